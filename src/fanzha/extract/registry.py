@@ -1,0 +1,90 @@
+"""The recognizer registry: the one place that lists recognizers, runs them and resolves overlaps."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from fanzha.extract.amount import AmountRecognizer
+from fanzha.extract.bank_card import BankCardRecognizer
+from fanzha.extract.base import Candidate, Identifier, Recognizer
+from fanzha.extract.id_card import IdCardRecognizer
+from fanzha.extract.ip import IpRecognizer
+from fanzha.extract.phone import PhoneRecognizer
+from fanzha.extract.social import AlipayRecognizer, QqRecognizer, WechatRecognizer
+from fanzha.extract.url import UrlRecognizer
+from fanzha.text import NormText, normalize
+
+KINDS = ("phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay", "id_card", "amount")
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def default_recognizers() -> tuple[Recognizer, ...]:
+    return (
+        UrlRecognizer(),
+        IdCardRecognizer(),
+        PhoneRecognizer(),
+        BankCardRecognizer(),
+        IpRecognizer(),
+        QqRecognizer(),
+        WechatRecognizer(),
+        AlipayRecognizer(),
+        AmountRecognizer(),
+    )
+
+
+def _resolve(hits: list[tuple[int, int, Candidate, Recognizer]]) -> list[tuple[int, int, Candidate, Recognizer]]:
+    """Drop plain hits that overlap a better plain hit; contextual hits (QQ, WeChat) always stay.
+
+    Better: higher recognizer priority, then longer span, then higher score. Amounts never
+    displace an identifier, and a span fully inside a link belongs to the link.
+    """
+    plain = sorted(
+        (h for h in hits if not h[3].contextual),
+        key=lambda h: (-h[3].priority, -(h[1] - h[0]), -h[2].score),
+    )
+    kept: list[tuple[int, int, Candidate, Recognizer]] = []
+    for hit in plain:
+        if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
+            kept.append(hit)
+    kept.extend(h for h in hits if h[3].contextual)
+    kept.sort(key=lambda h: (h[0], h[1]))
+    return kept
+
+
+def extract_normalized(norm: NormText, recognizers: Iterable[Recognizer] | None = None) -> list[Identifier]:
+    """Identifiers in an already normalised text, with spans in the original text."""
+    text = norm.text
+    has_digit = _DIGIT.search(text) is not None
+    hits: list[tuple[int, int, Candidate, Recognizer]] = []
+    for recognizer in recognizers if recognizers is not None else default_recognizers():
+        if recognizer.requires_digit and not has_digit:
+            continue
+        for start, end, candidate in recognizer.find(text):
+            hits.append((start, end, candidate, recognizer))
+    out: list[Identifier] = []
+    seen: set[tuple[str, str, int]] = set()
+    for start, end, candidate, recognizer in _resolve(hits):
+        kind = candidate.kind or recognizer.kind
+        key = (kind, candidate.value, start)
+        if key in seen:
+            continue
+        seen.add(key)
+        a, b = norm.span(start, end)
+        out.append(Identifier(kind, candidate.value, a, b, candidate.score, candidate.reason, candidate.details))
+    return out
+
+
+def extract(text: str, *, kinds: Iterable[str] | None = None) -> list[Identifier]:
+    """Every identifier in `text`: phones, cards, links, accounts, ID numbers, amounts.
+
+    >>> [(i.kind, i.value) for i in extract("请转账到6222021234567890128，联系电话138-0013-8000")]
+    [('bank_card', '6222021234567890128'), ('phone', '13800138000')]
+    """
+    found = extract_normalized(normalize(text))
+    if kinds is not None:
+        wanted = set(kinds)
+        found = [i for i in found if i.kind in wanted]
+    return found

@@ -1,0 +1,111 @@
+"""URLs and domains, including the forms scammers use to get past filters.
+
+Finds links with a scheme (`http://`, `https://`, also `hxxp://`), `www.` hosts and bare domains
+with a known top-level domain, IP-literal links, and obfuscated separators (`www点abc点com`,
+`abc[.]com`, `abc。com`). The value is `host/path` in lower case with the separators repaired and
+without the scheme, so the same link written two ways has one value; `details` keeps the host, the
+scheme if any, whether the host is an IP address, a known link shortener, or was obfuscated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fanzha.extract.base import Candidate, Recognizer
+
+# Top-level domains that occur in Chinese SMS, legitimate and abused. A bare `word.xyz` is a domain
+# only when its ending is here; with a scheme or `www.` any ending is accepted.
+TLDS = frozenset(
+    """com cn net org gov edu top xyz vip cc info me io co app shop club site online ltd wang ren link
+    live pro biz mobi tv asia tech store fun icu work ink cyou life world today email email kim bid
+    win loan men vin red pub run group space website press host zone team ai la ws tk ml ga cf gq
+    hk tw mo jp kr sg us uk de fr ru in au ca my th vn ph id be nl it es ch se no fi pl br mx
+    sbs cfd bond buzz monster rest beauty hair skin quest autos boats homes yachts motorcycles""".split()
+)
+SHORTENERS = frozenset(
+    """t.cn dwz.cn url.cn w.url.cn suo.im bit.ly tinyurl.com is.gd goo.gl ow.ly 0x3.me c7.gg u.nu
+    mrw.so 6du.in 3.cn tb.cn m.tb.cn s.click.taobao.com dwz.mk sina.lt rb.gy cutt.ly t.co
+    s.id v.gd qr.net""".split()
+)
+
+_SEP = r"(?:\.|点|。|\[\.\]|\(\.\)|\[点\]|\(点\)|\[dot\]|\(dot\))"
+_LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
+_PATH = r"(?:[/?#][a-z0-9\-._~:/?#@!$&*+,;=%]*)?"
+_PORT = r"(?::\d{2,5})?"
+_SCHEME_URL = re.compile(
+    r"(?<![a-z])(?P<scheme>https?|hxxps?|ftp)(?::|：)//(?P<host>" + _LABEL + r"(?:" + _SEP + _LABEL + r")*)"
+    + _PORT + r"(?P<path>" + _PATH + r")"
+)
+_BARE_URL = re.compile(
+    r"(?<![a-z0-9\-@/.])(?P<host>(?:" + _LABEL + _SEP + r")+(?P<tld>[a-z]{2,10}))(?![a-z0-9\-])"
+    + _PORT + r"(?P<path>" + _PATH + r")"
+)
+_IPV4 = re.compile(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
+_SEPARATORS = re.compile(_SEP)
+
+
+def repair_host(host: str) -> tuple[str, bool]:
+    """Host with obfuscated separators replaced by dots; and whether any were."""
+    repaired = _SEPARATORS.sub(".", host)
+    return repaired, repaired != host and "." in repaired
+
+
+class UrlRecognizer(Recognizer):
+    kind = "url"
+    patterns = ()
+    priority = 90  # a link wins over the digits inside it
+
+    def find(self, text: str) -> list[tuple[int, int, Candidate]]:
+        found: list[tuple[int, int, Candidate]] = []
+        taken: list[tuple[int, int]] = []
+        for match in _SCHEME_URL.finditer(text):
+            candidate = self._accept(match.group("host"), match.group("path"), match.group("scheme"))
+            if candidate is not None:
+                end = match.end() - _trailing_punct(match.group())
+                found.append((match.start(), end, candidate))
+                taken.append((match.start(), end))
+        for match in _BARE_URL.finditer(text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            candidate = self._accept(match.group("host"), match.group("path"), None)
+            if candidate is not None:
+                found.append((match.start(), match.end() - _trailing_punct(match.group()), candidate))
+        return found
+
+    @staticmethod
+    def _accept(raw_host: str, path: str, scheme: str | None) -> Candidate | None:
+        host, obfuscated = repair_host(raw_host)
+        path = path.rstrip(".,;:!?)")
+        is_ip = bool(_IPV4.match(host))
+        tld = host.rsplit(".", 1)[-1]
+        if "." not in host:
+            return None
+        if not is_ip and scheme is None and not host.startswith("www.") and tld not in TLDS:
+            return None
+        if not is_ip and tld.isdigit():
+            return None
+        if not is_ip and scheme is None and not path and len(host) < 5:
+            return None
+        short = host in SHORTENERS
+        details: dict[str, object] = {"host": host}
+        reasons = []
+        if scheme:
+            details["scheme"] = scheme.replace("hxxp", "http")
+        if is_ip:
+            details["ip_host"] = True
+            reasons.append("以IP地址代替域名的链接，正规机构不会这样发链接")
+        if short:
+            details["short_link"] = True
+            reasons.append("短链接，看不出真实网址")
+        if obfuscated:
+            details["obfuscated"] = True
+            reasons.append("网址中的“.”被写成“点”等字样以躲避拦截")
+        kind = "网址" if scheme or path else "域名"
+        reason = kind + (("：" + "；".join(reasons)) if reasons else "")
+        value = host + (path.rstrip("/") if path not in ("", "/") else "")
+        score = 0.95 if scheme or host.startswith("www.") else 0.8
+        return Candidate(value, score, reason, details, kind="url" if scheme or path else "domain")
+
+
+def _trailing_punct(matched: str) -> int:
+    return len(matched) - len(matched.rstrip(".,;:!?)"))

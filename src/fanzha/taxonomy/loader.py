@@ -1,0 +1,94 @@
+"""Load and validate the taxonomy YAML shipped inside the package."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from fanzha.taxonomy.model import Cue, FraudType, Taxonomy, TaxonomyError
+
+_REQUIRED_TYPE_FIELDS = ("code", "name", "description", "advice", "cues")
+
+
+def _text(entry: dict[str, Any], field: str, where: str) -> str:
+    value = entry.get(field)
+    if not isinstance(value, str) or not value.strip():
+        raise TaxonomyError(f"{where}: field '{field}' must be a non-empty string")
+    return value.strip()
+
+
+def _cue(entry: Any, fraud_type: str | None, where: str) -> Cue:
+    if not isinstance(entry, dict):
+        raise TaxonomyError(f"{where}: a cue must be a mapping")
+    cue_id = _text(entry, "id", where)
+    where = f"{where} cue '{cue_id}'"
+    weight = entry.get("weight")
+    if not isinstance(weight, int | float) or not -10 <= weight <= 10:
+        raise TaxonomyError(f"{where}: weight must be a number between -10 and 10")
+    keywords = entry.get("keywords")
+    if not isinstance(keywords, list) or not keywords or not all(isinstance(k, str) and k for k in keywords):
+        raise TaxonomyError(f"{where}: keywords must be a non-empty list of strings")
+    lowered = tuple(k.lower() for k in keywords)
+    if lowered != tuple(keywords):
+        raise TaxonomyError(f"{where}: keywords must be lower case (they match normalised text)")
+    pattern = None
+    if entry.get("pattern") is not None:
+        try:
+            pattern = re.compile(str(entry["pattern"]))
+        except re.error as exc:
+            raise TaxonomyError(f"{where}: invalid pattern: {exc}") from exc
+    return Cue(
+        id=cue_id,
+        meaning=_text(entry, "meaning", where),
+        weight=float(weight),
+        keywords=lowered,
+        pattern=pattern,
+        fraud_type=fraud_type,
+    )
+
+
+def parse_taxonomy(data: Any) -> Taxonomy:
+    """Build a `Taxonomy` from parsed YAML, raising `TaxonomyError` on anything malformed."""
+    if not isinstance(data, dict) or not isinstance(data.get("types"), list):
+        raise TaxonomyError("taxonomy: top level must have a 'types' list")
+    generic = tuple(_cue(c, None, "generic") for c in data.get("generic") or [])
+    types: list[FraudType] = []
+    seen_cues: set[str] = {c.id for c in generic}
+    for entry in data["types"]:
+        if not isinstance(entry, dict):
+            raise TaxonomyError("taxonomy: each type must be a mapping")
+        missing = [f for f in _REQUIRED_TYPE_FIELDS if f not in entry]
+        if missing:
+            raise TaxonomyError(f"type {entry.get('code', '?')}: missing {', '.join(missing)}")
+        code = _text(entry, "code", "type")
+        where = f"type '{code}'"
+        cues = tuple(_cue(c, code, where) for c in entry["cues"])
+        for cue in cues:
+            if cue.id in seen_cues:
+                raise TaxonomyError(f"{where}: duplicate cue id '{cue.id}'")
+            seen_cues.add(cue.id)
+        types.append(
+            FraudType(
+                code=code,
+                name=_text(entry, "name", where),
+                description=_text(entry, "description", where),
+                advice=_text(entry, "advice", where),
+                cues=cues,
+            )
+        )
+    codes = [t.code for t in types]
+    if len(set(codes)) != len(codes):
+        raise TaxonomyError("taxonomy: duplicate type codes")
+    return Taxonomy(types=tuple(types), generic_cues=generic)
+
+
+@lru_cache(maxsize=1)
+def load_taxonomy() -> Taxonomy:
+    """The taxonomy shipped with fanzha (`fraud_types.yaml`), loaded once and validated."""
+    raw = resources.files("fanzha.taxonomy").joinpath("fraud_types.yaml").read_text("utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return parse_taxonomy(yaml.load(raw, Loader=loader))

@@ -1,0 +1,54 @@
+"""The fraud-type taxonomy as typed objects: types, their cues and their advice."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NORMAL = "normal"
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy data is malformed; the message names the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A phrase or pattern that marks a scam (or, with a negative weight, argues against one)."""
+
+    id: str
+    meaning: str
+    weight: float
+    keywords: tuple[str, ...]
+    pattern: re.Pattern[str] | None
+    fraud_type: str | None  # None: a generic cue that raises risk without pointing to a type
+
+
+@dataclass(frozen=True, slots=True)
+class FraudType:
+    code: str
+    name: str
+    description: str
+    advice: str
+    cues: tuple[Cue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    types: tuple[FraudType, ...]
+    generic_cues: tuple[Cue, ...]
+
+    def get(self, code: str) -> FraudType:
+        for fraud_type in self.types:
+            if fraud_type.code == code:
+                return fraud_type
+        raise KeyError(code)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Fraud-type codes, without `normal`."""
+        return tuple(t.code for t in self.types)
+
+    @property
+    def all_cues(self) -> tuple[Cue, ...]:
+        return self.generic_cues + tuple(c for t in self.types for c in t.cues)
