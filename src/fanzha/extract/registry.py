@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from fanzha.extract.amount import AmountRecognizer
@@ -54,8 +55,17 @@ def _resolve(hits: list[tuple[int, int, Candidate, Recognizer]]) -> list[tuple[i
     return kept
 
 
-def extract_normalized(norm: NormText, recognizers: Iterable[Recognizer] | None = None) -> list[Identifier]:
-    """Identifiers in an already normalised text, with spans in the original text."""
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An identifier and its span in the normalised text (the identifier's own span is original)."""
+
+    identifier: Identifier
+    norm_start: int
+    norm_end: int
+
+
+def locate(norm: NormText, recognizers: Iterable[Recognizer] | None = None) -> list[Located]:
+    """Identifiers in an already normalised text, with spans in both texts."""
     text = norm.text
     has_digit = _DIGIT.search(text) is not None
     hits: list[tuple[int, int, Candidate, Recognizer]] = []
@@ -64,7 +74,7 @@ def extract_normalized(norm: NormText, recognizers: Iterable[Recognizer] | None 
             continue
         for start, end, candidate in recognizer.find(text):
             hits.append((start, end, candidate, recognizer))
-    out: list[Identifier] = []
+    out: list[Located] = []
     seen: set[tuple[str, str, int]] = set()
     for start, end, candidate, recognizer in _resolve(hits):
         kind = candidate.kind or recognizer.kind
@@ -73,8 +83,14 @@ def extract_normalized(norm: NormText, recognizers: Iterable[Recognizer] | None 
             continue
         seen.add(key)
         a, b = norm.span(start, end)
-        out.append(Identifier(kind, candidate.value, a, b, candidate.score, candidate.reason, candidate.details))
+        identifier = Identifier(kind, candidate.value, a, b, candidate.score, candidate.reason, candidate.details)
+        out.append(Located(identifier, start, end))
     return out
+
+
+def extract_normalized(norm: NormText, recognizers: Iterable[Recognizer] | None = None) -> list[Identifier]:
+    """Identifiers in an already normalised text, with spans in the original text."""
+    return [located.identifier for located in locate(norm, recognizers)]
 
 
 def extract(text: str, *, kinds: Iterable[str] | None = None) -> list[Identifier]:

@@ -1,0 +1,1 @@
+"""Is this a scam? Cue rules, the trained model, identifiers and reference lists → Assessment."""

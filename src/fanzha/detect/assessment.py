@@ -1,0 +1,62 @@
+"""What `fanzha.assess` returns: the verdict and everything that explains it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from fanzha.extract.base import Identifier
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """One piece of evidence: a highlighted span of the text and what it means."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    meaning: str
+    weight: float
+    fraud_type: str | None = None
+    source: str = "rule"  # rule: a taxonomy cue; identifier: a fact about a number or link
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "meaning": self.meaning}
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    is_fraud: bool
+    risk: int  # 0–100
+    level: str  # high / medium / low: the colour a user sees
+    fraud_type: str  # a taxonomy code, or "normal"
+    fraud_type_name: str
+    confidence: float
+    probabilities: dict[str, float]
+    cues: list[CueHit]
+    identifiers: list[Identifier]
+    advice: str
+    explanation: list[str] = field(default_factory=list)
+
+    def to_dict(self, *, full: bool = False) -> dict[str, Any]:
+        """The `fanzha check --jsonl` record; `full` adds names, probabilities and explanations."""
+        out: dict[str, Any] = {
+            "is_fraud": self.is_fraud,
+            "risk": self.risk,
+            "fraud_type": self.fraud_type,
+            "confidence": round(self.confidence, 4),
+            "cues": [c.to_dict() for c in self.cues],
+            "identifiers": [
+                {"kind": i.kind, "value": i.value, "start": i.start, "end": i.end} for i in self.identifiers
+            ],
+            "advice": self.advice,
+        }
+        if full:
+            out["level"] = self.level
+            out["fraud_type_name"] = self.fraud_type_name
+            out["probabilities"] = {k: round(v, 4) for k, v in self.probabilities.items()}
+            out["cues"] = [{**c.to_dict(), "id": c.id, "weight": c.weight, "fraud_type": c.fraud_type} for c in self.cues]
+            out["identifiers"] = [i.to_dict() for i in self.identifiers]
+            out["explanation"] = self.explanation
+        return out

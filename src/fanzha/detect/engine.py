@@ -1,0 +1,211 @@
+"""`assess`: combine cue rules, the classifier, identifiers and reference lists into a verdict.
+
+The score is a sum of evidence in log-odds units, so every part of the verdict can be shown:
+
+    z = BIAS + MODEL_WEIGHT · clip(logit of the classifier's P(scam), MODEL_CLIP)
+          + Σ weights of the distinct rule cues found (capped at ±CUE_CAP)
+          + Σ weights of the identifier signals (capped at ±CUE_CAP)
+    risk = 100 · sigmoid(z);  a scam when risk ≥ 50
+
+Inside an anti-fraud warning (the `warning_context` cue: "凡是要求转账到安全账户的都是诈骗") positive
+evidence counts a quarter and the classifier cannot raise the risk: warnings name every scam cue.
+The classifier's voice is clipped on purpose: it was trained on model-written text and is sure of
+itself on text unlike its training data; the cue rules describe how scams work (a "safe account",
+a fee before a loan, a link on a domain the bank does not own) and carry over to real messages.
+The fraud type is the type with the most evidence: the classifier's type probabilities plus the
+weights of that type's cues.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from fanzha.detect.assessment import Assessment, CueHit
+from fanzha.detect.cues import CueMatcher, RawHit
+from fanzha.detect.model import LinearTextModel, shipped_model
+from fanzha.detect.prepare import Prepared, prepare
+from fanzha.detect.signals import identifier_signals
+from fanzha.taxonomy import NORMAL, Taxonomy, load_taxonomy
+
+MAX_CHARS = 100_000
+BIAS = -1.0
+MODEL_WEIGHT = 0.6
+MODEL_CLIP = (-2.5, 4.0)  # the classifier's "not a scam" counts for less: real scams look unlike its data
+WARNING_CUE = "warning_context"
+WARNING_DAMPING = 0.25  # positive evidence inside an anti-fraud warning ("凡是…都是诈骗") counts a quarter
+CUE_CAP = 8.0
+TYPE_MODEL_WEIGHT = 1.0  # weight of log P(type | scam) against cue weights when choosing the type
+FRAUD_THRESHOLD = 50
+SUSPICIOUS_THRESHOLD = 25
+GENERIC_ADVICE = "如已转账或泄露了银行卡、验证码，请立即拨打110报警，或拨打96110反诈专线咨询。"
+SAFE_ADVICE = "未发现明显的诈骗特征。仍请记住：不轻信、不透露、不转账；拿不准时拨打96110咨询。"
+SUSPICIOUS_ADVICE = "这条信息有可疑之处：不要点链接、不要转账，通过官方APP或官方客服电话核实后再处理。"
+
+
+class InputError(ValueError):
+    """The text cannot be assessed (empty, too long); the message says why, in Chinese."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    prepared: Prepared
+    rule_hits: list[RawHit]
+    signals: list[CueHit]
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def check_text(text: str) -> None:
+    if not isinstance(text, str):
+        raise InputError("文本必须是字符串")
+    if not text.strip():
+        raise InputError("文本为空：请粘贴要检查的短信、聊天记录或号码")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"文本过长：{len(text)} 个字符，上限 {MAX_CHARS} 个字符；请只粘贴可疑的那一段")
+
+
+class Detector:
+    """The scam check engine. One instance is safe to share; `assess_many` is the fast path."""
+
+    def __init__(self, *, model: LinearTextModel | None = None, taxonomy: Taxonomy | None = None) -> None:
+        self.taxonomy = taxonomy or load_taxonomy()
+        self.model = model or shipped_model()
+        self.matcher = CueMatcher(self.taxonomy)
+        self._names = {t.code: t.name for t in self.taxonomy.types}
+        self._names[NORMAL] = "正常信息"
+        self._advice = {t.code: t.advice for t in self.taxonomy.types}
+        self._fraud_codes = self.taxonomy.codes
+        self._model_index = {c: i for i, c in enumerate(self.model.classes)}
+
+    def assess(self, text: str) -> Assessment:
+        return self.assess_many([text])[0]
+
+    def assess_many(self, texts: Sequence[str]) -> list[Assessment]:
+        """Assess a batch (the classifier runs once over the batch). Raises InputError on a bad text."""
+        for text in texts:
+            check_text(text)
+        evidence = []
+        for text in texts:
+            prepared = prepare(text)
+            evidence.append(
+                _Evidence(
+                    prepared,
+                    self.matcher.match(prepared.masked),
+                    identifier_signals(prepared.masked, prepared.located, text),
+                )
+            )
+        probabilities = self.model.predict_proba([e.prepared.canonical for e in evidence])
+        return [self._verdict(e, probabilities[i]) for i, e in enumerate(evidence)]
+
+    def _verdict(self, evidence: _Evidence, proba: np.ndarray) -> Assessment:
+        norm = evidence.prepared.norm
+        original = norm.original
+        # Distinct rule cues count once each, however often they occur.
+        best_per_cue: dict[str, RawHit] = {}
+        for hit in evidence.rule_hits:
+            best_per_cue.setdefault(hit.cue.id, hit)
+        damping = WARNING_DAMPING if WARNING_CUE in best_per_cue else 1.0
+        rule_score = sum(h.cue.weight * (damping if h.cue.weight > 0 else 1.0) for h in best_per_cue.values())
+        signal_score = damping * sum({s.id: s.weight for s in evidence.signals}.values())
+        p_normal = float(proba[self._model_index[NORMAL]]) if NORMAL in self._model_index else 0.5
+        p_scam = min(max(1.0 - p_normal, 1e-6), 1 - 1e-6)
+        model_logit = max(MODEL_CLIP[0], min(MODEL_CLIP[1], math.log(p_scam / (1.0 - p_scam))))
+        if damping < 1.0:
+            model_logit = min(model_logit, 0.0)
+        z = (
+            BIAS
+            + MODEL_WEIGHT * model_logit
+            + max(-CUE_CAP, min(CUE_CAP, rule_score))
+            + max(-CUE_CAP, min(CUE_CAP, signal_score))
+        )
+        p_fraud = _sigmoid(z)
+        risk = int(round(100 * p_fraud))
+        is_fraud = risk >= FRAUD_THRESHOLD
+
+        type_share = self._type_shares(proba, best_per_cue)
+        probabilities = {NORMAL: 1.0 - p_fraud} | {c: p_fraud * s for c, s in type_share.items()}
+        fraud_type = max(type_share, key=lambda c: type_share[c]) if is_fraud else NORMAL
+        confidence = probabilities[fraud_type]
+
+        cues = [
+            CueHit(h.cue.id, original[a:b], a, b, h.cue.meaning, h.cue.weight, h.cue.fraud_type)
+            for h in evidence.rule_hits
+            for a, b in [norm.span(h.start, h.end)]
+        ]
+        cues.extend(evidence.signals)
+        cues.sort(key=lambda c: (c.start, c.end))
+        explanation = self._explain(p_scam, model_logit, best_per_cue, evidence.signals, risk)
+        if is_fraud:
+            advice = self._advice[fraud_type] + GENERIC_ADVICE
+        elif risk >= SUSPICIOUS_THRESHOLD:
+            advice = SUSPICIOUS_ADVICE
+        else:
+            advice = SAFE_ADVICE
+        return Assessment(
+            is_fraud=is_fraud,
+            risk=risk,
+            level="high" if is_fraud else "medium" if risk >= SUSPICIOUS_THRESHOLD else "low",
+            fraud_type=fraud_type,
+            fraud_type_name=self._names[fraud_type],
+            confidence=confidence,
+            probabilities=probabilities,
+            cues=cues,
+            identifiers=[item.identifier for item in evidence.prepared.located],
+            advice=advice,
+            explanation=explanation,
+        )
+
+    def _type_shares(self, proba: np.ndarray, cues: dict[str, RawHit]) -> dict[str, float]:
+        """P(type | scam): the classifier's type distribution, shifted by each type's cue weights."""
+        scam_mass = sum(float(proba[i]) for c, i in self._model_index.items() if c != NORMAL) or 1.0
+        scores = {}
+        for code in self._fraud_codes:
+            index = self._model_index.get(code)
+            p = float(proba[index]) / scam_mass if index is not None else 0.0
+            scores[code] = TYPE_MODEL_WEIGHT * math.log(max(p, 1e-4))
+        for hit in cues.values():
+            if hit.cue.fraud_type is not None and hit.cue.weight > 0:
+                scores[hit.cue.fraud_type] += hit.cue.weight
+        top = max(scores.values())
+        exp = {c: math.exp(s - top) for c, s in scores.items()}
+        total = sum(exp.values())
+        return {c: v / total for c, v in exp.items()}
+
+    def _explain(
+        self, p_scam: float, model_logit: float, cues: dict[str, RawHit], signals: list[CueHit], risk: int
+    ) -> list[str]:
+        lines = [f"文本分类模型估计这是诈骗信息的概率为{p_scam:.0%}（计入{MODEL_WEIGHT * model_logit:+.1f}分）。"]
+        for hit in sorted(cues.values(), key=lambda h: -h.cue.weight):
+            lines.append(f"规则“{hit.cue.id}”：{hit.cue.meaning}（{hit.cue.weight:+g}分）。")
+        seen = set()
+        for signal in signals:
+            if signal.id not in seen:
+                seen.add(signal.id)
+                lines.append(f"号码/链接核验“{signal.id}”：{signal.meaning}（{signal.weight:+g}分）。")
+        lines.append(f"综合风险分：{risk}/100。")
+        return lines
+
+
+_default: Detector | None = None
+
+
+def default_detector() -> Detector:
+    global _default
+    if _default is None:
+        _default = Detector()
+    return _default
+
+
+def assess(text: str) -> Assessment:
+    """Is `text` a scam? The verdict, its type, the evidence and the advice.
+
+    >>> assess("您涉嫌洗钱，请将资金转入安全账户配合调查").fraud_type
+    'impersonate_authority'
+    """
+    return default_detector().assess(text)

@@ -1,0 +1,108 @@
+"""The trained text classifier: a linear model over hashed character n-grams, run with numpy alone.
+
+`fanzha train` fits it (scikit-learn's LogisticRegression on the same features) and saves the
+weights of the features seen in training into `fanzha/models/scam_model.npz`; loading needs no
+network and no scikit-learn. `predict_proba` follows the scikit-learn estimator convention.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from fanzha.detect.features import BATCH, HASH_BITS, NGRAM_RANGE, hashed_ngrams, tfidf_weights
+
+MODEL_FILE = "scam_model.npz"
+
+
+class ModelError(RuntimeError):
+    """The model file is missing or does not fit this version of fanzha."""
+
+
+@dataclass(slots=True)
+class LinearTextModel:
+    classes: tuple[str, ...]
+    buckets: npt.NDArray[np.int64]  # sorted hashed features known to the model
+    idf: npt.NDArray[np.float32]  # per known feature
+    coef: npt.NDArray[np.float32]  # (n_features, n_classes)
+    intercept: npt.NDArray[np.float32]  # (n_classes,)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def decision_function(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        out = np.empty((len(texts), len(self.classes)), dtype=np.float32)
+        for start in range(0, len(texts), BATCH):
+            batch = texts[start : start + BATCH]
+            out[start : start + len(batch)] = self._scores(batch)
+        return out
+
+    def predict_proba(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        scores = self.decision_function(texts)
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
+
+    def predict(self, texts: Sequence[str]) -> list[str]:
+        return [self.classes[i] for i in self.decision_function(texts).argmax(axis=1)]
+
+    def _scores(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        n = len(texts)
+        docs, buckets, counts = hashed_ngrams(texts)
+        pos = np.searchsorted(self.buckets, buckets)
+        pos[pos >= len(self.buckets)] = 0
+        known = self.buckets[pos] == buckets
+        docs, pos, counts = docs[known], pos[known], counts[known]
+        weights = tfidf_weights(docs, counts, self.idf[pos], n)
+        scores = np.tile(self.intercept, (n, 1))
+        if len(docs):
+            contrib = self.coef[pos] * weights[:, None]
+            starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
+            scores[docs[starts]] += np.add.reduceat(contrib, starts, axis=0)
+        return scores
+
+    def save(self, path: Path) -> None:
+        meta = {**self.meta, "classes": list(self.classes), "hash_bits": HASH_BITS, "ngram_range": NGRAM_RANGE}
+        np.savez_compressed(
+            path,
+            buckets=self.buckets.astype(np.int32),
+            idf=self.idf.astype(np.float16),
+            coef=self.coef.astype(np.float16),
+            intercept=self.intercept.astype(np.float32),
+            meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
+        )
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> LinearTextModel:
+        source: Any = path if path is not None else resources.files("fanzha.models").joinpath(MODEL_FILE)
+        try:
+            with source.open("rb") as fh, np.load(fh) as data:
+                meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+                arrays = {k: data[k] for k in ("buckets", "idf", "coef", "intercept")}
+        except FileNotFoundError as exc:
+            raise ModelError(f"模型文件不存在：{source}。请先运行 `fanzha train`。") from exc
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"模型文件无法读取：{source}（{exc}）") from exc
+        if meta.get("hash_bits") != HASH_BITS or tuple(meta.get("ngram_range", ())) != NGRAM_RANGE:
+            raise ModelError("模型文件的特征设置与当前版本不一致，请重新运行 `fanzha train`。")
+        return cls(
+            classes=tuple(meta["classes"]),
+            buckets=arrays["buckets"].astype(np.int64),
+            idf=arrays["idf"].astype(np.float32),
+            coef=arrays["coef"].astype(np.float32),
+            intercept=arrays["intercept"].astype(np.float32),
+            meta=meta,
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> LinearTextModel:
+    """The model shipped inside the package, loaded once."""
+    return LinearTextModel.load()

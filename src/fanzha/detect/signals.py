@@ -1,0 +1,120 @@
+"""Evidence from the identifiers themselves, checked against the official reference lists.
+
+- A message that claims to be a bank, payment firm, operator or government office but gives a
+  contact number that organisation does not use, or a link on a domain it does not own.
+- A number dressed up as a service number (`0095588`, `+95588`).
+- Links on a bare IP address, obfuscated links, link shorteners; a domain that carries a brand's
+  name without belonging to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import ahocorasick
+
+from fanzha.detect.assessment import CueHit
+from fanzha.extract.registry import Located
+from fanzha.intel import Brand, brands, official_numbers, official_owner
+
+
+@lru_cache(maxsize=1)
+def _brand_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for brand in brands():
+        for alias in brand.aliases:
+            automaton.add_word(alias, (len(alias), brand.key))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=1)
+def _brands_by_key() -> dict[str, Brand]:
+    return {b.key: b for b in brands()}
+
+
+@lru_cache(maxsize=1)
+def _brand_tokens() -> tuple[tuple[str, str], ...]:
+    """(token, brand key) pairs that betray a brand inside a host name: icbc, 95588, cmbchina …"""
+    pairs = []
+    for brand in brands():
+        if not brand.strict:
+            continue
+        for domain in brand.domains:
+            label = domain.split(".")[0]
+            if len(label) >= 3 and label.isalnum():
+                pairs.append((label, brand.key))
+        pairs.extend((n, brand.key) for n in brand.numbers if len(n) == 5)
+    return tuple(sorted(set(pairs)))
+
+
+def _fake_government(host: str) -> bool:
+    return "gov" in host and not host.endswith(".gov.cn") and not host.endswith(".gov")
+
+
+def claimed_brands(masked: str) -> list[tuple[Brand, int, int]]:
+    """Brands the text names (outside identifiers, which are masked), with spans in the normalised text."""
+    by_key = _brands_by_key()
+    found: dict[str, tuple[Brand, int, int]] = {}
+    for end, (length, key) in _brand_automaton().iter(masked):
+        found.setdefault(key, (by_key[key], end + 1 - length, end + 1))
+    return list(found.values())
+
+
+def identifier_signals(masked: str, located: Iterable[Located], original: str) -> list[CueHit]:
+    """Cue hits from identifiers; spans are in the original text."""
+    claims = claimed_brands(masked)
+    strict_claims = [b for b, _, _ in claims if b.strict]
+    numbers = official_numbers()
+    hits: list[CueHit] = []
+    for item in located:
+        ident = item.identifier
+        snippet = original[ident.start : ident.end]
+
+        def hit(cue_id: str, meaning: str, weight: float, ident_start: int = ident.start) -> None:
+            hits.append(CueHit(cue_id, snippet, ident_start, ident.end, meaning, weight, None, "identifier"))
+
+        if ident.kind == "phone":
+            kind = ident.details.get("type")
+            if kind == "spoofed":
+                hit("spoofed_service_number", f"{ident.reason}", 3.5)
+                continue
+            is_official = ident.value in numbers or any(ident.value in b.numbers for b in brands())
+            own = next((b for b, _, _ in claims if ident.value in b.numbers), None)
+            if own is not None:
+                hit("official_contact", f"{ident.value}是{own.name}的官方号码", -1.5)
+            elif strict_claims and not is_official:
+                brand = strict_claims[0]
+                official = "、".join(sorted(brand.numbers)) or "官方公布的号码"
+                hit(
+                    "brand_number_mismatch",
+                    f"自称{brand.name}，却让你联系{ident.value}；{brand.name}的官方客服号码是{official}",
+                    3.0,
+                )
+            elif kind == "international" and not is_official:
+                hit("international_number", f"{ident.reason}：境外号码冒充国内机构来电、发短信很常见", 1.0)
+            if ident.details.get("virtual_operator"):
+                hit("virtual_operator_number", ident.reason, 0.5)
+        elif ident.kind in ("url", "domain"):
+            host = str(ident.details.get("host", ident.value))
+            owner = official_owner(host)
+            if ident.details.get("ip_host"):
+                hit("ip_link", "链接用IP地址代替域名，正规机构不会这样发链接", 2.0)
+            if ident.details.get("obfuscated"):
+                hit("obfuscated_link", "网址中的“.”被写成“点”等字样，是为了躲避短信拦截", 2.5)
+            if ident.details.get("short_link") and owner is None:
+                hit("short_link", "短链接隐藏了真实网址，点开前无法知道会去哪里", 0.5)
+            if owner is not None and any(owner == b.key for b, _, _ in claims):
+                hit("official_link", f"链接在{host}，属于短信所称机构的官方网站", -1.5)
+            if owner is None and _fake_government(host):
+                hit("fake_government_domain", f"网址{host}带有“gov”字样却不是政府网站（政府网站以.gov.cn结尾）", 3.0)
+            elif owner is None:
+                lookalike = next((key for token, key in _brand_tokens() if token in host), None)
+                if lookalike is not None:
+                    name = _brands_by_key()[lookalike].name
+                    hit("lookalike_domain", f"网址{host}含有{name}的名称或号码，却不是{name}的官方网站（仿冒网站）", 3.5)
+                elif strict_claims and not ident.details.get("short_link"):
+                    brand = strict_claims[0]
+                    hit("brand_link_mismatch", f"自称{brand.name}，链接却不在{brand.name}的官方网站上", 3.0)
+    return hits
