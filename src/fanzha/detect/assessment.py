@@ -56,7 +56,9 @@ class Assessment:
             out["level"] = self.level
             out["fraud_type_name"] = self.fraud_type_name
             out["probabilities"] = {k: round(v, 4) for k, v in self.probabilities.items()}
-            out["cues"] = [{**c.to_dict(), "id": c.id, "weight": c.weight, "fraud_type": c.fraud_type} for c in self.cues]
+            out["cues"] = [
+                {**c.to_dict(), "id": c.id, "weight": c.weight, "fraud_type": c.fraud_type} for c in self.cues
+            ]
             out["identifiers"] = [i.to_dict() for i in self.identifiers]
             out["explanation"] = self.explanation
         return out

@@ -125,7 +125,7 @@ class Detector:
             + max(-CUE_CAP, min(CUE_CAP, signal_score))
         )
         p_fraud = _sigmoid(z)
-        risk = int(round(100 * p_fraud))
+        risk = round(100 * p_fraud)
         is_fraud = risk >= FRAUD_THRESHOLD
 
         type_share = self._type_shares(proba, best_per_cue)
@@ -180,7 +180,9 @@ class Detector:
     def _explain(
         self, p_scam: float, model_logit: float, cues: dict[str, RawHit], signals: list[CueHit], risk: int
     ) -> list[str]:
-        lines = [f"文本分类模型估计这是诈骗信息的概率为{p_scam:.0%}（计入{MODEL_WEIGHT * model_logit:+.1f}分）。"]
+        lines = [
+            f"文本分类模型估计这是诈骗信息的概率为{p_scam:.0%}（计入{MODEL_WEIGHT * model_logit:+.1f}分）。"
+        ]
         for hit in sorted(cues.values(), key=lambda h: -h.cue.weight):
             lines.append(f"规则“{hit.cue.id}”：{hit.cue.meaning}（{hit.cue.weight:+g}分）。")
         seen = set()

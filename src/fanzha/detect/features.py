@@ -39,7 +39,9 @@ _NOT_CONTENT = re.compile(r"[^\u3400-\u9fffa-z0-9\ue000-\ue00f]+")
 _DIGITS = re.compile(r"\d+")
 _TOKEN_RUNS = re.compile(r"([\ue000-\ue00f])\1+")
 
-_SALTS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93], dtype=np.uint64)
+_SALTS = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93], dtype=np.uint64
+)
 _MIX = np.uint64(0xFF51AFD7ED558CCD)
 
 
@@ -84,10 +86,9 @@ def hashed_ngrams(
     unique, counts = np.unique(keys, return_counts=True)
     docs = unique >> HASH_BITS
     buckets = unique & ((1 << HASH_BITS) - 1)
-    counts = counts.astype(np.float32)
-    anchor = buckets == 0
-    counts[anchor] -= 1  # the anchor itself does not count
-    return docs, buckets, counts
+    values = counts.astype(np.float32)
+    values[buckets == 0] -= 1  # the anchor itself does not count
+    return docs.astype(np.int64), buckets.astype(np.int64), values
 
 
 def tfidf_weights(

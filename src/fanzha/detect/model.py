@@ -69,7 +69,12 @@ class LinearTextModel:
         return scores
 
     def save(self, path: Path) -> None:
-        meta = {**self.meta, "classes": list(self.classes), "hash_bits": HASH_BITS, "ngram_range": NGRAM_RANGE}
+        meta = {
+            **self.meta,
+            "classes": list(self.classes),
+            "hash_bits": HASH_BITS,
+            "ngram_range": NGRAM_RANGE,
+        }
         np.savez_compressed(
             path,
             buckets=self.buckets.astype(np.int32),

@@ -15,6 +15,7 @@ from functools import lru_cache
 import ahocorasick
 
 from fanzha.detect.assessment import CueHit
+from fanzha.extract.base import Identifier
 from fanzha.extract.registry import Located
 from fanzha.intel import Brand, brands, official_numbers, official_owner
 
@@ -64,57 +65,76 @@ def claimed_brands(masked: str) -> list[tuple[Brand, int, int]]:
 
 def identifier_signals(masked: str, located: Iterable[Located], original: str) -> list[CueHit]:
     """Cue hits from identifiers; spans are in the original text."""
-    claims = claimed_brands(masked)
-    strict_claims = [b for b, _, _ in claims if b.strict]
-    numbers = official_numbers()
+    claims = [brand for brand, _, _ in claimed_brands(masked)]
     hits: list[CueHit] = []
     for item in located:
         ident = item.identifier
         snippet = original[ident.start : ident.end]
-
-        def hit(cue_id: str, meaning: str, weight: float, ident_start: int = ident.start) -> None:
-            hits.append(CueHit(cue_id, snippet, ident_start, ident.end, meaning, weight, None, "identifier"))
-
-        if ident.kind == "phone":
-            kind = ident.details.get("type")
-            if kind == "spoofed":
-                hit("spoofed_service_number", f"{ident.reason}", 3.5)
-                continue
-            is_official = ident.value in numbers or any(ident.value in b.numbers for b in brands())
-            own = next((b for b, _, _ in claims if ident.value in b.numbers), None)
-            if own is not None:
-                hit("official_contact", f"{ident.value}是{own.name}的官方号码", -1.5)
-            elif strict_claims and not is_official:
-                brand = strict_claims[0]
-                official = "、".join(sorted(brand.numbers)) or "官方公布的号码"
-                hit(
-                    "brand_number_mismatch",
-                    f"自称{brand.name}，却让你联系{ident.value}；{brand.name}的官方客服号码是{official}",
-                    3.0,
-                )
-            elif kind == "international" and not is_official:
-                hit("international_number", f"{ident.reason}：境外号码冒充国内机构来电、发短信很常见", 1.0)
-            if ident.details.get("virtual_operator"):
-                hit("virtual_operator_number", ident.reason, 0.5)
-        elif ident.kind in ("url", "domain"):
-            host = str(ident.details.get("host", ident.value))
-            owner = official_owner(host)
-            if ident.details.get("ip_host"):
-                hit("ip_link", "链接用IP地址代替域名，正规机构不会这样发链接", 2.0)
-            if ident.details.get("obfuscated"):
-                hit("obfuscated_link", "网址中的“.”被写成“点”等字样，是为了躲避短信拦截", 2.5)
-            if ident.details.get("short_link") and owner is None:
-                hit("short_link", "短链接隐藏了真实网址，点开前无法知道会去哪里", 0.5)
-            if owner is not None and any(owner == b.key for b, _, _ in claims):
-                hit("official_link", f"链接在{host}，属于短信所称机构的官方网站", -1.5)
-            if owner is None and _fake_government(host):
-                hit("fake_government_domain", f"网址{host}带有“gov”字样却不是政府网站（政府网站以.gov.cn结尾）", 3.0)
-            elif owner is None:
-                lookalike = next((key for token, key in _brand_tokens() if token in host), None)
-                if lookalike is not None:
-                    name = _brands_by_key()[lookalike].name
-                    hit("lookalike_domain", f"网址{host}含有{name}的名称或号码，却不是{name}的官方网站（仿冒网站）", 3.5)
-                elif strict_claims and not ident.details.get("short_link"):
-                    brand = strict_claims[0]
-                    hit("brand_link_mismatch", f"自称{brand.name}，链接却不在{brand.name}的官方网站上", 3.0)
+        for cue_id, meaning, weight in _signals_for(ident, claims):
+            hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, None, "identifier"))
     return hits
+
+
+Signal = tuple[str, str, float]  # cue id, meaning, weight
+
+
+def _signals_for(ident: Identifier, claims: list[Brand]) -> list[Signal]:
+    if ident.kind == "phone":
+        return _phone_signals(ident, claims)
+    if ident.kind in ("url", "domain"):
+        return _link_signals(ident, claims)
+    return []
+
+
+def _phone_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
+    kind = ident.details.get("type")
+    if kind == "spoofed":
+        return [("spoofed_service_number", ident.reason, 3.5)]
+    out: list[Signal] = []
+    is_official = ident.value in official_numbers() or any(ident.value in b.numbers for b in brands())
+    own = next((b for b in claims if ident.value in b.numbers), None)
+    strict = [b for b in claims if b.strict]
+    if own is not None:
+        out.append(("official_contact", f"{ident.value}是{own.name}的官方号码", -1.5))
+    elif strict and not is_official:
+        brand = strict[0]
+        official = "、".join(sorted(brand.numbers)) or "官方公布的号码"
+        meaning = f"自称{brand.name}，却让你联系{ident.value}；{brand.name}的官方客服号码是{official}"
+        out.append(("brand_number_mismatch", meaning, 3.0))
+    elif kind == "international" and not is_official:
+        out.append(("international_number", f"{ident.reason}：境外号码冒充国内机构来电、发短信很常见", 1.0))
+    if ident.details.get("virtual_operator"):
+        out.append(("virtual_operator_number", ident.reason, 0.5))
+    return out
+
+
+def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
+    host = str(ident.details.get("host", ident.value))
+    owner = official_owner(host)
+    out: list[Signal] = []
+    if ident.details.get("ip_host"):
+        out.append(("ip_link", "链接用IP地址代替域名，正规机构不会这样发链接", 2.0))
+    if ident.details.get("obfuscated"):
+        out.append(("obfuscated_link", "网址中的“.”被写成“点”等字样，是为了躲避短信拦截", 2.5))
+    if ident.details.get("short_link") and owner is None:
+        out.append(("short_link", "短链接隐藏了真实网址，点开前无法知道会去哪里", 0.5))
+    if owner is not None:
+        if any(owner == b.key for b in claims):
+            out.append(("official_link", f"链接在{host}，属于短信所称机构的官方网站", -1.5))
+        return out
+    if _fake_government(host):
+        meaning = f"网址{host}带有“gov”字样却不是政府网站（政府网站以.gov.cn结尾）"
+        out.append(("fake_government_domain", meaning, 3.0))
+        return out
+    lookalike = next((key for token, key in _brand_tokens() if token in host), None)
+    strict = [b for b in claims if b.strict]
+    if lookalike is not None:
+        name = _brands_by_key()[lookalike].name
+        out.append(
+            ("lookalike_domain", f"网址{host}含有{name}的名称或号码，却不是{name}的官方网站（仿冒网站）", 3.5)
+        )
+    elif strict and not ident.details.get("short_link"):
+        out.append(
+            ("brand_link_mismatch", f"自称{strict[0].name}，链接却不在{strict[0].name}的官方网站上", 3.0)
+        )
+    return out

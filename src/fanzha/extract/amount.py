@@ -32,7 +32,9 @@ class AmountRecognizer(Recognizer):
             cur, unit = match.group("cur"), match.group("unit")
             if not cur and not unit:
                 continue
-            raw = match.group("num").replace(",", "") + ("." + match.group("frac") if match.group("frac") else "")
+            raw = match.group("num").replace(",", "") + (
+                "." + match.group("frac") if match.group("frac") else ""
+            )
             try:
                 amount = Decimal(raw) * _UNITS.get(unit or "元", 1)
             except InvalidOperation:

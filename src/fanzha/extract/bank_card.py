@@ -16,7 +16,20 @@ from importlib import resources
 from fanzha.extract.base import Candidate, Recognizer, digits_only
 
 _CARD = re.compile(r"(?<![\d])(?:\d[ \-]?){11,24}\d(?![\d])")
-ACCOUNT_CONTEXT = ("卡号", "账号", "帐号", "账户", "帐户", "收款", "银行卡", "汇款", "转账", "转入", "打款", "开户")
+ACCOUNT_CONTEXT = (
+    "卡号",
+    "账号",
+    "帐号",
+    "账户",
+    "帐户",
+    "收款",
+    "银行卡",
+    "汇款",
+    "转账",
+    "转入",
+    "打款",
+    "开户",
+)
 
 
 def luhn_valid(number: str) -> bool:
@@ -65,7 +78,9 @@ class BankCardRecognizer(Recognizer):
             details = {"bank": bank[0], "card_type": bank[1]}
         if 16 <= len(number) <= 19 and luhn_valid(number):
             if bank is not None:
-                return Candidate(number, 0.95, f"{len(number)}位银行卡号，校验位正确，发卡行{bank[0]}", details)
+                return Candidate(
+                    number, 0.95, f"{len(number)}位银行卡号，校验位正确，发卡行{bank[0]}", details
+                )
             score = 0.8 if in_context else 0.6
             return Candidate(number, score, f"{len(number)}位银行卡号，校验位正确", details)
         if in_context and 10 <= len(number) <= 25 and len(number) != 11:

@@ -8,7 +8,7 @@ from fanzha.extract.base import Candidate, Recognizer
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IP = re.compile(r"(?<![\d.])" + _OCTET + r"(?:\." + _OCTET + r"){3}(?![\d]|\.\d)")
-_PRIVATE = (re.compile(r"^(10\.|127\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|0\.)"))
+_PRIVATE = re.compile(r"^(10\.|127\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|0\.)")
 
 
 class IpRecognizer(Recognizer):
@@ -25,7 +25,9 @@ class IpRecognizer(Recognizer):
         private = bool(_PRIVATE.match(value))
         details = {"private": True} if private else {}
         reason = "IPv4地址" + ("（内网地址）" if private else "")
-        return Candidate(value, 0.8 if self.has_context(text, match.start(), match.end()) else 0.6, reason, details)
+        return Candidate(
+            value, 0.8 if self.has_context(text, match.start(), match.end()) else 0.6, reason, details
+        )
 
 
 def _looks_like_version(text: str, start: int) -> bool:

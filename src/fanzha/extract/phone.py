@@ -39,7 +39,9 @@ _LANDLINE = re.compile(
     r"(?<![\d+])(?:(?:\+|00)86" + _SEP + r"|\(\+?86\)" + _SEP + r")?"
     r"\(?0?(10|2\d|[3-9]\d{2})[)）]?" + _SEP + r"([2-9]\d{2,3})" + _SEP + r"(\d{4})(?!\d)"
 )
-_SERVICE = re.compile(r"(?<![\d.])(9[56]\d{3}|1[02]\d{3}|[48]00" + _SEP + r"\d{3}" + _SEP + r"\d{4}|106\d{5,14})(?![\d.])")
+_SERVICE = re.compile(
+    r"(?<![\d.])(9[56]\d{3}|1[02]\d{3}|[48]00" + _SEP + r"\d{3}" + _SEP + r"\d{4}|106\d{5,14})(?![\d.])"
+)
 _SHORT = re.compile(r"(?<![\d.])(110|119|120|122)(?![\d.])")
 _PREFIXED = re.compile(r"(?<![\d])(\+0*|00+)(\d+)")
 
@@ -79,7 +81,11 @@ class PhoneRecognizer(Recognizer):
             window = text[max(0, match.start() - 6) : match.start()]
             if any(word in window for word in _SHORT_CONTEXT):
                 found.append(
-                    (match.start(), match.end(), Candidate(match.group(1), 0.8, f"报警/急救电话{match.group(1)}"))
+                    (
+                        match.start(),
+                        match.end(),
+                        Candidate(match.group(1), 0.8, f"报警/急救电话{match.group(1)}"),
+                    )
                 )
         return found
 
@@ -110,7 +116,9 @@ class PhoneRecognizer(Recognizer):
         if _followed_by_unit(text, match.end()):
             return None
         value = "0" + area + local
-        return Candidate(value, 0.85, f"座机号码（区号0{area}）", {"type": "landline", "area_code": "0" + area})
+        return Candidate(
+            value, 0.85, f"座机号码（区号0{area}）", {"type": "landline", "area_code": "0" + area}
+        )
 
     @staticmethod
     def _service(match: re.Match[str], text: str) -> Candidate | None:

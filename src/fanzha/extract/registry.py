@@ -36,7 +36,9 @@ def default_recognizers() -> tuple[Recognizer, ...]:
     )
 
 
-def _resolve(hits: list[tuple[int, int, Candidate, Recognizer]]) -> list[tuple[int, int, Candidate, Recognizer]]:
+def _resolve(
+    hits: list[tuple[int, int, Candidate, Recognizer]],
+) -> list[tuple[int, int, Candidate, Recognizer]]:
     """Drop plain hits that overlap a better plain hit; contextual hits (QQ, WeChat) always stay.
 
     Better: higher recognizer priority, then longer span, then higher score. Amounts never
@@ -83,7 +85,9 @@ def locate(norm: NormText, recognizers: Iterable[Recognizer] | None = None) -> l
             continue
         seen.add(key)
         a, b = norm.span(start, end)
-        identifier = Identifier(kind, candidate.value, a, b, candidate.score, candidate.reason, candidate.details)
+        identifier = Identifier(
+            kind, candidate.value, a, b, candidate.score, candidate.reason, candidate.details
+        )
         out.append(Located(identifier, start, end))
     return out
 

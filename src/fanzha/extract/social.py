@@ -31,8 +31,12 @@ class QqRecognizer(Recognizer):
         group = "群" in word or "群" in text[match.end(1) : match.start(2)]
         what = "QQ群号" if group else "QQ号"
         return Candidate(
-            number, 0.9, f"{what}（前面写着“{word}”）", {"group": True} if group else {},
-            start=match.start(2), end=match.end(2),
+            number,
+            0.9,
+            f"{what}（前面写着“{word}”）",
+            {"group": True} if group else {},
+            start=match.start(2),
+            end=match.end(2),
         )
 
 

@@ -16,16 +16,149 @@ from fanzha.extract.base import Candidate, Recognizer
 # Top-level domains that occur in Chinese SMS, legitimate and abused. A bare `word.xyz` is a domain
 # only when its ending is here; with a scheme or `www.` any ending is accepted.
 TLDS = frozenset(
-    """com cn net org gov edu top xyz vip cc info me io co app shop club site online ltd wang ren link
-    live pro biz mobi tv asia tech store fun icu work ink cyou life world today email email kim bid
-    win loan men vin red pub run group space website press host zone team ai la ws tk ml ga cf gq
-    hk tw mo jp kr sg us uk de fr ru in au ca my th vn ph id be nl it es ch se no fi pl br mx
-    sbs cfd bond buzz monster rest beauty hair skin quest autos boats homes yachts motorcycles""".split()
+    [
+        "com",
+        "cn",
+        "net",
+        "org",
+        "gov",
+        "edu",
+        "top",
+        "xyz",
+        "vip",
+        "cc",
+        "info",
+        "me",
+        "io",
+        "co",
+        "app",
+        "shop",
+        "club",
+        "site",
+        "online",
+        "ltd",
+        "wang",
+        "ren",
+        "link",
+        "live",
+        "pro",
+        "biz",
+        "mobi",
+        "tv",
+        "asia",
+        "tech",
+        "store",
+        "fun",
+        "icu",
+        "work",
+        "ink",
+        "cyou",
+        "life",
+        "world",
+        "today",
+        "email",
+        "email",
+        "kim",
+        "bid",
+        "win",
+        "loan",
+        "men",
+        "vin",
+        "red",
+        "pub",
+        "run",
+        "group",
+        "space",
+        "website",
+        "press",
+        "host",
+        "zone",
+        "team",
+        "ai",
+        "la",
+        "ws",
+        "tk",
+        "ml",
+        "ga",
+        "cf",
+        "gq",
+        "hk",
+        "tw",
+        "mo",
+        "jp",
+        "kr",
+        "sg",
+        "us",
+        "uk",
+        "de",
+        "fr",
+        "ru",
+        "in",
+        "au",
+        "ca",
+        "my",
+        "th",
+        "vn",
+        "ph",
+        "id",
+        "be",
+        "nl",
+        "it",
+        "es",
+        "ch",
+        "se",
+        "no",
+        "fi",
+        "pl",
+        "br",
+        "mx",
+        "sbs",
+        "cfd",
+        "bond",
+        "buzz",
+        "monster",
+        "rest",
+        "beauty",
+        "hair",
+        "skin",
+        "quest",
+        "autos",
+        "boats",
+        "homes",
+        "yachts",
+        "motorcycles",
+    ]
 )
 SHORTENERS = frozenset(
-    """t.cn dwz.cn url.cn w.url.cn suo.im bit.ly tinyurl.com is.gd goo.gl ow.ly 0x3.me c7.gg u.nu
-    mrw.so 6du.in 3.cn tb.cn m.tb.cn s.click.taobao.com dwz.mk sina.lt rb.gy cutt.ly t.co
-    s.id v.gd qr.net""".split()
+    [
+        "t.cn",
+        "dwz.cn",
+        "url.cn",
+        "w.url.cn",
+        "suo.im",
+        "bit.ly",
+        "tinyurl.com",
+        "is.gd",
+        "goo.gl",
+        "ow.ly",
+        "0x3.me",
+        "c7.gg",
+        "u.nu",
+        "mrw.so",
+        "6du.in",
+        "3.cn",
+        "tb.cn",
+        "m.tb.cn",
+        "s.click.taobao.com",
+        "dwz.mk",
+        "sina.lt",
+        "rb.gy",
+        "cutt.ly",
+        "t.co",
+        "s.id",
+        "v.gd",
+        "qr.net",
+    ]
 )
 
 _SEP = r"(?:\.|点|。|\[\.\]|\(\.\)|\[点\]|\(点\)|\[dot\]|\(dot\))"
@@ -33,12 +166,26 @@ _LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
 _PATH = r"(?:[/?#][a-z0-9\-._~:/?#@!$&*+,;=%]*)?"
 _PORT = r"(?::\d{2,5})?"
 _SCHEME_URL = re.compile(
-    r"(?<![a-z])(?P<scheme>https?|hxxps?|ftp)(?::|：)//(?P<host>" + _LABEL + r"(?:" + _SEP + _LABEL + r")*)"
-    + _PORT + r"(?P<path>" + _PATH + r")"
+    r"(?<![a-z])(?P<scheme>https?|hxxps?|ftp)(?::|：)//(?P<host>"
+    + _LABEL
+    + r"(?:"
+    + _SEP
+    + _LABEL
+    + r")*)"
+    + _PORT
+    + r"(?P<path>"
+    + _PATH
+    + r")"
 )
 _BARE_URL = re.compile(
-    r"(?<![a-z0-9\-@/.])(?P<host>(?:" + _LABEL + _SEP + r")+(?P<tld>[a-z]{2,10}))(?![a-z0-9\-])"
-    + _PORT + r"(?P<path>" + _PATH + r")"
+    r"(?<![a-z0-9\-@/.])(?P<host>(?:"
+    + _LABEL
+    + _SEP
+    + r")+(?P<tld>[a-z]{2,10}))(?![a-z0-9\-])"
+    + _PORT
+    + r"(?P<path>"
+    + _PATH
+    + r")"
 )
 _IPV4 = re.compile(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
 _SEPARATORS = re.compile(_SEP)

@@ -103,4 +103,6 @@ def official_owner(host: str) -> str | None:
 @lru_cache(maxsize=1)
 def common_domains() -> frozenset[str]:
     """Ordinary domains of sites operating in China (for testing that nothing ordinary is flagged)."""
-    return frozenset(line.strip().lower() for line in _read("cn_common_domains.txt").splitlines() if line.strip())
+    return frozenset(
+        line.strip().lower() for line in _read("cn_common_domains.txt").splitlines() if line.strip()
+    )

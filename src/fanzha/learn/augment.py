@@ -15,8 +15,31 @@ from collections.abc import Iterator
 
 from fanzha.learn.dataset import Example
 
-BANKS = ("工商银行", "建设银行", "农业银行", "中国银行", "招商银行", "交通银行", "邮储银行", "浦发银行", "中信银行")
-APPS = ("支付宝", "微信", "淘宝", "京东", "美团", "抖音", "拼多多", "滴滴出行", "12306", "饿了么", "携程", "闲鱼")
+BANKS = (
+    "工商银行",
+    "建设银行",
+    "农业银行",
+    "中国银行",
+    "招商银行",
+    "交通银行",
+    "邮储银行",
+    "浦发银行",
+    "中信银行",
+)
+APPS = (
+    "支付宝",
+    "微信",
+    "淘宝",
+    "京东",
+    "美团",
+    "抖音",
+    "拼多多",
+    "滴滴出行",
+    "12306",
+    "饿了么",
+    "携程",
+    "闲鱼",
+)
 CARRIERS = ("顺丰", "中通", "圆通", "韵达", "申通", "极兔", "京东物流", "邮政EMS")
 OPERATORS = ("中国移动", "中国联通", "中国电信")
 CITIES = ("北京", "上海", "广州", "深圳", "杭州", "成都", "武汉", "西安", "南京", "郑州")
@@ -104,6 +127,34 @@ NORMAL_TEMPLATES: tuple[str, ...] = (
     "明天降温，记得多穿点衣服，别感冒了",
     "快递帮我拿一下，取件码{code4}，谢谢",
     "【{app}】您的验证码为{code}，请勿告诉他人，打死都不能告诉别人哦。",
+    "你那个{app}退款到账没，我的已经退回来了",
+    "上次借你的{n}00块我转你了，看下收到没",
+    "哥，上次借我的钱不急，啥时候方便再说",
+    "妈，生活费收到了，谢谢妈",
+    "你微信转我{n}0就行，奶茶钱",
+    "红包收到了吗？给孩子买点零食",
+    "我到楼下了，你下来拿一下快递",
+    "验证码发你邮箱了没？我这边登不上{app}",
+    "晚上几点下班？我去接你",
+    "周末去{place}爬山吗，{name}也去",
+    "车票买好了，{m}月{d}日下午的，到了给你打电话",
+    "老板说这个月奖金下周发，别急",
+    "刚才电话没听到，什么事？",
+    "你帮我看看这个{app}的订单是不是付了两次钱",
+    "我手机没电了，用同事手机给你发的，晚点回",
+    "宝宝发烧了，我带她去医院，晚点联系",
+    "借你的充电宝记得还我哈",
+    "下周同学聚会，每人交{n}00，群里接龙",
+    "老师您好，孩子今天请假一天，谢谢",
+    "@所有人 本周五下午两点开部门例会，请准时参加",
+    "收到，辛苦了",
+    "那家店的{item}打折，要不要帮你带一个",
+    "今天转账额度用完了，明天再转你剩下的{n}00",
+    "我在{bank}办卡，柜员让我问你身份证放哪了",
+    "你的快递我帮你拿了，放你门口了",
+    "爷爷住院了，在{city}人民医院，周末一起去看看",
+    "{name}，报销单我签好了，你拿去财务",
+    "房东说下个月房租涨{n}00，你怎么看",
 )
 
 SCAM_TEMPLATES: dict[str, tuple[str, ...]] = {
@@ -195,7 +246,9 @@ def synthetic_examples(*, normal: int, per_scam_type: int, seed: int = 11) -> It
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
 
 
-def short_crops(examples: list[Example], *, seed: int = 13, min_len: int = 25, max_len: int = 90) -> Iterator[Example]:
+def short_crops(
+    examples: list[Example], *, seed: int = 13, min_len: int = 25, max_len: int = 90
+) -> Iterator[Example]:
     """One window of whole sentences (25–90 characters) from each long text, with the same label.
 
     Real scam SMS are short; the corpus texts are long. A crop teaches the model that a single

@@ -32,7 +32,9 @@ def read_examples(path: Path) -> list[Example]:
                 continue
             try:
                 row = json.loads(line)
-                out.append(Example(str(row.get("id", f"{path.stem}-{number}")), str(row["text"]), str(row["label"])))
+                out.append(
+                    Example(str(row.get("id", f"{path.stem}-{number}")), str(row["text"]), str(row["label"]))
+                )
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise DatasetError(f"{path}:{number}: 不是 {{id, text, label}} 形式的JSON（{exc}）") from exc
     return out

@@ -11,7 +11,9 @@ from fanzha.learn.metrics import Report, classification_report
 BATCH = 512
 
 
-def evaluate(detector: Detector, examples: Sequence[Example]) -> tuple[Report, list[tuple[Example, str, int]]]:
+def evaluate(
+    detector: Detector, examples: Sequence[Example]
+) -> tuple[Report, list[tuple[Example, str, int]]]:
     """The report, and for each example the predicted type and risk (for error analysis)."""
     predicted: list[str] = []
     flagged: list[bool] = []

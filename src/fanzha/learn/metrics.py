@@ -39,7 +39,9 @@ def _f1(p: float, r: float) -> float:
     return 0.0 if p + r == 0 else 2 * p * r / (p + r)
 
 
-def classification_report(gold: Sequence[str], predicted: Sequence[str], *, flagged: Sequence[bool]) -> Report:
+def classification_report(
+    gold: Sequence[str], predicted: Sequence[str], *, flagged: Sequence[bool]
+) -> Report:
     """Metrics of predicted types against gold labels; `flagged` is the binary scam verdict.
 
     Macro-F1 averages over the labels that occur in `gold`.
@@ -61,7 +63,9 @@ def classification_report(gold: Sequence[str], predicted: Sequence[str], *, flag
             "f1": round(_f1(precision, recall), 4),
             "support": n_gold,
         }
-    confusion = {g: {p: pairs[(g, p)] for p in sorted(set(predicted) | set(labels)) if pairs[(g, p)]} for g in labels}
+    confusion = {
+        g: {p: pairs[(g, p)] for p in sorted(set(predicted) | set(labels)) if pairs[(g, p)]} for g in labels
+    }
     scams = [f for g, f in zip(gold, flagged, strict=True) if g != NORMAL]
     normals = [f for g, f in zip(gold, flagged, strict=True) if g == NORMAL]
     recall = sum(scams) / len(scams) if scams else 0.0

@@ -22,7 +22,7 @@ from fanzha.learn.dataset import Example, iter_clean, read_examples
 from fanzha.learn.metrics import classification_report
 
 MIN_DF = 2
-C_GRID = (10.0, 30.0, 100.0)
+C_GRID = (10.0, 30.0)
 SYNTHETIC_NORMAL = 3000
 SYNTHETIC_PER_SCAM_TYPE = 300
 
@@ -93,7 +93,7 @@ def fit(
     best: tuple[float, float, Any] | None = None
     selection = []
     for c in c_grid:
-        clf = LogisticRegression(C=c, max_iter=2000, tol=1e-4)
+        clf = LogisticRegression(C=c, max_iter=2000, tol=1e-4, class_weight="balanced")
         clf.fit(x_train, y_train)
         predicted = list(clf.predict(x_dev))
         report = classification_report(dev_gold, predicted, flagged=[p != "normal" for p in predicted])
@@ -109,6 +109,6 @@ def fit(
         idf=idf,
         coef=clf.coef_.T.astype(np.float32),
         intercept=clf.intercept_.astype(np.float32),
-        meta={"C": best_c, "n_train": len(train), "n_features": int(len(vocab))},
+        meta={"C": best_c, "n_train": len(train), "n_features": len(vocab)},
     )
     return TrainResult(model, dev_f1, selection, len(train), time.perf_counter() - started)

@@ -1,0 +1,165 @@
+"""The `fanzha` command: a thin skin over the library. Messages to users are in Chinese."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import typer
+
+app = typer.Typer(
+    name="fanzha",
+    help="反诈 fanzha：诈骗信息识别、号码与链接提取。Anti-telecom-fraud toolkit.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+DEFAULT_DATA = Path("../shared/data/texts")
+
+
+def fail(message: str) -> None:
+    """Bad input: a clear message on stderr and exit code 2, never a traceback."""
+    typer.echo(f"错误：{message}", err=True)
+    raise typer.Exit(2)
+
+
+def _read_text(text: str | None) -> str:
+    if text is not None:
+        return text
+    if sys.stdin.isatty():
+        fail('请给出要检查的文本，例如：fanzha check "您的账户涉嫌洗钱"；或用 --jsonl 从标准输入批量读取')
+    raw = sys.stdin.buffer.read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        fail("标准输入不是UTF-8编码的文本")
+    raise AssertionError("unreachable")
+
+
+@app.command()
+def check(
+    text: Annotated[str | None, typer.Argument(help="要检查的短信、聊天记录或通话内容")] = None,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help='从标准输入逐行读取 {"id", "text"}，逐行输出结果')
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="输出完整的JSON（含概率和判断依据）")] = False,
+) -> None:
+    """是不是诈骗？给出类型、风险分、可疑之处、号码链接和建议。
+
+    例：fanzha check "【工商银行】您的账户异常，请登录 icbc-vip.cc 验证"
+        fanzha check --jsonl < messages.jsonl > verdicts.jsonl
+    """
+    from fanzha.cli.jsonl import run_jsonl
+    from fanzha.detect.engine import InputError, default_detector
+
+    try:
+        detector = default_detector()
+    except Exception as exc:  # a broken model or taxonomy file: say so, no traceback
+        fail(f"检测引擎无法启动：{exc}")
+    if jsonl:
+        run_jsonl(lambda texts: [a.to_dict() for a in detector.assess_many(texts)])
+        return
+    body = _read_text(text)
+    try:
+        verdict = detector.assess(body)
+    except InputError as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(orjson.dumps(verdict.to_dict(full=True), option=orjson.OPT_INDENT_2).decode())
+        return
+    from fanzha.cli.render import render_assessment
+
+    typer.echo(render_assessment(body, verdict, color=sys.stdout.isatty()))
+
+
+@app.command()
+def extract(
+    text: Annotated[str | None, typer.Argument(help="要提取号码、账户、链接的文本")] = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help='从标准输入逐行读取 {"id", "text"}')] = False,
+) -> None:
+    """提取文本中的电话号码、银行卡号、网址、QQ、微信、支付宝、身份证号（打码）和金额。
+
+    例：fanzha extract "请转账到6222021234567890128，联系138-0013-8000"
+    """
+    from fanzha.cli.jsonl import run_jsonl
+    from fanzha.detect.engine import InputError, check_text
+    from fanzha.extract import extract as find
+
+    def records(texts: list[str]) -> list[dict[str, Any]]:
+        return [
+            {
+                "identifiers": [
+                    {"kind": i.kind, "value": i.value, "start": i.start, "end": i.end} for i in find(t)
+                ]
+            }
+            for t in texts
+        ]
+
+    if jsonl:
+        run_jsonl(records)
+        return
+    body = _read_text(text)
+    try:
+        check_text(body)
+    except InputError as exc:
+        fail(str(exc))
+    from fanzha.cli.render import render_identifiers
+
+    found = find(body)
+    typer.echo("\n".join(render_identifiers(found)) if found else "未发现号码、账户或链接。")
+
+
+@app.command()
+def train(
+    data: Annotated[Path, typer.Option(help="含 train.jsonl 和 dev.jsonl 的目录")] = DEFAULT_DATA,
+    out: Annotated[Path | None, typer.Option(help="模型输出目录（默认写入安装包内的 fanzha/models）")] = None,
+) -> None:
+    """训练文本分类模型，并写出模型卡（数据、许可、指标）。
+
+    例：fanzha train --data ../shared/data/texts
+    """
+    from fanzha.learn.card import write_model
+    from fanzha.learn.dataset import DatasetError
+
+    try:
+        path = write_model(data_dir=data, out_dir=out, log=lambda m: typer.echo(m, err=True))
+    except DatasetError as exc:
+        fail(str(exc))
+    except ImportError:
+        fail("训练需要 scikit-learn 和 scipy：pip install 'fanzha[train]'")
+    typer.echo(f"模型已保存：{path}")
+
+
+@app.command()
+def evaluate(
+    data: Annotated[Path, typer.Option(help='带标签的JSONL文件 {"id", "text", "label"}')],
+    as_json: Annotated[bool, typer.Option("--json", help="以JSON输出全部指标")] = False,
+) -> None:
+    """用完整引擎评估一个带标签的文件：macro-F1、各类型精确率/召回率、混淆矩阵、诈骗召回率和误报率。
+
+    例：fanzha evaluate --data benchmarks/data/ood_test.jsonl
+    """
+    from fanzha.detect.engine import InputError, default_detector
+    from fanzha.learn.dataset import DatasetError, read_examples
+    from fanzha.learn.evaluate import evaluate as run
+
+    try:
+        examples = read_examples(data)
+        report, _ = run(default_detector(), examples)
+    except (DatasetError, InputError) as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2).decode())
+        return
+    typer.echo(f"样本数 {report.n}    准确率 {report.accuracy:.4f}    macro-F1 {report.macro_f1:.4f}")
+    typer.echo(f"诈骗召回率 {report.scam_recall:.4f}    正常信息误报率 {report.false_alarm_rate:.4f}")
+    typer.echo("\n类型                         精确率   召回率   F1      样本")
+    for label, m in report.per_type.items():
+        typer.echo(f"{label:<28} {m['precision']:.4f}   {m['recall']:.4f}   {m['f1']:.4f}  {m['support']}")
+    typer.echo("\n混淆矩阵（真实 → 预测:数量）")
+    for gold, row in report.confusion.items():
+        typer.echo(
+            f"  {gold}: " + ", ".join(f"{p}:{n}" for p, n in sorted(row.items(), key=lambda kv: -kv[1]))
+        )

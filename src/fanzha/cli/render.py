@@ -1,0 +1,75 @@
+"""Human-readable rendering of assessments and identifiers for the terminal (Simplified Chinese)."""
+
+from __future__ import annotations
+
+from fanzha.detect.assessment import Assessment, CueHit
+from fanzha.extract.base import Identifier
+
+KIND_NAMES = {
+    "phone": "电话号码",
+    "bank_card": "银行卡/账号",
+    "url": "网址",
+    "domain": "域名",
+    "ip": "IP地址",
+    "qq": "QQ",
+    "wechat": "微信号",
+    "alipay": "支付宝账号",
+    "id_card": "身份证号",
+    "amount": "金额",
+}
+_RED, _YELLOW, _GREEN, _BOLD, _RESET = "\033[31m", "\033[33m", "\033[32m", "\033[1m", "\033[0m"
+
+
+def _style(text: str, code: str, color: bool) -> str:
+    return f"{code}{text}{_RESET}" if color else text
+
+
+def highlight(text: str, cues: list[CueHit], *, color: bool) -> str:
+    """The text with every cue span marked: 【…】 (and red when colour is on)."""
+    spans = sorted({(c.start, c.end) for c in cues if c.weight > 0})
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, last = [], 0
+    for start, end in merged:
+        out.append(text[last:start])
+        out.append(_style("【" + text[start:end] + "】", _RED, color))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def render_identifiers(identifiers: list[Identifier]) -> list[str]:
+    return [f"  · {KIND_NAMES.get(i.kind, i.kind)} {i.value} —— {i.reason}" for i in identifiers]
+
+
+def render_assessment(text: str, verdict: Assessment, *, color: bool) -> str:
+    shown = text if len(text) <= 2000 else text[:2000] + "…（其余省略）"
+    shown_cues = [c for c in verdict.cues if c.end <= len(shown)]
+    if verdict.is_fraud:
+        head = _style(f"结论：疑似诈骗 —— {verdict.fraud_type_name}", _RED + _BOLD, color)
+    elif verdict.level == "medium":
+        head = _style("结论：有可疑之处，请核实", _YELLOW + _BOLD, color)
+    else:
+        head = _style("结论：未发现明显诈骗特征", _GREEN + _BOLD, color)
+    lines = [
+        f"{head}    风险 {verdict.risk}/100    置信度 {verdict.confidence:.2f}",
+        "",
+        "原文（【】内为可疑之处）：",
+    ]
+    lines.append("  " + highlight(shown, shown_cues, color=color))
+    positive = [c for c in verdict.cues if c.weight > 0]
+    if positive:
+        lines += ["", "可疑之处："]
+        lines += [f"  · “{c.text}” —— {c.meaning}" for c in positive]
+    negative = [c for c in verdict.cues if c.weight <= 0]
+    if negative:
+        lines += ["", "正常迹象："]
+        lines += [f"  · “{c.text}” —— {c.meaning}" for c in negative]
+    if verdict.identifiers:
+        lines += ["", "识别到的号码、账户和链接：", *render_identifiers(verdict.identifiers)]
+    lines += ["", "建议：" + verdict.advice, "", "判断依据：", *(f"  {e}" for e in verdict.explanation)]
+    return "\n".join(lines)

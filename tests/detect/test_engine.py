@@ -1,0 +1,132 @@
+"""The engine on scam scripts from the seed documents and on everyday messages it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from fanzha.detect.engine import MAX_CHARS, Detector, InputError
+
+SCAMS = [
+    # seed 000: 冒充公检法，称涉嫌洗钱，要求转入"安全账户"
+    (
+        "我是市公安局刑侦支队的，你的银行卡涉嫌洗钱，必须把钱转到安全账户配合调查，不要告诉家人",
+        "impersonate_authority",
+    ),
+    # seed 004: 电话欠费后转接"警察"
+    ("您好这里是电信局，您名下一部固话欠费3168元，现在为您转接公安局报案", "impersonate_authority"),
+    # seed 000: 谎称子女出事或被绑架
+    ("你儿子在我们手上，马上汇款5万元到这个账户，敢报警就撕票", "impersonate_acquaintance"),
+    # seed 004: 退税诈骗
+    ("您的购车退税款已审批，请携带银行卡到ATM机按提示操作领取退税", "prize"),
+    # seed 000: 中奖交手续费
+    ("恭喜您被我是歌手节目组抽中为场外幸运观众，获得二等奖现金8万元，领奖需先缴纳手续费", "prize"),
+    # 积分兑换钓鱼、伪基站
+    ("【中国移动】尊敬的用户，您的积分即将清零，请登录 10086-jf.top 兑换现金礼包", "phishing"),
+    # 刷单返利
+    ("招兼职刷单，动动手指日赚300，先垫付后返佣金，加QQ 123456789", "rebate_task"),
+    # 网贷先交保证金
+    ("无抵押贷款秒批，额度已下来，但您的银行卡号填写错误导致资金冻结，需要交解冻费才能放款", "loan"),
+    # 注销校园贷
+    ("我是京东金融客服，您大学时开通的校园贷还没注销，会影响征信，需要按我说的操作清空额度", "loan"),
+]
+
+EVERYDAY = [
+    "【招商银行】验证码482913，您正在登录手机银行，5分钟内有效，请勿泄露给他人。",
+    "【工商银行】您尾号1234的储蓄卡11月3日12:05支出(消费)58.00元，余额3,201.55元。",
+    "【菜鸟驿站】您的中通包裹已到东区驿站，取件码3-2-1045，请于20:00前取件。",
+    "【国家反诈中心】公检法机关不会通过电话办案，不存在安全账户，凡是要求转账到安全账户的都是诈骗。",
+    "妈，我周末回家吃饭，给我留点饺子",
+    "今天聚餐一共480，AA每人80，微信转我就行",
+    "【中国移动】您本月已使用流量12GB，剩余8GB，当前话费余额36.50元。",
+]
+
+
+@pytest.mark.parametrize(("text", "fraud_type"), SCAMS)
+def test_seed_scam_scripts_are_flagged_with_their_type(
+    detector: Detector, text: str, fraud_type: str
+) -> None:
+    verdict = detector.assess(text)
+    assert verdict.is_fraud, verdict.explanation
+    assert verdict.risk >= 50
+    assert verdict.fraud_type == fraud_type, verdict.explanation
+    assert verdict.cues, "a scam verdict must show its evidence"
+    assert verdict.advice
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_messages_are_not_flagged(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    assert not verdict.is_fraud, verdict.explanation
+    assert verdict.fraud_type == "normal"
+
+
+def test_cue_spans_point_into_the_original_text_even_after_normalisation(detector: Detector) -> None:
+    text = "您涉嫌洗錢，請將資金轉入安全賬戶"  # traditional characters
+    verdict = detector.assess(text)
+    assert verdict.is_fraud
+    for cue in verdict.cues:
+        assert text[cue.start : cue.end] == cue.text
+    assert any("安全" in c.text for c in verdict.cues)
+
+
+def test_negated_cue_is_not_evidence(detector: Detector) -> None:
+    flagged = {c.id for c in detector.assess("请立即转账到以下账户6222021234567890128").cues}
+    negated = {c.id for c in detector.assess("千万不要转账到陌生人提供的账户").cues}
+    assert "transfer_to_designated" in flagged
+    assert "transfer_to_designated" not in negated
+
+
+def test_claiming_a_bank_with_a_foreign_number_is_a_strong_signal(detector: Detector) -> None:
+    verdict = detector.assess("【工商银行】您的账户存在风险，请立即致电17012345678处理")
+    ids = {c.id for c in verdict.cues}
+    assert "brand_number_mismatch" in ids
+    assert verdict.is_fraud
+
+
+def test_the_banks_own_number_is_not_a_mismatch(detector: Detector) -> None:
+    verdict = detector.assess("【工商银行】如有疑问请致电95588咨询")
+    ids = {c.id for c in verdict.cues}
+    assert "brand_number_mismatch" not in ids
+    assert "official_contact" in ids
+
+
+def test_lookalike_bank_domain_and_spoofed_number_are_explained(detector: Detector) -> None:
+    verdict = detector.assess("您的网银已冻结，请访问 icbc-safe.top 或回电 0095588")
+    ids = {c.id for c in verdict.cues}
+    assert {"lookalike_domain", "spoofed_service_number"} <= ids
+    assert verdict.is_fraud
+
+
+def test_assessment_serialises_to_the_jsonl_contract(detector: Detector) -> None:
+    record = detector.assess("加我微信abc12345，刷单返利日结").to_dict()
+    assert set(record) == {"is_fraud", "risk", "fraud_type", "confidence", "cues", "identifiers", "advice"}
+    assert all(set(c) == {"text", "start", "end", "meaning"} for c in record["cues"])
+    assert all(set(i) == {"kind", "value", "start", "end"} for i in record["identifiers"])
+    assert 0 <= record["risk"] <= 100 and 0 <= record["confidence"] <= 1
+
+
+def test_probabilities_sum_to_one_and_explanations_are_given(detector: Detector) -> None:
+    verdict = detector.assess("您的快递丢失了，我们给您双倍理赔，请开启屏幕共享")
+    assert abs(sum(verdict.probabilities.values()) - 1) < 1e-6
+    assert verdict.explanation[-1].startswith("综合风险分")
+
+
+def test_batch_and_single_give_the_same_verdict(detector: Detector) -> None:
+    texts = [t for t, _ in SCAMS] + EVERYDAY
+    batch = detector.assess_many(texts)
+    for text, verdict in zip(texts, batch, strict=True):
+        assert detector.assess(text).to_dict() == verdict.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"), [("", "为空"), ("   \n", "为空"), ("x" * (MAX_CHARS + 1), "过长")]
+)
+def test_unassessable_text_raises_a_clear_error(detector: Detector, text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        detector.assess(text)
+
+
+def test_binary_garbage_gets_an_answer(detector: Detector) -> None:
+    garbage = bytes(range(256)).decode("latin-1") * 4
+    verdict = detector.assess(garbage)
+    assert 0 <= verdict.risk <= 100

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from fanzha.taxonomy import TaxonomyError, load_taxonomy, parse_taxonomy
+
+EXPECTED_CODES = {
+    "impersonate_authority", "loan", "impersonate_service", "impersonate_acquaintance", "rebate_task",
+    "romance", "game_trade", "investment", "prize", "credit_record", "shopping", "phishing", "other_fraud",
+}  # fmt: skip
+
+
+def test_shipped_taxonomy_has_every_fraud_type_with_advice_and_cues() -> None:
+    taxonomy = load_taxonomy()
+    assert set(taxonomy.codes) == EXPECTED_CODES
+    for fraud_type in taxonomy.types:
+        assert fraud_type.name and fraud_type.advice and fraud_type.description
+        assert fraud_type.cues, fraud_type.code
+        assert any(c.weight > 0 for c in fraud_type.cues)
+
+
+def test_cue_ids_are_unique_and_keywords_lower_case() -> None:
+    cues = load_taxonomy().all_cues
+    assert len({c.id for c in cues}) == len(cues)
+    assert all(k == k.lower() for c in cues for k in c.keywords)
+
+
+def _minimal(**cue: object) -> dict[str, object]:
+    base = {"id": "c", "meaning": "m", "weight": 1, "keywords": ["x"]}
+    return {"types": [{"code": "t", "name": "n", "description": "d", "advice": "a", "cues": [base | cue]}]}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, "types"),
+        ({"types": [{"code": "t"}]}, "missing"),
+        (_minimal(weight="high"), "weight"),
+        (_minimal(weight=50), "weight"),
+        (_minimal(keywords=[]), "keywords"),
+        (_minimal(keywords=["ABC"]), "lower case"),
+        (_minimal(pattern="(unclosed"), "invalid pattern"),
+        (_minimal(meaning=""), "meaning"),
+    ],
+)
+def test_malformed_taxonomy_is_rejected_with_a_message_naming_the_problem(
+    data: dict[str, object], message: str
+) -> None:
+    with pytest.raises(TaxonomyError, match=message):
+        parse_taxonomy(data)
+
+
+def test_duplicate_type_codes_are_rejected() -> None:
+    one = _minimal()["types"][0]  # type: ignore[index]
+    two = dict(one) | {"cues": [{"id": "other", "meaning": "m", "weight": 1, "keywords": ["y"]}]}
+    with pytest.raises(TaxonomyError, match="duplicate"):
+        parse_taxonomy({"types": [one, two]})
