@@ -2,7 +2,7 @@
 
 The score is a sum of evidence in log-odds units, so every part of the verdict can be shown:
 
-    z = BIAS + MODEL_WEIGHT · clip(logit of the classifier's P(scam), MODEL_CLIP)
+    z = BIAS + MODEL_WEIGHT · clip(logit of the classifier's P(scam), MODEL_CLIP) · length factor
           + Σ weights of the distinct rule cues found (capped at ±CUE_CAP)
           + Σ weights of the identifier signals (capped at ±CUE_CAP)
     risk = 100 · sigmoid(z);  a scam when risk ≥ 50
@@ -34,9 +34,16 @@ from fanzha.taxonomy import NORMAL, Taxonomy, load_taxonomy
 MAX_CHARS = 100_000
 BIAS = -1.0
 MODEL_WEIGHT = 0.6
-MODEL_CLIP = (-2.5, 4.0)  # the classifier's "not a scam" counts for less: real scams look unlike its data
+MODEL_CLIP = (-2.5, 6.0)  # the classifier's "not a scam" counts for less: real scams look unlike its data
+SHORT_TEXT = 50  # canonical characters below which the classifier's voice shrinks (less text, less evidence)
 WARNING_CUE = "warning_context"
 WARNING_DAMPING = 0.25  # positive evidence inside an anti-fraud warning ("凡是…都是诈骗") counts a quarter
+# A warning *notice* frames itself early ("【反诈提醒】…", "国家反诈中心提醒您") or is short. In a long
+# call transcript, warning words come from the callee's doubts ("现在骗子很多") or from the scammer's own
+# script ("您的账户被不法分子利用"), so there they count only as doubt (DOUBT_WEIGHT), not as a notice.
+NOTICE_HEAD = 40
+NOTICE_MAX_CHARS = 160
+DOUBT_WEIGHT = -1.5
 CUE_CAP = 8.0
 TYPE_MODEL_WEIGHT = 1.0  # weight of log P(type | scam) against cue weights when choosing the type
 FRAUD_THRESHOLD = 50
@@ -110,12 +117,18 @@ class Detector:
         best_per_cue: dict[str, RawHit] = {}
         for hit in evidence.rule_hits:
             best_per_cue.setdefault(hit.cue.id, hit)
-        damping = WARNING_DAMPING if WARNING_CUE in best_per_cue else 1.0
-        rule_score = sum(h.cue.weight * (damping if h.cue.weight > 0 else 1.0) for h in best_per_cue.values())
+        warning = best_per_cue.get(WARNING_CUE)
+        notice = warning is not None and (warning.start < NOTICE_HEAD or len(norm.text) <= NOTICE_MAX_CHARS)
+        damping = WARNING_DAMPING if notice else 1.0
+        rule_score = sum(
+            DOUBT_WEIGHT if h.cue.id == WARNING_CUE and not notice else h.cue.weight * (damping if h.cue.weight > 0 else 1.0)
+            for h in best_per_cue.values()
+        )
         signal_score = damping * sum({s.id: s.weight for s in evidence.signals}.values())
         p_normal = float(proba[self._model_index[NORMAL]]) if NORMAL in self._model_index else 0.5
         p_scam = min(max(1.0 - p_normal, 1e-6), 1 - 1e-6)
         model_logit = max(MODEL_CLIP[0], min(MODEL_CLIP[1], math.log(p_scam / (1.0 - p_scam))))
+        model_logit *= min(1.0, 0.4 + len(evidence.prepared.canonical) / SHORT_TEXT)
         if damping < 1.0:
             model_logit = min(model_logit, 0.0)
         z = (
@@ -128,7 +141,7 @@ class Detector:
         risk = round(100 * p_fraud)
         is_fraud = risk >= FRAUD_THRESHOLD
 
-        type_share = self._type_shares(proba, best_per_cue)
+        type_share = self._type_shares(proba, best_per_cue, model_trust=p_scam)
         probabilities = {NORMAL: 1.0 - p_fraud} | {c: p_fraud * s for c, s in type_share.items()}
         fraud_type = max(type_share, key=lambda c: type_share[c]) if is_fraud else NORMAL
         confidence = probabilities[fraud_type]
@@ -161,14 +174,17 @@ class Detector:
             explanation=explanation,
         )
 
-    def _type_shares(self, proba: np.ndarray, cues: dict[str, RawHit]) -> dict[str, float]:
-        """P(type | scam): the classifier's type distribution, shifted by each type's cue weights."""
+    def _type_shares(self, proba: np.ndarray, cues: dict[str, RawHit], *, model_trust: float) -> dict[str, float]:
+        """P(type | scam): the classifier's type distribution, shifted by each type's cue weights.
+
+        The classifier's opinion on *which* scam counts in proportion to its belief that it is one.
+        """
         scam_mass = sum(float(proba[i]) for c, i in self._model_index.items() if c != NORMAL) or 1.0
         scores = {}
         for code in self._fraud_codes:
             index = self._model_index.get(code)
             p = float(proba[index]) / scam_mass if index is not None else 0.0
-            scores[code] = TYPE_MODEL_WEIGHT * math.log(max(p, 1e-4))
+            scores[code] = TYPE_MODEL_WEIGHT * model_trust * math.log(max(p, 1e-4))
         for hit in cues.values():
             if hit.cue.fraud_type is not None and hit.cue.weight > 0:
                 scores[hit.cue.fraud_type] += hit.cue.weight

@@ -96,7 +96,7 @@ def _phone_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
     strict = [b for b in claims if b.strict]
     if own is not None:
         out.append(("official_contact", f"{ident.value}是{own.name}的官方号码", -1.5))
-    elif strict and not is_official:
+    elif strict and not is_official and _unexpected_contact(strict[0], kind):
         brand = strict[0]
         official = "、".join(sorted(brand.numbers)) or "官方公布的号码"
         meaning = f"自称{brand.name}，却让你联系{ident.value}；{brand.name}的官方客服号码是{official}"
@@ -108,6 +108,14 @@ def _phone_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
     return out
 
 
+def _unexpected_contact(brand: Brand, number_type: object) -> bool:
+    """Would this organisation give a number of this type? Banks and payment firms publish one 95xxx
+    service number and never another; operators and government offices also use local landlines and
+    400 lines, but never a private mobile or a foreign number."""
+    single_service_line = bool(brand.numbers) and all(n.startswith("95") for n in brand.numbers)
+    return single_service_line or number_type in ("mobile", "international")
+
+
 def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
     host = str(ident.details.get("host", ident.value))
     owner = official_owner(host)
@@ -117,7 +125,7 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
     if ident.details.get("obfuscated"):
         out.append(("obfuscated_link", "网址中的“.”被写成“点”等字样，是为了躲避短信拦截", 2.5))
     if ident.details.get("short_link") and owner is None:
-        out.append(("short_link", "短链接隐藏了真实网址，点开前无法知道会去哪里", 0.5))
+        out.append(("short_link", "短链接隐藏了真实网址，点开前无法知道会去哪里", 0.3))
     if owner is not None:
         if any(owner == b.key for b in claims):
             out.append(("official_link", f"链接在{host}，属于短信所称机构的官方网站", -1.5))

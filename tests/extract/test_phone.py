@@ -1,0 +1,248 @@
+"""Phone numbers in Chinese text: mobiles, landlines, service numbers, spoofed and international forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from fanzha.extract import Identifier, extract
+
+ZW_MOBILE = "\u200b".join("13800138000")  # a zero-width space between every digit
+
+
+def phones(text: str) -> list[Identifier]:
+    return [i for i in extract(text) if i.kind == "phone"]
+
+
+def only_phone(text: str) -> Identifier:
+    found = phones(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("请拨打13800138000联系客服", "13800138000"),
+        ("电话138-0013-8000", "138-0013-8000"),
+        ("电话138 0013 8000，随时联系", "138 0013 8000"),
+        ("电话+8613800138000", "+8613800138000"),
+        ("电话+86 138 0013 8000", "+86 138 0013 8000"),
+        ("电话+86-138-0013-8000", "+86-138-0013-8000"),
+        ("电话008613800138000", "008613800138000"),
+        ("电话0086-13800138000", "0086-13800138000"),
+        ("电话8613800138000", "8613800138000"),
+        ("电话(+86)13800138000", "(+86)13800138000"),
+        ("电话（+86）13800138000", "（+86）13800138000"),
+        ("电话(86)13800138000", "(86)13800138000"),
+        ("手机13800138000。", "13800138000"),
+    ],
+)
+def test_mobile_with_separators_or_country_code_normalises_to_national(text: str, written: str) -> None:
+    phone = only_phone(text)
+    assert phone.value == "13800138000"
+    assert text[phone.start : phone.end] == written
+    assert phone.details["type"] == "mobile"
+    assert phone.details["segment"] == "138"
+    assert "virtual_operator" not in phone.details
+
+
+@pytest.mark.parametrize("segment", ["170", "171", "162", "165", "167"])
+def test_mobile_in_virtual_operator_segment_is_flagged(segment: str) -> None:
+    number = segment + "12345678"
+    text = f"陌生号码{number}给我打电话"
+    phone = only_phone(text)
+    assert phone.value == number
+    assert text[phone.start : phone.end] == number
+    assert phone.details == {"type": "mobile", "segment": segment, "virtual_operator": True}
+    assert "虚拟运营商" in phone.reason
+
+
+@pytest.mark.parametrize("segment", ["130", "145", "166", "172", "178", "199", "190"])
+def test_mobile_in_ordinary_segment_is_not_flagged_virtual(segment: str) -> None:
+    phone = only_phone(f"号码{segment}12345678")
+    assert phone.value == segment + "12345678"
+    assert phone.details.get("virtual_operator") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("电话１３８００１３８０００", "１３８００１３８０００"),
+        ("电话：1３8-００13-8０００", "1３8-００13-8０００"),
+        ("电话幺三八零零幺三八零零零", "幺三八零零幺三八零零零"),
+        ("请拨打 一三八零零一三八零零零", "一三八零零一三八零零零"),
+        ("电话1 3 8 0 0 1 3 8 0 0 0", "1 3 8 0 0 1 3 8 0 0 0"),
+        ("电话138\u200b0013\u200b8000", "138\u200b0013\u200b8000"),
+        ("电话" + ZW_MOBILE + "联系", ZW_MOBILE),
+    ],
+)
+def test_disguised_mobile_is_found_with_span_in_the_original(text: str, written: str) -> None:
+    phone = only_phone(text)
+    assert phone.value == "13800138000"
+    assert text[phone.start : phone.end] == written
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "area_code"),
+    [
+        ("座机010-62345678请回电", "010-62345678", "01062345678", "010"),
+        ("座机01062345678请回电", "01062345678", "01062345678", "010"),
+        ("座机(010)62345678", "(010)62345678", "01062345678", "010"),
+        ("座机021-62345678", "021-62345678", "02162345678", "021"),
+        ("座机0755 8888 9999请回电", "0755 8888 9999", "075588889999", "0755"),
+        ("座机（0755）88889999", "（0755）88889999", "075588889999", "0755"),
+        ("座机0755-8888999", "0755-8888999", "07558888999", "0755"),  # seven-digit local number
+        ("座机+86 10 6234 5678", "+86 10 6234 5678", "01062345678", "010"),
+    ],
+)
+def test_landline_normalises_to_area_code_plus_local_number(
+    text: str, written: str, value: str, area_code: str
+) -> None:
+    phone = only_phone(text)
+    assert phone.value == value
+    assert text[phone.start : phone.end] == written
+    assert phone.details == {"type": "landline", "area_code": area_code}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话12345678",  # eight digits without an area code
+        "座机10-62345678",  # area code without the national 0
+        "座机010-1234567",  # Beijing local numbers have eight digits
+        "座机02112345678",  # local numbers do not start with 1
+        "面积010-62345678米",  # followed by a unit
+    ],
+)
+def test_number_that_is_not_a_landline_is_not_reported(text: str) -> None:
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "kind_of_number"),
+    [
+        ("工行客服95588咨询", "95588", "95588", "service"),
+        ("客服电话96110", "96110", "96110", "service"),
+        ("客服400-123-4567咨询", "400-123-4567", "4001234567", "service"),
+        ("客服400 123 4567咨询", "400 123 4567", "4001234567", "service"),
+        ("客服4001234567咨询", "4001234567", "4001234567", "service"),
+        ("客服800-123-4567", "800-123-4567", "8001234567", "service"),
+        ("移动客服10086", "10086", "10086", "service"),
+        ("联通客服10010", "10010", "10010", "service"),
+        ("热线12381", "12381", "12381", "service"),
+        ("市民热线12345", "12345", "12345", "service"),
+        ("短信来自1069012345678", "1069012345678", "1069012345678", "sms_port"),
+        ("端口10655012345发送", "10655012345", "10655012345", "sms_port"),
+    ],
+)
+def test_service_numbers_are_recognised_as_dialled(
+    text: str, written: str, value: str, kind_of_number: str
+) -> None:
+    phone = only_phone(text)
+    assert phone.value == value
+    assert text[phone.start : phone.end] == written
+    assert phone.details["type"] == kind_of_number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "号码10087",  # 10xxx that is not a carrier service number
+        "短信1069012",  # 106 port with too few digits
+        "价格95588.5",  # a decimal
+    ],
+)
+def test_look_alike_service_numbers_are_not_reported(text: str) -> None:
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "imitates"),
+    [
+        ("来电0095588是工行", "0095588", "95588"),
+        ("来电+95588是工行", "+95588", "95588"),
+        ("来电00000095588显示工行", "00000095588", "95588"),
+        ("来电+0095588", "+0095588", "95588"),
+        ("来电0010086", "0010086", "10086"),
+        ("来电00110说你涉案", "00110", "110"),
+        ("来电+4001234567", "+4001234567", "4001234567"),
+    ],
+)
+def test_zeros_or_plus_before_a_service_number_is_spoofed(text: str, written: str, imitates: str) -> None:
+    phone = only_phone(text)
+    assert phone.value == written
+    assert text[phone.start : phone.end] == written
+    assert phone.details == {"type": "spoofed", "imitates": imitates}
+    assert imitates in phone.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "region"),
+    [
+        ("香港+852 6123 4567联系", "+852 6123 4567", "+85261234567", "HK"),
+        ("香港00852 61234567联系", "00852 61234567", "+85261234567", "HK"),
+        ("香港+85261234567联系", "+85261234567", "+85261234567", "HK"),
+        ("美国+1 415 555 2671", "+1 415 555 2671", "+14155552671", "US"),
+    ],
+)
+def test_international_number_normalises_to_e164(text: str, written: str, value: str, region: str) -> None:
+    phone = only_phone(text)
+    assert phone.value == value
+    assert text[phone.start : phone.end] == written
+    assert phone.details["type"] == "international"
+    assert phone.details["region"] == region
+
+
+def test_international_number_does_not_swallow_following_mobile() -> None:
+    text = "香港+852 6123 4567 13800138000"
+    found = phones(text)
+    assert [p.value for p in found] == ["+85261234567", "13800138000"]
+    assert [text[p.start : p.end] for p in found] == ["+852 6123 4567", "13800138000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("请拨打110报警", "110"),
+        ("快打120急救", "120"),
+        ("火警电话119", "119"),
+    ],
+)
+def test_emergency_number_is_found_only_after_a_calling_word(text: str, value: str) -> None:
+    phone = only_phone(text)
+    assert phone.value == value
+    assert text[phone.start : phone.end] == value
+
+
+@pytest.mark.parametrize("text", ["110", "他有110个", "第120名", "共119人"])
+def test_emergency_number_without_calling_word_is_not_a_phone(text: str) -> None:
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号2023113013800138000已发货",  # a mobile inside a longer number
+        "单号913800138000",
+        "138001380001",  # twelve digits
+        "1380013800",  # ten digits
+        "号码12012345678",  # 120 is not a mobile segment
+        "号码11012345678",
+        "号码14012345678",
+    ],
+)
+def test_digits_that_are_not_a_mobile_are_not_reported(text: str) -> None:
+    assert [p for p in phones(text) if p.details.get("type") == "mobile"] == []
+
+
+@pytest.mark.parametrize("text", ["转账95588元", "收到10086块", "余额4001234567元"])
+def test_service_number_followed_by_money_unit_is_an_amount_not_a_phone(text: str) -> None:
+    found = extract(text)
+    assert [i.kind for i in found] == ["amount"]
+
+
+def test_several_phones_in_one_message_are_reported_in_order() -> None:
+    text = "客服95588，经理13800138000，座机010-62345678"
+    found = phones(text)
+    assert [p.value for p in found] == ["95588", "13800138000", "01062345678"]
+    assert [p.start for p in found] == sorted(p.start for p in found)
