@@ -91,10 +91,5 @@ def test_several_amounts_are_reported_in_order() -> None:
     assert [i.value for i in amounts(text)] == ["500.00", "35000.00", "2000.00"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: parse_chinese_number('五零五') drops the leading 5 and returns 5, so '五零五元' is "
-    "reported as 5.00 yuan instead of being rejected as a spelled-out number",
-)
 def test_spelled_out_numeral_amount_is_not_misread() -> None:
     assert [i.value for i in amounts("五零五元")] != ["5.00"]

@@ -118,11 +118,6 @@ def test_luhn_invalid_number_next_to_account_word_is_an_account(
     assert card.score == pytest.approx(0.5)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: validate() accepts 10-digit accounts in context (10 <= len <= 25, len != 11) but the "
-    "_CARD regex only matches 12 or more digits, so a 10-digit account number is never reported",
-)
 def test_ten_digit_number_next_to_account_word_is_an_account() -> None:
     found = cards("汇款至 1234567890，户名张三")
     assert [(c.value, c.details.get("luhn")) for c in found] == [("1234567890", False)]

@@ -24,7 +24,6 @@ def ips(text: str) -> list[Identifier]:
         ("本机127.0.0.1", "127.0.0.1", True, 0.6),
         ("内网172.16.0.1", "172.16.0.1", True, 0.6),
         ("公网172.32.0.1", "172.32.0.1", False, 0.6),
-        ("访问1.2.3.4/login领取", "1.2.3.4", False, 0.6),
     ],
 )
 def test_bare_ipv4_is_found(text: str, value: str, private: bool, score: float) -> None:
@@ -65,3 +64,8 @@ def test_ip_followed_by_full_stop_is_found() -> None:
 def test_ip_inside_a_link_belongs_to_the_link() -> None:
     found = extract("点击http://1.2.3.4/a")
     assert [i.kind for i in found] == ["url"]
+
+
+def test_ip_with_a_path_is_a_link_not_a_bare_ip() -> None:
+    found = extract("访问1.2.3.4/login领取")
+    assert [(i.kind, i.value, i.details.get("ip_host")) for i in found] == [("url", "1.2.3.4/login", True)]

@@ -129,11 +129,6 @@ def test_short_link_is_flagged(text: str, written: str, value: str) -> None:
     assert "短链接" in link.reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: shorteners whose TLD is not in TLDS (bit.ly, is.gd, goo.gl, rb.gy, suo.im) are listed in "
-    "SHORTENERS but a bare link to them is rejected by the TLD check before the shortener lookup",
-)
 @pytest.mark.parametrize("link_text", ["bit.ly/xyz", "is.gd/abc", "goo.gl/abc", "rb.gy/abc", "suo.im/abc"])
 def test_bare_short_link_with_uncommon_tld_is_flagged(link_text: str) -> None:
     link = only_link(f"点击{link_text}领取")
@@ -225,11 +220,5 @@ def test_two_links_in_one_message() -> None:
     assert [(i.kind, i.value) for i in found] == [("url", "abc.com"), ("domain", "www.xyz.top")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: '。' is also an obfuscated dot, so a domain at the end of a sentence followed by "
-    "Latin letters ('abc.com。ok') is read as host 'abc.com.ok'; its TLD is unknown, the whole match is "
-    "rejected and the real domain abc.com is lost",
-)
 def test_domain_at_end_of_sentence_followed_by_latin_text_is_kept() -> None:
     assert [i.value for i in links("访问abc.com。ok吗")] == ["abc.com"]

@@ -182,11 +182,6 @@ def test_docstring_example_keeps_spaces_between_digit_groups() -> None:
     assert normalize("請撥打１３８ ００１３ ８０００").text == "请拨打138 0013 8000"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: Chinese numerals are converted to digits before spaces are collapsed, so a numeral "
-    "phone number split by spaces ('幺三八 零零幺三 八零零零') is glued back but stays as numerals",
-)
 @pytest.mark.parametrize("original", ["幺三八 零零幺三 八零零零", "幺 三 八 零 零 幺 三 八 零 零 零"])
 def test_spaced_chinese_numeral_phone_number_becomes_digits(original: str) -> None:
     assert normalize(original).text == "13800138000"

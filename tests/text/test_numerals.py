@@ -60,11 +60,6 @@ def test_text_that_is_not_a_chinese_numeral_value_gives_none(text: str) -> None:
     assert parse_chinese_number(text) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a non-zero digit followed by 零/〇 without a unit between them ('五零', '一〇') is "
-    "accepted and the first digit is silently dropped (returns 0, or 5 for '五零五') instead of None",
-)
 @pytest.mark.parametrize("text", ["五零", "一〇", "五零五"])
 def test_digit_followed_by_zero_without_unit_is_a_spelled_out_number(text: str) -> None:
     assert parse_chinese_number(text) is None

@@ -121,7 +121,9 @@ class Detector:
         notice = warning is not None and (warning.start < NOTICE_HEAD or len(norm.text) <= NOTICE_MAX_CHARS)
         damping = WARNING_DAMPING if notice else 1.0
         rule_score = sum(
-            DOUBT_WEIGHT if h.cue.id == WARNING_CUE and not notice else h.cue.weight * (damping if h.cue.weight > 0 else 1.0)
+            DOUBT_WEIGHT
+            if h.cue.id == WARNING_CUE and not notice
+            else h.cue.weight * (damping if h.cue.weight > 0 else 1.0)
             for h in best_per_cue.values()
         )
         signal_score = damping * sum({s.id: s.weight for s in evidence.signals}.values())
@@ -174,7 +176,9 @@ class Detector:
             explanation=explanation,
         )
 
-    def _type_shares(self, proba: np.ndarray, cues: dict[str, RawHit], *, model_trust: float) -> dict[str, float]:
+    def _type_shares(
+        self, proba: np.ndarray, cues: dict[str, RawHit], *, model_trust: float
+    ) -> dict[str, float]:
         """P(type | scam): the classifier's type distribution, shifted by each type's cue weights.
 
         The classifier's opinion on *which* scam counts in proportion to its belief that it is one.

@@ -15,7 +15,7 @@ from importlib import resources
 
 from fanzha.extract.base import Candidate, Recognizer, digits_only
 
-_CARD = re.compile(r"(?<![\d])(?:\d[ \-]?){11,24}\d(?![\d])")
+_CARD = re.compile(r"(?<![\d])(?:\d[ \-]?){9,24}\d(?![\d])")
 ACCOUNT_CONTEXT = (
     "卡号",
     "账号",

@@ -52,7 +52,8 @@ def _resolve(
     for hit in plain:
         if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
             kept.append(hit)
-    kept.extend(h for h in hits if h[3].contextual)
+    links = [(k[0], k[1]) for k in kept if (k[2].kind or k[3].kind) in ("url", "domain")]
+    kept.extend(h for h in hits if h[3].contextual and not any(a <= h[0] and h[1] <= b for a, b in links))
     kept.sort(key=lambda h: (h[0], h[1]))
     return kept
 

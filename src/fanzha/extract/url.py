@@ -187,6 +187,11 @@ _BARE_URL = re.compile(
     + _PATH
     + r")"
 )
+_IP_LINK = re.compile(
+    r"(?<![\d.])(?P<host>(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3})"
+    r"(?P<port>:\d{2,5})?(?P<path>[/?#][a-z0-9\-._~:/?#@!$&*+,;=%]*)"
+)
+_OBFUSCATED_SEP = re.compile(r"。|点|\[点\]|\(点\)")
 _IPV4 = re.compile(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
 _SEPARATORS = re.compile(_SEP)
 
@@ -211,12 +216,33 @@ class UrlRecognizer(Recognizer):
                 end = match.end() - _trailing_punct(match.group())
                 found.append((match.start(), end, candidate))
                 taken.append((match.start(), end))
-        for match in _BARE_URL.finditer(text):
+        for match in _IP_LINK.finditer(text):
             if any(a <= match.start() < b for a, b in taken):
                 continue
             candidate = self._accept(match.group("host"), match.group("path"), None)
             if candidate is not None:
-                found.append((match.start(), match.end() - _trailing_punct(match.group()), candidate))
+                end = match.end() - _trailing_punct(match.group())
+                found.append((match.start(), end, candidate))
+                taken.append((match.start(), end))
+        for match in _BARE_URL.finditer(text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            host = match.group("host")
+            candidate = self._accept(host, match.group("path"), None)
+            end = match.end() - _trailing_punct(match.group())
+            # "访问abc.com。ok": a full stop after a domain is not an obfuscated dot. Mixed real and
+            # obfuscated separators, or a rejected host, fall back to the part before the last "。/点".
+            while (
+                candidate is None or ("." in host and _OBFUSCATED_SEP.search(host))
+            ) and _OBFUSCATED_SEP.search(host):
+                cut = [m.start() for m in _OBFUSCATED_SEP.finditer(host)][-1]
+                host = host[:cut]
+                end = match.start() + cut
+                candidate = (
+                    self._accept(host, "", None) if "." in host or _OBFUSCATED_SEP.search(host) else None
+                )
+            if candidate is not None:
+                found.append((match.start(), end, candidate))
         return found
 
     @staticmethod
@@ -227,13 +253,13 @@ class UrlRecognizer(Recognizer):
         tld = host.rsplit(".", 1)[-1]
         if "." not in host:
             return None
-        if not is_ip and scheme is None and not host.startswith("www.") and tld not in TLDS:
+        short = host in SHORTENERS
+        if not is_ip and scheme is None and not host.startswith("www.") and tld not in TLDS and not short:
             return None
         if not is_ip and tld.isdigit():
             return None
         if not is_ip and scheme is None and not path and len(host) < 5:
             return None
-        short = host in SHORTENERS
         details: dict[str, object] = {"host": host}
         reasons = []
         if scheme:

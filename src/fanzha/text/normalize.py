@@ -206,5 +206,6 @@ def normalize(text: str) -> NormText:
             out.append(value)
             origin.extend([i] * len(value))
         mapped = "".join(out)
-    mapped, origin = _collapse_spaces(_numerals_to_digits(mapped), origin)
+    mapped, origin = _collapse_spaces(mapped, origin)
+    mapped = _numerals_to_digits(mapped)
     return NormText(mapped, text, None if origin is None else tuple(origin))

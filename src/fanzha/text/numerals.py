@@ -36,8 +36,8 @@ def parse_chinese_number(text: str) -> int | None:
     digit: int | None = None
     for ch in text:
         if ch in DIGITS:
-            if digit is not None and digit != 0 and DIGITS[ch] != 0:
-                # Two digits in a row without a unit ("一二") is a spelled-out number, not a value.
+            if digit is not None and digit != 0:
+                # Two digits in a row without a unit ("一二", "五零") spell out digits; they are not a value.
                 return None
             digit = DIGITS[ch]
         elif ch in SMALL_UNITS:
