@@ -45,6 +45,9 @@ def check(
         bool, typer.Option("--jsonl", help='从标准输入逐行读取 {"id", "text"}，逐行输出结果')
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="输出完整的JSON（含概率和判断依据）")] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="--jsonl 时使用的进程数（默认每个CPU一个）", min=1)
+    ] = None,
 ) -> None:
     """是不是诈骗？给出类型、风险分、可疑之处、号码链接和建议。
 
@@ -59,7 +62,7 @@ def check(
     except Exception as exc:  # a broken model or taxonomy file: say so, no traceback
         fail(f"检测引擎无法启动：{exc}")
     if jsonl:
-        run_jsonl(lambda texts: [a.to_dict() for a in detector.assess_many(texts)])
+        run_jsonl(lambda texts: [a.to_dict() for a in detector.assess_many(texts)], workers=workers)
         return
     body = _read_text(text)
     try:
@@ -78,6 +81,9 @@ def check(
 def extract(
     text: Annotated[str | None, typer.Argument(help="要提取号码、账户、链接的文本")] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help='从标准输入逐行读取 {"id", "text"}')] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="--jsonl 时使用的进程数（默认每个CPU一个）", min=1)
+    ] = None,
 ) -> None:
     """提取文本中的电话号码、银行卡号、网址、QQ、微信、支付宝、身份证号（打码）和金额。
 
@@ -98,7 +104,7 @@ def extract(
         ]
 
     if jsonl:
-        run_jsonl(records)
+        run_jsonl(records, workers=workers)
         return
     body = _read_text(text)
     try:

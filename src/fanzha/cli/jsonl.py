@@ -1,11 +1,14 @@
 """The JSONL contract shared by `fanzha check --jsonl` and `fanzha extract --jsonl`.
 
 One output line per input line, in order. A bad line (not UTF-8, not JSON, no text) yields
-`{"id": …, "error": "…"}` and the run goes on.
+`{"id": …, "error": "…"}` and the run goes on. Chunks of lines are processed by a pool of worker
+processes (forked after the engine is loaded, so they share its memory) and written in input order.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
@@ -15,8 +18,11 @@ from tqdm import tqdm
 
 from fanzha.detect.engine import InputError, check_text
 
-CHUNK = 512
+CHUNK = 256
 Record = dict[str, Any]
+Process = Callable[[list[str]], list[Record]]
+
+_process: Process | None = None  # set in the parent before forking; workers inherit it
 
 
 def parse_line(raw: bytes, number: int) -> tuple[Any, str | None, str | None]:
@@ -42,14 +48,12 @@ def parse_line(raw: bytes, number: int) -> tuple[Any, str | None, str | None]:
     return ident, text, None
 
 
-def _chunks(stream: BinaryIO) -> Iterator[list[tuple[Any, str | None, str | None]]]:
-    chunk: list[tuple[Any, str | None, str | None]] = []
-    number = 0
-    for raw in stream:
-        number += 1
+def _chunks(stream: BinaryIO) -> Iterator[list[tuple[int, bytes]]]:
+    chunk: list[tuple[int, bytes]] = []
+    for number, raw in enumerate(stream, 1):
         if not raw.strip():
             continue
-        chunk.append(parse_line(raw.rstrip(b"\r\n"), number))
+        chunk.append((number, raw.rstrip(b"\r\n")))
         if len(chunk) >= CHUNK:
             yield chunk
             chunk = []
@@ -57,26 +61,46 @@ def _chunks(stream: BinaryIO) -> Iterator[list[tuple[Any, str | None, str | None
         yield chunk
 
 
-def run_jsonl(process: Callable[[list[str]], list[Record]], stream: BinaryIO | None = None) -> int:
-    """Apply `process` to the texts of stdin in chunks; write one JSON line per input line.
+def _run_chunk(chunk: list[tuple[int, bytes]]) -> tuple[bytes, int, int]:
+    """Output bytes for a chunk of input lines, the number of lines and of error lines."""
+    assert _process is not None
+    parsed = [parse_line(raw, number) for number, raw in chunk]
+    results = iter(_process([text for _, text, _ in parsed if text is not None]))
+    lines = []
+    errors = 0
+    for ident, text, error in parsed:
+        if text is None:
+            errors += 1
+            lines.append(orjson.dumps({"id": ident, "error": error}))
+        else:
+            lines.append(orjson.dumps({"id": ident, **next(results)}))
+    return b"\n".join(lines) + b"\n", len(chunk), errors
 
-    Returns the number of error lines written.
+
+def run_jsonl(process: Process, stream: BinaryIO | None = None, *, workers: int | None = None) -> int:
+    """Apply `process` to the texts of `stream` (stdin) in chunks; write one JSON line per input line.
+
+    `workers`: processes to use (default: one per CPU; 1 runs in this process). Returns the number of
+    error lines written.
     """
+    global _process
+    _process = process
     source = stream if stream is not None else sys.stdin.buffer
     out = sys.stdout.buffer
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
     errors = 0
     with tqdm(unit="条", disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
-        for chunk in _chunks(source):
-            texts = [text for _, text, _ in chunk if text is not None]
-            results = iter(process(texts))
-            lines = []
-            for ident, text, error in chunk:
-                if text is None:
-                    errors += 1
-                    lines.append(orjson.dumps({"id": ident, "error": error}))
-                else:
-                    lines.append(orjson.dumps({"id": ident, **next(results)}))
-            out.write(b"\n".join(lines) + b"\n")
-            bar.update(len(chunk))
+        if n_workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            results: Iterator[tuple[bytes, int, int]] = map(_run_chunk, _chunks(source))
+            for data, n, bad in results:
+                out.write(data)
+                bar.update(n)
+                errors += bad
+        else:
+            with multiprocessing.get_context("fork").Pool(n_workers) as pool:
+                for data, n, bad in pool.imap(_run_chunk, _chunks(source), chunksize=1):
+                    out.write(data)
+                    bar.update(n)
+                    errors += bad
     out.flush()
     return errors

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from fanzha.detect.assessment import Assessment, CueHit
 from fanzha.detect.cues import CueMatcher, RawHit
@@ -61,6 +62,7 @@ class InputError(ValueError):
 class _Evidence:
     prepared: Prepared
     rule_hits: list[RawHit]
+    best_per_cue: dict[str, RawHit]
     signals: list[CueHit]
 
 
@@ -89,6 +91,7 @@ class Detector:
         self._advice = {t.code: t.advice for t in self.taxonomy.types}
         self._fraud_codes = self.taxonomy.codes
         self._model_index = {c: i for i, c in enumerate(self.model.classes)}
+        self._type_column = {c: i for i, c in enumerate(self._fraud_codes)}
 
     def assess(self, text: str) -> Assessment:
         return self.assess_many([text])[0]
@@ -100,23 +103,23 @@ class Detector:
         evidence = []
         for text in texts:
             prepared = prepare(text)
-            evidence.append(
-                _Evidence(
-                    prepared,
-                    self.matcher.match(prepared.masked),
-                    identifier_signals(prepared.masked, prepared.located, text),
-                )
-            )
-        probabilities = self.model.predict_proba([e.prepared.canonical for e in evidence])
-        return [self._verdict(e, probabilities[i]) for i, e in enumerate(evidence)]
+            rule_hits = self.matcher.match(prepared.masked)
+            best: dict[str, RawHit] = {}
+            for hit in rule_hits:  # distinct cues count once each, however often they occur
+                best.setdefault(hit.cue.id, hit)
+            signals = identifier_signals(prepared.masked, prepared.located, text)
+            evidence.append(_Evidence(prepared, rule_hits, best, signals))
+        proba = self.model.predict_proba([e.prepared.canonical for e in evidence])
+        normal = self._model_index.get(NORMAL)
+        p_normal = proba[:, normal] if normal is not None else np.full(len(texts), 0.5, dtype=np.float32)
+        p_scam = np.clip(1.0 - p_normal.astype(np.float64), 1e-6, 1 - 1e-6)
+        shares = self._type_shares(proba, evidence, p_scam)
+        return [self._verdict(e, float(p_scam[i]), shares[i].tolist()) for i, e in enumerate(evidence)]
 
-    def _verdict(self, evidence: _Evidence, proba: np.ndarray) -> Assessment:
+    def _verdict(self, evidence: _Evidence, p_scam: float, type_share: list[float]) -> Assessment:
         norm = evidence.prepared.norm
         original = norm.original
-        # Distinct rule cues count once each, however often they occur.
-        best_per_cue: dict[str, RawHit] = {}
-        for hit in evidence.rule_hits:
-            best_per_cue.setdefault(hit.cue.id, hit)
+        best_per_cue = evidence.best_per_cue
         warning = best_per_cue.get(WARNING_CUE)
         notice = warning is not None and (warning.start < NOTICE_HEAD or len(norm.text) <= NOTICE_MAX_CHARS)
         damping = WARNING_DAMPING if notice else 1.0
@@ -127,8 +130,6 @@ class Detector:
             for h in best_per_cue.values()
         )
         signal_score = damping * sum({s.id: s.weight for s in evidence.signals}.values())
-        p_normal = float(proba[self._model_index[NORMAL]]) if NORMAL in self._model_index else 0.5
-        p_scam = min(max(1.0 - p_normal, 1e-6), 1 - 1e-6)
         model_logit = max(MODEL_CLIP[0], min(MODEL_CLIP[1], math.log(p_scam / (1.0 - p_scam))))
         model_logit *= min(1.0, 0.4 + len(evidence.prepared.canonical) / SHORT_TEXT)
         if damping < 1.0:
@@ -143,9 +144,12 @@ class Detector:
         risk = round(100 * p_fraud)
         is_fraud = risk >= FRAUD_THRESHOLD
 
-        type_share = self._type_shares(proba, best_per_cue, model_trust=p_scam)
-        probabilities = {NORMAL: 1.0 - p_fraud} | {c: p_fraud * s for c, s in type_share.items()}
-        fraud_type = max(type_share, key=lambda c: type_share[c]) if is_fraud else NORMAL
+        probabilities = {NORMAL: 1.0 - p_fraud}
+        probabilities.update(zip(self._fraud_codes, (p_fraud * share for share in type_share), strict=True))
+        if is_fraud:
+            fraud_type = self._fraud_codes[max(range(len(type_share)), key=type_share.__getitem__)]
+        else:
+            fraud_type = NORMAL
         confidence = probabilities[fraud_type]
 
         cues = [
@@ -177,25 +181,30 @@ class Detector:
         )
 
     def _type_shares(
-        self, proba: np.ndarray, cues: dict[str, RawHit], *, model_trust: float
-    ) -> dict[str, float]:
-        """P(type | scam): the classifier's type distribution, shifted by each type's cue weights.
-
-        The classifier's opinion on *which* scam counts in proportion to its belief that it is one.
-        """
-        scam_mass = sum(float(proba[i]) for c, i in self._model_index.items() if c != NORMAL) or 1.0
-        scores = {}
-        for code in self._fraud_codes:
+        self, proba: npt.NDArray[np.float32], evidence: list[_Evidence], p_scam: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.float64]:
+        """P(type | scam) for each text: the classifier's type distribution, shifted by each type's
+        cue weights. The classifier's opinion on *which* scam counts in proportion to its belief
+        that it is one (`p_scam`)."""
+        n, n_types = len(evidence), len(self._fraud_codes)
+        model_p = np.zeros((n, n_types))
+        for column, code in enumerate(self._fraud_codes):
             index = self._model_index.get(code)
-            p = float(proba[index]) / scam_mass if index is not None else 0.0
-            scores[code] = TYPE_MODEL_WEIGHT * model_trust * math.log(max(p, 1e-4))
-        for hit in cues.values():
-            if hit.cue.fraud_type is not None and hit.cue.weight > 0:
-                scores[hit.cue.fraud_type] += hit.cue.weight
-        top = max(scores.values())
-        exp = {c: math.exp(s - top) for c, s in scores.items()}
-        total = sum(exp.values())
-        return {c: v / total for c, v in exp.items()}
+            if index is not None:
+                model_p[:, column] = proba[:, index]
+        mass = model_p.sum(axis=1, keepdims=True)
+        mass[mass == 0] = 1.0
+        scores: npt.NDArray[np.float64] = (
+            TYPE_MODEL_WEIGHT * p_scam[:, None] * np.log(np.maximum(model_p / mass, 1e-4))
+        )
+        for row, item in enumerate(evidence):
+            for hit in item.best_per_cue.values():
+                if hit.cue.fraud_type is not None and hit.cue.weight > 0:
+                    scores[row, self._type_column[hit.cue.fraud_type]] += hit.cue.weight
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
 
     def _explain(
         self, p_scam: float, model_logit: float, cues: dict[str, RawHit], signals: list[CueHit], risk: int

@@ -35,6 +35,7 @@ class LinearTextModel:
     coef: npt.NDArray[np.float32]  # (n_features, n_classes)
     intercept: npt.NDArray[np.float32]  # (n_classes,)
     meta: dict[str, Any] = field(default_factory=dict)
+    _table: npt.NDArray[np.int32] | None = field(default=None, repr=False, compare=False)
 
     def decision_function(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         out = np.empty((len(texts), len(self.classes)), dtype=np.float32)
@@ -53,12 +54,20 @@ class LinearTextModel:
     def predict(self, texts: Sequence[str]) -> list[str]:
         return [self.classes[i] for i in self.decision_function(texts).argmax(axis=1)]
 
+    @property
+    def _lookup(self) -> npt.NDArray[np.int32]:
+        """Bucket → feature row (-1 for buckets the model does not know): one gather per n-gram."""
+        if self._table is None:
+            table = np.full(1 << HASH_BITS, -1, dtype=np.int32)
+            table[self.buckets] = np.arange(len(self.buckets), dtype=np.int32)
+            self._table = table
+        return self._table
+
     def _scores(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         n = len(texts)
         docs, buckets, counts = hashed_ngrams(texts)
-        pos = np.searchsorted(self.buckets, buckets)
-        pos[pos >= len(self.buckets)] = 0
-        known = self.buckets[pos] == buckets
+        pos = self._lookup[buckets]
+        known = pos >= 0
         docs, pos, counts = docs[known], pos[known], counts[known]
         weights = tfidf_weights(docs, counts, self.idf[pos], n)
         scores = np.tile(self.intercept, (n, 1))
