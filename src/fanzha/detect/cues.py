@@ -4,6 +4,7 @@ is not evidence of a scam and is dropped."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import ahocorasick
@@ -73,6 +74,8 @@ class CueMatcher:
         return hits
 
 
+_NEGATION = re.compile("|".join(NEGATIONS))
+
+
 def _negated(text: str, start: int) -> bool:
-    before = text[max(0, start - NEGATION_WINDOW) : start]
-    return any(word in before for word in NEGATIONS)
+    return _NEGATION.search(text, max(0, start - NEGATION_WINDOW), start) is not None

@@ -18,6 +18,7 @@ _ARABIC = re.compile(
     r"(?P<cur>¥|rmb|人民币)?\s?(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d{1,2}))?(?![\d])"
     r"\s?(?P<unit>亿元|万元|千元|亿|万|元|块钱|块|圆|w(?![a-z])|rmb)?"
 )
+_ANY_DIGIT = re.compile(r"\d")
 _CHINESE = re.compile(r"(?P<num>[" + NUMERAL_CHARS + r"]{1,12})(?P<unit>亿元|万元|元|块钱|块)")
 
 
@@ -28,7 +29,8 @@ class AmountRecognizer(Recognizer):
 
     def find(self, text: str) -> list[tuple[int, int, Candidate]]:
         found: list[tuple[int, int, Candidate]] = []
-        for match in _ARABIC.finditer(text):
+        arabic = _ARABIC.finditer(text) if _ANY_DIGIT.search(text) else ()
+        for match in arabic:
             cur, unit = match.group("cur"), match.group("unit")
             if not cur and not unit:
                 continue
@@ -43,7 +45,8 @@ class AmountRecognizer(Recognizer):
                 continue
             start = match.start("cur") if cur else match.start("num")
             found.append((start, match.end(), self._candidate(amount, match.group().strip())))
-        for match in _CHINESE.finditer(text):
+        chinese = _CHINESE.finditer(text) if ("元" in text or "块" in text) else ()
+        for match in chinese:
             value = parse_chinese_number(match.group("num"))
             if value is None or value == 0:
                 continue

@@ -191,6 +191,8 @@ _IP_LINK = re.compile(
     r"(?<![\d.])(?P<host>(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3})"
     r"(?P<port>:\d{2,5})?(?P<path>[/?#][a-z0-9\-._~:/?#@!$&*+,;=%]*)"
 )
+# Cheap test before the expensive patterns: a letter or digit next to a dot-like separator.
+_MAYBE_LINK = re.compile(r"[a-z0-9](?:\.|点|。|\[|\()")
 _OBFUSCATED_SEP = re.compile(r"。|点|\[点\]|\(点\)")
 _IPV4 = re.compile(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
 _SEPARATORS = re.compile(_SEP)
@@ -209,8 +211,10 @@ class UrlRecognizer(Recognizer):
 
     def find(self, text: str) -> list[tuple[int, int, Candidate]]:
         found: list[tuple[int, int, Candidate]] = []
+        if not _MAYBE_LINK.search(text):
+            return found
         taken: list[tuple[int, int]] = []
-        for match in _SCHEME_URL.finditer(text):
+        for match in _SCHEME_URL.finditer(text) if "/" in text else ():
             candidate = self._accept(match.group("host"), match.group("path"), match.group("scheme"))
             if candidate is not None:
                 end = match.end() - _trailing_punct(match.group())
