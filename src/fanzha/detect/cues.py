@@ -1,6 +1,7 @@
 """Find the taxonomy's cues in a text: an Aho-Corasick pass over all keywords, then the patterns of
-the cues whose keywords occurred. A positive cue right after a negation ("不要转账", "切勿点击")
-is not evidence of a scam and is dropped."""
+the cues whose keywords occurred. A positive cue right after a negation ("不要转账", "切勿点击"), or
+after a quoting word in the same sentence ("凡是要求转账到安全账户的…", "接到自称客服…的电话"), describes
+a scam rather than attempting one, and is dropped."""
 
 from __future__ import annotations
 
@@ -16,11 +17,8 @@ NEGATIONS = (
     "不要",
     "切勿",
     "勿",
-    "谨防",
-    "警惕",
     "防止",
     "绝不",
-    "不存在",
     "没有",
     "严禁",
     "拒绝",
@@ -32,6 +30,26 @@ NEGATIONS = (
     "所谓",
 )
 NEGATION_WINDOW = 5
+# Words that put what follows them in the same sentence in quotes: a warning describing a scam
+# ("凡是要求转账到安全账户的都是诈骗", "接到自称客服要求开启屏幕共享的电话") or a refusal.
+QUOTING = (
+    "凡是",
+    "所谓",
+    "谨防",
+    "警惕",
+    "提防",
+    "不存在",
+    "不会",
+    "从不",
+    "绝不",
+    "切勿",
+    "自称",
+    "冒充",
+    "假冒",
+    "骗子",
+)
+QUOTING_WINDOW = 16
+_SENTENCE_END = "。！？!?\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +93,16 @@ class CueMatcher:
 
 
 _NEGATION = re.compile("|".join(NEGATIONS))
+_QUOTING = re.compile("|".join(QUOTING))
 
 
 def _negated(text: str, start: int) -> bool:
-    return _NEGATION.search(text, max(0, start - NEGATION_WINDOW), start) is not None
+    """A negation right before the cue, or a quoting word earlier in the same sentence."""
+    if _NEGATION.search(text, max(0, start - NEGATION_WINDOW), start) is not None:
+        return True
+    sentence_start = max(0, start - QUOTING_WINDOW)
+    for i in range(start - 1, sentence_start - 1, -1):
+        if text[i] in _SENTENCE_END:
+            sentence_start = i + 1
+            break
+    return _QUOTING.search(text, sentence_start, start) is not None

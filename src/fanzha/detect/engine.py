@@ -45,6 +45,18 @@ WARNING_DAMPING = 0.25  # positive evidence inside an anti-fraud warning ("凡�
 # A warning *notice* frames itself early ("【反诈提醒】…", "国家反诈中心提醒您") or is short. In a long
 # call transcript, warning words come from the callee's doubts ("现在骗子很多") or from the scammer's own
 # script ("您的账户被不法分子利用"), so there they count only as doubt (DOUBT_WEIGHT), not as a notice.
+# A genuine warning never asks you to do these; a message that does (outside a quoted description,
+# see fanzha.detect.cues) is a scam wearing a warning's clothes ("这里是国家反诈中心…转到监管账户").
+ACTION_CUES = frozenset(
+    [
+        "safe_account",
+        "transfer_to_designated",
+        "ask_for_code",
+        "screen_share_or_remote",
+        "fee_before_benefit",
+        "atm_guided",
+    ]
+)
 NOTICE_HEAD = 40
 NOTICE_MAX_CHARS = 160
 DOUBT_WEIGHT = -1.5
@@ -124,7 +136,11 @@ class Detector:
         original = norm.original
         best_per_cue = evidence.best_per_cue
         warning = best_per_cue.get(WARNING_CUE)
-        notice = warning is not None and (warning.start < NOTICE_HEAD or len(norm.text) <= NOTICE_MAX_CHARS)
+        notice = (
+            warning is not None
+            and (warning.start < NOTICE_HEAD or len(norm.text) <= NOTICE_MAX_CHARS)
+            and not any(cue_id in best_per_cue for cue_id in ACTION_CUES)
+        )
         damping = WARNING_DAMPING if notice else 1.0
         rule_score = sum(
             DOUBT_WEIGHT

@@ -83,6 +83,10 @@ def _signals_for(ident: Identifier, claims: list[Brand]) -> list[Signal]:
         return _phone_signals(ident, claims)
     if ident.kind in ("url", "domain"):
         return _link_signals(ident, claims)
+    if ident.kind in ("wechat", "qq") and claims:
+        what = "微信号" if ident.kind == "wechat" else "QQ号"
+        meaning = f"自称{claims[0].name}，却让你加个人{what}——官方客服不会让你加私人微信、QQ办理业务"
+        return [("brand_private_contact", meaning, 2.5)]
     return []
 
 
@@ -100,6 +104,10 @@ def _phone_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
         brand = strict[0]
         official = "、".join(sorted(brand.numbers)) or "官方公布的号码"
         meaning = f"自称{brand.name}，却让你联系{ident.value}；{brand.name}的官方客服号码是{official}"
+        out.append(("brand_number_mismatch", meaning, 3.0))
+    elif claims and kind == "international" and not is_official:
+        brand = claims[0]
+        meaning = f"自称{brand.name}，却留了境外号码{ident.value}——国内机构的客服不会用境外号码"
         out.append(("brand_number_mismatch", meaning, 3.0))
     elif kind == "international" and not is_official:
         out.append(("international_number", f"{ident.reason}：境外号码冒充国内机构来电、发短信很常见", 1.0))
