@@ -130,3 +130,26 @@ def test_binary_garbage_gets_an_answer(detector: Detector) -> None:
     garbage = bytes(range(256)).decode("latin-1") * 4
     verdict = detector.assess(garbage)
     assert 0 <= verdict.risk <= 100
+
+
+def test_a_scam_posing_as_the_anti_fraud_centre_is_not_excused_as_a_warning(detector: Detector) -> None:
+    text = "这里是国家反诈中心，监测到你的账户资金异常，需要把钱转到国家监管账户，核查完毕原路退回"
+    verdict = detector.assess(text)
+    assert verdict.is_fraud, verdict.explanation
+    assert verdict.fraud_type == "impersonate_authority"
+
+
+def test_a_person_recounting_a_scam_call_is_not_flagged(detector: Detector) -> None:
+    verdict = detector.assess("刚才有个自称公安局的打电话说我涉嫌洗钱，让我转到安全账户，我直接挂了")
+    assert not verdict.is_fraud, verdict.explanation
+
+
+def test_a_brand_asking_you_to_add_a_personal_wechat_is_a_signal(detector: Detector) -> None:
+    verdict = detector.assess("【淘宝】恭喜您获得双11锦鲤大奖，领取请加客服V xbjl2024")
+    assert "brand_private_contact" in {c.id for c in verdict.cues}
+
+
+def test_a_brand_giving_a_foreign_number_is_a_mismatch(detector: Detector) -> None:
+    verdict = detector.assess("【美团】您的账号将收取年费1200元，如不需要请联系客服 0085265310297 取消")
+    assert "brand_number_mismatch" in {c.id for c in verdict.cues}
+    assert verdict.is_fraud

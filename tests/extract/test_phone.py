@@ -246,3 +246,13 @@ def test_several_phones_in_one_message_are_reported_in_order() -> None:
     found = phones(text)
     assert [p.value for p in found] == ["95588", "13800138000", "01062345678"]
     assert [p.start for p in found] == sorted(p.start for p in found)
+
+
+@pytest.mark.parametrize("written", ["4008-207-935", "400 820 7935", "400-820-7935", "4008207935"])
+def test_400_numbers_are_found_however_they_are_grouped(written: str) -> None:
+    found = [i for i in extract(f"客服热线{written}") if i.kind == "phone"]
+    assert [i.value for i in found] == ["4008207935"]
+
+
+def test_digits_after_letters_are_not_a_landline() -> None:
+    assert [i for i in extract("运单号SF040781461978") if i.kind == "phone"] == []

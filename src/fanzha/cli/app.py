@@ -121,16 +121,24 @@ def extract(
 def train(
     data: Annotated[Path, typer.Option(help="含 train.jsonl 和 dev.jsonl 的目录")] = DEFAULT_DATA,
     out: Annotated[Path | None, typer.Option(help="模型输出目录（默认写入安装包内的 fanzha/models）")] = None,
+    card_only: Annotated[
+        bool, typer.Option("--card-only", help="不重新训练，只按当前规则重写模型卡的指标")
+    ] = False,
 ) -> None:
     """训练文本分类模型，并写出模型卡（数据、许可、指标）。
 
     例：fanzha train --data ../shared/data/texts
+        fanzha train --card-only        # 规则改动后刷新模型卡
     """
-    from fanzha.learn.card import write_model
+    from fanzha.learn.card import refresh_card, write_model
     from fanzha.learn.dataset import DatasetError
 
+    log = lambda m: typer.echo(m, err=True)  # noqa: E731
     try:
-        path = write_model(data_dir=data, out_dir=out, log=lambda m: typer.echo(m, err=True))
+        if card_only:
+            typer.echo(f"模型卡已更新：{refresh_card(data_dir=data, out_dir=out, log=log)}")
+            return
+        path = write_model(data_dir=data, out_dir=out, log=log)
     except DatasetError as exc:
         fail(str(exc))
     except ImportError:

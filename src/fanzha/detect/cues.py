@@ -30,25 +30,26 @@ NEGATIONS = (
     "所谓",
 )
 NEGATION_WINDOW = 5
-# Words that put what follows them in the same sentence in quotes: a warning describing a scam
-# ("凡是要求转账到安全账户的都是诈骗", "接到自称客服要求开启屏幕共享的电话") or a refusal.
-QUOTING = (
+# Words that put what follows them in quotes: a warning describing a scam, or a refusal, within a
+# few characters ("谨防…", "切勿开启屏幕共享") …
+QUOTING = ("谨防", "警惕", "提防", "不存在", "不会", "从不", "绝不", "切勿")
+QUOTING_WINDOW = 16
+# … or reported speech, up to the end of the sentence ("凡是要求转账到安全账户的都是诈骗",
+# "有个自称公安的打电话说我涉嫌洗钱，让我转到安全账户").
+REPORTED = (
     "凡是",
     "所谓",
-    "谨防",
-    "警惕",
-    "提防",
-    "不存在",
-    "不会",
-    "从不",
-    "绝不",
-    "切勿",
     "自称",
     "冒充",
     "假冒",
     "骗子",
+    "声称",
+    "打电话说",
+    "来电说",
+    "发短信说",
+    "发消息说",
+    "骗我说",
 )
-QUOTING_WINDOW = 16
 _SENTENCE_END = "。！？!?\n"
 
 
@@ -94,15 +95,19 @@ class CueMatcher:
 
 _NEGATION = re.compile("|".join(NEGATIONS))
 _QUOTING = re.compile("|".join(QUOTING))
+_REPORTED = re.compile("|".join(REPORTED))
 
 
 def _negated(text: str, start: int) -> bool:
-    """A negation right before the cue, or a quoting word earlier in the same sentence."""
+    """A negation right before the cue, a quoting word shortly before it in the same sentence, or
+    reported speech earlier in the same sentence."""
     if _NEGATION.search(text, max(0, start - NEGATION_WINDOW), start) is not None:
         return True
-    sentence_start = max(0, start - QUOTING_WINDOW)
-    for i in range(start - 1, sentence_start - 1, -1):
+    sentence_start = 0
+    for i in range(start - 1, -1, -1):
         if text[i] in _SENTENCE_END:
             sentence_start = i + 1
             break
-    return _QUOTING.search(text, sentence_start, start) is not None
+    if _REPORTED.search(text, sentence_start, start) is not None:
+        return True
+    return _QUOTING.search(text, max(sentence_start, start - QUOTING_WINDOW), start) is not None

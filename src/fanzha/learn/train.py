@@ -6,6 +6,7 @@ Deterministic: the same data and seed give the same model, bit for bit on one ma
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,6 +110,17 @@ def fit(
         idf=idf,
         coef=clf.coef_.T.astype(np.float32),
         intercept=clf.intercept_.astype(np.float32),
-        meta={"C": best_c, "n_train": len(train), "n_features": len(vocab)},
+        meta={
+            "C": best_c,
+            "n_train": len(train),
+            "n_features": len(vocab),
+            "selection": selection,
+            "training_set": {
+                "corpus": sum(1 for e in train if not e.id.startswith("syn-") and not e.id.endswith("-crop")),
+                "crops": sum(1 for e in train if e.id.endswith("-crop")),
+                "synthetic": sum(1 for e in train if e.id.startswith("syn-")),
+                "labels": dict(Counter(e.label for e in train).most_common()),
+            },
+        },
     )
     return TrainResult(model, dev_f1, selection, len(train), time.perf_counter() - started)

@@ -1,0 +1,63 @@
+"""Cue matching: keywords, patterns, negation and quoting."""
+
+from __future__ import annotations
+
+import pytest
+
+from fanzha.detect.cues import CueMatcher
+from fanzha.detect.prepare import prepare
+from fanzha.taxonomy import load_taxonomy
+
+MATCHER = CueMatcher(load_taxonomy())
+
+
+def cue_ids(text: str) -> set[str]:
+    return {hit.cue.id for hit in MATCHER.match(prepare(text).masked)}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("请把钱转到安全账户", "safe_account"),
+        ("您的银行卡涉嫌洗钱", "suspected_crime"),
+        ("请下载软件并开启屏幕共享", "screen_share_or_remote"),
+        ("把手机收到的验证码发给我", "ask_for_code"),
+        ("先交保证金才能放款", "fee_before_benefit"),
+        ("刷 单 返 利，日结佣金", "order_brushing"),
+        ("您的积分即将清零，请尽快兑换现金礼包", "points_expire"),
+        ("出租银行卡帮忙走账，每笔提成3%", "account_rental"),
+        ("到ATM机上按提示操作领取退税", "atm_guided"),
+        ("您的航班因故障取消，改签可获得补偿", "flight_cancelled"),
+        ("您的電費逾期未繳將停電，請點擊 http://pay-dl.top 繳費", "bill_overdue_link"),
+    ],
+)
+def test_scam_phrasings_raise_their_cue(text: str, cue: str) -> None:
+    assert cue in cue_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("千万不要转账到陌生人提供的账户", "transfer_to_designated"),
+        ("凡是要求转账到安全账户的都是诈骗", "safe_account"),
+        ("接到自称客服的电话，切勿开启屏幕共享", "screen_share_or_remote"),
+        ("所谓的安全账户根本不存在", "safe_account"),
+    ],
+)
+def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> None:
+    assert cue not in cue_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("【国家反诈中心】提醒您：凡是刷单都是诈骗", "warning_context"),
+        ("您的验证码是482913，5分钟内有效", "verification_code_notice"),
+        ("您尾号1234的储蓄卡11月3日支出58.00元，余额3201.55元", "account_statement"),
+        ("您的包裹已到驿站，取件码3-2-1045", "pickup_code"),
+        ("双十一全场五折，回T退订", "marketing_unsubscribe"),
+    ],
+)
+def test_everyday_notices_raise_negative_cues(text: str, cue: str) -> None:
+    assert cue in cue_ids(text)
+    assert all(c.weight < 0 for c in load_taxonomy().all_cues if c.id == cue)
