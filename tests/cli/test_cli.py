@@ -23,7 +23,7 @@ def test_check_prints_a_readable_verdict() -> None:
     assert result.exit_code == 0
     assert "疑似诈骗" in result.stdout
     assert "冒充公检法" in result.stdout
-    assert "【" in result.stdout and "13800138000" in result.stdout
+    assert "〖" in result.stdout and "13800138000" in result.stdout
     assert "建议" in result.stdout
 
 

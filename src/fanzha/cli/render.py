@@ -25,7 +25,8 @@ def _style(text: str, code: str, color: bool) -> str:
 
 
 def highlight(text: str, cues: list[CueHit], *, color: bool) -> str:
-    """The text with every cue span marked: 【…】 (and red when colour is on)."""
+    """The text with every cue span marked: 〖…〗 (and red when colour is on). Not 【】, which SMS
+    sender tags use."""
     spans = sorted({(c.start, c.end) for c in cues if c.weight > 0})
     merged: list[list[int]] = []
     for start, end in spans:
@@ -36,10 +37,23 @@ def highlight(text: str, cues: list[CueHit], *, color: bool) -> str:
     out, last = [], 0
     for start, end in merged:
         out.append(text[last:start])
-        out.append(_style("【" + text[start:end] + "】", _RED, color))
+        out.append(_style("〖" + text[start:end] + "〗", _RED, color))
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def _grouped(cues: list[CueHit]) -> list[str]:
+    """One line per cue (and meaning), listing every text span that raised it."""
+    spans: dict[tuple[str, str], list[str]] = {}
+    for cue in cues:
+        texts = spans.setdefault((cue.id, cue.meaning), [])
+        if cue.text not in texts:
+            texts.append(cue.text)
+    return [
+        "  · " + "、".join(f"“{t}”" for t in texts) + f" —— {meaning}"
+        for (_, meaning), texts in spans.items()
+    ]
 
 
 def render_identifiers(identifiers: list[Identifier]) -> list[str]:
@@ -58,17 +72,15 @@ def render_assessment(text: str, verdict: Assessment, *, color: bool) -> str:
     lines = [
         f"{head}    风险 {verdict.risk}/100    置信度 {verdict.confidence:.2f}",
         "",
-        "原文（【】内为可疑之处）：",
+        "原文（〖〗内为可疑之处）：",
     ]
     lines.append("  " + highlight(shown, shown_cues, color=color))
-    positive = [c for c in verdict.cues if c.weight > 0]
+    positive = _grouped([c for c in verdict.cues if c.weight > 0])
     if positive:
-        lines += ["", "可疑之处："]
-        lines += [f"  · “{c.text}” —— {c.meaning}" for c in positive]
-    negative = [c for c in verdict.cues if c.weight <= 0]
+        lines += ["", "可疑之处：", *positive]
+    negative = _grouped([c for c in verdict.cues if c.weight <= 0])
     if negative:
-        lines += ["", "正常迹象："]
-        lines += [f"  · “{c.text}” —— {c.meaning}" for c in negative]
+        lines += ["", "正常迹象：", *negative]
     if verdict.identifiers:
         lines += ["", "识别到的号码、账户和链接：", *render_identifiers(verdict.identifiers)]
     lines += ["", "建议：" + verdict.advice, "", "判断依据：", *(f"  {e}" for e in verdict.explanation)]

@@ -88,6 +88,7 @@ class CueMatcher:
             for start, end in candidates:
                 if cue.weight > 0 and _negated(text, start):
                     continue
+                start, end = _whole_tokens(text, start, end)
                 hits.append(RawHit(cue, start, end))
         hits.sort(key=lambda h: (h.start, h.end))
         return hits
@@ -111,3 +112,16 @@ def _negated(text: str, start: int) -> bool:
     if _REPORTED.search(text, sentence_start, start) is not None:
         return True
     return _QUOTING.search(text, max(sentence_start, start - QUOTING_WINDOW), start) is not None
+
+
+def _is_token(ch: str) -> bool:
+    return "\ue000" <= ch <= "\ue00f"
+
+
+def _whole_tokens(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span that cuts into a masked identifier so that it covers the whole identifier."""
+    while start > 0 and _is_token(text[start]) and text[start - 1] == text[start]:
+        start -= 1
+    while end < len(text) and end > 0 and _is_token(text[end - 1]) and text[end] == text[end - 1]:
+        end += 1
+    return start, end
