@@ -256,3 +256,13 @@ def test_400_numbers_are_found_however_they_are_grouped(written: str) -> None:
 
 def test_digits_after_letters_are_not_a_landline() -> None:
     assert [i for i in extract("运单号SF040781461978") if i.kind == "phone"] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("+1 (415) 909-9658", "+14159099658"), ("138.0013.8000", "13800138000")],
+)
+def test_parenthesised_and_dotted_forms_are_found(written: str, value: str) -> None:
+    text = f"号码是{written}，有事联系"
+    found = [i for i in extract(text) if i.kind == "phone"]
+    assert [(i.value, text[i.start : i.end]) for i in found] == [(value, written)]

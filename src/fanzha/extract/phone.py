@@ -31,9 +31,10 @@ SHORT_GOVERNMENT = frozenset(["110", "119", "120", "122"])
 TELECOM_SERVICE = frozenset(["10086", "10010", "10000", "10099", "10016", "10001", "10011", "10050", "10060"])
 
 _SEP = r"[ \-]?"
+_MOBILE_SEP = r"[ \-.]?"  # 138.0013.8000 is a mobile; dots are not allowed in landlines (IP addresses)
 _MOBILE = re.compile(
     r"(?<![\d+])(?:(?:\+|00)?86" + _SEP + r"|\(\+?86\)" + _SEP + r")?"
-    r"(1[3-9]\d)" + _SEP + r"(\d{4})" + _SEP + r"(\d{4})(?!\d)"
+    r"(1[3-9]\d)" + _MOBILE_SEP + r"(\d{4})" + _MOBILE_SEP + r"(\d{4})(?!\d)"
 )
 _LANDLINE = re.compile(
     r"(?<![\da-z+])(?:(?:\+|00)86" + _SEP + r"|\(\+?86\)" + _SEP + r")?"
@@ -157,7 +158,7 @@ class PhoneRecognizer(Recognizer):
         return _international(text, match.start(2))
 
 
-_GROUPS = re.compile(r"\d+(?:[ \-]\d+)*")
+_GROUPS = re.compile(r"\d+(?:[ \-]?\(\d+\)|[ \-]\d+)*")
 
 
 def _international(text: str, digits_start: int) -> Candidate | None:
