@@ -214,20 +214,17 @@ class UrlRecognizer(Recognizer):
         if not _MAYBE_LINK.search(text):
             return found
         taken: list[tuple[int, int]] = []
-        for match in _SCHEME_URL.finditer(text) if "/" in text else ():
-            candidate = self._accept(match.group("host"), match.group("path"), match.group("scheme"))
-            if candidate is not None:
-                end = match.end() - _trailing_punct(match.group())
-                found.append((match.start(), end, candidate))
-                taken.append((match.start(), end))
-        for match in _IP_LINK.finditer(text):
-            if any(a <= match.start() < b for a, b in taken):
-                continue
-            candidate = self._accept(match.group("host"), match.group("path"), None)
-            if candidate is not None:
-                end = match.end() - _trailing_punct(match.group())
-                found.append((match.start(), end, candidate))
-                taken.append((match.start(), end))
+        # Links with a scheme first, then IP links without one; a span taken is not matched again.
+        for pattern in (_SCHEME_URL, _IP_LINK) if "/" in text else ():
+            for match in pattern.finditer(text):
+                if any(a <= match.start() < b for a, b in taken):
+                    continue
+                scheme = match.group("scheme") if "scheme" in pattern.groupindex else None
+                candidate = self._accept(match.group("host"), match.group("path"), scheme)
+                if candidate is not None:
+                    end = match.end() - _trailing_punct(match.group())
+                    found.append((match.start(), end, candidate))
+                    taken.append((match.start(), end))
         for match in _BARE_URL.finditer(text):
             if any(a <= match.start() < b for a, b in taken):
                 continue
