@@ -7,13 +7,16 @@ The score is a sum of evidence in log-odds units, so every part of the verdict c
           + Σ weights of the identifier signals (capped at ±CUE_CAP)
     risk = 100 · sigmoid(z);  a scam when risk ≥ 50
 
-Inside an anti-fraud warning (the `warning_context` cue: "凡是要求转账到安全账户的都是诈骗") positive
-evidence counts a quarter and the classifier cannot raise the risk: warnings name every scam cue.
-The classifier's voice is clipped on purpose: it was trained on model-written text and is sure of
-itself on text unlike its training data; the cue rules describe how scams work (a "safe account",
-a fee before a loan, a link on a domain the bank does not own) and carry over to real messages.
-The fraud type is the type with the most evidence: the classifier's type probabilities plus the
-weights of that type's cues.
+- The classifier's voice is clipped, more on the "not a scam" side, and shrinks on short texts: it
+  was trained on model-written text and is sure of itself on text unlike its training data. The cue
+  rules describe how scams work (a "safe account", a fee before a loan, a link on a domain the bank
+  does not own) and carry over to real messages.
+- An anti-fraud *notice* ("【反诈提醒】凡是要求转账到安全账户的都是诈骗") names every scam cue: inside
+  one, positive evidence counts a quarter and the classifier cannot raise the risk — unless the
+  message itself asks for an action no warning asks for (ACTION_CUES), which is a scam dressed as a
+  warning. Warning words deep inside a long call transcript are the callee's doubts, and count as such.
+- The fraud type is the type with the most evidence: the classifier's log P(type | scam), weighted by
+  its belief that the text is a scam at all, plus the weights of that type's cues.
 """
 
 from __future__ import annotations
@@ -41,10 +44,10 @@ MODEL_WEIGHT = 0.6
 MODEL_CLIP = (-2.5, 6.0)  # the classifier's "not a scam" counts for less: real scams look unlike its data
 SHORT_TEXT = 50  # canonical characters below which the classifier's voice shrinks (less text, less evidence)
 WARNING_CUE = "warning_context"
-WARNING_DAMPING = 0.25  # positive evidence inside an anti-fraud warning ("凡是…都是诈骗") counts a quarter
-# A warning *notice* frames itself early ("【反诈提醒】…", "国家反诈中心提醒您") or is short. In a long
-# call transcript, warning words come from the callee's doubts ("现在骗子很多") or from the scammer's own
-# script ("您的账户被不法分子利用"), so there they count only as doubt (DOUBT_WEIGHT), not as a notice.
+WARNING_DAMPING = 0.25  # positive evidence inside an anti-fraud notice counts a quarter
+# A notice frames itself early ("【反诈提醒】…", "国家反诈中心提醒您") or is short; in a long call
+# transcript warning words are the callee's doubts ("现在骗子很多") or the scammer's own script ("您的
+# 账户被不法分子利用") and count as DOUBT_WEIGHT.
 # A genuine warning never asks you to do these; a message that does (outside a quoted description,
 # see fanzha.detect.cues) is a scam wearing a warning's clothes ("这里是国家反诈中心…转到监管账户").
 ACTION_CUES = frozenset(
