@@ -46,8 +46,8 @@ SHORT_TEXT = 50  # canonical characters below which the classifier's voice shrin
 WARNING_CUE = "warning_context"
 WARNING_DAMPING = 0.25  # positive evidence inside an anti-fraud notice counts a quarter
 # A notice frames itself early ("【反诈提醒】…", "国家反诈中心提醒您") or is short; in a long call
-# transcript warning words are the callee's doubts ("现在骗子很多") or the scammer's own script ("您的
-# 账户被不法分子利用") and count as DOUBT_WEIGHT.
+# transcript warning words are the callee's doubts ("现在骗子很多") or the scammer's own script
+# ("您的账户被不法分子利用") and count as DOUBT_WEIGHT.
 # A genuine warning never asks you to do these; a message that does (outside a quoted description,
 # see fanzha.detect.cues) is a scam wearing a warning's clothes ("这里是国家反诈中心…转到监管账户").
 ACTION_CUES = frozenset(
