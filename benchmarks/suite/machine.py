@@ -1,0 +1,94 @@
+"""What the figures were measured on: the machine, the versions, and fingerprints of the fanzha source
+and the model file (to notice a change during the run)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import platform
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from suite.common import MODEL_FILE, ROOT
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def git(*args: str, check: bool = True) -> str:
+    """The output of `git -C ROOT args…`; raises OSError or CalledProcessError (with `check`)."""
+    return subprocess.run(
+        ["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=check
+    ).stdout.strip()
+
+
+def git_head() -> str:
+    try:
+        return git("rev-parse", "--short", "HEAD")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def model_fingerprint() -> dict[str, Any]:
+    if not MODEL_FILE.exists():
+        return {"path": str(MODEL_FILE), "missing": True}
+    stat = MODEL_FILE.stat()
+    return {
+        "path": str(MODEL_FILE.relative_to(ROOT)),
+        "sha256": sha256(MODEL_FILE)[:16],
+        "bytes": stat.st_size,
+        "mtime": dt.datetime.fromtimestamp(stat.st_mtime).astimezone().isoformat(timespec="seconds"),
+    }
+
+
+def code_fingerprint() -> dict[str, Any]:
+    """The model file and a hash of everything under src/fanzha, to notice a change during the run."""
+    digest = hashlib.sha256()
+    src = ROOT / "src" / "fanzha"
+    for path in sorted(src.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path != MODEL_FILE:
+            digest.update(str(path.relative_to(src)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return {"model": model_fingerprint(), "src_sha256": digest.hexdigest()[:16], "git_head": git_head()}
+
+
+def machine_info() -> dict[str, Any]:
+    cpu_model, processors = "unknown", 0
+    with open("/proc/cpuinfo", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("model name") and cpu_model == "unknown":
+                cpu_model = line.split(":", 1)[1].strip()
+            if line.startswith("processor"):
+                processors += 1
+    mem_kb = 0
+    with open("/proc/meminfo", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("MemTotal:"):
+                mem_kb = int(line.split()[1])
+    versions = {}
+    for name in ("numpy", "sklearn", "scipy", "phonenumbers", "orjson", "fanzha"):
+        try:
+            module = __import__(name)
+            versions[name] = getattr(module, "__version__", "?")
+        except ImportError:
+            versions[name] = "not installed"
+    commit = git_head()
+    if commit != "unknown" and git("status", "--porcelain", "--", "src", check=False):
+        commit += " (src/ has uncommitted changes)"
+    return {
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "cpu_model": cpu_model,
+        "logical_cpus": processors or os.cpu_count(),
+        "usable_cpus": len(os.sched_getaffinity(0)),
+        "ram_gb": round(mem_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "versions": versions,
+        "git_commit": commit,
+    }

@@ -1,0 +1,146 @@
+"""The outputs of a run: the markdown report (RESULTS.md), every figure in benchmarks/out/results.json,
+and the summary on stdout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from suite.common import RUN_SCRIPT, Config, Section, table
+
+
+def machine_table(machine: dict[str, Any], code: dict[str, Any]) -> list[str]:
+    v = machine["versions"]
+    model = code["model"]
+    return table(
+        ["", ""],
+        [
+            (
+                "CPU",
+                f"{machine['cpu_model']} — {machine['logical_cpus']} logical CPUs ({machine['usable_cpus']} usable)",
+            ),
+            ("RAM", f"{machine['ram_gb']} GB"),
+            (
+                "load average",
+                f"{' / '.join(map(str, machine['load_average_at_start']))} at start, "
+                f"{' / '.join(f'{x:.2f}' for x in os.getloadavg())} at end (1/5/15 min)",
+            ),
+            ("OS", machine["platform"]),
+            ("Python", machine["python"]),
+            ("numpy", v["numpy"]),
+            ("scikit-learn / scipy", f"{v['sklearn']} / {v['scipy']}"),
+            ("phonenumbers / orjson", f"{v['phonenumbers']} / {v['orjson']}"),
+            (
+                "fanzha",
+                f"{v['fanzha']}, git {machine['git_commit']}, src/fanzha sha256 {code['src_sha256']}…",
+            ),
+            (
+                "model file",
+                f"`{model.get('path')}` sha256 {model.get('sha256')}…, "
+                f"{model.get('bytes', 0) / 1e6:.1f} MB, written {model.get('mtime')}",
+            ),
+        ],
+    )
+
+
+def change_warnings(code_before: dict[str, Any], code_after: dict[str, Any]) -> list[str]:
+    """Warnings for the top of the report if the model file or the source changed during the run."""
+    lines = []
+    model_after = code_after["model"]
+    if code_before["model"] != model_after:
+        lines += [
+            f"> **Warning:** the model file changed during this run (now sha256 {model_after.get('sha256')}…, "
+            f"written {model_after.get('mtime')}); figures may mix two models. Rerun.",
+            "",
+        ]
+    if (
+        code_before["src_sha256"] != code_after["src_sha256"]
+        or code_before["git_head"] != code_after["git_head"]
+    ):
+        lines += [
+            f"> **Warning:** the fanzha source changed during this run (git {code_before['git_head']} → "
+            f"{code_after['git_head']}, src sha256 {code_before['src_sha256']}… → {code_after['src_sha256']}…); "
+            "in-process figures and subprocess figures may come from different code. Rerun.",
+            "",
+        ]
+    return lines
+
+
+def render(
+    sections: list[Section],
+    machine: dict[str, Any],
+    code_before: dict[str, Any],
+    code_after: dict[str, Any],
+    cfg: Config,
+    started: dt.datetime,
+    total: float,
+    argv: list[str],
+) -> str:
+    lines = [
+        "# fanzha benchmark results",
+        "",
+        f"Written by `python benchmarks/{RUN_SCRIPT.name}{' ' + ' '.join(argv) if argv else ''}` on "
+        f"{started.isoformat(timespec='seconds')}; the run took {total:.0f} s"
+        + (" (**--quick**: reduced sizes)." if cfg.quick else "."),
+        "Every comparison below was measured in this run, on this machine. Do not edit by hand: rerun.",
+        "",
+        "## Machine",
+        "",
+        *machine_table(machine, code_before),
+        "",
+        *change_warnings(code_before, code_after),
+        "## Summary",
+        "",
+    ]
+    for section in sections:
+        lines += [f"- **{section.name}**: " + "; ".join(section.summary)]
+    lines.append("")
+    for section in sections:
+        lines += [f"## {section.title}", "", f"*({section.seconds:.0f} s)*", "", *section.markdown, ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_results_json(
+    path: Path,
+    sections: list[Section],
+    machine: dict[str, Any],
+    code: dict[str, Any],
+    cfg: Config,
+    started: dt.datetime,
+    total: float,
+    changed: bool,
+) -> None:
+    path.write_text(
+        json.dumps(
+            {
+                "started": started.isoformat(timespec="seconds"),
+                "seconds": round(total, 1),
+                "quick": cfg.quick,
+                "machine": machine,
+                "code": code,
+                "code_or_model_changed_during_run": changed,
+                "benchmarks": {s.name: {"seconds": round(s.seconds, 1), **s.figures} for s in sections},
+            },
+            ensure_ascii=False,
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+
+
+def print_summary(
+    sections: list[Section], machine: dict[str, Any], total: float, changed: bool, output: Path
+) -> None:
+    print(
+        f"fanzha benchmarks — {machine['cpu_model']}, {machine['logical_cpus']} CPUs, Python {machine['python']}"
+    )
+    for section in sections:
+        print(f"{section.name} ({section.seconds:.0f} s)")
+        for line in section.summary:
+            print(f"  {line}")
+    if changed:
+        print("WARNING: the fanzha source or model changed during the run; rerun for consistent figures")
+    print(f"total {total:.0f} s; report written to {output}")

@@ -1,0 +1,56 @@
+"""Runs the selected benchmarks in order and writes the report, the JSON figures and the summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from suite.common import OUT, Config, Section, log
+from suite.context import Context
+from suite.extraction import bench_extraction
+from suite.latency import bench_latency
+from suite.machine import code_fingerprint, machine_info
+from suite.memory import bench_memory
+from suite.quality import bench_quality
+from suite.report import print_summary, render, write_results_json
+from suite.throughput import bench_check_throughput
+
+RUNNERS: dict[str, Callable[[Context], Section]] = {
+    "quality": bench_quality,
+    "check_throughput": bench_check_throughput,
+    "latency": bench_latency,
+    "memory": bench_memory,
+    "extraction": bench_extraction,
+}
+BENCHMARKS = tuple(RUNNERS)  # in report order
+
+
+def run(selected: list[str], cfg: Config, output: Path, shown_argv: list[str]) -> int:
+    """Run `selected` benchmarks, write the report to `output`; `shown_argv` is quoted in the report."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    started = dt.datetime.now().astimezone()
+    t0 = time.perf_counter()
+    machine = machine_info()
+    code_before = code_fingerprint()
+    ctx = Context(cfg)
+    sections = []
+    for name in selected:
+        log(f"[{name}]")
+        start = time.perf_counter()
+        section = RUNNERS[name](ctx)
+        section.seconds = time.perf_counter() - start
+        sections.append(section)
+        for line in section.summary:
+            log(f"  {line}")
+    code_after = code_fingerprint()
+    changed = code_before != code_after
+    total = time.perf_counter() - t0
+
+    report = render(sections, machine, code_before, code_after, cfg, started, total, shown_argv)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(report, encoding="utf-8")
+    write_results_json(OUT / "results.json", sections, machine, code_before, cfg, started, total, changed)
+    print_summary(sections, machine, total, changed, output)
+    return 0
