@@ -1,4 +1,4 @@
-"""Synthetic training examples that the shared corpus lacks, and short crops of long texts.
+"""Training examples the shared corpus lacks: synthetic ones, real everyday reviews, short crops.
 
 The shared corpus has no everyday notices of the kind a scam filter must leave alone
 (verification codes, bank notices, deliveries, anti-fraud warnings, family chats) and no samples
@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
+from importlib import resources
 
 from fanzha.learn.dataset import Example
 
@@ -269,3 +270,16 @@ def short_crops(
             crop += sentence
         if len(crop) >= min_len:
             yield Example(ex.id + "-crop", crop, ex.label)
+
+
+def everyday_reviews() -> Iterator[Example]:
+    """Real consumer reviews (`data/everyday_reviews.txt`, see its header) as everyday normal text.
+
+    The corpus's normal class is marketing SMS and service dialogues, so the classifier learned that
+    ordinary people talking about money, refunds and customer service sound like scams. Real reviews
+    ("退款等了半个月，客服态度很差") teach it otherwise.
+    """
+    raw = resources.files("fanzha.learn").joinpath("data/everyday_reviews.txt").read_text("utf-8")
+    lines = [line for line in raw.splitlines() if line and not line.startswith("#")]
+    for i, line in enumerate(lines):
+        yield Example(f"rev-{i}", line, "normal")

