@@ -116,3 +116,17 @@ def test_evaluate_missing_file_exits_2() -> None:
 def test_stdin_is_read_when_no_text_is_given() -> None:
     result = runner.invoke(app, ["extract"], input="电话13800138000".encode())
     assert result.exit_code == 0 and "13800138000" in result.stdout
+
+
+def test_check_jsonl_with_worker_processes_matches_one_process() -> None:
+    texts = ["您涉嫌洗钱，请转入安全账户", "妈我周末回家吃饭", "加微信刷单返利日结300", "{bad json"]
+    lines = []
+    for i in range(700):  # several chunks, so the worker pool is used
+        text = texts[i % len(texts)]
+        lines.append(text.encode() if text.startswith("{") else json.dumps({"id": i, "text": text}).encode())
+    data = b"\n".join(lines) + b"\n"
+    one = runner.invoke(app, ["check", "--jsonl", "--workers", "1"], input=data)
+    two = runner.invoke(app, ["check", "--jsonl", "--workers", "2"], input=data)
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    assert len(two.stdout.splitlines()) == 700

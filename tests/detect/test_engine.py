@@ -27,7 +27,10 @@ SCAMS = [
     # 网贷先交保证金
     ("无抵押贷款秒批，额度已下来，但您的银行卡号填写错误导致资金冻结，需要交解冻费才能放款", "loan"),
     # 注销校园贷: the Ministry lists it under 虚假征信; a loan-type verdict is also right
-    ("我是京东金融客服，您大学时开通的校园贷还没注销，会影响征信，需要按我说的操作清空额度", "credit_record|loan"),
+    (
+        "我是京东金融客服，您大学时开通的校园贷还没注销，会影响征信，需要按我说的操作清空额度",
+        "credit_record|loan",
+    ),
 ]
 
 EVERYDAY = [

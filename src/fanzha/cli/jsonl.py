@@ -7,6 +7,7 @@ processes (forked after the engine is loaded, so they share its memory) and writ
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
@@ -89,18 +90,30 @@ def run_jsonl(process: Process, stream: BinaryIO | None = None, *, workers: int 
     out = sys.stdout.buffer
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
     errors = 0
+    chunks = _chunks(source)
     with tqdm(unit="条", disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
-        if n_workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            results: Iterator[tuple[bytes, int, int]] = map(_run_chunk, _chunks(source))
+
+        def emit(results: Iterator[tuple[bytes, int, int]]) -> None:
+            nonlocal errors
             for data, n, bad in results:
                 out.write(data)
                 bar.update(n)
                 errors += bad
+
+        # The first chunk runs here: a short input never pays for starting worker processes.
+        emit(map(_run_chunk, itertools.islice(chunks, 1)))
+        if n_workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            emit(map(_run_chunk, chunks))
         else:
-            with multiprocessing.get_context("fork").Pool(n_workers) as pool:
-                for data, n, bad in pool.imap(_run_chunk, _chunks(source), chunksize=1):
-                    out.write(data)
-                    bar.update(n)
-                    errors += bad
+            rest = _peeked(chunks)
+            if rest is not None:
+                with multiprocessing.get_context("fork").Pool(n_workers) as pool:
+                    emit(pool.imap(_run_chunk, rest, chunksize=1))
     out.flush()
     return errors
+
+
+def _peeked(chunks: Iterator[list[tuple[int, bytes]]]) -> Iterator[list[tuple[int, bytes]]] | None:
+    """The remaining chunks, or None when there are none."""
+    first = next(chunks, None)
+    return None if first is None else itertools.chain([first], chunks)
