@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import orjson
 import typer
@@ -19,7 +19,7 @@ app = typer.Typer(
 DEFAULT_DATA = Path("../shared/data/texts")
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """Bad input: a clear message on stderr and exit code 2, never a traceback."""
     typer.echo(f"错误：{message}", err=True)
     raise typer.Exit(2)
@@ -35,7 +35,6 @@ def _read_text(text: str | None) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         fail("标准输入不是UTF-8编码的文本")
-    raise AssertionError("unreachable")
 
 
 @app.command()

@@ -33,8 +33,7 @@ TOKENS = {
     "alipay": "\ue003",
     "id_card": "\ue004",
     "ip": "\ue000",
-    "amount": "\ue005",
-}
+}  # amounts stay as written: "5万元" is content, not an identifier
 _NOT_CONTENT = re.compile(r"[^\u3400-\u9fffa-z0-9\ue000-\ue00f]+")
 _DIGITS = re.compile(r"\d+")
 _TOKEN_RUNS = re.compile(r"([\ue000-\ue00f])\1+")

@@ -24,7 +24,7 @@ def mask(text: str, located: list[Located]) -> str:
     chars = list(text)
     for item in located:
         token = TOKENS.get(item.identifier.kind)
-        if token is None or item.identifier.kind == "amount":
+        if token is None:
             continue
         for i in range(item.norm_start, item.norm_end):
             chars[i] = token
