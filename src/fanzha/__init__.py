@@ -2,7 +2,7 @@
 
 `fanzha.assess(text)` says whether a text is a scam, which kind, why and what to do;
 `fanzha.extract(text)` finds the phone numbers, cards, links and accounts in it.
-Both load their data lazily, so importing fanzha is cheap.
+`assess` loads the engine (numpy, the model) on first use.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from fanzha.detect.assessment import Assessment
-    from fanzha.extract.base import Identifier
 
 
 def assess(text: str) -> Assessment:
@@ -23,11 +22,8 @@ def assess(text: str) -> Assessment:
     return _assess(text)
 
 
-def extract(text: str) -> list[Identifier]:
-    """Identifiers in `text`. See `fanzha.extract.extract`."""
-    from fanzha.extract import extract as _extract
-
-    return _extract(text)
-
+# Imported eagerly and bound last: importing the subpackage `fanzha.extract` sets the attribute
+# `fanzha.extract` to the module, so the function must be bound after that import, once.
+from fanzha.extract import extract  # noqa: E402
 
 __all__ = ["__version__", "assess", "extract"]

@@ -89,8 +89,8 @@ def extract(
     例：fanzha extract "请转账到6222021234567890128，联系138-0013-8000"
     """
     from fanzha.cli.jsonl import run_jsonl
-    from fanzha.detect.engine import InputError, check_text
     from fanzha.extract import extract as find
+    from fanzha.text.limits import InputError, check_text
 
     def records(texts: list[str]) -> list[dict[str, Any]]:
         return [
@@ -129,6 +129,7 @@ def train(
     例：fanzha train --data ../shared/data/texts
         fanzha train --card-only        # 规则改动后刷新模型卡
     """
+    from fanzha.detect.model import ModelError
     from fanzha.learn.card import refresh_card, write_model
     from fanzha.learn.dataset import DatasetError
 
@@ -138,7 +139,7 @@ def train(
             typer.echo(f"模型卡已更新：{refresh_card(data_dir=data, out_dir=out, log=log)}")
             return
         path = write_model(data_dir=data, out_dir=out, log=log)
-    except DatasetError as exc:
+    except (DatasetError, ModelError) as exc:
         fail(str(exc))
     except ImportError:
         fail("训练需要 scikit-learn 和 scipy：pip install 'fanzha[train]'")
@@ -155,13 +156,14 @@ def evaluate(
     例：fanzha evaluate --data benchmarks/data/ood_test.jsonl
     """
     from fanzha.detect.engine import InputError, default_detector
+    from fanzha.detect.model import ModelError
     from fanzha.learn.dataset import DatasetError, read_examples
     from fanzha.learn.evaluate import evaluate as run
 
     try:
         examples = read_examples(data)
         report, _ = run(default_detector(), examples)
-    except (DatasetError, InputError) as exc:
+    except (DatasetError, InputError, ModelError) as exc:
         fail(str(exc))
     if as_json:
         typer.echo(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2).decode())

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 import orjson
 from tqdm import tqdm
 
-from fanzha.detect.engine import InputError, check_text
+from fanzha.text.limits import InputError, check_text
 
 CHUNK = 256
 Record = dict[str, Any]
@@ -34,8 +34,9 @@ def parse_line(raw: bytes, number: int) -> tuple[Any, str | None, str | None]:
         return None, None, f"第{number}行不是UTF-8编码"
     try:
         row = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        return None, None, f"第{number}行不是合法的JSON"
+    except orjson.JSONDecodeError as exc:
+        what = "含无效字符" if "surrogate" in str(exc) else "不是合法的JSON"
+        return None, None, f"第{number}行{what}"
     if not isinstance(row, dict):
         return None, None, f'第{number}行应是JSON对象 {{"id": …, "text": …}}'
     ident = row.get("id")

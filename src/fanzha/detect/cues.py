@@ -22,13 +22,13 @@ NEGATIONS = (
     "没有",
     "严禁",
     "拒绝",
-    "别",
     "从不",
     "不能",
     "不可",
     "不得",
     "所谓",
 )
+# 别 negates only as a word of its own, not inside 分别、特别、识别、区别、个别、级别、类别、告别.
 NEGATION_WINDOW = 5
 # Words that put what follows them in quotes: a warning describing a scam, or a refusal, within a
 # few characters ("谨防…", "切勿开启屏幕共享") …
@@ -36,6 +36,7 @@ QUOTING = ("谨防", "警惕", "提防", "不存在", "不会", "从不", "绝�
 QUOTING_WINDOW = 16
 # … or reported speech, up to the end of the sentence ("凡是要求转账到安全账户的都是诈骗",
 # "有个自称公安的打电话说我涉嫌洗钱，让我转到安全账户").
+REPORTED_WINDOW = 120  # a sentence longer than this is not reported speech any more
 REPORTED = (
     "凡是",
     "所谓",
@@ -94,9 +95,21 @@ class CueMatcher:
         return hits
 
 
-_NEGATION = re.compile("|".join(NEGATIONS))
+_NEGATION = re.compile("|".join(NEGATIONS) + "|(?<![分特识区个级类性告辞离鉴派])别")
 _QUOTING = re.compile("|".join(QUOTING))
 _REPORTED = re.compile("|".join(REPORTED))
+
+
+_SENTENCE_BREAK = re.compile("[" + _SENTENCE_END + "]")
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Start of the sentence holding `start`, looking back at most REPORTED_WINDOW characters."""
+    lo = max(0, start - REPORTED_WINDOW)
+    last = -1
+    for match in _SENTENCE_BREAK.finditer(text, lo, start):
+        last = match.end()
+    return last if last >= 0 else lo
 
 
 def _negated(text: str, start: int) -> bool:
@@ -104,11 +117,7 @@ def _negated(text: str, start: int) -> bool:
     reported speech earlier in the same sentence."""
     if _NEGATION.search(text, max(0, start - NEGATION_WINDOW), start) is not None:
         return True
-    sentence_start = 0
-    for i in range(start - 1, -1, -1):
-        if text[i] in _SENTENCE_END:
-            sentence_start = i + 1
-            break
+    sentence_start = _sentence_start(text, start)
     if _REPORTED.search(text, sentence_start, start) is not None:
         return True
     return _QUOTING.search(text, max(sentence_start, start - QUOTING_WINDOW), start) is not None

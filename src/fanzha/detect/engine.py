@@ -36,8 +36,10 @@ from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare
 from fanzha.detect.signals import identifier_signals
 from fanzha.taxonomy import NORMAL, Taxonomy, load_taxonomy
+from fanzha.text.limits import MAX_CHARS, InputError, check_text
 
-MAX_CHARS = 100_000
+__all__ = ["MAX_CHARS", "Detector", "InputError", "assess", "check_text", "default_detector"]
+
 MODEL_PATH_ENV = "FANZHA_MODEL_PATH"
 BIAS = -1.0
 MODEL_WEIGHT = 0.6
@@ -72,10 +74,6 @@ SAFE_ADVICE = "未发现明显的诈骗特征。仍请记住：不轻信、不�
 SUSPICIOUS_ADVICE = "这条信息有可疑之处：不要点链接、不要转账，通过官方APP或官方客服电话核实后再处理。"
 
 
-class InputError(ValueError):
-    """The text cannot be assessed (empty, too long); the message says why, in Chinese."""
-
-
 @dataclass(frozen=True, slots=True)
 class _Evidence:
     prepared: Prepared
@@ -86,15 +84,6 @@ class _Evidence:
 
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
-
-
-def check_text(text: str) -> None:
-    if not isinstance(text, str):
-        raise InputError("文本必须是字符串")
-    if not text.strip():
-        raise InputError("文本为空：请粘贴要检查的短信、聊天记录或号码")
-    if len(text) > MAX_CHARS:
-        raise InputError(f"文本过长：{len(text)} 个字符，上限 {MAX_CHARS} 个字符；请只粘贴可疑的那一段")
 
 
 class Detector:
@@ -174,8 +163,9 @@ class Detector:
             fraud_type = NORMAL
         confidence = probabilities[fraud_type]
 
+        shown = _masked_original(original, evidence.prepared)
         cues = [
-            CueHit(h.cue.id, original[a:b], a, b, h.cue.meaning, h.cue.weight, h.cue.fraud_type)
+            CueHit(h.cue.id, shown[a:b], a, b, h.cue.meaning, h.cue.weight, h.cue.fraud_type)
             for h in evidence.rule_hits
             for a, b in [norm.span(h.start, h.end)]
         ]
@@ -243,6 +233,19 @@ class Detector:
                 lines.append(f"号码/链接核验“{signal.id}”：{signal.meaning}（{signal.weight:+g}分）。")
         lines.append(f"综合风险分：{risk}/100。")
         return lines
+
+
+def _masked_original(original: str, prepared: Prepared) -> str:
+    """The original text with resident ID numbers masked, for quoting in cues (personal data)."""
+    ids = [i.identifier for i in prepared.located if i.identifier.kind == "id_card"]
+    if not ids:
+        return original
+    chars = list(original)
+    for ident in ids:
+        for k in range(ident.start, ident.end):
+            if chars[k].isdigit() or chars[k] in "xX":
+                chars[k] = "*"
+    return "".join(chars)
 
 
 _default: Detector | None = None

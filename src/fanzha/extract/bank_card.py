@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from fanzha.extract.base import Candidate, Recognizer, digits_only
+from fanzha.extract.id_card import id_checksum_valid
 
 _CARD = re.compile(r"(?<![\d])(?:\d[ \-]?){9,24}\d(?![\d])")
 ACCOUNT_CONTEXT = (
@@ -71,6 +72,9 @@ class BankCardRecognizer(Recognizer):
         number = digits_only(match.group())
         if number.startswith("0") or len(set(number)) == 1:
             return None
+        as_id = number + text[match.end() : match.end() + 1] if len(number) == 17 else number
+        if id_checksum_valid(as_id):
+            return None  # a resident ID number: the ID recognizer reports it, masked
         bank = issuer(number)
         in_context = self.has_context(text, match.start(), match.end())
         details: dict[str, object] = {}

@@ -11,7 +11,10 @@ from datetime import date
 
 from fanzha.extract.base import Candidate, Recognizer
 
-_ID = re.compile(r"(?<![\da-z])(\d{6})((?:18|19|20)\d{2})(\d{2})(\d{2})(\d{3})([\dx])(?![\da-z])")
+_S = r"[ \-]?"  # "110101 19900307 1233" is written too
+_ID = re.compile(
+    r"(?<!\d)(\d{6})" + _S + r"((?:18|19|20)\d{2})(\d{2})(\d{2})" + _S + r"(\d{3})([\dx])(?![\d])"
+)
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10x98765432"
 # First digit of the six-digit administrative division code: 1–6 (regions), 7 (Taiwan), 8 (HK/Macao).
@@ -37,7 +40,7 @@ class IdCardRecognizer(Recognizer):
     requires_digit = True
 
     def validate(self, match: re.Match[str], text: str) -> Candidate | None:
-        number = match.group()
+        number = "".join(match.groups())
         if number[0] not in _REGION_FIRST or not id_checksum_valid(number):
             return None
         try:
@@ -51,5 +54,5 @@ class IdCardRecognizer(Recognizer):
             mask_id(number.upper()),
             score,
             "18位居民身份证号码，校验码正确（已打码）",
-            {"region_code": number[:6], "birth_year": born.year},
+            {"region_code": number[:6]},
         )

@@ -166,11 +166,10 @@ def _international(text: str, digits_start: int) -> Candidate | None:
 
     Digit groups are tried longest first, so a second number after a space is not swallowed.
     """
-    run = _GROUPS.match(text, digits_start)
+    run = _GROUPS.match(text, digits_start, digits_start + 32)  # E.164 has at most 15 digits
     if run is None:
         return None
     groups = re.split(r"([ \-])", run.group())
-    fallback: tuple[phonenumbers.PhoneNumber, int] | None = None
     for k in range(len(groups), 0, -2):
         candidate = "".join(groups[:k])
         digits = digits_only(candidate)
@@ -182,18 +181,16 @@ def _international(text: str, digits_start: int) -> Candidate | None:
             continue
         end = digits_start + len(candidate)
         if phonenumbers.is_valid_number(number):
-            return _international_candidate(number, end, valid=True)
-        if fallback is None and phonenumbers.is_possible_number(number):
-            fallback = (number, end)
-    return None if fallback is None else _international_candidate(fallback[0], fallback[1], valid=False)
+            return _international_candidate(number, end)
+    return None
 
 
-def _international_candidate(number: phonenumbers.PhoneNumber, end: int, *, valid: bool) -> Candidate:
+def _international_candidate(number: phonenumbers.PhoneNumber, end: int) -> Candidate:
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     region = phonenumbers.region_code_for_number(number) or "?"
     return Candidate(
         e164,
-        0.85 if valid else 0.6,
+        0.85,
         f"境外号码（+{number.country_code}，{region}）",
         {"type": "international", "country_code": number.country_code, "region": region},
         end=end,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,9 +50,15 @@ def _resolve(
         key=lambda h: (-h[3].priority, -(h[1] - h[0]), -h[2].score),
     )
     kept: list[tuple[int, int, Candidate, Recognizer]] = []
+    starts: list[int] = []  # kept spans never overlap, so sorted by start they are sorted by end too
+    ends: list[int] = []
     for hit in plain:
-        if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
-            kept.append(hit)
+        i = bisect.bisect_left(starts, hit[0])
+        if (i > 0 and ends[i - 1] > hit[0]) or (i < len(starts) and starts[i] < hit[1]):
+            continue
+        starts.insert(i, hit[0])
+        ends.insert(i, hit[1])
+        kept.append(hit)
     links = [(k[0], k[1]) for k in kept if (k[2].kind or k[3].kind) in ("url", "domain")]
     kept.extend(h for h in hits if h[3].contextual and not any(a <= h[0] and h[1] <= b for a, b in links))
     kept.sort(key=lambda h: (h[0], h[1]))

@@ -181,7 +181,7 @@ _BARE_URL = re.compile(
     r"(?<![a-z0-9\-@/.])(?P<host>(?:"
     + _LABEL
     + _SEP
-    + r")+(?P<tld>[a-z]{2,10}))(?![a-z0-9\-])"
+    + r"){1,8}(?P<tld>[a-z]{2,10}))(?![a-z0-9\-])"
     + _PORT
     + r"(?P<path>"
     + _PATH

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from fanzha.detect.engine import Detector
 from fanzha.learn.dataset import Example
 from fanzha.learn.metrics import Report, classification_report
+from fanzha.text.limits import InputError, check_text
 
 BATCH = 512
 
@@ -18,6 +19,11 @@ def evaluate(
     predicted: list[str] = []
     flagged: list[bool] = []
     rows: list[tuple[Example, str, int]] = []
+    for ex in examples:
+        try:
+            check_text(ex.text)
+        except InputError as exc:
+            raise InputError(f"样本 {ex.id}：{exc}") from None
     for start in range(0, len(examples), BATCH):
         batch = examples[start : start + BATCH]
         for ex, verdict in zip(batch, detector.assess_many([e.text for e in batch]), strict=True):

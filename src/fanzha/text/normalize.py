@@ -101,7 +101,9 @@ def _tables() -> tuple[dict[int, str], frozenset[str]]:
         table[cp] = "".join(_single(table.get(ord(c)), c) for c in value)
     for cp in range(ord("A"), ord("Z") + 1):
         table[cp] = chr(cp + 32)
-    for cp in (0x0009, 0x000B, 0x000C, 0x3000, 0x00A0):
+    for cp in (0x0009, 0x000B, 0x000C):
+        table[cp] = " "
+    for cp in range(0xE000, 0xE010):  # fanzha's own identifier tokens: never taken from user text
         table[cp] = " "
     changes_length = frozenset(chr(cp) for cp, value in table.items() if len(value) != 1)
     return table, changes_length
