@@ -93,14 +93,7 @@ def extract(
     from fanzha.text.limits import InputError, check_text
 
     def records(texts: list[str]) -> list[dict[str, Any]]:
-        return [
-            {
-                "identifiers": [
-                    {"kind": i.kind, "value": i.value, "start": i.start, "end": i.end} for i in find(t)
-                ]
-            }
-            for t in texts
-        ]
+        return [{"identifiers": [i.public_dict() for i in find(t)]} for t in texts]
 
     if jsonl:
         run_jsonl(records, workers=workers)

@@ -47,9 +47,7 @@ class Assessment:
             "fraud_type": self.fraud_type,
             "confidence": round(self.confidence, 4),
             "cues": [c.to_dict() for c in self.cues],
-            "identifiers": [
-                {"kind": i.kind, "value": i.value, "start": i.start, "end": i.end} for i in self.identifiers
-            ],
+            "identifiers": [i.public_dict() for i in self.identifiers],
             "advice": self.advice,
         }
         if full:

@@ -28,6 +28,10 @@ class Identifier:
     reason: str  # why it was recognised, in words a user understands
     details: dict[str, Any] = field(default_factory=dict)
 
+    def public_dict(self) -> dict[str, Any]:
+        """The `{kind, value, start, end}` record of the JSONL contracts."""
+        return {"kind": self.kind, "value": self.value, "start": self.start, "end": self.end}
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "value": self.value, "start": self.start, "end": self.end}
         out["score"] = round(self.score, 2)

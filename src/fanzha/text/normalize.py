@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from fanzha.text.numerals import DIGITS
+
 # Characters that carry no meaning but break keywords apart.
 ZERO_WIDTH = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
 
@@ -40,20 +42,8 @@ _NFKC_RANGES = (
 )
 
 # Chinese numerals that scammers use to spell out phone numbers, QQ numbers and accounts.
-_NUMERAL_VALUES = {
-    "0": "〇零○",
-    "1": "一幺壹",
-    "2": "二贰两",
-    "3": "三叁参",
-    "4": "四肆",
-    "5": "五伍",
-    "6": "六陆",
-    "7": "七柒",
-    "8": "八捌",
-    "9": "九玖",
-}
-_NUMERAL_DIGITS = str.maketrans({c: d for d, chars in _NUMERAL_VALUES.items() for c in chars})
-_NUMERAL_RUN = re.compile("[" + "".join(_NUMERAL_VALUES.values()) + r"\d]{7,}")
+_NUMERAL_DIGITS = str.maketrans({c: str(v) for c, v in DIGITS.items()})
+_NUMERAL_RUN = re.compile("[" + "".join(DIGITS) + r"\d]{7,}")
 
 
 @dataclass(frozen=True, slots=True)
