@@ -34,7 +34,7 @@ from fanzha.detect.assessment import Assessment, CueHit
 from fanzha.detect.cues import CueMatcher, RawHit
 from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare
-from fanzha.detect.signals import identifier_signals
+from fanzha.detect.signals import IntelLookup, identifier_signals, intel_signals
 from fanzha.taxonomy import NORMAL, Taxonomy, load_taxonomy
 from fanzha.text.limits import MAX_CHARS, InputError, check_text
 
@@ -89,7 +89,15 @@ def _sigmoid(z: float) -> float:
 class Detector:
     """The scam check engine. One instance is safe to share; `assess_many` is the fast path."""
 
-    def __init__(self, *, model: LinearTextModel | None = None, taxonomy: Taxonomy | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        model: LinearTextModel | None = None,
+        taxonomy: Taxonomy | None = None,
+        intel: IntelLookup | None = None,
+    ) -> None:
+        """`intel`: how to look up an identifier's risk level in the intelligence store, if there is one."""
+        self.intel = intel
         self.taxonomy = taxonomy or load_taxonomy()
         self.model = model or shipped_model()
         self.matcher = CueMatcher(self.taxonomy)
@@ -115,6 +123,8 @@ class Detector:
             for hit in rule_hits:  # distinct cues count once each, however often they occur
                 best.setdefault(hit.cue.id, hit)
             signals = identifier_signals(prepared.masked, prepared.located, text)
+            if self.intel is not None:
+                signals += intel_signals(prepared.located, text, self.intel)
             evidence.append(_Evidence(prepared, rule_hits, best, signals))
         proba = self.model.predict_proba([e.prepared.canonical for e in evidence])
         normal = self._model_index.get(NORMAL)

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import ahocorasick
@@ -154,3 +154,40 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
             ("brand_link_mismatch", f"自称{strict[0].name}，链接却不在{strict[0].name}的官方网站上", 3.0)
         )
     return out
+
+
+# (kind, value) → (risk level, reasons) from the intelligence store, or None when it knows nothing.
+IntelLookup = Callable[[str, str], tuple[str, list[str]] | None]
+_STORED_KINDS = frozenset(["phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay"])
+_LEVEL_SIGNALS = {
+    "confirmed": ("intel_confirmed", "已被公安机关确认涉诈", 5.0),
+    "suspicious": ("intel_reported", "已被多方举报", 3.0),
+    "cleared": ("intel_cleared", "曾被举报，经核查已解除标记", -1.0),
+}
+
+
+def intel_signals(located: Iterable[Located], original: str, lookup: IntelLookup) -> list[CueHit]:
+    """Cue hits from what the intelligence store knows about the text's identifiers."""
+    hits: list[CueHit] = []
+    for item in located:
+        ident = item.identifier
+        if ident.kind not in _STORED_KINDS:
+            continue
+        found = lookup(ident.kind, ident.value)
+        if found is None or found[0] not in _LEVEL_SIGNALS:
+            continue
+        cue_id, what, weight = _LEVEL_SIGNALS[found[0]]
+        meaning = f"{ident.value}{what}（{'；'.join(found[1])}）"
+        hits.append(
+            CueHit(
+                cue_id,
+                original[ident.start : ident.end],
+                ident.start,
+                ident.end,
+                meaning,
+                weight,
+                None,
+                "intel",
+            )
+        )
+    return hits

@@ -1,0 +1,212 @@
+"""The intelligence store: reports, feedback and decisions on identifiers, and lookups of their risk.
+
+Identifiers are stored in the normalised form `fanzha.extract` gives them, so `+86 138 0013 8000` and
+`13800138000` are one identifier. Reporters are stored only as a salted hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from fanzha.extract import extract
+from fanzha.intel.reference import brands, official_numbers, official_owner
+from fanzha.intel.risk import Evidence, risk_level
+from fanzha.store.tables import DecisionRow, FeedbackRow, IdentifierRow, ReportRow
+
+KINDS = ("phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay")
+SOURCES = ("citizen", "police", "bank")
+_CONTEXT = {"qq": "QQ ", "wechat": "微信 ", "alipay": "支付宝 ", "bank_card": "卡号 "}
+
+
+class IntelError(ValueError):
+    """Bad input to the store (unknown kind, a value that is not an identifier of that kind)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    kind: str
+    value: str
+    level: str
+    reasons: list[str]
+    report_count: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+
+
+def normalise(kind: str, value: str) -> str:
+    """The stored form of an identifier written by a user, or IntelError."""
+    if kind not in KINDS:
+        raise IntelError(f"不支持的类型：{kind}（可选：{', '.join(KINDS)}）")
+    text = _CONTEXT.get(kind, "") + value.strip()
+    for ident in extract(text):
+        if ident.kind == kind or (kind in ("url", "domain") and ident.kind in ("url", "domain")):
+            return ident.value if kind != "domain" else str(ident.details.get("host", ident.value))
+    raise IntelError(f"“{value[:50]}”不是有效的{kind}")
+
+
+def reporter_hash(identity: str, *, salt: str) -> str:
+    return hashlib.sha256(f"{salt}:{identity}".encode()).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)  # SQLite returns naive datetimes
+
+
+class IntelStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def _identifier(self, session: Session, kind: str, value: str, *, create: bool) -> IdentifierRow | None:
+        row = session.scalar(
+            select(IdentifierRow).where(IdentifierRow.kind == kind, IdentifierRow.value == value)
+        )
+        if row is None and create:
+            row = IdentifierRow(
+                kind=kind, value=value, official=self._is_official(kind, value), created_at=_now()
+            )
+            session.add(row)
+            session.flush()
+        return row
+
+    @staticmethod
+    def _is_official(kind: str, value: str) -> bool:
+        if kind == "phone":
+            return value in official_numbers() or any(value in b.numbers for b in brands())
+        if kind in ("url", "domain"):
+            return official_owner(value.split("/", 1)[0]) is not None
+        return False
+
+    def add_report(
+        self,
+        *,
+        kind: str,
+        value: str,
+        source: str = "citizen",
+        fraud_type: str | None = None,
+        text: str | None = None,
+        reporter: str | None = None,
+        idempotency_key: str | None = None,
+        at: datetime | None = None,
+    ) -> int:
+        """Store a report; the same idempotency key returns the first report's id. Returns the id."""
+        if source not in SOURCES:
+            raise IntelError(f"不支持的来源：{source}")
+        stored = normalise(kind, value)
+        with Session(self.engine) as session:
+            if idempotency_key is not None:
+                existing = session.scalar(
+                    select(ReportRow.id).where(ReportRow.idempotency_key == idempotency_key)
+                )
+                if existing is not None:
+                    return existing
+            ident = self._identifier(session, kind, stored, create=True)
+            assert ident is not None
+            report = ReportRow(
+                identifier_id=ident.id,
+                source=source,
+                fraud_type=fraud_type,
+                text=(text or None) and text[:2000],
+                reporter_hash=reporter,
+                idempotency_key=idempotency_key,
+                created_at=at or _now(),
+            )
+            session.add(report)
+            try:
+                session.commit()
+            except IntegrityError:  # the same key raced in from another request
+                session.rollback()
+                return self.add_report(kind=kind, value=value, idempotency_key=idempotency_key, source=source)
+            return report.id
+
+    def add_feedback(
+        self, *, kind: str, value: str, reporter: str | None = None, at: datetime | None = None
+    ) -> None:
+        stored = normalise(kind, value)
+        with Session(self.engine) as session:
+            ident = self._identifier(session, kind, stored, create=True)
+            assert ident is not None
+            session.add(FeedbackRow(identifier_id=ident.id, reporter_hash=reporter, created_at=at or _now()))
+            session.commit()
+
+    def decide(
+        self, *, kind: str, value: str, decision: str, officer: str, reason: str, at: datetime | None = None
+    ) -> None:
+        """An officer confirms an identifier as fraudulent or clears it (e.g. after an appeal)."""
+        if decision not in ("confirmed", "cleared"):
+            raise IntelError("decision 只能是 confirmed 或 cleared")
+        if not reason.strip():
+            raise IntelError("请写明理由")
+        stored = normalise(kind, value)
+        with Session(self.engine) as session:
+            ident = self._identifier(session, kind, stored, create=True)
+            assert ident is not None
+            session.add(
+                DecisionRow(
+                    identifier_id=ident.id,
+                    decision=decision,
+                    officer=officer,
+                    reason=reason,
+                    created_at=at or _now(),
+                )
+            )
+            session.commit()
+
+    def lookup(self, *, kind: str, value: str, now: datetime | None = None) -> Lookup:
+        stored = normalise(kind, value)
+        now = now or _now()
+        with Session(self.engine) as session:
+            ident = self._identifier(session, kind, stored, create=False)
+            if ident is None:
+                official = self._is_official(kind, stored)
+                empty = risk_level(official=official, evidence=[], now=now)
+                return Lookup(kind, stored, empty.level, empty.reasons, 0, None, None)
+            evidence = self._evidence(session, ident.id)
+            level = risk_level(official=ident.official, evidence=evidence, now=now)
+            report_times = [e.at for e in evidence if e.kind == "report"]
+            count = session.scalar(select(func.count()).where(ReportRow.identifier_id == ident.id)) or 0
+            return Lookup(
+                kind,
+                stored,
+                level.level,
+                level.reasons,
+                count,
+                min(report_times) if report_times else None,
+                max(report_times) if report_times else None,
+            )
+
+    @staticmethod
+    def _evidence(session: Session, identifier_id: int) -> list[Evidence]:
+        out = [
+            Evidence("report", _aware(r.created_at), source=r.source, reporter=r.reporter_hash)
+            for r in session.scalars(select(ReportRow).where(ReportRow.identifier_id == identifier_id))
+        ]
+        out += [
+            Evidence("feedback", _aware(f.created_at), reporter=f.reporter_hash)
+            for f in session.scalars(select(FeedbackRow).where(FeedbackRow.identifier_id == identifier_id))
+        ]
+        out += [
+            Evidence("decision", _aware(d.created_at), decision=d.decision)
+            for d in session.scalars(select(DecisionRow).where(DecisionRow.identifier_id == identifier_id))
+        ]
+        return out
+
+    def risk_of(self, kind: str, value: str) -> tuple[str, list[str]] | None:
+        """`fanzha.detect` hook: the level of an already normalised identifier, None if never seen."""
+        with Session(self.engine) as session:
+            ident = self._identifier(session, kind, value, create=False)
+            if ident is None:
+                return None
+            level = risk_level(
+                official=ident.official, evidence=self._evidence(session, ident.id), now=_now()
+            )
+            return level.level, level.reasons

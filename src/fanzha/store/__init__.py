@@ -1,0 +1,5 @@
+"""Storage: SQLAlchemy 2 engine and tables, Alembic migrations. SQLite embedded, PostgreSQL in production."""
+
+from fanzha.store.engine import database_url, make_engine, upgrade
+
+__all__ = ["database_url", "make_engine", "upgrade"]

@@ -1,0 +1,53 @@
+"""Database engines and schema upgrades.
+
+The embedded default is SQLite (WAL mode) in the data directory; PostgreSQL is the production store
+(`FANZHA_DATABASE_URL=postgresql+psycopg://…`). `upgrade` brings any database to the newest schema
+through the Alembic migrations shipped in the package, without losing what is stored.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+SQLITE_FILE = "fanzha.sqlite3"
+
+
+def database_url(*, url: str | None = None, data_dir: Path | None = None) -> str:
+    """An explicit URL wins; otherwise SQLite in `data_dir`."""
+    if url:
+        return url
+    if data_dir is None:
+        raise ValueError("need a database URL or a data directory")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data_dir / SQLITE_FILE}"
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the migrations up to `revision` on `engine`'s database."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("fanzha.store").joinpath("migrations")))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)

@@ -1,0 +1,68 @@
+"""Tables of the intelligence store (SQLAlchemy 2 declarative). Changes go through Alembic migrations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class IdentifierRow(Base):
+    """One identifier (kind + normalised value, as `fanzha.extract` produces them)."""
+
+    __tablename__ = "identifiers"
+    __table_args__ = (UniqueConstraint("kind", "value", name="uq_identifiers_kind_value"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(512))
+    official: Mapped[bool] = mapped_column(Boolean, default=False)
+    official_note: Mapped[str | None] = mapped_column(String(200), default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReportRow(Base):
+    """Evidence that an identifier was used in a scam: from a citizen, a police case or a bank."""
+
+    __tablename__ = "reports"
+    __table_args__ = (Index("ix_reports_identifier", "identifier_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identifier_id: Mapped[int] = mapped_column(ForeignKey("identifiers.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(String(16))  # citizen | police | bank
+    fraud_type: Mapped[str | None] = mapped_column(String(32), default=None)
+    text: Mapped[str | None] = mapped_column(Text, default=None)
+    reporter_hash: Mapped[str | None] = mapped_column(String(64), default=None)  # salted, never the identity
+    idempotency_key: Mapped[str | None] = mapped_column(String(128), unique=True, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FeedbackRow(Base):
+    """ "Not a scam" feedback on an identifier."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (Index("ix_feedback_identifier", "identifier_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identifier_id: Mapped[int] = mapped_column(ForeignKey("identifiers.id", ondelete="CASCADE"))
+    reporter_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DecisionRow(Base):
+    """An officer's decision on an identifier: confirmed as fraudulent, or cleared (kept for the record)."""
+
+    __tablename__ = "decisions"
+    __table_args__ = (Index("ix_decisions_identifier", "identifier_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identifier_id: Mapped[int] = mapped_column(ForeignKey("identifiers.id", ondelete="CASCADE"))
+    decision: Mapped[str] = mapped_column(String(16))  # confirmed | cleared
+    officer: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
