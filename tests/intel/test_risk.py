@@ -57,3 +57,8 @@ def test_the_latest_officer_decision_wins() -> None:
     cleared = Evidence("decision", NOW - timedelta(days=1), decision="cleared")
     assert level(report(reporter="a"), report(reporter="b"), confirmed, cleared) == "cleared"
     assert level(cleared, confirmed) == "cleared"  # order of the arguments does not matter, time does
+
+
+def test_anonymous_reports_together_count_as_one_reporter() -> None:
+    assert level(*[report(reporter=None) for _ in range(5)]) == "unknown"
+    assert level(report(reporter=None), report(reporter="b")) == "suspicious"

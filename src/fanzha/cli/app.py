@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import orjson
 import typer
+
+from fanzha.cli.errors import fail
+from fanzha.cli.intel import app as intel_app
 
 app = typer.Typer(
     name="fanzha",
@@ -16,13 +19,9 @@ app = typer.Typer(
     add_completion=False,
 )
 
+app.add_typer(intel_app, name="intel")
+
 DEFAULT_DATA = Path("../shared/data/texts")
-
-
-def fail(message: str) -> NoReturn:
-    """Bad input: a clear message on stderr and exit code 2, never a traceback."""
-    typer.echo(f"错误：{message}", err=True)
-    raise typer.Exit(2)
 
 
 def _read_text(text: str | None) -> str:

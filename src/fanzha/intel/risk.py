@@ -7,7 +7,7 @@ Levels, in order of precedence:
 2. an officer's latest decision — `confirmed` or `cleared` (an upheld appeal, 反电信网络诈骗法 art. 32).
    A police-case report counts as a confirmation.
 3. `suspicious` — independent evidence adds up to at least SUSPICIOUS_SCORE, where each *reporter*
-   counts once (ten reports from one person are one report), a report's weight halves every
+   counts once (ten reports from one person are one report; all anonymous reports are one), a report's weight halves every
    HALF_LIFE_DAYS, a bank interception weighs BANK_WEIGHT, and each independent "not a scam" feedback
    subtracts FEEDBACK_WEIGHT (decayed the same way).
 4. `unknown` — everything else.
@@ -59,18 +59,14 @@ def risk_level(*, official: bool, evidence: Iterable[Evidence], now: datetime) -
             return RiskLevel("confirmed", 0.0, [f"{why}（{last.at:%Y-%m-%d}）"])
         return RiskLevel("cleared", 0.0, [f"经核查已解除标记（{last.at:%Y-%m-%d}），保留记录"])
     per_reporter: dict[str, float] = {}
-    anonymous = 0
-    for e in items:
-        if e.kind != "report":
-            continue
-        weight = (BANK_WEIGHT if e.source == "bank" else 1.0) * _decay(e.at, now)
-        key = e.reporter if e.reporter is not None else f"anonymous-{anonymous}"
-        anonymous += e.reporter is None
-        per_reporter[key] = max(per_reporter.get(key, 0.0), weight)
     feedback: dict[str, float] = {}
     for e in items:
-        if e.kind == "feedback":
-            key = e.reporter or f"anonymous-feedback-{len(feedback)}"
+        # All anonymous reports together count as one reporter: anyone could send them all.
+        key = e.reporter if e.reporter is not None else "anonymous"
+        if e.kind == "report":
+            weight = (BANK_WEIGHT if e.source == "bank" else 1.0) * _decay(e.at, now)
+            per_reporter[key] = max(per_reporter.get(key, 0.0), weight)
+        elif e.kind == "feedback":
             feedback[key] = max(feedback.get(key, 0.0), FEEDBACK_WEIGHT * _decay(e.at, now))
     score = sum(per_reporter.values()) - sum(feedback.values())
     reasons = []

@@ -1,0 +1,93 @@
+"""`fanzha intel …`: report identifiers and look up their risk in the intelligence store."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import orjson
+import typer
+
+from fanzha.cli.errors import fail
+
+if TYPE_CHECKING:
+    from fanzha.intel.repository import IntelStore
+
+app = typer.Typer(help="风险情报：举报号码、链接、账户，查询风险等级。", no_args_is_help=True)
+
+LEVEL_NAMES = {
+    "official": "官方",
+    "confirmed": "已确认涉诈",
+    "suspicious": "可疑（有举报）",
+    "unknown": "未知",
+    "cleared": "已解除",
+}
+DataDir = Annotated[
+    Path | None, typer.Option("--data-dir", help="数据目录（默认 ~/.local/share/fanzha，或 FANZHA_DATA_DIR）")
+]
+Kind = Annotated[str, typer.Option(help="类型：phone, bank_card, url, domain, ip, qq, wechat, alipay")]
+Value = Annotated[str, typer.Option(help="号码、链接或账号，写法不限")]
+
+
+def _store(data_dir: Path | None) -> IntelStore:
+    from fanzha.intel.repository import IntelStore
+    from fanzha.store import database_url, make_engine, upgrade
+
+    default_dir = Path(os.environ.get("FANZHA_DATA_DIR", Path.home() / ".local" / "share" / "fanzha"))
+    url = database_url(url=os.environ.get("FANZHA_DATABASE_URL"), data_dir=data_dir or default_dir)
+    engine = make_engine(url)
+    upgrade(engine)
+    return IntelStore(engine)
+
+
+@app.command()
+def report(
+    kind: Kind,
+    value: Value,
+    fraud_type: Annotated[str | None, typer.Option(help="诈骗类型代码，可不填")] = None,
+    text: Annotated[str | None, typer.Option(help="补充说明，可不填")] = None,
+    source: Annotated[str, typer.Option(help="来源：citizen, police, bank")] = "citizen",
+    data_dir: DataDir = None,
+) -> None:
+    """举报一个号码、链接或账户。例：fanzha intel report --kind phone --value "170 1234 5678\""""
+    from fanzha.intel.repository import IntelError
+
+    try:
+        report_id = _store(data_dir).add_report(
+            kind=kind, value=value, fraud_type=fraud_type, text=text, source=source
+        )
+    except IntelError as exc:
+        fail(str(exc))
+    typer.echo(f"已记录举报 #{report_id}")
+
+
+@app.command()
+def lookup(
+    kind: Kind,
+    value: Value,
+    data_dir: DataDir = None,
+    as_json: Annotated[bool, typer.Option("--json", help="以JSON输出")] = False,
+) -> None:
+    """查询风险等级。例：fanzha intel lookup --kind phone --value 17012345678"""
+    from fanzha.intel.repository import IntelError
+
+    try:
+        found = _store(data_dir).lookup(kind=kind, value=value)
+    except IntelError as exc:
+        fail(str(exc))
+    if as_json:
+        record = {
+            "kind": found.kind,
+            "value": found.value,
+            "level": found.level,
+            "reasons": found.reasons,
+            "report_count": found.report_count,
+            "first_seen": found.first_seen.isoformat() if found.first_seen else None,
+            "last_seen": found.last_seen.isoformat() if found.last_seen else None,
+        }
+        typer.echo(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode())
+        return
+    typer.echo(f"{found.kind} {found.value}：{LEVEL_NAMES[found.level]}（举报 {found.report_count} 次）")
+    for reason in found.reasons:
+        typer.echo(f"  · {reason}")
