@@ -10,6 +10,7 @@ import orjson
 import typer
 
 from fanzha.cli.errors import fail
+from fanzha.cli.intel import DataDir, store_url
 from fanzha.cli.intel import app as intel_app
 
 app = typer.Typer(
@@ -34,6 +35,22 @@ def _read_text(text: str | None) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         fail("标准输入不是UTF-8编码的文本")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="端口")] = 8000,
+    data_dir: DataDir = None,
+) -> None:
+    """启动HTTP服务（API文档在 /docs）。例：fanzha serve --port 8000"""
+    import uvicorn
+
+    from fanzha.api.app import create_app
+
+    url = store_url(data_dir)
+    typer.echo(f"数据库：{url}", err=True)
+    uvicorn.run(create_app(url=url), host=host, port=port, log_level="info")
 
 
 @app.command()

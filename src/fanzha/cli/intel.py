@@ -30,13 +30,19 @@ Kind = Annotated[str, typer.Option(help="类型：phone, bank_card, url, domain,
 Value = Annotated[str, typer.Option(help="号码、链接或账号，写法不限")]
 
 
-def _store(data_dir: Path | None) -> IntelStore:
-    from fanzha.intel.repository import IntelStore
-    from fanzha.store import database_url, make_engine, upgrade
+def store_url(data_dir: Path | None) -> str:
+    """FANZHA_DATABASE_URL, else SQLite in --data-dir, FANZHA_DATA_DIR or ~/.local/share/fanzha."""
+    from fanzha.store import database_url
 
     default_dir = Path(os.environ.get("FANZHA_DATA_DIR", Path.home() / ".local" / "share" / "fanzha"))
-    url = database_url(url=os.environ.get("FANZHA_DATABASE_URL"), data_dir=data_dir or default_dir)
-    engine = make_engine(url)
+    return database_url(url=os.environ.get("FANZHA_DATABASE_URL"), data_dir=data_dir or default_dir)
+
+
+def _store(data_dir: Path | None) -> IntelStore:
+    from fanzha.intel.repository import IntelStore
+    from fanzha.store import make_engine, upgrade
+
+    engine = make_engine(store_url(data_dir))
     upgrade(engine)
     return IntelStore(engine)
 

@@ -1,0 +1,43 @@
+"""The FastAPI app factory: `create_app(url=…)` wires the store and the detector; routers stay thin."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.responses import Response
+
+from fanzha.api.deps import Services
+from fanzha.api.routers import check, intel
+from fanzha.detect.engine import Detector
+from fanzha.intel.repository import IntelStore
+from fanzha.store import make_engine, upgrade
+
+MAX_BODY_BYTES = 1_000_000
+
+
+class BodyLimit(BaseHTTPMiddleware):
+    """Refuse bodies over MAX_BODY_BYTES with 413 before reading them."""
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return JSONResponse({"detail": f"请求体超过 {MAX_BODY_BYTES} 字节"}, status_code=413)
+        return await call_next(request)
+
+
+def create_app(*, url: str) -> FastAPI:
+    engine = make_engine(url)
+    upgrade(engine)
+    store = IntelStore(engine)
+    app = FastAPI(title="fanzha 反诈", version="0.1.0", description="诈骗识别与风险情报 API")
+    app.state.services = Services(store=store, detector=Detector(intel=store.risk_of))
+    app.add_middleware(BodyLimit)
+    app.include_router(check.router)
+    app.include_router(intel.router)
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app

@@ -1,0 +1,25 @@
+"""Shared dependencies of the routers: the detector and the intelligence store, set up by the app factory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from fanzha.detect.engine import Detector
+from fanzha.intel.repository import IntelStore
+
+
+@dataclass(slots=True)
+class Services:
+    store: IntelStore
+    detector: Detector
+
+
+def get_services(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]

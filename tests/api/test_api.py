@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from fanzha.api.app import create_app
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> TestClient:
+    return TestClient(create_app(url=f"sqlite:///{tmp_path / 'api.sqlite3'}"))
+
+
+def test_healthz(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_assess_returns_the_verdict_and_identifier_levels(client: TestClient) -> None:
+    client.post("/v1/reports", json={"kind": "phone", "value": "17012345678"})
+    body = client.post("/v1/assess", json={"text": "您涉嫌洗钱，请转入安全账户，联系17012345678"}).json()
+    assert body["is_fraud"] and body["fraud_type"] == "impersonate_authority"
+    assert body["identifiers"][0]["level"] == "unknown"  # one anonymous report is not enough
+
+
+def test_reports_are_idempotent_by_key_and_seen_by_lookup(client: TestClient) -> None:
+    first = client.post(
+        "/v1/reports", json={"kind": "qq", "value": "123456789"}, headers={"Idempotency-Key": "a"}
+    )
+    again = client.post(
+        "/v1/reports", json={"kind": "qq", "value": "123456789"}, headers={"Idempotency-Key": "a"}
+    )
+    assert first.status_code == again.status_code == 201
+    assert first.json() == again.json()
+    assert client.get("/v1/lookup", params={"kind": "qq", "value": "123456789"}).json()["report_count"] == 1
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs"),
+    [
+        ("post", "/v1/assess", {"json": {"text": ""}}),
+        ("post", "/v1/assess", {"json": {"txt": "hi"}}),
+        ("post", "/v1/assess", {"content": b"{not json", "headers": {"content-type": "application/json"}}),
+        ("post", "/v1/reports", {"json": {"kind": "fax", "value": "1"}}),
+        ("get", "/v1/lookup", {"params": {"kind": "phone", "value": "hello"}}),
+    ],
+)
+def test_bad_input_is_a_422_with_a_message(
+    client: TestClient, method: str, path: str, kwargs: dict[str, object]
+) -> None:
+    response = getattr(client, method)(path, **kwargs)
+    assert response.status_code == 422
+    assert response.json()["detail"]
+
+
+def test_oversized_bodies_are_refused(client: TestClient) -> None:
+    response = client.post(
+        "/v1/assess", content=b"x" * 1_000_001, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
