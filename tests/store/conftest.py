@@ -18,7 +18,15 @@ BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
 def _reset_postgres(engine: Engine) -> None:
     with engine.begin() as conn:
-        for table in ("decisions", "feedback", "reports", "identifiers", "alembic_version"):
+        for table in (
+            "appeals",
+            "api_keys",
+            "decisions",
+            "feedback",
+            "reports",
+            "identifiers",
+            "alembic_version",
+        ):
             conn.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))
 
 

@@ -7,8 +7,9 @@ from fastapi.responses import JSONResponse
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
 
+from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter
 from fanzha.api.deps import Services
-from fanzha.api.routers import check, intel
+from fanzha.api.routers import check, intel, officer
 from fanzha.detect.engine import Detector
 from fanzha.intel.repository import IntelStore
 from fanzha.store import make_engine, upgrade
@@ -26,15 +27,17 @@ class BodyLimit(BaseHTTPMiddleware):
         return await call_next(request)
 
 
-def create_app(*, url: str) -> FastAPI:
+def create_app(*, url: str, anonymous_per_minute: int = ANONYMOUS_PER_MINUTE) -> FastAPI:
     engine = make_engine(url)
     upgrade(engine)
     store = IntelStore(engine)
     app = FastAPI(title="fanzha 反诈", version="0.1.0", description="诈骗识别与风险情报 API")
     app.state.services = Services(store=store, detector=Detector(intel=store.risk_of))
+    app.state.limiter = RateLimiter(anonymous_per_minute)
     app.add_middleware(BodyLimit)
     app.include_router(check.router)
     app.include_router(intel.router)
+    app.include_router(officer.router)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

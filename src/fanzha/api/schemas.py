@@ -30,3 +30,33 @@ class LookupOut(BaseModel):
     report_count: int
     first_seen: str | None
     last_seen: str | None
+
+
+class IdentifierIn(BaseModel):
+    kind: str = Field(description="phone, bank_card, url, domain, ip, qq, wechat, alipay")
+    value: str = Field(min_length=1, max_length=512)
+
+
+class AppealIn(IdentifierIn):
+    reason: str = Field(min_length=1, max_length=2000)
+    contact: str | None = Field(default=None, max_length=100)
+
+
+class DecisionIn(IdentifierIn):
+    decision: str = Field(pattern="^(confirmed|cleared)$")
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class ReviewIn(BaseModel):
+    upheld: bool
+    note: str = Field(min_length=1, max_length=2000)
+
+
+class AppealOut(BaseModel):
+    id: int
+    kind: str
+    value: str
+    reason: str
+    status: str
+    reviewed_by: str | None
+    review_note: str | None

@@ -10,7 +10,7 @@ import orjson
 import typer
 
 from fanzha.cli.errors import fail
-from fanzha.cli.intel import DataDir, store_url
+from fanzha.cli.intel import DataDir, keys_app, store_url
 from fanzha.cli.intel import app as intel_app
 
 app = typer.Typer(
@@ -21,6 +21,7 @@ app = typer.Typer(
 )
 
 app.add_typer(intel_app, name="intel")
+app.add_typer(keys_app, name="keys")
 
 DEFAULT_DATA = Path("../shared/data/texts")
 

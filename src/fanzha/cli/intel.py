@@ -97,3 +97,23 @@ def lookup(
     typer.echo(f"{found.kind} {found.value}：{LEVEL_NAMES[found.level]}（举报 {found.report_count} 次）")
     for reason in found.reasons:
         typer.echo(f"  · {reason}")
+
+
+keys_app = typer.Typer(help="API密钥：按角色创建（只显示一次）。", no_args_is_help=True)
+
+
+@keys_app.command("create")
+def create_key_command(
+    role: Annotated[str, typer.Option(help="角色：public, officer, bank, admin")],
+    label: Annotated[str, typer.Option(help="持有人或用途，例如 反诈中心-张三")] = "",
+    data_dir: DataDir = None,
+) -> None:
+    """创建API密钥。例：fanzha keys create --role officer --label 反诈中心-001"""
+    from fanzha.intel.keys import create_key
+
+    try:
+        key = create_key(_store(data_dir).engine, role=role, label=label or role)
+    except ValueError as exc:
+        fail(str(exc))
+    typer.echo(key)
+    typer.echo("请妥善保存：密钥只显示这一次，数据库中只存它的哈希。", err=True)

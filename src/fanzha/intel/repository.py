@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from fanzha.extract import extract
 from fanzha.intel.reference import brands, official_numbers, official_owner
 from fanzha.intel.risk import Evidence, risk_level
-from fanzha.store.tables import DecisionRow, FeedbackRow, IdentifierRow, ReportRow
+from fanzha.store.tables import AppealRow, DecisionRow, FeedbackRow, IdentifierRow, ReportRow
 
 KINDS = ("phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay")
 SOURCES = ("citizen", "police", "bank")
@@ -26,6 +26,17 @@ _CONTEXT = {"qq": "QQ ", "wechat": "微信 ", "alipay": "支付宝 ", "bank_card
 
 class IntelError(ValueError):
     """Bad input to the store (unknown kind, a value that is not an identifier of that kind)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Appeal:
+    id: int
+    kind: str
+    value: str
+    reason: str
+    status: str
+    reviewed_by: str | None
+    review_note: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,3 +221,63 @@ class IntelStore:
                 official=ident.official, evidence=self._evidence(session, ident.id), now=_now()
             )
             return level.level, level.reasons
+
+    def add_appeal(self, *, kind: str, value: str, reason: str, contact: str | None = None) -> int:
+        """The holder of a flagged identifier asks for review."""
+        if not reason.strip():
+            raise IntelError("请写明申诉理由")
+        stored = normalise(kind, value)
+        with Session(self.engine) as session:
+            ident = self._identifier(session, kind, stored, create=True)
+            assert ident is not None
+            row = AppealRow(
+                identifier_id=ident.id,
+                reason=reason[:2000],
+                contact=contact,
+                status="open",
+                created_at=_now(),
+            )
+            session.add(row)
+            session.commit()
+            return row.id
+
+    def appeals(self, *, status: str = "open") -> list[Appeal]:
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(AppealRow, IdentifierRow)
+                .join(IdentifierRow, AppealRow.identifier_id == IdentifierRow.id)
+                .where(AppealRow.status == status)
+                .order_by(AppealRow.id)
+            ).all()
+            return [
+                Appeal(a.id, i.kind, i.value, a.reason, a.status, a.reviewed_by, a.review_note)
+                for a, i in rows
+            ]
+
+    def review_appeal(self, appeal_id: int, *, upheld: bool, officer: str, note: str) -> Appeal:
+        """Decide an open appeal; an upheld one clears the identifier (the record is kept)."""
+        if not note.strip():
+            raise IntelError("请写明审核意见")
+        with Session(self.engine) as session:
+            appeal = session.get(AppealRow, appeal_id)
+            if appeal is None:
+                raise IntelError(f"没有编号为 {appeal_id} 的申诉")
+            if appeal.status != "open":
+                raise IntelError(f"申诉 {appeal_id} 已经审核过（{appeal.status}）")
+            appeal.status = "upheld" if upheld else "rejected"
+            appeal.reviewed_by, appeal.review_note, appeal.reviewed_at = officer, note, _now()
+            if upheld:
+                session.add(
+                    DecisionRow(
+                        identifier_id=appeal.identifier_id,
+                        decision="cleared",
+                        officer=officer,
+                        reason=f"申诉 #{appeal_id} 成立：{note}",
+                        created_at=_now(),
+                    )
+                )
+            ident = session.get(IdentifierRow, appeal.identifier_id)
+            assert ident is not None
+            result = Appeal(appeal.id, ident.kind, ident.value, appeal.reason, appeal.status, officer, note)
+            session.commit()
+            return result

@@ -66,3 +66,32 @@ class DecisionRow(Base):
     officer: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ApiKeyRow(Base):
+    """An API key, stored only as a SHA-256 hash, with its role."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # public | officer | bank | admin
+    label: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AppealRow(Base):
+    """The holder of a flagged identifier asks for review (反电信网络诈骗法 art. 32)."""
+
+    __tablename__ = "appeals"
+    __table_args__ = (Index("ix_appeals_status", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identifier_id: Mapped[int] = mapped_column(ForeignKey("identifiers.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(String(100), default=None)
+    status: Mapped[str] = mapped_column(String(16))  # open | upheld | rejected
+    reviewed_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    review_note: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)

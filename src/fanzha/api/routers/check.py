@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException
 
+from fanzha.api.auth import CallerDep
 from fanzha.api.deps import ServicesDep
 from fanzha.api.schemas import AssessIn
 from fanzha.text.limits import InputError
@@ -14,7 +15,7 @@ router = APIRouter(prefix="/v1", tags=["check"])
 
 
 @router.post("/assess")
-def assess(body: AssessIn, services: ServicesDep) -> dict[str, Any]:
+def assess(body: AssessIn, services: ServicesDep, caller: CallerDep) -> dict[str, Any]:
     try:
         verdict = services.detector.assess(body.text)
     except InputError as exc:

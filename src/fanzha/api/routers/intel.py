@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Header, HTTPException
 
+from fanzha.api.auth import CallerDep
 from fanzha.api.deps import ServicesDep
-from fanzha.api.schemas import LookupOut, ReportIn, ReportOut
+from fanzha.api.schemas import AppealIn, IdentifierIn, LookupOut, ReportIn, ReportOut
 from fanzha.intel.repository import IntelError
 
 router = APIRouter(prefix="/v1", tags=["intel"])
+# A report made with an officer's key is a police report (it confirms); with a bank's key, an interception.
+SOURCE_OF_ROLE = {"officer": "police", "admin": "police", "bank": "bank"}
 
 
 @router.get("/lookup", response_model=LookupOut)
-def lookup(kind: str, value: str, services: ServicesDep) -> LookupOut:
+def lookup(kind: str, value: str, services: ServicesDep, caller: CallerDep) -> LookupOut:
     try:
         found = services.store.lookup(kind=kind, value=value[:512])
     except IntelError as exc:
@@ -32,6 +35,7 @@ def lookup(kind: str, value: str, services: ServicesDep) -> LookupOut:
 def report(
     body: ReportIn,
     services: ServicesDep,
+    caller: CallerDep,
     idempotency_key: str | None = Header(default=None, max_length=128),
 ) -> ReportOut:
     try:
@@ -41,7 +45,30 @@ def report(
             fraud_type=body.fraud_type,
             text=body.text,
             idempotency_key=idempotency_key,
+            source=SOURCE_OF_ROLE.get(caller.role, "citizen"),
         )
     except IntelError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
     return ReportOut(id=report_id)
+
+
+@router.post("/feedback", status_code=201)
+def feedback(body: IdentifierIn, services: ServicesDep, caller: CallerDep) -> dict[str, str]:
+    """“Not a scam” feedback on an identifier."""
+    try:
+        services.store.add_feedback(kind=body.kind, value=body.value)
+    except IntelError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from None
+    return {"status": "recorded"}
+
+
+@router.post("/appeals", status_code=201, response_model=ReportOut)
+def appeal(body: AppealIn, services: ServicesDep, caller: CallerDep) -> ReportOut:
+    """The holder of a flagged identifier asks for review (反电信网络诈骗法 art. 32)."""
+    try:
+        appeal_id = services.store.add_appeal(
+            kind=body.kind, value=body.value, reason=body.reason, contact=body.contact
+        )
+    except IntelError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from None
+    return ReportOut(id=appeal_id)

@@ -1,0 +1,39 @@
+"""API keys: created once (the plain key is shown only then), stored as a hash, resolved to a role."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from fanzha.store.tables import ApiKeyRow
+
+ROLES = ("public", "officer", "bank", "admin")
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def create_key(engine: Engine, *, role: str, label: str) -> str:
+    if role not in ROLES:
+        raise ValueError(f"不支持的角色：{role}（可选：{', '.join(ROLES)}）")
+    key = f"fz_{role}_{secrets.token_urlsafe(24)}"
+    with Session(engine) as session:
+        session.add(
+            ApiKeyRow(key_hash=_hash(key), role=role, label=label[:100], created_at=datetime.now(UTC))
+        )
+        session.commit()
+    return key
+
+
+def role_of(engine: Engine, key: str | None) -> tuple[str, str] | None:
+    """(role, label) of a key, or None for an unknown key."""
+    if not key:
+        return None
+    with Session(engine) as session:
+        row = session.scalar(select(ApiKeyRow).where(ApiKeyRow.key_hash == _hash(key)))
+        return None if row is None else (row.role, row.label)
