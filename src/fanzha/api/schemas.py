@@ -30,6 +30,9 @@ class LookupOut(BaseModel):
     report_count: int
     first_seen: str | None
     last_seen: str | None
+    facts: dict[str, object] = Field(
+        default_factory=dict, description="号码归属：运营商、地区、虚拟号段、境外、冒充服务号码"
+    )
 
 
 class IdentifierIn(BaseModel):

@@ -91,12 +91,15 @@ def lookup(
             "report_count": found.report_count,
             "first_seen": found.first_seen.isoformat() if found.first_seen else None,
             "last_seen": found.last_seen.isoformat() if found.last_seen else None,
+            "facts": found.facts,
         }
         typer.echo(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode())
         return
     typer.echo(f"{found.kind} {found.value}：{LEVEL_NAMES[found.level]}（举报 {found.report_count} 次）")
     for reason in found.reasons:
         typer.echo(f"  · {reason}")
+    if found.facts:
+        typer.echo("  · " + "，".join(f"{k}: {v}" for k, v in found.facts.items()))
 
 
 keys_app = typer.Typer(help="API密钥：按角色创建（只显示一次）。", no_args_is_help=True)

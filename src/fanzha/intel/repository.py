@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fanzha.extract import extract
+from fanzha.intel.facts import number_facts
 from fanzha.intel.reference import brands, official_numbers, official_owner
 from fanzha.intel.risk import Evidence, risk_level
 from fanzha.store.tables import AppealRow, DecisionRow, FeedbackRow, IdentifierRow, ReportRow
@@ -48,6 +49,7 @@ class Lookup:
     report_count: int
     first_seen: datetime | None
     last_seen: datetime | None
+    facts: dict[str, object]
 
 
 def normalise(kind: str, value: str) -> str:
@@ -59,6 +61,10 @@ def normalise(kind: str, value: str) -> str:
         if ident.kind == kind or (kind in ("url", "domain") and ident.kind in ("url", "domain")):
             return ident.value if kind != "domain" else str(ident.details.get("host", ident.value))
     raise IntelError(f"“{value[:50]}”不是有效的{kind}")
+
+
+def _facts(kind: str, value: str) -> dict[str, object]:
+    return number_facts(value) if kind == "phone" else {}
 
 
 def reporter_hash(identity: str, *, salt: str) -> str:
@@ -180,7 +186,7 @@ class IntelStore:
             if ident is None:
                 official = self._is_official(kind, stored)
                 empty = risk_level(official=official, evidence=[], now=now)
-                return Lookup(kind, stored, empty.level, empty.reasons, 0, None, None)
+                return Lookup(kind, stored, empty.level, empty.reasons, 0, None, None, _facts(kind, stored))
             evidence = self._evidence(session, ident.id)
             level = risk_level(official=ident.official, evidence=evidence, now=now)
             report_times = [e.at for e in evidence if e.kind == "report"]
@@ -193,6 +199,7 @@ class IntelStore:
                 count,
                 min(report_times) if report_times else None,
                 max(report_times) if report_times else None,
+                _facts(kind, stored),
             )
 
     @staticmethod

@@ -28,6 +28,7 @@ def lookup(kind: str, value: str, services: ServicesDep, caller: CallerDep) -> L
         report_count=found.report_count,
         first_seen=found.first_seen.isoformat() if found.first_seen else None,
         last_seen=found.last_seen.isoformat() if found.last_seen else None,
+        facts=found.facts,
     )
 
 
