@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -120,3 +121,40 @@ def create_key_command(
         fail(str(exc))
     typer.echo(key)
     typer.echo("请妥善保存：密钥只显示这一次，数据库中只存它的哈希。", err=True)
+
+
+@app.command("import")
+def import_command(
+    path: Annotated[
+        Path, typer.Argument(help="CSV（表头 kind,value[,source,fraud_type,text]）或 JSONL 文件")
+    ],
+    data_dir: DataDir = None,
+) -> None:
+    """批量导入号码、链接、账户名单（可重复运行：已导入的行会跳过，中断后再运行即可续传）。
+
+    例：fanzha intel import reported.csv
+    """
+    from tqdm import tqdm
+
+    from fanzha.intel.bulk import import_file
+
+    if not path.is_file():
+        fail(f"找不到文件：{path}")
+    with tqdm(unit="行", disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
+        summary = import_file(_store(data_dir), path, progress=bar.update)
+    typer.echo(f"导入 {summary.imported} 行，跳过已导入 {summary.skipped} 行，出错 {len(summary.errors)} 行")
+    for error in summary.errors[:20]:
+        typer.echo(f"  · {error}", err=True)
+
+
+@app.command("export")
+def export_command(
+    path: Annotated[Path, typer.Argument(help="输出文件，.csv 或 .jsonl")],
+    data_dir: DataDir = None,
+) -> None:
+    """导出情报库中的全部号码、链接、账户及举报次数。例：fanzha intel export all.jsonl"""
+    from fanzha.intel.bulk import export_file
+
+    with path.open("w", encoding="utf-8", newline="") as out:
+        n = export_file(_store(data_dir), out, fmt="csv" if path.suffix.lower() == ".csv" else "jsonl")
+    typer.echo(f"已导出 {n} 行到 {path}")

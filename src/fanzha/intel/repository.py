@@ -89,14 +89,14 @@ class IntelStore:
         )
         if row is None and create:
             row = IdentifierRow(
-                kind=kind, value=value, official=self._is_official(kind, value), created_at=_now()
+                kind=kind, value=value, official=self.is_official(kind, value), created_at=_now()
             )
             session.add(row)
             session.flush()
         return row
 
     @staticmethod
-    def _is_official(kind: str, value: str) -> bool:
+    def is_official(kind: str, value: str) -> bool:
         if kind == "phone":
             return value in official_numbers() or any(value in b.numbers for b in brands())
         if kind in ("url", "domain"):
@@ -184,7 +184,7 @@ class IntelStore:
         with Session(self.engine) as session:
             ident = self._identifier(session, kind, stored, create=False)
             if ident is None:
-                official = self._is_official(kind, stored)
+                official = self.is_official(kind, stored)
                 empty = risk_level(official=official, evidence=[], now=now)
                 return Lookup(kind, stored, empty.level, empty.reasons, 0, None, None, _facts(kind, stored))
             evidence = self._evidence(session, ident.id)
