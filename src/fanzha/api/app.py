@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
 
@@ -38,6 +41,12 @@ def create_app(*, url: str, anonymous_per_minute: int = ANONYMOUS_PER_MINUTE) ->
     app.include_router(check.router)
     app.include_router(intel.router)
     app.include_router(officer.router)
+    from fanzha.web.pages import router as pages
+
+    app.include_router(pages)
+    app.mount(
+        "/static", StaticFiles(directory=str(resources.files("fanzha.web").joinpath("static"))), name="static"
+    )
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

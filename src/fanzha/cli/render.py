@@ -4,19 +4,8 @@ from __future__ import annotations
 
 from fanzha.detect.assessment import Assessment, CueHit
 from fanzha.extract.base import Identifier
+from fanzha.extract.registry import KIND_NAMES
 
-KIND_NAMES = {
-    "phone": "电话号码",
-    "bank_card": "银行卡/账号",
-    "url": "网址",
-    "domain": "域名",
-    "ip": "IP地址",
-    "qq": "QQ",
-    "wechat": "微信号",
-    "alipay": "支付宝账号",
-    "id_card": "身份证号",
-    "amount": "金额",
-}
 _RED, _YELLOW, _GREEN, _BOLD, _RESET = "\033[31m", "\033[33m", "\033[32m", "\033[1m", "\033[0m"
 
 

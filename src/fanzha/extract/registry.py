@@ -19,6 +19,19 @@ from fanzha.extract.url import UrlRecognizer
 from fanzha.text import NormText, normalize
 
 KINDS = ("phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay", "id_card", "amount")
+# Names of the kinds as users see them.
+KIND_NAMES = {
+    "phone": "电话号码",
+    "bank_card": "银行卡/账号",
+    "url": "网址",
+    "domain": "域名",
+    "ip": "IP地址",
+    "qq": "QQ",
+    "wechat": "微信号",
+    "alipay": "支付宝账号",
+    "id_card": "身份证号",
+    "amount": "金额",
+}
 _DIGIT = re.compile(r"\d")
 
 
