@@ -10,7 +10,9 @@ from hypothesis import HealthCheck, settings
 
 from fanzha.api.app import create_app
 
-APP = create_app(url=f"sqlite:///{Path(tempfile.mkdtemp()) / 'schema.sqlite3'}", anonymous_per_minute=1_000_000)
+APP = create_app(
+    url=f"sqlite:///{Path(tempfile.mkdtemp()) / 'schema.sqlite3'}", anonymous_per_minute=1_000_000
+)
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 
