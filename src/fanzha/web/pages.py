@@ -22,7 +22,7 @@ LEVEL_NAMES = {
     "official": "官方",
     "confirmed": "已确认涉诈",
     "suspicious": "有多人举报",
-    "unknown": "暂无举报",
+    "unknown": "未达到风险标记",
     "cleared": "已解除",
 }
 templates = Jinja2Templates(directory=str(resources.files("fanzha.web").joinpath("templates")))
@@ -113,5 +113,6 @@ def report(
         "value": found.value,
         "level": found.level,
         "level_name": LEVEL_NAMES[found.level],
+        "report_count": found.report_count,
     }
     return templates.TemplateResponse(request, "_report.html", context)
