@@ -140,9 +140,15 @@ class IntelStore:
             session.add(report)
             try:
                 session.commit()
-            except IntegrityError:  # the same key raced in from another request
+            except IntegrityError:
                 session.rollback()
-                return self.add_report(kind=kind, value=value, idempotency_key=idempotency_key, source=source)
+                if idempotency_key is None:
+                    raise
+                # The same key raced in from another request: answer with the report it stored.
+                winner = session.scalar(select(ReportRow.id).where(ReportRow.idempotency_key == idempotency_key))
+                if winner is None:
+                    raise
+                return winner
             return report.id
 
     def add_feedback(
