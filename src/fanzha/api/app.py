@@ -14,6 +14,7 @@ from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter
 from fanzha.api.deps import Services
 from fanzha.api.routers import check, intel, officer
 from fanzha.detect.engine import Detector
+from fanzha.intel.cache import TTLCache
 from fanzha.intel.repository import IntelStore
 from fanzha.store import make_engine, upgrade
 
@@ -33,7 +34,7 @@ class BodyLimit(BaseHTTPMiddleware):
 def create_app(*, url: str, anonymous_per_minute: int = ANONYMOUS_PER_MINUTE) -> FastAPI:
     engine = make_engine(url)
     upgrade(engine)
-    store = IntelStore(engine)
+    store = IntelStore(engine, cache=TTLCache())
     app = FastAPI(title="fanzha 反诈", version="0.1.0", description="诈骗识别与风险情报 API")
     app.state.services = Services(store=store, detector=Detector(intel=store.risk_of))
     app.state.limiter = RateLimiter(anonymous_per_minute)

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fanzha.extract import extract
+from fanzha.intel.cache import TTLCache
 from fanzha.intel.facts import number_facts
 from fanzha.intel.reference import brands, official_numbers, official_owner
 from fanzha.intel.risk import Evidence, risk_level
@@ -80,8 +81,14 @@ def _aware(at: datetime) -> datetime:
 
 
 class IntelStore:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, cache: TTLCache | None = None) -> None:
+        """`cache`: answer `risk_of` for hot identifiers from memory (see fanzha.intel.cache)."""
         self.engine = engine
+        self.cache = cache
+
+    def _changed(self, kind: str, value: str) -> None:
+        if self.cache is not None:
+            self.cache.drop((kind, value))
 
     def _identifier(self, session: Session, kind: str, value: str, *, create: bool) -> IdentifierRow | None:
         row = session.scalar(
@@ -140,12 +147,15 @@ class IntelStore:
             session.add(report)
             try:
                 session.commit()
+                self._changed(kind, stored)
             except IntegrityError:
                 session.rollback()
                 if idempotency_key is None:
                     raise
                 # The same key raced in from another request: answer with the report it stored.
-                winner = session.scalar(select(ReportRow.id).where(ReportRow.idempotency_key == idempotency_key))
+                winner = session.scalar(
+                    select(ReportRow.id).where(ReportRow.idempotency_key == idempotency_key)
+                )
                 if winner is None:
                     raise
                 return winner
@@ -160,6 +170,7 @@ class IntelStore:
             assert ident is not None
             session.add(FeedbackRow(identifier_id=ident.id, reporter_hash=reporter, created_at=at or _now()))
             session.commit()
+        self._changed(kind, stored)
 
     def decide(
         self, *, kind: str, value: str, decision: str, officer: str, reason: str, at: datetime | None = None
@@ -183,6 +194,7 @@ class IntelStore:
                 )
             )
             session.commit()
+        self._changed(kind, stored)
 
     def lookup(self, *, kind: str, value: str, now: datetime | None = None) -> Lookup:
         stored = normalise(kind, value)
@@ -226,6 +238,16 @@ class IntelStore:
 
     def risk_of(self, kind: str, value: str) -> tuple[str, list[str]] | None:
         """`fanzha.detect` hook: the level of an already normalised identifier, None if never seen."""
+        if self.cache is not None:
+            found, cached = self.cache.get((kind, value))
+            if found:
+                return cached
+            result = self._risk_of(kind, value)
+            self.cache.put((kind, value), result)
+            return result
+        return self._risk_of(kind, value)
+
+    def _risk_of(self, kind: str, value: str) -> tuple[str, list[str]] | None:
         with Session(self.engine) as session:
             ident = self._identifier(session, kind, value, create=False)
             if ident is None:
@@ -293,4 +315,5 @@ class IntelStore:
             assert ident is not None
             result = Appeal(appeal.id, ident.kind, ident.value, appeal.reason, appeal.status, officer, note)
             session.commit()
-            return result
+        self._changed(result.kind, result.value)
+        return result

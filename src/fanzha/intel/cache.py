@@ -1,0 +1,40 @@
+"""A small in-process cache of risk levels, so hot identifiers are answered without the database.
+
+Entries expire after `ttl` seconds, so an API worker sees writes made by other workers within that
+time; writes made through this process's store drop the entry at once. At most `size` entries are
+kept (the oldest insertion is dropped first).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from threading import Lock
+
+Value = tuple[str, list[str]] | None
+
+
+class TTLCache:
+    def __init__(self, *, size: int = 100_000, ttl: float = 5.0) -> None:
+        self.size = size
+        self.ttl = ttl
+        self._data: OrderedDict[tuple[str, str], tuple[float, Value]] = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, key: tuple[str, str]) -> tuple[bool, Value]:
+        """(found, value); expired entries are not found."""
+        entry = self._data.get(key)
+        if entry is None or entry[0] < time.monotonic():
+            return False, None
+        return True, entry[1]
+
+    def put(self, key: tuple[str, str], value: Value) -> None:
+        with self._lock:
+            self._data[key] = (time.monotonic() + self.ttl, value)
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def drop(self, key: tuple[str, str]) -> None:
+        with self._lock:
+            self._data.pop(key, None)
