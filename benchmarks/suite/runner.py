@@ -11,6 +11,7 @@ from suite.common import OUT, Config, Section, log
 from suite.context import Context
 from suite.extraction import bench_extraction
 from suite.latency import bench_latency
+from suite.lookups import bench_lookups
 from suite.machine import code_fingerprint, machine_info
 from suite.memory import bench_memory
 from suite.quality import bench_quality
@@ -23,6 +24,7 @@ RUNNERS: dict[str, Callable[[Context], Section]] = {
     "latency": bench_latency,
     "memory": bench_memory,
     "extraction": bench_extraction,
+    "lookups": bench_lookups,
 }
 BENCHMARKS = tuple(RUNNERS)  # in report order
 
