@@ -10,6 +10,7 @@ from pathlib import Path
 from suite.common import OUT, Config, Section, log
 from suite.context import Context
 from suite.extraction import bench_extraction
+from suite.http import bench_http
 from suite.latency import bench_latency
 from suite.lookups import bench_lookups
 from suite.machine import code_fingerprint, machine_info
@@ -25,6 +26,7 @@ RUNNERS: dict[str, Callable[[Context], Section]] = {
     "memory": bench_memory,
     "extraction": bench_extraction,
     "lookups": bench_lookups,
+    "http": bench_http,
 }
 BENCHMARKS = tuple(RUNNERS)  # in report order
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from importlib import resources
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
-from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter
 from fanzha.api.deps import Services
@@ -21,14 +20,20 @@ from fanzha.store import make_engine, upgrade
 MAX_BODY_BYTES = 1_000_000
 
 
-class BodyLimit(BaseHTTPMiddleware):
-    """Refuse bodies over MAX_BODY_BYTES with 413 before reading them."""
+class BodyLimit:
+    """Refuse bodies over MAX_BODY_BYTES with 413 before reading them (plain ASGI: no per-request task)."""
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return JSONResponse({"detail": f"请求体超过 {MAX_BODY_BYTES} 字节"}, status_code=413)
-        return await call_next(request)
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            for name, value in scope["headers"]:
+                if name == b"content-length" and (not value.isdigit() or int(value) > MAX_BODY_BYTES):
+                    response = JSONResponse({"detail": f"请求体超过 {MAX_BODY_BYTES} 字节"}, status_code=413)
+                    await response(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
 
 
 def create_app(*, url: str, anonymous_per_minute: int = ANONYMOUS_PER_MINUTE) -> FastAPI:
@@ -50,7 +55,7 @@ def create_app(*, url: str, anonymous_per_minute: int = ANONYMOUS_PER_MINUTE) ->
     )
 
     @app.get("/healthz")
-    def healthz() -> dict[str, str]:
+    async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
     return app

@@ -43,6 +43,7 @@ def serve(
     host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="端口")] = 8000,
     data_dir: DataDir = None,
+    rate_limit: Annotated[int, typer.Option(help="匿名调用每分钟上限（按客户端地址）", min=1)] = 60,
 ) -> None:
     """启动HTTP服务（API文档在 /docs）。例：fanzha serve --port 8000"""
     import uvicorn
@@ -51,7 +52,9 @@ def serve(
 
     url = store_url(data_dir)
     typer.echo(f"数据库：{url}", err=True)
-    uvicorn.run(create_app(url=url), host=host, port=port, log_level="info")
+    uvicorn.run(
+        create_app(url=url, anonymous_per_minute=rate_limit), host=host, port=port, log_level="warning"
+    )
 
 
 @app.command()

@@ -4,6 +4,7 @@ numbers, and numbers dressed up as service numbers (`0095588`, `+95588`)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -13,6 +14,7 @@ from fanzha.extract.phone import VIRTUAL_OPERATOR_SEGMENTS
 from fanzha.intel.reference import official_numbers
 
 
+@lru_cache(maxsize=65_536)
 def number_facts(value: str) -> dict[str, Any]:
     """Facts for a stored phone value (`13800138000`, `01062345678`, `+85261234567`, `0095588`)."""
     facts: dict[str, Any] = {}

@@ -65,7 +65,7 @@ def normalise(kind: str, value: str) -> str:
 
 
 def _facts(kind: str, value: str) -> dict[str, object]:
-    return number_facts(value) if kind == "phone" else {}
+    return dict(number_facts(value)) if kind == "phone" else {}  # a copy: the facts are cached
 
 
 def reporter_hash(identity: str, *, salt: str) -> str:
