@@ -156,3 +156,11 @@ def test_a_brand_giving_a_foreign_number_is_a_mismatch(detector: Detector) -> No
     verdict = detector.assess("【美团】您的账号将收取年费1200元，如不需要请联系客服 0085265310297 取消")
     assert "brand_number_mismatch" in {c.id for c in verdict.cues}
     assert verdict.is_fraud
+
+
+def test_without_explanations_the_verdict_is_the_same(detector: Detector) -> None:
+    texts = [t for t, _ in SCAMS] + EVERYDAY
+    plain = detector.assess_many(texts, explain=False)
+    full = detector.assess_many(texts)
+    assert [a.to_dict() for a in plain] == [a.to_dict() for a in full]
+    assert all(a.explanation == [] for a in plain) and all(a.explanation for a in full)

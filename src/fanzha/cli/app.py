@@ -81,7 +81,9 @@ def check(
     except Exception as exc:  # a broken model or taxonomy file: say so, no traceback
         fail(f"检测引擎无法启动：{exc}")
     if jsonl:
-        run_jsonl(lambda texts: [a.to_dict() for a in detector.assess_many(texts)], workers=workers)
+        run_jsonl(
+            lambda texts: [a.to_dict() for a in detector.assess_many(texts, explain=False)], workers=workers
+        )
         return
     body = _read_text(text)
     try:

@@ -111,8 +111,11 @@ class Detector:
     def assess(self, text: str) -> Assessment:
         return self.assess_many([text])[0]
 
-    def assess_many(self, texts: Sequence[str]) -> list[Assessment]:
-        """Assess a batch (the classifier runs once over the batch). Raises InputError on a bad text."""
+    def assess_many(self, texts: Sequence[str], *, explain: bool = True) -> list[Assessment]:
+        """Assess a batch (the classifier runs once over the batch). Raises InputError on a bad text.
+
+        `explain=False` leaves `Assessment.explanation` empty (the JSONL output does not carry it).
+        """
         for text in texts:
             check_text(text)
         evidence = []
@@ -131,9 +134,13 @@ class Detector:
         p_normal = proba[:, normal] if normal is not None else np.full(len(texts), 0.5, dtype=np.float32)
         p_scam = np.clip(1.0 - p_normal.astype(np.float64), 1e-6, 1 - 1e-6)
         shares = self._type_shares(proba, evidence, p_scam)
-        return [self._verdict(e, float(p_scam[i]), shares[i].tolist()) for i, e in enumerate(evidence)]
+        return [
+            self._verdict(e, float(p_scam[i]), shares[i].tolist(), explain) for i, e in enumerate(evidence)
+        ]
 
-    def _verdict(self, evidence: _Evidence, p_scam: float, type_share: list[float]) -> Assessment:
+    def _verdict(
+        self, evidence: _Evidence, p_scam: float, type_share: list[float], explain: bool
+    ) -> Assessment:
         norm = evidence.prepared.norm
         original = norm.original
         best_per_cue = evidence.best_per_cue
@@ -181,7 +188,9 @@ class Detector:
         ]
         cues.extend(evidence.signals)
         cues.sort(key=lambda c: (c.start, c.end))
-        explanation = self._explain(p_scam, model_logit, best_per_cue, evidence.signals, risk)
+        explanation = (
+            self._explain(p_scam, model_logit, best_per_cue, evidence.signals, risk) if explain else []
+        )
         if is_fraud:
             advice = self._advice[fraud_type] + GENERIC_ADVICE
         elif risk >= SUSPICIOUS_THRESHOLD:
