@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fanzha.detect.assessment import Assessment, CueHit
+from fanzha.detect.assessment import Assessment, CueHit, marked_spans
 from fanzha.extract.base import Identifier
 from fanzha.extract.registry import KIND_NAMES
 
@@ -16,15 +16,8 @@ def _style(text: str, code: str, color: bool) -> str:
 def highlight(text: str, cues: list[CueHit], *, color: bool) -> str:
     """The text with every cue span marked: 〖…〗 (and red when colour is on). Not 【】, which SMS
     sender tags use."""
-    spans = sorted({(c.start, c.end) for c in cues if c.weight > 0})
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
     out, last = [], 0
-    for start, end in merged:
+    for start, end in marked_spans(cues):
         out.append(text[last:start])
         out.append(_style("〖" + text[start:end] + "〗", _RED, color))
         last = end

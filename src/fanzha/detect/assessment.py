@@ -60,3 +60,14 @@ class Assessment:
             out["identifiers"] = [i.to_dict() for i in self.identifiers]
             out["explanation"] = self.explanation
         return out
+
+
+def marked_spans(cues: list[CueHit]) -> list[tuple[int, int]]:
+    """The spans to highlight for a user: positive cues, overlapping ones merged, in text order."""
+    merged: list[list[int]] = []
+    for start, end in sorted({(c.start, c.end) for c in cues if c.weight > 0}):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]

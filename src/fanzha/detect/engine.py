@@ -35,6 +35,7 @@ from fanzha.detect.cues import CueMatcher, RawHit
 from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare
 from fanzha.detect.signals import IntelLookup, identifier_signals, intel_signals
+from fanzha.extract.id_card import mask_id_numbers
 from fanzha.taxonomy import NORMAL, Taxonomy, load_taxonomy
 from fanzha.text.limits import MAX_CHARS, InputError, check_text
 
@@ -180,7 +181,7 @@ class Detector:
             fraud_type = NORMAL
         confidence = probabilities[fraud_type]
 
-        shown = _masked_original(original, evidence.prepared)
+        shown = mask_id_numbers(original, (i.identifier for i in evidence.prepared.located))
         cues = [
             CueHit(h.cue.id, shown[a:b], a, b, h.cue.meaning, h.cue.weight, h.cue.fraud_type)
             for h in evidence.rule_hits
@@ -252,19 +253,6 @@ class Detector:
                 lines.append(f"号码/链接核验“{signal.id}”：{signal.meaning}（{signal.weight:+g}分）。")
         lines.append(f"综合风险分：{risk}/100。")
         return lines
-
-
-def _masked_original(original: str, prepared: Prepared) -> str:
-    """The original text with resident ID numbers masked, for quoting in cues (personal data)."""
-    ids = [i.identifier for i in prepared.located if i.identifier.kind == "id_card"]
-    if not ids:
-        return original
-    chars = list(original)
-    for ident in ids:
-        for k in range(ident.start, ident.end):
-            if chars[k].isdigit() or chars[k] in "xX":
-                chars[k] = "*"
-    return "".join(chars)
 
 
 _default: Detector | None = None

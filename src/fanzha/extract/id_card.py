@@ -7,9 +7,10 @@ and fanzha never repeats one in full.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
-from fanzha.extract.base import Candidate, Recognizer
+from fanzha.extract.base import Candidate, Identifier, Recognizer
 
 _S = r"[ \-]?"  # "110101 19900307 1233" is written too
 _ID = re.compile(
@@ -30,6 +31,19 @@ def id_checksum_valid(number: str) -> bool:
 
 def mask_id(number: str) -> str:
     return number[:6] + "*" * 8 + number[14:]
+
+
+def mask_id_numbers(text: str, identifiers: Iterable[Identifier]) -> str:
+    """`text` with the digits of every resident ID number among `identifiers` replaced by "*"."""
+    spans = [(i.start, i.end) for i in identifiers if i.kind == "id_card"]
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for k in range(start, end):
+            if chars[k].isdigit() or chars[k] in "xX":
+                chars[k] = "*"
+    return "".join(chars)
 
 
 class IdCardRecognizer(Recognizer):

@@ -13,7 +13,8 @@ from fastapi.templating import Jinja2Templates
 
 from fanzha.api.auth import CallerDep
 from fanzha.api.deps import ServicesDep
-from fanzha.detect.assessment import Assessment
+from fanzha.detect.assessment import Assessment, marked_spans
+from fanzha.extract.id_card import mask_id_numbers
 from fanzha.extract.registry import KIND_NAMES
 from fanzha.intel.repository import KINDS, IntelError
 from fanzha.text.limits import MAX_CHARS, InputError
@@ -31,15 +32,8 @@ router = APIRouter(include_in_schema=False)
 
 def _pieces(text: str, verdict: Assessment) -> list[tuple[str, bool]]:
     """The text cut into (piece, highlighted) for the positive cues."""
-    spans = sorted({(c.start, c.end) for c in verdict.cues if c.weight > 0})
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
     pieces, last = [], 0
-    for start, end in merged:
+    for start, end in marked_spans(verdict.cues):
         pieces += [(text[last:start], False), (text[start:end], True)]
         last = end
     return [*pieces, (text[last:], False)]
@@ -59,7 +53,7 @@ def check(
         verdict = services.detector.assess(text)
     except InputError as exc:
         return templates.TemplateResponse(request, "_verdict.html", {"error": str(exc)})
-    quoted = _mask_ids(text, verdict)  # ID numbers never appear on a public page
+    quoted = mask_id_numbers(text, verdict.identifiers)  # ID numbers never appear on a public page
     identifiers = []
     for ident in verdict.identifiers:
         if ident.kind == "amount":
@@ -81,16 +75,6 @@ def check(
         "identifiers": identifiers,
     }
     return templates.TemplateResponse(request, "_verdict.html", context)
-
-
-def _mask_ids(text: str, verdict: Assessment) -> str:
-    chars = list(text)
-    for ident in verdict.identifiers:
-        if ident.kind == "id_card":
-            for k in range(ident.start, ident.end):
-                if chars[k].isdigit() or chars[k] in "xX":
-                    chars[k] = "*"
-    return "".join(chars)
 
 
 @router.post("/report", response_class=HTMLResponse)
