@@ -1,12 +1,52 @@
-"""Shared fixtures: one detector for the whole session (loading the model takes a moment)."""
+"""Shared fixtures: one detector for the whole session (loading the model takes a moment), and a
+database engine on which every store test runs — SQLite always, and PostgreSQL when
+FANZHA_TEST_DATABASE_URL points at one (as .ci/run does)."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+from sqlalchemy import Engine, text
 
 from fanzha.detect.engine import Detector, default_detector
+from fanzha.store import make_engine
 
 
 @pytest.fixture(scope="session")
 def detector() -> Detector:
     return default_detector()
+
+
+PG_URL = os.environ.get("FANZHA_TEST_DATABASE_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+def _reset_postgres(engine: Engine) -> None:
+    with engine.begin() as conn:
+        for table in (
+            "appeals",
+            "api_keys",
+            "decisions",
+            "feedback",
+            "reports",
+            "identifiers",
+            "alembic_version",
+        ):
+            conn.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))
+
+
+@pytest.fixture(params=BACKENDS)
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        eng = make_engine(f"sqlite:///{tmp_path / 'fanzha.sqlite3'}")
+    else:
+        assert PG_URL is not None
+        eng = make_engine(PG_URL)
+        _reset_postgres(eng)
+    yield eng
+    if request.param == "postgresql":
+        _reset_postgres(eng)
+    eng.dispose()

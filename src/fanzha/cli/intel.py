@@ -11,19 +11,13 @@ import orjson
 import typer
 
 from fanzha.cli.errors import fail
+from fanzha.intel.risk import LEVEL_NAMES
 
 if TYPE_CHECKING:
     from fanzha.intel.repository import IntelStore
 
 app = typer.Typer(help="风险情报：举报号码、链接、账户，查询风险等级。", no_args_is_help=True)
 
-LEVEL_NAMES = {
-    "official": "官方",
-    "confirmed": "已确认涉诈",
-    "suspicious": "可疑（有举报）",
-    "unknown": "未知",
-    "cleared": "已解除",
-}
 DataDir = Annotated[
     Path | None, typer.Option("--data-dir", help="数据目录（默认 ~/.local/share/fanzha，或 FANZHA_DATA_DIR）")
 ]

@@ -24,6 +24,14 @@ SUSPICIOUS_SCORE = 2.0
 BANK_WEIGHT = 2.0
 FEEDBACK_WEIGHT = 0.5
 LEVELS = ("official", "confirmed", "suspicious", "unknown", "cleared")
+# How each level is named to citizens and officers.
+LEVEL_NAMES = {
+    "official": "官方",
+    "confirmed": "已确认涉诈",
+    "suspicious": "有多人举报",
+    "unknown": "未达到风险标记",
+    "cleared": "已解除",
+}
 
 
 @dataclass(frozen=True, slots=True)

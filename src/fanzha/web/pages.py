@@ -17,15 +17,9 @@ from fanzha.detect.assessment import Assessment, marked_spans
 from fanzha.extract.id_card import mask_id_numbers
 from fanzha.extract.registry import KIND_NAMES
 from fanzha.intel.repository import KINDS, IntelError
+from fanzha.intel.risk import LEVEL_NAMES
 from fanzha.text.limits import MAX_CHARS, InputError
 
-LEVEL_NAMES = {
-    "official": "官方",
-    "confirmed": "已确认涉诈",
-    "suspicious": "有多人举报",
-    "unknown": "未达到风险标记",
-    "cleared": "已解除",
-}
 templates = Jinja2Templates(directory=str(resources.files("fanzha.web").joinpath("templates")))
 router = APIRouter(include_in_schema=False)
 
