@@ -53,13 +53,3 @@ class DecisionIn(IdentifierIn):
 class ReviewIn(BaseModel):
     upheld: bool
     note: str = Field(min_length=1, max_length=2000)
-
-
-class AppealOut(BaseModel):
-    id: int
-    kind: str
-    value: str
-    reason: str
-    status: str
-    reviewed_by: str | None
-    review_note: str | None

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from fastapi import APIRouter, HTTPException
 
 from fanzha.api.auth import OfficerDep
 from fanzha.api.deps import ServicesDep
-from fanzha.api.schemas import AppealOut, DecisionIn, ReviewIn
-from fanzha.intel.repository import IntelError
+from fanzha.api.schemas import DecisionIn, ReviewIn
+from fanzha.intel.repository import Appeal, IntelError
 
 router = APIRouter(prefix="/v1", tags=["officer"])
 
@@ -25,17 +23,17 @@ def decide(body: DecisionIn, services: ServicesDep, caller: OfficerDep) -> dict[
     return {"status": "recorded"}
 
 
-@router.get("/appeals", response_model=list[AppealOut])
-def appeals(services: ServicesDep, caller: OfficerDep, status: str = "open") -> list[AppealOut]:
-    return [AppealOut(**asdict(a)) for a in services.store.appeals(status=status)]
+@router.get("/appeals", response_model=list[Appeal])
+def appeals(services: ServicesDep, caller: OfficerDep, status: str = "open") -> list[Appeal]:
+    return services.store.appeals(status=status)
 
 
-@router.post("/appeals/{appeal_id}/review", response_model=AppealOut)
-def review(appeal_id: int, body: ReviewIn, services: ServicesDep, caller: OfficerDep) -> AppealOut:
+@router.post("/appeals/{appeal_id}/review", response_model=Appeal)
+def review(appeal_id: int, body: ReviewIn, services: ServicesDep, caller: OfficerDep) -> Appeal:
     try:
         result = services.store.review_appeal(
             appeal_id, upheld=body.upheld, officer=caller.label, note=body.note
         )
     except IntelError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
-    return AppealOut(**asdict(result))
+    return result
