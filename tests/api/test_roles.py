@@ -87,3 +87,40 @@ def test_anonymous_callers_are_rate_limited_with_retry_after(tmp_path: Path) -> 
         client.get("/v1/lookup", params={"kind": "qq", "value": "123456789"}, headers=officer).status_code
         == 200
     )
+
+
+def _redis_url() -> str | None:
+    try:
+        import redis
+
+        redis.Redis(host="127.0.0.1", port=6379, socket_timeout=0.5).ping()
+    except Exception:
+        return None
+    return "redis://127.0.0.1:6379/15"
+
+
+def test_workers_share_the_rate_limit_through_redis(tmp_path: Path) -> None:
+    url = _redis_url()
+    if url is None:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    import redis
+
+    redis.Redis.from_url(url).delete("fanzha:rate:testclient")
+    db = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    workers = [TestClient(create_app(url=db, anonymous_per_minute=4, redis_url=url)) for _ in range(2)]
+    codes = [
+        workers[i % 2].get("/v1/lookup", params={"kind": "qq", "value": "123456789"}).status_code
+        for i in range(6)
+    ]
+    redis.Redis.from_url(url).delete("fanzha:rate:testclient")
+    assert codes[:4] == [200] * 4 and codes[4:] == [429, 429]
+
+
+def test_the_rate_limit_fails_open_when_redis_is_down(tmp_path: Path) -> None:
+    app = create_app(url=f"sqlite:///{tmp_path / 'x.sqlite3'}", anonymous_per_minute=1,
+                     redis_url="redis://127.0.0.1:1/0")  # fmt: skip
+    client = TestClient(app)
+    codes = [client.get("/healthz").status_code] + [
+        client.get("/v1/lookup", params={"kind": "qq", "value": "123456789"}).status_code for _ in range(3)
+    ]
+    assert codes == [200] * 4

@@ -34,3 +34,12 @@ def test_writes_through_the_store_are_seen_at_once(store: IntelStore) -> None:
     store.decide(kind="phone", value="17012345678", decision="cleared", officer="x", reason="核实")
     found = store.risk_of("phone", "17012345678")
     assert found is not None and found[0] == "cleared"
+
+
+def test_lookups_are_cached_and_dropped_on_writes(store: IntelStore) -> None:
+    first = store.lookup(kind="phone", value="170 1234 5678")
+    assert first.report_count == 0 and store.cached_lookup(kind="phone", value="17012345678") is first
+    store.add_report(kind="phone", value="17012345678", reporter="a")
+    assert store.cached_lookup(kind="phone", value="17012345678") is None
+    again = store.lookup(kind="phone", value="17012345678")
+    assert again.report_count == 1 and again.first_seen is not None

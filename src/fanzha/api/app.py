@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import FastAPI
@@ -9,7 +12,8 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter
+from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter, RedisRateLimiter
+from fanzha.api.batching import AssessBatcher
 from fanzha.api.deps import Services
 from fanzha.api.routers import check, intel, officer
 from fanzha.detect.engine import Detector
@@ -36,13 +40,29 @@ class BodyLimit:
         await self.app(scope, receive, send)
 
 
-def create_app(*, url: str, anonymous_per_minute: int = ANONYMOUS_PER_MINUTE) -> FastAPI:
+def create_app(
+    *, url: str, anonymous_per_minute: int = ANONYMOUS_PER_MINUTE, redis_url: str | None = None
+) -> FastAPI:
+    """The service on the database at `url`. With `redis_url`, workers share the anonymous rate limit."""
     engine = make_engine(url)
     upgrade(engine)
     store = IntelStore(engine, cache=TTLCache())
-    app = FastAPI(title="fanzha 反诈", version="0.1.0", description="诈骗识别与风险情报 API")
-    app.state.services = Services(store=store, detector=Detector(intel=store.risk_of))
-    app.state.limiter = RateLimiter(anonymous_per_minute)
+    detector = Detector(intel=store.risk_of)
+    assessor = AssessBatcher(detector)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        assessor.close()
+        engine.dispose()
+
+    app = FastAPI(
+        title="fanzha 反诈", version="0.1.0", description="诈骗识别与风险情报 API", lifespan=lifespan
+    )
+    app.state.services = Services(store=store, detector=detector, assessor=assessor)
+    app.state.limiter = (
+        RedisRateLimiter(anonymous_per_minute, redis_url) if redis_url else RateLimiter(anonymous_per_minute)
+    )
     app.add_middleware(BodyLimit)
     app.include_router(check.router)
     app.include_router(intel.router)
@@ -59,3 +79,16 @@ def create_app(*, url: str, anonymous_per_minute: int = ANONYMOUS_PER_MINUTE) ->
         return {"status": "ok"}
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The factory `fanzha serve --workers N` gives uvicorn (each worker process builds its own app).
+
+    Reads FANZHA_DATABASE_URL (set by `fanzha serve` to the resolved store), FANZHA_RATE_LIMIT and
+    FANZHA_REDIS_URL.
+    """
+    return create_app(
+        url=os.environ["FANZHA_DATABASE_URL"],
+        anonymous_per_minute=int(os.environ.get("FANZHA_RATE_LIMIT", ANONYMOUS_PER_MINUTE)),
+        redis_url=os.environ.get("FANZHA_REDIS_URL") or None,
+    )

@@ -2,18 +2,21 @@
 
 Anonymous and `public` callers may check, look up, report, give feedback and appeal; officer
 endpoints need an `officer` or `admin` key (401 without a key, 403 with a key of another role).
-Anonymous calls are limited per client address (token bucket, in process; Redis when scaled out).
+Anonymous calls are limited per client address: a token bucket in the process, or in Redis
+(`FANZHA_REDIS_URL`) so that several workers or machines share one budget per client.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import threading
 import time
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 
 from fanzha.intel.keys import role_of
 
@@ -27,14 +30,19 @@ class Caller:
 
 
 class RateLimiter:
+    """Token bucket per client in this process: `per_minute` calls, refilled continuously."""
+
     def __init__(self, per_minute: int) -> None:
         self.rate = per_minute / 60.0
         self.capacity = float(per_minute)
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
 
-    def retry_after(self, client: str) -> int:
+    async def retry_after(self, client: str) -> int:
         """0 when the call may go ahead, else the seconds to wait."""
+        return self.take(client)
+
+    def take(self, client: str) -> int:
         now = time.monotonic()
         with self._lock:
             tokens, last = self._buckets.get(client, (self.capacity, now))
@@ -46,6 +54,56 @@ class RateLimiter:
             return max(1, math.ceil((1.0 - tokens) / self.rate))
 
 
+# The same token bucket, kept in a Redis hash per client and updated atomically by one script.
+_BUCKET_LUA = """
+local rate, capacity, now = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens, at = tonumber(state[1]) or capacity, tonumber(state[2]) or now
+tokens = math.min(capacity, tokens + math.max(0, now - at) * rate)
+local wait = 0
+if tokens >= 1 then tokens = tokens - 1 else wait = math.ceil((1 - tokens) / rate) end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+redis.call('EXPIRE', KEYS[1], math.ceil(capacity / rate) + 1)
+return wait
+"""
+
+
+class RedisRateLimiter:
+    """The token bucket in Redis, shared by every worker that uses the same Redis.
+
+    If Redis stops answering, calls go ahead (fail open) rather than the public page going down.
+    """
+
+    def __init__(self, per_minute: int, url: str, *, prefix: str = "fanzha:rate:") -> None:
+        self.rate = per_minute / 60.0
+        self.capacity = float(per_minute)
+        self.prefix = prefix
+        self.url = url
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._script: Any = None
+
+    def _bucket_script(self) -> Any:
+        """The script bound to a client of the running event loop (an asyncio client is tied to one)."""
+        import redis.asyncio as aioredis
+
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            client = aioredis.Redis.from_url(self.url, socket_timeout=0.5, socket_connect_timeout=0.5)
+            self._loop, self._script = loop, client.register_script(_BUCKET_LUA)
+        return self._script
+
+    async def retry_after(self, client: str) -> int:
+        import redis
+
+        try:
+            wait = await self._bucket_script()(
+                keys=[self.prefix + client], args=[self.rate, self.capacity, time.time()]
+            )
+        except (redis.RedisError, OSError):
+            return 0
+        return max(0, int(wait))
+
+
 def _key(authorization: str | None, x_api_key: str | None) -> str | None:
     if x_api_key:
         return x_api_key
@@ -54,19 +112,19 @@ def _key(authorization: str | None, x_api_key: str | None) -> str | None:
     return None
 
 
-def get_caller(
+async def get_caller(
     request: Request,
     authorization: Annotated[str | None, Header()] = None,
     x_api_key: Annotated[str | None, Header()] = None,
 ) -> Caller:
     key = _key(authorization, x_api_key)
     if key is not None:
-        found = role_of(request.app.state.services.store.engine, key)
+        found = await run_in_threadpool(role_of, request.app.state.services.store.engine, key)
         if found is None:
             raise HTTPException(status_code=401, detail="API密钥无效")
         return Caller(*found)
-    limiter: RateLimiter = request.app.state.limiter
-    wait = limiter.retry_after(request.client.host if request.client else "unknown")
+    limiter: RateLimiter | RedisRateLimiter = request.app.state.limiter
+    wait = await limiter.retry_after(request.client.host if request.client else "unknown")
     if wait:
         raise HTTPException(
             status_code=429, detail="请求过于频繁，请稍后再试", headers={"Retry-After": str(wait)}

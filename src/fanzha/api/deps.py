@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from fanzha.api.batching import AssessBatcher
 from fanzha.detect.engine import Detector
 from fanzha.intel.repository import IntelStore
 
@@ -15,6 +16,7 @@ from fanzha.intel.repository import IntelStore
 class Services:
     store: IntelStore
     detector: Detector
+    assessor: AssessBatcher  # the detector, batching concurrent requests
 
 
 def get_services(request: Request) -> Services:

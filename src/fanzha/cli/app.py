@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -44,16 +45,28 @@ def serve(
     port: Annotated[int, typer.Option(help="端口")] = 8000,
     data_dir: DataDir = None,
     rate_limit: Annotated[int, typer.Option(help="匿名调用每分钟上限（按客户端地址）", min=1)] = 60,
+    workers: Annotated[
+        int, typer.Option(help="工作进程数（多于1个时建议设置 FANZHA_REDIS_URL 共享限流）", min=1)
+    ] = 1,
 ) -> None:
     """启动HTTP服务（API文档在 /docs）。例：fanzha serve --port 8000"""
     import uvicorn
 
-    from fanzha.api.app import create_app
+    from fanzha.store import make_engine, upgrade
 
     url = store_url(data_dir)
     typer.echo(f"数据库：{url}", err=True)
+    upgrade(make_engine(url))  # once, before the workers start
+    # Every worker builds its app from the environment (uvicorn imports the factory in each process).
+    os.environ["FANZHA_DATABASE_URL"] = url
+    os.environ["FANZHA_RATE_LIMIT"] = str(rate_limit)
     uvicorn.run(
-        create_app(url=url, anonymous_per_minute=rate_limit), host=host, port=port, log_level="warning"
+        "fanzha.api.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
     )
 
 

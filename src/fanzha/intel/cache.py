@@ -10,31 +10,32 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from threading import Lock
+from typing import Any
 
-Value = tuple[str, list[str]] | None
+Value = Any  # a risk level (level, reasons) or None, or a whole Lookup
 
 
 class TTLCache:
     def __init__(self, *, size: int = 100_000, ttl: float = 5.0) -> None:
         self.size = size
         self.ttl = ttl
-        self._data: OrderedDict[tuple[str, str], tuple[float, Value]] = OrderedDict()
+        self._data: OrderedDict[tuple[str, ...], tuple[float, Value]] = OrderedDict()
         self._lock = Lock()
 
-    def get(self, key: tuple[str, str]) -> tuple[bool, Value]:
+    def get(self, key: tuple[str, ...]) -> tuple[bool, Value]:
         """(found, value); expired entries are not found."""
         entry = self._data.get(key)
         if entry is None or entry[0] < time.monotonic():
             return False, None
         return True, entry[1]
 
-    def put(self, key: tuple[str, str], value: Value) -> None:
+    def put(self, key: tuple[str, ...], value: Value) -> None:
         with self._lock:
             self._data[key] = (time.monotonic() + self.ttl, value)
             self._data.move_to_end(key)
             while len(self._data) > self.size:
                 self._data.popitem(last=False)
 
-    def drop(self, key: tuple[str, str]) -> None:
+    def drop(self, key: tuple[str, ...]) -> None:
         with self._lock:
             self._data.pop(key, None)

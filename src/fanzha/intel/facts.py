@@ -8,10 +8,11 @@ from functools import lru_cache
 from typing import Any
 
 import phonenumbers
-from phonenumbers import carrier, geocoder
+from phonenumbers import carrier
 
 from fanzha.extract.phone import VIRTUAL_OPERATOR_SEGMENTS
 from fanzha.intel.reference import official_numbers
+from fanzha.intel.regions import describe
 
 
 @lru_cache(maxsize=65_536)
@@ -35,7 +36,7 @@ def number_facts(value: str) -> dict[str, Any]:
     if number.country_code != 86:
         facts["foreign"] = True
     name = carrier.name_for_number(number, "zh")
-    region = geocoder.description_for_number(number, "zh")
+    region = describe(number)
     if name:
         facts["carrier"] = name
     if region:

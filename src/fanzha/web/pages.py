@@ -40,11 +40,11 @@ def index(request: Request) -> HTMLResponse:
 
 
 @router.post("/check", response_class=HTMLResponse)
-def check(
+async def check(
     request: Request, text: Annotated[str, Form()], services: ServicesDep, caller: CallerDep
 ) -> HTMLResponse:
     try:
-        verdict = services.detector.assess(text)
+        verdict = await services.assessor.assess(text)
     except InputError as exc:
         return templates.TemplateResponse(request, "_verdict.html", {"error": str(exc)})
     quoted = mask_id_numbers(text, verdict.identifiers)  # ID numbers never appear on a public page

@@ -15,13 +15,13 @@ router = APIRouter(prefix="/v1", tags=["check"])
 
 
 @router.post("/assess")
-def assess(body: AssessIn, services: ServicesDep, caller: CallerDep) -> dict[str, Any]:
+async def assess(body: AssessIn, services: ServicesDep, caller: CallerDep) -> dict[str, Any]:
     try:
-        verdict = services.detector.assess(body.text)
+        verdict = await services.assessor.assess(body.text)
     except InputError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
     record = verdict.to_dict()
-    for ident in record["identifiers"]:
+    for ident in record["identifiers"]:  # the detector has just looked them up: cache hits
         found = services.store.risk_of(ident["kind"], ident["value"])
         ident["level"] = found[0] if found is not None else "unknown"
     return record

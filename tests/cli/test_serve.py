@@ -1,0 +1,49 @@
+"""`fanzha serve --workers 2`: two processes on one SQLite store, each seeing the other's writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+
+def _call(url: str, body: dict[str, str] | None = None) -> dict[str, object]:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())  # type: ignore[no-any-return]
+
+
+def test_serve_with_two_workers(tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "FANZHA_DATABASE_URL": ""}
+    command = [sys.executable, "-m", "fanzha.cli", "serve", "--port", str(port), "--data-dir",
+               str(tmp_path), "--workers", "2", "--rate-limit", "100000"]  # fmt: skip
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert _call(base + "/healthz") == {"status": "ok"}
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.3)
+        verdict = _call(base + "/v1/assess", {"text": "您涉嫌洗钱，请将资金转入安全账户"})
+        assert verdict["is_fraud"] is True
+        _call(base + "/v1/reports", {"kind": "phone", "value": "17012345678"})
+        # Whichever worker answers, the report is there (lookups of unseen numbers are not cached).
+        counts = {_call(base + "/v1/lookup?kind=phone&value=17012345678")["report_count"] for _ in range(6)}
+        assert counts == {1}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert (tmp_path / "fanzha.sqlite3").exists()
