@@ -25,17 +25,11 @@ BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
 
 def _reset_postgres(engine: Engine) -> None:
+    from fanzha.store.tables import Base
+
+    Base.metadata.drop_all(engine)
     with engine.begin() as conn:
-        for table in (
-            "appeals",
-            "api_keys",
-            "decisions",
-            "feedback",
-            "reports",
-            "identifiers",
-            "alembic_version",
-        ):
-            conn.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
 
 
 @pytest.fixture(params=BACKENDS)
