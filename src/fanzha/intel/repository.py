@@ -22,6 +22,7 @@ from fanzha.intel.facts import number_facts
 from fanzha.intel.reference import brands, official_numbers, official_owner
 from fanzha.intel.risk import Evidence, risk_level
 from fanzha.store.tables import AppealRow, DecisionRow, FeedbackRow, IdentifierRow, ReportRow
+from fanzha.timezones import from_db
 
 KINDS = ("phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay")
 SOURCES = ("citizen", "police", "bank")
@@ -76,10 +77,6 @@ def reporter_hash(identity: str, *, salt: str) -> str:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _aware(at: datetime) -> datetime:
-    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)  # SQLite returns naive datetimes
 
 
 class IntelStore:
@@ -256,7 +253,7 @@ class IntelStore:
             )
         )  # fmt: skip
         return [
-            Evidence(what, _aware(at), source=source, reporter=reporter, decision=decision)
+            Evidence(what, from_db(at), source=source, reporter=reporter, decision=decision)
             for what, at, source, reporter, decision in rows
         ]
 
