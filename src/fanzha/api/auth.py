@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Header, HTTPException, Request
+from fastapi import Cookie, Depends, Header, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from fanzha.intel.keys import role_of
@@ -116,8 +116,11 @@ async def get_caller(
     request: Request,
     authorization: Annotated[str | None, Header()] = None,
     x_api_key: Annotated[str | None, Header()] = None,
+    fanzha_key: Annotated[str | None, Cookie(include_in_schema=False)] = None,
 ) -> Caller:
-    key = _key(authorization, x_api_key)
+    """The caller's role: from an API key header, or the officer console's login cookie
+    (`fanzha_key`, HttpOnly and SameSite=Strict, so other sites cannot post with it)."""
+    key = _key(authorization, x_api_key) or fanzha_key
     if key is not None:
         found = await run_in_threadpool(role_of, request.app.state.services.store.engine, key)
         if found is None:
@@ -144,3 +147,15 @@ def require_officer(caller: CallerDep) -> Caller:
 
 
 OfficerDep = Annotated[Caller, Depends(require_officer)]
+
+
+def require_bank(caller: CallerDep) -> Caller:
+    """Bank endpoints: `bank` keys (whose label names the bank) and `admin` keys."""
+    if caller.role == "anonymous":
+        raise HTTPException(status_code=401, detail="需要银行的API密钥")
+    if caller.role not in ("bank", "admin"):
+        raise HTTPException(status_code=403, detail="此操作仅限银行")
+    return caller
+
+
+BankDep = Annotated[Caller, Depends(require_bank)]

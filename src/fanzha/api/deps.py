@@ -8,6 +8,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from fanzha.api.batching import AssessBatcher
+from fanzha.cases.persons import PersonStore
+from fanzha.cases.repository import CaseStore
 from fanzha.detect.engine import Detector
 from fanzha.intel.repository import IntelStore
 
@@ -17,6 +19,8 @@ class Services:
     store: IntelStore
     detector: Detector
     assessor: AssessBatcher  # the detector, batching concurrent requests
+    cases: CaseStore
+    persons: PersonStore
 
 
 def get_services(request: Request) -> Services:

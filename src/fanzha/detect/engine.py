@@ -109,6 +109,10 @@ class Detector:
         self._model_index = {c: i for i, c in enumerate(self.model.classes)}
         self._type_column = {c: i for i, c in enumerate(self._fraud_codes)}
 
+    def type_name(self, code: str) -> str:
+        """The Chinese name of a fraud type code (the code itself if unknown)."""
+        return self._names.get(code, code)
+
     def assess(self, text: str) -> Assessment:
         return self.assess_many([text])[0]
 

@@ -1,0 +1,179 @@
+"""The case desk: intake with pre-fill, cases, status changes, confirmations, key persons (officers)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query
+from starlette.concurrency import run_in_threadpool
+
+from fanzha.api.auth import OfficerDep
+from fanzha.api.case_schemas import (
+    CaseCreate,
+    CaseUpdate,
+    ConfirmIn,
+    IdentifierIn,
+    NarrativeIn,
+    PersonCreate,
+    StatusIn,
+    case_out,
+)
+from fanzha.api.deps import ServicesDep
+from fanzha.cases.intake import prefill
+from fanzha.cases.model import CaseIdentifier
+from fanzha.cases.persons import KeyPerson
+from fanzha.cases.repository import CaseError, CaseNotFound
+from fanzha.extract.id_card import mask_id
+from fanzha.text.limits import InputError
+
+router = APIRouter(prefix="/v1", tags=["cases"])
+
+
+def _not_found(case_id: int) -> HTTPException:
+    return HTTPException(status_code=404, detail=f"没有编号为 {case_id} 的案件")
+
+
+def _refused(exc: CaseError) -> HTTPException:
+    return HTTPException(status_code=404 if isinstance(exc, CaseNotFound) else 422, detail=str(exc))
+
+
+@router.post("/cases/prefill")
+async def case_prefill(body: NarrativeIn, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
+    """Pre-fill a case form from what the caller says (the officer confirms or corrects it)."""
+    try:
+        found = await run_in_threadpool(
+            prefill, body.narrative, detector=services.detector, now=datetime.now(UTC)
+        )
+    except InputError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from None
+    out = asdict(found)
+    out["occurred_at"] = found.occurred_at.isoformat() if found.occurred_at else None
+    for payment in out["payments"]:
+        payment["paid_at"] = payment["paid_at"].isoformat() if payment["paid_at"] else None
+    return out
+
+
+@router.post("/cases", status_code=201)
+def create_case(body: CaseCreate, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
+    try:
+        case = services.cases.create(
+            body.to_case(officer=caller.label, now=datetime.now(UTC)), actor=caller.label
+        )
+    except CaseError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from None
+    return case_out(case, masked=False)
+
+
+@router.get("/cases")
+def list_cases(
+    services: ServicesDep,
+    caller: OfficerDep,
+    status: str | None = Query(default=None, max_length=24),
+    district: str | None = Query(default=None, max_length=64),
+    fraud_type: str | None = Query(default=None, max_length=32),
+    q: str | None = Query(default=None, max_length=100, description="案件编号、叙述或线索中的文字"),
+    limit: int = Query(default=50, ge=1, le=500),
+    offset: int = Query(default=0, ge=0),
+) -> dict[str, Any]:
+    total, cases = services.cases.search(
+        status=status, district=district, fraud_type=fraud_type, text=q, limit=limit, offset=offset
+    )
+    return {"total": total, "cases": [case_out(c, masked=False) for c in cases]}
+
+
+@router.get("/cases/{case_id}")
+def get_case(case_id: int, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
+    case = services.cases.get(case_id)
+    if case is None:
+        raise _not_found(case_id)
+    out = case_out(case, masked=False)
+    out["history"] = [
+        {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "action": e.action, "detail": e.detail}
+        for e in services.cases.history(case_id)
+    ]
+    out["key_persons"] = [_person_out(p) for p in services.persons.of_case(case_id)]
+    return out
+
+
+@router.patch("/cases/{case_id}")
+def update_case(case_id: int, body: CaseUpdate, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
+    changes = body.model_dump(exclude_unset=True)
+    try:
+        return case_out(services.cases.update(case_id, actor=caller.label, **changes), masked=False)
+    except CaseError as exc:
+        raise _refused(exc) from None
+
+
+@router.post("/cases/{case_id}/status")
+def set_status(case_id: int, body: StatusIn, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
+    try:
+        case = services.cases.set_status(case_id, body.status, actor=caller.label, note=body.note)
+    except CaseError as exc:
+        raise _refused(exc) from None
+    return case_out(case, masked=False)
+
+
+@router.post("/cases/{case_id}/identifiers")
+def add_identifiers(
+    case_id: int, body: list[IdentifierIn], services: ServicesDep, caller: OfficerDep
+) -> dict[str, Any]:
+    idents = [CaseIdentifier(i.kind, i.value, i.value, i.confirmed) for i in body[:200]]
+    try:
+        case = services.cases.add_identifiers(case_id, idents, actor=caller.label)
+    except CaseError as exc:
+        raise _refused(exc) from None
+    return case_out(case, masked=False)
+
+
+@router.post("/cases/{case_id}/confirm")
+def confirm(case_id: int, body: ConfirmIn, services: ServicesDep, caller: OfficerDep) -> dict[str, int]:
+    """Confirm the case's identifiers (all, or those listed): they become police reports in the store."""
+    which = None if body.identifiers is None else [(i.kind, i.value) for i in body.identifiers]
+    try:
+        reported = services.cases.confirm_identifiers(case_id, actor=caller.label, which=which)
+    except CaseError as exc:
+        raise _refused(exc) from None
+    return {"reported": reported}
+
+
+def _person_out(person: KeyPerson) -> dict[str, Any]:
+    return {
+        "id": person.id,
+        "name": person.name,
+        "category": person.category,
+        "id_number": mask_id(person.id_number) if len(person.id_number) == 18 else person.id_number,
+        "district": person.district,
+        "note": person.note,
+        "identifiers": [{"kind": i.kind, "value": i.value} for i in person.identifiers],
+        "cases": [{"id": cid, "ref": ref, "via": via} for cid, ref, via in person.cases],
+    }
+
+
+@router.post("/persons", status_code=201)
+def add_person(body: PersonCreate, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
+    try:
+        person = services.persons.add(
+            name=body.name, category=body.category, actor=caller.label, id_number=body.id_number,
+            district=body.district, note=body.note,
+            identifiers=[CaseIdentifier(i.kind, i.value, i.value) for i in body.identifiers],
+        )  # fmt: skip
+    except CaseError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from None
+    return _person_out(person)
+
+
+@router.get("/persons")
+def list_persons(
+    services: ServicesDep, caller: OfficerDep, category: str | None = Query(default=None, max_length=24)
+) -> list[dict[str, Any]]:
+    return [_person_out(p) for p in services.persons.all(category=category)]
+
+
+@router.get("/persons/{person_id}")
+def get_person(person_id: int, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
+    person = services.persons.get(person_id)
+    if person is None:
+        raise HTTPException(status_code=404, detail=f"没有编号为 {person_id} 的人员")
+    return _person_out(person)
