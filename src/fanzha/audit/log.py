@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fanzha.store.case_tables import AuditRow
+from fanzha.timezones import to_utc
 
 GENESIS = "0" * 64
 T = TypeVar("T")
@@ -76,7 +77,7 @@ def append(
     """Add an entry in the session's transaction (flushed, not committed)."""
     last = session.execute(select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)).first()
     seq, prev = (last[0] + 1, last[1]) if last is not None else (1, GENESIS)
-    at = at or datetime.now(UTC)
+    at = to_utc(at) if at is not None else datetime.now(UTC)
     text = _canonical(detail or {})
     row = AuditRow(
         seq=seq,
