@@ -1,0 +1,247 @@
+"""Case statistics (发案走势): cases, dissuaded cases and losses by week, month or day, and by fraud
+type, district, desk, victim age band, sex or contact channel.
+
+One GROUP BY query per table. A period bucket is a CASE over the stored UTC times and the periods'
+bounds (see `fanzha.reports.periods`), so the SQL is the same on SQLite and PostgreSQL and the database
+reads only the rows of the periods asked for (index on `received_at`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, case, func, literal, select
+
+from fanzha.cases.model import CHANNELS
+from fanzha.reports.periods import Kind, Period, local_date, period_of, periods_back, to_utc
+from fanzha.store.case_tables import CaseRow
+from fanzha.taxonomy import load_taxonomy
+
+AGE_BANDS = ("<18", "18–29", "30–44", "45–59", "60+", "未知")
+DIMENSIONS = {
+    "fraud_type": "诈骗类型",
+    "district": "地区",
+    "desk": "接警台",
+    "contact_channel": "联系渠道",
+    "age_band": "年龄段",
+    "victim_sex": "性别",
+}
+UNKNOWN = "未填写"
+
+
+@dataclass(slots=True)
+class Totals:
+    """报警数, 劝阻数 and 涉案金额 (fen) of a set of cases."""
+
+    cases: int = 0
+    dissuaded: int = 0
+    loss_fen: int = 0
+
+    def add(self, cases: int, dissuaded: int, loss_fen: int) -> None:
+        self.cases += cases
+        self.dissuaded += dissuaded
+        self.loss_fen += loss_fen
+
+    @property
+    def loss_yuan(self) -> float:
+        return self.loss_fen / 100
+
+    @property
+    def dissuade_rate(self) -> float:
+        return self.dissuaded / self.cases if self.cases else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"cases": self.cases, "dissuaded": self.dissuaded, "loss_yuan": self.loss_yuan}
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    bucket: int  # index into the periods asked for
+    key: str
+    cases: int
+    dissuaded: int
+    loss_fen: int
+
+
+def key_name(dimension: str, key: str) -> str:
+    """The Chinese name of a key: 刷单返利 for rebate_task, 电话 for phone_call, 未填写 for ""."""
+    if not key:
+        return UNKNOWN
+    if dimension == "fraud_type":
+        try:
+            return load_taxonomy().get(key).name
+        except KeyError:
+            return key
+    if dimension == "contact_channel":
+        return CHANNELS.get(key, key)
+    return key
+
+
+def _key_column(dimension: str | None) -> ColumnElement[Any]:
+    if dimension is None:
+        return literal("")
+    if dimension == "age_band":
+        age = CaseRow.victim_age
+        return case(
+            (age.is_(None), AGE_BANDS[5]),
+            (age < 18, AGE_BANDS[0]),
+            (age < 30, AGE_BANDS[1]),
+            (age < 45, AGE_BANDS[2]),
+            (age < 60, AGE_BANDS[3]),
+            else_=AGE_BANDS[4],
+        )
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"不支持的统计维度：{dimension}（可选：{'、'.join(DIMENSIONS)}）")
+    column: ColumnElement[Any] = getattr(CaseRow, dimension)
+    return column
+
+
+def aggregate(engine: Engine, *, periods: Sequence[Period], by: str | None = None) -> list[Cell]:
+    """Cases, dissuaded cases and loss per (period, key) for consecutive `periods`."""
+    if not periods:
+        return []
+    edges = [to_utc(p.start) for p in periods] + [to_utc(periods[-1].end)]
+    received = CaseRow.received_at
+    bucket: ColumnElement[Any] = (
+        case(*[(received < edge, i) for i, edge in enumerate(edges[1:-1])], else_=len(periods) - 1)
+        if len(periods) > 1
+        else literal(0)
+    )
+    inner = (
+        select(
+            bucket.label("b"),
+            _key_column(by).label("k"),
+            case((CaseRow.dissuaded, 1), else_=0).label("d"),
+            CaseRow.loss_fen.label("f"),
+        )
+        .where(received >= edges[0], received < edges[-1])
+        .subquery()
+    )
+    stmt = select(inner.c.b, inner.c.k, func.count(), func.sum(inner.c.d), func.sum(inner.c.f)).group_by(
+        inner.c.b, inner.c.k
+    )
+    with engine.connect() as conn:
+        return [
+            Cell(int(b), str(k or ""), int(n), int(d or 0), int(f or 0))
+            for b, k, n, d, f in conn.execute(stmt)
+        ]
+
+
+@dataclass(slots=True)
+class TrendTable:
+    """Per period and key: cases, dissuaded, loss. Keys are sorted by their total cases, largest first."""
+
+    dimension: str
+    periods: list[Period]
+    keys: list[str] = field(default_factory=list)
+    cells: dict[tuple[int, str], Totals] = field(default_factory=dict)
+    totals: list[Totals] = field(default_factory=list)
+
+    def series(self, key: str) -> list[int]:
+        return [self.cells.get((i, key), Totals()).cases for i in range(len(self.periods))]
+
+    def column(self, bucket: int) -> dict[str, Totals]:
+        return {k: t for (b, k), t in self.cells.items() if b == bucket}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dimension": self.dimension,
+            "periods": [p.label for p in self.periods],
+            "totals": [t.to_dict() for t in self.totals],
+            "keys": [
+                {
+                    "key": k,
+                    "name": key_name(self.dimension, k),
+                    "cases": self.series(k),
+                    "loss_yuan": [
+                        self.cells.get((i, k), Totals()).loss_yuan for i in range(len(self.periods))
+                    ],
+                }
+                for k in self.keys
+            ],
+        }
+
+
+def trend_table(engine: Engine, *, periods: Sequence[Period], dimension: str = "fraud_type") -> TrendTable:
+    table = TrendTable(dimension, list(periods), totals=[Totals() for _ in periods])
+    by_key: dict[str, int] = {}
+    for cell in aggregate(engine, periods=periods, by=dimension):
+        table.cells[(cell.bucket, cell.key)] = Totals(cell.cases, cell.dissuaded, cell.loss_fen)
+        table.totals[cell.bucket].add(cell.cases, cell.dissuaded, cell.loss_fen)
+        by_key[cell.key] = by_key.get(cell.key, 0) + cell.cases
+    table.keys = sorted(by_key, key=lambda k: (-by_key[k], k))
+    return table
+
+
+def latest_period(engine: Engine, kind: Kind) -> Period | None:
+    """The period holding the most recent case, or None for an empty store."""
+    with engine.connect() as conn:
+        latest = conn.scalar(select(func.max(CaseRow.received_at)))
+    return None if latest is None else period_of(local_date(latest), kind)
+
+
+def trends(
+    engine: Engine,
+    *,
+    by: Kind = "week",
+    dimension: str = "fraud_type",
+    last: int = 12,
+    until: Period | None = None,
+) -> TrendTable:
+    """The `last` weeks or months up to `until` (default: the period of the most recent case)."""
+    if by not in ("week", "month", "day"):
+        raise ValueError(f"不支持的时间粒度：{by}（可选：week、month、day）")
+    if last < 1:
+        raise ValueError("期数至少为1")
+    end = until or latest_period(engine, by)
+    if end is None:
+        return TrendTable(dimension, [])
+    return trend_table(engine, periods=periods_back(end, last), dimension=dimension)
+
+
+@dataclass(slots=True)
+class DeskStats:
+    """The desk's figures for one period, as the seed reports them: 报警数, 劝阻数, 涉案金额 — in all,
+    per day, per desk and per district."""
+
+    period: Period
+    totals: Totals
+    by_day: list[tuple[str, Totals]]
+    by_desk: list[tuple[str, Totals]]
+    by_district: list[tuple[str, Totals]]
+
+    def to_dict(self) -> dict[str, Any]:
+        def rows(pairs: list[tuple[str, Totals]]) -> list[dict[str, Any]]:
+            return [{"key": key, **totals.to_dict()} for key, totals in pairs]
+
+        return {
+            "period": self.period.label,
+            "title": self.period.title,
+            "totals": self.totals.to_dict(),
+            "by_day": rows(self.by_day),
+            "by_desk": rows(self.by_desk),
+            "by_district": rows(self.by_district),
+        }
+
+
+def _ranked(cells: list[Cell]) -> list[tuple[str, Totals]]:
+    rows = [(c.key or UNKNOWN, Totals(c.cases, c.dissuaded, c.loss_fen)) for c in cells]
+    return sorted(rows, key=lambda r: (-r[1].cases, r[0]))
+
+
+def desk_stats(engine: Engine, *, period: Period) -> DeskStats:
+    days = [period_of(d, "day") for d in period.dates()]
+    by_day = [(f"{p.start.month}月{p.start.day}日", Totals()) for p in days]
+    totals = Totals()
+    for cell in aggregate(engine, periods=days):
+        by_day[cell.bucket][1].add(cell.cases, cell.dissuaded, cell.loss_fen)
+        totals.add(cell.cases, cell.dissuaded, cell.loss_fen)
+    return DeskStats(
+        period,
+        totals,
+        by_day,
+        _ranked(aggregate(engine, periods=[period], by="desk")),
+        _ranked(aggregate(engine, periods=[period], by="district")),
+    )
