@@ -1,0 +1,20 @@
+"""The officer console (`/console`): server-rendered pages (Jinja2, enhanced with htmx) for the 110 desk —
+intake with pre-fill, cases, 串并 groups with their graph, stop-payment and freeze orders, key persons,
+and a dashboard of the desk's numbers. Officers and admins only; personal data is shown in full here.
+
+One router per area; every page but the login goes through the officer gate (`common.OfficerPage`).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+
+from fanzha.web.console import cases, dashboard, graph, intake, login, orders, persons
+
+router = APIRouter(prefix="/console", include_in_schema=False)
+router.add_api_route("", dashboard.dashboard, methods=["GET"], response_class=HTMLResponse)
+for _area in (login, intake, cases, graph, orders, persons):
+    router.include_router(_area.router)
+
+__all__ = ["router"]

@@ -1,0 +1,128 @@
+"""Stop-payment and freeze orders: their state, deadline and time left (those expiring within 12 hours
+highlighted), and the officer's actions the order's state allows: renew, turn into a freeze, release."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from fanzha.orders import machine
+from fanzha.orders.machine import ACTIVE, OPEN, STATES, OrderError
+from fanzha.orders.repository import Order
+from fanzha.web.console.common import OfficerPage, actor_of, order_store, render, time_left
+
+router = APIRouter()
+SOON = timedelta(hours=12)
+DONE = {"renewed": "已续期。", "freeze": "已申请冻结，等待银行执行。", "released": "已解除。"}
+
+
+def actions(order: Order) -> list[str]:
+    """What the officer may do with the order now (the bank executes and refuses)."""
+    allowed = []
+    if order.state in ACTIVE and order.renewals_left != 0:
+        allowed.append("renew")
+    if order.kind == "stop_payment" and order.state in ACTIVE:
+        allowed.append("freeze")
+    if order.state in OPEN:
+        allowed.append("release")
+    return allowed
+
+
+def order_rows(orders: list[Order], now: datetime) -> list[dict[str, object]]:
+    return [
+        {
+            "order": o,
+            "left": time_left(o.expires_at, now) if o.state in ACTIVE else "",
+            "soon": machine.is_expiring(o.status, now, SOON),
+            "actions": actions(o),
+        }
+        for o in orders
+    ]
+
+
+async def _page(
+    request: Request, *, state: str = "", soon: bool = False, error: str = "", done: str = ""
+) -> HTMLResponse:
+    now = datetime.now(UTC)
+    store = order_store(request)
+    if soon:
+        orders = await run_in_threadpool(store.expiring, within=SOON, now=now)
+    else:
+        orders = await run_in_threadpool(lambda: store.list_orders(state=state or None, limit=300))
+    context = {
+        "rows": order_rows(orders, now),
+        "state": state,
+        "soon": soon,
+        "states": STATES,
+        "error": error,
+        "done": DONE.get(done, ""),
+        "freeze_months": machine.FREEZE_MONTHS,
+    }
+    return render(request, "orders.html", context, status_code=422 if error else 200)
+
+
+@router.get("/orders", response_class=HTMLResponse)
+async def orders_page(
+    request: Request,
+    officer: OfficerPage,
+    state: Annotated[str, Query(max_length=16)] = "",
+    soon: Annotated[bool, Query()] = False,
+    done: Annotated[str, Query(max_length=16)] = "",
+) -> HTMLResponse:
+    return await _page(request, state=state if state in STATES else "", soon=soon, done=done)
+
+
+async def _act(request: Request, change: Callable[[], Order], done: str) -> HTMLResponse | RedirectResponse:
+    try:
+        await run_in_threadpool(change)
+    except OrderError as exc:
+        return await _page(request, error=str(exc))
+    return RedirectResponse(f"/console/orders?done={done}", status_code=303)
+
+
+@router.post("/orders/{order_id}/renew", response_model=None)
+async def renew(
+    request: Request,
+    order_id: int,
+    officer: OfficerPage,
+    months: Annotated[int, Form(ge=1, le=machine.FREEZE_MONTHS)] = machine.FREEZE_MONTHS,
+) -> HTMLResponse | RedirectResponse:
+    store = order_store(request)
+    return await _act(
+        request, lambda: store.renew(order_id=order_id, officer=actor_of(officer), months=months), "renewed"
+    )
+
+
+@router.post("/orders/{order_id}/freeze", response_model=None)
+async def freeze(
+    request: Request,
+    order_id: int,
+    officer: OfficerPage,
+    legal_basis: Annotated[str, Form(max_length=2000)] = "",
+) -> HTMLResponse | RedirectResponse:
+    store = order_store(request)
+    return await _act(
+        request,
+        lambda: store.freeze(order_id=order_id, legal_basis=legal_basis, officer=actor_of(officer)),
+        "freeze",
+    )
+
+
+@router.post("/orders/{order_id}/release", response_model=None)
+async def release(
+    request: Request,
+    order_id: int,
+    officer: OfficerPage,
+    reason: Annotated[str, Form(max_length=2000)] = "",
+) -> HTMLResponse | RedirectResponse:
+    store = order_store(request)
+    return await _act(
+        request,
+        lambda: store.release(order_id=order_id, reason=reason, officer=actor_of(officer)),
+        "released",
+    )
