@@ -7,11 +7,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from suite.bulletin import bench_bulletin
 from suite.common import OUT, Config, Section, log
 from suite.context import Context
 from suite.extraction import bench_extraction
 from suite.http import bench_http
 from suite.latency import bench_latency
+from suite.linking import bench_linking
 from suite.lookups import bench_lookups
 from suite.machine import code_fingerprint, machine_info
 from suite.memory import bench_memory
@@ -27,6 +29,8 @@ RUNNERS: dict[str, Callable[[Context], Section]] = {
     "extraction": bench_extraction,
     "lookups": bench_lookups,
     "http": bench_http,
+    "linking": bench_linking,
+    "bulletin": bench_bulletin,
 }
 BENCHMARKS = tuple(RUNNERS)  # in report order
 

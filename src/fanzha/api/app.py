@@ -15,7 +15,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter, RedisRateLimiter
 from fanzha.api.batching import AssessBatcher
 from fanzha.api.deps import Services
-from fanzha.api.routers import check, intel, officer
+from fanzha.api.routers import cases, check, intel, officer, orders, reports
+from fanzha.cases.persons import PersonStore
+from fanzha.cases.repository import CaseStore
 from fanzha.detect.engine import Detector
 from fanzha.intel.cache import TTLCache
 from fanzha.intel.repository import IntelStore
@@ -59,7 +61,13 @@ def create_app(
     app = FastAPI(
         title="fanzha 反诈", version="0.1.0", description="诈骗识别与风险情报 API", lifespan=lifespan
     )
-    app.state.services = Services(store=store, detector=detector, assessor=assessor)
+    app.state.services = Services(
+        store=store,
+        detector=detector,
+        assessor=assessor,
+        cases=CaseStore(engine, intel=store),
+        persons=PersonStore(engine),
+    )
     app.state.limiter = (
         RedisRateLimiter(anonymous_per_minute, redis_url) if redis_url else RateLimiter(anonymous_per_minute)
     )
@@ -67,9 +75,14 @@ def create_app(
     app.include_router(check.router)
     app.include_router(intel.router)
     app.include_router(officer.router)
+    app.include_router(cases.router)
+    app.include_router(orders.router)
+    app.include_router(reports.router)
+    from fanzha.web.console import router as console
     from fanzha.web.pages import router as pages
 
     app.include_router(pages)
+    app.include_router(console)
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("fanzha.web").joinpath("static"))), name="static"
     )

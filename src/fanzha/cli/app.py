@@ -10,9 +10,15 @@ from typing import Annotated, Any
 import orjson
 import typer
 
+from fanzha.cli.audit import audit_app
+from fanzha.cli.cases import cases_app
+from fanzha.cli.demo import demo_app
 from fanzha.cli.errors import fail
 from fanzha.cli.intel import DataDir, keys_app, store_url
 from fanzha.cli.intel import app as intel_app
+from fanzha.cli.orders import orders_app
+from fanzha.cli.persons import persons_app
+from fanzha.cli.reports import bulletin_cmd, trends_cmd
 
 app = typer.Typer(
     name="fanzha",
@@ -23,6 +29,13 @@ app = typer.Typer(
 
 app.add_typer(intel_app, name="intel")
 app.add_typer(keys_app, name="keys")
+app.add_typer(cases_app, name="cases")
+app.add_typer(persons_app, name="persons")
+app.add_typer(orders_app, name="orders")
+app.add_typer(audit_app, name="audit")
+app.add_typer(demo_app, name="demo")
+app.command("bulletin")(bulletin_cmd)
+app.command("trends")(trends_cmd)
 
 DEFAULT_DATA = Path("../shared/data/texts")
 
