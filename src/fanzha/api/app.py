@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter, RedisRateLimiter
 from fanzha.api.batching import AssessBatcher
 from fanzha.api.deps import Services
+from fanzha.api.lookups import LookupService
 from fanzha.api.routers import cases, check, intel, officer, orders, reports
 from fanzha.cases.persons import PersonStore
 from fanzha.cases.repository import CaseStore
@@ -65,6 +66,7 @@ def create_app(
         store=store,
         detector=detector,
         assessor=assessor,
+        lookups=LookupService(store),
         cases=CaseStore(engine, intel=store),
         persons=PersonStore(engine),
     )

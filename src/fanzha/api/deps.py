@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from fanzha.api.batching import AssessBatcher
+from fanzha.api.lookups import LookupService
 from fanzha.cases.persons import PersonStore
 from fanzha.cases.repository import CaseStore
 from fanzha.detect.engine import Detector
@@ -19,6 +20,7 @@ class Services:
     store: IntelStore
     detector: Detector
     assessor: AssessBatcher  # the detector, batching concurrent requests
+    lookups: LookupService  # the store's lookups for the event loop
     cases: CaseStore
     persons: PersonStore
 

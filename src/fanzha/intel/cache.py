@@ -29,6 +29,14 @@ class TTLCache:
             return False, None
         return True, entry[1]
 
+    def peek(self, key: tuple[str, ...]) -> tuple[bool, Value, bool]:
+        """(found, value, fresh): an expired entry is still returned, with fresh=False, until it is
+        replaced, dropped or evicted — for callers that answer with it while they refresh it."""
+        entry = self._data.get(key)
+        if entry is None:
+            return False, None, False
+        return True, entry[1], entry[0] >= time.monotonic()
+
     def put(self, key: tuple[str, ...], value: Value) -> None:
         with self._lock:
             self._data[key] = (time.monotonic() + self.ttl, value)

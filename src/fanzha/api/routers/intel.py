@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Header, HTTPException
-from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.auth import CallerDep
 from fanzha.api.deps import ServicesDep
@@ -17,11 +16,8 @@ SOURCE_OF_ROLE = {"officer": "police", "admin": "police", "bank": "bank"}
 
 @router.get("/lookup", response_model=LookupOut)
 async def lookup(kind: str, value: str, services: ServicesDep, caller: CallerDep) -> LookupOut:
-    store = services.store
     try:  # hot identifiers are answered on the event loop; the database is asked from a thread
-        found = store.cached_lookup(kind=kind, value=value[:512])
-        if found is None:
-            found = await run_in_threadpool(store.lookup, kind=kind, value=value[:512])
+        found = await services.lookups.lookup(kind=kind, value=value[:512])
     except IntelError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
     return LookupOut(
