@@ -11,6 +11,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+from sqlalchemy import func, select
+
+from fanzha.cli.app import _prepare_demo
+from fanzha.intel.keys import role_of
+from fanzha.store import make_engine, upgrade
+from fanzha.store.case_tables import CaseRow
+
 
 def _call(url: str, body: dict[str, str] | None = None) -> dict[str, object]:
     data = json.dumps(body).encode() if body is not None else None
@@ -47,3 +55,19 @@ def test_serve_with_two_workers(tmp_path: Path) -> None:
         proc.terminate()
         proc.wait(timeout=20)
     assert (tmp_path / "fanzha.sqlite3").exists()
+
+
+def test_demo_start_loads_cases_once_and_prints_a_working_officer_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    upgrade(engine)
+    _prepare_demo(engine, 8000)
+    first = capsys.readouterr().err
+    _prepare_demo(engine, 8000)  # a second start finds the cases and loads none
+    second = capsys.readouterr().err
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(CaseRow)) == 2000
+    assert "正在导入" in first and "正在导入" not in second
+    key = second.rsplit("演示密钥：", 1)[1].strip()
+    assert role_of(engine, key) == ("officer", "演示民警")

@@ -52,6 +52,23 @@ def _read_text(text: str | None) -> str:
         fail("标准输入不是UTF-8编码的文本")
 
 
+def _prepare_demo(engine: Any, port: int) -> None:
+    """Demo cases (seed 0) if the case store is empty, and a fresh officer key to log in with."""
+    from sqlalchemy import func, select
+
+    from fanzha.demo.load import load_demo
+    from fanzha.intel.keys import create_key
+    from fanzha.store.case_tables import CaseRow
+
+    with engine.connect() as conn:
+        cases = int(conn.scalar(select(func.count()).select_from(CaseRow)) or 0)
+    if cases == 0:
+        typer.echo("正在导入2000起演示案件（合成数据，均标为【演示数据】）……", err=True)
+        load_demo(engine, 2000, seed=0)
+    key = create_key(engine, role="officer", label="演示民警")
+    typer.echo(f"民警工作台：http://127.0.0.1:{port}/console/login  演示密钥：{key}", err=True)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
@@ -61,15 +78,26 @@ def serve(
     workers: Annotated[
         int, typer.Option(help="工作进程数（多于1个时建议设置 FANZHA_REDIS_URL 共享限流）", min=1)
     ] = 1,
+    demo: Annotated[
+        bool,
+        typer.Option("--demo", help="案件库为空时导入2000起演示案件，并创建一个演示民警密钥用于登录工作台"),
+    ] = False,
 ) -> None:
-    """启动HTTP服务（API文档在 /docs）。例：fanzha serve --port 8000"""
+    """启动HTTP服务：公众查询页在 /，民警工作台在 /console，API文档在 /docs。
+
+    例：fanzha serve --port 8000
+        fanzha serve --demo      （带演示数据，适合初次体验）
+    """
     import uvicorn
 
     from fanzha.store import make_engine, upgrade
 
     url = store_url(data_dir)
     typer.echo(f"数据库：{url}", err=True)
-    upgrade(make_engine(url))  # once, before the workers start
+    engine = make_engine(url)
+    upgrade(engine)  # once, before the workers start
+    if demo:
+        _prepare_demo(engine, port)
     # Every worker builds its app from the environment (uvicorn imports the factory in each process).
     os.environ["FANZHA_DATABASE_URL"] = url
     os.environ["FANZHA_RATE_LIMIT"] = str(rate_limit)
