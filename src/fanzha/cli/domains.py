@@ -11,7 +11,9 @@ import typer
 from fanzha.cli.errors import fail
 from fanzha.domains import DomainVerdict, check_domain
 
-domains_app = typer.Typer(help="仿冒域名识别：银行、支付、电商、运营商、快递等品牌的官方域名与仿冒域名。", no_args_is_help=True)
+domains_app = typer.Typer(
+    help="仿冒域名识别：银行、支付、电商、运营商、快递等品牌的官方域名与仿冒域名。", no_args_is_help=True
+)
 
 KIND_NAMES = {
     "official": "官方域名",
@@ -74,7 +76,8 @@ def run_jsonl(source: BinaryIO, out: BinaryIO) -> int:
 def check_cmd(
     host: Annotated[str | None, typer.Argument(help="要检查的域名或网址")] = None,
     jsonl: Annotated[
-        bool, typer.Option("--jsonl", help='从标准输入逐行读取 {"id", "domain"} 或 {"id", "url"}，逐行输出结果')
+        bool,
+        typer.Option("--jsonl", help='从标准输入逐行读取 {"id", "domain"} 或 {"id", "url"}，逐行输出结果'),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="以JSON输出")] = False,
 ) -> None:

@@ -89,17 +89,14 @@ class DomainIndex:
                 automaton.make_automaton()
 
     def official_owner(self, host: str) -> str | None:
-        """The owner of `host` or of a parent domain among the official domains, if any."""
-        if self._official is not None:
-            found = self._official(host)
-            if found is not None:
-                return found
+        """The owner of `host` or of a parent domain: a protected domain's owner first (alipay.com is
+        支付宝's even though the alibaba list holds it too), then the `official` lookup."""
         parts = host.split(".")
         for i in range(len(parts) - 1):
             target = self.own.get(".".join(parts[i:]))
             if target is not None:
                 return target.key
-        return None
+        return self._official(host) if self._official is not None else None
 
     def is_risky(self, suffix: str) -> bool:
         return suffix in self.risky_suffixes
