@@ -73,7 +73,7 @@ class DomainIndex:
         self.tokens = ahocorasick.Automaton()
         seen: set[str] = set()
         label_tokens = [Token(label, t, False) for label, t in self.label_target.items()]
-        for token in [*label_tokens, *tokens]:
+        for token in [*tokens, *label_tokens]:  # a hotline points to the brand's main domain
             if token.text not in seen and len(token.text) >= 2:
                 seen.add(token.text)
                 self.tokens.add_word(token.text, token)
