@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fanzha.domains import KINDS, check_domain
 from fanzha.intel import common_domains
@@ -152,3 +154,10 @@ def test_every_verdict_kind_is_a_known_kind() -> None:
 
 def test_a_risky_ending_raises_the_score() -> None:
     assert check_domain("icbc-vip.top").score > check_domain("icbc-vip.com").score
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_gets_a_verdict_and_never_an_exception(text: str) -> None:
+    verdict = check_domain(text)
+    assert verdict.kind in KINDS and 0.0 <= verdict.score <= 1.0 and verdict.reason

@@ -9,7 +9,7 @@ import orjson
 import typer
 
 from fanzha.cli.errors import fail
-from fanzha.domains import DomainVerdict, check_domain
+from fanzha.domains import check_domain
 
 domains_app = typer.Typer(
     help="仿冒域名识别：银行、支付、电商、运营商、快递等品牌的官方域名与仿冒域名。", no_args_is_help=True
@@ -28,19 +28,6 @@ KIND_NAMES = {
 }
 
 
-def record(verdict: DomainVerdict) -> dict[str, Any]:
-    """The JSONL record of one verdict (without the id)."""
-    return {
-        "host": verdict.host,
-        "official": verdict.official,
-        "lookalike_of": verdict.lookalike_of,
-        "brand": verdict.brand,
-        "kind": verdict.kind,
-        "score": round(verdict.score, 2),
-        "reason": verdict.reason,
-    }
-
-
 def check_line(raw: bytes, number: int) -> dict[str, Any]:
     """The output record for one input line `{"id", "domain"}` or `{"id", "url"}`."""
     try:
@@ -56,7 +43,7 @@ def check_line(raw: bytes, number: int) -> dict[str, Any]:
     verdict = check_domain(value)
     if verdict.kind == "invalid":
         return {"id": ident, "error": verdict.reason}
-    return {"id": ident, **record(verdict)}
+    return {"id": ident, **verdict.to_dict()}
 
 
 def run_jsonl(source: BinaryIO, out: BinaryIO) -> int:
@@ -97,7 +84,7 @@ def check_cmd(
     if verdict.kind == "invalid":
         fail(verdict.reason)
     if as_json:
-        typer.echo(orjson.dumps(record(verdict), option=orjson.OPT_INDENT_2).decode())
+        typer.echo(orjson.dumps(verdict.to_dict(), option=orjson.OPT_INDENT_2).decode())
         return
     score = f"（把握{verdict.score:.0%}）" if verdict.is_lookalike else ""
     typer.echo(f"{KIND_NAMES[verdict.kind]}{score}：{verdict.reason}")
