@@ -36,3 +36,8 @@ def test_a_protected_domain_that_is_not_a_domain_is_refused() -> None:
 
 def test_a_bad_host_is_invalid() -> None:
     assert lookalike_of("", protected=SHOP).kind == "invalid"
+
+
+def test_an_empty_list_protects_nothing() -> None:
+    verdict = lookalike_of("shop.example-mall.com", protected=[])
+    assert (verdict.kind, verdict.official, verdict.lookalike_of) == ("unrelated", False, None)
