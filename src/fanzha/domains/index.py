@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from fanzha.domains.pinyin import is_pinyin
 from fanzha.domains.skeleton import skeleton
 from fanzha.domains.suffix import split_host
 
 TYPO_MIN_LEN = 6  # shorter labels are one edit away from too many real words (ctrip/strip, tmall/small)
 SHORT_TOKEN = 4  # tokens this long or shorter must stand alone in a label (icbc, ccb, jd, qq …)
+PLAIN_PINYIN = 9  # pinyin tokens shorter than this are ordinary words too (huabei 华北, weixin 卫星…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,8 @@ class DomainIndex:
             if token.text not in seen and len(token.text) >= 2:
                 seen.add(token.text)
                 self.tokens.add_word(token.text, token)
+        # Tokens that read as everyday pinyin must stand alone like short ones ("huabeicheng" is 华北城).
+        self.ambiguous = frozenset(t for t in seen if len(t) < PLAIN_PINYIN and is_pinyin(t))
         # The same tokens by skeleton, to find brand names spelt with look-alike characters ("a1ipay").
         self.skeleton_tokens = ahocorasick.Automaton()
         for text in seen:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from fanzha.domains.host import ascii_host, is_ip
 from fanzha.domains.index import SHORT_TOKEN, DomainIndex, Target, Token, deletions, one_edit
+from fanzha.domains.pinyin import is_pinyin
 from fanzha.domains.skeleton import skeleton
 from fanzha.domains.suffix import HostParts, split_host
 from fanzha.domains.verdict import DomainVerdict
@@ -89,7 +90,8 @@ def _registrable_hit(host: str, parts: HostParts, index: DomainIndex) -> _Hit | 
 
 
 def _typo_target(label: str, index: DomainIndex) -> Target | None:
-    if len(label) < 5 or not label.isascii():
+    """A flagship label one edit away, unless the label reads as pinyin words (meitian, not meituan)."""
+    if len(label) < 5 or not label.isascii() or is_pinyin(label):
         return None
     found: set[str] = set(index.deletes.get(label, ()))
     for variant in deletions(label):
@@ -159,7 +161,7 @@ def _stands(text: str, written: str, start: int, length: int, token: Token, inde
     """Does the token at `start` stand as a brand name, not as letters inside an unrelated word?
 
     Numbers must not touch other digits. Long names (5+ letters, full pinyin) count anywhere in the
-    exact pass; found through look-alike characters they, like short ones (icbc, ccb, pinyin
+    exact pass, unless they also read as everyday pinyin (`huabei`, `weixin`, `taobao`); found through look-alike characters they, like short ones (icbc, ccb, pinyin
     initials), must fill a run of letters or leave only scam words around them (`icbcvip`, `wapccb`;
     not `postmail` for tmall). Two-letter ones (jd, qq) must stand between hyphens or label ends.
     `written` is the label as written (its digits separate runs), `text` the one searched.
@@ -167,7 +169,8 @@ def _stands(text: str, written: str, start: int, length: int, token: Token, inde
     end = start + length
     if token.text.isdigit():
         return not (start > 0 and text[start - 1].isdigit()) and not (end < len(text) and text[end].isdigit())
-    if len(token.text) > SHORT_TOKEN and not token.initials and text is written:
+    plain = len(token.text) > SHORT_TOKEN and not token.initials and token.text not in index.ambiguous
+    if plain and text is written:
         return True
     if length <= 2:
         return (start == 0 or text[start - 1] == "-") and (end == len(text) or text[end] == "-")
