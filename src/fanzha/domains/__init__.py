@@ -35,7 +35,10 @@ False-alarm guards: typo and TLD-swap checks use only the flagship domains of `d
 count only when they fill a run of letters or leave only known scam words around them (`icbcvip`,
 `wap-ccb`), two-letter ones only alone (`jdpower.com`, `qqmusic`-style names do not fire); numbers must
 not touch other digits; a short token in a subdomain counts only on a risky ending; an official domain
-is never a lookalike. The tests check that all of `cn_common_domains.txt` comes out unrelated.
+is never a lookalike. Pinyin (`fanzha.domains.pinyin`): a label that reads as pinyin words is not a typo
+(`meitian` is 美甜, not a misspelt meituan), and brand tokens that are everyday pinyin under nine letters
+(`huabei` 花呗/华北, `weixin`, `taobao`, `pingan`) must stand alone like short ones (`huabeicheng.com`
+does not fire, `huabei-kefu.com` does). The tests check that all of `cn_common_domains.txt` comes out unrelated.
 """
 
 from fanzha.domains.check import check_domain, lookalike_of
