@@ -10,6 +10,7 @@ from pathlib import Path
 from suite.bulletin import bench_bulletin
 from suite.common import OUT, Config, Section, log
 from suite.context import Context
+from suite.domains import bench_domains
 from suite.extraction import bench_extraction
 from suite.http import bench_http
 from suite.latency import bench_latency
@@ -31,6 +32,7 @@ RUNNERS: dict[str, Callable[[Context], Section]] = {
     "http": bench_http,
     "linking": bench_linking,
     "bulletin": bench_bulletin,
+    "domains": bench_domains,
 }
 BENCHMARKS = tuple(RUNNERS)  # in report order
 

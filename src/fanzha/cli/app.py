@@ -13,6 +13,7 @@ import typer
 from fanzha.cli.audit import audit_app
 from fanzha.cli.cases import cases_app
 from fanzha.cli.demo import demo_app
+from fanzha.cli.domains import domains_app
 from fanzha.cli.errors import fail
 from fanzha.cli.intel import DataDir, keys_app, store_url
 from fanzha.cli.intel import app as intel_app
@@ -34,6 +35,7 @@ app.add_typer(persons_app, name="persons")
 app.add_typer(orders_app, name="orders")
 app.add_typer(audit_app, name="audit")
 app.add_typer(demo_app, name="demo")
+app.add_typer(domains_app, name="domains")
 app.command("bulletin")(bulletin_cmd)
 app.command("trends")(trends_cmd)
 

@@ -3,8 +3,10 @@
 - A message that claims to be a bank, payment firm, operator or government office but gives a
   contact number that organisation does not use, or a link on a domain it does not own.
 - A number dressed up as a service number (`0095588`, `+95588`).
-- Links on a bare IP address, obfuscated links, link shorteners; a domain that carries a brand's
-  name without belonging to it.
+- Links on a bare IP address, obfuscated links, link shorteners; a host that imitates a protected
+  brand's domain (`fanzha.domains`: homoglyph, typo, TLD swap, brand name plus words, pinyin,
+  brand in a subdomain), weighted by how sure that check is. An official domain is evidence only
+  against the scam, and only when the message claims that same brand.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from fanzha.detect.assessment import CueHit
+from fanzha.domains import check_domain
 from fanzha.extract.base import Identifier
 from fanzha.extract.registry import Located
 from fanzha.intel import Brand, brands, official_numbers, official_owner
@@ -35,19 +38,9 @@ def _brands_by_key() -> dict[str, Brand]:
     return {b.key: b for b in brands()}
 
 
-@lru_cache(maxsize=1)
-def _brand_tokens() -> tuple[tuple[str, str], ...]:
-    """(token, brand key) pairs that betray a brand inside a host name: icbc, 95588, cmbchina …"""
-    pairs = []
-    for brand in brands():
-        if not brand.strict:
-            continue
-        for domain in brand.domains:
-            label = domain.split(".")[0]
-            if len(label) >= 3 and label.isalnum():
-                pairs.append((label, brand.key))
-        pairs.extend((n, brand.key) for n in brand.numbers if len(n) == 5)
-    return tuple(sorted(set(pairs)))
+def lookalike_weight(score: float) -> float:
+    """Evidence weight of a lookalike host: 3.4 for the least sure kind (0.75) up to 4.0."""
+    return round(1.5 + 2.5 * score, 1)
 
 
 def _fake_government(host: str) -> bool:
@@ -142,13 +135,10 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
         meaning = f"网址{host}带有“gov”字样却不是政府网站（政府网站以.gov.cn结尾）"
         out.append(("fake_government_domain", meaning, 3.0))
         return out
-    lookalike = next((key for token, key in _brand_tokens() if token in host), None)
+    verdict = check_domain(host)
     strict = [b for b in claims if b.strict]
-    if lookalike is not None:
-        name = _brands_by_key()[lookalike].name
-        out.append(
-            ("lookalike_domain", f"网址{host}含有{name}的名称或号码，却不是{name}的官方网站（仿冒网站）", 3.5)
-        )
+    if verdict.is_lookalike:
+        out.append(("lookalike_domain", f"{verdict.reason}（仿冒网站）", lookalike_weight(verdict.score)))
     elif strict and not ident.details.get("short_link"):
         out.append(
             ("brand_link_mismatch", f"自称{strict[0].name}，链接却不在{strict[0].name}的官方网站上", 3.0)

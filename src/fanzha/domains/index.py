@@ -1,0 +1,153 @@
+"""The index a host is checked against: protected domains by label, by skeleton, by one-edit
+neighbourhood, and the brand tokens and pinyin in an Aho-Corasick automaton.
+
+Built once per list of protected domains (the brands of `fanzha.intel`, or a merchant's own domains);
+every lookup after that is a few dictionary probes and one automaton pass over the host.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from fanzha.domains.pinyin import is_pinyin
+from fanzha.domains.skeleton import skeleton
+from fanzha.domains.suffix import split_host
+
+TYPO_MIN_LEN = 6  # shorter labels are one edit away from too many real words (ctrip/strip, tmall/small)
+SHORT_TOKEN = 4  # tokens this long or shorter must stand alone in a label (icbc, ccb, jd, qq …)
+PLAIN_PINYIN = 9  # pinyin tokens shorter than this are ordinary words too (huabei 华北, weixin 卫星…)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A protected domain and who owns it."""
+
+    key: str  # brand key, or the domain itself in a custom list
+    name: str  # the brand's Chinese name, or the domain
+    domain: str  # the official domain a lookalike imitates (`lookalike_of`)
+    numbers: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    target: Target
+    pinyin: bool
+    initials: bool = False  # pinyin initials ("gsyh"): treated like a short token
+
+
+class DomainIndex:
+    """Protected domains, indexed for the lookalike rules of `fanzha.domains.match`."""
+
+    def __init__(
+        self,
+        *,
+        primary: Iterable[Target],
+        tokens: Iterable[Token] = (),
+        official: Callable[[str], str | None] | None = None,
+        words: Iterable[str] = (),
+        risky_suffixes: Iterable[str] = (),
+    ) -> None:
+        self.targets = tuple(primary)
+        self.words = frozenset(words)
+        self.risky_suffixes = frozenset(risky_suffixes)
+        self._official = official
+        self.own = {t.domain: t for t in self.targets}
+        self.by_label: dict[str, list[tuple[str, Target]]] = {}
+        self.by_skeleton: dict[str, Target] = {}
+        self.label_target: dict[str, Target] = {}
+        self.deletes: dict[str, set[str]] = {}
+        self.domains = ahocorasick.Automaton()
+        for target in self.targets:
+            parts = split_host(target.domain)
+            if not parts.label:
+                continue
+            self.by_label.setdefault(parts.label, []).append((parts.suffix, target))
+            self.label_target.setdefault(parts.label, target)
+            self.by_skeleton.setdefault(skeleton(parts.label), target)
+            if len(parts.label) >= TYPO_MIN_LEN and not parts.label.isdigit():
+                for variant in deletions(parts.label):
+                    self.deletes.setdefault(variant, set()).add(parts.label)
+            self.domains.add_word(f".{target.domain}.", target)
+        self.tokens = ahocorasick.Automaton()
+        seen: set[str] = set()
+        label_tokens = [Token(label, t, False) for label, t in self.label_target.items()]
+        for token in [*tokens, *label_tokens]:  # a hotline points to the brand's main domain
+            if token.text not in seen and len(token.text) >= 2:
+                seen.add(token.text)
+                self.tokens.add_word(token.text, token)
+        # Tokens that read as everyday pinyin must stand alone like short ones ("huabeicheng" is 华北城).
+        self.ambiguous = frozenset(t for t in seen if len(t) < PLAIN_PINYIN and is_pinyin(t))
+        # The same tokens by skeleton, to find brand names spelt with look-alike characters ("a1ipay").
+        self.skeleton_tokens = ahocorasick.Automaton()
+        for text in seen:
+            token = self.tokens.get(text)
+            folded = skeleton(text)
+            if len(text) >= SHORT_TOKEN and not text.isdigit() and folded not in self.skeleton_tokens:
+                self.skeleton_tokens.add_word(folded, (len(folded), token))
+        for automaton in (self.domains, self.tokens, self.skeleton_tokens):
+            if len(automaton):
+                automaton.make_automaton()
+
+    def official_owner(self, host: str) -> str | None:
+        """The owner of `host` or of a parent domain: a protected domain's owner first (alipay.com is
+        支付宝's even though the alibaba list holds it too), then the `official` lookup."""
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            target = self.own.get(".".join(parts[i:]))
+            if target is not None:
+                return target.key
+        return self._official(host) if self._official is not None else None
+
+    def is_risky(self, suffix: str) -> bool:
+        return suffix in self.risky_suffixes
+
+    def iter_tokens(self, text: str) -> Iterable[tuple[int, int, Token]]:
+        """(start, length, token) for every token occurring in `text`."""
+        if len(self.tokens) == 0:
+            return
+        for end, token in self.tokens.iter(text):
+            yield end + 1 - len(token.text), len(token.text), token
+
+    def iter_skeleton_tokens(self, folded: str) -> Iterable[tuple[int, int, Token]]:
+        """(start, length, token) for every token whose skeleton occurs in the skeleton `folded`."""
+        if len(self.skeleton_tokens) == 0:
+            return
+        for end, (length, token) in self.skeleton_tokens.iter(folded):
+            yield end + 1 - length, length, token
+
+    def iter_domains(self, dotted_host: str) -> Iterable[tuple[int, Target]]:
+        """(start, target) for every protected domain inside ".host." at label boundaries."""
+        if len(self.domains) == 0:
+            return
+        for end, target in self.domains.iter(dotted_host):
+            yield end + 1 - len(target.domain) - 2, target
+
+
+def deletions(label: str) -> set[str]:
+    """The label with one character removed, every way."""
+    return {label[:i] + label[i + 1 :] for i in range(len(label))}
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Damerau–Levenshtein distance between a and b is exactly 1 (insert, delete, substitute, swap)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]

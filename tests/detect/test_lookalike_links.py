@@ -1,0 +1,45 @@
+"""Links whose host imitates a protected brand are strong, explained evidence; official links are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from fanzha.detect.engine import Detector
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("您的积分即将过期，请登录 10086-jf.com 兑换礼品", "10086"),
+        ("您的账户存在异常，请尽快访问 1cbc.com.cn 完成认证", "icbc.com.cn"),
+        ("您购买的商品质量问题，退款请进入 taobao-tuikuan.top 办理", "taobao.com"),
+        ("点击 https://icbc.com.cn.xyz-login.top/verify 更新资料", "icbc.com.cn"),
+        ("请登录 jiansheyinhang.vip 激活您的信用卡额度", "jiansheyinhang"),
+    ],
+)
+def test_a_lookalike_link_is_a_strong_explained_signal(detector: Detector, text: str, shown: str) -> None:
+    verdict = detector.assess(text)
+    signals = [c for c in verdict.cues if c.id == "lookalike_domain"]
+    assert signals, verdict.explanation
+    assert signals[0].weight >= 3.4 and shown in signals[0].meaning
+    assert text[signals[0].start : signals[0].end] == signals[0].text
+    assert verdict.is_fraud, verdict.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【工商银行】您尾号1234的账户今日有一笔入账，详情请登录 www.icbc.com.cn 查询",
+        "【中国移动】本月账单已出，详情见 10086.cn",
+        "官网 https://www.zhihu.com/question/1 上有人问这个",
+    ],
+)
+def test_official_and_ordinary_links_are_not_lookalikes(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    assert "lookalike_domain" not in {c.id for c in verdict.cues}
+    assert not verdict.is_fraud, verdict.explanation
+
+
+def test_the_claimed_brands_own_link_counts_against_a_scam(detector: Detector) -> None:
+    verdict = detector.assess("【工商银行】详情请登录 www.icbc.com.cn 查询")
+    assert "official_link" in {c.id for c in verdict.cues}

@@ -1,0 +1,166 @@
+"""check_domain: official, each kind of lookalike, ordinary sites left alone, bad input explained."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fanzha.domains import KINDS, check_domain
+from fanzha.intel import common_domains
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "lookalike_of"),
+    [
+        # homoglyphs and digit/letter swaps
+        ("1cbc.com.cn", "homoglyph", "icbc.com.cn"),
+        ("lcbc.com.cn", "homoglyph", "icbc.com.cn"),
+        ("іcbc.com", "homoglyph", "icbc.com.cn"),  # Cyrillic і
+        ("xn--cbc-ihd.com", "homoglyph", "icbc.com.cn"),  # the same, in punycode
+        ("a1ipay.com", "homoglyph", "alipay.com"),
+        ("ta0bao.com", "homoglyph", "taobao.com"),
+        ("crnbchina.com", "homoglyph", "cmbchina.com"),
+        ("a1ipay-login.com", "homoglyph", "alipay.com"),  # brand name spelt with a digit, plus a word
+        # typos: one edit from a flagship label of six or more characters
+        ("alipey.com", "typo", "alipay.com"),
+        ("taoboa.com", "typo", "taobao.com"),
+        ("abchlna.com", "homoglyph", "abchina.com"),
+        ("unionpey.com", "typo", "unionpay.com"),
+        ("cmbchlna.com", "homoglyph", "cmbchina.com"),
+        ("cmbchin.com", "typo", "cmbchina.com"),
+        # TLD swaps
+        ("icbc.top", "tld_swap", "icbc.com.cn"),
+        ("cmbchina.vip", "tld_swap", "cmbchina.com"),
+        ("ccb.cn.com", "tld_swap", "ccb.com"),
+        ("alipay.cn.com", "tld_swap", "alipay.com"),
+        ("10086.vip", "tld_swap", "10086.cn"),
+        # the brand in a subdomain of someone else's domain
+        ("icbc.com.cn.xyz-login.top", "subdomain", "icbc.com.cn"),
+        ("www.alipay.com.verify-center.cc", "subdomain", "alipay.com"),
+        ("alipay.secure-check.com", "subdomain", "alipay.com"),
+        ("ccb.abcd.top", "subdomain", "ccb.com"),
+        # brand plus a word or a number
+        ("http://icbc-95588.com/login", "brand_word", "icbc.com.cn"),
+        ("wap-icbc.cn", "brand_word", "icbc.com.cn"),
+        ("icbcvip.com", "brand_word", "icbc.com.cn"),
+        ("alipay-verify.cc", "brand_word", "alipay.com"),
+        ("taobao-tuikuan.com", "brand_word", "taobao.com"),
+        ("10086-jf.com", "brand_word", "10086.cn"),
+        ("jd-vip.top", "brand_word", "jd.com"),
+        ("wapccb.com", "brand_word", "ccb.com"),
+        ("95533-kefu.com", "brand_word", "ccb.com"),
+        # pinyin of the Chinese name
+        ("jiansheyinhang.com", "pinyin", "ccb.com"),
+        ("gongshangyinhang-kefu.top", "pinyin", "icbc.com.cn"),
+        ("zhongguoyinhang.cc", "pinyin", "boc.cn"),
+        ("zhaoshangyinhang.net", "pinyin", "cmbchina.com"),
+        ("youzhengchuxu.vip", "pinyin", "psbc.com"),
+        ("nongyeyinhang.com", "pinyin", "abchina.com"),
+        ("zhifubao-kefu.top", "pinyin", "alipay.com"),
+        ("gsyh-vip.com", "pinyin", "icbc.com.cn"),
+    ],
+)
+def test_lookalikes_name_the_domain_they_imitate(text: str, kind: str, lookalike_of: str) -> None:
+    verdict = check_domain(text)
+    assert (verdict.kind, verdict.lookalike_of) == (kind, lookalike_of), verdict.reason
+    assert not verdict.official
+    assert 0.7 <= verdict.score <= 1.0
+    assert lookalike_of in verdict.reason and verdict.host in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("icbc.com.cn", "icbc"),
+        ("www.icbc.com.cn", "icbc"),
+        ("mybank.icbc.com.cn", "icbc"),
+        ("https://www.icbc.com.cn:443/icbc/perbank/index.jsp", "icbc"),
+        ("ccb.com", "ccb"),
+        ("ebank.cmbchina.com", "cmb"),
+        ("95588.com", "icbc"),
+        ("m.alipay.com", "alipay"),
+        ("item.taobao.com", "taobao"),
+        ("10086.cn", "chinamobile"),
+        ("kyfw.12306.cn", "railway"),
+        ("etax.chinatax.gov.cn", "tax"),
+    ],
+)
+def test_official_domains_and_their_subdomains_are_official(text: str, brand: str) -> None:
+    verdict = check_domain(text)
+    assert verdict.official and verdict.kind == "official", verdict.reason
+    assert verdict.brand == brand and verdict.lookalike_of is None and verdict.score == 0.0
+    assert "官方域名" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abc.xyz",  # Alphabet: abc is not a brand token (农行 is abchina)
+        "jdpower.com",  # jd inside a word
+        "qq163.com",  # qq glued to digits: a real sign-in site
+        "ccbank.com",
+        "bocai.org",
+        "strip.com",  # one edit from ctrip, but ctrip is too short for typos
+        "small.com",
+        "ebchina.com",  # one edit from abchina at the first letter
+        "postmail.cn",  # skeleton contains tmall, but inside a word
+        "baidu.com",
+        "www.zhihu.com",
+        "github.com",
+        "pku.edu.cn",
+        "gov.cn",
+        "cdn.jsdelivr.net",
+        "1.2.3.4",
+        "jd.zol.com.cn",  # a short token in a subdomain, on an ordinary ending
+        "meitian.com",  # one letter from meituan, but pinyin words of its own (美甜)
+        "huabeicheng.com",  # holds huabei (花呗), but reads 华北城
+        "jinweixin.top",  # holds weixin inside other pinyin
+    ],
+)
+def test_ordinary_sites_are_unrelated(text: str) -> None:
+    verdict = check_domain(text)
+    assert verdict.kind == "unrelated", verdict.reason
+    assert (verdict.official, verdict.lookalike_of, verdict.score) == (False, None, 0.0)
+
+
+def test_no_site_of_the_common_chinese_domain_list_is_flagged() -> None:
+    flagged = [
+        (v.host, v.kind, v.reason)
+        for v in map(check_domain, sorted(common_domains()))
+        if v.kind not in ("unrelated", "official")
+    ]
+    assert flagged == []
+
+
+def test_a_sample_of_common_domains_with_subdomains_stays_unrelated() -> None:
+    rng = random.Random(5)
+    sample = rng.sample(sorted(common_domains()), 300)
+    for domain in sample:
+        for prefix in ("www.", "m.", "login.", "pay."):
+            verdict = check_domain(prefix + domain)
+            assert verdict.kind in ("unrelated", "official"), verdict.reason
+
+
+@pytest.mark.parametrize(("text", "message"), [("", "为空"), ("a b.com", "空格"), ("a..b", "空的域名段")])
+def test_bad_input_is_invalid_with_a_reason_not_an_exception(text: str, message: str) -> None:
+    verdict = check_domain(text)
+    assert verdict.kind == "invalid" and message in verdict.reason
+
+
+def test_every_verdict_kind_is_a_known_kind() -> None:
+    for text in ("icbc.top", "www.icbc.com.cn", "baidu.com", "", "alipey.com"):
+        assert check_domain(text).kind in KINDS
+
+
+def test_a_risky_ending_raises_the_score() -> None:
+    assert check_domain("icbc-vip.top").score > check_domain("icbc-vip.com").score
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_gets_a_verdict_and_never_an_exception(text: str) -> None:
+    verdict = check_domain(text)
+    assert verdict.kind in KINDS and 0.0 <= verdict.score <= 1.0 and verdict.reason
