@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter, RedisRateLimiter
 from fanzha.api.batching import AssessBatcher
 from fanzha.api.deps import Services
-from fanzha.api.routers import cases, check, intel, officer, orders, reports
+from fanzha.api.routers import cases, check, guard, intel, officer, orders, reports
 from fanzha.cases.persons import PersonStore
 from fanzha.cases.repository import CaseStore
 from fanzha.detect.engine import Detector
@@ -78,6 +78,7 @@ def create_app(
     app.include_router(cases.router)
     app.include_router(orders.router)
     app.include_router(reports.router)
+    app.include_router(guard.router)
     from fanzha.web.console import router as console
     from fanzha.web.pages import router as pages
 
