@@ -15,12 +15,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter, RedisRateLimiter
 from fanzha.api.batching import AssessBatcher
 from fanzha.api.deps import Services
-from fanzha.api.routers import cases, check, guard, intel, officer, orders, reports
+from fanzha.api.routers import cases, check, guard, intel, officer, orders, reports, screen
+from fanzha.api.screen_batching import ScreenBatcher
 from fanzha.cases.persons import PersonStore
 from fanzha.cases.repository import CaseStore
 from fanzha.detect.engine import Detector
 from fanzha.intel.cache import TTLCache
 from fanzha.intel.repository import IntelStore
+from fanzha.screen.service import build_service_from_env
 from fanzha.store import make_engine, upgrade
 
 MAX_BODY_BYTES = 1_000_000
@@ -71,6 +73,9 @@ def create_app(
     app.state.limiter = (
         RedisRateLimiter(anonymous_per_minute, redis_url) if redis_url else RateLimiter(anonymous_per_minute)
     )
+    app.state.screening = ScreenBatcher(
+        build_service_from_env(engine=engine, intel=store, redis_url=redis_url, detector=detector)
+    )
     app.add_middleware(BodyLimit)
     app.include_router(check.router)
     app.include_router(intel.router)
@@ -79,6 +84,7 @@ def create_app(
     app.include_router(orders.router)
     app.include_router(reports.router)
     app.include_router(guard.router)
+    app.include_router(screen.router)
     from fanzha.web.console import router as console
     from fanzha.web.pages import router as pages
 

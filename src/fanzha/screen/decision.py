@@ -25,7 +25,15 @@ class Verdict:
         return self.rules.version
 
     def reasons(self) -> list[dict[str, Any]]:
-        return [{"rule": r.id, "clause": r.clause, "score": r.score} for r in self.fired]
+        return [
+            {
+                "rule": r.id,
+                "clause": r.clause,
+                "score": r.score,
+                **({"typology": r.typology} if r.typology else {}),
+            }
+            for r in self.fired
+        ]
 
     def actions(self) -> list[dict[str, str]]:
         if self.outcome == "allow":

@@ -39,7 +39,7 @@ class ScreenDecisionRow(Base):
     payee_account: Mapped[str] = mapped_column(String(64), default="")
     rules_version: Mapped[str] = mapped_column(String(80))
     reasons: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)  # [{"rule", "clause"}]
-    actions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    actions: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)  # [{"code", "text"}]
     executions: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)  # every rule evaluated
     shadow: Mapped[dict[str, object] | None] = mapped_column(JSON, default=None)  # candidate's outcome
     transfer: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
