@@ -85,11 +85,13 @@ def create_app(
     app.include_router(reports.router)
     app.include_router(guard.router)
     app.include_router(screen.router)
+    from fanzha.web.bank import router as bank_console
     from fanzha.web.console import router as console
     from fanzha.web.pages import router as pages
 
     app.include_router(pages)
     app.include_router(console)
+    app.include_router(bank_console)
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("fanzha.web").joinpath("static"))), name="static"
     )
