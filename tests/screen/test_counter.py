@@ -140,6 +140,9 @@ def test_calling_the_police_opens_a_case_and_reports_the_payee_account(desk: Cou
     lookup = desk.intel.lookup(kind="bank_card", value=MULE, now=NOW)
     assert lookup.report_count == 1
     assert "t-1" not in {h.transfer_id for h in desk.held(bank=BANK)}
+    with Session(desk.engine) as session:
+        row = session.query(ScreenDecisionRow).filter_by(bank=BANK, transfer_id="t-1").one()
+        assert row.review == "confirmed" and row.reviewed_by == "柜员张三" and "报警" in row.review_note
 
 
 def test_a_dissuaded_customer_is_counted_as_a_dissuaded_case(desk: CounterDesk) -> None:
@@ -166,6 +169,7 @@ def test_a_customer_who_insists_must_sign_the_notice_and_nothing_is_reported(des
         staff="柜员",
     )
     assert done.case_id is None and done.notice_signed and done.risks == []
+    assert {h.transfer_id: h.checked for h in desk.held(bank=BANK, include_checked=True)}["t-1"]
     assert desk.intel.lookup(kind="bank_card", value=MULE, now=NOW).report_count == 0
 
 

@@ -11,6 +11,10 @@ A teller (or the lobby manager at the ATM) opens a held transfer, goes through t
 - 客户坚持 (`insisted`): the customer insists after the warnings. Only the check is kept — with the signed
   notice, which a counter check requires for this outcome — and nothing is reported: nothing is confirmed.
 
+A check of a screened transfer with outcome 劝阻成功 or 报警 also closes its screening decision as confirmed
+fraud (`fanzha.screen.decisions.DecisionStore.review`), so it leaves the screening's pending list and counts in
+its precision; the payee is reported once, by the check (as the bank, the same reporter screening uses).
+
 Held transfers are the screening decisions (`screen_decisions`) of the bank with outcome hold or block that
 nobody has reviewed yet; a transfer id typed in that has no decision can be checked too, with its details
 entered by hand. One check per transfer and bank.
@@ -18,6 +22,8 @@ entered by hand. One check per transfer and bank.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,9 +34,11 @@ from sqlalchemy.orm import Session
 
 from fanzha.cases.model import CaseIdentifier, CaseIn, Payment, Person
 from fanzha.cases.repository import CaseError, CaseStore
-from fanzha.intel.repository import IntelError, IntelStore, normalise
+from fanzha.intel.repository import IntelError, IntelStore, normalise, reporter_hash
 from fanzha.screen.checklists import ChecklistError, checklist, read_answers
-from fanzha.screen.counter_rows import HeldTransfer, held_of, summary
+from fanzha.screen.counter_rows import Facts, HeldTransfer, held_of, summary
+from fanzha.screen.decisions import DecisionConflict, DecisionNotFound, DecisionStore
+from fanzha.screen.service import SALT_ENV
 from fanzha.store.bank_tables import CounterCheckRow
 from fanzha.store.screen_tables import ScreenDecisionRow
 from fanzha.taxonomy import load_taxonomy
@@ -137,7 +145,9 @@ class CounterDesk:
             )
             if bank is not None:
                 query = query.where(ScreenDecisionRow.bank == bank)
-            rows = session.scalars(query.order_by(ScreenDecisionRow.decided_at.desc()).limit(limit)).all()
+            rows = session.scalars(
+                query.order_by(ScreenDecisionRow.decided_at.desc(), ScreenDecisionRow.id.desc()).limit(limit)
+            ).all()
             done = self._checked(session, [(r.bank, r.transfer_id) for r in rows])
             found = [held_of(r, checked=(r.bank, r.transfer_id) in done) for r in rows]
         return found if include_checked else [h for h in found if not h.checked]
@@ -207,10 +217,29 @@ class CounterDesk:
         with Session(self.engine) as session, session.begin():
             session.add(row)
             session.flush()
-            return _check(row)
+            done = _check(row)
+        if held is not None and check.outcome in REPORTED:
+            self._confirm(held, staff=staff, outcome=check.outcome)
+        return done
+
+    def _confirm(self, held: HeldTransfer, *, staff: str, outcome: str) -> None:
+        """Close the screening decision as confirmed fraud (it leaves the screening's pending list and counts
+        in its precision); the payee was already reported above, so not through the screening service."""
+        with contextlib.suppress(DecisionConflict, DecisionNotFound):  # reviewed meanwhile: the check stands
+            DecisionStore(self.engine).review(
+                bank=held.bank, transfer_id=held.transfer_id, verdict="confirmed", by=staff,
+                note=f"{DESK}核查：{OUTCOMES[outcome]}",
+            )  # fmt: skip
 
     def _feed(
-        self, check: CheckIn, facts: Any, risks: list[dict[str, str]], *, bank: str, staff: str, now: datetime
+        self,
+        check: CheckIn,
+        facts: Facts,
+        risks: list[dict[str, str]],
+        *,
+        bank: str,
+        staff: str,
+        now: datetime,
     ) -> int:
         """The case at the desk and the bank reports to the intelligence store; the case's id."""
         lost = round(float(check.lost or 0), 2)
@@ -241,11 +270,12 @@ class CounterDesk:
         )  # fmt: skip
         try:
             created = self.cases.create(case, actor=f"bank:{bank}")
+            reporter = reporter_hash(f"bank:{bank}", salt=os.environ.get(SALT_ENV, "fanzha"))
             for kind, value in ((i.kind, i.value) for i in identifiers):
                 self.intel.add_report(
                     kind=kind, value=value, source="bank", fraud_type=check.fraud_type or None,
-                    text=f"{bank}{DESK}{name}：{signs}", idempotency_key=f"counter:{bank}:{check.transfer_id}:{kind}",
-                    at=now,
+                    text=f"{bank}{DESK}{name}：{signs}", reporter=reporter,
+                    idempotency_key=f"counter:{bank}:{check.transfer_id}:{kind}", at=now,
                 )  # fmt: skip
         except (CaseError, IntelError) as exc:
             raise CounterError(str(exc)) from None

@@ -109,10 +109,15 @@ async def record_check(request: Request, user: BankPage) -> HTMLResponse | Redir
     raw = await request.form()
     values = {key: str(value)[:2000] for key, value in raw.items() if isinstance(value, str)}
     desk = counter_desk(request)
-    bank = bank_of(user) or name_of(user)
+    bank = bank_of(user)
+    if bank is None:  # an admin checks a transfer in the name of the bank that screened it
+        found = await run_in_threadpool(
+            lambda: desk.transfer(bank=None, transfer_id=values.get("transfer_id", ""))
+        )
+        bank = found.bank if found is not None else name_of(user)
     try:
         check = check_from_form(values)
-        done = await run_in_threadpool(lambda: desk.record(check, bank=bank, staff=name_of(user)))
+        done = await run_in_threadpool(lambda: desk.record(check, bank=str(bank), staff=name_of(user)))
     except CounterError as exc:
         return await _form_page(request, user, values, error=str(exc))
     return RedirectResponse(f"/bank/checks?done={done.id}", status_code=303)
