@@ -89,3 +89,8 @@ def test_the_rules_document_covers_every_rule_and_operator() -> None:
 def test_pending_lists_nothing_for_a_new_store(tmp_path: Path) -> None:
     result = runner.invoke(app, ["screen", "pending", "--bank", "中国工商银行", "--data-dir", str(tmp_path)])
     assert result.exit_code == 0 and "没有待核实的交易" in result.stdout
+
+
+def test_the_committed_rules_document_is_current() -> None:
+    document = Path(__file__).parents[2] / "docs" / "screening-rules.md"
+    assert document.read_text(encoding="utf-8") == runner.invoke(app, ["screen", "rules", "--doc"]).stdout

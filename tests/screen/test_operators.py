@@ -8,11 +8,13 @@ from typing import Any
 import pytest
 
 from fanzha.screen.facts import Facts, Purpose
+from fanzha.screen.numbers import number_traits
 from fanzha.screen.operators import OPERATORS, RuleError, describe_operators
 from fanzha.screen.state import History
 from fanzha.screen.transfer import parse_transfer
 
 AT = 1_794_000_000.0  # epoch seconds of the transfer
+NONE: frozenset[str] = frozenset()
 H = 3600.0
 
 
@@ -99,12 +101,21 @@ CASES: list[tuple[str, Any, Facts, bool | None]] = [
     ("payee_intel", ["confirmed"], facts(PAYEE, payee_level="reported"), False),
     ("payee_intel", ["confirmed"], facts(PAYEE), False),
     ("payee_intel", ["confirmed"], facts({}), None),
-    ("contact_flagged", {"hours": 24}, facts(contacts=((AT - H, "suspicious"),)), True),
-    ("contact_flagged", {"hours": 24}, facts(contacts=((AT - 30 * H, "suspicious"),)), False),
-    ("contact_flagged", {"hours": 24, "levels": ["confirmed"]}, facts(contacts=((AT - H, "reported"),)), False),
-    ("contact_flagged", {"hours": 24}, facts(contacts=((None, "confirmed"),)), None),
+    ("contact_flagged", {"hours": 24}, facts(contacts=((AT - H, "suspicious", NONE),)), True),
+    ("contact_flagged", {"hours": 24}, facts(contacts=((AT - 30 * H, "suspicious", NONE),)), False),
+    ("contact_flagged", {"hours": 24, "levels": ["confirmed"]}, facts(contacts=((AT - H, "reported", NONE),)), False),
+    ("contact_flagged", {"hours": 24}, facts(contacts=((None, "confirmed", NONE),)), None),
     ("contact_flagged", {"hours": 24}, facts(contacts=()), False),
     ("contact_flagged", {"hours": 24}, facts(), None),
+    ("contact_number", {"hours": 24, "traits": ["foreign"]}, facts(contacts=((AT - H, None, frozenset({"foreign"})),)),
+     True),
+    ("contact_number", {"hours": 24, "traits": ["foreign"]}, facts(contacts=((AT - H, None, frozenset({"virtual"})),)),
+     False),
+    ("contact_number", {"hours": 1, "traits": ["virtual"]}, facts(contacts=((AT - 2 * H, None, frozenset({"virtual"})),)),
+     False),
+    ("rising_payments", {"count": 2, "hours": 24, "same_payee": False},
+     facts({**PAYEE, "amount": 9000}, history=history(out=((AT - 9 * H, "Q", 50000), (AT - H, "P", 300000)))),
+     True),
     ("purpose_contains", ["安全账户"], facts(purpose=Purpose("转入安全账户")), True),
     ("purpose_contains", ["USDT"], facts(purpose=Purpose("买usdt")), True),
     ("purpose_contains", ["安全账户"], facts(purpose=Purpose("生活费")), False),
@@ -145,6 +156,8 @@ def test_operator_answers_on_facts(name: str, arg: Any, given: Facts, expected: 
         ("payee_intel", ["dangerous"], "不认识 dangerous"),
         ("contact_flagged", {"hours": 24, "levels": []}, "非空"),
         ("purpose_contains", "安全账户", "词语列表"),
+        ("contact_number", {"hours": 24, "traits": ["unlisted"]}, "不认识 unlisted"),
+        ("rising_payments", {"count": 2, "hours": 24, "same_payee": "no"}, "when.rising_payments.same_payee"),
         ("purpose_cues", ["no_such_cue"], "不认识 no_such_cue"),
         ("purpose_type", ["no_such_type"], "不认识 no_such_type"),
     ],
@@ -159,3 +172,21 @@ def test_every_operator_describes_itself_in_words() -> None:
     described = describe_operators()
     assert {d["name"] for d in described} == set(OPERATORS)
     assert all(d["help"] and d["example"] for d in described)
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "traits"),
+    [
+        ("phone", "+0085212345678", {"disguised"}),
+        ("phone", "0095588", {"disguised"}),
+        ("sms", "+85261234567", {"foreign"}),
+        ("phone", "0085261234567", {"foreign"}),
+        ("phone", "170 1234 5678", {"virtual"}),
+        ("phone", "+86 171 1234 5678", {"virtual"}),
+        ("phone", "13800138000", set()),
+        ("phone", "02197191114", set()),
+        ("wechat", "+0085212345678", set()),
+    ],
+)
+def test_number_traits_of_a_contact(kind: str, value: str, traits: set[str]) -> None:
+    assert number_traits(kind, value) == traits

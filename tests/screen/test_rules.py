@@ -113,6 +113,9 @@ def f(**raw: object) -> Facts:
         ({"any": [{"amount": 100}, {"channel": ["atm"]}]}, f(amount=5, channel="pos"), False),
         ({"not": {"amount": 100}}, f(amount=5), True),
         ({"not": {"amount": 100}}, f(), None),
+        ({"unless": {"channel": ["pos"]}}, f(), True),  # unless: missing data does not stop a rule
+        ({"unless": {"channel": ["pos"]}}, f(channel="pos"), False),
+        ({"unless": {"channel": ["pos"]}}, f(channel="atm"), True),
         ([{"amount": 100}, {"not": {"channel": ["atm"]}}], f(amount=500, channel="pos"), True),
     ],
 )

@@ -8,7 +8,8 @@
 
 Three-valued logic (Kleene): a predicate whose data is missing answers None. `all` is False if any part
 is False, else None if any part is None; `any` is True if any part is True, else None if any part is
-None; `not` keeps None. A rule fires only when its condition is True.
+None; `not` keeps None. `unless` is True unless its part is known to be True ("not a company, as far as
+we know"): missing data does not stop the rule. A rule fires only when its condition is True.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from fanzha.screen.facts import Facts
 from fanzha.screen.operators import OPERATORS, Compiled, Predicate, RuleError
 
-COMBINATORS = ("all", "any", "not")
+COMBINATORS = ("all", "any", "not", "unless")
 
 
 def _all(parts: list[Predicate]) -> Predicate:
@@ -60,6 +61,13 @@ def _not(part: Predicate) -> Predicate:
     return test
 
 
+def _unless(part: Predicate) -> Predicate:
+    def test(f: Facts) -> bool:
+        return part(f) is not True
+
+    return test
+
+
 def _join(parts: list[Compiled], word: str) -> str:
     """Parts in words; a part that is itself a combination goes in brackets."""
     texts = [p.text for p in parts]
@@ -89,6 +97,9 @@ def compile_condition(node: Any, where: str) -> Compiled:
         elif key == "not":
             inner = compile_condition(arg, here)
             parts.append(Compiled(_not(inner.test), f"并非{inner.text}", inner.needs))
+        elif key == "unless":
+            inner = compile_condition(arg, here)
+            parts.append(Compiled(_unless(inner.test), f"除非已知{inner.text}", inner.needs))
         elif key in OPERATORS:
             parts.append(OPERATORS[key].compile(arg, here))
         else:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from fanzha.screen.decision import Decision, Verdict
 from fanzha.screen.facts import ASSESSED, CONTACTS, HISTORY, INTEL, PURPOSE, Facts
 from fanzha.screen.intel_view import IntelView
+from fanzha.screen.numbers import number_traits
 from fanzha.screen.outcomes import RANK
 from fanzha.screen.purpose import PurposeReader
 from fanzha.screen.rules import RuleSet, severity
@@ -89,7 +90,11 @@ class Screener:
             facts.payee_level = self.intel.level("account", transfer.payee.account)
         if CONTACTS in needs and transfer.payer_contacts is not None:
             facts.contacts = tuple(
-                (c.at.timestamp() if c.at is not None else None, self.intel.level(c.kind, c.value))
+                (
+                    c.at.timestamp() if c.at is not None else None,
+                    self.intel.level(c.kind, c.value),
+                    number_traits(c.kind, c.value),
+                )
                 for c in transfer.payer_contacts
             )
         if PURPOSE in needs and transfer.purpose is not None:

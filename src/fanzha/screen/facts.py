@@ -31,5 +31,6 @@ class Facts:
     at: float | None = None  # the transfer's time, epoch seconds
     history: History | None = None  # None: no payer or payee account, or not needed
     payee_level: str | None = None  # intelligence level of the payee account (None: not flagged / unknown)
-    contacts: tuple[tuple[float | None, str | None], ...] | None = None  # (when, level) of each contact
+    # (when, intelligence level, number traits) of each contact; None when the bank sent no contacts
+    contacts: tuple[tuple[float | None, str | None, frozenset[str]], ...] | None = None
     purpose: Purpose | None = None

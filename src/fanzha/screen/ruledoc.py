@@ -50,7 +50,8 @@ def rules_markdown(rules: RuleSet) -> str:
         out.append(f"| `{op['name']}` | {op['help']} | `{op['example']}` |")
     out += [
         "",
-        "组合：`all`（全部满足）、`any`（任一满足）、`not`（不满足）；缺少数据时条件为“未知”，规则不命中。",
+        "组合：`all`（全部满足）、`any`（任一满足）、`not`（不满足）、`unless`（除非已知满足）；"
+        "缺少数据时条件为“未知”，规则不命中（`unless` 除外：数据缺失时照常判断）。",
         "",
     ]
     return "\n".join(out)

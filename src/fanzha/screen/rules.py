@@ -73,12 +73,16 @@ class RuleSet:
         return "allow"
 
 
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
 def _text(value: Any, where: str, *, limit: int = 500) -> str:
+    """A non-empty string; line breaks that YAML folded into spaces between Chinese characters are removed."""
     if not isinstance(value, str) or not value.strip():
         raise RuleError(f"{where}：应为非空字符串")
     if len(value) > limit:
         raise RuleError(f"{where}：不超过 {limit} 个字符")
-    return value.strip()
+    return _CJK_GAP.sub("", value.strip())
 
 
 def _int(value: Any, where: str, low: int, high: int) -> int:

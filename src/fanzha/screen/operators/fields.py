@@ -23,12 +23,20 @@ from fanzha.screen.operators.base import (
 )
 from fanzha.screen.transfer import CHANNEL_NAMES, CHANNELS
 
-# Names of payees that are organisations, not persons (a utility, a shop, a hospital …).
+# Names of payees that are organisations, not persons (a utility, a shop, a hospital …): words that
+# mark one anywhere in the name, and one-character endings that mark one in names of four or more.
 COMPANY_MARKERS = (
-    "公司", "有限", "集团", "商行", "商贸", "超市", "商店", "医院", "学校", "大学", "学院", "幼儿园",
-    "委员会", "物业", "酒店", "银行", "电力", "燃气", "水务", "供水", "中心", "合作社", "门诊", "药房",
-    "事务所", "研究所", "工作室", "厂", "局", "店",
+    "公司", "有限", "集团", "商行", "商贸", "超市", "商店", "商场", "百货", "大楼", "医院", "学校", "大学",
+    "学院", "幼儿园", "委员会", "物业", "酒店", "宾馆", "饭店", "餐厅", "银行", "电力", "燃气", "水务",
+    "供水", "中心", "合作社", "门诊", "诊所", "药房", "药店", "事务所", "研究所", "工作室", "加油站",
+    "便利", "市场", "影城", "书城", "肯德基", "麦当劳",
 )  # fmt: skip
+COMPANY_ENDINGS = ("店", "厂", "局", "馆", "场", "行", "所", "院", "社", "部", "站", "城", "楼")
+
+
+def is_company(name: str) -> bool:
+    """Whether a payee's name is an organisation's (by its words; a person's name has none of them)."""
+    return any(m in name for m in COMPANY_MARKERS) or (len(name) >= 4 and name.endswith(COMPANY_ENDINGS))
 
 
 class Amount(Operator):
@@ -182,7 +190,7 @@ class PayeeKind(Operator):
             name = f.transfer.payee.name
             if name is None:
                 return None
-            return any(marker in name for marker in COMPANY_MARKERS) is company
+            return is_company(name) is company
 
         return self.done(test, "收款人是单位" if company else "收款人是个人")
 

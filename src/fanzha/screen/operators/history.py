@@ -64,21 +64,27 @@ class FanIn(Operator):
 
 class RisingPayments(Operator):
     name = "rising_payments"
-    help = "时间窗内向同一收款人已付过至少 count 笔、且连同本笔金额逐笔增加（如一再追加的“解冻费”“保证金”）"
-    example = "{count: 2, hours: 72}"
+    help = (
+        "时间窗内已付过至少 count 笔、且连同本笔金额逐笔增加（如一再追加的“解冻费”“保证金”）；"
+        "same_payee 为 false 时不论付给谁（骗子常换收款账户）"
+    )
+    example = "{count: 2, hours: 72, same_payee: true}"
     needs = frozenset([HISTORY])
 
     def compile(self, arg: Any, where: str) -> Compiled:
-        found = mapping(arg, where, ["count", "hours"], required=["count", "hours"])
+        found = mapping(arg, where, ["count", "hours", "same_payee"], required=["count", "hours"])
         least = count(found["count"], f"{where}.count")
         window = hours(found["hours"], f"{where}.hours", limit=RETENTION_HOURS) * 3600.0
+        same = flag(found.get("same_payee", True), f"{where}.same_payee")
 
         def test(f: Facts) -> bool | None:
             amount = f.transfer.amount_cny
             if f.history is None or f.at is None or amount is None:
                 return None
             since, payee = f.at - window, f.transfer.payee.account
-            earlier = [fen for at, to, fen in f.history.payer_recent if at >= since and to == payee]
+            earlier = [
+                fen for at, to, fen in f.history.payer_recent if at >= since and (to == payee or not same)
+            ]
             run, last = 0, round(amount * 100)
             for fen in reversed(earlier):
                 if fen >= last:
@@ -86,10 +92,8 @@ class RisingPayments(Operator):
                 run, last = run + 1, fen
             return run >= least
 
-        return self.done(
-            test,
-            f"{_hours_text(found['hours'])}内向同一收款人连续第{least + 1}次转账且金额逐笔增加",
-        )
+        whom = "向同一收款人" if same else ""
+        return self.done(test, f"{_hours_text(found['hours'])}内{whom}连续第{least + 1}次转账且金额逐笔增加")
 
 
 class PayerVelocity(Operator):

@@ -1,11 +1,13 @@
-"""Operators on the intelligence store: the payee account is reported or confirmed, and the payer was
-recently contacted by a flagged number (from `payer_contacts`)."""
+"""Operators on the intelligence store and on who contacted the payer (`payer_contacts`): the payee
+account is reported or confirmed, the payer was recently contacted by a flagged number, or by a number
+that looks like a scammer's (foreign, dressed up, virtual operator)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fanzha.screen.facts import CONTACTS, INTEL, Facts
+from fanzha.screen.numbers import TRAIT_WORDS, TRAITS
 from fanzha.screen.operators.base import Compiled, Operator, RuleError, choices, hours, mapping
 
 # Levels a screening rule can ask for: the intelligence store's levels, plus `reported` (reported at
@@ -53,7 +55,7 @@ class ContactFlagged(Operator):
             if f.contacts is None:
                 return None
             unknown_time = False
-            for at, level in f.contacts:
+            for at, level, _ in f.contacts:
                 if level not in levels:
                     continue
                 if at is None or f.at is None:
@@ -65,4 +67,35 @@ class ContactFlagged(Operator):
         return self.done(test, f"付款人转账前{found['hours']:g}小时内与{_levels_text(levels)}的号码联系过")
 
 
-INTEL_OPERATORS: tuple[Operator, ...] = (PayeeIntel(), ContactFlagged())
+class ContactNumber(Operator):
+    name = "contact_number"
+    help = (
+        "付款人在转账前 hours 小时内接到 traits 所列类型号码的电话或短信："
+        "foreign 境外号码、disguised 加了多个0或+号的伪装号码、virtual 虚拟运营商号码"
+    )
+    example = "{hours: 24, traits: [foreign, disguised]}"
+    needs = frozenset([CONTACTS])
+
+    def compile(self, arg: Any, where: str) -> Compiled:
+        found = mapping(arg, where, ["hours", "traits"], required=["hours", "traits"])
+        window = hours(found["hours"], f"{where}.hours", limit=CONTACT_LIMIT_HOURS) * 3600.0
+        traits = choices(found["traits"], f"{where}.traits", TRAITS)
+
+        def test(f: Facts) -> bool | None:
+            if f.contacts is None:
+                return None
+            unknown_time = False
+            for at, _, kinds in f.contacts:
+                if traits.isdisjoint(kinds):
+                    continue
+                if at is None or f.at is None:
+                    unknown_time = True
+                elif f.at - window <= at <= f.at + 60.0:
+                    return True
+            return None if unknown_time else False
+
+        words = "或".join(TRAIT_WORDS[t] for t in TRAITS if t in traits)
+        return self.done(test, f"付款人转账前{found['hours']:g}小时内接到过{words}的来电或短信")
+
+
+INTEL_OPERATORS: tuple[Operator, ...] = (PayeeIntel(), ContactFlagged(), ContactNumber())
