@@ -109,26 +109,31 @@ class StoreSession:
                     for m in self.pending
                 ],
             )
+            rows = []
             for (payer, payee), items in sorted(pairs.items()):  # a fixed order: no deadlocks between workers
-                first, last = min(m.at for m in items), max(items, key=lambda m: m.at)
-                stmt = insert(ScreenPairRow).values(
-                    payer_account=payer,
-                    payee_account=payee,
-                    first_at=_dt(first),
-                    last_at=_dt(last.at),
-                    count=len(items),
-                    last_amount_fen=last.amount_fen,
+                last = max(items, key=lambda m: m.at)
+                rows.append(
+                    {
+                        "payer_account": payer,
+                        "payee_account": payee,
+                        "first_at": _dt(min(m.at for m in items)),
+                        "last_at": _dt(last.at),
+                        "count": len(items),
+                        "last_amount_fen": last.amount_fen,
+                    }
                 )
-                session.execute(
-                    stmt.on_conflict_do_update(
-                        index_elements=["payer_account", "payee_account"],
-                        set_={
-                            "count": ScreenPairRow.count + len(items),
-                            "last_at": stmt.excluded.last_at,
-                            "last_amount_fen": stmt.excluded.last_amount_fen,
-                        },
-                    )
-                )
+            stmt = insert(ScreenPairRow)
+            session.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["payer_account", "payee_account"],
+                    set_={
+                        "count": ScreenPairRow.count + stmt.excluded.count,
+                        "last_at": stmt.excluded.last_at,
+                        "last_amount_fen": stmt.excluded.last_amount_fen,
+                    },
+                ),
+                rows,
+            )
             session.commit()
         self.pending = []
         self.store.committed()
