@@ -24,8 +24,11 @@ def facts(raw: dict[str, Any] | None = None, **extra: Any) -> Facts:
     return Facts(transfer, at, **extra)
 
 
-def history(paid_before: int = 0, out: tuple[Any, ...] = (), inflow: tuple[Any, ...] = ()) -> History:
-    return History(paid_before, out, inflow)
+def history(
+    paid_before: int = 0, out: tuple[Any, ...] = (), inflow: tuple[Any, ...] = (), since: float | None = None
+) -> History:
+    first = since if since is not None else (AT - 24 * H if paid_before else None)
+    return History(paid_before, first, out, inflow)
 
 
 PAYEE = {"payee": {"account": "P"}, "payer": {"account": "A"}}
@@ -74,6 +77,10 @@ CASES: list[tuple[str, Any, Facts, bool | None]] = [
     ("first_payee", True, facts(PAYEE, history=history(2)), False),
     ("first_payee", False, facts(PAYEE, history=history(2)), True),
     ("first_payee", True, facts(PAYEE), None),
+    ("payee_known_days", {"min": 30}, facts(PAYEE, history=history(3, since=AT - 40 * 24 * H)), True),
+    ("payee_known_days", {"min": 30}, facts(PAYEE, history=history(3, since=AT - 2 * H)), False),
+    ("payee_known_days", {"min": 30}, facts(PAYEE, history=history(0)), False),
+    ("payee_known_days", {"min": 30}, facts(PAYEE), None),
     ("fan_in", {"payers": 3, "hours": 24},
      facts(PAYEE, history=history(inflow=((AT - H, "B"), (AT - 2 * H, "C")))), True),
     ("fan_in", {"payers": 3, "hours": 24},

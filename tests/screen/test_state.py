@@ -65,7 +65,7 @@ def test_a_later_session_sees_what_earlier_ones_committed(make_state: Callable[[
     run(make_state(), [Movement("A", "P", T0, 100), Movement("C", "P", T0 + 1, 100)])
     session = make_state().session([Movement("A", "P", T0 + H, 500)])
     history = session.history(Movement("A", "P", T0 + H, 500))
-    assert history.paid_before == 1
+    assert (history.paid_before, history.first_paid_at) == (1, T0)
     assert [(payee, fen) for _, payee, fen in history.payer_recent] == [("P", 100)]
     assert sorted(payer for _, payer in history.payee_recent) == ["A", "C"]
 

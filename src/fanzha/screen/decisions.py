@@ -89,7 +89,9 @@ class StoredDecision:
 
 def masked_transfer(raw: dict[str, Any]) -> dict[str, Any]:
     """The transfer with names and account numbers masked, contacts summarised."""
-    out: dict[str, Any] = {k: raw[k] for k in ("time", "amount", "currency", "channel", "purpose") if k in raw}
+    out: dict[str, Any] = {
+        k: raw[k] for k in ("time", "amount", "currency", "channel", "purpose") if k in raw
+    }
     for side in ("payer", "payee"):
         party = raw.get(side)
         if isinstance(party, dict):

@@ -38,6 +38,7 @@ class History:
     window (and at most MAX_PER_ACCOUNT items); read them, do not keep them."""
 
     paid_before: int  # earlier payments from this payer to this payee, over the whole history kept
+    first_paid_at: float | None  # when this payer first paid this payee (None: never)
     payer_recent: Sequence[tuple[float, str, int]]  # the payer's payments: (at, payee, amount_fen)
     payee_recent: Sequence[tuple[float, str]]  # payments into the payee: (at, payer)
 
@@ -64,7 +65,7 @@ class MemoryState:
     def __init__(self, *, retention_hours: float = RETENTION_HOURS) -> None:
         self.retention_hours = retention_hours
         self._retention = retention_hours * 3600.0
-        self._pairs: dict[tuple[str, str], int] = {}
+        self._pairs: dict[tuple[str, str], tuple[int, float]] = {}  # (payer, payee) → (count, first at)
         self._out: dict[str, deque[tuple[float, str, int]]] = {}
         self._in: dict[str, deque[tuple[float, str]]] = {}
 
@@ -81,11 +82,13 @@ class MemoryState:
         if inflow is not None:
             while inflow and inflow[0][0] < since:
                 inflow.popleft()
-        return History(self._pairs.get((movement.payer, movement.payee), 0), out or (), inflow or ())
+        count, first = self._pairs.get((movement.payer, movement.payee), (0, None))
+        return History(count, first, out or (), inflow or ())
 
     def add(self, movement: Movement) -> None:
         key = (movement.payer, movement.payee)
-        self._pairs[key] = self._pairs.get(key, 0) + 1
+        count, first = self._pairs.get(key, (0, movement.at))
+        self._pairs[key] = (count + 1, min(first, movement.at))
         out = self._out.get(movement.payer)
         if out is None:
             out = self._out[movement.payer] = deque(maxlen=MAX_PER_ACCOUNT)
@@ -99,9 +102,9 @@ class MemoryState:
         return None
 
     # Seeding, for the stores' sessions: what the store knows, before the batch is screened.
-    def seed_pairs(self, pairs: Iterable[tuple[str, str, int]]) -> None:
-        for payer, payee, count in pairs:
-            self._pairs[(payer, payee)] = count
+    def seed_pairs(self, pairs: Iterable[tuple[str, str, int, float]]) -> None:
+        for payer, payee, count, first in pairs:
+            self._pairs[(payer, payee)] = (count, first)
 
     def seed_out(self, payer: str, items: Iterable[tuple[float, str, int]]) -> None:
         self._out[payer] = deque(sorted(items), maxlen=MAX_PER_ACCOUNT)

@@ -2,6 +2,7 @@
 
 Keys, under a prefix (default `fanzha:screen:`):
 - `pair:{payer}`  hash payee → number of payments (the first-payee feature), no expiry;
+- `since:{payer}` hash payee → time of the first payment, no expiry;
 - `out:{payer}`   sorted set of the payer's payments (score: time), members `at|payee|fen|n`;
 - `in:{payee}`    sorted set of payments into the payee (score: time), members `at|payer|n`.
 The sorted sets are trimmed to the retention window and expire after it. A session reads what the
@@ -43,6 +44,8 @@ class RedisSession:
             pipe.zrangebyscore(f"{prefix}in:{payee}", since, "+inf")
         for payer in payers:
             pipe.hmget(f"{prefix}pair:{payer}", by_payer[payer])
+        for payer in payers:
+            pipe.hmget(f"{prefix}since:{payer}", by_payer[payer])
         replies = pipe.execute()
         for payer, members in zip(payers, replies[: len(payers)], strict=True):
             out = []
@@ -57,11 +60,12 @@ class RedisSession:
                 at, rest = member.decode().split("|", 1)
                 inflow.append((float(at), rest.rsplit("|", 1)[0]))
             self.memory.seed_in(payee, inflow)
-        counts = replies[len(payers) + len(payees) :]
+        n = len(payers) + len(payees)
+        counts, firsts = replies[n : n + len(payers)], replies[n + len(payers) :]
         self.memory.seed_pairs(
-            (payer, payee, int(count))
-            for payer, values in zip(payers, counts, strict=True)
-            for payee, count in zip(by_payer[payer], values, strict=True)
+            (payer, payee, int(count), float(first) if first is not None else since)
+            for payer, values, times in zip(payers, counts, firsts, strict=True)
+            for payee, count, first in zip(by_payer[payer], values, times, strict=True)
             if count is not None
         )
 
@@ -87,6 +91,7 @@ class RedisSession:
             )
             pipe.zadd(f"{prefix}in:{m.payee}", {f"{m.at!r}|{m.payer}|{os.getpid()}.{n}": m.at})
             pipe.hincrby(f"{prefix}pair:{m.payer}", m.payee, 1)
+            pipe.hsetnx(f"{prefix}since:{m.payer}", m.payee, repr(m.at))
             touched_out.add(m.payer)
             touched_in.add(m.payee)
         for key in [f"{prefix}out:{p}" for p in touched_out] + [f"{prefix}in:{p}" for p in touched_in]:

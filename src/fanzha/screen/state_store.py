@@ -51,7 +51,7 @@ class StoreSession:
         wanted = {(m.payer, m.payee) for m in movements}
         out: dict[str, list[tuple[float, str, int]]] = {p: [] for p in payers}
         inflow: dict[str, list[tuple[float, str]]] = {p: [] for p in payees}
-        pairs = []
+        pairs: list[tuple[str, str, int, float]] = []
         seen = ScreenTransferSeenRow
         with Session(self.store.engine) as session:
             for chunk in _chunks(payers):
@@ -61,13 +61,14 @@ class StoreSession:
                     )
                 ):
                     out[payer].append((from_db(at).timestamp(), payee, amount))
-                for payer, payee, count in session.execute(
-                    select(
-                        ScreenPairRow.payer_account, ScreenPairRow.payee_account, ScreenPairRow.count
-                    ).where(ScreenPairRow.payer_account.in_(chunk))
+                pair = ScreenPairRow
+                for payer, payee, count, first in session.execute(
+                    select(pair.payer_account, pair.payee_account, pair.count, pair.first_at).where(
+                        pair.payer_account.in_(chunk)
+                    )
                 ):
                     if (payer, payee) in wanted:
-                        pairs.append((payer, payee, count))
+                        pairs.append((payer, payee, count, from_db(first).timestamp()))
             for chunk in _chunks(payees):
                 for payer, payee, at in session.execute(
                     select(seen.payer_account, seen.payee_account, seen.at).where(

@@ -11,11 +11,14 @@ from fanzha.screen.operators.base import (
     Compiled,
     Operator,
     RuleError,
+    bounds,
     count,
     flag,
     hours,
+    in_bounds,
     mapping,
     number,
+    range_text,
     yuan,
 )
 from fanzha.screen.state import RETENTION_HOURS
@@ -38,6 +41,24 @@ class FirstPayee(Operator):
             return None if f.history is None else (f.history.paid_before == 0) is wanted
 
         return self.done(test, "首次向该收款人转账" if wanted else "此前向该收款人转过账")
+
+
+class PayeeKnownDays(Operator):
+    name = "payee_known_days"
+    help = "付款人第一次向这个收款人付款距今的天数在范围内（从未付过时为“否”）"
+    example = "{min: 30}"
+    needs = frozenset([HISTORY])
+
+    def compile(self, arg: Any, where: str) -> Compiled:
+        low, top = bounds(arg, where, high=100_000)
+
+        def test(f: Facts) -> bool | None:
+            if f.history is None or f.at is None:
+                return None
+            first = f.history.first_paid_at
+            return first is not None and in_bounds((f.at - first) / 86_400.0, low, top)
+
+        return self.done(test, range_text("与该收款人的往来", low, top, lambda d: f"{d:g}天"))
 
 
 class FanIn(Operator):
@@ -132,4 +153,6 @@ class PayerVelocity(Operator):
         return self.done(test, text)
 
 
-HISTORY_OPERATORS: tuple[Operator, ...] = (FirstPayee(), FanIn(), RisingPayments(), PayerVelocity())
+HISTORY_OPERATORS: tuple[Operator, ...] = (
+    FirstPayee(), PayeeKnownDays(), FanIn(), RisingPayments(), PayerVelocity(),
+)  # fmt: skip
