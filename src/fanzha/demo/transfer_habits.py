@@ -57,14 +57,22 @@ def observed_call(rng: random.Random, chan: str, on_call: bool) -> bool | None:
 
 
 def benign_contacts(rng: random.Random, customer: Customer, at: datetime) -> tuple[Contact, ...] | None:
+    """Calls and messages before an everyday transfer: relatives (their number sometimes shown as +86…),
+    now and then a relative or friend abroad (+852…, 001…: a foreign number alone is not a scam), and the
+    bank's own service numbers."""
     if rng.random() < 0.4:
         return None
     out: list[Contact] = []
     for _ in range(rng.choices((0, 1, 2), (3, 5, 2))[0]):
         before = at - timedelta(minutes=rng.randrange(5, 600))
         relative = rng.choice(customer.family) if customer.family else None
-        if relative is not None and relative.mobile is not None and rng.random() < 0.5:
-            out.append(Contact("phone", relative.mobile, before))
+        roll = rng.random()
+        if relative is not None and relative.mobile is not None and roll < 0.45:
+            shown = "+86" + relative.mobile if rng.random() < 0.2 else relative.mobile
+            out.append(Contact("phone", shown, before))
+        elif roll < 0.5:
+            prefix = rng.choice(("+852", "00852", "+1", "001", "+44", "+61", "0061", "+81"))
+            out.append(Contact("phone", prefix + f"{rng.randrange(10**7, 10**9)}", before))
         else:
             out.append(Contact("sms", rng.choice(BANK_SMS), before))
     return tuple(sorted(out, key=lambda c: c.at))
