@@ -68,6 +68,15 @@ def _unless(part: Predicate) -> Predicate:
     return test
 
 
+def _cheap_first(parts: list[Compiled]) -> list[Predicate]:
+    """The parts' tests, cheapest first (all / any give the same answer in any order)."""
+    return [p.test for p in sorted(parts, key=lambda p: p.cost)]
+
+
+def _cost(parts: list[Compiled]) -> int:
+    return sum(p.cost for p in parts)
+
+
 def _join(parts: list[Compiled], word: str) -> str:
     """Parts in words; a part that is itself a combination goes in brackets."""
     texts = [p.text for p in parts]
@@ -82,7 +91,7 @@ def compile_condition(node: Any, where: str) -> Compiled:
         if not node:
             raise RuleError(f"{where}：条件列表不能为空")
         parts = [compile_condition(item, f"{where}[{i}]") for i, item in enumerate(node)]
-        return Compiled(_all([p.test for p in parts]), _join(parts, "，且"), _needs(parts))
+        return Compiled(_all(_cheap_first(parts)), _join(parts, "，且"), _needs(parts), _cost(parts))
     if not isinstance(node, dict) or not node:
         raise RuleError(f"{where}：应为条件对象，例如 {{amount: {{min: 50000}}}}")
     parts = []
@@ -92,20 +101,21 @@ def compile_condition(node: Any, where: str) -> Compiled:
             if not isinstance(arg, list) or not arg:
                 raise RuleError(f"{here}：应为非空的条件列表")
             items = [compile_condition(item, f"{here}[{i}]") for i, item in enumerate(arg)]
-            test = _all([p.test for p in items]) if key == "all" else _any([p.test for p in items])
-            parts.append(Compiled(test, _join(items, "，且" if key == "all" else "，或"), _needs(items)))
+            test = _all(_cheap_first(items)) if key == "all" else _any(_cheap_first(items))
+            word = "，且" if key == "all" else "，或"
+            parts.append(Compiled(test, _join(items, word), _needs(items), _cost(items)))
         elif key == "not":
             inner = compile_condition(arg, here)
-            parts.append(Compiled(_not(inner.test), f"并非{inner.text}", inner.needs))
+            parts.append(Compiled(_not(inner.test), f"并非{inner.text}", inner.needs, inner.cost))
         elif key == "unless":
             inner = compile_condition(arg, here)
-            parts.append(Compiled(_unless(inner.test), f"除非已知{inner.text}", inner.needs))
+            parts.append(Compiled(_unless(inner.test), f"除非已知{inner.text}", inner.needs, inner.cost))
         elif key in OPERATORS:
             parts.append(OPERATORS[key].compile(arg, here))
         else:
             known = "、".join([*COMBINATORS, *OPERATORS])
             raise RuleError(f"{here}：不认识的条件 {key}（可用：{known}）")
-    return Compiled(_all([p.test for p in parts]), _join(parts, "，且"), _needs(parts))
+    return Compiled(_all(_cheap_first(parts)), _join(parts, "，且"), _needs(parts), _cost(parts))
 
 
 def _needs(parts: list[Compiled]) -> frozenset[str]:

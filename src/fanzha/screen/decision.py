@@ -5,11 +5,18 @@ verdict when one runs beside it (recorded, never acted on)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from fanzha.screen.rules import Rule, RuleSet
 
 RESULTS = {True: "hit", False: "no_hit", None: "unknown"}  # an execution's result (unknown: data missing)
+
+
+@lru_cache(maxsize=16_384)
+def _execution(rule: Rule, result: bool | None) -> dict[str, Any]:
+    """One rule execution's record (shared between decisions: do not change it)."""
+    return {"rule": rule.id, "result": RESULTS[result], "score": rule.score if result is True else 0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +52,7 @@ class Verdict:
 
     def executions(self) -> list[dict[str, Any]]:
         """Every rule evaluated: its id, result (hit / no_hit / unknown) and the score it added."""
-        return [
-            {"rule": rule.id, "result": RESULTS[result], "score": rule.score if result is True else 0}
-            for rule, result in zip(self.rules.rules, self.results, strict=True)
-        ]
+        return [_execution(rule, result) for rule, result in zip(self.rules.rules, self.results, strict=True)]
 
     def summary(self) -> dict[str, Any]:
         return {

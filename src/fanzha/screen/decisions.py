@@ -9,12 +9,12 @@ same id comes again (also when two workers race: the loser gets the winner's row
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, Table, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -200,27 +200,39 @@ class DecisionStore:
         return found
 
     def save(
-        self, *, bank: str, items: Sequence[tuple[dict[str, Any], Transfer, Decision]]
+        self,
+        *,
+        bank: str,
+        items: Sequence[tuple[dict[str, Any], Transfer, Decision]],
+        also: Callable[[Connection], None] | None = None,
     ) -> dict[str, StoredDecision]:
-        """Store new decisions in one transaction. Returns, for ids another writer stored first, the
-        decision that writer stored (their answer stands); an empty dict when all were new."""
+        """Store new decisions in one transaction, with `also`'s writes (the batch's history) when given.
+        Returns, for ids another writer stored first, the decision that writer stored (their answer
+        stands); an empty dict when all were new. After a race `also` runs in a transaction of its own."""
         if not items:
+            if also is not None:
+                with self.engine.begin() as connection:
+                    also(connection)
             return {}
         now = datetime.now(UTC)
         rows = [_row(bank, raw, transfer, decision, now) for raw, transfer, decision in items]
+        table = cast(Table, ScreenDecisionRow.__table__)
         try:
-            with Session(self.engine) as session:
-                session.execute(insert(ScreenDecisionRow), rows)
-                session.commit()
+            with self.engine.begin() as connection:
+                if also is not None:
+                    also(connection)
+                connection.execute(insert(table), rows)  # Core executemany: no ORM bookkeeping per row
             return {}
         except IntegrityError:
             pass
+        if also is not None:
+            with self.engine.begin() as connection:
+                also(connection)
         winners: dict[str, StoredDecision] = {}
         for row in rows:  # a race on some id: one at a time, keeping what was there
             try:
-                with Session(self.engine) as session:
-                    session.execute(insert(ScreenDecisionRow), [row])
-                    session.commit()
+                with self.engine.begin() as connection:
+                    connection.execute(insert(table), [row])
             except IntegrityError:
                 winners.update(self.existing(bank=bank, transfer_ids=[row["transfer_id"]]))
         return winners

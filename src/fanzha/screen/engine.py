@@ -103,6 +103,14 @@ class Screener:
 
     def screen(self, transfers: Sequence[Transfer], state: ScreenState) -> list[Decision]:
         """Decisions for `transfers` in order, each seeing the history of those before it."""
+        decisions, session = self.screen_open(transfers, state)
+        session.commit()
+        return decisions
+
+    def screen_open(
+        self, transfers: Sequence[Transfer], state: ScreenState
+    ) -> tuple[list[Decision], StateSession]:
+        """`screen` leaving the history session uncommitted: the caller commits it (with its own writes)."""
         movements = [self.movement(t) for t in transfers]
         session = state.session([m for m in movements if m is not None])
         decisions = []
@@ -113,5 +121,4 @@ class Screener:
             decisions.append(Decision(transfer.id, live, evaluate(shadow, facts) if shadow else None))
             if movement is not None:
                 session.add(movement)
-        session.commit()
-        return decisions
+        return decisions, session

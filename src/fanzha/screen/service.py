@@ -21,6 +21,7 @@ from fanzha.screen.facts import ASSESSED
 from fanzha.screen.intel_view import FlaggedSet, identifier_keys
 from fanzha.screen.purpose import PurposeReader
 from fanzha.screen.state import ScreenState
+from fanzha.screen.state_store import StoreSession
 from fanzha.screen.transfer import Transfer, TransferError, parse_transfer, transfer_id
 from fanzha.taxonomy import load_taxonomy
 
@@ -78,10 +79,14 @@ class ScreeningService:
                 results[index] = stored[transfer.id].to_dict()
         todo = [(i, raw, t) for i, raw, t in fresh if t.id not in stored]
         if todo:
-            decisions = self.screener.screen([t for _, _, t in todo], self.state)
-            winners = self.decisions.save(
-                bank=bank, items=[(raw, t, d) for (_, raw, t), d in zip(todo, decisions, strict=True)]
-            )
+            decisions, session = self.screener.screen_open([t for _, _, t in todo], self.state)
+            items = [(raw, t, d) for (_, raw, t), d in zip(todo, decisions, strict=True)]
+            if isinstance(session, StoreSession) and session.store.engine is self.decisions.engine:
+                winners = self.decisions.save(bank=bank, items=items, also=session.write)  # one transaction
+                session.done()
+            else:
+                session.commit()
+                winners = self.decisions.save(bank=bank, items=items)
             for (index, _, transfer), decision in zip(todo, decisions, strict=True):
                 won = winners.get(transfer.id)
                 results[index] = won.to_dict() if won is not None else decision.to_dict()

@@ -20,6 +20,7 @@ from typing import Protocol
 
 RETENTION_HOURS = 168.0  # a week: the longest window a rule may look back
 MAX_PER_ACCOUNT = 1_000  # recent movements kept per account (a busy merchant's inflow is capped)
+FAN_IN_HOURS = 48.0  # payments into an account are needed this far back (the longest fan-in window)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class History:
     paid_before: int  # earlier payments from this payer to this payee, over the whole history kept
     first_paid_at: float | None  # when this payer first paid this payee (None: never)
     payer_recent: Sequence[tuple[float, str, int]]  # the payer's payments: (at, payee, amount_fen)
-    payee_recent: Sequence[tuple[float, str]]  # payments into the payee: (at, payer)
+    payee_recent: Sequence[tuple[float, str]]  # payments into the payee within FAN_IN_HOURS: (at, payer)
 
 
 class StateSession(Protocol):

@@ -16,7 +16,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from fanzha.screen.state import MAX_PER_ACCOUNT, RETENTION_HOURS, History, MemoryState, Movement
+from fanzha.screen.state import FAN_IN_HOURS, MAX_PER_ACCOUNT, RETENTION_HOURS, History, MemoryState, Movement
 
 _nonce = itertools.count()
 
@@ -40,8 +40,9 @@ class RedisSession:
         pipe = self.store.client.pipeline(transaction=False)
         for payer in payers:
             pipe.zrangebyscore(f"{prefix}out:{payer}", since, "+inf")
+        since_in = min(m.at for m in movements) - min(self.store.retention_hours, FAN_IN_HOURS) * 3600.0
         for payee in payees:
-            pipe.zrangebyscore(f"{prefix}in:{payee}", since, "+inf")
+            pipe.zrangebyscore(f"{prefix}in:{payee}", since_in, "+inf")
         for payer in payers:
             pipe.hmget(f"{prefix}pair:{payer}", by_payer[payer])
         for payer in payers:

@@ -14,13 +14,14 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import cast
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Connection, Engine, Table, delete, select
 from sqlalchemy import insert as sql_insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from fanzha.screen.state import RETENTION_HOURS, History, MemoryState, Movement
+from fanzha.screen.state import FAN_IN_HOURS, RETENTION_HOURS, History, MemoryState, Movement
 from fanzha.store.screen_tables import ScreenPairRow, ScreenTransferSeenRow
 from fanzha.timezones import from_db
 
@@ -45,7 +46,9 @@ class StoreSession:
             self._prefetch(movements)
 
     def _prefetch(self, movements: Sequence[Movement]) -> None:
-        since = _dt(min(m.at for m in movements) - self.store.retention_hours * 3600.0)
+        earliest = min(m.at for m in movements)
+        since = _dt(earliest - self.store.retention_hours * 3600.0)
+        since_in = _dt(earliest - min(self.store.retention_hours, FAN_IN_HOURS) * 3600.0)
         payers = sorted({m.payer for m in movements})
         payees = sorted({m.payee for m in movements})
         wanted = {(m.payer, m.payee) for m in movements}
@@ -53,7 +56,7 @@ class StoreSession:
         inflow: dict[str, list[tuple[float, str]]] = {p: [] for p in payees}
         pairs: list[tuple[str, str, int, float]] = []
         seen = ScreenTransferSeenRow
-        with Session(self.store.engine) as session:
+        with self.store.engine.connect() as session:  # Core rows: no ORM bookkeeping
             for chunk in _chunks(payers):
                 for payer, payee, at, amount in session.execute(
                     select(seen.payer_account, seen.payee_account, seen.at, seen.amount_fen).where(
@@ -72,7 +75,7 @@ class StoreSession:
             for chunk in _chunks(payees):
                 for payer, payee, at in session.execute(
                     select(seen.payer_account, seen.payee_account, seen.at).where(
-                        seen.payee_account.in_(chunk), seen.at >= since
+                        seen.payee_account.in_(chunk), seen.at >= since_in
                     )
                 ):
                     inflow[payee].append((from_db(at).timestamp(), payer))
@@ -92,50 +95,58 @@ class StoreSession:
     def commit(self) -> None:
         if not self.pending:
             return
+        with self.store.engine.begin() as connection:
+            self.write(connection)
+        self.done()
+
+    def write(self, connection: Connection) -> None:
+        """Write the batch's movements on `connection`, in the caller's transaction (see `done`)."""
+        if not self.pending:
+            return
         pairs: dict[tuple[str, str], list[Movement]] = {}
         for m in self.pending:
             pairs.setdefault((m.payer, m.payee), []).append(m)
-        engine = self.store.engine
-        insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
-        with Session(engine) as session:
-            session.execute(
-                sql_insert(ScreenTransferSeenRow),
-                [
-                    {
-                        "payer_account": m.payer,
-                        "payee_account": m.payee,
-                        "at": _dt(m.at),
-                        "amount_fen": m.amount_fen,
-                    }
-                    for m in self.pending
-                ],
+        insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+        connection.execute(
+            sql_insert(cast(Table, ScreenTransferSeenRow.__table__)),
+            [
+                {
+                    "payer_account": m.payer,
+                    "payee_account": m.payee,
+                    "at": _dt(m.at),
+                    "amount_fen": m.amount_fen,
+                }
+                for m in self.pending
+            ],
+        )
+        rows = []
+        for (payer, payee), items in sorted(pairs.items()):  # a fixed order: no deadlocks between workers
+            last = max(items, key=lambda m: m.at)
+            rows.append(
+                {
+                    "payer_account": payer,
+                    "payee_account": payee,
+                    "first_at": _dt(min(m.at for m in items)),
+                    "last_at": _dt(last.at),
+                    "count": len(items),
+                    "last_amount_fen": last.amount_fen,
+                }
             )
-            rows = []
-            for (payer, payee), items in sorted(pairs.items()):  # a fixed order: no deadlocks between workers
-                last = max(items, key=lambda m: m.at)
-                rows.append(
-                    {
-                        "payer_account": payer,
-                        "payee_account": payee,
-                        "first_at": _dt(min(m.at for m in items)),
-                        "last_at": _dt(last.at),
-                        "count": len(items),
-                        "last_amount_fen": last.amount_fen,
-                    }
-                )
-            stmt = insert(ScreenPairRow)
-            session.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["payer_account", "payee_account"],
-                    set_={
-                        "count": ScreenPairRow.count + stmt.excluded.count,
-                        "last_at": stmt.excluded.last_at,
-                        "last_amount_fen": stmt.excluded.last_amount_fen,
-                    },
-                ),
-                rows,
-            )
-            session.commit()
+        stmt = insert(cast(Table, ScreenPairRow.__table__))
+        connection.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["payer_account", "payee_account"],
+                set_={
+                    "count": ScreenPairRow.__table__.c.count + stmt.excluded.count,
+                    "last_at": stmt.excluded.last_at,
+                    "last_amount_fen": stmt.excluded.last_amount_fen,
+                },
+            ),
+            rows,
+        )
+
+    def done(self) -> None:
+        """The caller committed what `write` wrote."""
         self.pending = []
         self.store.committed()
 

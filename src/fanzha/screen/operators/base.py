@@ -29,6 +29,7 @@ class Compiled:
     test: Predicate
     text: str  # the condition in words
     needs: frozenset[str] = frozenset()
+    cost: int = 1  # relative cost of a test: conditions run the cheap parts first
 
 
 class Operator:
@@ -36,12 +37,13 @@ class Operator:
     help: ClassVar[str]  # what it tests, in Chinese
     example: ClassVar[str]  # an argument, as written in YAML
     needs: ClassVar[frozenset[str]] = frozenset()
+    cost: ClassVar[int] = 1  # 1: a field; 2: a lookup; 5: a scan of history
 
     def compile(self, arg: Any, where: str) -> Compiled:
         raise NotImplementedError
 
     def done(self, test: Predicate, text: str) -> Compiled:
-        return Compiled(test, text, self.needs)
+        return Compiled(test, text, self.needs, self.cost)
 
 
 def yuan(amount: float) -> str:

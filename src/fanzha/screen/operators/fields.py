@@ -3,7 +3,9 @@ call during the transfer, a new device, a payee in another city or province, a c
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from fanzha.screen.districts import OTHER_CITY, OTHER_PROVINCE, distance
@@ -34,9 +36,13 @@ COMPANY_MARKERS = (
 COMPANY_ENDINGS = ("店", "厂", "局", "馆", "场", "行", "所", "院", "社", "部", "站", "城", "楼")
 
 
+_COMPANY = re.compile("|".join(COMPANY_MARKERS))
+
+
+@lru_cache(maxsize=65_536)
 def is_company(name: str) -> bool:
     """Whether a payee's name is an organisation's (by its words; a person's name has none of them)."""
-    return any(m in name for m in COMPANY_MARKERS) or (len(name) >= 4 and name.endswith(COMPANY_ENDINGS))
+    return _COMPANY.search(name) is not None or (len(name) >= 4 and name.endswith(COMPANY_ENDINGS))
 
 
 class Amount(Operator):

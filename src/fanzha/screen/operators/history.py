@@ -21,7 +21,7 @@ from fanzha.screen.operators.base import (
     range_text,
     yuan,
 )
-from fanzha.screen.state import RETENTION_HOURS
+from fanzha.screen.state import FAN_IN_HOURS, RETENTION_HOURS
 
 
 def _hours_text(h: float) -> str:
@@ -66,19 +66,26 @@ class FanIn(Operator):
     help = "收款账户在时间窗内收到不同付款人的转账数（含本笔）达到 payers（疑似涉诈“跑分”账户）"
     example = "{payers: 5, hours: 24}"
     needs = frozenset([HISTORY])
+    cost = 5
 
     def compile(self, arg: Any, where: str) -> Compiled:
         found = mapping(arg, where, ["payers", "hours"], required=["payers", "hours"])
         least = count(found["payers"], f"{where}.payers")
-        window = hours(found["hours"], f"{where}.hours", limit=RETENTION_HOURS) * 3600.0
+        window = hours(found["hours"], f"{where}.hours", limit=FAN_IN_HOURS) * 3600.0
 
         def test(f: Facts) -> bool | None:
             if f.history is None or f.at is None:
                 return None
-            since = f.at - window
-            payer = f.transfer.payer.account
-            payers = {p for at, p in f.history.payee_recent if at >= since and p != payer}
-            return len(payers) + 1 >= least
+            since, payer = f.at - window, f.transfer.payer.account
+            others: set[str] = set()
+            for at, p in reversed(f.history.payee_recent):  # newest first: stop at the window or at `least`
+                if at < since:
+                    break
+                if p != payer:
+                    others.add(p)
+                    if len(others) + 1 >= least:
+                        return True
+            return len(others) + 1 >= least
 
         return self.done(test, f"收款账户{_hours_text(found['hours'])}内收到{least}个以上不同付款人的转账")
 
@@ -91,6 +98,7 @@ class RisingPayments(Operator):
     )
     example = "{count: 2, hours: 72, same_payee: true}"
     needs = frozenset([HISTORY])
+    cost = 5
 
     def compile(self, arg: Any, where: str) -> Compiled:
         found = mapping(arg, where, ["count", "hours", "same_payee"], required=["count", "hours"])
@@ -122,6 +130,7 @@ class PayerVelocity(Operator):
     help = "付款人在时间窗内的转出笔数（含本笔）达到 count，或金额合计（元，含本笔）达到 total"
     example = "{total: 100000, hours: 24}"
     needs = frozenset([HISTORY])
+    cost = 5
 
     def compile(self, arg: Any, where: str) -> Compiled:
         found = mapping(arg, where, ["count", "total", "hours"], required=["hours"])
