@@ -28,7 +28,9 @@ from fanzha.screen.service import MAX_BATCH
 
 router = APIRouter(prefix="/v1/screen", tags=["screen"])
 TransferId = Annotated[str, Path(min_length=1, max_length=128, description="交易编号")]
-BankQuery = Annotated[str | None, Query(max_length=64, description="管理员代为操作的银行（银行密钥无需填写）")]
+BankQuery = Annotated[
+    str | None, Query(max_length=64, description="管理员代为操作的银行（银行密钥无需填写）")
+]
 
 
 class ReviewIn(BaseModel):
