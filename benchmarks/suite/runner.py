@@ -20,6 +20,7 @@ from suite.machine import code_fingerprint, machine_info
 from suite.memory import bench_memory
 from suite.quality import bench_quality
 from suite.report import print_summary, render, write_results_json
+from suite.screening import bench_screening
 from suite.throughput import bench_check_throughput
 
 RUNNERS: dict[str, Callable[[Context], Section]] = {
@@ -33,6 +34,7 @@ RUNNERS: dict[str, Callable[[Context], Section]] = {
     "linking": bench_linking,
     "bulletin": bench_bulletin,
     "domains": bench_domains,
+    "screening": bench_screening,
 }
 BENCHMARKS = tuple(RUNNERS)  # in report order
 

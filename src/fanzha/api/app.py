@@ -16,12 +16,14 @@ from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter, RedisRateLimiter
 from fanzha.api.batching import AssessBatcher
 from fanzha.api.deps import Services
 from fanzha.api.lookups import LookupService
-from fanzha.api.routers import cases, check, intel, officer, orders, reports
+from fanzha.api.routers import cases, check, guard, intel, officer, orders, reports, screen
+from fanzha.api.screen_batching import ScreenBatcher
 from fanzha.cases.persons import PersonStore
 from fanzha.cases.repository import CaseStore
 from fanzha.detect.engine import Detector
 from fanzha.intel.cache import TTLCache
 from fanzha.intel.repository import IntelStore
+from fanzha.screen.service import build_service_from_env
 from fanzha.store import make_engine, upgrade
 
 MAX_BODY_BYTES = 1_000_000
@@ -73,6 +75,9 @@ def create_app(
     app.state.limiter = (
         RedisRateLimiter(anonymous_per_minute, redis_url) if redis_url else RateLimiter(anonymous_per_minute)
     )
+    app.state.screening = ScreenBatcher(
+        build_service_from_env(engine=engine, intel=store, redis_url=redis_url, detector=detector)
+    )
     app.add_middleware(BodyLimit)
     app.include_router(check.router)
     app.include_router(intel.router)
@@ -80,11 +85,15 @@ def create_app(
     app.include_router(cases.router)
     app.include_router(orders.router)
     app.include_router(reports.router)
+    app.include_router(guard.router)
+    app.include_router(screen.router)
+    from fanzha.web.bank import router as bank_console
     from fanzha.web.console import router as console
     from fanzha.web.pages import router as pages
 
     app.include_router(pages)
     app.include_router(console)
+    app.include_router(bank_console)
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("fanzha.web").joinpath("static"))), name="static"
     )

@@ -20,6 +20,7 @@ from fanzha.cli.intel import app as intel_app
 from fanzha.cli.orders import orders_app
 from fanzha.cli.persons import persons_app
 from fanzha.cli.reports import bulletin_cmd, trends_cmd
+from fanzha.cli.screen import screen_app
 
 app = typer.Typer(
     name="fanzha",
@@ -36,6 +37,7 @@ app.add_typer(orders_app, name="orders")
 app.add_typer(audit_app, name="audit")
 app.add_typer(demo_app, name="demo")
 app.add_typer(domains_app, name="domains")
+app.add_typer(screen_app, name="screen")
 app.command("bulletin")(bulletin_cmd)
 app.command("trends")(trends_cmd)
 

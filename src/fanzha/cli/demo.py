@@ -10,12 +10,12 @@ import typer
 from fanzha.cli.errors import fail
 from fanzha.cli.intel import DataDir, store_url
 
-demo_app = typer.Typer(help="演示数据：生成并导入带【演示数据】标记的合成案件。", no_args_is_help=True)
+demo_app = typer.Typer(help="演示数据：生成带演示标记的合成案件和合成转账流水。", no_args_is_help=True)
 
 
 @demo_app.callback()
 def _group() -> None:
-    """演示数据：生成并导入带【演示数据】标记的合成案件。"""
+    """演示数据：生成带演示标记的合成案件和合成转账流水。"""
 
 
 @demo_app.command("cases")
@@ -48,3 +48,42 @@ def cases_cmd(
         f"已导入 {count} 起演示案件（种子 {seed}，{start:%Y年%m月%d日}至{end:%Y年%m月%d日}）。"
         "查看通报：fanzha bulletin --format html --out 通报.html"
     )
+
+
+@demo_app.command("transfers")
+def transfers_cmd(
+    n: Annotated[int, typer.Option("--n", help="生成多少笔转账", min=0, max=20_000_000)] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="随机种子：同一种子生成完全相同的流水", min=0)] = 0,
+    days: Annotated[int, typer.Option("--days", help="覆盖多少天", min=1, max=366)] = 28,
+    start: Annotated[
+        str | None, typer.Option("--start", help="起始日期（北京时间），如 2026-11-02；默认 2026-11-02")
+    ] = None,
+    fraud_share: Annotated[
+        float, typer.Option("--fraud-share", help="诈骗转账占比，0到1之间", min=0.0, max=1.0)
+    ] = 0.02,
+) -> None:
+    """把合成转账流水按时间顺序写到标准输出，每行一笔（JSON），都带 "synthetic": true 和标签
+    （label: fraud/normal，scenario: 场景）：日常消费、缴费、房租、家人转账、经营付款，以及
+    冒充公检法“安全账户”、绑架勒索、解冻费/保证金、刷单返利、投资平台充值、多名受害人汇入同一账户。
+
+    例：fanzha demo transfers --n 100000 --seed 1 > transfers.jsonl
+        fanzha demo transfers --n 5000 --start 2026-10-01 --days 14 --fraud-share 0.05
+    """
+    import sys
+    from datetime import date, datetime
+
+    import orjson
+
+    from fanzha.demo.transfers import simulate_transfers
+    from fanzha.timezones import BEIJING
+
+    begin = None
+    if start is not None:
+        try:
+            begin = datetime.combine(date.fromisoformat(start), datetime.min.time(), BEIJING)
+        except ValueError:
+            fail(f"起始日期“{start}”无法识别，请写成 2026-11-02 这样的格式")
+    out = sys.stdout.buffer
+    for transfer in simulate_transfers(n, seed=seed, start=begin, days=days, fraud_share=fraud_share):
+        out.write(orjson.dumps(transfer) + b"\n")
+    out.flush()

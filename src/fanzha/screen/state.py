@@ -1,0 +1,114 @@
+"""The history the screening rules read — has this payer paid this payee before, how many distinct payers
+paid this payee lately (mule fan-in), what this payer paid lately (velocity, rising amounts) — behind a
+small interface, so that the engine itself is stateless and workers scale out.
+
+A `ScreenState` opens a `StateSession` for a batch of movements: the session answers `history` for each
+movement in turn and `add`s it afterwards, so every transfer sees those before it, including earlier
+ones of the same batch; `commit` makes the batch's movements visible to other sessions.
+
+Implementations: `MemoryState` here (the CLI, backtests, tests), `StoreState` in
+`fanzha.screen.state_store` (the SQL store) and `RedisState` in `fanzha.screen.state_redis`.
+Times are epoch seconds; money is fen.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+RETENTION_HOURS = 168.0  # a week: the longest window a rule may look back
+MAX_PER_ACCOUNT = 1_000  # recent movements kept per account (a busy merchant's inflow is capped)
+FAN_IN_HOURS = 48.0  # payments into an account are needed this far back (the longest fan-in window)
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """Money from `payer` to `payee` at `at` (epoch seconds)."""
+
+    payer: str
+    payee: str
+    at: float
+    amount_fen: int
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What was known before a movement. The sequences are oldest first and hold at most the retention
+    window (and at most MAX_PER_ACCOUNT items); read them, do not keep them."""
+
+    paid_before: int  # earlier payments from this payer to this payee, over the whole history kept
+    first_paid_at: float | None  # when this payer first paid this payee (None: never)
+    payer_recent: Sequence[tuple[float, str, int]]  # the payer's payments: (at, payee, amount_fen)
+    payee_recent: Sequence[tuple[float, str]]  # payments into the payee within FAN_IN_HOURS: (at, payer)
+
+
+class StateSession(Protocol):
+    def history(self, movement: Movement) -> History: ...
+
+    def add(self, movement: Movement) -> None: ...
+
+    def commit(self) -> None: ...
+
+
+class ScreenState(Protocol):
+    retention_hours: float
+
+    def session(self, movements: Sequence[Movement]) -> StateSession:
+        """A session over `movements` (what a store needs to prefetch); they are then screened in order."""
+        ...
+
+
+class MemoryState:
+    """History in this process's memory: a session is the state itself, and `commit` does nothing."""
+
+    def __init__(self, *, retention_hours: float = RETENTION_HOURS) -> None:
+        self.retention_hours = retention_hours
+        self._retention = retention_hours * 3600.0
+        self._pairs: dict[tuple[str, str], tuple[int, float]] = {}  # (payer, payee) → (count, first at)
+        self._out: dict[str, deque[tuple[float, str, int]]] = {}
+        self._in: dict[str, deque[tuple[float, str]]] = {}
+
+    def session(self, movements: Sequence[Movement]) -> MemoryState:
+        return self
+
+    def history(self, movement: Movement) -> History:
+        since = movement.at - self._retention
+        out = self._out.get(movement.payer)
+        if out is not None:
+            while out and out[0][0] < since:
+                out.popleft()
+        inflow = self._in.get(movement.payee)
+        if inflow is not None:
+            while inflow and inflow[0][0] < since:
+                inflow.popleft()
+        count, first = self._pairs.get((movement.payer, movement.payee), (0, None))
+        return History(count, first, out or (), inflow or ())
+
+    def add(self, movement: Movement) -> None:
+        key = (movement.payer, movement.payee)
+        count, first = self._pairs.get(key, (0, movement.at))
+        self._pairs[key] = (count + 1, min(first, movement.at))
+        out = self._out.get(movement.payer)
+        if out is None:
+            out = self._out[movement.payer] = deque(maxlen=MAX_PER_ACCOUNT)
+        out.append((movement.at, movement.payee, movement.amount_fen))
+        inflow = self._in.get(movement.payee)
+        if inflow is None:
+            inflow = self._in[movement.payee] = deque(maxlen=MAX_PER_ACCOUNT)
+        inflow.append((movement.at, movement.payer))
+
+    def commit(self) -> None:
+        return None
+
+    # Seeding, for the stores' sessions: what the store knows, before the batch is screened.
+    def seed_pairs(self, pairs: Iterable[tuple[str, str, int, float]]) -> None:
+        for payer, payee, count, first in pairs:
+            self._pairs[(payer, payee)] = (count, first)
+
+    def seed_out(self, payer: str, items: Iterable[tuple[float, str, int]]) -> None:
+        self._out[payer] = deque(sorted(items), maxlen=MAX_PER_ACCOUNT)
+
+    def seed_in(self, payee: str, items: Iterable[tuple[float, str]]) -> None:
+        self._in[payee] = deque(sorted(items), maxlen=MAX_PER_ACCOUNT)

@@ -1,0 +1,20 @@
+"""The bank console (`/bank`): server-rendered pages (Jinja2, enhanced with htmx) for bank and payment
+staff — the held transfers screening stopped, the counter and ATM checklists with the signed
+《防范电信诈骗告知书》 and the outcome, and the stop-payment and freeze orders from the case desk (execute
+with the amount stopped, refuse, report inflows). Bank and admin keys only; every page but the login
+goes through the bank gate (`common.BankPage`).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+
+from fanzha.web.bank import checks, login, orders
+
+router = APIRouter(prefix="/bank", include_in_schema=False)
+router.add_api_route("", checks.held_page, methods=["GET"], response_class=HTMLResponse)
+for _area in (login, checks, orders):
+    router.include_router(_area.router)
+
+__all__ = ["router"]

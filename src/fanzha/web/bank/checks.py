@@ -1,0 +1,133 @@
+"""Held transfers and their checks: the list of the bank's held and blocked transfers, the checklist form
+(三问二看一核对 at the counter, 一问二看三提醒 at the ATM; htmx swaps one for the other) opened from a held
+transfer or from a transfer id typed in, and the completed checks with what they fed (the case at the desk).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from fanzha.screen.checklists import checklist, load_checklists
+from fanzha.screen.counter import CheckIn, CounterError, HeldTransfer
+from fanzha.web.bank.common import BankPage, bank_of, counter_desk, name_of, render
+
+router = APIRouter()
+TEXT_FIELDS = ("transfer_id", "checklist", "outcome", "signed_by", "fraud_type", "suspect_phone", "note")
+MANUAL_FIELDS = ("amount", "lost", "payer_name", "payer_age", "payer_district", "payee_account", "payee_bank")
+
+
+def _number(raw: str, what: str) -> float | None:
+    text = raw.strip().replace(",", "").replace("，", "")
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise CounterError(f"{what}“{raw[:20]}”不是数字") from None
+    if not math.isfinite(value) or value < 0 or value > 1e12:
+        raise CounterError(f"{what}须为不小于零的金额（元）")
+    return value
+
+
+def check_from_form(form: dict[str, str]) -> CheckIn:
+    """The completed checklist as the form posted it (answers are the fields `a_<question id>`)."""
+    answers = {key[2:]: value for key, value in form.items() if key.startswith("a_")}
+    payer = {"name": form.get("payer_name", ""), "age": form.get("payer_age", ""),
+             "district": form.get("payer_district", "")}  # fmt: skip
+    return CheckIn(
+        transfer_id=form.get("transfer_id", "").strip(),
+        checklist=form.get("checklist", "counter"),
+        answers=answers,
+        outcome=form.get("outcome", ""),
+        notice_signed=form.get("notice_signed", "") in ("on", "true", "1"),
+        signed_by=form.get("signed_by", ""),
+        amount=_number(form.get("amount", ""), "转账金额"),
+        payer=payer,
+        payee_account=form.get("payee_account", ""),
+        payee_bank=form.get("payee_bank", ""),
+        fraud_type=form.get("fraud_type", ""),
+        suspect_phone=form.get("suspect_phone", ""),
+        lost=_number(form.get("lost", ""), "已被骗金额") or 0.0,
+        note=form.get("note", ""),
+    )
+
+
+async def held_page(request: Request, user: BankPage) -> HTMLResponse:
+    """`/bank` itself (registered on the bank console's router: a sub-router cannot have an empty path)."""
+    desk = counter_desk(request)
+    held = await run_in_threadpool(lambda: desk.held(bank=bank_of(user), limit=300))
+    return render(request, "held.html", {"held": held})
+
+
+async def _form_page(
+    request: Request, user: BankPage, values: dict[str, str], *, error: str = ""
+) -> HTMLResponse:
+    desk = counter_desk(request)
+    transfer_id = values.get("transfer_id", "").strip()
+    held: HeldTransfer | None = None
+    if transfer_id:
+        held = await run_in_threadpool(lambda: desk.transfer(bank=bank_of(user), transfer_id=transfer_id))
+    code = values.get("checklist") if values.get("checklist") in load_checklists() else None
+    code = code or ("atm" if held is not None and held.channel == "atm" else "counter")
+    context = {
+        "held": held,
+        "values": values,
+        "form": checklist(code),
+        "forms": load_checklists(),
+        "error": error,
+    }
+    return render(request, "check.html", context, status_code=422 if error else 200)
+
+
+@router.get("/check", response_class=HTMLResponse)
+async def check_form(
+    request: Request,
+    user: BankPage,
+    transfer_id: Annotated[str, Query(max_length=128)] = "",
+    checklist: Annotated[str, Query(max_length=16)] = "",
+) -> HTMLResponse:
+    return await _form_page(request, user, {"transfer_id": transfer_id, "checklist": checklist})
+
+
+@router.get("/check/checklist", response_class=HTMLResponse)
+def checklist_fragment(
+    request: Request, user: BankPage, checklist: Annotated[str, Query(max_length=16)] = "counter"
+) -> HTMLResponse:
+    """The questions of one checklist (htmx swaps them in when the teller switches counter / ATM)."""
+    forms = load_checklists()
+    form = forms.get(checklist, forms["counter"])
+    return render(request, "_checklist.html", {"form": form, "values": {}})
+
+
+@router.post("/check", response_model=None)
+async def record_check(request: Request, user: BankPage) -> HTMLResponse | RedirectResponse:
+    raw = await request.form()
+    values = {key: str(value)[:2000] for key, value in raw.items() if isinstance(value, str)}
+    desk = counter_desk(request)
+    bank = bank_of(user)
+    if bank is None:  # an admin checks a transfer in the name of the bank that screened it
+        found = await run_in_threadpool(
+            lambda: desk.transfer(bank=None, transfer_id=values.get("transfer_id", ""))
+        )
+        bank = found.bank if found is not None else name_of(user)
+    try:
+        check = check_from_form(values)
+        done = await run_in_threadpool(lambda: desk.record(check, bank=str(bank), staff=name_of(user)))
+    except CounterError as exc:
+        return await _form_page(request, user, values, error=str(exc))
+    return RedirectResponse(f"/bank/checks?done={done.id}", status_code=303)
+
+
+@router.get("/checks", response_class=HTMLResponse)
+async def checks_page(
+    request: Request, user: BankPage, done: Annotated[int | None, Query(ge=1)] = None
+) -> HTMLResponse:
+    desk = counter_desk(request)
+    checks = await run_in_threadpool(lambda: desk.checks(bank=bank_of(user), limit=300))
+    just: Any = next((c for c in checks if c.id == done), None)
+    return render(request, "checks.html", {"checks": checks, "done": just, "forms": load_checklists()})

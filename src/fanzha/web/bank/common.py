@@ -1,0 +1,85 @@
+"""What every bank console page shares: the bank gate, the stores, and the console's templates and filters.
+
+The gate reads the caller's key like the officer console's (`X-API-Key`, Bearer, or the `fanzha_key`
+login cookie). Without a valid key a browser is sent to `/bank/login` (htmx requests get `HX-Redirect`);
+a key of another role gets 403. A `bank` key's label names its bank: the pages show that bank's held
+transfers, checks and orders only. An `admin` key sees every bank's and records checks in its own name.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
+
+from fanzha.api.auth import Caller
+from fanzha.intel.keys import role_of
+from fanzha.orders.repository import OrderStore
+from fanzha.screen.counter import OUTCOMES, CounterDesk
+from fanzha.text.masking import mask_account, mask_name
+from fanzha.web.console.common import COOKIE, caller_key, services_of, templates
+
+BANK_ROLES = ("bank", "admin")
+
+templates.env.filters.update(mask_name=mask_name, mask_account=mask_account)
+templates.env.globals.update(check_outcomes=OUTCOMES)
+
+
+def safe_next(path: str | None) -> str:
+    """Only bank console paths are followed after login (no open redirect)."""
+    if path and path.startswith("/bank") and not path.startswith("//") and "\\" not in path:
+        return path
+    return "/bank"
+
+
+def _to_login(request: Request) -> HTTPException:
+    target = "/bank/login?next=" + quote(
+        request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    )
+    headers = {"Cache-Control": "no-store"}
+    if request.cookies.get(COOKIE):  # a stale or revoked key: forget it
+        headers["Set-Cookie"] = f"{COOKIE}=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict"
+    if request.headers.get("hx-request"):
+        return HTTPException(status_code=401, detail="请先登录", headers={**headers, "HX-Redirect": target})
+    return HTTPException(status_code=303, detail="请先登录", headers={**headers, "Location": target})
+
+
+async def require_bank_page(request: Request) -> Caller:
+    found = await run_in_threadpool(role_of, services_of(request).store.engine, caller_key(request))
+    if found is None:
+        raise _to_login(request)
+    caller = Caller(*found)
+    if caller.role not in BANK_ROLES:
+        raise HTTPException(status_code=403, detail="银行工作台仅限银行工作人员使用")
+    request.state.bank_user = caller
+    return caller
+
+
+BankPage = Annotated[Caller, Depends(require_bank_page)]
+
+
+def bank_of(caller: Caller) -> str | None:
+    """The bank the caller acts for; None for an admin (every bank)."""
+    return None if caller.role == "admin" else caller.label
+
+
+def name_of(caller: Caller) -> str:
+    return caller.label or caller.role
+
+
+def counter_desk(request: Request) -> CounterDesk:
+    services = services_of(request)
+    return CounterDesk(services.store.engine, cases=services.cases, intel=services.store)
+
+
+def order_store(request: Request) -> OrderStore:
+    return OrderStore(services_of(request).store.engine)
+
+
+def render(request: Request, name: str, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
+    """A bank console template, with the logged-in user for the header."""
+    context = {"user": getattr(request.state, "bank_user", None), **context}
+    return templates.TemplateResponse(request, f"bank/{name}", context, status_code=status_code)

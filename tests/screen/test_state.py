@@ -1,0 +1,93 @@
+"""The history interface behaves the same in memory, in the SQL store (SQLite and PostgreSQL) and in Redis:
+a session sees what earlier sessions committed and what earlier movements of its own batch added."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy import Engine
+
+from fanzha.screen.state import MAX_PER_ACCOUNT, MemoryState, Movement, ScreenState
+from fanzha.screen.state_store import StoreState
+from fanzha.store import upgrade
+
+T0 = 1_794_000_000.0
+H = 3600.0
+
+
+def _redis_state() -> ScreenState:
+    import redis
+
+    from fanzha.screen.state_redis import RedisState
+
+    client = redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=0.3)
+    try:
+        client.ping()
+    except (redis.RedisError, OSError):
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    return RedisState(client=client, prefix=f"fanzha:test:{uuid.uuid4().hex}:")
+
+
+@pytest.fixture(params=["memory", "store", "redis"])
+def make_state(request: pytest.FixtureRequest, engine: Engine) -> Iterator[Callable[[], ScreenState]]:
+    if request.param == "memory":
+        shared = MemoryState()
+        yield lambda: shared
+    elif request.param == "store":
+        upgrade(engine)
+        yield lambda: StoreState(engine)
+    else:
+        state = _redis_state()
+        yield lambda: state
+        state.clear()  # type: ignore[attr-defined]
+
+
+def run(state: ScreenState, movements: list[Movement]) -> list[tuple[int, int, int]]:
+    """(paid_before, len(payer_recent), len(payee_recent)) before each movement, in one session."""
+    session = state.session(movements)
+    seen = []
+    for m in movements:
+        h = session.history(m)
+        seen.append((h.paid_before, len(h.payer_recent), len(h.payee_recent)))
+        session.add(m)
+    session.commit()
+    return seen
+
+
+def test_a_batch_sees_its_own_earlier_movements(make_state: Callable[[], ScreenState]) -> None:
+    moves = [Movement("A", "P", T0, 100), Movement("A", "P", T0 + 60, 200), Movement("B", "P", T0 + 120, 300)]
+    assert run(make_state(), moves) == [(0, 0, 0), (1, 1, 1), (0, 0, 2)]
+
+
+def test_a_later_session_sees_what_earlier_ones_committed(make_state: Callable[[], ScreenState]) -> None:
+    run(make_state(), [Movement("A", "P", T0, 100), Movement("C", "P", T0 + 1, 100)])
+    session = make_state().session([Movement("A", "P", T0 + H, 500)])
+    history = session.history(Movement("A", "P", T0 + H, 500))
+    assert (history.paid_before, history.first_paid_at) == (1, T0)
+    assert [(payee, fen) for _, payee, fen in history.payer_recent] == [("P", 100)]
+    assert sorted(payer for _, payer in history.payee_recent) == ["A", "C"]
+
+
+def test_history_older_than_the_retention_window_is_not_seen(make_state: Callable[[], ScreenState]) -> None:
+    state = make_state()
+    run(state, [Movement("A", "P", T0, 100)])
+    late = Movement("A", "P", T0 + (state.retention_hours + 1) * H, 100)
+    history = make_state().session([late]).history(late)
+    assert (history.paid_before, len(history.payer_recent), len(history.payee_recent)) == (1, 0, 0)
+
+
+def test_memory_keeps_at_most_max_per_account() -> None:
+    state = MemoryState()
+    for i in range(MAX_PER_ACCOUNT + 5):
+        state.add(Movement(f"X{i}", "P", T0 + i, 1))
+    assert len(state.history(Movement("Y", "P", T0 + 10_000, 1)).payee_recent) == MAX_PER_ACCOUNT
+
+
+def test_the_store_prunes_expired_seen_transfers(engine: Engine) -> None:
+    upgrade(engine)
+    state = StoreState(engine, retention_hours=1)
+    run(state, [Movement("A", "P", T0, 100), Movement("A", "P", T0 + 2 * H, 100)])
+    assert state.prune(now=T0 + 2.5 * H) == 1
+    assert run(state, [Movement("A", "P", T0 + 2.6 * H, 1)]) == [(2, 1, 1)]
