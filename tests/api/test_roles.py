@@ -124,3 +124,19 @@ def test_the_rate_limit_fails_open_when_redis_is_down(tmp_path: Path) -> None:
         client.get("/v1/lookup", params={"kind": "qq", "value": "123456789"}).status_code for _ in range(3)
     ]
     assert codes == [200] * 4
+
+
+def test_a_known_key_is_remembered_and_an_unknown_one_is_not(client: TestClient) -> None:
+    from sqlalchemy import delete
+
+    from fanzha.store.tables import ApiKeyRow
+
+    engine = client.app.state.services.store.engine  # type: ignore[attr-defined]
+    officer = key(client, "officer")
+    assert client.get("/v1/appeals", headers=officer).status_code == 200
+    with engine.begin() as conn:  # the key's row goes; this worker remembers it for KNOWN_KEY_TTL
+        conn.execute(delete(ApiKeyRow))
+    assert client.get("/v1/appeals", headers=officer).status_code == 200
+    unknown = {"X-API-Key": "fz_officer_not-a-key"}
+    assert client.get("/v1/appeals", headers=unknown).status_code == 401
+    assert client.get("/v1/appeals", headers=unknown).status_code == 401

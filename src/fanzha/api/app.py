@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter, RedisRateLimiter
+from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter, RedisRateLimiter, known_keys_cache
 from fanzha.api.batching import AssessBatcher
 from fanzha.api.deps import Services
 from fanzha.api.lookups import LookupService
@@ -72,6 +72,7 @@ def create_app(
         cases=CaseStore(engine, intel=store),
         persons=PersonStore(engine),
     )
+    app.state.known_keys = known_keys_cache()
     app.state.limiter = (
         RedisRateLimiter(anonymous_per_minute, redis_url) if redis_url else RateLimiter(anonymous_per_minute)
     )

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from fastapi import Cookie, Depends, Header, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
+from fanzha.intel.cache import TTLCache
 from fanzha.intel.keys import role_of
 
 ANONYMOUS_PER_MINUTE = 60
@@ -112,6 +113,16 @@ def _key(authorization: str | None, x_api_key: str | None) -> str | None:
     return None
 
 
+# Keys that resolved to a role are remembered for KNOWN_KEY_TTL seconds, so a bank's screening calls do
+# not each ask the database who they are. Keys cannot be revoked yet; when they can, revocation must
+# also reach this cache (or accept the TTL's delay). Unknown keys are never cached.
+KNOWN_KEY_TTL = 60.0
+
+
+def known_keys_cache() -> TTLCache:
+    return TTLCache(size=10_000, ttl=KNOWN_KEY_TTL)
+
+
 async def get_caller(
     request: Request,
     authorization: Annotated[str | None, Header()] = None,
@@ -122,9 +133,13 @@ async def get_caller(
     (`fanzha_key`, HttpOnly and SameSite=Strict, so other sites cannot post with it)."""
     key = _key(authorization, x_api_key) or fanzha_key
     if key is not None:
-        found = await run_in_threadpool(role_of, request.app.state.services.store.engine, key)
-        if found is None:
-            raise HTTPException(status_code=401, detail="API密钥无效")
+        known: TTLCache = request.app.state.known_keys
+        hit, found = known.get(("key", key))
+        if not hit:
+            found = await run_in_threadpool(role_of, request.app.state.services.store.engine, key)
+            if found is None:
+                raise HTTPException(status_code=401, detail="API密钥无效")
+            known.put(("key", key), found)
         return Caller(*found)
     limiter: RateLimiter | RedisRateLimiter = request.app.state.limiter
     wait = await limiter.retry_after(request.client.host if request.client else "unknown")
