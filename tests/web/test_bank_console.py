@@ -177,3 +177,12 @@ def test_reported_inflows_are_stored_and_a_bad_line_is_named(client: TestClient)
     assert page.status_code == 200 and "已报送 2 笔" in page.text
     bad = client.post("/bank/inflows", data={"account": MULE, "lines": f"{when}, 8000\n昨天, 10"})
     assert bad.status_code == 422 and "第2行" in bad.text
+
+
+def test_an_admin_logged_into_both_consoles_stays_logged_into_each(anonymous: TestClient) -> None:
+    admin = create_key(engine_of(anonymous), role="admin", label="管理员")
+    assert anonymous.post("/console/login", data={"key": admin}, follow_redirects=False).status_code == 303
+    assert anonymous.post("/bank/login", data={"key": admin}, follow_redirects=False).status_code == 303
+    anonymous.post("/bank/logout", follow_redirects=False)
+    assert anonymous.get("/console", follow_redirects=False).status_code == 200  # its own cookie, path /console
+    assert anonymous.get("/bank", follow_redirects=False).status_code == 303

@@ -43,7 +43,7 @@ async def login(
         COOKIE,
         key,
         max_age=COOKIE_MAX_AGE,
-        path="/",
+        path="/bank",
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
@@ -54,5 +54,5 @@ async def login(
 @router.api_route("/logout", methods=["GET", "POST"])
 def logout() -> RedirectResponse:
     response = RedirectResponse("/bank/login", status_code=303)
-    response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+    response.delete_cookie(COOKIE, path="/bank", httponly=True, samesite="strict")
     return response

@@ -111,7 +111,7 @@ def _to_login(request: Request) -> HTTPException:
     )
     headers = {"Cache-Control": "no-store"}
     if request.cookies.get(COOKIE):  # a stale or revoked key: forget it
-        headers["Set-Cookie"] = f"{COOKIE}=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict"
+        headers["Set-Cookie"] = f"{COOKIE}=; Max-Age=0; Path=/console; HttpOnly; SameSite=Strict"
     if request.headers.get("hx-request"):
         return HTTPException(status_code=401, detail="请先登录", headers={**headers, "HX-Redirect": target})
     return HTTPException(status_code=303, detail="请先登录", headers={**headers, "Location": target})

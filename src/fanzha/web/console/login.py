@@ -42,7 +42,7 @@ async def login(
         COOKIE,
         key,
         max_age=COOKIE_MAX_AGE,
-        path="/",
+        path="/console",
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
@@ -53,5 +53,5 @@ async def login(
 @router.api_route("/logout", methods=["GET", "POST"])
 def logout() -> RedirectResponse:
     response = RedirectResponse("/console/login", status_code=303)
-    response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+    response.delete_cookie(COOKIE, path="/console", httponly=True, samesite="strict")
     return response
