@@ -184,5 +184,7 @@ def test_an_admin_logged_into_both_consoles_stays_logged_into_each(anonymous: Te
     assert anonymous.post("/console/login", data={"key": admin}, follow_redirects=False).status_code == 303
     assert anonymous.post("/bank/login", data={"key": admin}, follow_redirects=False).status_code == 303
     anonymous.post("/bank/logout", follow_redirects=False)
-    assert anonymous.get("/console", follow_redirects=False).status_code == 200  # its own cookie, path /console
+    assert (
+        anonymous.get("/console", follow_redirects=False).status_code == 200
+    )  # its own cookie, path /console
     assert anonymous.get("/bank", follow_redirects=False).status_code == 303
