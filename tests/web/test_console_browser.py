@@ -45,6 +45,7 @@ class Server:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     import uvicorn
+
     from fanzha.api.app import create_app
     from fanzha.intel.keys import create_key
 
