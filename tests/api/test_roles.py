@@ -140,3 +140,15 @@ def test_a_known_key_is_remembered_and_an_unknown_one_is_not(client: TestClient)
     unknown = {"X-API-Key": "fz_officer_not-a-key"}
     assert client.get("/v1/appeals", headers=unknown).status_code == 401
     assert client.get("/v1/appeals", headers=unknown).status_code == 401
+
+
+def test_each_key_holder_counts_once_and_two_of_them_make_a_number_suspicious(client: TestClient) -> None:
+    number = {"kind": "phone", "value": "17012345678"}
+    engine = client.app.state.services.store.engine  # type: ignore[attr-defined]
+    first = {"X-API-Key": create_key(engine, role="public", label="举报APP-甲")}
+    second = {"X-API-Key": create_key(engine, role="public", label="举报APP-乙")}
+    for _ in range(3):
+        assert client.post("/v1/reports", headers=first, json=number).status_code == 201
+    assert client.get("/v1/lookup", params=number, headers=first).json()["level"] == "unknown"
+    assert client.post("/v1/reports", headers=second, json=number).status_code == 201
+    assert client.get("/v1/lookup", params=number, headers=first).json()["level"] == "suspicious"

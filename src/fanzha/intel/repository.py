@@ -7,6 +7,7 @@ Identifiers are stored in the normalised form `fanzha.extract` gives them, so `+
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -71,7 +72,13 @@ def _facts(kind: str, value: str) -> dict[str, object]:
     return dict(number_facts(value)) if kind == "phone" else {}  # a copy: the facts are cached
 
 
-def reporter_hash(identity: str, *, salt: str) -> str:
+SALT_ENV = "FANZHA_REPORTER_SALT"
+
+
+def reporter_hash(identity: str, *, salt: str | None = None) -> str:
+    """The stored form of a reporter: a salted hash, never the identity. The salt is the deployment's
+    FANZHA_REPORTER_SALT (set it in production, and keep it: a new salt makes old reporters new)."""
+    salt = salt if salt is not None else os.environ.get(SALT_ENV, "fanzha")
     return hashlib.sha256(f"{salt}:{identity}".encode()).hexdigest()
 
 

@@ -23,7 +23,6 @@ entered by hand. One check per transfer and bank.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,7 +37,6 @@ from fanzha.intel.repository import IntelError, IntelStore, normalise, reporter_
 from fanzha.screen.checklists import ChecklistError, checklist, read_answers
 from fanzha.screen.counter_rows import Facts, HeldTransfer, held_of, summary
 from fanzha.screen.decisions import DecisionConflict, DecisionNotFound, DecisionStore
-from fanzha.screen.service import SALT_ENV
 from fanzha.store.bank_tables import CounterCheckRow
 from fanzha.store.screen_tables import ScreenDecisionRow
 from fanzha.taxonomy import load_taxonomy
@@ -270,7 +268,7 @@ class CounterDesk:
         )  # fmt: skip
         try:
             created = self.cases.create(case, actor=f"bank:{bank}")
-            reporter = reporter_hash(f"bank:{bank}", salt=os.environ.get(SALT_ENV, "fanzha"))
+            reporter = reporter_hash(f"bank:{bank}")
             for kind, value in ((i.kind, i.value) for i in identifiers):
                 self.intel.add_report(
                     kind=kind, value=value, source="bank", fraud_type=check.fraud_type or None,

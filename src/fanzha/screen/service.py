@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from fanzha.detect.engine import Detector
 
 MAX_BATCH = 1_000
-SALT_ENV = "FANZHA_REPORTER_SALT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +110,6 @@ class ScreeningService:
             return {"reported": False, "reason": "没有收款账户或未连接情报库"}
         codes = load_taxonomy().codes
         typology = next((r["typology"] for r in decision.reasons if r.get("typology") in codes), None)
-        salt = os.environ.get(SALT_ENV, "fanzha")
         for kind, value in identifier_keys("account", account):
             try:
                 self.intel.add_report(
@@ -120,7 +118,7 @@ class ScreeningService:
                     source="bank",
                     fraud_type=typology,
                     text=f"{bank} 转账筛查确认涉诈（交易 {decision.transfer_id}）",
-                    reporter=reporter_hash(f"bank:{bank}", salt=salt),
+                    reporter=reporter_hash(f"bank:{bank}"),
                     idempotency_key=f"screen:{bank}:{decision.transfer_id}"[:128],
                 )
             except IntelError:

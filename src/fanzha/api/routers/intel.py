@@ -7,7 +7,7 @@ from fastapi import APIRouter, Header, HTTPException
 from fanzha.api.auth import CallerDep
 from fanzha.api.deps import ServicesDep
 from fanzha.api.schemas import AppealIn, IdentifierIn, LookupOut, ReportIn, ReportOut
-from fanzha.intel.repository import IntelError
+from fanzha.intel.repository import IntelError, reporter_hash
 
 router = APIRouter(prefix="/v1", tags=["intel"])
 # A report made with an officer's key is a police report (it confirms); with a bank's key, an interception.
@@ -47,6 +47,8 @@ def report(
             text=body.text,
             idempotency_key=idempotency_key,
             source=SOURCE_OF_ROLE.get(caller.role, "citizen"),
+            # A keyed caller is one reporter however often it reports; anonymous callers count as one.
+            reporter=None if caller.role == "anonymous" else reporter_hash(f"{caller.role}:{caller.label}"),
         )
     except IntelError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
