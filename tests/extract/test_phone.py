@@ -266,3 +266,10 @@ def test_parenthesised_and_dotted_forms_are_found(written: str, value: str) -> N
     text = f"号码是{written}，有事联系"
     found = [i for i in extract(text) if i.kind == "phone"]
     assert [(i.value, text[i.start : i.end]) for i in found] == [(value, written)]
+
+
+@pytest.mark.parametrize(
+    "text", ["转到6222 0755 2345 6789", "卡号6222-0755-2345-6789", "账户 6217 1380 0138 000"]
+)
+def test_a_number_inside_grouped_card_digits_is_not_a_phone(text: str) -> None:
+    assert [i.kind for i in extract(text) if i.kind == "phone"] == []

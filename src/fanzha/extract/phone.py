@@ -52,6 +52,18 @@ def _followed_by_unit(text: str, end: int) -> bool:
     return text.startswith(_NOT_A_NUMBER_AFTER, end)
 
 
+def _inside_digit_groups(text: str, start: int, end: int) -> bool:
+    """A grouped match that continues a run of short digit groups: "6222 0755 2345 6789" is a card, not
+    6222 and a landline. A number after a long run ("6222021234567890128 13800138000") or written
+    without groups stands on its own."""
+    if start < 2 or text[start - 1] not in " -" or not text[start - 2].isdigit():
+        return False
+    group = 0
+    while start - 2 - group >= 0 and text[start - 2 - group].isdigit():
+        group += 1
+    return group <= 6 and any(ch in " -" for ch in text[start:end])
+
+
 class PhoneRecognizer(Recognizer):
     kind = "phone"
     patterns = ()
@@ -65,11 +77,11 @@ class PhoneRecognizer(Recognizer):
             if candidate is not None:
                 found.append((match.start(), candidate.end or match.end(), candidate))
         for match in _MOBILE.finditer(text):
-            candidate = self._mobile(match)
+            candidate = None if _inside_digit_groups(text, *match.span()) else self._mobile(match)
             if candidate is not None:
                 found.append((match.start(), match.end(), candidate))
         for match in _LANDLINE.finditer(text):
-            candidate = self._landline(match, text)
+            candidate = None if _inside_digit_groups(text, *match.span()) else self._landline(match, text)
             if candidate is not None:
                 found.append((match.start(), match.end(), candidate))
         for match in _SERVICE.finditer(text):
