@@ -20,7 +20,9 @@ from fanzha.intel.keys import role_of
 from fanzha.orders.repository import OrderStore
 from fanzha.screen.counter import OUTCOMES, CounterDesk
 from fanzha.text.masking import mask_account, mask_name
-from fanzha.web.console.common import COOKIE, caller_key, services_of, templates
+from fanzha.web.console.common import caller_key, services_of, templates
+from fanzha.web.login import COOKIE
+from fanzha.web.login import safe_next as shared_safe_next
 
 BANK_ROLES = ("bank", "admin")
 
@@ -29,10 +31,7 @@ templates.env.globals.update(check_outcomes=OUTCOMES)
 
 
 def safe_next(path: str | None) -> str:
-    """Only bank console paths are followed after login (no open redirect)."""
-    if path and path.startswith("/bank") and not path.startswith("//") and "\\" not in path:
-        return path
-    return "/bank"
+    return shared_safe_next(path, base="/bank")
 
 
 def _to_login(request: Request) -> HTTPException:

@@ -30,8 +30,9 @@ from fanzha.orders.machine import KIND_NAMES as ORDER_KIND_NAMES
 from fanzha.orders.machine import STATE_NAMES as ORDER_STATE_NAMES
 from fanzha.orders.repository import OrderStore
 from fanzha.taxonomy.loader import load_taxonomy
+from fanzha.web.login import COOKIE
+from fanzha.web.login import safe_next as shared_safe_next
 
-COOKIE = "fanzha_key"
 OFFICER_ROLES = ("officer", "admin")
 BEIJING = timezone(timedelta(hours=8), "北京时间")
 IDENT_NAMES = {**KIND_NAMES, "app": "APP"}
@@ -99,10 +100,7 @@ def caller_key(request: Request) -> str | None:
 
 
 def safe_next(path: str | None) -> str:
-    """Only console paths are followed after login (no open redirect)."""
-    if path and path.startswith("/console") and not path.startswith("//") and "\\" not in path:
-        return path
-    return "/console"
+    return shared_safe_next(path, base="/console")
 
 
 def _to_login(request: Request) -> HTTPException:

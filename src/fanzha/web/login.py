@@ -1,0 +1,69 @@
+"""Log in to a console (the officer console at /console, the bank console at /bank) with an API key of
+one of its roles, kept in an HttpOnly, SameSite=Strict cookie scoped to the console's path — so one
+browser can be logged into both — and log out. `login_router` builds the two routes for a console."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from fanzha.intel.keys import role_of
+
+COOKIE = "fanzha_key"
+COOKIE_MAX_AGE = 12 * 3600  # one shift
+
+Render = Callable[..., HTMLResponse]
+
+
+def safe_next(path: str | None, *, base: str) -> str:
+    """Only the console's own paths are followed after login (no open redirect)."""
+    if path and path.startswith(base) and not path.startswith("//") and "\\" not in path:
+        return path
+    return base
+
+
+def login_router(*, base: str, roles: tuple[str, ...], wrong_role: str, render: Render) -> APIRouter:
+    """GET/POST `login` and `logout` for the console at `base`; `wrong_role` is the message for a
+    valid key of another role; `render(request, "login.html", context, status_code=…)` draws the page."""
+    router = APIRouter()
+
+    @router.get("/login", response_class=HTMLResponse)
+    def login_form(request: Request, next: str | None = None) -> HTMLResponse:
+        return render(request, "login.html", {"next": safe_next(next, base=base), "error": ""})
+
+    @router.post("/login", response_model=None)
+    async def login(
+        request: Request,
+        key: Annotated[str, Form(max_length=200)] = "",
+        next: Annotated[str, Form(max_length=500)] = base,
+    ) -> HTMLResponse | RedirectResponse:
+        key = key.strip()
+        engine: Any = request.app.state.services.store.engine
+        found = await run_in_threadpool(role_of, engine, key) if key else None
+        if found is None or found[0] not in roles:
+            error = "请输入API密钥" if not key else "密钥无效" if found is None else wrong_role
+            context = {"next": safe_next(next, base=base), "error": error}
+            return render(request, "login.html", context, status_code=401)
+        response = RedirectResponse(safe_next(next, base=base), status_code=303)
+        response.set_cookie(
+            COOKIE,
+            key,
+            max_age=COOKIE_MAX_AGE,
+            path=base,
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+        )
+        return response
+
+    @router.api_route("/logout", methods=["GET", "POST"])
+    def logout() -> RedirectResponse:
+        response = RedirectResponse(base + "/login", status_code=303)
+        response.delete_cookie(COOKIE, path=base, httponly=True, samesite="strict")
+        return response
+
+    return router
