@@ -5,13 +5,10 @@ checklists, answers, records the signed notice and calls the police; the check i
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,8 +33,7 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    import uvicorn
+def server(tmp_path_factory: pytest.TempPathFactory, serve_app: Callable[[Any], str]) -> Server:
     from fastapi.testclient import TestClient
 
     from fanzha.api.app import create_app
@@ -47,23 +43,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     key = create_key(app.state.services.store.engine, role="bank", label=BANK)
     screened = TestClient(app).post("/v1/screen", json=TRANSFER, headers={"X-API-Key": key})
     assert screened.json()["outcome"] in ("hold", "block")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield Server(url, key)
-    uv.should_exit = True
-    thread.join(timeout=10)
+    return Server(serve_app(app), key)
 
 
 def test_held_transfer_checklist_and_police_call_in_chromium(server: Server, tmp_path: Path) -> None:

@@ -8,13 +8,10 @@ to it and opens the group's graph; screenshots (desktop and tablet) go next to t
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,31 +40,14 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    import uvicorn
+def server(tmp_path_factory: pytest.TempPathFactory, serve_app: Callable[[Any], str]) -> Server:
 
     from fanzha.api.app import create_app
     from fanzha.intel.keys import create_key
 
     app = create_app(url=f"sqlite:///{tmp_path_factory.mktemp('console') / 'console.sqlite3'}")
     key = create_key(app.state.services.store.engine, role="officer", label="反诈中心-001")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield Server(url, key)
-    uv.should_exit = True
-    thread.join(timeout=10)
+    return Server(serve_app(app), key)
 
 
 def test_intake_case_and_group_graph_in_chromium(server: Server, tmp_path: Path) -> None:
