@@ -5,7 +5,6 @@ script), with 1 and 2 workers. Decisions and history are written to the store (g
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -16,46 +15,13 @@ from typing import Any
 
 from suite.common import OUT, log, table
 from suite.context import Context
-from suite.http import THREADS, _free_port
+from suite.http import THREADS, _free_port, wrk
 from suite.screening_data import BATCH_LUA, SINGLE_LUA, lua_templates
 
 TEMPLATES = 2_000
 # (name, transfers per request, connections). Little's law: latency ≈ transfers in flight (batch ×
 # connections) / throughput, so the second shape keeps about 100 transfers in flight.
 RUNS = (("single", 1, 16), ("batch50", 50, 2), ("batch100", 100, 16))
-
-
-def _wrk(url: str, seconds: int, script: Path, connections: int) -> dict[str, float]:
-    threads = min(THREADS, connections)
-    command = [
-        "wrk",
-        "-t",
-        str(threads),
-        "-c",
-        str(connections),
-        "-d",
-        f"{seconds}s",
-        "--latency",
-        "-s",
-        str(script),
-    ]
-    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-
-    def pct(p: str) -> float:
-        m = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
-        if m is None:
-            return float("nan")
-        value, unit = float(m.group(1)), m.group(2)
-        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-
-    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    return {
-        "rps": rate,
-        "p50_ms": pct("50"),
-        "p99_ms": pct("99"),
-        "non2xx": float(non2xx.group(1)) if non2xx else 0.0,
-    }
 
 
 def _copy(store: Path) -> Path:
@@ -83,10 +49,10 @@ def _serve(store: Path, workers: int, seconds: int, scripts: dict[str, tuple[Pat
                 time.sleep(0.2)
         for name, (script, connections) in scripts.items():
             log(f"  {workers} worker(s): wrk -c{connections} POST /v1/screen ({name}) ...")
-            _wrk(
-                base + "/v1/screen", 2, script, connections
-            )  # warm-up: caches, the flagged set, the detector
-            out[name] = _wrk(base + "/v1/screen", seconds, script, connections)
+            wrk(
+                base + "/v1/screen", 2, script, connections=connections
+            )  # warm-up: caches, flagged set, detector
+            out[name] = wrk(base + "/v1/screen", seconds, script, connections=connections)
     finally:
         server.terminate()
         server.wait(timeout=30)
