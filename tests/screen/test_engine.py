@@ -138,3 +138,17 @@ def test_the_shadow_candidate_is_recorded_and_never_changes_the_outcome() -> Non
     out = decision.to_dict()
     assert out["outcome"] == "allow"
     assert out["shadow"]["outcome"] == "block" and out["shadow"]["rules_version"] == "strict"
+
+
+def test_a_store_is_asked_for_only_as_many_payers_as_the_fan_in_rules_need() -> None:
+    assert Screener(default_rules()).fan_in_payers == 5  # mule_fan_in: {payers: 5, hours: 24}
+    two = """
+version: t
+thresholds: {warn: 1, hold: 2, block: 3}
+rules:
+  - {id: a, when: {fan_in: {payers: 3, hours: 24}}, score: 1, clause: 甲, why: 测试}
+  - {id: b, when: {not: {fan_in: {payers: 12, hours: 6}}}, score: 1, clause: 乙, why: 测试}
+"""
+    assert Screener(parse_rules(two)).fan_in_payers == 12
+    none = "version: t\nthresholds: {warn: 1, hold: 2, block: 3}\nrules:\n  - {id: a, when: {amount: 5}, score: 1, clause: 甲, why: 测试}\n"
+    assert Screener(parse_rules(none)).fan_in_payers == 0

@@ -65,6 +65,8 @@ def test_decisions_are_stored_with_executions_and_listed_as_pending(service: Scr
     stored = service.decisions.get(bank=BANK, transfer_id="s-1").detail()
     assert stored["outcome"] == "block" and stored["review"]["status"] == "pending"
     assert len(stored["executions"]) == len(default_rules().rules)
+    fired = {e["rule"]: e["score"] for e in stored["executions"] if e["result"] == "hit"}
+    assert fired == {r["rule"]: r["score"] for r in stored["reasons"]}
     assert stored["transfer"]["payee"]["account"] == "6226 **** **** 0048"
     assert stored["transfer"]["payer"]["name"] == "王**"
     assert [d.transfer_id for d in service.decisions.pending(bank=BANK)] == ["s-1"]
@@ -105,3 +107,13 @@ def test_a_changed_rule_set_under_an_old_version_is_refused(engine: Engine) -> N
     with pytest.raises(ValueError, match="请更新 version"):
         store.record_rules(changed)
     assert store.rule_source(default_rules().version) == default_rules().source
+
+
+def test_executions_are_explained_by_the_archived_rule_set_even_in_a_fresh_process(
+    service: ScreeningService, engine: Engine
+) -> None:
+    """Stored as one character per rule; a store that never loaded the version reads it from the archive."""
+    service.screen(bank=BANK, raws=[scam(1)])
+    fresh = DecisionStore(engine).get(bank=BANK, transfer_id="s-1")
+    assert fresh.executions == service.decisions.get(bank=BANK, transfer_id="s-1").executions
+    assert [e["rule"] for e in fresh.executions] == [r.id for r in default_rules().rules]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy import Engine
 
-from fanzha.screen.state import MAX_PER_ACCOUNT, MemoryState, Movement, ScreenState
+from fanzha.screen.state import FAN_IN_PAYERS, MAX_PER_ACCOUNT, MemoryState, Movement, ScreenState
 from fanzha.screen.state_store import StoreState
 from fanzha.store import upgrade
 
@@ -91,3 +91,30 @@ def test_the_store_prunes_expired_seen_transfers(engine: Engine) -> None:
     run(state, [Movement("A", "P", T0, 100), Movement("A", "P", T0 + 2 * H, 100)])
     assert state.prune(now=T0 + 2.5 * H) == 1
     assert run(state, [Movement("A", "P", T0 + 2.6 * H, 1)]) == [(2, 1, 1)]
+
+
+def test_fan_in_into_a_busy_payee_reads_its_newest_distinct_payers(
+    make_state: Callable[[], ScreenState],
+) -> None:
+    """A merchant paid by many (and by some payers again and again) costs a store no more than
+    FAN_IN_PAYERS rows, and the newest distinct payers are among them."""
+    payers = FAN_IN_PAYERS + 30
+    moves = [Movement(f"X{i}", "SHOP", T0 + i, 1) for i in range(payers)]
+    moves += [Movement("X0", "SHOP", T0 + payers + k, 1) for k in range(50)]  # a regular, paying again
+    run(make_state(), moves)
+    late = Movement("NEW", "SHOP", T0 + 2 * payers, 1)
+    recent = make_state().session([late]).history(late).payee_recent
+    newest = {p for _, p in recent if p in {"X0", f"X{payers - 1}", f"X{payers - 2}"}}
+    assert newest == {"X0", f"X{payers - 1}", f"X{payers - 2}"}
+    assert len({p for _, p in recent}) >= FAN_IN_PAYERS
+
+
+def test_first_and_latest_payment_survive_transfers_out_of_time_order(
+    make_state: Callable[[], ScreenState],
+) -> None:
+    run(make_state(), [Movement("A", "P", T0 + 2 * H, 100)])
+    run(make_state(), [Movement("A", "P", T0, 100)])  # an earlier transfer screened later
+    later = Movement("B", "P", T0 + 3 * H, 1)
+    session = make_state().session([Movement("A", "P", T0 + 3 * H, 1), later])
+    assert session.history(Movement("A", "P", T0 + 3 * H, 1)).first_paid_at == T0
+    assert max(at for at, payer in session.history(later).payee_recent if payer == "A") == T0 + 2 * H

@@ -19,9 +19,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fanzha.audit.log import append, append_retrying
-from fanzha.screen.decision import Decision
+from fanzha.screen.decision import Decision, expand_executions
+from fanzha.screen.operators.base import RuleError
 from fanzha.screen.outcomes import PENDING
-from fanzha.screen.rules import RuleSet
+from fanzha.screen.rules import RuleSet, parse_rules
 from fanzha.screen.transfer import Transfer
 from fanzha.store.screen_tables import ScreenDecisionRow, ScreenRuleSetRow
 from fanzha.text.masking import mask_account, mask_name
@@ -106,7 +107,7 @@ def masked_transfer(raw: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _stored(row: ScreenDecisionRow) -> StoredDecision:
+def _stored(row: ScreenDecisionRow, executions: list[dict[str, Any]]) -> StoredDecision:
     return StoredDecision(
         bank=row.bank,
         transfer_id=row.transfer_id,
@@ -114,7 +115,7 @@ def _stored(row: ScreenDecisionRow) -> StoredDecision:
         score=row.score,
         reasons=list(row.reasons),
         actions=list(row.actions),
-        executions=list(row.executions),
+        executions=executions,
         rules_version=row.rules_version,
         shadow=row.shadow,
         transfer=dict(row.transfer),
@@ -144,7 +145,7 @@ def _row(
         "rules_version": decision.live.version,
         "reasons": decision.live.reasons(),
         "actions": decision.live.actions(),
-        "executions": decision.live.executions(),
+        "executions": decision.live.execution_code(),  # expanded on reading: see DecisionStore.executions
         "shadow": decision.shadow.summary() if decision.shadow is not None else None,
         "transfer": raw,
         "review": "",
@@ -157,10 +158,39 @@ def _row(
 class DecisionStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._rule_sets: dict[str, RuleSet] = {}  # version → rule set, to expand stored executions
+
+    def executions(self, row: ScreenDecisionRow) -> list[dict[str, Any]]:
+        """A stored row's executions: kept as one character per rule (`Verdict.execution_code`) and
+        expanded with the rule set of the row's version (rows written before that are lists already)."""
+        stored: Any = row.executions
+        if not isinstance(stored, str):
+            return list(stored)
+        rules = self._rule_sets.get(row.rules_version)
+        if rules is None:
+            source = self.rule_source(row.rules_version)
+            try:
+                rules = parse_rules(source or "", name=f"规则集 {row.rules_version}")
+            except RuleError:
+                return [
+                    {
+                        "error": f"规则集 {row.rules_version} 未存档或无法解析，执行记录无法展开",
+                        "code": stored,
+                    }
+                ]
+            self._rule_sets[row.rules_version] = rules
+        try:
+            return expand_executions(rules, stored)
+        except ValueError as exc:
+            return [{"error": str(exc), "code": stored}]
+
+    def _stored(self, row: ScreenDecisionRow) -> StoredDecision:
+        return _stored(row, self.executions(row))
 
     def record_rules(self, rules: RuleSet) -> None:
         """Keep the rule set's source under its version, so stored decisions stay explainable.
         A version already stored with other content is refused: change the version with the rules."""
+        self._rule_sets[rules.version] = rules
         with Session(self.engine) as session:
             row = session.get(ScreenRuleSetRow, rules.version)
             if row is not None:
@@ -196,7 +226,7 @@ class DecisionStore:
                     ScreenDecisionRow.transfer_id.in_(ids[start : start + CHUNK]),
                 )
                 for row in session.scalars(query):
-                    found[row.transfer_id] = _stored(row)
+                    found[row.transfer_id] = self._stored(row)
         return found
 
     def save(
@@ -246,7 +276,7 @@ class DecisionStore:
             )
             if row is None:
                 raise DecisionNotFound(f"没有交易 {transfer_id} 的筛查记录")
-            return _stored(row)
+            return self._stored(row)
 
     def pending(self, *, bank: str, limit: int = 50) -> list[StoredDecision]:
         """`bank`'s held and blocked transfers awaiting review, newest first."""
@@ -261,7 +291,7 @@ class DecisionStore:
                 .order_by(ScreenDecisionRow.decided_at.desc(), ScreenDecisionRow.id.desc())
                 .limit(limit)
             )
-            return [_stored(row) for row in rows]
+            return [self._stored(row) for row in rows]
 
     def review(self, *, bank: str, transfer_id: str, verdict: str, by: str, note: str = "") -> StoredDecision:
         """Record the bank's review: `confirmed` (it was fraud) or `cleared` (a false alarm); audited."""
@@ -289,6 +319,6 @@ class DecisionStore:
                 detail={"bank": bank, "outcome": row.outcome, "note": note[:200]},
             )
             session.flush()
-            return _stored(row)
+            return self._stored(row)
 
         return append_retrying(self.engine, work)

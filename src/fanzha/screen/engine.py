@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from fanzha.screen.decision import Decision, Verdict
-from fanzha.screen.facts import ASSESSED, CONTACTS, HISTORY, INTEL, PURPOSE, Facts
+from fanzha.screen.facts import ASSESSED, CONTACTS, HISTORY, INTEL, PURPOSE, Facts, fan_in_depth
 from fanzha.screen.intel_view import IntelView
 from fanzha.screen.numbers import number_traits
 from fanzha.screen.outcomes import RANK
@@ -67,6 +67,7 @@ class Screener:
         self.intel: IntelView = intel if intel is not None else NoIntel()
         needs = rules.needs | (shadow.needs if shadow is not None else frozenset())
         self.needs = needs
+        self.fan_in_payers = fan_in_depth(needs)
         self.purpose = purpose if purpose is not None else PurposeReader(assess=ASSESSED in needs)
         self.clock = clock
 
@@ -112,7 +113,7 @@ class Screener:
     ) -> tuple[list[Decision], StateSession]:
         """`screen` leaving the history session uncommitted: the caller commits it (with its own writes)."""
         movements = [self.movement(t) for t in transfers]
-        session = state.session([m for m in movements if m is not None])
+        session = state.session([m for m in movements if m is not None], fan_in_payers=self.fan_in_payers)
         decisions = []
         shadow = self.shadow
         for transfer, movement in zip(transfers, movements, strict=True):

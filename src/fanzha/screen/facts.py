@@ -12,6 +12,12 @@ from fanzha.screen.transfer import Transfer
 
 # What an operator may need beyond the transfer itself (the engine computes only what is needed).
 HISTORY, INTEL, CONTACTS, PURPOSE, ASSESSED = "history", "intel", "contacts", "purpose", "assessed"
+FAN_IN = "fan_in:"  # + N: the payee's newest N distinct payers (a store reads no more than the rules need)
+
+
+def fan_in_depth(needs: frozenset[str]) -> int:
+    """The most distinct payers any fan-in rule among `needs` asks for (0: none)."""
+    return max((int(n[len(FAN_IN) :]) for n in needs if n.startswith(FAN_IN)), default=0)
 
 
 @dataclass(frozen=True, slots=True)

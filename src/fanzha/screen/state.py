@@ -21,6 +21,7 @@ from typing import Protocol
 RETENTION_HOURS = 168.0  # a week: the longest window a rule may look back
 MAX_PER_ACCOUNT = 1_000  # recent movements kept per account (a busy merchant's inflow is capped)
 FAN_IN_HOURS = 48.0  # payments into an account are needed this far back (the longest fan-in window)
+FAN_IN_PAYERS = 100  # the most distinct payers a fan-in rule may ask for (a store reads no more per payee)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,9 @@ class History:
     paid_before: int  # earlier payments from this payer to this payee, over the whole history kept
     first_paid_at: float | None  # when this payer first paid this payee (None: never)
     payer_recent: Sequence[tuple[float, str, int]]  # the payer's payments: (at, payee, amount_fen)
-    payee_recent: Sequence[tuple[float, str]]  # payments into the payee within FAN_IN_HOURS: (at, payer)
+    # Payments into the payee within FAN_IN_HOURS: (at, payer). A store may give only each distinct payer's
+    # latest payment, and only the newest FAN_IN_PAYERS of those: all that fan-in needs.
+    payee_recent: Sequence[tuple[float, str]]
 
 
 class StateSession(Protocol):
@@ -55,8 +58,9 @@ class StateSession(Protocol):
 class ScreenState(Protocol):
     retention_hours: float
 
-    def session(self, movements: Sequence[Movement]) -> StateSession:
-        """A session over `movements` (what a store needs to prefetch); they are then screened in order."""
+    def session(self, movements: Sequence[Movement], *, fan_in_payers: int = FAN_IN_PAYERS) -> StateSession:
+        """A session over `movements` (what a store needs to prefetch); they are then screened in order.
+        `fan_in_payers`: how many of a payee's newest distinct payers the rules need at most."""
         ...
 
 
@@ -70,7 +74,7 @@ class MemoryState:
         self._out: dict[str, deque[tuple[float, str, int]]] = {}
         self._in: dict[str, deque[tuple[float, str]]] = {}
 
-    def session(self, movements: Sequence[Movement]) -> MemoryState:
+    def session(self, movements: Sequence[Movement], *, fan_in_payers: int = FAN_IN_PAYERS) -> MemoryState:
         return self
 
     def history(self, movement: Movement) -> History:

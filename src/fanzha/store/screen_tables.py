@@ -40,7 +40,9 @@ class ScreenDecisionRow(Base):
     rules_version: Mapped[str] = mapped_column(String(80))
     reasons: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)  # [{"rule", "clause"}]
     actions: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)  # [{"code", "text"}]
-    executions: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)  # every rule evaluated
+    # Every rule evaluated: one character per rule of the version (h hit, . no_hit, ? unknown), expanded
+    # by fanzha.screen.decisions; rows written before that hold the list of {"rule", "result", "score"}.
+    executions: Mapped[str | list[dict[str, object]]] = mapped_column(JSON, default="")
     shadow: Mapped[dict[str, object] | None] = mapped_column(JSON, default=None)  # candidate's outcome
     transfer: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
     review: Mapped[str] = mapped_column(String(16), default="")  # "" | confirmed | cleared
@@ -61,9 +63,11 @@ class ScreenRuleSetRow(Base):
 
 
 class ScreenPairRow(Base):
-    """What a payer has paid a payee before: the first-payee feature and rising amounts (解冻费 in steps)."""
+    """What a payer has paid a payee before: the first-payee feature, and fan-in into a payee (its distinct
+    payers' latest payments, through ix_screen_pairs_payee_last)."""
 
     __tablename__ = "screen_pairs"
+    __table_args__ = (Index("ix_screen_pairs_payee_last", "payee_account", "last_at"),)
 
     payer_account: Mapped[str] = mapped_column(String(64), primary_key=True)
     payee_account: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -74,13 +78,10 @@ class ScreenPairRow(Base):
 
 
 class ScreenTransferSeenRow(Base):
-    """A screened transfer's parties, time and amount: fan-in into a payee (mule) and a payer's velocity."""
+    """A screened transfer's parties, time and amount: a payer's recent payments (velocity, rising amounts)."""
 
     __tablename__ = "screen_transfers_seen"
-    __table_args__ = (
-        Index("ix_screen_seen_payee_at", "payee_account", "at"),
-        Index("ix_screen_seen_payer_at", "payer_account", "at"),
-    )
+    __table_args__ = (Index("ix_screen_seen_payer_at", "payer_account", "at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     payer_account: Mapped[str] = mapped_column(String(64))

@@ -110,9 +110,9 @@ def hours(arg: Any, where: str, *, limit: float) -> float:
     return number(arg, where, low=0.1, high=limit)
 
 
-def count(arg: Any, where: str) -> int:
-    if isinstance(arg, bool) or not isinstance(arg, int) or not 1 <= arg <= 10_000:
-        raise RuleError(f"{where}：应为 1 到 10000 之间的整数")
+def count(arg: Any, where: str, *, limit: int = 10_000) -> int:
+    if isinstance(arg, bool) or not isinstance(arg, int) or not 1 <= arg <= limit:
+        raise RuleError(f"{where}：应为 1 到 {limit} 之间的整数")
     return arg
 
 

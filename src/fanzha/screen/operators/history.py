@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fanzha.screen.facts import HISTORY, Facts
+from fanzha.screen.facts import FAN_IN, HISTORY, Facts
 from fanzha.screen.operators.base import (
     Compiled,
     Operator,
@@ -21,7 +21,7 @@ from fanzha.screen.operators.base import (
     range_text,
     yuan,
 )
-from fanzha.screen.state import FAN_IN_HOURS, RETENTION_HOURS
+from fanzha.screen.state import FAN_IN_HOURS, FAN_IN_PAYERS, RETENTION_HOURS
 
 
 def _hours_text(h: float) -> str:
@@ -70,7 +70,7 @@ class FanIn(Operator):
 
     def compile(self, arg: Any, where: str) -> Compiled:
         found = mapping(arg, where, ["payers", "hours"], required=["payers", "hours"])
-        least = count(found["payers"], f"{where}.payers")
+        least = count(found["payers"], f"{where}.payers", limit=FAN_IN_PAYERS)
         window = hours(found["hours"], f"{where}.hours", limit=FAN_IN_HOURS) * 3600.0
 
         def test(f: Facts) -> bool | None:
@@ -87,7 +87,8 @@ class FanIn(Operator):
                         return True
             return len(others) + 1 >= least
 
-        return self.done(test, f"收款账户{_hours_text(found['hours'])}内收到{least}个以上不同付款人的转账")
+        text = f"收款账户{_hours_text(found['hours'])}内收到{least}个以上不同付款人的转账"
+        return Compiled(test, text, self.needs | {f"{FAN_IN}{least}"}, self.cost)
 
 
 class RisingPayments(Operator):

@@ -1,0 +1,24 @@
+"""Screening history: fan-in into a payee is read from the payer–payee pairs (each distinct payer's latest
+payment, newest first, through a new index) instead of every seen transfer, so the seen transfers'
+payee index is no longer needed.
+
+Revision ID: 0006
+Revises: 0005
+"""
+
+from alembic import op
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_index("ix_screen_pairs_payee_last", "screen_pairs", ["payee_account", "last_at"])
+    op.drop_index("ix_screen_seen_payee_at", table_name="screen_transfers_seen")
+
+
+def downgrade() -> None:
+    op.create_index("ix_screen_seen_payee_at", "screen_transfers_seen", ["payee_account", "at"])
+    op.drop_index("ix_screen_pairs_payee_last", table_name="screen_pairs")
