@@ -89,43 +89,69 @@ def _plain(n: int) -> list[dict[str, Any]]:
     return rows
 
 
-SINGLE_LUA = """local templates = {%s}
-local counter = 0
+# Every transfer gets a unique id; every pass over the templates gets new payer accounts (the template's
+# account + the thread's prefix + the pass), so a payer's history stays as long as a customer's — the
+# same customers paying the same payees hundreds of times a minute would measure something else.
+# Each thread's prefix: the start time and the thread's number (math.random repeats itself from one wrk
+# run to the next, which would replay the warm-up's ids as already-decided transfers).
+SETUP_LUA = """local threads = 0
 setup = function(thread)
-  thread:set("prefix", tostring(math.random(1, 1000000000)))
-end
-request = function()
-  counter = counter + 1
-  local body = templates[(counter %% #templates) + 1]:gsub("__ID__", prefix .. "-" .. counter)
-  return wrk.format("POST", "/v1/screen", {["Content-Type"] = "application/json", ["X-API-Key"] = "%s"}, body)
+  threads = threads + 1
+  thread:set("prefix", tostring(os.time()) .. threads)
 end
 """
 
-BATCH_LUA = """local templates = {%s}
-local counter = 0
-setup = function(thread)
-  thread:set("prefix", tostring(math.random(1, 1000000000)))
+FILL_LUA = """local function fill(counter)
+  local pass = math.floor(counter / #templates)
+  local body = templates[(counter %% #templates) + 1]:gsub("__ID__", prefix .. "-" .. counter)
+  return (body:gsub("__PASS__", prefix .. pass))
 end
-request = function()
+"""
+
+SINGLE_LUA = (
+    """local templates = {%s}
+local counter = 0
+"""
+    + SETUP_LUA
+    + FILL_LUA
+    + """request = function()
+  counter = counter + 1
+  local body = fill(counter)
+  return wrk.format("POST", "/v1/screen", {["Content-Type"] = "application/json", ["X-API-Key"] = "%s"}, body)
+end
+"""
+)
+
+BATCH_LUA = (
+    """local templates = {%s}
+local counter = 0
+"""
+    + SETUP_LUA
+    + FILL_LUA
+    + """request = function()
   local parts = {}
   for i = 1, %d do
     counter = counter + 1
-    parts[i] = templates[(counter %% #templates) + 1]:gsub("__ID__", prefix .. "-" .. counter)
+    parts[i] = fill(counter)
   end
   local body = '{"transfers": [' .. table.concat(parts, ",") .. ']}'
   return wrk.format("POST", "/v1/screen", {["Content-Type"] = "application/json", ["X-API-Key"] = "%s"}, body)
 end
 """
+)
 
 
 def lua_templates(rows: list[dict[str, Any]]) -> str:
-    """Transfers as Lua string literals with `__ID__` for the id (wrk makes every id unique)."""
+    """Transfers as Lua string literals with `__ID__` for the id and `__PASS__` after the payer account
+    (see FILL_LUA)."""
     import json
 
     out = []
     for row in rows:
         body = {k: v for k, v in row.items() if k not in ("label", "scenario", "synthetic")}
         body["id"] = "__ID__"
+        if isinstance(body.get("payer"), dict) and body["payer"].get("account"):
+            body["payer"] = {**body["payer"], "account": body["payer"]["account"] + "__PASS__"}
         text = json.dumps(body, ensure_ascii=False)
         out.append("[==[" + text + "]==]")
     return ",".join(out)

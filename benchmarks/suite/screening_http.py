@@ -21,7 +21,7 @@ from suite.screening_data import BATCH_LUA, SINGLE_LUA, lua_templates
 TEMPLATES = 2_000
 # (name, transfers per request, connections). Little's law: latency ≈ transfers in flight (batch ×
 # connections) / throughput, so the second shape keeps about 100 transfers in flight.
-RUNS = (("single", 1, 16), ("batch50", 50, 2), ("batch100", 100, 16))
+RUNS = (("single", 1, 16), ("batch10", 10, 4), ("batch50", 50, 2), ("batch100", 100, 16))
 
 
 def _copy(store: Path) -> Path:

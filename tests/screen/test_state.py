@@ -7,11 +7,13 @@ import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 
+from fanzha.screen import state_store
 from fanzha.screen.state import FAN_IN_PAYERS, MAX_PER_ACCOUNT, MemoryState, Movement, ScreenState
 from fanzha.screen.state_store import StoreState
 from fanzha.store import upgrade
+from fanzha.store.screen_tables import ScreenTransferSeenRow
 
 T0 = 1_794_000_000.0
 H = 3600.0
@@ -85,12 +87,27 @@ def test_memory_keeps_at_most_max_per_account() -> None:
     assert len(state.history(Movement("Y", "P", T0 + 10_000, 1)).payee_recent) == MAX_PER_ACCOUNT
 
 
-def test_the_store_prunes_expired_seen_transfers(engine: Engine) -> None:
+def test_the_store_prunes_expired_seen_transfers_in_small_steps(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upgrade(engine)
+    monkeypatch.setattr(state_store, "PRUNE_CHUNK", 2)
+    state = StoreState(engine, retention_hours=1)
+    old = [Movement("A", f"P{i}", T0 + i, 100) for i in range(5)]
+    run(state, [*old, Movement("A", "P", T0 + 2 * H, 100)])
+    assert state.prune(now=T0 + 2.5 * H) == 5  # three transactions: 2, 2, 1
+    assert run(state, [Movement("A", "P", T0 + 2.6 * H, 1)]) == [(1, 1, 1)]
+
+
+def test_pruning_runs_on_a_thread_of_its_own_now_and_then(engine: Engine) -> None:
     upgrade(engine)
     state = StoreState(engine, retention_hours=1)
-    run(state, [Movement("A", "P", T0, 100), Movement("A", "P", T0 + 2 * H, 100)])
-    assert state.prune(now=T0 + 2.5 * H) == 1
-    assert run(state, [Movement("A", "P", T0 + 2.6 * H, 1)]) == [(2, 1, 1)]
+    run(state, [Movement("A", "P", 1_000.0, 100)])  # long expired
+    state._next_prune = 0.0  # due now
+    state.maybe_prune()
+    assert state._pruning.acquire(timeout=10)  # released when the thread is done
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(ScreenTransferSeenRow)).scalar() == 0
 
 
 def test_fan_in_into_a_busy_payee_reads_its_newest_distinct_payers(
@@ -118,3 +135,13 @@ def test_first_and_latest_payment_survive_transfers_out_of_time_order(
     session = make_state().session([Movement("A", "P", T0 + 3 * H, 1), later])
     assert session.history(Movement("A", "P", T0 + 3 * H, 1)).first_paid_at == T0
     assert max(at for at, payer in session.history(later).payee_recent if payer == "A") == T0 + 2 * H
+
+
+def test_a_busy_payer_brings_at_most_its_newest_max_per_account_payments(
+    make_state: Callable[[], ScreenState],
+) -> None:
+    run(make_state(), [Movement("PAYROLL", f"E{i}", T0 + i, 100 + i) for i in range(MAX_PER_ACCOUNT + 20)])
+    late = Movement("PAYROLL", "E0", T0 + 2 * H, 1)
+    recent = make_state().session([late]).history(late).payer_recent
+    assert len(recent) == MAX_PER_ACCOUNT
+    assert recent[-1] == (T0 + MAX_PER_ACCOUNT + 19, f"E{MAX_PER_ACCOUNT + 19}", 100 + MAX_PER_ACCOUNT + 19)

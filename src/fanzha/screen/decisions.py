@@ -219,14 +219,20 @@ class DecisionStore:
         """The stored decisions among `transfer_ids` at `bank`."""
         found: dict[str, StoredDecision] = {}
         ids = sorted(set(transfer_ids))
+        row = ScreenDecisionRow
         with Session(self.engine) as session:
             for start in range(0, len(ids), CHUNK):
-                query = select(ScreenDecisionRow).where(
-                    ScreenDecisionRow.bank == bank,
-                    ScreenDecisionRow.transfer_id.in_(ids[start : start + CHUNK]),
+                chunk = ids[start : start + CHUNK]
+                # Mostly none are stored: ask the unique index first (no rows to build), then load those found.
+                seen = list(
+                    session.scalars(
+                        select(row.transfer_id).where(row.bank == bank, row.transfer_id.in_(chunk))
+                    )
                 )
-                for row in session.scalars(query):
-                    found[row.transfer_id] = self._stored(row)
+                if seen:
+                    query = select(row).where(row.bank == bank, row.transfer_id.in_(seen))
+                    for stored in session.scalars(query):
+                        found[stored.transfer_id] = self._stored(stored)
         return found
 
     def save(

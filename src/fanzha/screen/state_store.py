@@ -1,10 +1,12 @@
 """Screening history in the SQL store (SQLite or PostgreSQL), shared by every worker on that store.
 
-A session prefetches, in three queries, what the batch's payers paid within the retention window, which
-of the batch's payer–payee pairs have met before, and which distinct payers paid the batch's payees
-within the fan-in window (from the pairs: each payer's latest payment, as many per payee as the
-rules need); the batch is then screened in memory, and `commit` writes its movements (seen transfers and pair counts, one upsert per pair) in one transaction. Seen
-transfers older than the retention window are deleted now and then.
+A session prefetches, in three queries, what the batch's payers paid within the retention window (their
+newest MAX_PER_ACCOUNT payments), which of the batch's payer–payee pairs have met before, and which
+distinct payers paid the batch's payees within the fan-in window (from the pairs: each payer's latest
+payment, as many per payee as the rules need); the batch is then screened in memory, and `commit`
+writes its movements (seen transfers and pair counts, one upsert per pair) in one transaction. Seen
+transfers older than the retention window are deleted now and then, in short transactions on a
+thread of their own.
 
 Two workers screening transfers to the same payee at the same instant do not see each other's
 uncommitted batch: fan-in is counted a batch late at worst.
@@ -12,6 +14,7 @@ uncommitted batch: fan-in is counted a batch late at worst.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -22,6 +25,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Engine,
+    Integer,
     String,
     Table,
     TextualSelect,
@@ -31,19 +35,27 @@ from sqlalchemy import (
     func,
     select,
     text,
-    tuple_,
 )
 from sqlalchemy import insert as sql_insert
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import SQLAlchemyError
 
-from fanzha.screen.state import FAN_IN_HOURS, FAN_IN_PAYERS, RETENTION_HOURS, History, MemoryState, Movement
+from fanzha.screen.state import (
+    FAN_IN_HOURS,
+    FAN_IN_PAYERS,
+    MAX_PER_ACCOUNT,
+    RETENTION_HOURS,
+    History,
+    MemoryState,
+    Movement,
+)
 from fanzha.store.screen_tables import ScreenPairRow, ScreenTransferSeenRow
 from fanzha.timezones import from_db
 
-PRUNE_EVERY = 500  # commits between deletions of expired seen transfers
+PRUNE_EVERY_S = 60.0  # seconds between deletions of expired seen transfers
+PRUNE_CHUNK = 2_000  # rows deleted per transaction: a short write lock, never one long one
 CHUNK = 500  # accounts per IN (…) list
-FAN_IN_CHUNK = 64  # payees per fan-in query (one subquery each)
+NEWEST_CHUNK = 64  # accounts per query of their newest rows (one subquery each)
 T = TypeVar("T")
 
 
@@ -51,37 +63,50 @@ def _dt(at: float) -> datetime:
     return datetime.fromtimestamp(at, UTC)
 
 
-def _chunks(items: Sequence[T]) -> list[Sequence[T]]:
-    return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+def _chunks(items: Sequence[T], size: int = CHUNK) -> list[Sequence[T]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-@lru_cache(maxsize=16)
-def _newest_payers_sql(size: int) -> TextualSelect:
-    part = (
-        "SELECT * FROM (SELECT payee_account, payer_account, last_at FROM screen_pairs "
-        "WHERE payee_account = :p{i} AND last_at >= :since ORDER BY last_at DESC LIMIT :n) AS f{i}"
-    )
-    sql = " UNION ALL ".join(part.format(i=i) for i in range(size))
-    return (
-        text(sql)
-        .bindparams(bindparam("since", type_=DateTime(timezone=True)))
-        .columns(payee_account=String, payer_account=String, last_at=DateTime(timezone=True))
-    )
+# Per account, its newest rows since a time: a payer's payments (velocity, rising amounts) and a payee's
+# distinct payers (fan-in, from the pairs: each payer's latest payment).
+NEWEST: dict[str, tuple[str, dict[str, Any]]] = {
+    "paid": (
+        "SELECT payer_account, payee_account, at, amount_fen FROM screen_transfers_seen "
+        "WHERE payer_account = :k{i} AND at >= :since ORDER BY at DESC LIMIT :n",
+        {
+            "payer_account": String,
+            "payee_account": String,
+            "at": DateTime(timezone=True),
+            "amount_fen": Integer,
+        },
+    ),
+    "payers": (
+        "SELECT payee_account, payer_account, last_at FROM screen_pairs "
+        "WHERE payee_account = :k{i} AND last_at >= :since ORDER BY last_at DESC LIMIT :n",
+        {"payee_account": String, "payer_account": String, "last_at": DateTime(timezone=True)},
+    ),
+}
 
 
-def _newest_payers(
-    connection: Connection, payees: Sequence[str], since: datetime, n: int
-) -> list[tuple[str, str, datetime]]:
-    """Fan-in: each payee's newest `n` distinct payers since `since` (their latest payments), one indexed
-    `ORDER BY last_at DESC LIMIT n` per payee, so a merchant paid by thousands costs no more than a mule
-    paid by five. Written as SQL text (compiling a 64-part union each time costs more than the query),
-    padded to a power of two with "" (no account) so that a handful of statements serve every batch."""
-    size = 1 << max(len(payees) - 1, 0).bit_length()
-    params: dict[str, Any] = {
-        f"p{i}": payee for i, payee in enumerate([*payees, *[""] * (size - len(payees))])
-    }
-    result = connection.execute(_newest_payers_sql(size), {**params, "since": since, "n": n})
-    return [(payee, payer, at) for payee, payer, at in result if payee]
+@lru_cache(maxsize=32)
+def _newest_sql(what: str, size: int) -> TextualSelect:
+    part, columns = NEWEST[what]
+    sql = " UNION ALL ".join(f"SELECT * FROM ({part.format(i=i)}) AS f{i}" for i in range(size))
+    since = bindparam("since", type_=DateTime(timezone=True))
+    return text(sql).bindparams(since).columns(**columns)
+
+
+def _newest(
+    connection: Connection, what: str, accounts: Sequence[str], since: datetime, n: int
+) -> list[Any]:  # rows of NEWEST[what]'s columns
+    """NEWEST[what] for each of `accounts`: one indexed `ORDER BY … DESC LIMIT n` per account, so a
+    merchant paid by thousands (or a payroll account paying them) costs no more than a person. Written as
+    SQL text — compiling a 64-part union each time would cost more than running it — and padded to a
+    power of two with "" (no account) so that a handful of statements serve every batch."""
+    size = 1 << max(len(accounts) - 1, 0).bit_length()
+    padded = [*accounts, *[""] * (size - len(accounts))]
+    params: dict[str, Any] = {f"k{i}": account for i, account in enumerate(padded)}
+    return list(connection.execute(_newest_sql(what, size), {**params, "since": since, "n": n}))
 
 
 class StoreSession:
@@ -99,29 +124,29 @@ class StoreSession:
         since_in = _dt(earliest - min(self.store.retention_hours, FAN_IN_HOURS) * 3600.0)
         payers = sorted({m.payer for m in movements})
         payees = sorted({m.payee for m in movements}) if self.fan_in_payers > 0 else []  # fan-in
-        wanted = sorted({(m.payer, m.payee) for m in movements})
+        wanted = {(m.payer, m.payee) for m in movements}
         out: dict[str, list[tuple[float, str, int]]] = {p: [] for p in payers}
         inflow: dict[str, list[tuple[float, str]]] = {p: [] for p in payees}
         pairs: list[tuple[str, str, int, float]] = []
-        seen, pair = ScreenTransferSeenRow, ScreenPairRow
+        pair = ScreenPairRow
         with self.store.engine.connect() as session:  # Core rows: no ORM bookkeeping
-            for chunk in _chunks(payers):
-                for payer, payee, at, amount in session.execute(
-                    select(seen.payer_account, seen.payee_account, seen.at, seen.amount_fen).where(
-                        seen.payer_account.in_(chunk), seen.at >= since
-                    )
-                ):
+            for chunk in _chunks(payers, NEWEST_CHUNK):
+                for payer, payee, at, amount in _newest(session, "paid", chunk, since, MAX_PER_ACCOUNT):
                     out[payer].append((from_db(at).timestamp(), payee, amount))
-            for chunk_pairs in _chunks(wanted):
+            for chunk in _chunks(payers, NEWEST_CHUNK):
+                # payer IN (…) AND payee IN (…): primary-key probes (SQLite scans the whole table for a
+                # row-value IN list); the cross product's extra pairs are dropped here.
+                members = set(chunk)
+                their = sorted({payee for payer, payee in wanted if payer in members})
                 for payer, payee, count, first in session.execute(
                     select(pair.payer_account, pair.payee_account, pair.count, pair.first_at).where(
-                        tuple_(pair.payer_account, pair.payee_account).in_(chunk_pairs)
+                        pair.payer_account.in_(chunk), pair.payee_account.in_(their)
                     )
                 ):
-                    pairs.append((payer, payee, count, from_db(first).timestamp()))
-            for start in range(0, len(payees), FAN_IN_CHUNK):
-                chunk = payees[start : start + FAN_IN_CHUNK]
-                for payee, payer, at in _newest_payers(session, chunk, since_in, self.fan_in_payers):
+                    if (payer, payee) in wanted:
+                        pairs.append((payer, payee, count, from_db(first).timestamp()))
+            for chunk in _chunks(payees, NEWEST_CHUNK):
+                for payee, payer, at in _newest(session, "payers", chunk, since_in, self.fan_in_payers):
                     inflow[payee].append((from_db(at).timestamp(), payer))
         self.memory.seed_pairs(pairs)
         for payer, items in out.items():
@@ -199,7 +224,7 @@ class StoreSession:
     def done(self) -> None:
         """The caller committed what `write` wrote."""
         self.pending = []
-        self.store.committed()
+        self.store.maybe_prune()
 
 
 class StoreState:
@@ -208,20 +233,38 @@ class StoreState:
     def __init__(self, engine: Engine, *, retention_hours: float = RETENTION_HOURS) -> None:
         self.engine = engine
         self.retention_hours = retention_hours
-        self._commits = 0
+        self._next_prune = time.monotonic() + PRUNE_EVERY_S
+        self._pruning = threading.Lock()
 
     def session(self, movements: Sequence[Movement], *, fan_in_payers: int = FAN_IN_PAYERS) -> StoreSession:
         return StoreSession(self, movements, fan_in_payers)
 
-    def committed(self) -> None:
-        self._commits += 1
-        if self._commits % PRUNE_EVERY == 0:
-            self.prune(now=time.time())
+    def maybe_prune(self) -> None:
+        """Now and then, delete expired seen transfers on a thread of their own (never in a batch's time)."""
+        if time.monotonic() < self._next_prune or not self._pruning.acquire(blocking=False):
+            return
+        self._next_prune = time.monotonic() + PRUNE_EVERY_S
+
+        def run() -> None:
+            try:
+                self.prune(now=time.time())
+            except SQLAlchemyError:  # the store is busy or down: the next round tries again
+                pass
+            finally:
+                self._pruning.release()
+
+        threading.Thread(target=run, name="screen-prune", daemon=True).start()
 
     def prune(self, *, now: float) -> int:
-        """Delete seen transfers older than the retention window; the number deleted."""
+        """Delete seen transfers older than the retention window, PRUNE_CHUNK rows per transaction (through
+        the index on `at`); the number deleted."""
         cutoff = _dt(now - self.retention_hours * 3600.0)
-        with Session(self.engine) as session:
-            result = session.execute(delete(ScreenTransferSeenRow).where(ScreenTransferSeenRow.at < cutoff))
-            session.commit()
-        return int(getattr(result, "rowcount", 0) or 0)
+        seen = ScreenTransferSeenRow
+        total = 0
+        while True:
+            with self.engine.begin() as connection:
+                expired = select(seen.id).where(seen.at < cutoff).limit(PRUNE_CHUNK).scalar_subquery()
+                deleted = connection.execute(delete(seen).where(seen.id.in_(expired))).rowcount or 0
+            total += deleted
+            if deleted < PRUNE_CHUNK:
+                return total

@@ -81,7 +81,11 @@ class ScreenTransferSeenRow(Base):
     """A screened transfer's parties, time and amount: a payer's recent payments (velocity, rising amounts)."""
 
     __tablename__ = "screen_transfers_seen"
-    __table_args__ = (Index("ix_screen_seen_payer_at", "payer_account", "at"),)
+    __table_args__ = (
+        # a payer's newest payments, read from the index alone
+        Index("ix_screen_seen_payer_recent", "payer_account", "at", "payee_account", "amount_fen"),
+        Index("ix_screen_seen_at", "at"),  # pruning expired rows
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     payer_account: Mapped[str] = mapped_column(String(64))

@@ -1,6 +1,7 @@
 """Screening history: fan-in into a payee is read from the payer–payee pairs (each distinct payer's latest
 payment, newest first, through a new index) instead of every seen transfer, so the seen transfers'
-payee index is no longer needed.
+payee index is no longer needed; they get an index on their time instead, for pruning in small steps,
+and the payer index covers the columns screening reads (no table lookups).
 
 Revision ID: 0006
 Revises: 0005
@@ -17,8 +18,18 @@ depends_on = None
 def upgrade() -> None:
     op.create_index("ix_screen_pairs_payee_last", "screen_pairs", ["payee_account", "last_at"])
     op.drop_index("ix_screen_seen_payee_at", table_name="screen_transfers_seen")
+    op.create_index("ix_screen_seen_at", "screen_transfers_seen", ["at"])
+    op.drop_index("ix_screen_seen_payer_at", table_name="screen_transfers_seen")
+    op.create_index(
+        "ix_screen_seen_payer_recent",
+        "screen_transfers_seen",
+        ["payer_account", "at", "payee_account", "amount_fen"],
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_screen_seen_payer_recent", table_name="screen_transfers_seen")
+    op.create_index("ix_screen_seen_payer_at", "screen_transfers_seen", ["payer_account", "at"])
+    op.drop_index("ix_screen_seen_at", table_name="screen_transfers_seen")
     op.create_index("ix_screen_seen_payee_at", "screen_transfers_seen", ["payee_account", "at"])
     op.drop_index("ix_screen_pairs_payee_last", table_name="screen_pairs")
