@@ -7,10 +7,11 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from fanzha.cases.repository import CaseStore
+from fanzha.cases.repository import CaseError, CaseStore
 from fanzha.intel.repository import IntelStore
 from fanzha.screen.checklists import ChecklistError, checklist, load_checklists, read_answers
 from fanzha.screen.counter import CheckIn, CounterDesk, CounterError
+from fanzha.screen.decisions import DecisionStore
 from fanzha.store import upgrade
 from fanzha.store.screen_tables import ScreenDecisionRow
 
@@ -169,8 +170,46 @@ def test_a_customer_who_insists_must_sign_the_notice_and_nothing_is_reported(des
         staff="柜员",
     )
     assert done.case_id is None and done.notice_signed and done.risks == []
-    assert {h.transfer_id: h.checked for h in desk.held(bank=BANK, include_checked=True)}["t-1"]
+    assert "t-1" not in {h.transfer_id for h in desk.held(bank=BANK, include_checked=True)}  # off the queue
+    decision = DecisionStore(desk.engine).get(bank=BANK, transfer_id="t-1")
+    assert (decision.review, decision.reviewed_by) == ("released", "柜员")  # neither fraud nor false alarm
     assert desk.intel.lookup(kind="bank_card", value=MULE, now=NOW).report_count == 0
+
+
+def test_a_transfer_is_checked_once_even_by_two_tellers_at_once(desk: CounterDesk) -> None:
+    """The check's unique row claims the transfer before any case is opened: one case, one check."""
+    import threading
+
+    results: list[object] = []
+
+    def teller(name: str) -> None:
+        try:
+            results.append(desk.record(CheckIn("t-1", "counter", SAFE, "dissuaded"), bank=BANK, staff=name))
+        except CounterError as exc:
+            results.append(exc)
+
+    threads = [threading.Thread(target=teller, args=(f"柜员{i}",)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(type(r).__name__ for r in results) == ["CounterCheck", "CounterError"]
+    assert len(desk.checks(bank=BANK)) == 1
+    assert desk.cases.search()[0] == 1
+
+
+def test_a_case_that_cannot_be_opened_takes_the_check_back(
+    desk: CounterDesk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def down(*_: object, **__: object) -> object:
+        raise CaseError("案件库暂时不可用")
+
+    monkeypatch.setattr(desk.cases, "create", down)
+    with pytest.raises(CounterError, match="案件库暂时不可用"):
+        desk.record(CheckIn("t-1", "counter", SAFE, "dissuaded"), bank=BANK, staff="柜员")
+    assert desk.checks(bank=BANK) == []  # nothing half-done: the teller can record it again
+    monkeypatch.undo()
+    assert desk.record(CheckIn("t-1", "counter", SAFE, "dissuaded"), bank=BANK, staff="柜员").case_id
 
 
 def test_a_transfer_typed_in_without_a_decision_uses_the_tellers_details(desk: CounterDesk) -> None:
@@ -209,3 +248,15 @@ def test_a_transfer_is_checked_once(desk: CounterDesk) -> None:
     desk.record(CheckIn("t-1", "counter", SAFE, "dissuaded"), bank=BANK, staff="柜员", now=NOW)
     with pytest.raises(CounterError, match="已完成核查"):
         desk.record(CheckIn("t-1", "counter", SAFE, "police"), bank=BANK, staff="柜员", now=NOW)
+
+
+def test_a_typed_in_transfer_is_checked_once_too(desk: CounterDesk) -> None:
+    """No screening decision to look at: the unique check row alone refuses the second teller."""
+    atm = {"ask_business": "转账给网友", "look_manner": "否", "look_phone": "是",
+           "remind_scam": True, "remind_verify": "on", "remind_confirm": "on"}  # fmt: skip
+    check = CheckIn("ATM-0002", "atm", atm, "police", amount=500,
+                    payee_account="6217000012345678903")  # fmt: skip
+    desk.record(check, bank=BANK, staff="大堂经理")
+    with pytest.raises(CounterError, match="已完成核查"):
+        desk.record(check, bank=BANK, staff="另一位大堂经理")
+    assert desk.cases.search()[0] == 1 and len(desk.checks(bank=BANK)) == 1

@@ -11,9 +11,15 @@ A teller (or the lobby manager at the ATM) opens a held transfer, goes through t
 - 客户坚持 (`insisted`): the customer insists after the warnings. Only the check is kept — with the signed
   notice, which a counter check requires for this outcome — and nothing is reported: nothing is confirmed.
 
-A check of a screened transfer with outcome 劝阻成功 or 报警 also closes its screening decision as confirmed
-fraud (`fanzha.screen.decisions.DecisionStore.review`), so it leaves the screening's pending list and counts in
-its precision; the payee is reported once, by the check (as the bank, the same reporter screening uses).
+A check also closes the screened transfer's decision (`fanzha.screen.decisions.DecisionStore.review`), so it
+leaves the screening's pending list: 劝阻成功 and 报警 as confirmed fraud (it counts in the rules'
+precision; the payee is reported once, by the check, as the bank — the reporter screening uses), 客户坚持 as
+released.
+
+The check is written first: its unique (bank, transfer) row claims the transfer, so two tellers cannot
+both open a case for it; if the case or the reports then fail, the check is taken back and the teller sees
+why. (The case, the reports and the check are separate transactions of separate stores; the reports are
+idempotent, so recording the check again after a failure adds nothing twice.)
 
 Held transfers are the screening decisions (`screen_decisions`) of the bank with outcome hold or block that
 nobody has reviewed yet; a transfer id typed in that has no decision can be checked too, with its details
@@ -28,7 +34,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fanzha.cases.model import CaseIdentifier, CaseIn, Payment, Person
@@ -199,33 +206,43 @@ class CounterDesk:
             _reportable(facts.payee_account, check.suspect_phone)
         if facts.amount is None or facts.amount < 0 or (check.lost or 0) < 0:
             raise CounterError("请填写转账金额（元），且金额不能为负数")
-        case_id = (
-            self._feed(check, facts, reading.risks, bank=bank, staff=staff, now=moment)
-            if check.outcome in REPORTED
-            else None
-        )
         row = CounterCheckRow(
             bank=bank, transfer_id=transfer_id, decision_id=held.decision_id if held else None,
             checklist=form.code, answers={"values": reading.answers, "risks": reading.risks},
             notice_signed=check.notice_signed, signed_by=signed_by, outcome=check.outcome,
             amount_fen=round(facts.amount * 100), payer=facts.payer, payee_account=facts.payee_account,
-            payee_bank=facts.payee_bank, staff=staff[:64], note=_text(check.note, "备注", 2000), case_id=case_id,
+            payee_bank=facts.payee_bank, staff=staff[:64], note=_text(check.note, "备注", 2000), case_id=None,
             created_at=moment,
         )  # fmt: skip
-        with Session(self.engine) as session, session.begin():
-            session.add(row)
-            session.flush()
-            done = _check(row)
-        if held is not None and check.outcome in REPORTED:
-            self._confirm(held, staff=staff, outcome=check.outcome)
-        return done
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                session.add(row)
+        except IntegrityError:
+            raise CounterError(f"转账 {transfer_id} 已完成核查，不能重复登记") from None
+        if check.outcome in REPORTED:
+            try:
+                case_id = self._feed(check, facts, reading.risks, bank=bank, staff=staff, now=moment)
+            except CounterError:
+                with Session(self.engine) as session, session.begin():
+                    session.execute(delete(CounterCheckRow).where(CounterCheckRow.id == row.id))
+                raise
+            with Session(self.engine) as session, session.begin():
+                session.execute(
+                    update(CounterCheckRow).where(CounterCheckRow.id == row.id).values(case_id=case_id)
+                )
+            row.case_id = case_id
+        if held is not None:
+            self._close(held, staff=staff, outcome=check.outcome)
+        return _check(row)
 
-    def _confirm(self, held: HeldTransfer, *, staff: str, outcome: str) -> None:
-        """Close the screening decision as confirmed fraud (it leaves the screening's pending list and counts
-        in its precision); the payee was already reported above, so not through the screening service."""
+    def _close(self, held: HeldTransfer, *, staff: str, outcome: str) -> None:
+        """Close the screening decision: confirmed fraud when dissuaded or reported to the police (the payee
+        was already reported above, so not through the screening service), released when the customer
+        insisted."""
+        verdict = "released" if outcome == "insisted" else "confirmed"
         with contextlib.suppress(DecisionConflict, DecisionNotFound):  # reviewed meanwhile: the check stands
             DecisionStore(self.engine).review(
-                bank=held.bank, transfer_id=held.transfer_id, verdict="confirmed", by=staff,
+                bank=held.bank, transfer_id=held.transfer_id, verdict=verdict, by=staff,
                 note=f"{DESK}核查：{OUTCOMES[outcome]}",
             )  # fmt: skip
 

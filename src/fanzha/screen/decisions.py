@@ -28,7 +28,9 @@ from fanzha.store.screen_tables import ScreenDecisionRow, ScreenRuleSetRow
 from fanzha.text.masking import mask_account, mask_name
 from fanzha.timezones import from_db
 
-REVIEWS = ("confirmed", "cleared")
+# confirmed: it was fraud; cleared: a false alarm; released: the customer insisted after the counter's
+# warnings and signed the notice, so the bank let it go (neither confirmed nor cleared).
+REVIEWS = {"confirmed": "确认涉诈", "cleared": "解除", "released": "客户坚持放行"}
 CHUNK = 500
 
 
@@ -300,9 +302,9 @@ class DecisionStore:
             return [self._stored(row) for row in rows]
 
     def review(self, *, bank: str, transfer_id: str, verdict: str, by: str, note: str = "") -> StoredDecision:
-        """Record the bank's review: `confirmed` (it was fraud) or `cleared` (a false alarm); audited."""
+        """Record the bank's review (one of REVIEWS); audited."""
         if verdict not in REVIEWS:
-            raise ValueError("review 只能是 confirmed 或 cleared")
+            raise ValueError(f"review 只能是 {'、'.join(REVIEWS)} 之一")
 
         def work(session: Session) -> StoredDecision:
             row = session.scalar(
@@ -313,7 +315,7 @@ class DecisionStore:
             if row is None:
                 raise DecisionNotFound(f"没有交易 {transfer_id} 的筛查记录")
             if row.review:
-                word = "确认涉诈" if row.review == "confirmed" else "解除"
+                word = REVIEWS.get(row.review, row.review)
                 raise DecisionConflict(f"交易 {transfer_id} 已由 {row.reviewed_by} {word}，不能重复处理")
             row.review, row.reviewed_by, row.review_note = verdict, by[:64], note[:2000]
             row.reviewed_at = datetime.now(UTC)

@@ -87,7 +87,10 @@ class CounterCheckRow(Base):
     the outcome (劝阻成功 / 客户坚持 / 报警) and what it fed (the case at the desk)."""
 
     __tablename__ = "counter_checks"
-    __table_args__ = (Index("ix_counter_checks_bank", "bank", "created_at"),)
+    __table_args__ = (
+        Index("ix_counter_checks_bank", "bank", "created_at"),
+        Index("uq_counter_checks_transfer", "bank", "transfer_id", unique=True),  # one check per transfer
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     bank: Mapped[str] = mapped_column(String(64))

@@ -45,7 +45,7 @@ class ScreenDecisionRow(Base):
     executions: Mapped[str | list[dict[str, object]]] = mapped_column(JSON, default="")
     shadow: Mapped[dict[str, object] | None] = mapped_column(JSON, default=None)  # candidate's outcome
     transfer: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
-    review: Mapped[str] = mapped_column(String(16), default="")  # "" | confirmed | cleared
+    review: Mapped[str] = mapped_column(String(16), default="")  # "" | confirmed | cleared | released
     reviewed_by: Mapped[str] = mapped_column(String(64), default="")
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     review_note: Mapped[str] = mapped_column(Text, default="")

@@ -1,7 +1,10 @@
-"""Screening history: fan-in into a payee is read from the payer–payee pairs (each distinct payer's latest
-payment, newest first, through a new index) instead of every seen transfer, so the seen transfers'
-payee index is no longer needed; they get an index on their time instead, for pruning in small steps,
-and the payer index covers the columns screening reads (no table lookups).
+"""Screening history and counter checks.
+
+Fan-in into a payee is read from the payer–payee pairs (each distinct payer's latest payment, newest
+first, through a new index) instead of every seen transfer, so the seen transfers' payee index goes;
+they get an index on their time instead, for pruning in small steps, and the payer index covers the
+columns screening reads (no table lookups). A transfer is checked at the counter once per bank (a
+unique index, so two tellers cannot both record it).
 
 Revision ID: 0006
 Revises: 0005
@@ -20,6 +23,7 @@ def upgrade() -> None:
     op.drop_index("ix_screen_seen_payee_at", table_name="screen_transfers_seen")
     op.create_index("ix_screen_seen_at", "screen_transfers_seen", ["at"])
     op.drop_index("ix_screen_seen_payer_at", table_name="screen_transfers_seen")
+    op.create_index("uq_counter_checks_transfer", "counter_checks", ["bank", "transfer_id"], unique=True)
     op.create_index(
         "ix_screen_seen_payer_recent",
         "screen_transfers_seen",
@@ -28,6 +32,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("uq_counter_checks_transfer", table_name="counter_checks")
     op.drop_index("ix_screen_seen_payer_recent", table_name="screen_transfers_seen")
     op.create_index("ix_screen_seen_payer_at", "screen_transfers_seen", ["payer_account", "at"])
     op.drop_index("ix_screen_seen_at", table_name="screen_transfers_seen")
