@@ -332,3 +332,21 @@ def test_concurrent_steps_on_one_order_happen_once(store: OrderStore) -> None:
     assert all(o.state == "executed" for o in store.list_orders())
     result = verify(store.engine)
     assert result.ok and result.checked == 12
+
+
+def test_an_order_reaches_the_bank_however_the_officer_wrote_its_name(store: OrderStore) -> None:
+    case_id = add_case(store, "A-1", [(T0 - H, 5000, "6222000000000001", MULE)])
+    order = store.request_stop_payment(
+        case_id=case_id,
+        account=MULE,
+        bank="工行西城支行",
+        amount=5000,
+        legal_basis=BASIS,
+        officer="民警甲",
+        now=T0,
+    )
+    assert order.bank == "中国工商银行"
+    for label in ("中国工商银行", "工商银行", "ICBC"):  # however the bank's key is labelled
+        assert [o.id for o in store.list_orders(bank=label)] == [order.id]
+        assert store.get(order_id=order.id, bank=label).id == order.id
+    assert store.list_orders(bank="中国银行") == []

@@ -36,3 +36,21 @@ def test_downgrade_to_0003_drops_only_the_screening_tables(engine: Engine) -> No
     names = set(inspect(engine).get_table_names())
     assert not SCREEN_TABLES & names
     assert "cases" in names
+
+
+def test_migration_0006_names_stored_orders_banks_in_full(engine: Engine) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert, select
+
+    from fanzha.store.case_tables import OrderRow
+
+    upgrade(engine, "0005")
+    base = {"kind": "stop_payment", "account": "6217000012345678903", "state": "requested", "renewals": 0,
+            "amount_requested_fen": 1, "amount_stopped_fen": 0, "amount_returned_fen": 0, "legal_basis": "",
+            "officer": "", "covers": [], "requested_at": datetime(2026, 11, 1, tzinfo=UTC), "note": ""}  # fmt: skip
+    with engine.begin() as conn:
+        conn.execute(insert(OrderRow), [{**base, "bank": "工行"}, {**base, "bank": "武汉农商行"}])
+    upgrade(engine)
+    with engine.connect() as conn:
+        assert sorted(conn.execute(select(OrderRow.bank)).scalars()) == ["中国工商银行", "武汉农商行"]

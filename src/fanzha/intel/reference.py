@@ -12,6 +12,7 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -54,12 +55,16 @@ def _brand_list_domains() -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=1)
-def brands() -> tuple[Brand, ...]:
+def _brand_entries() -> tuple[dict[str, Any], ...]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(_read("brands.yaml"), Loader=loader)
+    return tuple(yaml.load(_read("brands.yaml"), Loader=loader)["brands"])
+
+
+@lru_cache(maxsize=1)
+def brands() -> tuple[Brand, ...]:
     lists = _brand_list_domains()
     out = []
-    for entry in data["brands"]:
+    for entry in _brand_entries():
         domains = set(entry.get("domains") or [])
         if entry.get("brand_list"):
             domains |= lists.get(entry["brand_list"], set())
@@ -83,10 +88,17 @@ def _official_domain_index() -> dict[str, str]:
     for brand_list, domains in _brand_list_domains().items():
         for domain in domains:
             index.setdefault(domain, brand_list)
-    for brand in brands():
-        for domain in brand.domains:
+    explicit = _explicit_domains()
+    for brand in brands():  # a brand inheriting a whole list (taobao: alibaba) takes what nobody names
+        for domain in brand.domains - explicit.keys():
             index[domain] = brand.key
+    index.update(explicit)  # a brand naming the domain itself wins: alipay.com is 支付宝's, not 淘宝's
     return index
+
+
+def _explicit_domains() -> dict[str, str]:
+    """Domains a brand names itself in brands.yaml (not through its brand list) → that brand."""
+    return {str(d).lower(): entry["key"] for entry in _brand_entries() for d in entry.get("domains") or []}
 
 
 def official_owner(host: str) -> str | None:

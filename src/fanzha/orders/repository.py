@@ -8,8 +8,9 @@ account's inflows, from which the order's `covers` (other victims' money in the 
 `fanzha.orders.machine`.
 
 Bank scope: the methods a bank calls take `bank`; when it is given, only orders addressed to that
-bank (`OrderRow.bank == bank`) exist for the caller — any other is "not found", so a bank learns
-nothing of other banks' orders. `bank=None` (officers, admins) sees every order.
+bank exist for the caller — any other is "not found", so a bank learns nothing of other banks' orders.
+Banks are compared by `fanzha.intel.banks.bank_name` (an order is stored with it): an order to 工行 reaches
+the key labelled 中国工商银行 or 工商银行. `bank=None` (officers, admins) sees every order.
 
 Every change appends an audit entry (`fanzha.audit.log`, subject `order:<id>`, action `order.<verb>`)
 in the transaction that makes it, and the transaction is retried when another writer took the same
@@ -25,6 +26,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from fanzha.audit.log import AuditEntry, append, append_retrying, history
+from fanzha.intel.banks import bank_name
 from fanzha.orders import machine
 from fanzha.orders.machine import ACTIVE, OPEN, Order, OrderConflict, OrderError, OrderNotFound
 from fanzha.orders.rows import (
@@ -95,7 +97,7 @@ class OrderStore:
         """A new stop-payment in state `requested`, with the other victims' money it covers."""
         account, bank = (
             checked_text(compact(account), "收款账户", limit=64),
-            checked_text(bank, "收款银行", limit=64),
+            bank_name(checked_text(bank, "收款银行", limit=64)),
         )
         fields = {
             "account": account,
@@ -283,7 +285,9 @@ class OrderStore:
                 session, OrderRow.state, OrderRow.account == account
             )  # one report per account at a time
             query = select(OrderRow).where(OrderRow.account == account).order_by(OrderRow.id.desc())
-            orders = session.scalars(query if bank is None else query.where(OrderRow.bank == bank)).all()
+            orders = session.scalars(
+                query if bank is None else query.where(OrderRow.bank == bank_name(bank))
+            ).all()
             if bank is not None and not orders:
                 raise OrderNotFound("没有发往本行的该账户止付或冻结指令")
             target = next((o for o in orders if o.state in OPEN), orders[0] if orders else None)
@@ -331,7 +335,7 @@ class OrderStore:
         if account is not None:
             query = query.where(OrderRow.account == compact(account))
         if bank is not None:
-            query = query.where(OrderRow.bank == bank)
+            query = query.where(OrderRow.bank == bank_name(bank))
         if expiring_within is not None:
             until = now_or(now) + expiring_within
             query = query.where(OrderRow.state.in_(ACTIVE), OrderRow.expires_at <= until)
@@ -384,7 +388,7 @@ class OrderStore:
         if lock:
             lock_audit(session, OrderRow.state, OrderRow.id == order_id)
         row = session.scalar(select(OrderRow).where(OrderRow.id == order_id))
-        if row is None or (bank is not None and row.bank != bank):
+        if row is None or (bank is not None and row.bank != bank_name(bank)):
             raise OrderNotFound(f"指令 #{order_id} 不存在")
         return row
 

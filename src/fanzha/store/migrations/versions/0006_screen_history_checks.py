@@ -4,12 +4,14 @@ Fan-in into a payee is read from the payer–payee pairs (each distinct payer's 
 first, through a new index) instead of every seen transfer, so the seen transfers' payee index goes;
 they get an index on their time instead, for pruning in small steps, and the payer index covers the
 columns screening reads (no table lookups). A transfer is checked at the counter once per bank (a
-unique index, so two tellers cannot both record it).
+unique index, so two tellers cannot both record it). Orders name their bank by its full name
+(`fanzha.intel.banks.bank_name`: 工行 → 中国工商银行), so those already stored are renamed.
 
 Revision ID: 0006
 Revises: 0005
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
@@ -23,12 +25,23 @@ def upgrade() -> None:
     op.drop_index("ix_screen_seen_payee_at", table_name="screen_transfers_seen")
     op.create_index("ix_screen_seen_at", "screen_transfers_seen", ["at"])
     op.drop_index("ix_screen_seen_payer_at", table_name="screen_transfers_seen")
+    _rename_order_banks()
     op.create_index("uq_counter_checks_transfer", "counter_checks", ["bank", "transfer_id"], unique=True)
     op.create_index(
         "ix_screen_seen_payer_recent",
         "screen_transfers_seen",
         ["payer_account", "at", "payee_account", "amount_fen"],
     )
+
+
+def _rename_order_banks() -> None:
+    from fanzha.intel.banks import bank_name
+
+    connection = op.get_bind()
+    orders = sa.table("orders", sa.column("bank", sa.String))
+    for (bank,) in connection.execute(sa.select(orders.c.bank).distinct()).all():
+        if bank_name(bank) != bank:
+            connection.execute(sa.update(orders).where(orders.c.bank == bank).values(bank=bank_name(bank)))
 
 
 def downgrade() -> None:
