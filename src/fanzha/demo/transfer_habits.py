@@ -32,9 +32,31 @@ def amount(rng: random.Random, median: float, sigma: float, *, low: float, high:
     )
 
 
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+KIN = ("姐", "哥", "总", "老师", "师傅", "阿姨", "")
+
+
 def purpose(rng: random.Random, *texts: str) -> str | None:
+    """None (not given), "" (left empty), or one of `texts` as people type it: often with a month, a
+    name, an order number or a note around it, so that purpose texts vary as real ones do."""
     roll = rng.random()
-    return None if roll < 0.15 else "" if roll < 0.25 else rng.choice(texts)
+    if roll < 0.15:
+        return None
+    if roll < 0.25:
+        return ""
+    text = rng.choice(texts)
+    shape = rng.random()
+    if shape < 0.2:
+        return f"{rng.randint(1, 12)}月{text}"
+    if shape < 0.35:
+        return f"{rng.choice(SURNAMES)}{rng.choice(KIN)} {text}"
+    if shape < 0.45:
+        return f"{text} {rng.choice(('单号', '订单', 'NO.', '#'))}{rng.randrange(10_000, 99_999_999)}"
+    if shape < 0.52:
+        return f"{text}（{rng.choice(('第', '共'))}{rng.randint(1, 6)}{rng.choice(('期', '笔', '次'))}）"
+    if shape < 0.57:
+        return f"{text}{rng.choice(('，收到回个话', '，别忘了', ' 谢谢', '~', '!', '。'))}"
+    return text
 
 
 def channel(rng: random.Random, customer: Customer, *, big: bool = False) -> str:
