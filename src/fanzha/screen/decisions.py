@@ -24,6 +24,7 @@ from fanzha.screen.operators.base import RuleError
 from fanzha.screen.outcomes import PENDING
 from fanzha.screen.rules import RuleSet, parse_rules
 from fanzha.screen.transfer import Transfer
+from fanzha.store.locks import write_lock
 from fanzha.store.screen_tables import ScreenDecisionRow, ScreenRuleSetRow
 from fanzha.text.masking import mask_account, mask_name
 from fanzha.timezones import from_db
@@ -256,7 +257,7 @@ class DecisionStore:
         rows = [_row(bank, raw, transfer, decision, now) for raw, transfer, decision in items]
         table = cast(Table, ScreenDecisionRow.__table__)
         try:
-            with self.engine.begin() as connection:
+            with write_lock(self.engine), self.engine.begin() as connection:
                 if also is not None:
                     also(connection)
                 connection.execute(insert(table), rows)  # Core executemany: no ORM bookkeeping per row
