@@ -32,24 +32,23 @@ class NoIntel:
 
 def evaluate(rules: RuleSet, facts: Facts) -> Verdict:
     """One rule set's verdict on one transfer's facts."""
+    results = tuple([rule.test(facts) for rule in rules.rules])  # every rule runs; few fire
     score = 0
     forced = "allow"
     fired = []
-    results = []
-    for rule in rules.rules:
-        result = rule.test(facts)
-        results.append(result)
-        if result is True:
-            fired.append(rule)
-            score += rule.score
-            if rule.outcome is not None and RANK[rule.outcome] > RANK[forced]:
-                forced = rule.outcome
+    if True in results:
+        for rule, result in zip(rules.rules, results, strict=True):
+            if result is True:
+                fired.append(rule)
+                score += rule.score
+                if rule.outcome is not None and RANK[rule.outcome] > RANK[forced]:
+                    forced = rule.outcome
     outcome = rules.outcome_of(score)
     if RANK[forced] > RANK[outcome]:
         outcome = forced
     if len(fired) > 1:
         fired.sort(key=severity, reverse=True)
-    return Verdict(rules, outcome, score, tuple(fired), tuple(results))
+    return Verdict(rules, outcome, score, tuple(fired), results)
 
 
 class Screener:

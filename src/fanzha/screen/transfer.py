@@ -74,13 +74,14 @@ def normalise_account(value: str) -> str:
     return value.replace(" ", "").replace("-", "").strip()
 
 
-def _text(raw: Any, field: str, limit: int) -> str | None:
+def _text(raw: Any, field: str, limit: int, sub: str = "") -> str | None:
+    """A string field (`field.sub` in messages: the name is only built for an error)."""
     if raw is None:
         return None
     if not isinstance(raw, str):
-        raise TransferError(f"字段 {field} 应为字符串")
+        raise TransferError(f"字段 {field}{'.' if sub else ''}{sub} 应为字符串")
     if len(raw) > limit:
-        raise TransferError(f"字段 {field} 超过 {limit} 个字符")
+        raise TransferError(f"字段 {field}{'.' if sub else ''}{sub} 超过 {limit} 个字符")
     return raw.strip() or None
 
 
@@ -109,7 +110,7 @@ def _party(raw: Any, field: str) -> Party:
         return Party()
     if not isinstance(raw, dict):
         raise TransferError(f"字段 {field} 应为对象")
-    account = _text(raw.get("account"), f"{field}.account", 64)
+    account = _text(raw.get("account"), field, 64, "account")
     age = raw.get("age")
     if age is not None and (isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 130):
         raise TransferError(f"字段 {field}.age 应为 0–130 的整数")
@@ -124,10 +125,10 @@ def _party(raw: Any, field: str) -> Party:
             raise TransferError(f"字段 {field}.customer_since 应为日期，例如 2003-05-01")
     return Party(
         account=normalise_account(account) or None if account is not None else None,
-        name=_text(raw.get("name"), f"{field}.name", 64),
+        name=_text(raw.get("name"), field, 64, "name"),
         age=age,
-        district=_text(raw.get("district"), f"{field}.district", 64),
-        bank=_text(raw.get("bank"), f"{field}.bank", 64),
+        district=_text(raw.get("district"), field, 64, "district"),
+        bank=_text(raw.get("bank"), field, 64, "bank"),
         customer_since=since_date,
     )
 
