@@ -193,13 +193,14 @@ class DecisionStore:
     def record_rules(self, rules: RuleSet) -> None:
         """Keep the rule set's source under its version, so stored decisions stay explainable.
         A version already stored with other content is refused: change the version with the rules."""
-        self._rule_sets[rules.version] = rules
         with Session(self.engine) as session:
             row = session.get(ScreenRuleSetRow, rules.version)
             if row is not None:
                 if row.digest != rules.digest:
                     raise ValueError(f"规则集版本 {rules.version} 已存在且内容不同：修改规则后请更新 version")
+                self._rule_sets[rules.version] = rules
                 return
+            self._rule_sets[rules.version] = rules
             session.add(
                 ScreenRuleSetRow(
                     version=rules.version,
