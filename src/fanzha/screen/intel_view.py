@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, Protocol
 
 from sqlalchemy import Engine, literal, null, select, union_all
@@ -34,6 +35,7 @@ class IntelView(Protocol):
     def level(self, kind: str, value: str) -> str | None: ...
 
 
+@lru_cache(maxsize=65_536)  # the same payees and numbers come again and again
 def identifier_keys(kind: str, value: str) -> tuple[tuple[str, str], ...]:
     """The (kind, stored value) pairs under which the store may hold an account or a contact."""
     compact = "".join(value.split()).replace("-", "")

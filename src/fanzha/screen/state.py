@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 RETENTION_HOURS = 168.0  # a week: the longest window a rule may look back
 MAX_PER_ACCOUNT = 1_000  # recent movements kept per account (a busy merchant's inflow is capped)
@@ -24,8 +23,7 @@ FAN_IN_HOURS = 48.0  # payments into an account are needed this far back (the lo
 FAN_IN_PAYERS = 100  # the most distinct payers a fan-in rule may ask for (a store reads no more per payee)
 
 
-@dataclass(frozen=True, slots=True)
-class Movement:
+class Movement(NamedTuple):  # a named tuple: built for every transfer, several times faster than a frozen dataclass
     """Money from `payer` to `payee` at `at` (epoch seconds)."""
 
     payer: str
@@ -34,8 +32,7 @@ class Movement:
     amount_fen: int
 
 
-@dataclass(frozen=True, slots=True)
-class History:
+class History(NamedTuple):
     """What was known before a movement. The sequences are oldest first and hold at most the retention
     window (and at most MAX_PER_ACCOUNT items); read them, do not keep them."""
 
