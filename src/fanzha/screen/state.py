@@ -23,7 +23,8 @@ FAN_IN_HOURS = 48.0  # payments into an account are needed this far back (the lo
 FAN_IN_PAYERS = 100  # the most distinct payers a fan-in rule may ask for (a store reads no more per payee)
 
 
-class Movement(NamedTuple):  # a named tuple: built for every transfer, several times faster than a frozen dataclass
+# Named tuples, not frozen dataclasses: built for every transfer, and several times faster to build.
+class Movement(NamedTuple):
     """Money from `payer` to `payee` at `at` (epoch seconds)."""
 
     payer: str
