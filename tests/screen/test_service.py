@@ -117,3 +117,17 @@ def test_executions_are_explained_by_the_archived_rule_set_even_in_a_fresh_proce
     fresh = DecisionStore(engine).get(bank=BANK, transfer_id="s-1")
     assert fresh.executions == service.decisions.get(bank=BANK, transfer_id="s-1").executions
     assert [e["rule"] for e in fresh.executions] == [r.id for r in default_rules().rules]
+
+
+def test_executions_of_a_version_that_was_never_archived_say_so(
+    service: ScreeningService, engine: Engine
+) -> None:
+    from sqlalchemy import update
+
+    from fanzha.store.screen_tables import ScreenDecisionRow
+
+    service.screen(bank=BANK, raws=[scam(1)])
+    with engine.begin() as conn:
+        conn.execute(update(ScreenDecisionRow).values(rules_version="lost-1"))
+    [entry] = DecisionStore(engine).get(bank=BANK, transfer_id="s-1").executions
+    assert "lost-1 未存档" in entry["error"] and set(entry["code"]) <= set("h.?")

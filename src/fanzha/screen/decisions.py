@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from fanzha.audit.log import append, append_retrying
 from fanzha.screen.decision import Decision, expand_executions
-from fanzha.screen.operators.base import RuleError
 from fanzha.screen.outcomes import PENDING
 from fanzha.screen.rules import RuleSet, parse_rules
 from fanzha.screen.transfer import Transfer
@@ -169,22 +168,16 @@ class DecisionStore:
         stored: Any = row.executions
         if not isinstance(stored, str):
             return list(stored)
-        rules = self._rule_sets.get(row.rules_version)
-        if rules is None:
-            source = self.rule_source(row.rules_version)
-            try:
-                rules = parse_rules(source or "", name=f"规则集 {row.rules_version}")
-            except RuleError:
-                return [
-                    {
-                        "error": f"规则集 {row.rules_version} 未存档或无法解析，执行记录无法展开",
-                        "code": stored,
-                    }
-                ]
-            self._rule_sets[row.rules_version] = rules
+        version = row.rules_version
         try:
+            rules = self._rule_sets.get(version)
+            if rules is None:
+                source = self.rule_source(version)
+                if source is None:
+                    raise ValueError(f"规则集 {version} 未存档，执行记录无法展开")
+                rules = self._rule_sets[version] = parse_rules(source, name=f"规则集 {version}")
             return expand_executions(rules, stored)
-        except ValueError as exc:
+        except ValueError as exc:  # RuleError is one too
             return [{"error": str(exc), "code": stored}]
 
     def _stored(self, row: ScreenDecisionRow) -> StoredDecision:

@@ -54,8 +54,7 @@ from fanzha.timezones import from_db
 
 PRUNE_EVERY_S = 60.0  # seconds between deletions of expired seen transfers
 PRUNE_CHUNK = 2_000  # rows deleted per transaction: a short write lock, never one long one
-CHUNK = 500  # accounts per IN (…) list
-NEWEST_CHUNK = 64  # accounts per query of their newest rows (one subquery each)
+CHUNK = 64  # accounts per query (one subquery each for their newest rows)
 T = TypeVar("T")
 
 
@@ -63,8 +62,8 @@ def _dt(at: float) -> datetime:
     return datetime.fromtimestamp(at, UTC)
 
 
-def _chunks(items: Sequence[T], size: int = CHUNK) -> list[Sequence[T]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def _chunks(items: Sequence[T]) -> list[Sequence[T]]:
+    return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 
 # Per account, its newest rows since a time: a payer's payments (velocity, rising amounts) and a payee's
@@ -130,10 +129,9 @@ class StoreSession:
         pairs: list[tuple[str, str, int, float]] = []
         pair = ScreenPairRow
         with self.store.engine.connect() as session:  # Core rows: no ORM bookkeeping
-            for chunk in _chunks(payers, NEWEST_CHUNK):
+            for chunk in _chunks(payers):
                 for payer, payee, at, amount in _newest(session, "paid", chunk, since, MAX_PER_ACCOUNT):
                     out[payer].append((from_db(at).timestamp(), payee, amount))
-            for chunk in _chunks(payers, NEWEST_CHUNK):
                 # payer IN (…) AND payee IN (…): primary-key probes (SQLite scans the whole table for a
                 # row-value IN list); the cross product's extra pairs are dropped here.
                 members = set(chunk)
@@ -145,7 +143,7 @@ class StoreSession:
                 ):
                     if (payer, payee) in wanted:
                         pairs.append((payer, payee, count, from_db(first).timestamp()))
-            for chunk in _chunks(payees, NEWEST_CHUNK):
+            for chunk in _chunks(payees):
                 for payee, payer, at in _newest(session, "payers", chunk, since_in, self.fan_in_payers):
                     inflow[payee].append((from_db(at).timestamp(), payer))
         self.memory.seed_pairs(pairs)
