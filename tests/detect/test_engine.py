@@ -102,7 +102,16 @@ def test_lookalike_bank_domain_and_spoofed_number_are_explained(detector: Detect
 
 def test_assessment_serialises_to_the_jsonl_contract(detector: Detector) -> None:
     record = detector.assess("加我微信abc12345，刷单返利日结").to_dict()
-    assert set(record) == {"is_fraud", "risk", "fraud_type", "confidence", "cues", "identifiers", "advice"}
+    assert set(record) == {
+        "is_fraud",
+        "risk",
+        "fraud_type",
+        "category",
+        "confidence",
+        "cues",
+        "identifiers",
+        "advice",
+    }
     assert all(set(c) == {"text", "start", "end", "meaning"} for c in record["cues"])
     assert all(set(i) == {"kind", "value", "start", "end"} for i in record["identifiers"])
     assert 0 <= record["risk"] <= 100 and 0 <= record["confidence"] <= 1

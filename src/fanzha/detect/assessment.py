@@ -38,6 +38,10 @@ class Assessment:
     identifiers: list[Identifier]
     advice: str
     explanation: list[str] = field(default_factory=list)
+    # scam, normal, or an advert kind (advert, loan_advert, illegal_advert): an advert is not a scam
+    # on the reader's money, and is told apart so that it is shown as what it is.
+    category: str = "normal"
+    category_name: str = "正常信息"
 
     def to_dict(self, *, full: bool = False) -> dict[str, Any]:
         """The `fanzha check --jsonl` record; `full` adds names, probabilities and explanations."""
@@ -45,6 +49,7 @@ class Assessment:
             "is_fraud": self.is_fraud,
             "risk": self.risk,
             "fraud_type": self.fraud_type,
+            "category": self.category,
             "confidence": round(self.confidence, 4),
             "cues": [c.to_dict() for c in self.cues],
             "identifiers": [i.public_dict() for i in self.identifiers],
@@ -53,6 +58,7 @@ class Assessment:
         if full:
             out["level"] = self.level
             out["fraud_type_name"] = self.fraud_type_name
+            out["category_name"] = self.category_name
             out["probabilities"] = {k: round(v, 4) for k, v in self.probabilities.items()}
             out["cues"] = [
                 {**c.to_dict(), "id": c.id, "weight": c.weight, "fraud_type": c.fraud_type} for c in self.cues

@@ -2,7 +2,13 @@
 
 `fanzha train` fits it (scikit-learn's LogisticRegression on the same features) and saves the
 weights of the features seen in training into `fanzha/models/scam_model.npz`; loading needs no
-network and no scikit-learn. `predict_proba` follows the scikit-learn estimator convention.
+network and no scikit-learn.
+
+The model has *heads* that share the features: `category` (normal, scam, advert, loan_advert,
+illegal_advert: what kind of message is it?) and `type` (which fraud type, given that it is a
+scam). Each head is a softmax over its own columns of one weight matrix, so both cost one pass over
+the n-grams. `head_proba` gives each head's probabilities; `predict` gives one label per text (the
+category, or the fraud type when the category is scam), following the scikit-learn convention.
 """
 
 from __future__ import annotations
@@ -37,22 +43,44 @@ class LinearTextModel:
     meta: dict[str, Any] = field(default_factory=dict)
     _table: npt.NDArray[np.int32] | None = field(default=None, repr=False, compare=False)
 
+    @property
+    def heads(self) -> dict[str, tuple[str, ...]]:
+        """Head name → its classes (a model saved without heads has one head, `label`)."""
+        stored = self.meta.get("heads")
+        if not stored:
+            return {"label": self.classes}
+        return {name: tuple(classes) for name, classes in stored.items()}
+
+    def head_proba(self, texts: Sequence[str]) -> dict[str, npt.NDArray[np.float32]]:
+        """Each head's class probabilities for `texts`, columns in the order of `heads`."""
+        scores = self.decision_function(texts)
+        out: dict[str, npt.NDArray[np.float32]] = {}
+        start = 0
+        for name, classes in self.heads.items():
+            part = scores[:, start : start + len(classes)]
+            part -= part.max(axis=1, keepdims=True)
+            np.exp(part, out=part)
+            part /= part.sum(axis=1, keepdims=True)
+            out[name] = part
+            start += len(classes)
+        return out
+
+    def predict(self, texts: Sequence[str]) -> list[str]:
+        """One label per text: the category, or the fraud type when the category is `scam`."""
+        proba = self.head_proba(texts)
+        heads = self.heads
+        if "category" not in proba:
+            return [self.classes[i] for i in next(iter(proba.values())).argmax(axis=1)]
+        categories = [heads["category"][i] for i in proba["category"].argmax(axis=1)]
+        types = [heads["type"][i] for i in proba["type"].argmax(axis=1)]
+        return [t if c == "scam" else c for c, t in zip(categories, types, strict=True)]
+
     def decision_function(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         out = np.empty((len(texts), len(self.classes)), dtype=np.float32)
         for start in range(0, len(texts), BATCH):
             batch = texts[start : start + BATCH]
             out[start : start + len(batch)] = self._scores(batch)
         return out
-
-    def predict_proba(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        scores = self.decision_function(texts)
-        scores -= scores.max(axis=1, keepdims=True)
-        np.exp(scores, out=scores)
-        scores /= scores.sum(axis=1, keepdims=True)
-        return scores
-
-    def predict(self, texts: Sequence[str]) -> list[str]:
-        return [self.classes[i] for i in self.decision_function(texts).argmax(axis=1)]
 
     @property
     def _lookup(self) -> npt.NDArray[np.int32]:

@@ -1,20 +1,29 @@
-"""One pass over a text that every later step shares: normalise, find identifiers, mask them."""
+"""One pass over a text that every later step shares: normalise, repair disguised spellings, find
+identifiers, mask them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from fanzha.detect.features import TOKENS, canonical
+from fanzha.detect.placeholders import mask_placeholders
 from fanzha.extract.registry import Located, locate
+from fanzha.intel import brands
+from fanzha.taxonomy import Taxonomy, load_taxonomy
 from fanzha.text import NormText, normalize
+from fanzha.text.variants import Repair, VariantRepairer
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    norm: NormText
+    norm: NormText  # normalised and repaired, with its map back to the original
     located: list[Located]
     masked: str  # normalised text with each identifier's characters replaced by its kind's token
     canonical: str  # what the classifier sees
+    repairs: list[Repair]  # disguised spellings undone (spans in `norm.text`)
 
 
 def mask(text: str, located: list[Located]) -> str:
@@ -31,8 +40,31 @@ def mask(text: str, located: list[Located]) -> str:
     return "".join(chars)
 
 
-def prepare(text: str) -> Prepared:
-    norm = normalize(text)
-    located = locate(norm)
-    masked = mask(norm.text, located)
-    return Prepared(norm, located, masked, canonical(masked))
+def vocabulary(taxonomy: Taxonomy) -> set[str]:
+    """The words whose disguised spellings are repaired: every cue keyword, every brand name and
+    alias, and the words of `fanzha/text/data/disguised_words.txt`."""
+    words = {keyword for cue in taxonomy.all_cues for keyword in cue.keywords}
+    for brand in brands():
+        words.update((brand.name, *brand.aliases))
+    raw = resources.files("fanzha.text").joinpath("data/disguised_words.txt").read_text("utf-8")
+    words.update(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+    return words
+
+
+@lru_cache(maxsize=1)
+def default_repairer() -> VariantRepairer:
+    return VariantRepairer(vocabulary(load_taxonomy()))
+
+
+def prepare_many(texts: Sequence[str], repairer: VariantRepairer | None = None) -> list[Prepared]:
+    repaired = (repairer or default_repairer()).repair_many([normalize(text) for text in texts])
+    out = []
+    for norm, repairs in repaired:
+        located = locate(norm)
+        masked = mask_placeholders(mask(norm.text, located), norm)
+        out.append(Prepared(norm, located, masked, canonical(masked), repairs))
+    return out
+
+
+def prepare(text: str, repairer: VariantRepairer | None = None) -> Prepared:
+    return prepare_many([text], repairer)[0]

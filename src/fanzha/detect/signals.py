@@ -17,6 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from fanzha.detect.assessment import CueHit
+from fanzha.detect.prepare import Prepared
 from fanzha.domains import check_domain
 from fanzha.extract.base import Identifier
 from fanzha.extract.registry import Located
@@ -144,6 +145,31 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
             ("brand_link_mismatch", f"自称{strict[0].name}，链接却不在{strict[0].name}的官方网站上", 3.0)
         )
     return out
+
+
+VARIANT_WEIGHT = 1.0
+
+
+def variant_signals(prepared: Prepared) -> list[CueHit]:
+    """Disguised spellings (笔纪本 for 笔记本): spam writes them to slip past filters; a genuine notice
+    does not. One hit per repair, spans in the original text."""
+    norm = prepared.norm
+    hits = []
+    for repair in prepared.repairs:
+        start, end = norm.span(repair.start, repair.end)
+        hits.append(
+            CueHit(
+                "variant_spelling",
+                norm.original[start:end],
+                start,
+                end,
+                repair.meaning,
+                VARIANT_WEIGHT,
+                None,
+                "text",
+            )
+        )
+    return hits
 
 
 # (kind, value) → (risk level, reasons) from the intelligence store, or None when it knows nothing.

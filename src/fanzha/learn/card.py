@@ -12,7 +12,8 @@ from fanzha.detect.engine import Detector
 from fanzha.detect.model import MODEL_FILE, LinearTextModel
 from fanzha.learn.dataset import Example, iter_clean, read_examples
 from fanzha.learn.evaluate import evaluate
-from fanzha.learn.metrics import Report, classification_report
+from fanzha.learn.metrics import Report, classification_report, scam_labels
+from fanzha.learn.real import default_real_path
 from fanzha.learn.train import canonical_texts, fit, training_set
 
 CARD_FILE = "MODEL_CARD.md"
@@ -67,7 +68,7 @@ reproduces it.
 
 def write_model(*, data_dir: Path, out_dir: Path | None, log: Callable[[str], None]) -> Path:
     """Fit on `data_dir`, save the model into `out_dir` (default: the package) and write its card."""
-    train = training_set(data_dir / "train.jsonl")
+    train = training_set(data_dir / "train.jsonl", default_real_path(data_dir))
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
     result = fit(train, dev, log=log)
     target = out_dir if out_dir is not None else Path(str(resources.files("fanzha.models")))
@@ -80,7 +81,7 @@ def write_model(*, data_dir: Path, out_dir: Path | None, log: Callable[[str], No
 
 
 def _model_report(model: LinearTextModel, dev: list[Example]) -> Report:
-    predicted = model.predict(canonical_texts([e.text for e in dev]))
+    predicted = scam_labels(model.predict(canonical_texts([e.text for e in dev])))
     return classification_report(
         [e.label for e in dev], predicted, flagged=[p != "normal" for p in predicted]
     )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fanzha.taxonomy import NORMAL
+from fanzha.taxonomy import ADVERT_KINDS, NORMAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,11 @@ class Report:
             "per_type": self.per_type,
             "confusion": self.confusion,
         }
+
+
+def scam_labels(predicted: Sequence[str]) -> list[str]:
+    """Predictions for a set labelled only scam types and `normal`: an advert is not a scam."""
+    return [NORMAL if p in ADVERT_KINDS else p for p in predicted]
 
 
 def _f1(p: float, r: float) -> float:

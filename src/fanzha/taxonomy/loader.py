@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from fanzha.taxonomy.model import Cue, FraudType, Taxonomy, TaxonomyError
+from fanzha.taxonomy.model import ADVERT_KINDS, AdvertKind, Cue, FraudType, Taxonomy, TaxonomyError
 
 _REQUIRED_TYPE_FIELDS = ("code", "name", "description", "advice", "cues")
 
@@ -83,7 +83,18 @@ def parse_taxonomy(data: Any) -> Taxonomy:
     codes = [t.code for t in types]
     if len(set(codes)) != len(codes):
         raise TaxonomyError("taxonomy: duplicate type codes")
-    return Taxonomy(types=tuple(types), generic_cues=generic)
+    adverts = tuple(_advert(entry) for entry in data.get("adverts") or [])
+    if adverts and sorted(a.code for a in adverts) != sorted(ADVERT_KINDS):
+        raise TaxonomyError(f"taxonomy: 'adverts' must describe exactly {', '.join(ADVERT_KINDS)}")
+    return Taxonomy(types=tuple(types), generic_cues=generic, adverts=adverts)
+
+
+def _advert(entry: Any) -> AdvertKind:
+    if not isinstance(entry, dict):
+        raise TaxonomyError("taxonomy: each advert kind must be a mapping")
+    code = _text(entry, "code", "advert")
+    where = f"advert '{code}'"
+    return AdvertKind(code=code, name=_text(entry, "name", where), advice=_text(entry, "advice", where))
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,10 @@ import re
 from dataclasses import dataclass
 
 NORMAL = "normal"
+SCAM = "scam"  # the category of every fraud type
+UNKNOWN_FRAUD = "fraud"  # a training label: a scam whose type the data does not say
+# Unsolicited messages that are not scams on the reader's money: the classifier's other categories.
+ADVERT_KINDS = ("advert", "loan_advert", "illegal_advert")
 
 
 class TaxonomyError(ValueError):
@@ -34,9 +38,19 @@ class FraudType:
 
 
 @dataclass(frozen=True, slots=True)
+class AdvertKind:
+    """A kind of advert: not a scam, but the reader should know what it is and what to do."""
+
+    code: str
+    name: str
+    advice: str
+
+
+@dataclass(frozen=True, slots=True)
 class Taxonomy:
     types: tuple[FraudType, ...]
     generic_cues: tuple[Cue, ...]
+    adverts: tuple[AdvertKind, ...] = ()
 
     def get(self, code: str) -> FraudType:
         for fraud_type in self.types:

@@ -1,0 +1,59 @@
+"""Anonymisation placeholders of public SMS corpora, read as what they stand for.
+
+Published SMS data sets hide contacts behind capitalised placeholders (`URL`, `CELLPHONE`,
+`WECHAT`, `DIGIT`, `NAME` …), sometimes run together (`URLWECHAT`) or followed by what was left of
+a path (`URLbxlx`). A live message shows the link or the number itself; a placeholder shows that
+one was there. `mask_placeholders` gives the cue rules and the classifier the same view of both: a
+placeholder for a contact becomes the token of its kind (as a real link or number would after
+`fanzha.detect.prepare.mask`), `DIGIT` becomes digits, and a name or place becomes blank.
+
+Only capitals count (the normalised text is lower case, so the original decides): "url" or
+"Name" in ordinary text is left alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from fanzha.text import NormText
+
+_WORDS = {
+    "URL": "\ue000",
+    "CELLPHONE": "\ue001",
+    "HOTLINE": "\ue001",
+    "PHONE": "\ue001",
+    "WECHAT": "\ue003",
+    "BANK": "\ue002",
+    "DIGIT": "0",
+    "NAME": " ",
+    "PLACE": " ",
+}
+_PLACEHOLDERS = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + ")+")
+_ONE = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
+
+
+def mask_placeholders(masked: str, norm: NormText) -> str:
+    """`masked` (normalised, identifiers masked) with every corpus placeholder of `norm.original`
+    replaced, keeping the length."""
+    original = norm.original
+    if _PLACEHOLDERS.search(original) is None:
+        return masked
+    chars = list(masked)
+    for run in _PLACEHOLDERS.finditer(original):
+        if run.end() < len(original) and original[run.end()].isupper():
+            continue  # part of a longer capitalised word (URLS, PLACEMENT)
+        for word in _ONE.finditer(run.group()):
+            start, end = _norm_span(norm, run.start() + word.start(), run.start() + word.end())
+            fill = _WORDS[word.group()]
+            for i in range(start, end):
+                if chars[i] < "\ue000" or chars[i] > "\ue00f":  # an identifier's token stays
+                    chars[i] = fill
+    return "".join(chars)
+
+
+def _norm_span(norm: NormText, start: int, end: int) -> tuple[int, int]:
+    """The normalised span of the original characters [start, end)."""
+    if norm.origin is None:
+        return start, end
+    return bisect.bisect_left(norm.origin, start), bisect.bisect_left(norm.origin, end)

@@ -1,0 +1,298 @@
+"""Undo the variant spellings that spam uses to slip past keyword filters.
+
+Traditional characters and full-width forms are folded by `normalize`. What is left is how real
+spam disguises the words a filter looks for, and what this module repairs:
+
+- **sound-alikes**: a character with the same sound (笔纪本 for 笔记本, 优蕙 for 优惠, 澳镈 for 澳博), judged
+  by the toneless readings of every character (`data/sound_keys.tsv.gz`, from pypinyin) with the
+  finals and initials that southern speech merges folded together (zh/z, ch/c, sh/s, n/l, ang/an,
+  eng/en, ing/in: 菇凉 for 姑娘);
+- **look-alikes**: a character that looks like the intended one (喯跑吧 for 奔跑吧, 奔跑兄弚 for 兄弟),
+  from the table `data/shape_variants.tsv`;
+- **fillers** between the characters of a word (跑一男一节一目, 微.信);
+- **letters for digits** in amounts (l0000 与 looo元 for 10000 and 1000元).
+
+A repair is made only into a word of the vocabulary the caller gives (the cue rules' keywords, the
+brand names, `data/disguised_words.txt`), and only where it is unlikely to be an ordinary word: a
+word of two characters is repaired only when the odd character is an uncommon one or a listed
+look-alike; a longer word may have one odd character (two from five characters on), and at least
+one character must be as written. Repairs keep the length except for fillers, and the returned
+`NormText` still maps every character back to the original, so spans stay right.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+import numpy as np
+import numpy.typing as npt
+
+from fanzha.text.normalize import NormText
+
+_KEY_BASE = 0xE100  # private-use characters stand for readings in key strings
+_MAX_READING_COMBOS = 8
+_FILLERS = "一丶·.*-_~/|'、"
+_CJK = "\u3400-\u9fff"
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One repaired spelling: `start`/`end` index the repaired normalised text."""
+
+    start: int
+    end: int
+    written: str
+    meant: str
+    how: str  # sound | shape | filler | digits
+
+    @property
+    def meaning(self) -> str:
+        how = {
+            "sound": "同音字",
+            "shape": "形近字",
+            "filler": "在字中间插入符号",
+            "digits": "用字母冒充数字",
+        }[self.how]
+        return f"“{self.written}”应为“{self.meant}”：{how}是躲避短信过滤的写法，正规机构不会这样写"
+
+
+def _fold(syllable: str) -> str:
+    """Readings that southern speech and spam treat as one."""
+    for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if syllable.startswith(a):
+            syllable = b + syllable[len(a) :]
+    if syllable.startswith("n") and not syllable.startswith("ng"):
+        syllable = "l" + syllable[1:]
+    for a, b in (("ang", "an"), ("eng", "en"), ("ing", "in")):
+        if syllable.endswith(a):
+            syllable = syllable[: -len(a)] + b
+    return syllable
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    readings: dict[str, tuple[str, ...]]  # character → folded readings, most common first
+    common: frozenset[str]
+    shapes: dict[str, str]  # look-alike → the character it imitates
+    primary: npt.NDArray[np.uint32]  # code point → key character: each character's first reading …
+    second: npt.NDArray[np.uint32]  # … or its second, where it has one (both cover the BMP)
+    syllables: dict[str, str]  # folded reading → its key character
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    data = resources.files("fanzha.text").joinpath("data/sound_keys.tsv.gz").read_bytes()
+    readings: dict[str, tuple[str, ...]] = {}
+    common: set[str] = set()
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        char, listed, is_common = line.split("\t")
+        readings[char] = tuple(dict.fromkeys(_fold(s) for s in listed.split(",")))
+        if is_common == "1":
+            common.add(char)
+    shapes: dict[str, str] = {}
+    raw = resources.files("fanzha.text").joinpath("data/shape_variants.tsv").read_text("utf-8")
+    for line in raw.splitlines():
+        if line and not line.startswith("#"):
+            variant, meant = line.split("\t")[:2]
+            shapes[variant] = meant
+    syllables: dict[str, str] = {}
+    for sounds in readings.values():
+        for sound in sounds:
+            syllables.setdefault(sound, chr(_KEY_BASE + len(syllables)))
+    primary = np.arange(0x10000, dtype=np.uint32)
+    for char, sounds in readings.items():
+        primary[ord(char)] = ord(syllables[sounds[0]])
+    for variant, meant in shapes.items():
+        if meant in readings:
+            primary[ord(variant)] = ord(syllables[readings[meant][0]])
+    second = primary.copy()
+    for char, sounds in readings.items():
+        if len(sounds) > 1 and char not in shapes:
+            second[ord(char)] = ord(syllables[sounds[1]])
+    return _Tables(readings, frozenset(common), shapes, primary, second, syllables)
+
+
+def _keys(joined: str, table: npt.NDArray[np.uint32]) -> str:
+    """`joined` with every character of the basic plane replaced by its key character (one pass)."""
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    mapped = np.where(codes < 0x10000, table[np.minimum(codes, 0xFFFF)], codes)
+    return mapped.tobytes().decode("utf-32-le")
+
+
+_LETTER_DIGITS = re.compile(
+    r"(?<![a-z])([li1])([o0]{2,})(?![a-z])|(?<![a-z])(o{2,}|[0-9]o+[0o]*)(?=元|万|千|块)"
+)
+_FILLED = re.compile(rf"[{_CJK}]([{re.escape(_FILLERS)}])[{_CJK}](?:\1[{_CJK}])*")
+
+
+def _letter_digits(text: str) -> tuple[str, list[Repair]]:
+    """Letters written for digits in an amount: l0000 → 10000, looo元 → 1000元."""
+    repairs = []
+    chars: list[str] | None = None
+    for match in _LETTER_DIGITS.finditer(text):
+        written = match.group()
+        meant = written.replace("l", "1").replace("i", "1").replace("o", "0")
+        if meant != written:
+            chars = chars if chars is not None else list(text)
+            chars[match.start() : match.end()] = meant
+            repairs.append(Repair(match.start(), match.end(), written, meant, "digits"))
+    return ("".join(chars) if chars is not None else text), repairs
+
+
+class VariantRepairer:
+    """Repairs disguised spellings of the words in `vocabulary` (see the module doc)."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        tables = _tables()
+        self._tables = tables
+        self._words = sorted({w for w in vocabulary if len(w) >= 2 and re.fullmatch(f"[{_CJK}]+", w)})
+        self._literal = ahocorasick.Automaton()
+        self._keys = ahocorasick.Automaton()
+        for word in self._words:
+            self._literal.add_word(word, len(word))
+            for key in self._key_strings(word):
+                self._keys.add_word(key, word)
+        if self._words:
+            self._literal.make_automaton()
+            self._keys.make_automaton()
+
+    def _key_strings(self, word: str) -> list[str]:
+        tables = self._tables
+        options = []
+        for char in word:
+            sounds = tables.readings.get(char)
+            if not sounds:
+                return []
+            options.append([tables.syllables[s] for s in sounds])
+        return [
+            "".join(combo) for combo in itertools.islice(itertools.product(*options), _MAX_READING_COMBOS)
+        ]
+
+    def repair(self, norm: NormText) -> tuple[NormText, list[Repair]]:
+        """The repaired text (with its map to the original) and what was repaired."""
+        return self.repair_many([norm])[0]
+
+    def repair_many(self, norms: list[NormText]) -> list[tuple[NormText, list[Repair]]]:
+        """`repair` for a batch: the sound-alike search runs once over all texts."""
+        if not self._words:
+            return [(norm, []) for norm in norms]
+        staged: list[tuple[str, list[int] | None, list[Repair]]] = []
+        for norm in norms:
+            text = norm.text
+            origin = list(norm.origin) if norm.origin is not None else None
+            repairs: list[Repair] = []
+            if _FILLED.search(text):
+                text, origin, repairs = self._drop_fillers(text, origin)
+            if "o" in text or "l0" in text or "i0" in text:
+                text, found = _letter_digits(text)
+                repairs.extend(found)
+            staged.append((text, origin, repairs))
+        sounds = self._sound_and_shape([text for text, _, _ in staged])
+        out: list[tuple[NormText, list[Repair]]] = []
+        for norm, (text, origin, repairs), found in zip(norms, staged, sounds, strict=True):
+            if found:
+                chars = list(text)
+                for repair in found:
+                    chars[repair.start : repair.end] = repair.meant
+                text = "".join(chars)
+                repairs.extend(found)
+            if not repairs:
+                out.append((norm, []))
+                continue
+            repairs.sort(key=lambda r: r.start)
+            out.append(
+                (NormText(text, norm.original, tuple(origin) if origin is not None else None), repairs)
+            )
+        return out
+
+    def _sound_and_shape(self, texts: list[str]) -> list[list[Repair]]:
+        """Sound-alike and look-alike spellings of vocabulary words in each text."""
+        tables = self._tables
+        joined = "\x00".join(texts)
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        primary = _keys(joined, tables.primary)
+        second = _keys(joined, tables.second)
+        found: dict[tuple[int, int], Repair] = {}
+        for keys in (primary, second) if second != primary else (primary,):
+            for end, word in self._keys.iter(keys):
+                start = end + 1 - len(word)
+                written = joined[start : end + 1]
+                if written == word or (start, end + 1) in found:
+                    continue
+                how = self._acceptable(written, word)
+                if how is not None:
+                    found[(start, end + 1)] = Repair(start, end + 1, written, word, how)
+        out: list[list[Repair]] = [[] for _ in texts]
+        taken: set[int] = set()
+        for repair in sorted(found.values(), key=lambda r: (r.start - r.end, r.start)):
+            span = range(repair.start, repair.end)
+            if taken.intersection(span):
+                continue
+            taken.update(span)
+            index = bisect.bisect_right(starts, repair.start) - 1
+            offset = starts[index]
+            out[index].append(
+                Repair(repair.start - offset, repair.end - offset, repair.written, repair.meant, repair.how)
+            )
+        return out
+
+    def _acceptable(self, written: str, word: str) -> str | None:
+        """How `written` disguises `word`, or None when it may well be an ordinary word."""
+        odd = [(w, m) for w, m in zip(written, word, strict=True) if w != m]
+        if len(odd) == len(word):
+            return None
+        shapes = self._tables.shapes
+        shaped = all(shapes.get(w) == m for w, m in odd)
+        if len(word) == 2 and not shaped and any(w in self._tables.common for w, _ in odd):
+            return None
+        if len(odd) > (1 if len(word) < 5 else 2):
+            return None
+        return "shape" if shaped else "sound"
+
+    def _has_new_word(self, written: str, joined: str) -> bool:
+        """Does joining the characters make a vocabulary word that was not there before?"""
+        for end, length in self._literal.iter(joined):
+            if joined[end + 1 - length : end + 1] not in written:
+                return True
+        return any(r.meant not in written for r in self._sound_and_shape([joined])[0])
+
+    def _drop_fillers(
+        self, text: str, origin: list[int] | None
+    ) -> tuple[str, list[int] | None, list[Repair]]:
+        source = origin if origin is not None else list(range(len(text)))
+        keep_text: list[str] = []
+        keep_origin: list[int] = []
+        repairs: list[Repair] = []
+        last = 0
+        for match in _FILLED.finditer(text):
+            written = match.group()
+            filler = match.group(1)
+            joined = written.replace(filler, "")
+            if filler == "一" and len(joined) < 3:
+                continue  # 一 is a word of its own: only a run of them (跑一男一节一目) is a filler
+            if not self._has_new_word(written, joined):
+                continue
+            keep_text.append(text[last : match.start()])
+            keep_origin.extend(source[last : match.start()])
+            start = sum(len(part) for part in keep_text)
+            for offset, char in enumerate(written):
+                if char != filler:
+                    keep_text.append(char)
+                    keep_origin.append(source[match.start() + offset])
+            repairs.append(Repair(start, start + len(joined), written, joined, "filler"))
+            last = match.end()
+        if not repairs:
+            return text, origin, []
+        keep_text.append(text[last:])
+        keep_origin.extend(source[last:])
+        return "".join(keep_text), keep_origin, repairs
