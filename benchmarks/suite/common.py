@@ -19,6 +19,7 @@ RUN_SCRIPT = HERE / "run.py"
 OUT = HERE / "out"
 DATA = HERE / "data"
 SHARED = Path(os.environ.get("FANZHA_SHARED_DATA", str(ROOT.parent / "shared" / "data"))) / "texts"
+REAL_SMS = SHARED.parent / "real" / "real_sms.jsonl"  # real SMS, next to texts/
 TRAIN = SHARED / "train.jsonl"
 DEV = SHARED / "dev.jsonl"
 OOD_DEV = DATA / "ood_dev.jsonl"

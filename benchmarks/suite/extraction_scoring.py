@@ -4,6 +4,7 @@ against the planted numbers, and both on obfuscated forms."""
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -13,6 +14,7 @@ from suite.phone_texts import OBFUSCATED_TEMPLATES
 from suite.phones import OBFUSCATION_FORMS, PhoneFactory, Planted, obfuscate, pn_key
 
 Match = tuple[int, int, str, str]  # start, end, value, the text matched
+TypedMatch = tuple[int, int, str, str, str]  # … and fanzha's details["type"]
 Corpus = list[tuple[str, list[tuple[int, int, Planted]]]]  # texts and the numbers planted in them
 
 
@@ -147,3 +149,97 @@ def score_obfuscated(n: int) -> tuple[list[tuple[str, ...]], dict[str, dict[str,
             note += ("; " if note else "") + f"fanzha returned another value {fz_any - fz_ok}×"
         rows.append((form, f"`{example}`", f"{fz_ok}/{n}", f"{pn_ok}/{n}", note))
     return rows, figures
+
+
+# Real SMS. A PhoneNumberMatcher match is *ambiguous* (not counted against fanzha) when the text says it is
+# something else or it cannot be dialled as written; the rule is the benchmark's own, not fanzha's code.
+ORDER_WORDS = (
+    "订单", "单号", "运单", "券号", "券码", "套餐", "编号", "流水号", "票号", "验证码", "校验码", "动态码", "取件码", "兑换码",
+)  # fmt: skip
+_ORDER_BEFORE = re.compile("(" + "|".join(ORDER_WORDS) + r")(?:号码?|[\s:：#=是为(（\[【])*$")
+_ORDER_AFTER = ("号订单", "号运单")
+
+
+def ambiguity(text: str, start: int, end: int, raw: str, key: str) -> str | None:
+    """Why a matcher match on real text is not unambiguously a phone number, or None if it is:
+
+    - an order, ticket, tracking, coupon or code number: one of ORDER_WORDS right before it (only
+      separators, 号 or 号码 between), or 号订单 / 号运单 right after it;
+    - inside a longer run: a digit or a Latin letter right before or after it, or another digit after
+      a single space or dash;
+    - a Chinese landline written with neither its trunk 0 nor a country code (`1082986450` read as
+      010-82986450): no one can dial it as written, and nobody writes a landline that way."""
+    word = _ORDER_BEFORE.search(text, max(0, start - 10), start)
+    if word is not None:
+        return f"order/ticket/code number ({word.group(1)} before it)"
+    if text.startswith(_ORDER_AFTER, end):
+        return f"order number ({text[end : end + 3]} after it)"
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    if (before[-1:].isascii() and before[-1:].isalnum()) or (after[:1].isascii() and after[:1].isalnum()):
+        return "inside a longer run of digits or letters"
+    if (before[:1].isdigit() and before[1:] in (" ", "-")) or (
+        after[1:].isdigit() and after[:1] in (" ", "-")
+    ):
+        return "inside a longer run of digit groups"
+    written = re.sub(r"\D", "", raw)
+    if key.startswith("0") and not written.startswith(("0", "86")):
+        return "landline without its trunk 0 or a country code"
+    return None
+
+
+class RealMatch(NamedTuple):
+    """A number on a real SMS, found by one side, with what the other side found in the same text."""
+
+    raw: str
+    value: str
+    context: str  # up to 25 characters either side
+    other: list[str]  # the other side's values in the same text
+    reason: str = ""  # why a matcher match is ambiguous; a fanzha match's type
+
+
+@dataclass
+class RealComparison:
+    """PhoneNumberMatcher's numbers on real SMS, unambiguous or set aside, against fanzha's."""
+
+    n_texts: int = 0
+    pn_total: int = 0
+    unambiguous: int = 0
+    found: int = 0  # unambiguous matches fanzha also finds
+    misses: list[RealMatch] = field(default_factory=list)
+    ambiguous: list[RealMatch] = field(default_factory=list)
+    ambiguous_found: int = 0  # ambiguous matches fanzha reports all the same
+    fanzha_only: list[RealMatch] = field(default_factory=list)
+
+
+def context(text: str, start: int, end: int) -> str:
+    left = ("…" if start > 25 else "") + text[max(0, start - 25) : start]
+    right = text[end : end + 25] + ("…" if end + 25 < len(text) else "")
+    return re.sub(r"[\s|`]+", " ", f"{left}⟦{text[start:end]}⟧{right}")
+
+
+def compare_real(
+    texts: list[str], pn_found: list[list[Match]], fz_found: list[list[TypedMatch]]
+) -> RealComparison:
+    """Same rule as compare_to_matcher (same span or same value), on the unambiguous matcher matches;
+    and fanzha's numbers that no matcher match has by span or value."""
+    c = RealComparison(n_texts=len(texts))
+    for text, pns, fzs in zip(texts, pn_found, fz_found, strict=True):
+        fz_spans, fz_values = {(a, b) for a, b, _, _, _ in fzs}, [v for _, _, v, _, _ in fzs]
+        pn_values = [v for _, _, v, _ in pns]
+        for a, b, key, raw in pns:
+            c.pn_total += 1
+            hit = (a, b) in fz_spans or key in fz_values
+            reason = ambiguity(text, a, b, raw, key)
+            if reason is not None:
+                c.ambiguous.append(RealMatch(raw, key, context(text, a, b), fz_values, reason))
+                c.ambiguous_found += hit
+                continue
+            c.unambiguous += 1
+            c.found += hit
+            if not hit:
+                c.misses.append(RealMatch(raw, key, context(text, a, b), fz_values))
+        pn_spans = {(a, b) for a, b, _, _ in pns}
+        for a, b, value, raw, kind in fzs:
+            if (a, b) not in pn_spans and value not in pn_values:
+                c.fanzha_only.append(RealMatch(raw, value, context(text, a, b), pn_values, kind))
+    return c

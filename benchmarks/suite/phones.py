@@ -118,8 +118,11 @@ class PhoneFactory:
             "+86-plain": "+86-" + d,
             "0086 plain": "0086 " + d,
             "(+86)plain": "(+86)" + d,
+            "86 3-4-4 (no plus)": "86 " + g,
+            "4-4-3 dashes": f"{d[:4]}-{d[4:8]}-{d[8:]}",
+            "3-3-5 spaces": f"{d[:3]} {d[3:6]} {d[6:]}",
         }
-        form = self.rng.choices(list(forms), weights=[40, 12, 12, 8, 8, 5, 8, 7])[0]
+        form = self.rng.choices(list(forms), weights=[40, 12, 12, 8, 8, 5, 8, 7, 3, 3, 3])[0]
         return Planted(forms[form], d, "mobile", form)
 
     def _landline(self) -> Planted:
@@ -135,8 +138,12 @@ class PhoneFactory:
             "0AA-LLLL-LLLL": f"0{area}-{local[:4]}-{local[4:]}",
             "+86 AA LLLL LLLL": f"+86 {area} {local[:4]} {local[4:]}",
             "+86-AA-LLLLLLLL": f"+86-{area}-{local}",
+            "86-AA-LLLLLLLL (no plus)": f"86-{area}-{local}",
+            "0AA-96XXX (local service)": f"0{area}-96{local[:3]}",
         }
-        form = self.rng.choices(list(forms), weights=[40, 10, 8, 8, 10, 8, 8, 8])[0]
+        form = self.rng.choices(list(forms), weights=[40, 10, 8, 8, 10, 8, 8, 8, 4, 4])[0]
+        if form.endswith("(local service)"):
+            return Planted(forms[form], f"0{area}96{local[:3]}", "landline", form)
         return Planted(forms[form], key, "landline", form)
 
     def _service(self) -> Planted:

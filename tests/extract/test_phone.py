@@ -273,3 +273,210 @@ def test_parenthesised_and_dotted_forms_are_found(written: str, value: str) -> N
 )
 def test_a_number_inside_grouped_card_digits_is_not_a_phone(text: str) -> None:
     assert [i.kind for i in extract(text) if i.kind == "phone"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "area_code", "local"),
+    [
+        ("冀星公司客服电话:0311-966122.", "0311-966122", "0311966122", "0311", "966122"),
+        ("热线0755-96333咨询", "0755-96333", "075596333", "0755", "96333"),
+        ("热线(0755)96333咨询", "(0755)96333", "075596333", "0755", "96333"),
+        ("热线（0755）96333咨询", "（0755）96333", "075596333", "0755", "96333"),
+        ("客服电话0311966122", "0311966122", "0311966122", "0311", "966122"),
+        ("热线021 962288", "021 962288", "021962288", "021", "962288"),
+        ("市民热线010-12345", "010-12345", "01012345", "010", "12345"),
+        ("杭州热线0571-12345", "0571-12345", "057112345", "0571", "12345"),
+    ],
+)
+def test_area_code_with_local_service_number_is_area_code_plus_local_digits(
+    text: str, written: str, value: str, area_code: str, local: str
+) -> None:
+    phone = only_phone(text)
+    assert (phone.value, text[phone.start : phone.end]) == (value, written)
+    assert phone.details == {"type": "landline", "area_code": area_code, "local_service": local}
+    assert local in phone.reason and area_code in phone.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "代码01012345",  # a 12xxx number glued to an area code without a separator
+        "运单sf0755-96333",  # digits after letters
+        "保费0755-96333元",  # an amount
+        "验证码956123",  # six digits without an area code
+        "座机0755-963",  # too short
+    ],
+)
+def test_look_alike_local_service_numbers_are_not_reported(text: str) -> None:
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("电话1390-0139-000", "1390-0139-000"),
+        ("电话139 001 39000，有事联系", "139 001 39000"),
+        ("电话13 900 139 000", "13 900 139 000"),
+        ("电话1390 013 9000", "1390 013 9000"),
+        ("电话139-00-139-000", "139-00-139-000"),
+        ("电话+86 1390 0139 000", "+86 1390 0139 000"),
+        ("电话0086-139-001-39000", "0086-139-001-39000"),
+    ],
+)
+def test_mobile_in_an_unusual_grouping_of_eleven_digits_is_found(text: str, written: str) -> None:
+    phone = only_phone(text)
+    assert (phone.value, text[phone.start : phone.end]) == ("13900139000", written)
+    assert phone.details == {"type": "mobile", "segment": "139"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "编码13 900 139 000 12",  # the run has thirteen digits
+        "编码1390-0139-00",  # ten digits
+        "编码2024 139 001 39000",  # the end of a longer run of groups
+        "转账13 900 139 000元",  # an amount
+        "号码1401-2345-678",  # 140 is not an assigned segment (as for 14012345678)
+        "账户 6222 1390 0139 000",  # card digits in groups
+    ],
+)
+def test_unusual_grouping_that_is_not_exactly_a_mobile_is_not_reported(text: str) -> None:
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("电话86-571-85396666", "86-571-85396666", "057185396666"),
+        ("电话86 10 6234 5678", "86 10 6234 5678", "01062345678"),
+        ("电话86-0571-85396666", "86-0571-85396666", "057185396666"),
+        ("电话86 138 0013 8000", "86 138 0013 8000", "13800138000"),
+        ("电话86-138-0013-8000", "86-138-0013-8000", "13800138000"),
+    ],
+)
+def test_country_code_86_without_plus_is_domestic(text: str, written: str, value: str) -> None:
+    phone = only_phone(text)
+    assert (phone.value, text[phone.start : phone.end]) == (value, written)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("台湾+886 912 345 678", "+886 912 345 678", "+886912345678"),
+        ("台北+886-2-2345-6789", "+886-2-2345-6789", "+886223456789"),
+        ("电话886-912345678", "886-912345678", "+886912345678"),
+        ("电话886 2 2345 6789", "886 2 2345 6789", "+886223456789"),
+        ("台湾朋友886912345678", "886912345678", "+886912345678"),
+        ("台湾朋友的电话0912-345-678", "0912-345-678", "+886912345678"),
+        ("我在臺灣，手机0912 345 678", "0912 345 678", "+886912345678"),
+        ("高雄的店0912345678", "0912345678", "+886912345678"),
+    ],
+)
+def test_taiwan_number_normalises_to_e164(text: str, written: str, value: str) -> None:
+    phone = only_phone(text)
+    assert (phone.value, text[phone.start : phone.end]) == (value, written)
+    assert phone.details == {"type": "international", "country_code": 886, "region": "TW"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "号码0912-345-678",  # Taiwan's national form with nothing about Taiwan
+        "编号886912345678",  # 886 glued to the digits, nothing about Taiwan
+        "号码0886912345678",  # digits before 886
+        "台湾886-1234",  # not a valid Taiwan number
+    ],
+)
+def test_taiwan_forms_without_context_or_validity_are_not_reported(text: str) -> None:
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "reason"),
+    [
+        ("客服8008301880", "8008301880", "8008301880", "800企业服务号码"),
+        ("热线：4008001234。", "4008001234", "4008001234", "400企业服务号码"),
+        ("联系携程10106666。", "10106666", "10106666", "1010号段"),
+        ("详询10106666*7", "10106666", "10106666", "1010号段"),
+        ("客服1010-1234", "1010-1234", "10101234", "1010号段"),
+        ("客服10116666", "10116666", "10116666", "1011号段"),
+        ("铁路客服12306", "12306", "12306", "铁路客服热线"),
+        ("详询网点或95555.", "95555", "95555", "服务号码95555"),
+    ],
+)
+def test_service_numbers_without_separators_and_1010_numbers_are_found(
+    text: str, written: str, value: str, reason: str
+) -> None:
+    phone = only_phone(text)
+    assert (phone.value, text[phone.start : phone.end]) == (value, written)
+    assert phone.details == {"type": "service"}
+    assert reason in phone.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "号码10126666",  # not a 1010/1011 number
+        "卡号 6222 1010 1234 5678",  # card digits in groups
+        "获赠10000积分",  # points
+        "价格95588.5",  # a decimal
+    ],
+)
+def test_look_alike_eight_digit_service_numbers_are_not_reported(text: str) -> None:
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号：13800138000",
+        "订单号:4001234567已发货",
+        "单号13800138000",
+        "运单4008001234",
+        "快递单号：868368315695",
+        "订单编号 010-62345678",
+        "流水号：10106666",
+        "券号95588",
+        "套餐：9541689118",
+        "（订单号4001234567）",
+        "您在京东商城的4001234567号订单已成功打白条",
+        "验证码12345，请勿告诉他人",
+        "验证码：95588",
+        "取件码 12306",
+        "QQ 2291219247",
+        "QQ号10106666",
+        "qq群:12345",
+        "加QQ：4008001234",
+    ],
+)
+def test_order_ticket_coupon_code_and_qq_numbers_are_not_phones(text: str) -> None:
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("订单问题请拨打4008001234", "4008001234"),  # a word between the order word and the number
+        ("订单已发货，电话13800138000", "13800138000"),
+        ("验证码发送至13800138000", "13800138000"),
+        ("QQ:13800138000", "13800138000"),  # a QQ number that is a mobile is both
+    ],
+)
+def test_number_near_but_not_right_after_an_order_word_is_still_a_phone(text: str, value: str) -> None:
+    assert [p.value for p in phones(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议定于2024-01-02 13:00召开",
+        "工作时间13:00-17:30",
+        "金额1,380,013,800.00元",
+        "共13800138元",
+        "卡号6222 0212 3456 7890 128",
+        "验证码：139001",
+        "日期2013/09/12 12:30",
+    ],
+)
+def test_amounts_dates_times_cards_and_codes_are_not_phones(text: str) -> None:
+    assert phones(text) == []

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 DIGITS = {
-    "零": 0, "〇": 0, "○": 0,
+    "零": 0, "〇": 0, "○": 0, "洞": 0,
     "一": 1, "壹": 1, "幺": 1,
     "二": 2, "两": 2, "贰": 2,
     "三": 3, "叁": 3, "参": 3,
     "四": 4, "肆": 4,
     "五": 5, "伍": 5,
     "六": 6, "陆": 6,
-    "七": 7, "柒": 7,
+    "七": 7, "柒": 7, "拐": 7,
     "八": 8, "捌": 8,
-    "九": 9, "玖": 9,
-}  # fmt: skip
+    "九": 9, "玖": 9, "勾": 9,
+}  # fmt: skip  # 洞幺两三四五六拐八勾: how numbers are read out on the radio and spelled by scammers
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 LARGE_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(LARGE_UNITS)
