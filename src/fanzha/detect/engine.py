@@ -18,11 +18,12 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from fanzha.detect import scoring
 from fanzha.detect.assessment import Assessment, CueHit
 from fanzha.detect.cues import CueMatcher, RawHit
 from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare_many, vocabulary
-from fanzha.detect.scoring import Score, Weights, score
+from fanzha.detect.scoring import DOUBT, WARNING_CUE, Score, Weights, score
 from fanzha.detect.signals import IntelLookup, identifier_signals, intel_signals, variant_signals
 from fanzha.extract.id_card import mask_id_numbers
 from fanzha.taxonomy import ADVERT_KINDS, NORMAL, SCAM, Taxonomy, load_taxonomy
@@ -41,7 +42,7 @@ SUSPICIOUS_ADVICE = "这条信息有可疑之处：不要点链接、不要转�
 
 
 @dataclass(frozen=True, slots=True)
-class _Evidence:
+class Evidence:
     prepared: Prepared
     rule_hits: list[RawHit]
     best_per_cue: dict[str, RawHit]
@@ -61,9 +62,9 @@ class Detector:
     ) -> None:
         """`intel`: how to look up an identifier's risk level in the intelligence store, if there is one."""
         self.intel = intel
-        self.weights = weights or Weights()
         self.taxonomy = taxonomy or load_taxonomy()
         self.model = model or shipped_model()
+        self.weights = weights or Weights.from_meta(self.model.meta)
         self.matcher = CueMatcher(self.taxonomy)
         self.repairer = VariantRepairer(vocabulary(self.taxonomy))
         self._names = {t.code: t.name for t in self.taxonomy.types}
@@ -90,6 +91,16 @@ class Detector:
         """
         for text in texts:
             check_text(text)
+        evidence = self.gather(texts)
+        p_scam, p_advert, type_p = self.model_view([e.prepared.canonical for e in evidence])
+        shares = self._type_shares(type_p, evidence, p_scam)
+        return [
+            self._verdict(e, float(p_scam[i]), p_advert[i], shares[i].tolist(), explain)
+            for i, e in enumerate(evidence)
+        ]
+
+    def gather(self, texts: Sequence[str]) -> list[Evidence]:
+        """Everything but the classifier: the prepared text, its cues and its signals."""
         evidence = []
         for text, prepared in zip(texts, prepare_many(texts, self.repairer), strict=True):
             rule_hits = self.matcher.match(prepared.masked)
@@ -100,15 +111,21 @@ class Detector:
             signals += variant_signals(prepared)
             if self.intel is not None:
                 signals += intel_signals(prepared.located, text, self.intel)
-            evidence.append(_Evidence(prepared, rule_hits, best, signals))
-        p_scam, p_advert, type_p = self._model_view([e.prepared.canonical for e in evidence])
-        shares = self._type_shares(type_p, evidence, p_scam)
-        return [
-            self._verdict(e, float(p_scam[i]), p_advert[i], shares[i].tolist(), explain)
-            for i, e in enumerate(evidence)
-        ]
+            evidence.append(Evidence(prepared, rule_hits, best, signals))
+        return evidence
 
-    def _model_view(
+    def evidence_of(self, gathered: Evidence, p_scam: float) -> scoring.Evidence:
+        """The named evidence of one gathered text, as the score weighs it."""
+        return scoring.evidence(
+            best_per_cue=gathered.best_per_cue,
+            signals=gathered.signals,
+            p_scam=p_scam,
+            canonical_chars=len(gathered.prepared.canonical),
+            text_chars=len(gathered.prepared.norm.text),
+            weights=self.weights,
+        )
+
+    def model_view(
         self, canonical: list[str]
     ) -> tuple[npt.NDArray[np.float64], list[tuple[str, float] | None], npt.NDArray[np.float64]]:
         """The classifier's P(scam), its likeliest advert kind when it thinks "advert" more likely than
@@ -141,7 +158,7 @@ class Detector:
 
     def _verdict(
         self,
-        evidence: _Evidence,
+        evidence: Evidence,
         p_scam: float,
         advert: tuple[str, float] | None,
         type_share: list[float],
@@ -150,14 +167,7 @@ class Detector:
         norm = evidence.prepared.norm
         original = norm.original
         best_per_cue = evidence.best_per_cue
-        scored = score(
-            best_per_cue=best_per_cue,
-            signals=evidence.signals,
-            p_scam=p_scam,
-            canonical_chars=len(evidence.prepared.canonical),
-            text_chars=len(norm.text),
-            weights=self.weights,
-        )
+        scored = score(self.evidence_of(evidence, p_scam), self.weights)
         risk = scored.risk
         p_fraud = risk / 100
         is_fraud = risk >= FRAUD_THRESHOLD
@@ -205,7 +215,7 @@ class Detector:
         )
 
     def _type_shares(
-        self, type_p: npt.NDArray[np.float64], evidence: list[_Evidence], p_scam: npt.NDArray[np.float64]
+        self, type_p: npt.NDArray[np.float64], evidence: list[Evidence], p_scam: npt.NDArray[np.float64]
     ) -> npt.NDArray[np.float64]:
         """P(type | scam) for each text: the classifier's type distribution, shifted by each type's
         cue weights. The classifier's opinion on *which* scam counts in proportion to its belief
@@ -228,13 +238,20 @@ class Detector:
         lines = [f"文本分类模型估计这是诈骗信息的概率为{scored.p_scam:.0%}（计入{scored.model:+.1f}分）。"]
         if scored.notice:
             lines.append("这是一条反诈提醒：其中提到的诈骗特征只按四分之一计分。")
-        for hit in sorted(cues.values(), key=lambda h: -h.cue.weight):
-            lines.append(f"规则“{hit.cue.id}”：{hit.cue.meaning}（{hit.cue.weight:+g}分）。")
+        used = scored.weights
+        for hit in sorted(cues.values(), key=lambda h: -used.get(h.cue.id, h.cue.weight)):
+            name = DOUBT if hit.cue.id == WARNING_CUE and not scored.notice else hit.cue.id
+            meaning = (
+                "长文中出现的防骗字眼（多是受害人的疑虑或骗子话术）" if name == DOUBT else hit.cue.meaning
+            )
+            lines.append(f"规则“{name}”：{meaning}（{used.get(name, hit.cue.weight):+.1f}分）。")
         seen = set()
         for signal in signals:
             if signal.id not in seen:
                 seen.add(signal.id)
-                lines.append(f"号码/链接核验“{signal.id}”：{signal.meaning}（{signal.weight:+g}分）。")
+                lines.append(
+                    f"号码/链接/写法核验“{signal.id}”：{signal.meaning}（{used.get(signal.id, signal.weight):+.1f}分）。"
+                )
         lines.append(f"综合风险分：{scored.risk}/100。")
         return lines
 

@@ -1,33 +1,40 @@
 """The verdict's score: evidence summed in log-odds units, so every part of it can be shown.
 
     z = bias + model · clip(logit of the classifier's P(scam)) · length factor
-          + Σ weights of the distinct rule cues found (capped at ±cue_cap)
-          + Σ weights of the identifier and spelling signals (capped at ±cue_cap)
+          + Σ weight × value of each distinct piece of evidence (cue rules capped at ±cue_cap,
+            identifier and spelling signals capped at ±cue_cap)
     risk = 100 · sigmoid(z);  a scam when risk ≥ 50
 
-- The classifier's voice is clipped and shrinks on short texts (less text, less evidence). The cue
-  rules describe how scams work (a "safe account", a bank asking you to log in through a link, a
-  fee before a loan) and carry over to text unlike anything the classifier saw.
+- Evidence is named: a cue rule by its id (`safe_account`), a signal by its id
+  (`brand_link_mismatch`), warning words in a long text as `warning_doubt`. Its value is 1, or
+  `warning_damping` for positive evidence inside an anti-fraud notice.
+- The weights start from the taxonomy's and the signals' own weights (an expert's prior) and are
+  calibrated on real development data (`fanzha.learn.calibrate`): the shipped model carries the
+  calibrated weights, which keep the sign of their prior (a cue that argues against a scam never
+  turns into one for it).
+- The classifier's voice shrinks on short texts (less text, less evidence) and is clipped, most on
+  the "not a scam" side: a classifier that learned real SMS is sure of itself on text unlike them,
+  and the cue rules must be able to outvote it on a scam of a kind it never saw.
 - An anti-fraud *notice* ("【反诈提醒】凡是要求转账到安全账户的都是诈骗") names every scam cue: inside
   one, positive evidence counts `warning_damping` and the classifier cannot raise the risk — unless
   the message itself asks for an action no warning asks for (ACTION_CUES), which is a scam dressed
   as a warning. Warning words deep inside a long call transcript are the callee's doubts
-  ("现在骗子很多") or the scammer's own script, and count `doubt`.
-
-`Weights` holds every constant; the defaults were tuned on the real development folds with
-out-of-fold classifier scores (`fanzha.learn.crossval`), never on the held-out fold.
+  ("现在骗子很多") or the scammer's own script, and count as `warning_doubt`.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from fanzha.detect.assessment import CueHit
 from fanzha.detect.cues import RawHit
 
 WARNING_CUE = "warning_context"
+DOUBT = "warning_doubt"
+DOUBT_PRIOR = -1.5
 # A genuine warning never asks you to do these; a message that does (outside a quoted description,
 # see fanzha.detect.cues) is a scam wearing a warning's clothes ("这里是国家反诈中心…转到监管账户").
 ACTION_CUES = frozenset(
@@ -52,8 +59,34 @@ class Weights:
     model_clip: tuple[float, float] = (-2.5, 6.0)
     short_text: int = 50  # canonical characters below which the classifier's voice shrinks
     warning_damping: float = 0.25  # positive evidence inside an anti-fraud notice counts this much
-    doubt: float = -1.5  # warning words inside a long text
     cue_cap: float = 8.0
+    evidence: Mapping[str, float] = field(default_factory=dict)  # calibrated weight by evidence name
+
+    @classmethod
+    def from_meta(cls, meta: Mapping[str, Any]) -> Weights:
+        """The weights a model file carries (`meta["calibration"]`), or the defaults."""
+        stored = meta.get("calibration")
+        if not stored:
+            return cls()
+        return cls(
+            bias=float(stored["bias"]),
+            model=float(stored["model"]),
+            model_clip=(float(stored["model_clip"][0]), float(stored["model_clip"][1])),
+            evidence={str(k): float(v) for k, v in stored["evidence"].items()},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a text shows, before weighing: named evidence with its value and prior weight, and the
+    classifier's logit as it enters the score."""
+
+    values: dict[str, float]  # evidence name → value (1, or the notice damping)
+    priors: dict[str, float]  # evidence name → its prior weight (taxonomy / signal)
+    rule_names: frozenset[str]  # which names are cue rules (the rest are signals)
+    logit: float  # scaled by the text's length, ≤ 0 inside a notice; `score` clips it
+    p_scam: float
+    notice: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +97,14 @@ class Score:
     signals: float  # the identifier and spelling signals' contribution (capped)
     notice: bool  # read as an anti-fraud notice
     z: float
+    weights: dict[str, float]  # the weight each piece of evidence got
 
     @property
     def risk(self) -> int:
         return round(100.0 / (1.0 + math.exp(-self.z)))
 
 
-def score(
+def evidence(
     *,
     best_per_cue: Mapping[str, RawHit],
     signals: Sequence[CueHit],
@@ -78,8 +112,8 @@ def score(
     canonical_chars: int,
     text_chars: int,
     weights: Weights,
-) -> Score:
-    """The score of one text from its distinct cues, its signals and the classifier's P(scam)."""
+) -> Evidence:
+    """Name and value every piece of evidence of one text."""
     warning = best_per_cue.get(WARNING_CUE)
     notice = (
         warning is not None
@@ -87,20 +121,35 @@ def score(
         and not any(cue_id in best_per_cue for cue_id in ACTION_CUES)
     )
     damping = weights.warning_damping if notice else 1.0
-    rules = sum(
-        weights.doubt
-        if hit.cue.id == WARNING_CUE and not notice
-        else hit.cue.weight * (damping if hit.cue.weight > 0 else 1.0)
-        for hit in best_per_cue.values()
-    )
-    signal_sum = damping * sum({s.id: s.weight for s in signals}.values())
-    lo, hi = weights.model_clip
-    logit = max(lo, min(hi, math.log(p_scam / (1.0 - p_scam))))
-    logit *= min(1.0, 0.4 + canonical_chars / weights.short_text)
+    values: dict[str, float] = {}
+    priors: dict[str, float] = {}
+    for cue_id, hit in best_per_cue.items():
+        if cue_id == WARNING_CUE and not notice:
+            values[DOUBT], priors[DOUBT] = 1.0, DOUBT_PRIOR
+        else:
+            values[cue_id] = damping if hit.cue.weight > 0 else 1.0
+            priors[cue_id] = hit.cue.weight
+    rule_names = frozenset(values)
+    for signal in signals:
+        values[signal.id] = damping if signal.weight > 0 else 1.0
+        priors[signal.id] = signal.weight
+    logit = math.log(p_scam / (1.0 - p_scam)) * min(1.0, 0.4 + canonical_chars / weights.short_text)
     if notice:
         logit = min(logit, 0.0)
+    return Evidence(values, priors, rule_names, logit, p_scam, notice)
+
+
+def score(found: Evidence, weights: Weights) -> Score:
+    """Weigh the evidence of one text."""
+    used = {name: weights.evidence.get(name, prior) for name, prior in found.priors.items()}
+    rules = sum(used[name] * found.values[name] for name in found.rule_names)
+    signal_sum = sum(
+        used[name] * value for name, value in found.values.items() if name not in found.rule_names
+    )
     cap = weights.cue_cap
-    model = weights.model * logit
+    lo, hi = weights.model_clip
+    model = weights.model * max(lo, min(hi, found.logit))
     rules = max(-cap, min(cap, rules))
     signal_sum = max(-cap, min(cap, signal_sum))
-    return Score(p_scam, model, rules, signal_sum, notice, weights.bias + model + rules + signal_sum)
+    z = weights.bias + model + rules + signal_sum
+    return Score(found.p_scam, model, rules, signal_sum, found.notice, z, used)

@@ -18,7 +18,7 @@ import ahocorasick
 
 from fanzha.detect.assessment import CueHit
 from fanzha.detect.prepare import Prepared
-from fanzha.domains import check_domain
+from fanzha.domains import check_domain, risky_ending
 from fanzha.extract.base import Identifier
 from fanzha.extract.registry import Located
 from fanzha.intel import Brand, brands, official_numbers, official_owner
@@ -137,6 +137,10 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
         out.append(("fake_government_domain", meaning, 3.0))
         return out
     verdict = check_domain(host)
+    ending = None if ident.details.get("ip_host") else risky_ending(host)
+    if ending is not None:
+        meaning = f"网址{host}用的是常被用来做钓鱼网站的廉价域名后缀（.{ending}），正规机构很少用"
+        out.append(("risky_link_ending", meaning, 1.5))
     strict = [b for b in claims if b.strict]
     if verdict.is_lookalike:
         out.append(("lookalike_domain", f"{verdict.reason}（仿冒网站）", lookalike_weight(verdict.score)))

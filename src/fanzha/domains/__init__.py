@@ -41,7 +41,7 @@ is never a lookalike. Pinyin (`fanzha.domains.pinyin`): a label that reads as pi
 does not fire, `huabei-kefu.com` does). The tests check that all of `cn_common_domains.txt` comes out unrelated.
 """
 
-from fanzha.domains.check import check_domain, lookalike_of
+from fanzha.domains.check import check_domain, lookalike_of, risky_ending
 from fanzha.domains.host import HostError, parse_host
 from fanzha.domains.verdict import KINDS, LOOKALIKE_KINDS, DomainVerdict
 
@@ -53,4 +53,5 @@ __all__ = [
     "check_domain",
     "lookalike_of",
     "parse_host",
+    "risky_ending",
 ]

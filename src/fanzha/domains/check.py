@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from fanzha.domains.host import HostError, parse_host
 from fanzha.domains.match import classify
 from fanzha.domains.protected import brand_index, custom_index
+from fanzha.domains.suffix import split_host
 from fanzha.domains.verdict import DomainVerdict
 
 
@@ -47,3 +48,10 @@ def lookalike_of(host: str, *, protected: Sequence[str]) -> DomainVerdict:
     except HostError as exc:
         return _invalid(host, exc)
     return classify(parsed, custom_index(tuple(sorted(set(domains)))))
+
+
+def risky_ending(host: str) -> str | None:
+    """The host's public suffix when it is one of the cheap endings abused for phishing (`top`, `xyz`,
+    `vip` …, `data/protected.yaml`), else None. `host` is lower case, without scheme or path."""
+    suffix = split_host(host).suffix
+    return suffix if brand_index().is_risky(suffix) else None

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from fanzha.taxonomy.model import ADVERT_KINDS, AdvertKind, Cue, FraudType, Taxonomy, TaxonomyError
+from fanzha.taxonomy.prefilter import required_literals
 
 _REQUIRED_TYPE_FIELDS = ("code", "name", "description", "advice", "cues")
 
@@ -29,18 +30,31 @@ def _cue(entry: Any, fraud_type: str | None, where: str) -> Cue:
     weight = entry.get("weight")
     if not isinstance(weight, int | float) or not -10 <= weight <= 10:
         raise TaxonomyError(f"{where}: weight must be a number between -10 and 10")
-    keywords = entry.get("keywords")
-    if not isinstance(keywords, list) or not keywords or not all(isinstance(k, str) and k for k in keywords):
-        raise TaxonomyError(f"{where}: keywords must be a non-empty list of strings")
-    lowered = tuple(k.lower() for k in keywords)
-    if lowered != tuple(keywords):
-        raise TaxonomyError(f"{where}: keywords must be lower case (they match normalised text)")
     pattern = None
     if entry.get("pattern") is not None:
         try:
             pattern = re.compile(str(entry["pattern"]))
         except re.error as exc:
             raise TaxonomyError(f"{where}: invalid pattern: {exc}") from exc
+        if "keywords" in entry:
+            raise TaxonomyError(f"{where}: a cue with a pattern takes its keywords from the pattern")
+        derived = required_literals(pattern.pattern)
+        if derived is None:
+            raise TaxonomyError(
+                f"{where}: the pattern can match without any literal text; anchor it on a word"
+            )
+        keywords: Any = sorted(derived)
+    else:
+        keywords = entry.get("keywords")
+        if (
+            not isinstance(keywords, list)
+            or not keywords
+            or not all(isinstance(k, str) and k for k in keywords)
+        ):
+            raise TaxonomyError(f"{where}: a cue needs a pattern or a non-empty list of keywords")
+    lowered = tuple(k.lower() for k in keywords)
+    if lowered != tuple(keywords):
+        raise TaxonomyError(f"{where}: keywords must be lower case (they match normalised text)")
     return Cue(
         id=cue_id,
         meaning=_text(entry, "meaning", where),
