@@ -1,10 +1,29 @@
-"""Command-line interface (typer)."""
+"""Command-line interface (typer). `main` starts the batch commands without the rest (`fanzha.cli.batch`)."""
 
-from fanzha.cli.app import app
+from __future__ import annotations
+
+import sys
+from typing import Any
 
 
 def main() -> None:
+    from fanzha.cli.batch import fast_path
+
+    command = fast_path(sys.argv[1:])
+    if command is not None:
+        command()
+        return
+    from fanzha.cli.app import app
+
     app()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # `from fanzha.cli import app` without importing the CLI for `fanzha check --jsonl`
+        from fanzha.cli.app import app
+
+        return app
+    raise AttributeError(name)
 
 
 __all__ = ["app", "main"]

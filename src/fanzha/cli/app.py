@@ -11,6 +11,7 @@ import orjson
 import typer
 
 from fanzha.cli.audit import audit_app
+from fanzha.cli.batch import check_jsonl, extract_jsonl
 from fanzha.cli.cases import cases_app
 from fanzha.cli.demo import demo_app
 from fanzha.cli.domains import domains_app
@@ -41,6 +42,15 @@ app.add_typer(screen_app, name="screen")
 app.command("bulletin")(bulletin_cmd)
 app.command("trends")(trends_cmd)
 
+# Development sets the engine's weights are calibrated on (their `test` rows are skipped), relative to the
+# project root; `ood_test.jsonl` is never among them.
+DEFAULT_CALIBRATION_SETS = (
+    "benchmarks/data/ood_dev.jsonl",
+    "benchmarks/data/ood_dev2.jsonl",
+    "benchmarks/data/independent/scams.jsonl",
+    "benchmarks/data/independent/everyday.jsonl",
+    "benchmarks/data/independent/adverts.jsonl",
+)
 DEFAULT_DATA = Path("../shared/data/texts")
 
 
@@ -131,18 +141,15 @@ def check(
     例：fanzha check "【工商银行】您的账户异常，请登录 icbc-vip.cc 验证"
         fanzha check --jsonl < messages.jsonl > verdicts.jsonl
     """
-    from fanzha.cli.jsonl import run_jsonl
     from fanzha.detect.engine import InputError, default_detector
 
+    if jsonl:
+        check_jsonl(workers=workers)
+        return
     try:
         detector = default_detector()
     except Exception as exc:  # a broken model or taxonomy file: say so, no traceback
         fail(f"检测引擎无法启动：{exc}")
-    if jsonl:
-        run_jsonl(
-            lambda texts: [a.to_dict() for a in detector.assess_many(texts, explain=False)], workers=workers
-        )
-        return
     body = _read_text(text)
     try:
         verdict = detector.assess(body)
@@ -168,15 +175,11 @@ def extract(
 
     例：fanzha extract "请转账到6222021234567890128，联系138-0013-8000"
     """
-    from fanzha.cli.jsonl import run_jsonl
     from fanzha.extract import extract as find
     from fanzha.text.limits import InputError, check_text
 
-    def records(texts: list[str]) -> list[dict[str, Any]]:
-        return [{"identifiers": [i.public_dict() for i in find(t)]} for t in texts]
-
     if jsonl:
-        run_jsonl(records, workers=workers)
+        extract_jsonl(workers=workers)
         return
     body = _read_text(text)
     try:
@@ -191,16 +194,26 @@ def extract(
 
 @app.command()
 def train(
-    data: Annotated[Path, typer.Option(help="含 train.jsonl 和 dev.jsonl 的目录")] = DEFAULT_DATA,
+    data: Annotated[
+        Path,
+        typer.Option(help="含 train.jsonl 和 dev.jsonl 的目录（旁边的 ../real/real_sms.jsonl 是真实短信）"),
+    ] = DEFAULT_DATA,
+    calibrate_with: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--calibrate-with",
+            help="用于校准引擎权重的带标签JSONL（可重复；split 为 test 的行不用）；默认 benchmarks/data 下的开发集",
+        ),
+    ] = None,
     out: Annotated[Path | None, typer.Option(help="模型输出目录（默认写入安装包内的 fanzha/models）")] = None,
     card_only: Annotated[
         bool, typer.Option("--card-only", help="不重新训练，只按当前规则重写模型卡的指标")
     ] = False,
 ) -> None:
-    """训练文本分类模型，并写出模型卡（数据、许可、指标）。
+    """训练文本分类模型、校准引擎权重、在留出的真实短信上测量，并写出模型卡（数据、许可、指标）。
 
-    例：fanzha train --data ../shared/data/texts
-        fanzha train --card-only        # 规则改动后刷新模型卡
+    例：fanzha train --data ../shared/data/texts      # 在项目根目录运行，约40分钟
+        fanzha train --card-only                      # 规则改动后刷新模型卡
     """
     from fanzha.detect.model import ModelError
     from fanzha.learn.card import refresh_card, write_model
@@ -211,7 +224,8 @@ def train(
         if card_only:
             typer.echo(f"模型卡已更新：{refresh_card(data_dir=data, out_dir=out, log=log)}")
             return
-        path = write_model(data_dir=data, out_dir=out, log=log)
+        sets = calibrate_with if calibrate_with else [Path(p) for p in DEFAULT_CALIBRATION_SETS]
+        path = write_model(data_dir=data, calibration_sets=sets, out_dir=out, log=log)
     except (DatasetError, ModelError) as exc:
         fail(str(exc))
     except ImportError:

@@ -6,6 +6,7 @@ a scam rather than attempting one, and is dropped."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -65,34 +66,45 @@ class CueMatcher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.cues = taxonomy.all_cues
         self._automaton = ahocorasick.Automaton()
-        by_keyword: dict[str, list[int]] = {}
+        by_keyword: dict[str, tuple[list[int], list[int]]] = {}
         for index, cue in enumerate(self.cues):
             for keyword in cue.keywords:
-                by_keyword.setdefault(keyword, []).append(index)
-        for keyword, indices in by_keyword.items():
-            self._automaton.add_word(keyword, (len(keyword), tuple(indices)))
+                patterned, plain = by_keyword.setdefault(keyword, ([], []))
+                (patterned if cue.pattern is not None else plain).append(index)
+        for keyword, (patterned, plain) in by_keyword.items():
+            self._automaton.add_word(keyword, (len(keyword), tuple(patterned), tuple(plain)))
         self._automaton.make_automaton()
 
     def match(self, text: str) -> list[RawHit]:
         """Cue hits in `text` (normalised, identifiers masked), at most one per cue and span."""
-        keyword_hits: dict[int, list[tuple[int, int]]] = {}
-        for end, (length, indices) in self._automaton.iter(text):
-            for index in indices:
-                keyword_hits.setdefault(index, []).append((end + 1 - length, end + 1))
+        patterned: set[int] = set()  # cues whose pattern must run: a keyword of theirs occurred
+        plain: dict[int, list[tuple[int, int]]] = {}  # keyword cues: every occurrence is a hit
+        for end, (length, to_run, found) in self._automaton.iter(text):
+            patterned.update(to_run)
+            for index in found:
+                plain.setdefault(index, []).append((end + 1 - length, end + 1))
         hits: list[RawHit] = []
-        for index, spans in keyword_hits.items():
+        for index in patterned:
             cue = self.cues[index]
-            if cue.pattern is None:
-                candidates = spans
-            else:
-                candidates = [m.span() for m in cue.pattern.finditer(text) if m.end() > m.start()]
-            for start, end in candidates:
-                if cue.weight > 0 and _negated(text, start):
-                    continue
-                start, end = _whole_tokens(text, start, end)
-                hits.append(RawHit(cue, start, end))
-        hits.sort(key=lambda h: (h.start, h.end))
+            assert cue.pattern is not None
+            self._keep(
+                hits,
+                cue,
+                text,
+                ((m.start(), m.end()) for m in cue.pattern.finditer(text) if m.end() > m.start()),
+            )
+        for index, spans in plain.items():
+            self._keep(hits, self.cues[index], text, spans)
+        hits.sort(key=lambda h: (h.start, h.end, h.cue.id))
         return hits
+
+    @staticmethod
+    def _keep(hits: list[RawHit], cue: Cue, text: str, spans: Iterable[tuple[int, int]]) -> None:
+        for start, end in spans:
+            if cue.weight > 0 and _negated(text, start):
+                continue
+            start, end = _whole_tokens(text, start, end)
+            hits.append(RawHit(cue, start, end))
 
 
 _NEGATION = re.compile("|".join(NEGATIONS) + "|(?<![分特识区个级类性告辞离鉴派])别")

@@ -187,7 +187,7 @@ class Detector:
             for a, b in [norm.span(h.start, h.end)]
         ]
         cues.extend(evidence.signals)
-        cues.sort(key=lambda c: (c.start, c.end))
+        cues.sort(key=lambda c: (c.start, c.end, c.id))
         explanation = self._explain(scored, best_per_cue, evidence.signals) if explain else []
         category = SCAM if is_fraud else advert[0] if advert is not None else NORMAL
         if is_fraud:

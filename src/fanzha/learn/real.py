@@ -5,7 +5,7 @@ messages (SpamMessagesLR, text-antispam msglog), each with a `fold` 0–4 from a
 
 **The split.** Folds 0–3 are for development: the classifier trains on them, the cue rules and the
 engine's weights were tuned by looking at them (with the classifier's out-of-fold predictions,
-`fanzha.learn.crossval`, so that tuning never sees a model that memorised the rows). Fold 4 is held
+`fanzha.learn.build`, so that tuning never sees a model that memorised the rows). Fold 4 is held
 out: no rule, weight or model saw its rows, and its figures are the ones to quote.
 
 **The labels.** Each row gets a fine label for training:

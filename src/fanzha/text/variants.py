@@ -4,9 +4,9 @@ Traditional characters and full-width forms are folded by `normalize`. What is l
 spam disguises the words a filter looks for, and what this module repairs:
 
 - **sound-alikes**: a character with the same sound (笔纪本 for 笔记本, 优蕙 for 优惠, 澳镈 for 澳博), judged
-  by the toneless readings of every character (`data/sound_keys.tsv.gz`, from pypinyin) with the
-  finals and initials that southern speech merges folded together (zh/z, ch/c, sh/s, n/l, ang/an,
-  eng/en, ing/in: 菇凉 for 姑娘);
+  by the toneless readings of every character (`data/sound_keys.npz`, built from pypinyin by
+  `scripts/build_sound_keys.py`) with the initials and finals that southern speech merges folded
+  together (zh/z, ch/c, sh/s, n/l, ang/an, eng/en, ing/in: 菇凉 for 姑娘);
 - **look-alikes**: a character that looks like the intended one (喯跑吧 for 奔跑吧, 奔跑兄弚 for 兄弟),
   from the table `data/shape_variants.tsv`;
 - **fillers** between the characters of a word (跑一男一节一目, 微.信);
@@ -23,7 +23,6 @@ one character must be as written. Repairs keep the length except for fillers, an
 from __future__ import annotations
 
 import bisect
-import gzip
 import itertools
 import re
 from collections.abc import Iterable
@@ -38,6 +37,7 @@ import numpy.typing as npt
 from fanzha.text.normalize import NormText
 
 _KEY_BASE = 0xE100  # private-use characters stand for readings in key strings
+_FIRST = 0x3400  # the reading tables cover the CJK blocks from here
 _MAX_READING_COMBOS = 8
 _FILLERS = "一丶·.*-_~/|'、"
 _CJK = "\u3400-\u9fff"
@@ -64,69 +64,80 @@ class Repair:
         return f"“{self.written}”应为“{self.meant}”：{how}是躲避短信过滤的写法，正规机构不会这样写"
 
 
-def _fold(syllable: str) -> str:
-    """Readings that southern speech and spam treat as one."""
-    for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
-        if syllable.startswith(a):
-            syllable = b + syllable[len(a) :]
-    if syllable.startswith("n") and not syllable.startswith("ng"):
-        syllable = "l" + syllable[1:]
-    for a, b in (("ang", "an"), ("eng", "en"), ("ing", "in")):
-        if syllable.endswith(a):
-            syllable = syllable[: -len(a)] + b
-    return syllable
-
-
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    readings: dict[str, tuple[str, ...]]  # character → folded readings, most common first
-    common: frozenset[str]
+    first: npt.NDArray[np.uint16]  # per code point from _FIRST: index of the first reading (0: none) …
+    second: npt.NDArray[np.uint16]  # … and of the second
+    common: npt.NDArray[np.bool_]
     shapes: dict[str, str]  # look-alike → the character it imitates
     primary: npt.NDArray[np.uint32]  # code point → key character: each character's first reading …
-    second: npt.NDArray[np.uint32]  # … or its second, where it has one (both cover the BMP)
-    syllables: dict[str, str]  # folded reading → its key character
+    alternate: npt.NDArray[np.uint32]  # … or its second, where it has one (both cover the BMP)
+
+    def readings(self, char: str) -> tuple[int, ...]:
+        cp = ord(char) - _FIRST
+        if not 0 <= cp < len(self.first) or not self.first[cp]:
+            return ()
+        if not self.second[cp]:
+            return (int(self.first[cp]),)
+        return (int(self.first[cp]), int(self.second[cp]))
+
+    def is_common(self, char: str) -> bool:
+        cp = ord(char) - _FIRST
+        return 0 <= cp < len(self.common) and bool(self.common[cp])
 
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    data = resources.files("fanzha.text").joinpath("data/sound_keys.tsv.gz").read_bytes()
-    readings: dict[str, tuple[str, ...]] = {}
-    common: set[str] = set()
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        char, listed, is_common = line.split("\t")
-        readings[char] = tuple(dict.fromkeys(_fold(s) for s in listed.split(",")))
-        if is_common == "1":
-            common.add(char)
+    with resources.files("fanzha.text").joinpath("data/sound_keys.npz").open("rb") as fh, np.load(fh) as data:
+        first, second, common = data["first"], data["second"], data["common"]
     shapes: dict[str, str] = {}
     raw = resources.files("fanzha.text").joinpath("data/shape_variants.tsv").read_text("utf-8")
     for line in raw.splitlines():
         if line and not line.startswith("#"):
             variant, meant = line.split("\t")[:2]
             shapes[variant] = meant
-    syllables: dict[str, str] = {}
-    for sounds in readings.values():
-        for sound in sounds:
-            syllables.setdefault(sound, chr(_KEY_BASE + len(syllables)))
-    primary = np.arange(0x10000, dtype=np.uint32)
-    for char, sounds in readings.items():
-        primary[ord(char)] = ord(syllables[sounds[0]])
+    base = np.arange(0x10000, dtype=np.uint32)
+    span = slice(_FIRST, _FIRST + len(first))
+    primary = base.copy()
+    primary[span] = np.where(first > 0, _KEY_BASE + first.astype(np.uint32), base[span])
     for variant, meant in shapes.items():
-        if meant in readings:
-            primary[ord(variant)] = ord(syllables[readings[meant][0]])
-    second = primary.copy()
-    for char, sounds in readings.items():
-        if len(sounds) > 1 and char not in shapes:
-            second[ord(char)] = ord(syllables[sounds[1]])
-    return _Tables(readings, frozenset(common), shapes, primary, second, syllables)
+        cp = ord(meant) - _FIRST
+        if 0 <= cp < len(first) and first[cp]:
+            primary[ord(variant)] = _KEY_BASE + int(first[cp])
+    alternate = primary.copy()
+    alternate[span] = np.where(second > 0, _KEY_BASE + second.astype(np.uint32), primary[span])
+    for variant in shapes:
+        alternate[ord(variant)] = primary[ord(variant)]
+    return _Tables(first, second, common, shapes, primary, alternate)
 
 
-def _keys(joined: str, table: npt.NDArray[np.uint32]) -> str:
-    """`joined` with every character of the basic plane replaced by its key character (one pass)."""
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+def _keys(
+    codes: npt.NDArray[np.uint32], table: npt.NDArray[np.uint32], keep: npt.NDArray[np.bool_] | None = None
+) -> str:
+    """The text of `codes` with every character of the basic plane replaced by its key character (one
+    pass); where `keep` is given, the other positions become NUL (nothing matches there)."""
     mapped = np.where(codes < 0x10000, table[np.minimum(codes, 0xFFFF)], codes)
+    if keep is not None:
+        mapped = np.where(keep, mapped, 0)
     return mapped.tobytes().decode("utf-32-le")
+
+
+def _rare_texts(codes: npt.NDArray[np.uint32], tables: _Tables) -> npt.NDArray[np.bool_] | None:
+    """Per position of the NUL-joined texts: does its text hold an uncommon or look-alike character?
+    None when no text does."""
+    index = codes.astype(np.int64) - _FIRST
+    inside = (index >= 0) & (index < len(tables.common))
+    rare = (
+        inside
+        & ~tables.common[np.clip(index, 0, len(tables.common) - 1)]
+        & (tables.first[np.clip(index, 0, len(tables.first) - 1)] > 0)
+    )
+    for variant in tables.shapes:
+        rare |= codes == ord(variant)
+    if not rare.any():
+        return None
+    text_of = np.cumsum(codes == 0)
+    return np.isin(text_of, np.unique(text_of[rare]))
 
 
 _LETTER_DIGITS = re.compile(
@@ -158,22 +169,25 @@ class VariantRepairer:
         self._words = sorted({w for w in vocabulary if len(w) >= 2 and re.fullmatch(f"[{_CJK}]+", w)})
         self._literal = ahocorasick.Automaton()
         self._keys = ahocorasick.Automaton()
+        # Two-character words are repaired only through an uncommon or look-alike character, so their
+        # key strings are searched only in texts that hold one (`_sound_and_shape`).
+        self._short_keys = ahocorasick.Automaton()
         for word in self._words:
             self._literal.add_word(word, len(word))
             for key in self._key_strings(word):
-                self._keys.add_word(key, word)
-        if self._words:
-            self._literal.make_automaton()
-            self._keys.make_automaton()
+                (self._short_keys if len(word) == 2 else self._keys).add_word(key, word)
+        for automaton in (self._literal, self._keys, self._short_keys):
+            if len(automaton):
+                automaton.make_automaton()
 
     def _key_strings(self, word: str) -> list[str]:
         tables = self._tables
         options = []
         for char in word:
-            sounds = tables.readings.get(char)
+            sounds = tables.readings(tables.shapes.get(char, char))
             if not sounds:
                 return []
-            options.append([tables.syllables[s] for s in sounds])
+            options.append([chr(_KEY_BASE + s) for s in sounds])
         return [
             "".join(combo) for combo in itertools.islice(itertools.product(*options), _MAX_READING_COMBOS)
         ]
@@ -220,11 +234,23 @@ class VariantRepairer:
         tables = self._tables
         joined = "\x00".join(texts)
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        primary = _keys(joined, tables.primary)
-        second = _keys(joined, tables.second)
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        primary = _keys(codes, tables.primary)
+        second = _keys(codes, tables.alternate)
+        rare = _rare_texts(codes, tables)
         found: dict[tuple[int, int], Repair] = {}
-        for keys in (primary, second) if second != primary else (primary,):
-            for end, word in self._keys.iter(keys):
+        passes = [(self._keys, primary), (self._keys, second)]
+        if rare is not None and len(self._short_keys):
+            passes += [
+                (self._short_keys, _keys(codes, tables.primary, rare)),
+                (self._short_keys, _keys(codes, tables.alternate, rare)),
+            ]
+        searched: set[tuple[int, str]] = set()
+        for automaton, keys in passes:
+            if (id(automaton), keys) in searched or not len(automaton):
+                continue
+            searched.add((id(automaton), keys))
+            for end, word in automaton.iter(keys):
                 start = end + 1 - len(word)
                 written = joined[start : end + 1]
                 if written == word or (start, end + 1) in found:
@@ -246,6 +272,7 @@ class VariantRepairer:
             )
         return out
 
+    @lru_cache(maxsize=65_536)  # noqa: B019  # one repairer per detector, and the same pairs recur
     def _acceptable(self, written: str, word: str) -> str | None:
         """How `written` disguises `word`, or None when it may well be an ordinary word."""
         odd = [(w, m) for w, m in zip(written, word, strict=True) if w != m]
@@ -253,7 +280,7 @@ class VariantRepairer:
             return None
         shapes = self._tables.shapes
         shaped = all(shapes.get(w) == m for w, m in odd)
-        if len(word) == 2 and not shaped and any(w in self._tables.common for w, _ in odd):
+        if len(word) == 2 and not shaped and any(self._tables.is_common(w) for w, _ in odd):
             return None
         if len(odd) > (1 if len(word) < 5 else 2):
             return None

@@ -1,0 +1,142 @@
+"""`fanzha train` from start to end: the model, its calibration, its held-out figures, its card.
+
+1. Fit the classifier on the corpus and the real development folds (`fanzha.learn.train`).
+2. Fit one model per development fold without that fold (cross-validation), so that each real
+   development row is seen by a model that never saw it: tuning against the final model would be
+   tuning against one that memorised the rows.
+3. Calibrate the engine's weights (`fanzha.learn.calibrate`) on those out-of-fold rows and on
+   labelled extra sets (the corpus dev split and `--calibrate-with` files; their `test` rows are
+   skipped) seen by the final model.
+4. Measure the engine with the calibrated weights on the held-out real fold and record the figures
+   in the model file (`tests/detect/test_shipped_model.py` checks that the shipped model reproduces
+   them); write the model card.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from fanzha.detect.engine import Detector
+from fanzha.detect.model import MODEL_FILE, LinearTextModel
+from fanzha.detect.scoring import Weights
+from fanzha.learn import calibrate
+from fanzha.learn.dataset import DatasetError, Example, iter_clean, read_examples
+from fanzha.learn.evaluate import evaluate_real
+from fanzha.learn.real import (
+    DEVELOPMENT_FOLDS,
+    HELD_OUT_FOLD,
+    RealMessage,
+    default_real_path,
+    in_folds,
+    read_real,
+)
+from fanzha.learn.train import corpus_set, fit
+
+Log = Callable[[str], None]
+
+
+def package_dir() -> Path:
+    return Path(str(resources.files("fanzha.models")))
+
+
+def read_calibration_set(path: Path) -> list[Example]:
+    """A labelled JSONL file for calibration: `{"id", "text", "label"[, "split"]}`, `test` rows skipped."""
+    if not path.is_file():
+        raise DatasetError(f"找不到校准数据文件：{path}")
+    out = []
+    with path.open("rb") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = orjson.loads(line)
+                if row.get("split") == "test":
+                    continue
+                out.append(
+                    Example(str(row.get("id", f"{path.stem}-{number}")), str(row["text"]), str(row["label"]))
+                )
+            except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+                raise DatasetError(f"{path}:{number}: 不是 {{id, text, label}} 形式的JSON（{exc}）") from exc
+    return out
+
+
+def build_model(
+    *,
+    data_dir: Path,
+    calibration_sets: Sequence[Path],
+    out_dir: Path | None,
+    log: Log,
+    folds_dir: Path | None = None,
+) -> LinearTextModel:
+    """Train, calibrate, measure and save the model (see the module doc); returns it. `folds_dir`: where
+    to keep the per-fold models (`fold-K.npz`) for error analysis; by default they are not kept."""
+    started = time.perf_counter()
+    corpus = corpus_set(data_dir / "train.jsonl")
+    real = read_real(default_real_path(data_dir))
+    dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
+    extras = {path.stem: read_calibration_set(path) for path in calibration_sets}
+
+    log("1/4 最终模型：语料 + 真实短信开发折 …")
+    final = fit(corpus + [m.example() for m in in_folds(real, DEVELOPMENT_FOLDS)], dev, log=log).model
+    type_c = float(final.meta["C"])
+
+    rows: list[calibrate.Row] = []
+    for fold in DEVELOPMENT_FOLDS:
+        log(f"2/4 交叉验证：不含第 {fold} 折的模型 …")
+        others = [f for f in DEVELOPMENT_FOLDS if f != fold]
+        model = fit(corpus + [m.example() for m in in_folds(real, others)], dev, type_c_grid=(type_c,)).model
+        if folds_dir is not None:
+            folds_dir.mkdir(parents=True, exist_ok=True)
+            model.save(folds_dir / f"fold-{fold}.npz")
+        rows += _real_rows(Detector(model=model, weights=Weights()), in_folds(real, [fold]))
+
+    log("3/4 校准权重 …")
+    detector = Detector(model=final, weights=Weights())
+    for source, examples in {"corpus": dev, **extras}.items():
+        groups = [calibrate.group_of(source, e.label) for e in examples]
+        labels = [int(g.endswith(":scam")) for g in groups]
+        rows += calibrate.rows_for(detector, [e.text for e in examples], groups, labels)
+    calibration = calibrate.calibrate(rows)
+    final.meta["calibration"] = calibration.to_meta()
+    final.meta["calibration_sets"] = [
+        "real folds " + ",".join(map(str, DEVELOPMENT_FOLDS)),
+        "corpus dev",
+        *extras,
+    ]
+
+    log(f"4/4 在留出的第 {HELD_OUT_FOLD} 折真实短信上测量 …")
+    final.meta["held_out"] = evaluate_real(Detector(model=final), in_folds(real, [HELD_OUT_FOLD]))
+    final.meta["training_seconds"] = round(time.perf_counter() - started)
+    target = out_dir if out_dir is not None else package_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    final.save(target / MODEL_FILE)
+    return final
+
+
+def _real_rows(detector: Detector, messages: Sequence[RealMessage]) -> list[calibrate.Row]:
+    return calibrate.rows_for(
+        detector,
+        [m.text for m in messages],
+        [f"real:{m.label}" for m in messages],
+        [int(m.label == "fraud") for m in messages],
+    )
+
+
+def held_out_summary(meta: dict[str, Any]) -> dict[str, float]:
+    """The headline figures of the held-out fold recorded in a model's meta."""
+    labels = meta["held_out"]["label"]
+    adverts = [labels[k] for k in ("ad", "illegal") if k in labels]
+    n_adverts = sum(a["n"] for a in adverts)
+    return {
+        "scams_caught": labels["fraud"]["scam"],
+        "everyday_flagged": labels["normal"]["scam"],
+        "adverts_called_scams": round(sum(a["scam"] * a["n"] for a in adverts) / n_adverts, 4)
+        if n_adverts
+        else 0.0,
+    }

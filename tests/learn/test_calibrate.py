@@ -1,0 +1,58 @@
+"""Calibration: weights learnt from labelled rows keep their prior's sign and meet the operating point."""
+
+from __future__ import annotations
+
+import random
+
+from fanzha.learn.calibrate import REAL_NORMAL, Row, calibrate, describe, fit, group_of
+
+
+def _rows(seed: int = 3) -> list[Row]:
+    rng = random.Random(seed)
+    rows = []
+    for i in range(400):
+        scam = i % 4 == 0
+        values = {}
+        if scam and rng.random() < 0.8:
+            values["safe_account"] = 1.0
+        if not scam and rng.random() < 0.05:
+            values["safe_account"] = 1.0  # sometimes in everyday text too
+        if rng.random() < 0.3:
+            values["marketing_unsubscribe"] = 1.0  # says nothing about scams here
+        priors = {"safe_account": 4.0, "marketing_unsubscribe": -1.0}
+        group = "real:fraud" if scam else REAL_NORMAL
+        logit = rng.gauss(1.5 if scam else -1.5, 1.0)
+        rows.append(Row(group, int(scam), values, {k: priors[k] for k in values}, logit))
+    return rows
+
+
+def test_weights_keep_the_sign_of_their_prior() -> None:
+    calibration = fit(_rows(), model_clip=(-2.0, 6.0))
+    assert calibration.evidence["safe_account"] > 0
+    assert calibration.evidence["marketing_unsubscribe"] <= 0
+
+
+def test_the_operating_point_flags_at_most_the_target_share_of_everyday_rows() -> None:
+    rows = _rows()
+    calibration = fit(rows, model_clip=(-2.0, 6.0), target=0.01)
+    assert calibration.report["groups"][REAL_NORMAL]["flagged"] <= 0.01
+    assert calibration.report["groups"]["real:fraud"]["flagged"] > 0.5
+
+
+def test_calibrate_tries_clips_and_caps_and_records_its_choice() -> None:
+    calibration = calibrate(_rows(), clips=(-1.0, -2.0), caps=(1.0, None))
+    assert calibration.report["model_clip"][0] in (-1.0, -2.0)
+    assert calibration.report["model_cap"] in (1.0, None)
+    assert "merit" in calibration.report
+    assert calibration.to_meta()["priors"]["safe_account"] == 4.0
+
+
+def test_describe_names_the_largest_changes_first() -> None:
+    lines = describe({"evidence": {"a": 3.0, "b": 1.1}, "priors": {"a": 1.0, "b": 1.0}})
+    assert lines[0].startswith("- `a`")
+
+
+def test_groups_are_named_by_source_and_label() -> None:
+    assert group_of("ood_dev", "loan") == "ood_dev:scam"
+    assert group_of("everyday", "normal") == "everyday:normal"
+    assert group_of("adverts", "loan_advert") == "adverts:loan_advert"
