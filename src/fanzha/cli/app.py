@@ -206,6 +206,9 @@ def train(
         ),
     ] = None,
     out: Annotated[Path | None, typer.Option(help="模型输出目录（默认写入安装包内的 fanzha/models）")] = None,
+    folds_dir: Annotated[
+        Path | None, typer.Option(help="保存交叉验证各折的模型（fold-K.npz），供误差分析")
+    ] = None,
     card_only: Annotated[
         bool, typer.Option("--card-only", help="不重新训练，只按当前规则重写模型卡的指标")
     ] = False,
@@ -225,7 +228,7 @@ def train(
             typer.echo(f"模型卡已更新：{refresh_card(data_dir=data, out_dir=out, log=log)}")
             return
         sets = calibrate_with if calibrate_with else [Path(p) for p in DEFAULT_CALIBRATION_SETS]
-        path = write_model(data_dir=data, calibration_sets=sets, out_dir=out, log=log)
+        path = write_model(data_dir=data, calibration_sets=sets, out_dir=out, folds_dir=folds_dir, log=log)
     except (DatasetError, ModelError) as exc:
         fail(str(exc))
     except ImportError:

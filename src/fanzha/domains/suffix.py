@@ -7,6 +7,7 @@ private section counts (`cn.com`, `github.io`, `vercel.app` are suffixes too): w
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,10 +35,8 @@ def _psl() -> PublicSuffixList:
 @lru_cache(maxsize=65_536)
 def public_suffix(host: str) -> str:
     if "xn--" in host:
-        try:
+        with contextlib.suppress(UnicodeError):  # a malformed punycode label stays as written
             host = host.encode("ascii").decode("idna")
-        except UnicodeError:
-            pass
     return _psl().publicsuffix(host) or host.rsplit(".", 1)[-1]
 
 

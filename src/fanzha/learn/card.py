@@ -97,10 +97,17 @@ The dev set is drawn from the same model-written files as the training set: in-d
 
 
 def write_model(
-    *, data_dir: Path, calibration_sets: Sequence[Path], out_dir: Path | None, log: Callable[[str], None]
+    *,
+    data_dir: Path,
+    calibration_sets: Sequence[Path],
+    out_dir: Path | None,
+    log: Callable[[str], None],
+    folds_dir: Path | None = None,
 ) -> Path:
     """Train, calibrate and measure (`fanzha.learn.build`), then write the model and its card."""
-    model = build_model(data_dir=data_dir, calibration_sets=calibration_sets, out_dir=out_dir, log=log)
+    model = build_model(
+        data_dir=data_dir, calibration_sets=calibration_sets, out_dir=out_dir, log=log, folds_dir=folds_dir
+    )
     target = out_dir if out_dir is not None else package_dir()
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
     model.meta["dev_macro_f1"] = round(_model_report(model, dev).macro_f1, 4)

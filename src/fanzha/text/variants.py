@@ -39,7 +39,10 @@ from fanzha.text.normalize import NormText
 _KEY_BASE = 0xE100  # private-use characters stand for readings in key strings
 _FIRST = 0x3400  # the reading tables cover the CJK blocks from here
 _MAX_READING_COMBOS = 8
-_FILLERS = "一丶·.*-_~/|'、"
+# Characters put between the characters of a word. 一 and the common separators count only as a run
+# (跑一男一节一目: two or more); the rarer ones already between two characters (微.信, 微*信).
+_FILLERS = "一丶·.*-_~|"
+_RUN_ONLY = "一丶·-"
 _CJK = "\u3400-\u9fff"
 
 
@@ -203,9 +206,10 @@ class VariantRepairer:
         staged: list[tuple[str, list[int] | None, list[Repair]]] = []
         for norm in norms:
             text = norm.text
-            origin = list(norm.origin) if norm.origin is not None else None
+            origin: list[int] | None = None
             repairs: list[Repair] = []
             if _FILLED.search(text):
+                origin = list(norm.origin) if norm.origin is not None else None
                 text, origin, repairs = self._drop_fillers(text, origin)
             if "o" in text or "l0" in text or "i0" in text:
                 text, found = _letter_digits(text)
@@ -224,9 +228,8 @@ class VariantRepairer:
                 out.append((norm, []))
                 continue
             repairs.sort(key=lambda r: r.start)
-            out.append(
-                (NormText(text, norm.original, tuple(origin) if origin is not None else None), repairs)
-            )
+            mapping = tuple(origin) if origin is not None else norm.origin
+            out.append((NormText(text, norm.original, mapping), repairs))
         return out
 
     def _sound_and_shape(self, texts: list[str]) -> list[list[Repair]]:
@@ -235,21 +238,19 @@ class VariantRepairer:
         joined = "\x00".join(texts)
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        primary = _keys(codes, tables.primary)
-        second = _keys(codes, tables.alternate)
-        rare = _rare_texts(codes, tables)
         found: dict[tuple[int, int], Repair] = {}
-        passes = [(self._keys, primary), (self._keys, second)]
-        if rare is not None and len(self._short_keys):
-            passes += [
-                (self._short_keys, _keys(codes, tables.primary, rare)),
-                (self._short_keys, _keys(codes, tables.alternate, rare)),
-            ]
-        searched: set[tuple[int, str]] = set()
+        # Every text by its characters' first readings; the texts with an uncommon or look-alike
+        # character also by their second readings (spam picks rare characters for their other sound:
+        # 喯 is pen and ben) and for the two-character words.
+        passes = [(self._keys, _keys(codes, tables.primary))]
+        rare = _rare_texts(codes, tables)
+        if rare is not None:
+            alternate = _keys(codes, tables.alternate, rare)
+            passes += [(self._keys, alternate), (self._short_keys, _keys(codes, tables.primary, rare))]
+            passes.append((self._short_keys, alternate))
         for automaton, keys in passes:
-            if (id(automaton), keys) in searched or not len(automaton):
+            if not len(automaton):
                 continue
-            searched.add((id(automaton), keys))
             for end, word in automaton.iter(keys):
                 start = end + 1 - len(word)
                 written = joined[start : end + 1]
@@ -288,10 +289,9 @@ class VariantRepairer:
 
     def _has_new_word(self, written: str, joined: str) -> bool:
         """Does joining the characters make a vocabulary word that was not there before?"""
-        for end, length in self._literal.iter(joined):
-            if joined[end + 1 - length : end + 1] not in written:
-                return True
-        return any(r.meant not in written for r in self._sound_and_shape([joined])[0])
+        return any(
+            joined[end + 1 - length : end + 1] not in written for end, length in self._literal.iter(joined)
+        )
 
     def _drop_fillers(
         self, text: str, origin: list[int] | None
@@ -305,8 +305,8 @@ class VariantRepairer:
             written = match.group()
             filler = match.group(1)
             joined = written.replace(filler, "")
-            if filler == "一" and len(joined) < 3:
-                continue  # 一 is a word of its own: only a run of them (跑一男一节一目) is a filler
+            if filler in _RUN_ONLY and len(joined) < 3:
+                continue  # 一 is a word of its own and 张-李 a pair: only a run (跑一男一节一目) is a filler
             if not self._has_new_word(written, joined):
                 continue
             keep_text.append(text[last : match.start()])
