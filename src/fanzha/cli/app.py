@@ -212,14 +212,21 @@ def train(
     card_only: Annotated[
         bool, typer.Option("--card-only", help="不重新训练，只按当前规则重写模型卡的指标")
     ] = False,
+    calibrate_only: Annotated[
+        bool,
+        typer.Option(
+            "--calibrate-only", help="不重新训练分类器，只在规则改动后重新校准权重（需要 --folds-dir）"
+        ),
+    ] = False,
 ) -> None:
     """训练文本分类模型、校准引擎权重、在留出的真实短信上测量，并写出模型卡（数据、许可、指标）。
 
     例：fanzha train --data ../shared/data/texts      # 在项目根目录运行，约40分钟
         fanzha train --card-only                      # 规则改动后刷新模型卡
+        fanzha train --calibrate-only --folds-dir F   # 规则改动后重新校准权重（几分钟）
     """
     from fanzha.detect.model import ModelError
-    from fanzha.learn.card import refresh_card, write_model
+    from fanzha.learn.card import recalibrate_model, refresh_card, write_model
     from fanzha.learn.dataset import DatasetError
 
     log = lambda m: typer.echo(m, err=True)  # noqa: E731
@@ -228,6 +235,14 @@ def train(
             typer.echo(f"模型卡已更新：{refresh_card(data_dir=data, out_dir=out, log=log)}")
             return
         sets = calibrate_with if calibrate_with else [Path(p) for p in DEFAULT_CALIBRATION_SETS]
+        if calibrate_only:
+            if folds_dir is None:
+                fail("--calibrate-only 需要 --folds-dir：完整训练时保存的各折模型目录")
+            path = recalibrate_model(
+                data_dir=data, calibration_sets=sets, out_dir=out, folds_dir=folds_dir, log=log
+            )
+            typer.echo(f"模型已重新校准：{path}")
+            return
         path = write_model(data_dir=data, calibration_sets=sets, out_dir=out, folds_dir=folds_dir, log=log)
     except (DatasetError, ModelError) as exc:
         fail(str(exc))

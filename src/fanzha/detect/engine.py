@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -169,7 +169,7 @@ class Detector:
         best_per_cue = evidence.best_per_cue
         scored = score(self.evidence_of(evidence, p_scam), self.weights)
         risk = scored.risk
-        p_fraud = risk / 100
+        p_fraud = scored.probability
         is_fraud = risk >= FRAUD_THRESHOLD
 
         probabilities = {NORMAL: 1.0 - p_fraud}
@@ -181,12 +181,22 @@ class Detector:
         confidence = probabilities[fraud_type]
 
         shown = mask_id_numbers(original, (i.identifier for i in evidence.prepared.located))
+        used = scored.weights  # the weight each piece of evidence got (calibrated), shown with it
+        doubt = WARNING_CUE if scored.notice else DOUBT
         cues = [
-            CueHit(h.cue.id, shown[a:b], a, b, h.cue.meaning, h.cue.weight, h.cue.fraud_type)
+            CueHit(
+                h.cue.id,
+                shown[a:b],
+                a,
+                b,
+                h.cue.meaning,
+                used.get(doubt if h.cue.id == WARNING_CUE else h.cue.id, h.cue.weight),
+                h.cue.fraud_type,
+            )
             for h in evidence.rule_hits
             for a, b in [norm.span(h.start, h.end)]
         ]
-        cues.extend(evidence.signals)
+        cues.extend(replace(s, weight=used[s.id]) for s in evidence.signals if s.id in used)
         cues.sort(key=lambda c: (c.start, c.end, c.id))
         explanation = self._explain(scored, best_per_cue, evidence.signals) if explain else []
         category = SCAM if is_fraud else advert[0] if advert is not None else NORMAL
@@ -247,7 +257,7 @@ class Detector:
             lines.append(f"规则“{name}”：{meaning}（{used.get(name, hit.cue.weight):+.1f}分）。")
         seen = set()
         for signal in signals:
-            if signal.id not in seen:
+            if signal.id not in seen and signal.id in used:
                 seen.add(signal.id)
                 lines.append(
                     f"号码/链接/写法核验“{signal.id}”：{signal.meaning}（{used.get(signal.id, signal.weight):+.1f}分）。"

@@ -33,6 +33,7 @@ from fanzha.detect.assessment import CueHit
 from fanzha.detect.cues import RawHit
 
 WARNING_CUE = "warning_context"
+ALL_OFFICIAL = "all_contacts_official"  # fanzha.detect.signals: every number and link is the brand's own
 DOUBT = "warning_doubt"
 DOUBT_PRIOR = -1.5
 # A genuine warning never asks you to do these; a message that does (outside a quoted description,
@@ -100,8 +101,12 @@ class Score:
     weights: dict[str, float]  # the weight each piece of evidence got
 
     @property
+    def probability(self) -> float:
+        return 1.0 / (1.0 + math.exp(-self.z))
+
+    @property
     def risk(self) -> int:
-        return round(100.0 / (1.0 + math.exp(-self.z)))
+        return round(100.0 * self.probability)
 
 
 def evidence(
@@ -130,7 +135,10 @@ def evidence(
             values[cue_id] = damping if hit.cue.weight > 0 else 1.0
             priors[cue_id] = hit.cue.weight
     rule_names = frozenset(values)
+    asks_for_action = any(cue_id in best_per_cue for cue_id in ACTION_CUES)
     for signal in signals:
+        if signal.id == ALL_OFFICIAL and asks_for_action:
+            continue  # a genuine notice asks for nothing: one that asks for a transfer is no genuine notice
         values[signal.id] = damping if signal.weight > 0 else 1.0
         priors[signal.id] = signal.weight
     logit = math.log(p_scam / (1.0 - p_scam)) * min(1.0, 0.4 + canonical_chars / weights.short_text)

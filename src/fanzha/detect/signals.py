@@ -57,16 +57,55 @@ def claimed_brands(masked: str) -> list[tuple[Brand, int, int]]:
     return list(found.values())
 
 
+ALL_OFFICIAL = "all_contacts_official"
+
+
 def identifier_signals(masked: str, located: Iterable[Located], original: str) -> list[CueHit]:
     """Cue hits from identifiers; spans are in the original text."""
     claims = [brand for brand, _, _ in claimed_brands(masked)]
     hits: list[CueHit] = []
+    contacts: list[Identifier] = []
     for item in located:
         ident = item.identifier
         snippet = original[ident.start : ident.end]
         for cue_id, meaning, weight in _signals_for(ident, claims):
             hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, None, "identifier"))
+        if ident.kind in ("phone", "url", "domain", "wechat", "qq"):
+            contacts.append(ident)
+    official = _all_official(contacts, claims)
+    if official is not None:
+        first = contacts[0]
+        meaning = f"短信里的号码和链接全部属于{official.name}官方：这是它自己发的通知的样子（只要它不让你转账、不向你要验证码）"
+        hits.append(
+            CueHit(
+                ALL_OFFICIAL,
+                original[first.start : first.end],
+                first.start,
+                first.end,
+                meaning,
+                -3.0,
+                None,
+                "identifier",
+            )
+        )
     return hits
+
+
+def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | None:
+    """The claimed brand that owns every contact of the message, if there are contacts and one does."""
+    if not contacts:
+        return None
+    for brand in claims:
+        owned = all(
+            ident.value in brand.numbers
+            if ident.kind == "phone"
+            else ident.kind in ("url", "domain")
+            and official_owner(str(ident.details.get("host", ident.value))) == brand.key
+            for ident in contacts
+        )
+        if owned:
+            return brand
+    return None
 
 
 Signal = tuple[str, str, float]  # cue id, meaning, weight

@@ -86,17 +86,58 @@ def build_model(
     final = fit(corpus + [m.example() for m in in_folds(real, DEVELOPMENT_FOLDS)], dev, log=log).model
     type_c = float(final.meta["C"])
 
-    rows: list[calibrate.Row] = []
+    folds: dict[int, LinearTextModel] = {}
     for fold in DEVELOPMENT_FOLDS:
         log(f"2/4 交叉验证：不含第 {fold} 折的模型 …")
         others = [f for f in DEVELOPMENT_FOLDS if f != fold]
-        model = fit(corpus + [m.example() for m in in_folds(real, others)], dev, type_c_grid=(type_c,)).model
+        folds[fold] = fit(
+            corpus + [m.example() for m in in_folds(real, others)], dev, type_c_grid=(type_c,)
+        ).model
         if folds_dir is not None:
             folds_dir.mkdir(parents=True, exist_ok=True)
-            model.save(folds_dir / f"fold-{fold}.npz")
-        rows += _real_rows(Detector(model=model, weights=Weights()), in_folds(real, [fold]))
+            folds[fold].save(folds_dir / f"fold-{fold}.npz")
+    _calibrate_and_measure(final, folds, real, dev, extras, log)
+    final.meta["training_seconds"] = round(time.perf_counter() - started)
+    target = out_dir if out_dir is not None else package_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    final.save(target / MODEL_FILE)
+    return final
 
+
+def recalibrate(
+    *, data_dir: Path, calibration_sets: Sequence[Path], model_dir: Path | None, folds_dir: Path, log: Log
+) -> LinearTextModel:
+    """Steps 3–4 only, for a model trained before (`build_model` with `folds_dir`): after a change of the
+    cue rules, which does not change what the classifier sees, the weights are calibrated again."""
+    target = model_dir if model_dir is not None else package_dir()
+    final = LinearTextModel.load(target / MODEL_FILE)
+    folds = {}
+    for fold in DEVELOPMENT_FOLDS:
+        path = folds_dir / f"fold-{fold}.npz"
+        if not path.is_file():
+            raise DatasetError(f"找不到第 {fold} 折的模型：{path}（先用 --folds-dir 完整训练一次）")
+        folds[fold] = LinearTextModel.load(path)
+    real = read_real(default_real_path(data_dir))
+    dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
+    extras = {path.stem: read_calibration_set(path) for path in calibration_sets}
+    _calibrate_and_measure(final, folds, real, dev, extras, log)
+    final.save(target / MODEL_FILE)
+    return final
+
+
+def _calibrate_and_measure(
+    final: LinearTextModel,
+    folds: dict[int, LinearTextModel],
+    real: Sequence[RealMessage],
+    dev: Sequence[Example],
+    extras: dict[str, list[Example]],
+    log: Log,
+) -> None:
+    """Steps 3 and 4: calibrate the engine's weights and measure on the held-out fold (into `final.meta`)."""
     log("3/4 校准权重 …")
+    rows: list[calibrate.Row] = []
+    for fold, model in folds.items():
+        rows += _real_rows(Detector(model=model, weights=Weights()), in_folds(real, [fold]))
     detector = Detector(model=final, weights=Weights())
     for source, examples in {"corpus": dev, **extras}.items():
         groups = [calibrate.group_of(source, e.label) for e in examples]
@@ -109,14 +150,8 @@ def build_model(
         "corpus dev",
         *extras,
     ]
-
     log(f"4/4 在留出的第 {HELD_OUT_FOLD} 折真实短信上测量 …")
     final.meta["held_out"] = evaluate_real(Detector(model=final), in_folds(real, [HELD_OUT_FOLD]))
-    final.meta["training_seconds"] = round(time.perf_counter() - started)
-    target = out_dir if out_dir is not None else package_dir()
-    target.mkdir(parents=True, exist_ok=True)
-    final.save(target / MODEL_FILE)
-    return final
 
 
 def _real_rows(detector: Detector, messages: Sequence[RealMessage]) -> list[calibrate.Row]:

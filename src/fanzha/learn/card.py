@@ -10,7 +10,7 @@ from typing import Any
 
 from fanzha.detect.engine import Detector
 from fanzha.detect.model import MODEL_FILE, LinearTextModel
-from fanzha.learn.build import build_model, held_out_summary, package_dir
+from fanzha.learn.build import build_model, held_out_summary, package_dir, recalibrate
 from fanzha.learn.calibrate import describe
 from fanzha.learn.dataset import Example, iter_clean, read_examples
 from fanzha.learn.evaluate import evaluate
@@ -112,6 +112,24 @@ def write_model(
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
     model.meta["dev_macro_f1"] = round(_model_report(model, dev).macro_f1, 4)
     model.save(target / MODEL_FILE)
+    write_card(model=model, dev=dev, target=target, log=log)
+    return target / MODEL_FILE
+
+
+def recalibrate_model(
+    *,
+    data_dir: Path,
+    calibration_sets: Sequence[Path],
+    out_dir: Path | None,
+    folds_dir: Path,
+    log: Callable[[str], None],
+) -> Path:
+    """Calibrate the weights of a trained model again (after a change of the cue rules) and rewrite its card."""
+    model = recalibrate(
+        data_dir=data_dir, calibration_sets=calibration_sets, model_dir=out_dir, folds_dir=folds_dir, log=log
+    )
+    target = out_dir if out_dir is not None else package_dir()
+    dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
     write_card(model=model, dev=dev, target=target, log=log)
     return target / MODEL_FILE
 
