@@ -43,7 +43,7 @@ def test_anything_else_goes_to_the_full_cli(argv: list[str]) -> None:
 def test_the_fast_path_imports_neither_the_store_nor_the_cli_framework() -> None:
     code = (
         "import sys; from fanzha.cli.batch import fast_path; fast_path(['check', '--jsonl']); "
-        "print('sqlalchemy' in sys.modules, 'typer' in sys.modules, 'fanzha.cli.app' in sys.modules)"
+        "print('sqlalchemy' in sys.modules, 'typer' in sys.modules, 'fanzha.cli.commands' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False", "False"]
@@ -59,7 +59,15 @@ def test_fast_and_full_paths_write_the_same_lines() -> None:
         check=True,
     ).stdout
     full = subprocess.run(
-        [sys.executable, "-c", "from fanzha.cli.app import app; app()", "check", "--jsonl", "--workers", "1"],
+        [
+            sys.executable,
+            "-c",
+            "from fanzha.cli.commands import app; app()",
+            "check",
+            "--jsonl",
+            "--workers",
+            "1",
+        ],
         input=line,
         capture_output=True,
         text=True,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from fanzha.cli.app import app
+from fanzha.cli.commands import app
 
 runner = CliRunner()
 NARRATIVE = "我昨天接到自称公安的电话，对方号码17012345678，说我涉嫌洗钱，让我转到安全账户6222021001123456789，转了5万元"

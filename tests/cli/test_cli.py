@@ -51,6 +51,7 @@ def test_check_jsonl_keeps_order_and_reports_bad_lines() -> None:
         "is_fraud",
         "risk",
         "fraud_type",
+        "category",
         "confidence",
         "cues",
         "identifiers",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from fanzha.cli.app import _prepare_demo
+from fanzha.cli.commands import _prepare_demo
 from fanzha.intel.keys import role_of
 from fanzha.store import make_engine, upgrade
 from fanzha.store.case_tables import CaseRow

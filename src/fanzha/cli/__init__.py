@@ -13,14 +13,15 @@ def main() -> None:
     if command is not None:
         command()
         return
-    from fanzha.cli.app import app
+    from fanzha.cli.commands import app
 
     app()
 
 
 def __getattr__(name: str) -> Any:
-    if name == "app":  # `from fanzha.cli import app` without importing the CLI for `fanzha check --jsonl`
-        from fanzha.cli.app import app
+    """`fanzha.cli.app`, the typer application, imported only when asked for (not by the batch path)."""
+    if name == "app":
+        from fanzha.cli.commands import app
 
         return app
     raise AttributeError(name)
