@@ -22,6 +22,14 @@ def test_assess_returns_the_verdict_and_identifier_levels(client: TestClient) ->
     body = client.post("/v1/assess", json={"text": "您涉嫌洗钱，请转入安全账户，联系17012345678"}).json()
     assert body["is_fraud"] and body["fraud_type"] == "impersonate_authority"
     assert body["identifiers"][0]["level"] == "unknown"  # one anonymous report is not enough
+    assert body["category"] == "scam" and body["category_name"] == "诈骗"
+
+
+def test_assess_tells_an_advert_from_a_scam(client: TestClient) -> None:
+    body = client.post(
+        "/v1/assess", json={"text": "【优品家居】年终大促全场满300减80，会员再享9折，回T退订"}
+    ).json()
+    assert not body["is_fraud"] and body["category"] == "advert" and body["category_name"] == "营销广告"
 
 
 def test_reports_are_idempotent_by_key_and_seen_by_lookup(client: TestClient) -> None:

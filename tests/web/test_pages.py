@@ -28,6 +28,14 @@ def test_checking_a_scam_shows_verdict_highlights_identifiers_and_advice(client:
     assert "<mark>" in html and "17012345678" in html and "96110" in html
 
 
+def test_an_advert_is_shown_as_an_advert_not_as_a_scam(client: TestClient) -> None:
+    html = client.post(
+        "/check", data={"text": "澳门威尼斯人线上娱乐城首存即送彩金，百家乐真人视讯，网址URL"}
+    ).text
+    assert "违法广告" in html and "不是诈骗" in html and "疑似诈骗" not in html
+    assert "12321" in html  # where to report it
+
+
 def test_id_numbers_are_masked_on_the_public_page(client: TestClient) -> None:
     html = client.post("/check", data={"text": "身份证110101199003071233，请转账到安全账户"}).text
     assert "110101199003071233" not in html

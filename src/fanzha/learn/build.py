@@ -158,7 +158,7 @@ def _real_rows(detector: Detector, messages: Sequence[RealMessage]) -> list[cali
     return calibrate.rows_for(
         detector,
         [m.text for m in messages],
-        [f"real:{m.label}" for m in messages],
+        [f"real:normal/{m.source}" if m.label == "normal" else f"real:{m.label}" for m in messages],
         [int(m.label == "fraud") for m in messages],
     )
 

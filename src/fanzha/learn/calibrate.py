@@ -36,10 +36,10 @@ MODEL_CAP_CANDIDATES: tuple[float | None, ...] = (0.8, 1.2, 1.6, None)  # … an
 MODEL_CLIP_HIGH = 6.0
 WEIGHT_CAP = 6.0
 TARGET_FALSE_ALARMS = 0.004
-REAL_NORMAL = "real:normal"
+REAL_NORMAL = "real:normal"  # real everyday messages; one group per source (real:normal/SpamMessagesLR …)
 # How much each group of rows counts: real scams and everyday messages most (they decide the figures
 # that matter), the model-written corpus dev split least (its style is the classifier's home ground).
-GROUP_WEIGHTS = {"real:fraud": 3.0, REAL_NORMAL: 2.0, "real": 1.0, "corpus": 0.3, "extra": 2.0}
+GROUP_WEIGHTS = {"real:fraud": 3.0, "real:normal": 2.0, "real": 1.0, "corpus": 0.3, "extra": 2.0}
 BATCH = 512
 
 
@@ -94,7 +94,13 @@ def rows_for(
     return out
 
 
+def is_real_everyday(group: str) -> bool:
+    return group == REAL_NORMAL or group.startswith(REAL_NORMAL + "/")
+
+
 def _weight_of(group: str) -> float:
+    if is_real_everyday(group):
+        return GROUP_WEIGHTS["real:normal"]
     if group in GROUP_WEIGHTS:
         return GROUP_WEIGHTS[group]
     source = group.split(":", 1)[0]
@@ -130,7 +136,9 @@ def calibrate(
         groups = candidate.report["groups"]
         recalls = [g["flagged"] for name, g in groups.items() if name.endswith((":scam", ":fraud"))]
         alarms = [
-            g["flagged"] for name, g in groups.items() if name.endswith(":normal") and name != REAL_NORMAL
+            g["flagged"]
+            for name, g in groups.items()
+            if name.endswith(":normal") and not is_real_everyday(name)
         ]
         merit = sum(recalls) / max(1, len(recalls)) - 2.0 * sum(alarms) / max(1, len(alarms))
         candidate.report["merit"] = round(merit, 4)
@@ -187,16 +195,22 @@ def fit(
 def _operating_bias(
     z: npt.NDArray[np.float64], rows: Sequence[Row], *, fitted: float, target: float
 ) -> float:
-    """The highest bias (most scams caught) at which at most `target` of the real everyday messages
-    are flagged (the fitted bias when there are none)."""
-    everyday = np.sort(np.array([zz for zz, row in zip(z, rows, strict=True) if row.group == REAL_NORMAL]))[
-        ::-1
-    ]
-    if len(everyday) == 0:
+    """The highest bias (most scams caught) at which at most `target` of the real everyday messages of
+    every source are flagged: banks' own notices and short chat lines each meet it, not only their
+    average (the fitted bias when there are none)."""
+    by_source: dict[str, list[float]] = {}
+    for zz, row in zip(z, rows, strict=True):
+        if is_real_everyday(row.group):
+            by_source.setdefault(row.group, []).append(float(zz))
+    if not by_source:
         return fitted
-    allowed = math.floor(target * len(everyday))  # this many may be flagged
-    highest = -everyday[allowed] - 1e-6  # the next one must stay below zero
-    return float(highest) if allowed < len(everyday) else fitted
+    highest = math.inf
+    for scores in by_source.values():
+        ordered = sorted(scores, reverse=True)
+        allowed = math.floor(target * len(ordered))  # this many may be flagged
+        if allowed < len(ordered):
+            highest = min(highest, -ordered[allowed] - 1e-6)  # the next one must stay below zero
+    return float(highest) if math.isfinite(highest) else fitted
 
 
 def _report(z: npt.NDArray[np.float64], rows: Sequence[Row]) -> dict[str, Any]:

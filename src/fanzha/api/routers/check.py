@@ -21,6 +21,7 @@ async def assess(body: AssessIn, services: ServicesDep, caller: CallerDep) -> di
     except InputError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
     record = verdict.to_dict()
+    record["category_name"] = verdict.category_name
     for ident in record["identifiers"]:  # the detector has just looked them up: cache hits
         found = services.store.risk_of(ident["kind"], ident["value"])
         ident["level"] = found[0] if found is not None else "unknown"
