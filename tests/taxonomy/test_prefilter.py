@@ -16,7 +16,9 @@ from fanzha.taxonomy.prefilter import required_literals
         ("安全账户", {"安全账户"}),
         ("(恭喜|您)[^。]{0,12}(中奖|获得)", {"中奖", "获得"}),  # the more selective element
         ("积分[^。]{0,10}兑换", {"积分"}),
-        ("(ab|cd)e", {"ab", "cd"}),  # two characters beat one
+        ("(ab|cd)e", {"abe", "cde"}),  # exact alternatives are joined with what follows
+        ("(每天|每日)(赚|收入)[^。]{0,4}元", {"每天赚", "每天收入", "每日赚", "每日收入"}),
+        ("(链接|\ue000)[^。]{0,9}领取", {"领取"}),  # a token is everywhere: a word is more selective
         ("\\d+元", {"元"}),
         ("x?安全", {"安全"}),
         ("[\ue001\ue002]+", {"\ue001", "\ue002"}),
@@ -62,5 +64,5 @@ def test_a_pattern_that_needs_no_literal_is_refused() -> None:
 
 def test_a_loaded_cue_carries_its_derived_keywords() -> None:
     cue = parse_taxonomy(_entry(pattern="(安全|监管)账户")).types[0].cues[0]
-    assert set(cue.keywords) == {"账户"}  # one literal of two characters beats two of two
+    assert set(cue.keywords) == {"安全账户", "监管账户"}
     assert cue.pattern is not None and re.search(cue.pattern, "监管账户")

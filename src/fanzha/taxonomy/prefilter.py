@@ -2,9 +2,13 @@
 
 A cue's regular expression runs only on texts that contain one of its keywords. Keywords written by
 hand drift from the pattern (a new alternative `奖励` without the keyword `奖励` silently never fires),
-so they are derived from the pattern itself: for a sequence, the best literal some element requires;
-for alternatives, the union of each branch's; a repeat that may occur zero times requires nothing.
-`required_literals` returns None when some match needs no literal at all; such a cue runs on every text.
+so they are derived from the pattern itself. For a sequence, the most selective literal set some
+element requires; adjacent elements that are exact alternatives (`(每天|每日)(赚|收入)`) are joined
+into longer literals first; for alternatives, the union of each branch's set; a repeat that may occur
+zero times requires nothing. `required_literals` returns None when some match needs no literal at all.
+
+Selectivity: the longer the shortest literal, the better, where an identifier token (`\\ue000` …,
+a link or number in the masked text, often runs of them) counts for little: it is everywhere.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from functools import lru_cache
 from typing import Any
 
 Factors = frozenset[str] | None
-_SMALL_CLASS = 8  # a character class of at most this many characters still gives factors
+_SMALL_CLASS = 8  # a character class of at most this many characters is an exact alternative
+_MAX_EXACT = 64  # joined alternatives beyond this many literals are not worth it
 
 
 @lru_cache(maxsize=1024)
@@ -24,31 +29,66 @@ def required_literals(pattern: str) -> Factors:
     return _sequence(list(p.parse(pattern)))
 
 
+def _weight(literal: str) -> float:
+    return sum(0.3 if "\ue000" <= ch <= "\ue00f" else 1.0 for ch in literal)
+
+
 def _better(a: Factors, b: Factors) -> Factors:
-    """The more selective of two factor sets: longer shortest literal, then fewer literals."""
+    """The more selective of two factor sets: heavier lightest literal, then fewer literals."""
     if a is None:
         return b
     if b is None:
         return a
-    key_a = (min(map(len, a)), -len(a))
-    key_b = (min(map(len, b)), -len(b))
+    key_a = (min(map(_weight, a)), -len(a))
+    key_b = (min(map(_weight, b)), -len(b))
     return a if key_a >= key_b else b
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> Factors:
     best: Factors = None
-    run = ""
+    run: set[str] = {""}  # the exact alternatives of the current stretch of exact elements
     for op, av in items:
-        if op is c.LITERAL:
-            run += chr(av)
+        exact = _exact(op, av)
+        if exact is not None and len(run) * len(exact) <= _MAX_EXACT:
+            run = {a + b for a in run for b in exact}
             continue
-        if run:
-            best = _better(best, frozenset([run]))
-            run = ""
+        if run != {""}:
+            best = _better(best, frozenset(run))
         best = _better(best, _element(op, av))
-    if run:
-        best = _better(best, frozenset([run]))
+        run = set(exact) if exact is not None else {""}
+    if run != {""}:
+        best = _better(best, frozenset(run))
     return best
+
+
+def _exact(op: Any, av: Any) -> frozenset[str] | None:
+    """All the strings an element can match, when it is a literal, a small class or alternatives of them."""
+    if op is c.LITERAL:
+        return frozenset([chr(av)])
+    if op is c.IN:
+        chars = [chr(v) for kind, v in av if kind is c.LITERAL]
+        return frozenset(chars) if len(chars) == len(av) and len(chars) <= _SMALL_CLASS else None
+    if op is c.SUBPATTERN:
+        return _exact_sequence(list(av[-1]))
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _exact_sequence(list(branch))
+            if found is None or not all(found):
+                return None
+            union |= found
+        return frozenset(union) if len(union) <= _MAX_EXACT else None
+    return None
+
+
+def _exact_sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    strings = {""}
+    for op, av in items:
+        exact = _exact(op, av)
+        if exact is None or len(strings) * len(exact) > _MAX_EXACT:
+            return None
+        strings = {a + b for a in strings for b in exact}
+    return frozenset(strings)
 
 
 def _element(op: Any, av: Any) -> Factors:
@@ -65,9 +105,5 @@ def _element(op: Any, av: Any) -> Factors:
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, _, sub = av
         return _sequence(list(sub)) if low >= 1 else None
-    if op is c.IN:
-        chars = [chr(v) for kind, v in av if kind is c.LITERAL]
-        if len(chars) == len(av) and len(chars) <= _SMALL_CLASS:
-            return frozenset(chars)
-        return None
-    return None
+    exact = _exact(op, av)
+    return exact if exact else None
