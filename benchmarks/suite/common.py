@@ -25,6 +25,7 @@ DEV = SHARED / "dev.jsonl"
 OOD_DEV = DATA / "ood_dev.jsonl"
 OOD_DEV2 = DATA / "ood_dev2.jsonl"
 OOD_TEST = DATA / "ood_test.jsonl"
+INDEPENDENT = DATA / "independent"  # scams.jsonl, everyday.jsonl, adverts.jsonl, each row split dev/test
 MODEL_FILE = ROOT / "src" / "fanzha" / "models" / "scam_model.npz"
 RESULTS = HERE / "RESULTS.md"
 PARTIAL_RESULTS = OUT / "RESULTS.partial.md"
@@ -43,7 +44,8 @@ def log(message: str) -> None:
 @dataclass(frozen=True)
 class Config:
     quick: bool
-    n_check: int = 20_000
+    n_check: int = 20_000  # SMS-length corpus texts (the secondary throughput input)
+    n_real_check: int = 0  # real SMS for the throughput benchmark; 0: every one (16,677)
     repeats: int = 3
     n_latency: int = 2_000
     n_warmup: int = 200
@@ -59,6 +61,7 @@ class Config:
         return cls(
             quick=True,
             n_check=4_000,
+            n_real_check=4_000,
             repeats=2,
             n_latency=500,
             n_warmup=50,

@@ -1,66 +1,98 @@
 """The detector's peer: a plain scikit-learn char-n-gram TF-IDF + logistic regression fitted on
-train.jsonl, cached in benchmarks/out/peer.pkl and refitted when its inputs change."""
+train.jsonl and the real SMS of the development folds, cached in benchmarks/out/peer.pkl and refitted
+when its inputs change; and how its predicted labels become verdicts."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
+from collections import Counter
 from typing import Any
 
-from suite.common import OUT, TRAIN, log, read_jsonl
+from suite.common import OUT, REAL_SMS, TRAIN, log, read_jsonl
 
 PEER_SPEC = (
     "Pipeline(TfidfVectorizer(analyzer='char', ngram_range=(1, 3), sublinear_tf=True), "
     "LogisticRegression(max_iter=1000))"
 )
 PEER_CACHE = OUT / "peer.pkl"
+# How the training rows are labelled; change the string when the scheme changes, to refit the cache.
+LABEL_SCHEME = (
+    "train.jsonl: its label as is; real_sms.jsonl development folds: RealMessage.fine_label "
+    "(phishing, investment, fraud, advert, loan_advert, illegal_advert, normal)"
+)
 
 
-def peer_key() -> dict[str, Any]:
-    """What the cached peer depends on: the training file, the scikit-learn version, the pipeline."""
+def real_training_rows() -> list[tuple[str, str]]:
+    """(text, fine label) of the real SMS of the development folds, in file order."""
+    from fanzha.learn.real import DEVELOPMENT_FOLDS, in_folds, read_real
+
+    return [(m.text, m.fine_label) for m in in_folds(read_real(REAL_SMS), DEVELOPMENT_FOLDS)]
+
+
+def peer_key(real_rows: list[tuple[str, str]]) -> dict[str, Any]:
+    """What the cached peer depends on: both training files, the label scheme and the labels it gave
+    (so a change of `RealMessage.fine_label` or of the folds refits), scikit-learn, the pipeline."""
     import sklearn
 
-    stat = TRAIN.stat()
+    from fanzha.learn.real import DEVELOPMENT_FOLDS
+
+    train, real = TRAIN.stat(), REAL_SMS.stat()
+    labels = hashlib.sha256("\n".join(label for _, label in real_rows).encode()).hexdigest()[:16]
     return {
         "train": str(TRAIN),
-        "size": stat.st_size,
-        "mtime_ns": stat.st_mtime_ns,
+        "size": train.st_size,
+        "mtime_ns": train.st_mtime_ns,
+        "real": str(REAL_SMS),
+        "real_size": real.st_size,
+        "real_mtime_ns": real.st_mtime_ns,
+        "real_folds": list(DEVELOPMENT_FOLDS),
+        "real_rows": len(real_rows),
+        "real_labels_sha256": labels,
+        "label_scheme": LABEL_SCHEME,
         "sklearn": sklearn.__version__,
         "spec": PEER_SPEC,
     }
 
 
 def load_peer() -> tuple[Any, dict[str, Any]]:
-    """The fitted peer pipeline, from benchmarks/out/peer.pkl when the training file is unchanged."""
+    """The fitted peer pipeline, from benchmarks/out/peer.pkl when its inputs are unchanged."""
     import joblib
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
-    key = peer_key()
+    real_rows = real_training_rows()
+    key = peer_key(real_rows)
     if PEER_CACHE.exists():
         try:
             cached = joblib.load(PEER_CACHE)
             if cached.get("key") == key:
                 return cached["model"], {**cached["info"], "cached": True}
-            log("  peer cache is stale (train file or scikit-learn changed): refitting")
+            log("  peer cache is stale (training data, labels or scikit-learn changed): refitting")
         except Exception as exc:
             log(f"  peer cache unreadable ({exc}): refitting")
-    rows = read_jsonl(TRAIN)
-    texts = [r["text"] for r in rows]
-    labels = [r["label"] for r in rows]
+    rows = [(r["text"], r["label"]) for r in read_jsonl(TRAIN)]
+    texts = [t for t, _ in rows] + [t for t, _ in real_rows]
+    labels = [label for _, label in rows] + [label for _, label in real_rows]
     pipeline = Pipeline(
         [
             ("tfidf", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)),
             ("clf", LogisticRegression(max_iter=1000)),
         ]
     )
-    log(f"  fitting the peer on {len(texts)} training texts (cached afterwards) ...")
+    log(
+        f"  fitting the peer on {len(rows)} train.jsonl texts + {len(real_rows)} real SMS "
+        "(cached afterwards; a few minutes) ..."
+    )
     start = time.perf_counter()
     pipeline.fit(texts, labels)
     info = {
         "fit_seconds": round(time.perf_counter() - start, 1),
-        "n_train": len(texts),
+        "n_train": len(rows),
+        "n_real": len(real_rows),
+        "real_labels": dict(sorted(Counter(label for _, label in real_rows).items())),
         "n_features": len(pipeline.named_steps["tfidf"].vocabulary_),
         "classes": [str(c) for c in pipeline.classes_],
         "fitted_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -70,11 +102,22 @@ def load_peer() -> tuple[Any, dict[str, Any]]:
     return pipeline, {**info, "cached": False}
 
 
+def peer_category(label: str) -> str:
+    """scam, normal or the advert kind of a label the peer predicts: every fraud type, and `fraud` (a
+    scam of a type the real data does not say), is a scam; normal and the advert kinds are not."""
+    from fanzha.taxonomy import ADVERT_KINDS, NORMAL, SCAM
+
+    return label if label == NORMAL or label in ADVERT_KINDS else SCAM
+
+
 def peer_note(info: dict[str, Any]) -> str:
     """One sentence for the report: what the peer is and how it was obtained in this run."""
     how = "loaded from benchmarks/out/peer.pkl" if info.get("cached") else "fitted in this run"
+    real = ", ".join(f"{k} {v}" for k, v in info.get("real_labels", {}).items())
     return (
-        f"Peer: `{PEER_SPEC}` trained on `{TRAIN.name}` raw text ({info.get('n_train')} texts, "
-        f"{info.get('n_features')} char n-grams, fit {info.get('fit_seconds')} s, {how}; "
-        f"classes: {len(info.get('classes', []))})."
+        f"Peer: `{PEER_SPEC}` trained on `{TRAIN.name}` raw text ({info.get('n_train')} texts, its labels) "
+        f"plus the real SMS of the development folds 0–3 ({info.get('n_real')} texts, labelled by "
+        f"`RealMessage.fine_label`: {real}); {info.get('n_features')} char n-grams, fit "
+        f"{info.get('fit_seconds')} s, {how}; {len(info.get('classes', []))} classes. It calls a text a "
+        "scam when its predicted label is a fraud type or `fraud`, not `normal` and not an advert kind."
     )

@@ -1,4 +1,5 @@
-"""The model shipped in the package loads without network and reproduces its recorded dev score."""
+"""The model shipped in the package loads without network and reproduces its recorded figures: its dev
+score, and the engine's figures on the held-out fold of the real SMS."""
 
 from __future__ import annotations
 
@@ -6,30 +7,53 @@ from pathlib import Path
 
 import pytest
 
+from fanzha.detect.engine import Detector
 from fanzha.detect.model import LinearTextModel, ModelError, shipped_model
+from fanzha.learn.build import held_out_summary
 from fanzha.learn.dataset import iter_clean, read_examples
-from fanzha.learn.metrics import classification_report
+from fanzha.learn.evaluate import evaluate_real
+from fanzha.learn.metrics import classification_report, scam_labels
+from fanzha.learn.real import HELD_OUT_FOLD, in_folds, read_real
 from fanzha.learn.train import canonical_texts
 
-DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "texts" / "dev.jsonl"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+DEV = SHARED / "texts" / "dev.jsonl"
+REAL = SHARED / "real" / "real_sms.jsonl"
 
 
-def test_shipped_model_loads_with_every_trained_class() -> None:
+def test_shipped_model_has_its_heads_and_calibration() -> None:
     model = shipped_model()
-    assert "normal" in model.classes
-    assert len(model.classes) >= 10
+    heads = model.heads
+    assert set(heads["category"]) == {"normal", "scam", "advert", "loan_advert", "illegal_advert"}
+    assert "phishing" in heads["type"] and "normal" not in heads["type"]
     assert model.coef.shape == (len(model.buckets), len(model.classes))
+    calibration = model.meta["calibration"]
+    assert calibration["evidence"] and calibration["model"] > 0
 
 
 @pytest.mark.skipif(not DEV.is_file(), reason="shared/data is not beside the checkout")
 def test_shipped_model_reproduces_its_recorded_dev_score() -> None:
     model = shipped_model()
     dev = list(iter_clean(read_examples(DEV)))
-    predicted = model.predict(canonical_texts([e.text for e in dev]))
+    predicted = scam_labels(model.predict(canonical_texts([e.text for e in dev])))
     report = classification_report(
         [e.label for e in dev], predicted, flagged=[p != "normal" for p in predicted]
     )
     assert report.macro_f1 == pytest.approx(model.meta["dev_macro_f1"], abs=0.002)
+
+
+@pytest.mark.skipif(not REAL.is_file(), reason="shared/data is not beside the checkout")
+def test_shipped_model_reproduces_its_recorded_real_held_out_figures() -> None:
+    model = shipped_model()
+    held_out = in_folds(read_real(REAL), [HELD_OUT_FOLD])
+    measured = evaluate_real(Detector(model=model), held_out)
+    recorded = model.meta["held_out"]
+    for label, figures in recorded["label"].items():
+        assert measured["label"][label]["n"] == figures["n"]
+        assert measured["label"][label]["scam"] == pytest.approx(figures["scam"], abs=0.002), label
+        assert measured["label"][label]["advert"] == pytest.approx(figures["advert"], abs=0.002), label
+    summary = held_out_summary(model.meta)
+    assert set(summary) == {"scams_caught", "everyday_flagged", "adverts_called_scams"}
 
 
 def test_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:
@@ -50,3 +74,4 @@ def test_save_and_load_round_trip(tmp_path: Path) -> None:
     again = LinearTextModel.load(tmp_path / "m.npz")
     texts = ["您涉嫌洗钱请转入安全账户", "晚上一起吃饭"]
     assert again.predict(texts) == model.predict(texts)
+    assert again.meta["calibration"] == model.meta["calibration"]
