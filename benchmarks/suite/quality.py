@@ -23,12 +23,16 @@ def bench_quality(ctx: Context) -> Section:
     real = parts["real_held_out"].figures["headline"]
     independent = parts["independent_test"].figures["headline"]
     dev = parts["regression"].figures
+
+    def ratio(cell: dict[str, Any]) -> float:
+        return float(cell["k"] / cell["n"]) if cell["n"] else float("nan")
+
     headline = {
         system: {
-            "real_scams_caught": real[system]["scams caught"]["share"],
-            "real_everyday_flagged": real[system]["everyday wrongly flagged"]["share"],
-            "real_adverts_called_scams": real[system]["adverts called scams"]["share"],
-            "independent_scams_caught": independent[system]["scams caught"]["share"],
+            "real_scams_caught": ratio(real[system]["scams caught"]),
+            "real_everyday_flagged": ratio(real[system]["everyday wrongly flagged"]),
+            "real_adverts_called_scams": ratio(real[system]["adverts called scams"]),
+            "independent_scams_caught": ratio(independent[system]["scams caught"]),
             "dev_macro_f1": dev[f"dev_cleaned/{system}"]["macro_f1"],
         }
         for system in ("fanzha", "peer")
