@@ -1,7 +1,8 @@
 """Find the taxonomy's cues in a text: an Aho-Corasick pass over all keywords, then the patterns of
-the cues whose keywords occurred. A positive cue right after a negation ("不要转账", "切勿点击"), or
-after a quoting word in the same sentence ("凡是要求转账到安全账户的…", "接到自称客服…的电话"), describes
-a scam rather than attempting one, and is dropped."""
+the cues whose keywords occurred. A positive cue right after a negation ("不要转账", "切勿点击"),
+after a quoting word in the same sentence ("凡是要求转账到安全账户的…", "接到自称客服…的电话"), or
+followed in its clause by the judgment that it is a scam ("贷款先交钱的都是诈骗") describes a scam
+rather than attempting one, and is dropped."""
 
 from __future__ import annotations
 
@@ -101,7 +102,7 @@ class CueMatcher:
     @staticmethod
     def _keep(hits: list[RawHit], cue: Cue, text: str, spans: Iterable[tuple[int, int]]) -> None:
         for start, end in spans:
-            if cue.weight > 0 and _negated(text, start):
+            if cue.weight > 0 and (_negated(text, start) or _judged(text, end)):
                 continue
             start, end = _whole_tokens(text, start, end)
             hits.append(RawHit(cue, start, end))
@@ -133,6 +134,17 @@ def _negated(text: str, start: int) -> bool:
     if _REPORTED.search(text, sentence_start, start) is not None:
         return True
     return _QUOTING.search(text, max(sentence_start, start - QUOTING_WINDOW), start) is not None
+
+
+# What follows a described scam in a warning: "贷款先交钱的都是诈骗", "让你转账到安全账户的就是骗子".
+_JUDGED = re.compile(
+    r"[^。！？!?\n，,；;]{0,12}?(?:的)?(?:都是|就是|均为|均是|一律是|统统是|全是|必是|肯定是|是)(?:诈骗|骗局|骗子|陷阱|套路)"
+)
+
+
+def _judged(text: str, end: int) -> bool:
+    """The cue is the subject of a judgment that it is a scam, in the same clause right after it."""
+    return _JUDGED.match(text, end, end + 20) is not None
 
 
 def _is_token(ch: str) -> bool:
