@@ -35,7 +35,7 @@ CLIP_CANDIDATES = (-1.0, -1.5, -2.0, -2.5)  # lower clips of the classifier's lo
 MODEL_CAP_CANDIDATES: tuple[float | None, ...] = (0.8, 1.2, 1.6, None)  # … and caps on its weight
 MODEL_CLIP_HIGH = 6.0
 WEIGHT_CAP = 6.0
-TARGET_FALSE_ALARMS = 0.004
+TARGET_FALSE_ALARMS = 0.005  # the issue's bound on real everyday messages, held by each source
 REAL_NORMAL = "real:normal"  # real everyday messages; one group per source (real:normal/SpamMessagesLR …)
 # How much each group of rows counts: real scams and everyday messages most (they decide the figures
 # that matter), the model-written corpus dev split least (its style is the classifier's home ground).
@@ -124,6 +124,7 @@ def calibrate(
     *,
     clips: Sequence[float] = CLIP_CANDIDATES,
     caps: Sequence[float | None] = MODEL_CAP_CANDIDATES,
+    target: float = TARGET_FALSE_ALARMS,
 ) -> Calibration:
     """`fit` for each lower clip of the classifier's logit and each cap on its weight; keep the one that
     catches the most scams across the groups (real and extra sets alike, each group's recall counting
@@ -132,7 +133,7 @@ def calibrate(
     real SMS alone it would take all the say, and miss the scams unlike them."""
     best: tuple[float, Calibration] | None = None
     for low, cap in itertools.product(clips, caps):
-        candidate = fit(rows, model_clip=(low, MODEL_CLIP_HIGH), model_cap=cap)
+        candidate = fit(rows, model_clip=(low, MODEL_CLIP_HIGH), model_cap=cap, target=target)
         groups = candidate.report["groups"]
         recalls = [g["flagged"] for name, g in groups.items() if name.endswith((":scam", ":fraud"))]
         alarms = [
