@@ -237,10 +237,13 @@ class Detector:
         scores: npt.NDArray[np.float64] = (
             TYPE_MODEL_WEIGHT * p_scam[:, None] * np.log(np.maximum(type_p / mass, 1e-4))
         )
+        weights = self.weights.evidence
         for row, item in enumerate(evidence):
             for hit in item.best_per_cue.values():
                 if hit.cue.fraud_type is not None and hit.cue.weight > 0:
-                    scores[row, self._type_column[hit.cue.fraud_type]] += hit.cue.weight
+                    scores[row, self._type_column[hit.cue.fraud_type]] += weights.get(
+                        hit.cue.id, hit.cue.weight
+                    )
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)
