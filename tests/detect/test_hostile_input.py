@@ -42,9 +42,14 @@ def test_private_use_characters_are_not_taken_for_links(detector: Detector) -> N
     assert "click_link_action" not in {c.id for c in detector.assess("请打开\ue000\ue000看看").cues}
 
 
-@pytest.mark.parametrize("text", ["请把钱分别转入安全账户", "请特别注意：把验证码发给我"])
-def test_bie_inside_a_word_is_not_a_negation(detector: Detector, text: str) -> None:
-    assert detector.assess(text).is_fraud
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [("请把钱分别转入安全账户", "safe_account"), ("请特别注意：把验证码发给我", "ask_for_code")],
+)
+def test_bie_inside_a_word_is_not_a_negation(detector: Detector, text: str, cue: str) -> None:
+    verdict = detector.assess(text)
+    assert cue in {c.id for c in verdict.cues}
+    assert verdict.level != "low"
 
 
 @pytest.mark.parametrize(
