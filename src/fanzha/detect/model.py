@@ -38,7 +38,7 @@ class LinearTextModel:
     classes: tuple[str, ...]
     buckets: npt.NDArray[np.int64]  # sorted hashed features known to the model
     idf: npt.NDArray[np.float32]  # per known feature
-    coef: npt.NDArray[np.floating[Any]]  # (n_features, n_classes), float16 when loaded from a file
+    coef: npt.NDArray[np.floating[Any]]  # (n_features, n_classes)
     intercept: npt.NDArray[np.float32]  # (n_classes,)
     meta: dict[str, Any] = field(default_factory=dict)
     _table: npt.NDArray[np.int32] | None = field(default=None, repr=False, compare=False)
@@ -99,8 +99,8 @@ class LinearTextModel:
         docs, pos, counts = docs[known], pos[known], counts[known]
         weights = tfidf_weights(docs, counts, self.idf[pos], n)
         scores = np.tile(self.intercept, (n, 1))
-        if len(docs):
-            contrib = self.coef[pos].astype(np.float32) * weights[:, None]
+        if len(docs):  # entries come sorted by document: sum each document's rows of the weight matrix
+            contrib = self.coef[pos] * weights[:, None]
             starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
             scores[docs[starts]] += np.add.reduceat(contrib, starts, axis=0)
         return scores
@@ -138,7 +138,7 @@ class LinearTextModel:
             classes=tuple(meta["classes"]),
             buckets=arrays["buckets"].astype(np.int64),
             idf=arrays["idf"].astype(np.float32),
-            coef=arrays["coef"],  # float16 in memory: half the bytes to gather per n-gram
+            coef=arrays["coef"].astype(np.float32),  # float16 on disk; float32 here spares a cast per batch
             intercept=arrays["intercept"].astype(np.float32),
             meta=meta,
         )

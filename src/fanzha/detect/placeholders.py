@@ -29,7 +29,7 @@ _WORDS = {
     "NAME": " ",
     "PLACE": " ",
 }
-_PLACEHOLDERS = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + ")+")
+_PLACEHOLDERS = re.compile("(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + ")+")
 _ONE = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
 _TOKEN = re.compile("[\ue000-\ue00f]")
 
@@ -43,8 +43,11 @@ def mask_placeholders(masked: str, norm: NormText) -> str:
     parts: list[str] = []
     last = 0
     for run in _PLACEHOLDERS.finditer(original):
-        if run.end() < len(original) and original[run.end()].isupper():
-            continue  # part of a longer capitalised word (URLS, PLACEMENT)
+        before = original[run.start() - 1] if run.start() else ""
+        if (before.isascii() and before.isalpha()) or (
+            run.end() < len(original) and original[run.end()].isupper()
+        ):
+            continue  # part of a longer word (iPHONE, URLS, PLACEMENT)
         for word in _ONE.finditer(run.group()):
             start, end = _norm_span(norm, run.start() + word.start(), run.start() + word.end())
             if start < last or end <= start:

@@ -16,7 +16,7 @@ from importlib import resources
 from fanzha.extract.base import Candidate, Recognizer, digits_only
 from fanzha.extract.id_card import id_checksum_valid
 
-_CARD = re.compile(r"(?<![\d])(?:\d[ \-]?){9,24}\d(?![\d])")
+_CARD = re.compile(r"(?=\d)(?<![\d])(?:\d[ \-]?){9,24}\d(?![\d])")
 ACCOUNT_CONTEXT = (
     "卡号",
     "账号",

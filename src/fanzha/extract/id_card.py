@@ -14,7 +14,7 @@ from fanzha.extract.base import Candidate, Identifier, Recognizer
 
 _S = r"[ \-]?"  # "110101 19900307 1233" is written too
 _ID = re.compile(
-    r"(?<!\d)(\d{6})" + _S + r"((?:18|19|20)\d{2})(\d{2})(\d{2})" + _S + r"(\d{3})([\dx])(?![\d])"
+    r"(?=\d)(?<!\d)(\d{6})" + _S + r"((?:18|19|20)\d{2})(\d{2})(\d{2})" + _S + r"(\d{3})([\dx])(?![\d])"
 )
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10x98765432"

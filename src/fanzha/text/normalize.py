@@ -99,12 +99,6 @@ def _tables() -> tuple[dict[int, str], frozenset[str]]:
     return table, changes_length
 
 
-@lru_cache(maxsize=1)
-def _length_changing_pattern() -> re.Pattern[str]:
-    _, chars = _tables()
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
-
-
 def _numerals_to_digits(text: str) -> str:
     """Turn runs of seven or more numeral characters (a spelled-out number) into digits.
 
@@ -186,9 +180,9 @@ def normalize(text: str) -> NormText:
     >>> normalize("刷 单 返 利").text
     '刷单返利'
     """
-    table, _ = _tables()
+    table, changes_length = _tables()
     origin: list[int] | None = None
-    if not _length_changing_pattern().search(text):
+    if changes_length.isdisjoint(text):
         mapped = text.translate(table)
     else:
         out: list[str] = []
