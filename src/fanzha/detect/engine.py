@@ -141,11 +141,14 @@ class Detector:
             p_scam = category[:, index[SCAM]].astype(np.float64)
             adverts = [(kind, index[kind]) for kind in ADVERT_KINDS if kind in index]
             p_normal = category[:, index[NORMAL]]
-            p_advert: list[tuple[str, float] | None] = []
-            for row in range(n):
-                kind, column = max(adverts, key=lambda a: category[row, a[1]])
-                share = float(sum(category[row, c] for _, c in adverts))
-                p_advert.append((kind, share) if share > p_normal[row] else None)
+            columns = category[:, [column for _, column in adverts]]
+            likeliest = columns.argmax(axis=1).tolist()
+            shares = columns.sum(axis=1)
+            more = (shares > p_normal).tolist()
+            p_advert: list[tuple[str, float] | None] = [
+                (adverts[k][0], float(share)) if advert else None
+                for k, share, advert in zip(likeliest, shares.tolist(), more, strict=True)
+            ]
             for column, code in enumerate(self.model.heads["type"]):
                 if code in self._type_column:
                     type_p[:, self._type_column[code]] = proba["type"][:, column]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from fanzha.text import NormText
 
@@ -40,26 +41,30 @@ def mask_placeholders(masked: str, norm: NormText) -> str:
     original = norm.original
     if _PLACEHOLDERS.search(original) is None:
         return masked
+    tokens = _TOKEN.search(masked) is not None  # an identifier's token stays where a placeholder was
     parts: list[str] = []
     last = 0
     for run in _PLACEHOLDERS.finditer(original):
-        before = original[run.start() - 1] if run.start() else ""
-        if (before.isascii() and before.isalpha()) or (
-            run.end() < len(original) and original[run.end()].isupper()
-        ):
+        at, after = run.start(), run.end()
+        before = original[at - 1] if at else ""
+        if (before.isascii() and before.isalpha()) or (after < len(original) and original[after].isupper()):
             continue  # part of a longer word (iPHONE, URLS, PLACEMENT)
-        for word in _ONE.finditer(run.group()):
-            start, end = _norm_span(norm, run.start() + word.start(), run.start() + word.end())
+        for a, b, fill in _words_of(run.group()):
+            start, end = _norm_span(norm, at + a, at + b)
             if start < last or end <= start:
                 continue
-            fill = _WORDS[word.group()]
             piece = masked[start:end]
-            # An identifier's token stays: a placeholder never overwrites what was recognised.
             parts.append(masked[last:start])
-            parts.append(piece if _TOKEN.search(piece) else fill * (end - start))
+            parts.append(piece if tokens and _TOKEN.search(piece) else fill * (end - start))
             last = end
     parts.append(masked[last:])
     return "".join(parts)
+
+
+@lru_cache(maxsize=512)
+def _words_of(run: str) -> tuple[tuple[int, int, str], ...]:
+    """The placeholders of a run ("URLWECHAT") with their offsets and what fills them."""
+    return tuple((m.start(), m.end(), _WORDS[m.group()]) for m in _ONE.finditer(run))
 
 
 def _norm_span(norm: NormText, start: int, end: int) -> tuple[int, int]:
