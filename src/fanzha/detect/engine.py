@@ -97,7 +97,7 @@ class Detector:
         p_scam, p_advert, type_p = self.model_view([e.prepared.canonical for e in evidence])
         shares = self._type_shares(type_p, evidence, p_scam)
         return [
-            self._verdict(e, float(p_scam[i]), p_advert[i], shares[i].tolist(), explain)
+            self._verdict(e, float(p_scam[i]), p_advert[i], shares[i], explain)
             for i, e in enumerate(evidence)
         ]
 
@@ -166,7 +166,7 @@ class Detector:
         evidence: Evidence,
         p_scam: float,
         advert: tuple[str, float] | None,
-        type_share: list[float],
+        type_share: npt.NDArray[np.float64],
         explain: bool,
     ) -> Assessment:
         norm = evidence.prepared.norm
@@ -178,11 +178,8 @@ class Detector:
         is_fraud = risk >= FRAUD_THRESHOLD
 
         probabilities = {NORMAL: 1.0 - p_fraud}
-        probabilities.update(zip(self._fraud_codes, (p_fraud * share for share in type_share), strict=True))
-        if is_fraud:
-            fraud_type = self._fraud_codes[max(range(len(type_share)), key=type_share.__getitem__)]
-        else:
-            fraud_type = NORMAL
+        probabilities.update(zip(self._fraud_codes, (type_share * p_fraud).tolist(), strict=True))
+        fraud_type = self._fraud_codes[int(type_share.argmax())] if is_fraud else NORMAL
         confidence = probabilities[fraud_type]
 
         shown = mask_id_numbers(original, (i.identifier for i in evidence.prepared.located))

@@ -116,31 +116,43 @@ def _tables() -> _Tables:
 
 def _keys(
     codes: npt.NDArray[np.uint32], table: npt.NDArray[np.uint32], keep: npt.NDArray[np.bool_] | None = None
-) -> str:
+) -> tuple[str, npt.NDArray[np.int64] | None]:
     """The text of `codes` with every character of the basic plane replaced by its key character (one
-    pass); where `keep` is given, the other positions become NUL (nothing matches there)."""
+    pass). Where `keep` is given, only the kept stretches, a NUL between two of them (nothing matches
+    across), and for each character its position in `codes`: the automaton then scans a fraction."""
     mapped = np.where(codes < 0x10000, table[np.minimum(codes, 0xFFFF)], codes)
-    if keep is not None:
-        mapped = np.where(keep, mapped, 0)
-    return mapped.tobytes().decode("utf-32-le")
+    if keep is None:
+        return mapped.tobytes().decode("utf-32-le"), None
+    where = np.flatnonzero(keep)
+    gaps = np.flatnonzero(np.diff(where) > 1) + 1
+    kept = np.insert(mapped[where], gaps, 0)
+    positions = np.insert(where, gaps, -1)
+    return kept.tobytes().decode("utf-32-le"), positions
 
 
-def _rare_texts(codes: npt.NDArray[np.uint32], tables: _Tables) -> npt.NDArray[np.bool_] | None:
-    """Per position of the NUL-joined texts: does its text hold an uncommon or look-alike character?
-    None when no text does."""
+def _rare_positions(codes: npt.NDArray[np.uint32], tables: _Tables) -> npt.NDArray[np.bool_]:
+    """Per position: an uncommon character with a reading, or a listed look-alike."""
     index = codes.astype(np.int64) - _FIRST
     inside = (index >= 0) & (index < len(tables.common))
-    rare = (
-        inside
-        & ~tables.common[np.clip(index, 0, len(tables.common) - 1)]
-        & (tables.first[np.clip(index, 0, len(tables.first) - 1)] > 0)
-    )
+    clipped = np.clip(index, 0, len(tables.common) - 1)
+    rare: npt.NDArray[np.bool_] = inside & ~tables.common[clipped] & (tables.first[clipped] > 0)
     for variant in tables.shapes:
         rare |= codes == ord(variant)
-    if not rare.any():
-        return None
+    return rare
+
+
+def _texts_with(codes: npt.NDArray[np.uint32], positions: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """Per position of the NUL-joined texts: does its text hold one of `positions`?"""
     text_of = np.cumsum(codes == 0)
-    return np.isin(text_of, np.unique(text_of[rare]))
+    return np.isin(text_of, np.unique(text_of[positions]))
+
+
+def _next_to(positions: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """The positions and their neighbours: the windows of two characters that hold one of them."""
+    near = positions.copy()
+    near[1:] |= positions[:-1]
+    near[:-1] |= positions[1:]
+    return near
 
 
 _LETTER_DIGITS = re.compile(
@@ -241,17 +253,21 @@ class VariantRepairer:
         found: dict[tuple[int, int], Repair] = {}
         # Every text by its characters' first readings; the texts with an uncommon or look-alike
         # character also by their second readings (spam picks rare characters for their other sound:
-        # 喯 is pen and ben) and for the two-character words.
+        # 喯 is pen and ben), and the windows around such a character for the two-character words.
         passes = [(self._keys, _keys(codes, tables.primary))]
-        rare = _rare_texts(codes, tables)
-        if rare is not None:
-            alternate = _keys(codes, tables.alternate, rare)
-            passes += [(self._keys, alternate), (self._short_keys, _keys(codes, tables.primary, rare))]
-            passes.append((self._short_keys, alternate))
-        for automaton, keys in passes:
+        rare = _rare_positions(codes, tables)
+        if rare.any():
+            passes.append((self._keys, _keys(codes, tables.alternate, _texts_with(codes, rare))))
+            near = _next_to(rare)  # a two-character word is repaired only through its rare character
+            passes += [
+                (self._short_keys, _keys(codes, table, near)) for table in (tables.primary, tables.alternate)
+            ]
+        for automaton, (keys, positions) in passes:
             if not len(automaton):
                 continue
             for end, word in automaton.iter(keys):
+                if positions is not None:
+                    end = int(positions[end])
                 start = end + 1 - len(word)
                 written = joined[start : end + 1]
                 if written == word or (start, end + 1) in found:
