@@ -7,6 +7,7 @@ processes (forked after the engine is loaded, so they share its memory) and writ
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -101,20 +102,15 @@ def run_jsonl(process: Process, stream: BinaryIO | None = None, *, workers: int 
                 bar.update(n)
                 errors += bad
 
-        # The first chunk runs here: a short input never pays for starting worker processes.
-        emit(map(_run_chunk, itertools.islice(chunks, 1)))
-        if n_workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            emit(map(_run_chunk, chunks))
+        # An input of one chunk runs here: it never pays for starting worker processes.
+        first = list(itertools.islice(chunks, 2))
+        if len(first) < 2 or n_workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            emit(map(_run_chunk, itertools.chain(first, chunks)))
         else:
-            rest = _peeked(chunks)
-            if rest is not None:
-                with multiprocessing.get_context("fork").Pool(n_workers) as pool:
-                    emit(pool.imap(_run_chunk, rest, chunksize=1))
+            # Everything loaded so far (model, rules, tables) is shared with the workers: frozen, the
+            # garbage collector never touches it, so forked pages stay shared instead of being copied.
+            gc.freeze()
+            with multiprocessing.get_context("fork").Pool(n_workers) as pool:
+                emit(pool.imap(_run_chunk, itertools.chain(first, chunks), chunksize=1))
     out.flush()
     return errors
-
-
-def _peeked(chunks: Iterator[list[tuple[int, bytes]]]) -> Iterator[list[tuple[int, bytes]]] | None:
-    """The remaining chunks, or None when there are none."""
-    first = next(chunks, None)
-    return None if first is None else itertools.chain([first], chunks)

@@ -13,8 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from fanzha.datafiles import load_yaml
 from fanzha.domains.index import SHORT_TOKEN, DomainIndex, Target, Token
 from fanzha.intel import brands, official_owner
 
@@ -22,8 +21,7 @@ from fanzha.intel import brands, official_owner
 @lru_cache(maxsize=1)
 def protected_data() -> dict[str, Any]:
     text = resources.files("fanzha.domains").joinpath("data/protected.yaml").read_text("utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data: dict[str, Any] = yaml.load(text, Loader=loader)
+    data: dict[str, Any] = load_yaml(text, name="protected_domains")
     return data
 
 

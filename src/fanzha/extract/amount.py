@@ -19,7 +19,8 @@ _ARABIC = re.compile(
     r"(?:\s?(?P<unit>亿元|万元|千元|亿|万|元|块钱|块|圆|w(?![a-z])|rmb))?"
 )
 _ANY_DIGIT = re.compile(r"\d")
-_CHINESE = re.compile(r"(?P<num>[" + NUMERAL_CHARS + r"]{1,12})(?P<unit>亿元|万元|元|块钱|块)")
+_UNIT = re.compile("亿元|万元|元|块钱|块")
+_NUMERALS = frozenset(NUMERAL_CHARS)
 
 
 class AmountRecognizer(Recognizer):
@@ -45,13 +46,19 @@ class AmountRecognizer(Recognizer):
                 continue
             start = match.start("cur") if cur else match.start("num")
             found.append((start, match.end(), self._candidate(amount, match.group().strip())))
-        chinese = _CHINESE.finditer(text) if ("元" in text or "块" in text) else ()
-        for match in chinese:
-            value = parse_chinese_number(match.group("num"))
+        for unit in _UNIT.finditer(text) if ("元" in text or "块" in text) else ():
+            # From each unit back over the numerals before it (at most 12): cheaper than trying every
+            # numeral character of the text as the start of an amount.
+            start = unit.start()
+            while start > 0 and unit.start() - start < 12 and text[start - 1] in _NUMERALS:
+                start -= 1
+            if start == unit.start():
+                continue
+            value = parse_chinese_number(text[start : unit.start()])
             if value is None or value == 0:
                 continue
-            amount = Decimal(value) * _UNITS[match.group("unit")]
-            found.append((match.start(), match.end(), self._candidate(amount, match.group())))
+            amount = Decimal(value) * _UNITS[unit.group()]
+            found.append((start, unit.end(), self._candidate(amount, text[start : unit.end()])))
         return found
 
     @staticmethod

@@ -97,6 +97,8 @@ def locate(norm: NormText, recognizers: Iterable[Recognizer] | None = None) -> l
             continue
         for start, end, candidate in recognizer.find(text):
             hits.append((start, end, candidate, recognizer))
+    if not hits:
+        return []
     out: list[Located] = []
     seen: set[tuple[str, str, int]] = set()
     for start, end, candidate, recognizer in _resolve(hits):

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from fanzha.datafiles import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +56,7 @@ def _brand_list_domains() -> dict[str, set[str]]:
 
 @lru_cache(maxsize=1)
 def _brand_entries() -> tuple[dict[str, Any], ...]:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return tuple(yaml.load(_read("brands.yaml"), Loader=loader)["brands"])
+    return tuple(load_yaml(_read("brands.yaml"), name="brands")["brands"])
 
 
 @lru_cache(maxsize=1)

@@ -7,8 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from fanzha.datafiles import load_yaml
 from fanzha.taxonomy.model import ADVERT_KINDS, AdvertKind, Cue, FraudType, Taxonomy, TaxonomyError
 from fanzha.taxonomy.prefilter import required_literals
 
@@ -115,5 +114,4 @@ def _advert(entry: Any) -> AdvertKind:
 def load_taxonomy() -> Taxonomy:
     """The taxonomy shipped with fanzha (`fraud_types.yaml`), loaded once and validated."""
     raw = resources.files("fanzha.taxonomy").joinpath("fraud_types.yaml").read_text("utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return parse_taxonomy(yaml.load(raw, Loader=loader))
+    return parse_taxonomy(load_yaml(raw, name="fraud_types"))
