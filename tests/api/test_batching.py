@@ -46,7 +46,9 @@ def test_a_bad_text_fails_alone(detector: Detector) -> None:
 
     async def run() -> list[object]:
         return await asyncio.gather(
-            batcher.assess("您涉嫌洗钱，请将资金转入安全账户配合调查"), batcher.assess("\u200b  "), return_exceptions=True
+            batcher.assess("您涉嫌洗钱，请将资金转入安全账户配合调查"),
+            batcher.assess("\u200b  "),
+            return_exceptions=True,
         )
 
     good, bad = asyncio.run(run())
