@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +40,29 @@ def load_yaml(text: str, *, name: str) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(text, Loader=loader)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(orjson.dumps(data))
-        partial.replace(cached)  # atomic: a reader never sees half a file
-    except (OSError, TypeError):
-        pass  # no cache: the next start parses again
+    _write(cached, data)
     return data
+
+
+def load_derived(name: str, *, source: str, compute: Callable[[], Any]) -> Any:
+    """A JSON value computed from `source` (a data file's text together with the code that reads it),
+    from the cache when `source` is unchanged; `compute` makes it otherwise."""
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:20]
+    cached = cache_dir() / f"{name}-{digest}.json"
+    try:
+        return orjson.loads(cached.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        pass
+    value = compute()
+    _write(cached, value)
+    return value
+
+
+def _write(path: Path, value: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(orjson.dumps(value))
+        partial.replace(path)  # atomic: a reader never sees half a file
+    except (OSError, TypeError):
+        pass  # no cache: the next start computes again

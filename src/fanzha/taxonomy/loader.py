@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from fanzha.datafiles import load_yaml
+from fanzha.datafiles import load_derived, load_yaml
 from fanzha.taxonomy.model import ADVERT_KINDS, AdvertKind, Cue, FraudType, Taxonomy, TaxonomyError
 from fanzha.taxonomy.prefilter import required_literals
 
@@ -21,7 +22,10 @@ def _text(entry: dict[str, Any], field: str, where: str) -> str:
     return value.strip()
 
 
-def _cue(entry: Any, fraud_type: str | None, where: str) -> Cue:
+Literals = Mapping[str, list[str] | None]  # pattern → its derived prefilter keywords
+
+
+def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals) -> Cue:
     if not isinstance(entry, dict):
         raise TaxonomyError(f"{where}: a cue must be a mapping")
     cue_id = _text(entry, "id", where)
@@ -37,7 +41,9 @@ def _cue(entry: Any, fraud_type: str | None, where: str) -> Cue:
             raise TaxonomyError(f"{where}: invalid pattern: {exc}") from exc
         if "keywords" in entry:
             raise TaxonomyError(f"{where}: a cue with a pattern takes its keywords from the pattern")
-        derived = required_literals(pattern.pattern)
+        derived = (
+            literals[pattern.pattern] if pattern.pattern in literals else required_literals(pattern.pattern)
+        )
         if derived is None:
             raise TaxonomyError(
                 f"{where}: the pattern can match without any literal text; anchor it on a word"
@@ -64,11 +70,13 @@ def _cue(entry: Any, fraud_type: str | None, where: str) -> Cue:
     )
 
 
-def parse_taxonomy(data: Any) -> Taxonomy:
-    """Build a `Taxonomy` from parsed YAML, raising `TaxonomyError` on anything malformed."""
+def parse_taxonomy(data: Any, literals: Literals | None = None) -> Taxonomy:
+    """Build a `Taxonomy` from parsed YAML, raising `TaxonomyError` on anything malformed. `literals`:
+    the prefilter keywords of the patterns when they were derived before (see `load_taxonomy`)."""
+    known = literals or {}
     if not isinstance(data, dict) or not isinstance(data.get("types"), list):
         raise TaxonomyError("taxonomy: top level must have a 'types' list")
-    generic = tuple(_cue(c, None, "generic") for c in data.get("generic") or [])
+    generic = tuple(_cue(c, None, "generic", known) for c in data.get("generic") or [])
     types: list[FraudType] = []
     seen_cues: set[str] = {c.id for c in generic}
     for entry in data["types"]:
@@ -79,7 +87,7 @@ def parse_taxonomy(data: Any) -> Taxonomy:
             raise TaxonomyError(f"type {entry.get('code', '?')}: missing {', '.join(missing)}")
         code = _text(entry, "code", "type")
         where = f"type '{code}'"
-        cues = tuple(_cue(c, code, where) for c in entry["cues"])
+        cues = tuple(_cue(c, code, where, known) for c in entry["cues"])
         for cue in cues:
             if cue.id in seen_cues:
                 raise TaxonomyError(f"{where}: duplicate cue id '{cue.id}'")
@@ -113,5 +121,31 @@ def _advert(entry: Any) -> AdvertKind:
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
     """The taxonomy shipped with fanzha (`fraud_types.yaml`), loaded once and validated."""
-    raw = resources.files("fanzha.taxonomy").joinpath("fraud_types.yaml").read_text("utf-8")
-    return parse_taxonomy(load_yaml(raw, name="fraud_types"))
+    package = resources.files("fanzha.taxonomy")
+    raw = package.joinpath("fraud_types.yaml").read_text("utf-8")
+    data = load_yaml(raw, name="fraud_types")
+
+    def derive() -> dict[str, list[str] | None]:
+        patterns = [c["pattern"] for c in _all_cue_entries(data) if isinstance(c, dict) and c.get("pattern")]
+        return {str(p): _sorted(required_literals(str(p))) for p in patterns}
+
+    # Deriving the keywords parses every pattern a second time: kept with the YAML cache, keyed by the
+    # file and by the code that derives them.
+    code = package.joinpath("prefilter.py").read_text("utf-8")
+    literals = load_derived("fraud_types_keywords", source=raw + "\0" + code, compute=derive)
+    return parse_taxonomy(data, literals if isinstance(literals, dict) else None)
+
+
+def _all_cue_entries(data: Any) -> list[Any]:
+    if not isinstance(data, dict):
+        return []
+    types = data.get("types")
+    cues = list(data.get("generic") or [])
+    for entry in types if isinstance(types, list) else []:
+        if isinstance(entry, dict):
+            cues.extend(entry.get("cues") or [])
+    return cues
+
+
+def _sorted(literals: frozenset[str] | None) -> list[str] | None:
+    return sorted(literals) if literals is not None else None
