@@ -34,7 +34,24 @@ NEGATIONS = (
 NEGATION_WINDOW = 5
 # Words that put what follows them in quotes: a warning describing a scam, or a refusal, within a
 # few characters ("谨防…", "切勿开启屏幕共享") …
-QUOTING = ("谨防", "警惕", "提防", "不存在", "不会", "从不", "绝不", "切勿")
+QUOTING = (
+    "谨防",
+    "警惕",
+    "提防",
+    "不存在",
+    "不会",
+    "从不",
+    "绝不",
+    "切勿",
+    "千万别",
+    "千万不要",
+    "别听",
+    "别信",
+    "不要信",
+    "不要听",
+    "别相信",
+    "不要相信",
+)
 QUOTING_WINDOW = 16
 # … or reported speech, up to the end of the sentence ("凡是要求转账到安全账户的都是诈骗",
 # "有个自称公安的打电话说我涉嫌洗钱，让我转到安全账户").
