@@ -3,12 +3,15 @@ score, and the engine's figures on the held-out fold of the real SMS."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from fanzha.detect.engine import Detector
-from fanzha.detect.model import LinearTextModel, ModelError, shipped_model
+from fanzha.detect.features import HASH_BITS, NGRAM_RANGE
+from fanzha.detect.model import LinearTextModel, ModelError, dequantise, quantise, shipped_model
 from fanzha.learn.build import held_out_summary
 from fanzha.learn.dataset import iter_clean, read_examples
 from fanzha.learn.evaluate import evaluate_real
@@ -75,3 +78,33 @@ def test_save_and_load_round_trip(tmp_path: Path) -> None:
     texts = ["您涉嫌洗钱请转入安全账户", "晚上一起吃饭"]
     assert again.predict(texts) == model.predict(texts)
     assert again.meta["calibration"] == model.meta["calibration"]
+
+
+def test_quantised_weights_stay_within_their_bound() -> None:
+    rng = np.random.default_rng(3)
+    coef = (rng.standard_normal((1000, 4)) * [1.0, 5.0, 0.01, 0.0]).astype(np.float32)
+    restored = dequantise(quantise(coef))
+    bound = np.abs(coef).max(axis=0) / 65534 * 1.001 + 1e-9  # half a step, and float32's rounding
+    assert (np.abs(restored - coef) <= bound).all()
+    assert not restored[:, 3].any()  # an all-zero column stays zero (no division by a zero scale)
+
+
+def test_models_saved_with_float16_weights_still_load(tmp_path: Path) -> None:
+    model = shipped_model()
+    old = tmp_path / "old.npz"
+    np.savez(
+        old,
+        buckets=model.buckets.astype(np.int32),
+        idf=model.idf.astype(np.float16),
+        coef=model.coef.astype(np.float16),
+        intercept=model.intercept,
+        meta=np.frombuffer(
+            json.dumps(
+                model.meta
+                | {"classes": list(model.classes), "hash_bits": HASH_BITS, "ngram_range": list(NGRAM_RANGE)}
+            ).encode(),
+            dtype=np.uint8,
+        ),
+    )
+    texts = ["您涉嫌洗钱请转入安全账户", "晚上一起吃饭"]
+    assert LinearTextModel.load(old).predict(texts) == model.predict(texts)

@@ -112,14 +112,16 @@ class LinearTextModel:
             "hash_bits": HASH_BITS,
             "ngram_range": NGRAM_RANGE,
         }
-        np.savez(  # uncompressed: float16 weights barely compress, and loading stays a plain read
-            path,
-            buckets=self.buckets.astype(np.int32),
-            idf=self.idf.astype(np.float16),
-            coef=self.coef.astype(np.float16),
-            intercept=self.intercept.astype(np.float32),
-            meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
-        )
+        arrays: dict[str, Any] = {
+            "buckets": self.buckets.astype(np.int32),
+            "idf": self.idf.astype(np.float16),
+            **quantise(self.coef),
+            "intercept": self.intercept.astype(np.float32),
+            "meta": np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
+        }
+        np.savez(
+            path, **arrays
+        )  # uncompressed: quantised weights barely compress; loading stays a plain read
 
     @classmethod
     def load(cls, path: Path | None = None) -> LinearTextModel:
@@ -127,7 +129,9 @@ class LinearTextModel:
         try:
             with source.open("rb") as fh, np.load(fh) as data:
                 meta = json.loads(bytes(data["meta"]).decode("utf-8"))
-                arrays = {k: data[k] for k in ("buckets", "idf", "coef", "intercept")}
+                arrays = {k: data[k] for k in data.files if k != "meta"}
+            coef = dequantise(arrays)  # float32 here spares a cast per batch
+            buckets, idf, intercept = arrays["buckets"], arrays["idf"], arrays["intercept"]
         except FileNotFoundError as exc:
             raise ModelError(f"模型文件不存在：{source}。请先运行 `fanzha train`。") from exc
         except (OSError, ValueError, KeyError) as exc:
@@ -136,12 +140,33 @@ class LinearTextModel:
             raise ModelError("模型文件的特征设置与当前版本不一致，请重新运行 `fanzha train`。")
         return cls(
             classes=tuple(meta["classes"]),
-            buckets=arrays["buckets"].astype(np.int64),
-            idf=arrays["idf"].astype(np.float32),
-            coef=arrays["coef"].astype(np.float32),  # float16 on disk; float32 here spares a cast per batch
-            intercept=arrays["intercept"].astype(np.float32),
+            buckets=buckets.astype(np.int64),
+            idf=idf.astype(np.float32),
+            coef=coef,
+            intercept=intercept.astype(np.float32),
             meta=meta,
         )
+
+
+def quantise(coef: npt.NDArray[np.floating[Any]]) -> dict[str, npt.NDArray[Any]]:
+    """The weight matrix as int16 with one scale per class column.
+
+    Two bytes a weight, like float16, but the absolute error is at most max|w| / 65534 for every weight
+    of a column (the error that matters in a sum of weights), and int16 → float32 is a fast cast where
+    float16 → float32 is not: it took 0.12 s of a 0.3 s start-up.
+    """
+    peak = np.abs(coef).max(axis=0).astype(np.float32)
+    scale = np.where(peak > 0, peak / 32767, 1).astype(np.float32)
+    return {"coef_q": np.rint(coef / scale).astype(np.int16), "coef_scale": scale}
+
+
+def dequantise(arrays: dict[str, npt.NDArray[Any]]) -> npt.NDArray[np.float32]:
+    """float32 weights from `quantise`'s arrays, or from a float16 `coef` (models saved before it)."""
+    if "coef_q" in arrays:
+        coef = arrays["coef_q"].astype(np.float32)
+        coef *= arrays["coef_scale"]
+        return coef
+    return np.asarray(arrays["coef"], dtype=np.float32)
 
 
 @lru_cache(maxsize=1)
