@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, Field
 
 from fanzha.text.limits import MAX_CHARS
+from fanzha.timezones import check_date
+
+# The largest id a store column holds (a signed 64-bit integer): a larger id in a path, a query or a
+# body is refused with 422 before it reaches the database driver (which raises OverflowError).
+MAX_ID = 2**63 - 1
+
+# A time that enters through the API: in `fanzha.timezones.date_bounds` (2000 to a year ahead by
+# default), else 422 with a Chinese message. Use it for every datetime a client sends.
+SaneDatetime = Annotated[datetime, AfterValidator(check_date)]
 
 
 class AssessIn(BaseModel):
