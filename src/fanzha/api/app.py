@@ -9,13 +9,19 @@ from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
 
-from fanzha.api.auth import ANONYMOUS_PER_MINUTE, RateLimiter, RedisRateLimiter, known_keys_cache
+from fanzha.api.auth import (
+    ANONYMOUS_PER_MINUTE,
+    PUBLIC_PER_MINUTE,
+    RateLimiter,
+    RedisRateLimiter,
+    known_keys_cache,
+)
 from fanzha.api.batching import AssessBatcher
 from fanzha.api.deps import Services
+from fanzha.api.errors import ERROR_RESPONSES, install_error_handlers
+from fanzha.api.input_guard import InputGuard
 from fanzha.api.lookups import LookupService
 from fanzha.api.routers import cases, check, guard, intel, officer, orders, reports, screen
 from fanzha.api.screen_batching import ScreenBatcher
@@ -28,29 +34,15 @@ from fanzha.screen.service import build_service_from_env
 from fanzha.store import make_engine, upgrade
 from fanzha.store.checkpoints import WalCheckpointer
 
-MAX_BODY_BYTES = 1_000_000
-
-
-class BodyLimit:
-    """Refuse bodies over MAX_BODY_BYTES with 413 before reading them (plain ASGI: no per-request task)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            for name, value in scope["headers"]:
-                if name == b"content-length" and (not value.isdigit() or int(value) > MAX_BODY_BYTES):
-                    response = JSONResponse({"detail": f"请求体超过 {MAX_BODY_BYTES} 字节"}, status_code=413)
-                    await response(scope, receive, send)
-                    return
-        await self.app(scope, receive, send)
-
 
 def create_app(
-    *, url: str, anonymous_per_minute: int = ANONYMOUS_PER_MINUTE, redis_url: str | None = None
+    *,
+    url: str,
+    anonymous_per_minute: int = ANONYMOUS_PER_MINUTE,
+    public_per_minute: int = PUBLIC_PER_MINUTE,
+    redis_url: str | None = None,
 ) -> FastAPI:
-    """The service on the database at `url`. With `redis_url`, workers share the anonymous rate limit."""
+    """The service on the database at `url`. With `redis_url`, workers share the rate limits."""
     engine = make_engine(url)
     upgrade(engine)
     checkpointer = WalCheckpointer(engine) if engine.dialect.name == "sqlite" else None
@@ -88,18 +80,16 @@ def create_app(
     app.state.limiter = (
         RedisRateLimiter(anonymous_per_minute, redis_url) if redis_url else RateLimiter(anonymous_per_minute)
     )
+    app.state.public_limiter = (
+        RedisRateLimiter(public_per_minute, redis_url) if redis_url else RateLimiter(public_per_minute)
+    )
     app.state.screening = ScreenBatcher(
         build_service_from_env(engine=engine, intel=store, redis_url=redis_url, detector=detector)
     )
-    app.add_middleware(BodyLimit)
-    app.include_router(check.router)
-    app.include_router(intel.router)
-    app.include_router(officer.router)
-    app.include_router(cases.router)
-    app.include_router(orders.router)
-    app.include_router(reports.router)
-    app.include_router(guard.router)
-    app.include_router(screen.router)
+    app.add_middleware(InputGuard)
+    install_error_handlers(app)
+    for area in (check, intel, officer, cases, orders, reports, guard, screen):
+        app.include_router(area.router, responses=ERROR_RESPONSES)
     from fanzha.web.bank import router as bank_console
     from fanzha.web.console import router as console
     from fanzha.web.pages import router as pages
@@ -121,11 +111,12 @@ def create_app(
 def app_from_env() -> FastAPI:
     """The factory `fanzha serve --workers N` gives uvicorn (each worker process builds its own app).
 
-    Reads FANZHA_DATABASE_URL (set by `fanzha serve` to the resolved store), FANZHA_RATE_LIMIT and
-    FANZHA_REDIS_URL.
+    Reads FANZHA_DATABASE_URL (set by `fanzha serve` to the resolved store), FANZHA_RATE_LIMIT,
+    FANZHA_PUBLIC_RATE_LIMIT and FANZHA_REDIS_URL.
     """
     return create_app(
         url=os.environ["FANZHA_DATABASE_URL"],
         anonymous_per_minute=int(os.environ.get("FANZHA_RATE_LIMIT", ANONYMOUS_PER_MINUTE)),
+        public_per_minute=int(os.environ.get("FANZHA_PUBLIC_RATE_LIMIT", PUBLIC_PER_MINUTE)),
         redis_url=os.environ.get("FANZHA_REDIS_URL") or None,
     )

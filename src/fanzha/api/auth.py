@@ -2,8 +2,19 @@
 
 Anonymous and `public` callers may check, look up, report, give feedback and appeal; officer
 endpoints need an `officer` or `admin` key (401 without a key, 403 with a key of another role).
-Anonymous calls are limited per client address: a token bucket in the process, or in Redis
-(`FANZHA_REDIS_URL`) so that several workers or machines share one budget per client.
+
+Limits (token buckets in the process, or in Redis with `FANZHA_REDIS_URL` so that several workers or
+machines share one budget):
+- anonymous calls, per client address (`anonymous_per_minute`);
+- `public` keys (a citizens' app that relays its users' checks), per key (`public_per_minute`, larger);
+- keys the service does not know yet, per client address and before the database is asked: a wrong
+  key costs a lookup, so guessing keys is throttled like anonymous calls (a right key is looked up once
+  a minute, then answered from memory).
+Officer, bank and admin keys are not limited: a bank's screening must never be refused for volume.
+
+The client address is the connection's peer. uvicorn replaces it with X-Forwarded-For only when the
+peer is a trusted proxy (`fanzha serve --forwarded-allow-ips`, default 127.0.0.1), so a client cannot
+choose its own bucket by sending the header.
 """
 
 from __future__ import annotations
@@ -22,6 +33,7 @@ from fanzha.intel.cache import TTLCache
 from fanzha.intel.keys import role_of
 
 ANONYMOUS_PER_MINUTE = 60
+PUBLIC_PER_MINUTE = 1_200
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,22 +144,34 @@ async def get_caller(
     """The caller's role: from an API key header, or the officer console's login cookie
     (`fanzha_key`, HttpOnly and SameSite=Strict, so other sites cannot post with it)."""
     key = _key(authorization, x_api_key) or fanzha_key
-    if key is not None:
-        known: TTLCache = request.app.state.known_keys
-        hit, found = known.get(("key", key))
-        if not hit:
-            found = await run_in_threadpool(role_of, request.app.state.services.store.engine, key)
-            if found is None:
-                raise HTTPException(status_code=401, detail="API密钥无效")
-            known.put(("key", key), found)
-        return Caller(*found)
-    limiter: RateLimiter | RedisRateLimiter = request.app.state.limiter
-    wait = await limiter.retry_after(request.client.host if request.client else "unknown")
+    limiter: Limiter = request.app.state.limiter
+    address = request.client.host if request.client else "unknown"
+    if key is None:
+        await _within(limiter, address)
+        return Caller("anonymous", "")
+    known: TTLCache = request.app.state.known_keys
+    hit, found = known.get(("key", key))
+    if not hit:
+        await _within(limiter, f"lookup:{address}")  # before the database is asked
+        found = await run_in_threadpool(role_of, request.app.state.services.store.engine, key)
+        if found is None:
+            raise HTTPException(status_code=401, detail="API密钥无效")
+        known.put(("key", key), found)
+    caller = Caller(*found)
+    if caller.role == "public":
+        await _within(request.app.state.public_limiter, f"public:{caller.label}")
+    return caller
+
+
+Limiter = RateLimiter | RedisRateLimiter
+
+
+async def _within(limiter: Limiter, bucket: str) -> None:
+    wait = await limiter.retry_after(bucket)
     if wait:
         raise HTTPException(
             status_code=429, detail="请求过于频繁，请稍后再试", headers={"Retry-After": str(wait)}
         )
-    return Caller("anonymous", "")
 
 
 CallerDep = Annotated[Caller, Depends(get_caller)]

@@ -89,6 +89,16 @@ def serve(
     port: Annotated[int, typer.Option(help="端口")] = 8000,
     data_dir: DataDir = None,
     rate_limit: Annotated[int, typer.Option(help="匿名调用每分钟上限（按客户端地址）", min=1)] = 60,
+    public_rate_limit: Annotated[
+        int, typer.Option(help="public 角色密钥每分钟上限（按密钥）", min=1)
+    ] = 1_200,
+    forwarded_allow_ips: Annotated[
+        str,
+        typer.Option(
+            envvar="FANZHA_FORWARDED_ALLOW_IPS",
+            help="信任其 X-Forwarded-For 的反向代理地址（逗号分隔；只有来自这些地址的请求才按转发头识别客户端）",
+        ),
+    ] = "127.0.0.1",
     workers: Annotated[
         int, typer.Option(help="工作进程数（多于1个时建议设置 FANZHA_REDIS_URL 共享限流）", min=1)
     ] = 1,
@@ -115,6 +125,7 @@ def serve(
     # Every worker builds its app from the environment (uvicorn imports the factory in each process).
     os.environ["FANZHA_DATABASE_URL"] = url
     os.environ["FANZHA_RATE_LIMIT"] = str(rate_limit)
+    os.environ["FANZHA_PUBLIC_RATE_LIMIT"] = str(public_rate_limit)
     uvicorn.run(
         "fanzha.api.app:app_from_env",
         factory=True,
@@ -122,6 +133,8 @@ def serve(
         port=port,
         workers=workers,
         log_level="warning",
+        proxy_headers=True,
+        forwarded_allow_ips=forwarded_allow_ips,
     )
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from fanzha.extract import extract
 from fanzha.intel.cache import TTLCache
 from fanzha.intel.facts import number_facts
+from fanzha.intel.idempotency import IdempotencyConflict
 from fanzha.intel.reference import brands, official_numbers, official_owner
 from fanzha.intel.risk import Evidence, risk_level
 from fanzha.store.tables import AppealRow, DecisionRow, FeedbackRow, IdentifierRow, ReportRow
@@ -127,17 +128,20 @@ class IntelStore:
         text: str | None = None,
         reporter: str | None = None,
         idempotency_key: str | None = None,
+        request: str | None = None,
         at: datetime | None = None,
     ) -> int:
-        """Store a report; the same idempotency key returns the first report's id. Returns the id."""
+        """Store a report; the same idempotency key returns the first report's id. Returns the id.
+
+        With `request` (a hash of the request the key came with, `fanzha.intel.idempotency`), the same
+        key with another request raises `IdempotencyConflict` instead.
+        """
         if source not in SOURCES:
             raise IntelError(f"不支持的来源：{source}")
         stored = normalise(kind, value)
         with Session(self.engine) as session:
             if idempotency_key is not None:
-                existing = session.scalar(
-                    select(ReportRow.id).where(ReportRow.idempotency_key == idempotency_key)
-                )
+                existing = self._first_with_key(session, idempotency_key, request)
                 if existing is not None:
                     return existing
             ident = self._identifier(session, kind, stored, create=True)
@@ -149,6 +153,7 @@ class IntelStore:
                 text=(text or None) and text[:2000],
                 reporter_hash=reporter,
                 idempotency_key=idempotency_key,
+                request_hash=request if idempotency_key is not None else None,
                 created_at=at or _now(),
             )
             session.add(report)
@@ -160,13 +165,23 @@ class IntelStore:
                 if idempotency_key is None:
                     raise
                 # The same key raced in from another request: answer with the report it stored.
-                winner = session.scalar(
-                    select(ReportRow.id).where(ReportRow.idempotency_key == idempotency_key)
-                )
+                winner = self._first_with_key(session, idempotency_key, request)
                 if winner is None:
                     raise
                 return winner
             return report.id
+
+    @staticmethod
+    def _first_with_key(session: Session, key: str, request: str | None) -> int | None:
+        """The id of the report stored under `key`, or None; a different `request` is a conflict."""
+        row = session.execute(
+            select(ReportRow.id, ReportRow.request_hash).where(ReportRow.idempotency_key == key)
+        ).first()
+        if row is None:
+            return None
+        if request is not None and row.request_hash is not None and row.request_hash != request:
+            raise IdempotencyConflict()
+        return int(row.id)
 
     def add_feedback(
         self, *, kind: str, value: str, reporter: str | None = None, at: datetime | None = None

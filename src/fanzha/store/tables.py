@@ -39,6 +39,8 @@ class ReportRow(Base):
     text: Mapped[str | None] = mapped_column(Text, default=None)
     reporter_hash: Mapped[str | None] = mapped_column(String(64), default=None)  # salted, never the identity
     idempotency_key: Mapped[str | None] = mapped_column(String(128), unique=True, default=None)
+    # The hash of the request an API idempotency key was first sent with (`fanzha.intel.idempotency`).
+    request_hash: Mapped[str | None] = mapped_column(String(64), default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

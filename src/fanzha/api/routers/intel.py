@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Header, HTTPException
+from fastapi import APIRouter, Header, HTTPException, Request
 
 from fanzha.api.auth import CallerDep
 from fanzha.api.deps import ServicesDep
 from fanzha.api.schemas import AppealIn, IdentifierIn, LookupOut, ReportIn, ReportOut
+from fanzha.intel.idempotency import IdempotencyConflict, request_hash, scoped_key
 from fanzha.intel.repository import IntelError, reporter_hash
 
 router = APIRouter(prefix="/v1", tags=["intel"])
@@ -35,24 +36,41 @@ async def lookup(kind: str, value: str, services: ServicesDep, caller: CallerDep
 @router.post("/reports", status_code=201, response_model=ReportOut)
 def report(
     body: ReportIn,
+    request: Request,
     services: ServicesDep,
     caller: CallerDep,
-    idempotency_key: str | None = Header(default=None, max_length=128),
+    idempotency_key: str | None = Header(default=None, min_length=1, max_length=128),
 ) -> ReportOut:
+    """举报一个号码、网址或账户。带 Idempotency-Key 重试时返回第一次的编号；同一个键用于不同内容时返回409。"""
+    key = hashed = None
+    if idempotency_key is not None:  # the client's key, scoped to this caller (and the request it came with)
+        who = (
+            f"{caller.role}:{caller.label}"
+            if caller.role != "anonymous"
+            else f"anonymous:{_address(request)}"
+        )
+        key, hashed = scoped_key(caller=who, key=idempotency_key), request_hash(body.model_dump())
     try:
         report_id = services.store.add_report(
             kind=body.kind,
             value=body.value,
             fraud_type=body.fraud_type,
             text=body.text,
-            idempotency_key=idempotency_key,
+            idempotency_key=key,
+            request=hashed,
             source=SOURCE_OF_ROLE.get(caller.role, "citizen"),
             # A keyed caller is one reporter however often it reports; anonymous callers count as one.
             reporter=None if caller.role == "anonymous" else reporter_hash(f"{caller.role}:{caller.label}"),
         )
+    except IdempotencyConflict as exc:
+        raise HTTPException(status_code=409, detail=str(exc)) from None
     except IntelError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
     return ReportOut(id=report_id)
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
 
 
 @router.post("/feedback", status_code=201)
