@@ -94,3 +94,42 @@ def test_every_api_operation_documents_its_errors(client: TestClient) -> None:
             assert {"401", "403", "413", "422", "429"} <= documented, (method, path)
             ref = operation["responses"]["422"]["content"]["application/json"]["schema"]["$ref"]
             assert ref.endswith("/ErrorOut"), (method, path)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "raw"),
+    [
+        ("post", "/v1/assess", b'{"text": "a\\u0000b"}'),
+        ("post", "/v1/reports", b'{"kind": "phone", "value": "13800138000", "text": "\\\\\\u0000"}'),
+        ("get", "/v1/lookup?kind=qq&value=1234%005678", b""),
+    ],
+)
+def test_nul_characters_are_refused_at_the_gate(
+    client: TestClient, method: str, path: str, raw: bytes
+) -> None:
+    response = client.request(method, path, content=raw or None, headers={"Content-Type": "application/json"})
+    assert response.status_code == 422 and "空字符" in response.json()["detail"]
+
+
+def test_an_escaped_backslash_before_u0000_is_ordinary_text(client: TestClient) -> None:
+    response = client.post(
+        "/v1/assess", content=b'{"text": "C:\\\\u0000 path"}', headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 200
+
+
+def test_a_value_the_database_refuses_is_a_422_not_a_500() -> None:
+    from fastapi import FastAPI
+    from sqlalchemy.exc import DataError
+
+    from fanzha.api.errors import install_error_handlers
+
+    app = FastAPI()
+    install_error_handlers(app)
+
+    @app.get("/store")
+    def store() -> None:
+        raise DataError("INSERT INTO reports …", {}, ValueError("PostgreSQL text fields cannot contain NUL"))
+
+    response = TestClient(app).get("/store")
+    assert response.status_code == 422 and "无法保存" in response.json()["detail"]

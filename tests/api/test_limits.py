@@ -6,6 +6,7 @@ X-Forwarded-For only when the peer is a configured proxy (`fanzha serve --forwar
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import socket
@@ -16,6 +17,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -50,6 +52,20 @@ def test_a_known_key_is_looked_up_once_and_then_not_counted(tmp_path: Path) -> N
     client = _app(tmp_path, anonymous_per_minute=1)
     bank = _key(client, "bank", "工商银行")
     assert set(_statuses(client, 10, bank)) == {200}
+
+
+def test_a_burst_of_first_calls_with_a_right_key_is_never_refused(tmp_path: Path) -> None:
+    client = _app(tmp_path, anonymous_per_minute=1)
+    bank = _key(client, "bank", "工商银行")
+
+    async def burst() -> list[int]:
+        transport = httpx.ASGITransport(app=client.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            calls = [http.post("/v1/assess", json={"text": "你好"}, headers=bank) for _ in range(40)]
+            return [r.status_code for r in await asyncio.gather(*calls)]
+
+    with client:  # the app's lifespan runs
+        assert set(asyncio.run(burst())) == {200}
 
 
 def test_public_keys_have_their_own_budget_per_key(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from fanzha.api.auth import (
     PUBLIC_PER_MINUTE,
     RateLimiter,
     RedisRateLimiter,
+    WrongKeys,
     known_keys_cache,
 )
 from fanzha.api.batching import AssessBatcher
@@ -77,6 +78,7 @@ def create_app(
         persons=PersonStore(engine),
     )
     app.state.known_keys = known_keys_cache()
+    app.state.wrong_keys = WrongKeys()
     app.state.limiter = (
         RedisRateLimiter(anonymous_per_minute, redis_url) if redis_url else RateLimiter(anonymous_per_minute)
     )
@@ -93,7 +95,11 @@ def create_app(
     from fanzha.web.bank import router as bank_console
     from fanzha.web.console import router as console
     from fanzha.web.pages import router as pages
+    from fanzha.web.security import WebSecurity
 
+    app.add_middleware(
+        WebSecurity
+    )  # outermost: another site's requests are refused before anything reads them
     app.include_router(pages)
     app.include_router(console)
     app.include_router(bank_console)

@@ -7,9 +7,9 @@ Limits (token buckets in the process, or in Redis with `FANZHA_REDIS_URL` so tha
 machines share one budget):
 - anonymous calls, per client address (`anonymous_per_minute`);
 - `public` keys (a citizens' app that relays its users' checks), per key (`public_per_minute`, larger);
-- keys the service does not know yet, per client address and before the database is asked: a wrong
-  key costs a lookup, so guessing keys is throttled like anonymous calls (a right key is looked up once
-  a minute, then answered from memory).
+- wrong keys, per client address: each costs a database lookup, so an address that has sent more
+  wrong keys than the anonymous budget is refused before the database is asked until it may retry
+  (right keys spend nothing: they are looked up once a minute, then answered from memory).
 Officer, bank and admin keys are not limited: a bank's screening must never be refused for volume.
 
 The client address is the connection's peer. uvicorn replaces it with X-Forwarded-For only when the
@@ -152,9 +152,11 @@ async def get_caller(
     known: TTLCache = request.app.state.known_keys
     hit, found = known.get(("key", key))
     if not hit:
-        await _within(limiter, f"lookup:{address}")  # before the database is asked
+        guessing: WrongKeys = request.app.state.wrong_keys
+        guessing.refuse_if_blocked(address)  # before the database is asked
         found = await run_in_threadpool(role_of, request.app.state.services.store.engine, key)
         if found is None:
+            await guessing.count(limiter, address)
             raise HTTPException(status_code=401, detail="API密钥无效")
         known.put(("key", key), found)
     caller = Caller(*found)
@@ -164,6 +166,38 @@ async def get_caller(
 
 
 Limiter = RateLimiter | RedisRateLimiter
+
+
+class WrongKeys:
+    """Addresses that sent too many wrong keys, refused without a database lookup until they may retry.
+
+    Only wrong keys spend the address's budget (the anonymous one, bucket `wrong-key:<address>`): a bank
+    whose 200 concurrent requests all miss the key cache at once spends nothing.
+    """
+
+    def __init__(self) -> None:
+        self._until: dict[str, float] = {}
+
+    def refuse_if_blocked(self, address: str) -> None:
+        until = self._until.get(address)
+        if until is None:
+            return
+        wait = until - time.monotonic()
+        if wait <= 0:
+            del self._until[address]
+            return
+        raise HTTPException(
+            status_code=429, detail="请求过于频繁，请稍后再试", headers={"Retry-After": str(math.ceil(wait))}
+        )
+
+    async def count(self, limiter: Limiter, address: str) -> None:
+        wait = await limiter.retry_after(f"wrong-key:{address}")
+        if wait:
+            if len(self._until) > 100_000:  # bounded: forget the lapsed ones
+                now = time.monotonic()
+                self._until = {a: u for a, u in self._until.items() if u > now}
+            self._until[address] = time.monotonic() + wait
+            self.refuse_if_blocked(address)
 
 
 async def _within(limiter: Limiter, bucket: str) -> None:

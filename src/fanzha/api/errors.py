@@ -5,10 +5,11 @@ Every 4xx body is `{"detail": "<中文说明>"}`; a 422 from request validation 
 documents 401/403/404/409/413/422/429 on every /v1 route with that schema, so a client (and
 schemathesis) can rely on the shape.
 
-Two exceptions that only bad input raises deep in the stack are answered as 422 rather than 500, as a
-last line behind the validation at the edges: OverflowError (an integer no database column holds) and
-UnicodeEncodeError (text that cannot be encoded). The transaction they interrupt is rolled back by its
-session, so nothing already stored is touched.
+Three exceptions that only bad input raises deep in the stack are answered as 422 rather than 500, as
+a last line behind the validation at the edges: OverflowError (an integer no database column holds),
+UnicodeEncodeError (text that cannot be encoded) and the database's DataError (a value the column
+refuses, such as NUL in PostgreSQL text). The transaction they interrupt is rolled back by its session,
+so nothing already stored is touched; each is logged in one line.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("fanzha.api")
@@ -146,11 +148,12 @@ async def _http(request: Request, exc: Exception) -> JSONResponse:
 
 async def _bad_value(request: Request, exc: Exception) -> JSONResponse:
     log.warning("bad input reached %s %s: %s", request.method, request.url.path, type(exc).__name__)
-    detail = (
-        "数值超出范围：整数不能超过 9223372036854775807"
-        if isinstance(exc, OverflowError)
-        else "文本含有无法保存的字符，请检查编码"
-    )
+    if isinstance(exc, OverflowError):
+        detail = "数值超出范围：整数不能超过 9223372036854775807"
+    elif isinstance(exc, DataError):
+        detail = "数据格式无效，无法保存（含有空字符或超出字段范围的值）"
+    else:
+        detail = "文本含有无法保存的字符，请检查编码"
     return JSONResponse({"detail": detail}, status_code=422)
 
 
@@ -159,3 +162,4 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(OverflowError, _bad_value)
     app.add_exception_handler(UnicodeEncodeError, _bad_value)
+    app.add_exception_handler(DataError, _bad_value)

@@ -3,6 +3,7 @@
 `InputGuard` is plain ASGI (no per-request task). It refuses, before routing and before any store is
 touched:
 - bodies over `MAX_BODY_BYTES` (413), whether announced by Content-Length or streamed in chunks;
+- NUL characters (`\\u0000` in JSON, `%00` in the path or query), which PostgreSQL cannot store in text;
 - JSON bodies that are not strict JSON: lone surrogates (`"\\ud800"`, which no database can store and no
   encoder can write back), `NaN`, `Infinity` and numbers that overflow a double (`1e309`), which
   Python's own parser lets through as floats that poison sums and comparisons. orjson parses strictly
@@ -14,6 +15,8 @@ parsed.
 
 from __future__ import annotations
 
+import re
+
 import orjson
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -22,10 +25,18 @@ MAX_BODY_BYTES = 1_000_000
 _WITH_BODY = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
+# `\u0000` in a JSON string: valid JSON, but PostgreSQL cannot store NUL in text (an odd number of
+# backslashes before the `u`, so an escaped backslash followed by "u0000" is not one).
+_NUL_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
+NUL_MESSAGE = "请求中含有空字符（\\u0000），无法保存"
+
+
 def json_problem(body: bytes) -> str | None:
     """None when `body` is strict JSON (or empty), else a Chinese message saying what is wrong."""
     if not body.strip():
         return None
+    if b"\\u0000" in body and _NUL_ESCAPE.search(body):
+        return NUL_MESSAGE
     try:
         orjson.loads(body)
     except orjson.JSONDecodeError as exc:
@@ -47,7 +58,7 @@ def _is_json(scope: Scope) -> bool:
     for name, value in scope["headers"]:
         if name == b"content-type":
             return b"json" in value.lower()
-    return True  # no content type: FastAPI reads the body as JSON
+    return True  # no content type: checked as JSON too (harmless: FastAPI itself reads only JSON types)
 
 
 class InputGuard:
@@ -62,6 +73,9 @@ class InputGuard:
             if name == b"content-length" and (not value.isdigit() or int(value) > MAX_BODY_BYTES):
                 await _refuse(scope, receive, send, 413, f"请求体超过 {MAX_BODY_BYTES} 字节")
                 return
+        if "\x00" in scope["path"] or b"%00" in scope["query_string"]:
+            await _refuse(scope, receive, send, 422, NUL_MESSAGE)
+            return
         if scope["method"] not in _WITH_BODY or not _is_json(scope):
             await self.app(scope, receive, send)
             return
