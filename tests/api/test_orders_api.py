@@ -238,7 +238,7 @@ def test_bad_input_is_a_422_naming_the_field(
     headers = key(client, "admin")
     response = getattr(client, method)(path, headers=headers, json=body)
     assert response.status_code == 422, response.text
-    assert any(field in map(str, error["loc"]) for error in response.json()["detail"])
+    assert any(field in map(str, error["loc"]) for error in response.json()["errors"])
 
 
 def test_unknown_orders_and_cases_are_404_and_illegal_steps_409(client: TestClient) -> None:

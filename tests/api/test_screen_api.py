@@ -3,9 +3,11 @@ with a Chinese detail (never 500), the stored decision with its executions, pend
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -138,3 +140,48 @@ def test_an_admin_acts_for_the_bank_it_names(client: TestClient) -> None:
     assert client.get("/v1/screen/t-1", headers=admin).status_code == 404
     response = client.post("/v1/screen/t-1/clear", params={"bank": BANK}, headers=admin)
     assert response.status_code == 200 and response.json()["intel"] == {"reported": False}
+
+
+BAD_TIMES = ["0001-01-01T00:00:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"]
+
+
+def concurrent_posts(app: Any, headers: dict[str, str], bodies: list[dict[str, Any]]) -> list[httpx.Response]:
+    """`bodies` posted to /v1/screen all at once, through the ASGI app (they meet in the group commit)."""
+
+    async def run() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://fanzha.test") as http:
+            await http.get("/v1/screen/pending", headers=headers)  # the key is known before the burst
+            return await asyncio.gather(*(http.post("/v1/screen", json=b, headers=headers) for b in bodies))
+
+    try:
+        return asyncio.run(run())
+    finally:
+        app.state.screening.close()
+
+
+def test_transfers_dated_at_the_ends_of_the_calendar_fail_alone_among_concurrent_requests(
+    client: TestClient,
+) -> None:
+    def good(i: int, j: int = 0) -> dict[str, Any]:
+        return {"id": f"g{i}-{j}", "time": "2026-11-06T12:05:00+08:00", "amount": 100 + i,
+                "payer": {"account": f"62220212345{i:05d}"}, "payee": {"account": MULE}}  # fmt: skip
+
+    def bad(i: int) -> dict[str, Any]:
+        return {"id": f"b{i}", "time": BAD_TIMES[i % 3], "amount": 100}
+
+    bodies = [bad(i) if i % 10 == 0 else good(i) for i in range(200)]  # 20 bad single transfers
+    bodies += [{"transfers": [good(i, 1), good(i, 2), bad(i)]} for i in range(200, 210)]
+    responses = concurrent_posts(client.app, key(client), bodies)
+    for i, response in enumerate(responses[:200]):
+        if i % 10 == 0:
+            assert response.status_code == 422 and "time 超出可接受的范围" in response.json()["detail"]
+        else:
+            assert response.status_code == 200 and response.json()["id"] == f"g{i}-0", response.text
+            assert response.json()["outcome"] in ("allow", "warn", "hold", "block")
+    for i, response in enumerate(responses[200:], 200):
+        assert response.status_code == 200, response.text
+        first, second, wrong = response.json()["decisions"]
+        assert (first["id"], second["id"]) == (f"g{i}-1", f"g{i}-2")
+        assert "outcome" in first and "outcome" in second
+        assert wrong["id"] == f"b{i}" and "超出可接受的范围" in wrong["error"]

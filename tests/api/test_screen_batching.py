@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from fanzha.api.screen_batching import ScreenBatcher
 from fanzha.intel.repository import IntelStore
+from fanzha.screen import decisions
 from fanzha.screen.service import build_service
+from fanzha.screen.transfer import Transfer
 from fanzha.store import make_engine, upgrade
 from fanzha.store.screen_tables import ScreenDecisionRow
 
@@ -37,3 +42,83 @@ def test_concurrent_requests_are_answered_separately_and_all_stored(tmp_path: Pa
         stored = session.scalar(select(func.count()).select_from(ScreenDecisionRow))
         banks = set(session.scalars(select(ScreenDecisionRow.bank)))
     assert stored == sum(i % 3 + 1 for i in range(20)) and banks == {"bank-0", "bank-1"}
+
+
+def batcher_on(tmp_path: Path) -> tuple[ScreenBatcher, Engine]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    upgrade(engine)
+    return ScreenBatcher(build_service(engine=engine, intel=IntelStore(engine))), engine
+
+
+def poison_row(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
+    """Storing a transfer whose id starts with "poison" raises `error` (as a year-1 time once did: valid
+    to the parser, fatal to the store), every other transfer is stored as usual."""
+    row = decisions._row
+
+    def poisoned(bank: str, raw: dict[str, Any], transfer: Transfer, *rest: Any) -> dict[str, Any]:
+        if transfer.id.startswith("poison"):
+            raise error
+        return row(bank, raw, transfer, *rest)
+
+    monkeypatch.setattr(decisions, "_row", poisoned)
+
+
+def transfer(ident: str, i: int) -> dict[str, Any]:
+    return {"id": ident, "amount": 100 + i, "payer": {"account": f"A{i % 7}"}, "payee": {"account": "P"}}
+
+
+def test_a_transfer_that_breaks_the_group_commit_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batcher, engine = batcher_on(tmp_path)
+    poison_row(monkeypatch, OverflowError("date value out of range"))
+    requests = []
+    for i in range(120):
+        if i % 10 == 0:  # a lone poisoned transfer
+            requests.append([transfer(f"poison-{i}", i)])
+        elif i % 10 == 5:  # a poisoned transfer among valid ones in one request
+            requests.append([transfer(f"r{i}-{j}", i) for j in range(3)] + [transfer(f"poison-{i}", i)])
+        else:
+            requests.append([transfer(f"r{i}-0", i)])
+
+    async def run() -> list[list[dict[str, Any]]]:
+        return await asyncio.gather(*(batcher.screen(bank="bank-0", raws=raws) for raws in requests))
+
+    answers = asyncio.run(run())
+    batcher.close()
+    valid = 0
+    for raws, answer in zip(requests, answers, strict=True):
+        assert [a["id"] for a in answer] == [r["id"] for r in raws]
+        for raw, result in zip(raws, answer, strict=True):
+            if raw["id"].startswith("poison"):
+                assert set(result) == {"id", "error"} and "无法筛查" in result["error"]
+            else:
+                assert result["outcome"] in ("allow", "warn", "hold", "block")
+                valid += 1
+    with Session(engine) as session:
+        stored = set(session.scalars(select(ScreenDecisionRow.transfer_id)))
+    assert len(stored) == valid and not any(t.startswith("poison") for t in stored)
+
+
+def test_a_store_that_is_down_fails_every_request_without_retrying_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batcher, _ = batcher_on(tmp_path)
+    poison_row(monkeypatch, OperationalError("INSERT", {}, Exception("database is locked")))
+    calls = 0
+    screen = batcher.service.screen
+
+    def counted(**kwargs: Any) -> list[dict[str, Any]]:
+        nonlocal calls
+        calls += 1
+        return screen(**kwargs)
+
+    monkeypatch.setattr(batcher.service, "screen", counted)
+
+    async def run() -> list[list[dict[str, Any]] | BaseException]:
+        jobs = [batcher.screen(bank="bank-0", raws=[transfer(f"poison-{i}", i)]) for i in range(30)]
+        return await asyncio.gather(*jobs, return_exceptions=True)
+
+    answers = asyncio.run(run())
+    batcher.close()
+    assert all(isinstance(a, OperationalError) for a in answers) and calls < 30

@@ -350,3 +350,20 @@ def test_an_order_reaches_the_bank_however_the_officer_wrote_its_name(store: Ord
         assert [o.id for o in store.list_orders(bank=label)] == [order.id]
         assert store.get(order_id=order.id, bank=label).id == order.id
     assert store.list_orders(bank="中国银行") == []
+
+
+@pytest.mark.parametrize("at", [datetime(1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 23, 59, tzinfo=UTC)])
+def test_a_case_payment_dated_at_the_ends_of_the_calendar_does_not_break_the_order(
+    store: OrderStore, at: datetime
+) -> None:
+    order = stop(store, add_case(store, "A", [(at, 5000, "", MULE)]))
+    assert order.state == "requested" and store.other_victims(order_id=order.id) == []
+
+
+def test_inflows_dated_out_of_the_accepted_range_are_refused_and_none_is_stored(store: OrderStore) -> None:
+    order = executed(store)
+    inflows = [Inflow(T0, 10, "6228480000000009"), Inflow(datetime(9999, 12, 31, tzinfo=UTC), 10)]
+    with pytest.raises(OrderError, match="第 2 笔入账的时间超出可接受的范围"):
+        store.report_inflows(account=MULE, inflows=inflows, reported_by=BANK, bank=BANK)
+    assert store.report_inflows(account=MULE, inflows=inflows[:1], reported_by=BANK, bank=BANK).stored == 1
+    assert audit_actions(store, order)[-1] == "order.inflows_reported"

@@ -186,3 +186,27 @@ def test_a_statement_sent_twice_is_stored_once(db: Engine) -> None:
 def test_an_inflow_without_a_positive_amount_is_refused(db: Engine, amount: float) -> None:
     with Session(db) as session, pytest.raises(OrderError, match="第 1 笔入账"):
         store_inflows(session, account=MULE, inflows=[Inflow(T0, amount)], reported_by="银行", order_id=None)
+
+
+CALENDAR_ENDS = [
+    datetime(1, 1, 1, tzinfo=UTC),
+    datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC),
+    datetime(1999, 12, 31, tzinfo=UTC),
+]
+
+
+@pytest.mark.parametrize("at", CALENDAR_ENDS)
+def test_an_inflow_dated_out_of_the_accepted_range_is_refused(db: Engine, at: datetime) -> None:
+    inflows = [Inflow(T0, 10), Inflow(at, 10)]
+    with Session(db) as session, pytest.raises(OrderError, match="第 2 笔入账的时间超出可接受的范围"):
+        store_inflows(session, account=MULE, inflows=inflows, reported_by="银行", order_id=None)
+
+
+@pytest.mark.parametrize("at", CALENDAR_ENDS)
+def test_a_stored_date_out_of_the_accepted_range_does_not_anchor_the_window(db: Engine, at: datetime) -> None:
+    with Session(db) as session:
+        mixed = add_case(session, "A", [(at, 10, "", MULE), (T0, 5000, "", MULE)])
+        alone = add_case(session, "B", [(at, 10, "", MULE)], occurred_at=at)
+        assert window_for(session, case_id=mixed, account=MULE) == (T0 - 72 * H, T0 + 72 * H)
+        assert window_for(session, case_id=alone, account=MULE) == (T0 - 72 * H, T0 + 72 * H)  # received
+        assert covers_for(session, case_id=mixed, account=MULE) == []  # B's money is dated outside it

@@ -234,6 +234,11 @@ def test_a_transfer_typed_in_without_a_decision_uses_the_tellers_details(desk: C
         (CheckIn("t-1", "counter", SAFE, "police", suspect_phone="12"), "来电号码"),
         (CheckIn("t-1", "counter", SAFE, "police", notice_signed=True), "签字的客户姓名"),
         (CheckIn("", "counter", SAFE, "police"), "转账编号"),
+        (CheckIn("t-1", "counter", SAFE, "police", lost=float("nan")), "金额"),
+        (CheckIn("t-1", "counter", SAFE, "police", lost=float("inf")), "金额"),
+        (CheckIn("T-9", "counter", SAFE, "police", amount=float("inf"), payee_account=MULE), "金额"),
+        (CheckIn("T-9", "counter", SAFE, "police", amount=float("nan"), payee_account=MULE), "金额"),
+        (CheckIn("T-9", "counter", SAFE, "police", amount=1e300, payee_account=MULE), "金额"),
     ],
 )
 def test_bad_checks_are_refused_in_chinese_before_anything_is_written(
@@ -260,3 +265,14 @@ def test_a_typed_in_transfer_is_checked_once_too(desk: CounterDesk) -> None:
     with pytest.raises(CounterError, match="已完成核查"):
         desk.record(check, bank=BANK, staff="另一位大堂经理")
     assert desk.cases.search()[0] == 1 and len(desk.checks(bank=BANK)) == 1
+
+
+def test_a_stored_transfer_time_at_the_ends_of_the_calendar_is_shown_as_unknown(desk: CounterDesk) -> None:
+    """A decision stored before times were range-checked, with its time only in the raw transfer."""
+    row = decision("t-old")
+    row.transfer_at, row.transfer = None, {**row.transfer, "time": "0001-01-01T00:00:00"}
+    with Session(desk.engine) as session:
+        session.add(row)
+        session.commit()
+    held = desk.transfer(bank=BANK, transfer_id="t-old")
+    assert held is not None and held.at is None

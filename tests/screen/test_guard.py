@@ -139,3 +139,21 @@ def test_another_providers_orders_and_merchants_do_not_exist(guard: GuardStore, 
     with pytest.raises(GuardNotFound):
         guard.create_order(provider="另一家支付", merchant_id=merchant.id, amount=50)
     assert guard.get_order(order_id=order.id, provider=None).id == order.id
+
+
+def test_registering_a_merchant_is_audited(guard: GuardStore, engine: Engine) -> None:
+    from sqlalchemy.orm import Session
+
+    from fanzha.audit.log import history, verify
+
+    merchant = guard.add_merchant(
+        provider="易付支付", code="M777", name="审计商户", domains=["pay.example.com"]
+    )
+    with Session(engine) as session:
+        (entry,) = history(session, f"merchant:{merchant.id}")
+    assert (
+        entry.actor == "易付支付"
+        and entry.action == "guard.merchant"
+        and "pay.example.com" in str(entry.detail)
+    )
+    assert verify(engine).ok

@@ -74,6 +74,10 @@ def test_a_foreign_currency_amount_is_not_compared_in_yuan() -> None:
         ({"payer_contacts": [{"value": "1", "at": "soon"}]}, "payer_contacts[0].at"),
         ({"label": "maybe"}, "label"),
         ({"purpose": "x" * 2001}, "purpose"),
+        ({"id": "t-\x00"}, "id"),
+        ({"purpose": "转账\x00"}, "purpose"),
+        ({"payee": {"account": "6222\x00"}}, "payee.account"),
+        ({"payer_contacts": [{"value": "170\x00"}]}, "payer_contacts[0].value"),
     ],
 )
 def test_a_bad_field_is_refused_naming_it(change: dict[str, Any], field: str) -> None:
@@ -84,3 +88,42 @@ def test_a_bad_field_is_refused_naming_it(change: dict[str, Any], field: str) ->
 def test_a_transfer_must_be_an_object() -> None:
     with pytest.raises(TransferError, match="JSON对象"):
         parse_transfer(["t-1"])
+
+
+CALENDAR_ENDS = ["0001-01-01T00:00:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "1999-12-31T12:00:00+08:00"]  # fmt: skip
+
+
+@pytest.mark.parametrize("when", CALENDAR_ENDS)
+@pytest.mark.parametrize(
+    ("field", "change"),
+    [
+        ("time", lambda at: {"time": at}),
+        ("payer_contacts[0].at", lambda at: {"payer_contacts": [{"value": "17012345678", "at": at}]}),
+    ],
+    ids=["time", "contact_at"],
+)
+def test_a_time_out_of_the_accepted_range_is_refused_naming_the_field(
+    field: str, change: Any, when: str
+) -> None:
+    with pytest.raises(TransferError, match=field.replace("[", r"\[").replace("]", r"\]") + ".*超出"):
+        parse_transfer({**FULL, **change(when)})
+
+
+@pytest.mark.parametrize("since", ["0001-01-01", "9999-12-31"])
+def test_a_customer_since_at_the_ends_of_the_calendar_is_refused(since: str) -> None:
+    with pytest.raises(TransferError, match=r"payer\.customer_since.*超出"):
+        parse_transfer({**FULL, "payer": {"customer_since": since}})
+
+
+def test_a_long_standing_customer_is_not_refused() -> None:
+    assert parse_transfer({**FULL, "payer": {"customer_since": "1985-03-01"}}).payer.customer_since == date(
+        1985, 3, 1
+    )
+
+
+@pytest.mark.parametrize(
+    "amount", [float("nan"), float("inf"), float("-inf"), "NaN", "Infinity", "1e309", 10**400, 1e13]
+)
+def test_a_non_finite_or_absurd_amount_is_refused(amount: Any) -> None:
+    with pytest.raises(TransferError, match="amount"):
+        parse_transfer({**FULL, "amount": amount})

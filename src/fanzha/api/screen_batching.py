@@ -3,17 +3,42 @@ queue, and the next batch takes them all (grouped by bank) — one thread screen
 stores their decisions and history in one transaction, so that thousands of single-transfer requests a
 second cost tens of transactions, not thousands, and each answer is stored before it is sent. A lone
 request is screened at once (no timer, no added latency). Workers hold no state of their own.
+
+One bank's requests share a transaction, so one transfer that sets off an unexpected error (a bug its
+data triggers, past the parser's checks) must not fail the others: the failed group is split in halves
+and each half screened again — requests first, then the transfers of a request that still fails — until
+only the culprit is left, which gets `{"id", "error"}` like any bad transfer. Halves already screened are
+stored, so a culprit costs about 2·log2(n) extra calls, not one per transfer. A store that is down (the
+driver cannot connect or the pool is exhausted, Redis is gone) fails the group at once, without retries:
+the route answers 503.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from redis import exceptions as redis_errors
+from sqlalchemy import exc as sql_errors
+
 from fanzha.screen.service import ScreeningService
+from fanzha.screen.transfer import transfer_id
 
 MAX_MERGED = 2_000  # transfers screened in one group commit
+UNSCREENABLE = "无法筛查此交易：处理时出错，请核对交易各字段后重试"
+DOWN = (
+    sql_errors.OperationalError,  # cannot connect, connection lost, database locked
+    sql_errors.InterfaceError,
+    sql_errors.DisconnectionError,
+    sql_errors.TimeoutError,  # the connection pool is exhausted
+    redis_errors.ConnectionError,
+    redis_errors.TimeoutError,
+    ConnectionError,
+    TimeoutError,
+)
+log = logging.getLogger("fanzha.api.screen")
 
 Job = tuple[str, list[Any], "asyncio.Future[list[dict[str, Any]]]"]
 
@@ -52,18 +77,42 @@ class ScreenBatcher:
             by_bank.setdefault(bank, []).append(index)
         out: list[list[dict[str, Any]] | BaseException] = [[] for _ in jobs]
         for bank, indices in by_bank.items():
-            merged = [raw for i in indices for raw in jobs[i][1]]
             try:
-                results = self.service.screen(bank=bank, raws=merged)
+                results = self._screen(bank, [jobs[i][1] for i in indices])
             except Exception as exc:  # the store is down: every job of this bank fails alike
                 for i in indices:
                     out[i] = exc
                 continue
-            start = 0
-            for i in indices:
-                n = len(jobs[i][1])
-                out[i] = results[start : start + n]
-                start += n
+            for i, result in zip(indices, results, strict=True):
+                out[i] = result
+        return out
+
+    def _screen(self, bank: str, requests: list[list[Any]]) -> list[list[dict[str, Any]]]:
+        """Each request's results, screened in one call; when that call fails on something other than an
+        unavailable store, in halves (of the requests, then of a lone request's transfers) until only the
+        transfer that fails is left: it gets `{"id", "error"}`. Raises when the store is unavailable."""
+        merged = [raw for raws in requests for raw in raws]
+        try:
+            results = self.service.screen(bank=bank, raws=merged)
+        except DOWN:
+            raise
+        except Exception as exc:
+            if len(requests) > 1:
+                log.warning("screening %d requests of %s failed (%r): isolating", len(requests), bank, exc)
+                half = len(requests) // 2
+                return self._screen(bank, requests[:half]) + self._screen(bank, requests[half:])
+            if len(merged) > 1:
+                half = len(merged) // 2
+                (first,), (second,) = self._screen(bank, [merged[:half]]), self._screen(bank, [merged[half:]])
+                return [first + second]
+            if not merged:
+                raise
+            log.error("screening transfer %r of %s failed", transfer_id(merged[0]), bank, exc_info=exc)
+            return [[{"id": transfer_id(merged[0]), "error": UNSCREENABLE}]]
+        out, start = [], 0
+        for raws in requests:
+            out.append(results[start : start + len(raws)])
+            start += len(raws)
         return out
 
     async def _drain(self) -> None:

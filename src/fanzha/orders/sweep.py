@@ -3,7 +3,9 @@
 The window. The case's own payments into the account anchor it: from the first of them minus
 `margin` to the last plus `margin` (`DEFAULT_MARGIN`, 72 hours: a mule account (卡农) is typically
 used for a few days and then dropped). When the case has no dated payment into the account, the
-window is centred on the case's time of occurrence (else its time of receipt).
+window is centred on the case's time of occurrence (else its time of receipt). A stored time outside the
+accepted range (`fanzha.timezones.check_date`, e.g. a year-1 date entered before the range was
+enforced) anchors nothing: it is a typo, and the margin would overflow it.
 
 Three rules, tried in this order; each piece of money counts once:
 
@@ -31,6 +33,7 @@ from sqlalchemy.orm import Session
 from fanzha.cases.model import to_fen
 from fanzha.orders.machine import OPEN, OrderError, utc
 from fanzha.store.case_tables import AccountInflowRow, CasePaymentRow, CaseRow, OrderRow
+from fanzha.timezones import DateOutOfRange, check_date
 
 DEFAULT_MARGIN = timedelta(hours=72)
 TIME_TOLERANCE = timedelta(hours=1)
@@ -78,6 +81,14 @@ def _forms(accounts: Iterable[str]) -> set[str]:
     return {form for a in accounts if a for form in (a, compact(a))}
 
 
+def _sane(at: datetime) -> bool:
+    try:
+        check_date(utc(at))
+    except DateOutOfRange:
+        return False
+    return True
+
+
 def window_for(
     session: Session, *, case_id: int | None, account: str, margin: timedelta = DEFAULT_MARGIN
 ) -> tuple[datetime, datetime] | None:
@@ -89,11 +100,12 @@ def window_for(
                 CasePaymentRow.case_id == case_id, CasePaymentRow.to_account.in_(_forms([account]))
             )
         )
-        anchors = [utc(at) for at in paid if at is not None]
+        anchors = [utc(at) for at in paid if at is not None and _sane(at)]
         if not anchors:
             case = session.get(CaseRow, case_id)
             if case is not None:
-                anchors = [utc(case.occurred_at or case.received_at)]
+                times = (case.occurred_at, case.received_at)
+                anchors = [utc(at) for at in times if at is not None and _sane(at)][:1]
     if not anchors:
         return None
     return min(anchors) - margin, max(anchors) + margin
@@ -229,6 +241,10 @@ def store_inflows(
     for n, inflow in enumerate(inflows, 1):
         if not math.isfinite(inflow.amount) or not 0 < inflow.amount <= 1e12:
             raise OrderError(f"第 {n} 笔入账的金额须大于零")
+        try:
+            check_date(inflow.at, f"第 {n} 笔入账的时间")
+        except DateOutOfRange as exc:
+            raise OrderError(str(exc)) from None
         sender = compact(inflow.from_account)
         if len(sender) > 64 or len(inflow.from_name.strip()) > 64:
             raise OrderError(f"第 {n} 笔入账的转出账户或户名过长")

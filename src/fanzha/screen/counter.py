@@ -52,6 +52,7 @@ from fanzha.timezones import from_db
 OUTCOMES = {"dissuaded": "劝阻成功", "insisted": "客户坚持", "police": "报警"}
 REPORTED = frozenset(["dissuaded", "police"])
 DESK = "银行网点"
+MAX_YUAN = 1e12  # an amount above it, NaN or Infinity is refused (they fail the comparison)
 
 __all__ = ["OUTCOMES", "CheckIn", "CounterCheck", "CounterDesk", "CounterError", "HeldTransfer"]
 
@@ -204,8 +205,8 @@ class CounterDesk:
             raise CounterError("请填写收款账户：劝阻或报警时须把它报给反诈中心")
         if check.outcome in REPORTED:
             _reportable(facts.payee_account, check.suspect_phone)
-        if facts.amount is None or facts.amount < 0 or (check.lost or 0) < 0:
-            raise CounterError("请填写转账金额（元），且金额不能为负数")
+        if facts.amount is None or not all(0 <= yuan <= MAX_YUAN for yuan in (facts.amount, check.lost or 0)):
+            raise CounterError("请填写转账金额（元），金额须为 0 至 1万亿元 之间的数字")
         row = CounterCheckRow(
             bank=bank, transfer_id=transfer_id, decision_id=held.decision_id if held else None,
             checklist=form.code, answers={"values": reading.answers, "risks": reading.risks},

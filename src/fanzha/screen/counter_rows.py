@@ -66,7 +66,7 @@ def _time(raw: object) -> datetime | None:
         return None
     try:
         return to_utc(datetime.fromisoformat(raw))
-    except ValueError:
+    except (ValueError, OverflowError):  # not a time, or one at the ends of the calendar
         return None
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from fanzha.audit.log import append
 from fanzha.screen.guard_checks import OrderNow, StepRequest, judge
 from fanzha.screen.guard_model import (
     BLOCKING,
@@ -84,6 +85,9 @@ class GuardStore:
             with Session(self.engine) as session, session.begin():
                 session.add(row)
                 session.flush()
+                append(session, actor=provider, action="guard.merchant", subject=f"merchant:{row.id}",
+                       detail={"code": row.code, "name": row.name, "domains": row.domains,
+                               "ip_ranges": row.ip_ranges}, at=row.created_at)  # fmt: skip
                 return merchant_of(row)
         except IntegrityError:
             raise GuardConflict(f"商户编号“{code.strip()}”已登记") from None

@@ -3,17 +3,21 @@
 Every field but `id` may be missing: the engine uses what it has, and a rule whose data is missing does
 not fire (its execution is recorded as `unknown`). A field that is present but wrong (a negative amount,
 an age of 300, a time that is not ISO 8601) is bad input: `TransferError` with a Chinese message naming
-the field. A time without a zone is Beijing time. Account numbers are compared without spaces or dashes.
+the field. A time without a zone is Beijing time; a time outside the accepted range
+(`fanzha.timezones.check_date`: 2000 to a year ahead by default) is bad input too, so that no date at the
+ends of the calendar (`0001-01-01T00:00:00+14:00`) reaches zone arithmetic or the store. An amount is a
+finite number of yuan. Account numbers are compared without spaces or dashes.
 """
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from fanzha.timezones import BEIJING
+from fanzha.timezones import BEIJING, DateOutOfRange, check_date, date_bounds
 
 CHANNELS = ("counter", "atm", "mobile", "online", "pos")
 CHANNEL_NAMES = {"counter": "柜面", "atm": "ATM", "mobile": "手机银行", "online": "网上银行", "pos": "POS"}
@@ -23,6 +27,7 @@ MAX_ID = 128
 MAX_AMOUNT = 1e12
 MAX_TEXT = 2000
 MAX_CONTACTS = 100
+EARLIEST_CUSTOMER = date(1900, 1, 1)  # a customer of longer standing than fanzha's date range is real
 
 
 class TransferError(ValueError):
@@ -82,6 +87,8 @@ def _text(raw: Any, field: str, limit: int, sub: str = "") -> str | None:
         raise TransferError(f"字段 {field}{'.' if sub else ''}{sub} 应为字符串")
     if len(raw) > limit:
         raise TransferError(f"字段 {field}{'.' if sub else ''}{sub} 超过 {limit} 个字符")
+    if "\x00" in raw:  # no database text column stores it (PostgreSQL refuses the row)
+        raise TransferError(f"字段 {field}{'.' if sub else ''}{sub} 含有空字符（\\u0000）")
     return raw.strip() or None
 
 
@@ -102,7 +109,29 @@ def parse_time(raw: Any, field: str) -> datetime | None:
         raise TransferError(
             f"字段 {field} 不是有效的时间：“{raw[:40]}”（例如 2026-11-06T12:05:00+08:00）"
         ) from None
+    try:
+        check_date(at, f"字段 {field} ")
+    except DateOutOfRange as exc:
+        raise TransferError(str(exc)) from None
     return at if at.tzinfo is not None else at.replace(tzinfo=BEIJING)
+
+
+def _since(raw: Any, field: str) -> date | None:
+    """A customer's first day: a date from 1900 to the latest accepted date."""
+    if raw is None:
+        return None
+    try:
+        day = date.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise TransferError(f"字段 {field}.customer_since 应为日期，例如 2003-05-01")
+    latest = date_bounds()[1].astimezone(BEIJING).date()
+    if not EARLIEST_CUSTOMER <= day <= latest:
+        raise TransferError(
+            f"字段 {field}.customer_since 超出可接受的范围（{EARLIEST_CUSTOMER} 至 {latest}）：{day}"
+        )
+    return day
 
 
 def _party(raw: Any, field: str) -> Party:
@@ -114,22 +143,13 @@ def _party(raw: Any, field: str) -> Party:
     age = raw.get("age")
     if age is not None and (isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 130):
         raise TransferError(f"字段 {field}.age 应为 0–130 的整数")
-    since = raw.get("customer_since")
-    since_date = None
-    if since is not None:
-        try:
-            since_date = date.fromisoformat(since) if isinstance(since, str) else None
-        except ValueError:
-            since_date = None
-        if since_date is None:
-            raise TransferError(f"字段 {field}.customer_since 应为日期，例如 2003-05-01")
     return Party(
         account=normalise_account(account) or None if account is not None else None,
         name=_text(raw.get("name"), field, 64, "name"),
         age=age,
         district=_text(raw.get("district"), field, 64, "district"),
         bank=_text(raw.get("bank"), field, 64, "bank"),
-        customer_since=since_date,
+        customer_since=_since(raw.get("customer_since"), field),
     )
 
 
@@ -163,7 +183,7 @@ def transfer_id(raw: Any) -> str | None:
     if isinstance(ident, bool) or not isinstance(ident, str | int):
         return None
     text = str(ident).strip()
-    return text if 0 < len(text) <= MAX_ID else None
+    return text if 0 < len(text) <= MAX_ID and "\x00" not in text else None
 
 
 def parse_transfer(raw: Any) -> Transfer:
@@ -172,7 +192,7 @@ def parse_transfer(raw: Any) -> Transfer:
         raise TransferError("交易应为JSON对象")
     ident = transfer_id(raw)
     if ident is None:
-        raise TransferError(f"缺少交易编号 id（字符串或整数，至多 {MAX_ID} 个字符）")
+        raise TransferError(f"缺少交易编号 id，或编号无效（应为字符串或整数，至多 {MAX_ID} 个字符）")
     amount = raw.get("amount")
     if amount is not None:
         if isinstance(amount, str):
@@ -180,8 +200,10 @@ def parse_transfer(raw: Any) -> Transfer:
                 amount = float(amount.replace(",", ""))
             except ValueError:
                 raise TransferError("字段 amount 应为金额数字（元）") from None
-        if isinstance(amount, bool) or not isinstance(amount, int | float) or amount != amount:
+        if isinstance(amount, bool) or not isinstance(amount, int | float):
             raise TransferError("字段 amount 应为金额数字（元）")
+        if isinstance(amount, float) and not math.isfinite(amount):
+            raise TransferError("字段 amount 应为有限的金额数字（元），不接受 NaN、Infinity")
         if not 0 <= amount <= MAX_AMOUNT:
             raise TransferError("字段 amount 应在 0 到 1万亿元之间")
     currency = raw.get("currency") or "CNY"

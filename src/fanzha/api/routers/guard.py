@@ -18,16 +18,19 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Request
 from pydantic import BaseModel, Field
 
 from fanzha.api.auth import BankDep, Caller
 from fanzha.api.deps import ServicesDep
+from fanzha.api.schemas import MAX_ID
 from fanzha.screen.guard import GuardConflict, GuardError, GuardNotFound, GuardStore, Merchant, Order
 from fanzha.screen.guard_checks import ORDER_STATES, STEP_NAMES, StepRequest
 
 router = APIRouter(tags=["guard"])
 T = TypeVar("T")
+MerchantId = Annotated[int, Path(ge=1, le=MAX_ID, description="商户编号（登记时返回的 id）")]
+OrderId = Annotated[int, Path(ge=1, le=MAX_ID, description="订单编号")]
 
 
 def get_guard(services: ServicesDep) -> GuardStore:
@@ -72,14 +75,16 @@ class MerchantOut(BaseModel):
 
 
 class OrderIn(BaseModel):
-    merchant_id: int = Field(ge=1)
-    amount: float = Field(gt=0, le=1e12, description="金额（元）")
+    merchant_id: int = Field(ge=1, le=MAX_ID)
+    amount: float = Field(gt=0, le=1e12, allow_inf_nan=False, description="金额（元）")
     ref: str = Field(default="", max_length=128, description="商户订单号")
 
 
 class StepIn(BaseModel):
     step: Literal["shown", "entered", "confirmed"] = Field(description="展示支付页 / 填写支付信息 / 确认支付")
-    amount: float | None = Field(default=None, gt=0, le=1e12, description="本步页面上的金额（元）")
+    amount: float | None = Field(
+        default=None, gt=0, le=1e12, allow_inf_nan=False, description="本步页面上的金额（元）"
+    )
     origin: str | None = Field(default=None, max_length=512, description="客户浏览器的 Origin；不填取请求头")
     referer: str | None = Field(
         default=None, max_length=2048, description="客户浏览器的 Referer；不填取请求头"
@@ -202,7 +207,7 @@ def add_merchant(body: MerchantIn, guard: GuardDep, caller: BankDep, now: ClockD
 
 
 @router.get("/v1/guard/merchants/{merchant_id}", response_model=MerchantOut)
-def get_merchant(merchant_id: int, guard: GuardDep, caller: BankDep) -> MerchantOut:
+def get_merchant(merchant_id: MerchantId, guard: GuardDep, caller: BankDep) -> MerchantOut:
     return _merchant_out(_run(lambda: guard.merchant(merchant_id=merchant_id, provider=_provider(caller))))
 
 
@@ -223,7 +228,7 @@ def create_order(body: OrderIn, guard: GuardDep, caller: BankDep, now: ClockDep)
 
 @router.post("/v1/guard/orders/{order_id}/steps", response_model=StepResultOut)
 def check_step(
-    order_id: int,
+    order_id: OrderId,
     body: StepIn,
     request: Request,
     guard: GuardDep,
@@ -251,6 +256,6 @@ def check_step(
 
 
 @router.get("/v1/guard/orders/{order_id}", response_model=OrderOut)
-def get_order(order_id: int, guard: GuardDep, caller: BankDep) -> OrderOut:
+def get_order(order_id: OrderId, guard: GuardDep, caller: BankDep) -> OrderOut:
     """订单及其每一步（时间、来源、核验结果）。"""
     return _order_out(_run(lambda: guard.get_order(order_id=order_id, provider=_provider(caller))))

@@ -18,18 +18,21 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from fanzha.api.auth import BankDep, Caller, OfficerDep
 from fanzha.api.deps import ServicesDep
+from fanzha.api.schemas import MAX_ID, SaneDatetime
 from fanzha.orders import Inflow, Order, OrderConflict, OrderError, OrderNotFound, OrderStore
 from fanzha.orders.machine import ACTIVE, KIND_NAMES, STATE_NAMES, STATES
 from fanzha.text.masking import mask_account
 
 router = APIRouter(tags=["orders"])
 T = TypeVar("T")
-Money = Annotated[float, Field(gt=0, le=1e12, description="金额（元）")]
+Money = Annotated[float, Field(gt=0, le=1e12, allow_inf_nan=False, description="金额（元）")]
 Account = Annotated[str, Path(min_length=1, max_length=64, description="账户（卡号）")]
+OrderId = Annotated[int, Path(ge=1, le=MAX_ID, description="指令编号")]
+CaseId = Annotated[int, Field(ge=1, le=MAX_ID, description="案件编号")]
 StateFilter = Query(default=None, pattern="^(" + "|".join(STATES) + ")$", description="按状态筛选")
 
 
@@ -40,8 +43,14 @@ def get_orders(services: ServicesDep) -> OrderStore:
 OrdersDep = Annotated[OrderStore, Depends(get_orders)]
 
 
+def _aware(at: datetime) -> datetime:
+    if at.tzinfo is None:
+        raise ValueError("须带时区，例如 2025-03-01T10:00:00+08:00")
+    return at
+
+
 class OrderIn(BaseModel):
-    case_id: int = Field(ge=1, description="案件编号")
+    case_id: CaseId
     account: str = Field(min_length=1, max_length=64, description="收款账户（卡号）")
     bank: str | None = Field(default=None, max_length=64, description="收款银行；不填则取案件付款记录")
     amount: Money | None = Field(default=None, description="申请止付金额（元）；不填则为案件向该账户付款之和")
@@ -65,16 +74,20 @@ class ReasonIn(BaseModel):
 
 class ReturnIn(BaseModel):
     amount: Money
-    case_id: int | None = Field(default=None, ge=1, description="返还给哪个案件的受害人")
+    case_id: CaseId | None = Field(default=None, description="返还给哪个案件的受害人")
 
 
 class ExecuteIn(BaseModel):
-    amount_stopped: float = Field(ge=0, le=1e12, description="实际止付（冻结）金额（元）")
+    amount_stopped: float = Field(
+        ge=0, le=1e12, allow_inf_nan=False, description="实际止付（冻结）金额（元）"
+    )
     note: str = Field(default="", max_length=2000)
 
 
 class InflowIn(BaseModel):
-    at: AwareDatetime = Field(description="入账时间，须带时区，例如 2025-03-01T10:00:00+08:00")
+    at: Annotated[SaneDatetime, AfterValidator(_aware)] = Field(
+        description="入账时间，须带时区，例如 2025-03-01T10:00:00+08:00"
+    )
     amount: Money
     from_account: str = Field(default="", max_length=64)
     from_name: str = Field(default="", max_length=64)
@@ -202,10 +215,10 @@ def list_orders(
     orders: OrdersDep,
     caller: OfficerDep,
     state: str | None = StateFilter,
-    case_id: int | None = Query(default=None, ge=1),
+    case_id: int | None = Query(default=None, ge=1, le=MAX_ID),
     account: str | None = Query(default=None, max_length=64),
     expiring_within_hours: float | None = Query(
-        default=None, ge=0, le=24 * 366, description="即将到期（小时内）"
+        default=None, ge=0, le=24 * 366, allow_inf_nan=False, description="即将到期（小时内）"
     ),
     limit: int = Query(default=200, ge=1, le=1000),
 ) -> list[OrderOut]:
@@ -217,12 +230,12 @@ def list_orders(
 
 
 @router.get("/v1/orders/{order_id}", response_model=OrderOut)
-def get_order(order_id: int, orders: OrdersDep, caller: OfficerDep) -> OrderOut:
+def get_order(order_id: OrderId, orders: OrdersDep, caller: OfficerDep) -> OrderOut:
     return _out(_run(lambda: orders.get(order_id=order_id)))
 
 
 @router.get("/v1/orders/{order_id}/history")
-def order_history(order_id: int, orders: OrdersDep, caller: OfficerDep) -> list[dict[str, Any]]:
+def order_history(order_id: OrderId, orders: OrdersDep, caller: OfficerDep) -> list[dict[str, Any]]:
     """该指令的全部操作记录（审计日志）。"""
     _run(lambda: orders.get(order_id=order_id))
     return [
@@ -233,10 +246,12 @@ def order_history(order_id: int, orders: OrdersDep, caller: OfficerDep) -> list[
 
 @router.get("/v1/orders/{order_id}/other-victims")
 def other_victims(
-    order_id: int,
+    order_id: OrderId,
     orders: OrdersDep,
     caller: OfficerDep,
-    window_hours: float = Query(default=72, gt=0, le=720, description="时间段向前后各延伸的小时数"),
+    window_hours: float = Query(
+        default=72, gt=0, le=720, allow_inf_nan=False, description="时间段向前后各延伸的小时数"
+    ),
 ) -> list[dict[str, object]]:
     """同时间段其他受害者转入该账户的资金（只查询，不改动指令）。"""
     found = _run(lambda: orders.other_victims(order_id=order_id, margin=timedelta(hours=window_hours)))
@@ -244,13 +259,13 @@ def other_victims(
 
 
 @router.post("/v1/orders/{order_id}/renew", response_model=OrderOut)
-def renew(order_id: int, orders: OrdersDep, caller: OfficerDep, body: RenewIn | None = None) -> OrderOut:
+def renew(order_id: OrderId, orders: OrdersDep, caller: OfficerDep, body: RenewIn | None = None) -> OrderOut:
     months = body.months if body and body.months else 6
     return _out(_run(lambda: orders.renew(order_id=order_id, officer=caller.label, months=months)))
 
 
 @router.post("/v1/orders/{order_id}/freeze", status_code=201, response_model=OrderOut)
-def freeze(order_id: int, body: FreezeIn, orders: OrdersDep, caller: OfficerDep) -> OrderOut:
+def freeze(order_id: OrderId, body: FreezeIn, orders: OrdersDep, caller: OfficerDep) -> OrderOut:
     """由已执行的紧急止付转为冻结（6个月，可续冻）；银行执行冻结后原止付指令结束（已转冻结）。"""
     return _out(
         _run(
@@ -262,12 +277,12 @@ def freeze(order_id: int, body: FreezeIn, orders: OrdersDep, caller: OfficerDep)
 
 
 @router.post("/v1/orders/{order_id}/release", response_model=OrderOut)
-def release(order_id: int, body: ReasonIn, orders: OrdersDep, caller: OfficerDep) -> OrderOut:
+def release(order_id: OrderId, body: ReasonIn, orders: OrdersDep, caller: OfficerDep) -> OrderOut:
     return _out(_run(lambda: orders.release(order_id=order_id, reason=body.reason, officer=caller.label)))
 
 
 @router.post("/v1/orders/{order_id}/returns", response_model=OrderOut)
-def record_return(order_id: int, body: ReturnIn, orders: OrdersDep, caller: OfficerDep) -> OrderOut:
+def record_return(order_id: OrderId, body: ReturnIn, orders: OrdersDep, caller: OfficerDep) -> OrderOut:
     """登记返还受害人的资金；全部返还后指令结束（已返还）。"""
     return _out(
         _run(
@@ -294,12 +309,12 @@ def bank_orders(
 
 
 @router.get("/v1/bank/orders/{order_id}", response_model=OrderOut)
-def bank_order(order_id: int, orders: OrdersDep, caller: BankDep) -> OrderOut:
+def bank_order(order_id: OrderId, orders: OrdersDep, caller: BankDep) -> OrderOut:
     return _out(_run(lambda: orders.get(order_id=order_id, bank=_bank_of(caller))), for_bank=True)
 
 
 @router.post("/v1/bank/orders/{order_id}/execute", response_model=OrderOut)
-def execute(order_id: int, body: ExecuteIn, orders: OrdersDep, caller: BankDep) -> OrderOut:
+def execute(order_id: OrderId, body: ExecuteIn, orders: OrdersDep, caller: BankDep) -> OrderOut:
     """执行指令并填写实际止付（冻结）金额；期限自此刻起算。"""
     order = _run(
         lambda: orders.execute(
@@ -314,7 +329,7 @@ def execute(order_id: int, body: ExecuteIn, orders: OrdersDep, caller: BankDep) 
 
 
 @router.post("/v1/bank/orders/{order_id}/refuse", response_model=OrderOut)
-def refuse(order_id: int, body: ReasonIn, orders: OrdersDep, caller: BankDep) -> OrderOut:
+def refuse(order_id: OrderId, body: ReasonIn, orders: OrdersDep, caller: BankDep) -> OrderOut:
     order = _run(
         lambda: orders.refuse(
             order_id=order_id, reason=body.reason, bank_actor=caller.label, bank=_bank_of(caller)
