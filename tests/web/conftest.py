@@ -41,3 +41,31 @@ def serve_app() -> Iterator[Callable[[Any], str]]:
     for server, thread in running:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture
+def web_client() -> Callable[[Any], Any]:
+    """`web_client(app, **options)` → a TestClient that posts to the consoles as their pages do: with the form token
+    (`fanzha.web.csrf`) of the cookies it holds, after opening a console page for the browser's nonce.
+    For tests of other behaviour; tests of the tokens themselves read them from the pages."""
+    import httpx
+    from fastapi.testclient import TestClient
+    from starlette.requests import cookie_parser
+
+    from fanzha.web.csrf import CSRF_COOKIE, CSRF_HEADER, form_token
+    from fanzha.web.login import COOKIE
+
+    def add_token(request: httpx.Request) -> None:
+        if request.method != "POST" or not request.url.path.startswith(("/console", "/bank")):
+            return
+        cookies = cookie_parser(request.headers.get("cookie", ""))
+        if CSRF_HEADER not in request.headers and CSRF_COOKIE in cookies:
+            request.headers[CSRF_HEADER] = form_token(cookies[CSRF_COOKIE], cookies.get(COOKIE, ""))
+
+    def make(app: Any, **options: Any) -> TestClient:
+        client = TestClient(app, **options)
+        client.event_hooks["request"].append(add_token)
+        assert client.get("/console/login").status_code == 200
+        return client
+
+    return make

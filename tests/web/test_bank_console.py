@@ -4,8 +4,10 @@ stop-payment and freeze orders."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -58,8 +60,8 @@ def held(engine: Engine, transfer_id: str, *, bank: str = BANK) -> None:
 
 
 @pytest.fixture
-def anonymous(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(url=f"sqlite:///{tmp_path / 'bank.sqlite3'}"))
+def anonymous(tmp_path: Path, web_client: Callable[[Any], TestClient]) -> TestClient:
+    return web_client(create_app(url=f"sqlite:///{tmp_path / 'bank.sqlite3'}"))
 
 
 @pytest.fixture

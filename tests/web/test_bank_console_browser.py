@@ -52,6 +52,8 @@ def test_held_transfer_checklist_and_police_call_in_chromium(server: Server, tmp
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        blocked: list[str] = []  # what the Content-Security-Policy refused: nothing may be
+        page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
         page.goto(server.url + "/bank")
         assert "/bank/login" in page.url
         page.fill("#key", server.key)
@@ -92,4 +94,5 @@ def test_held_transfer_checklist_and_police_call_in_chromium(server: Server, tmp
         expect(page.locator("body")).to_contain_text("案件 #1")
         page.goto(server.url + "/bank")
         expect(page.locator("#held-list")).not_to_contain_text("t-100")
+        assert not blocked, blocked
         browser.close()

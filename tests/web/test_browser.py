@@ -56,6 +56,8 @@ def test_check_and_report_in_chromium(server: str, tmp_path: Path) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
         page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone screen
+        blocked: list[str] = []  # what the Content-Security-Policy refused: nothing may be
+        page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
         page.goto(server + "/")
         page.fill("#text", "【工商银行】您的账户存在异常，请登录 www点icbc-vip点cc 验证，或致电0095588")
         page.click("#check")
@@ -67,5 +69,6 @@ def test_check_and_report_in_chromium(server: str, tmp_path: Path) -> None:
         page.wait_for_selector("#report-ok")
         assert "17012345678" in page.inner_text("#report-ok")
         page.screenshot(path=str(tmp_path / "public-page.png"), full_page=True)
+        assert not blocked, blocked
         browser.close()
     assert (tmp_path / "public-page.png").stat().st_size > 10_000

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,22 +22,13 @@ NARRATIVE = (
 ACCOUNT = "6222021234567890128"
 
 
-def _app(tmp_path: Path) -> TestClient:
-    app = create_app(url=f"sqlite:///{tmp_path / 'console.sqlite3'}")
-    if TestClient(app).get("/console/login").status_code == 404:  # until the app factory includes it
-        from fanzha.web.console import router
-
-        app.include_router(router)
-    return TestClient(app)
-
-
 def _key(client: TestClient, role: str) -> str:
     return create_key(client.app.state.services.store.engine, role=role, label=f"{role}-001")  # type: ignore[attr-defined]
 
 
 @pytest.fixture
-def anonymous(tmp_path: Path) -> TestClient:
-    return _app(tmp_path)
+def anonymous(tmp_path: Path, web_client: Callable[[Any], TestClient]) -> TestClient:
+    return web_client(create_app(url=f"sqlite:///{tmp_path / 'console.sqlite3'}"))
 
 
 @pytest.fixture

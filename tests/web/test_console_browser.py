@@ -37,6 +37,7 @@ NARRATIVE = (
 class Server:
     url: str
     key: str
+    app: Any
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, serve_app: Callable[[Any], 
 
     app = create_app(url=f"sqlite:///{tmp_path_factory.mktemp('console') / 'console.sqlite3'}")
     key = create_key(app.state.services.store.engine, role="officer", label="反诈中心-001")
-    return Server(serve_app(app), key)
+    return Server(serve_app(app), key, app)
 
 
 def test_intake_case_and_group_graph_in_chromium(server: Server, tmp_path: Path) -> None:
@@ -56,6 +57,8 @@ def test_intake_case_and_group_graph_in_chromium(server: Server, tmp_path: Path)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")  # a desk's screen
+        blocked: list[str] = []  # what the Content-Security-Policy refused: nothing may be
+        page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
         page.goto(server.url + "/console/intake")
         assert "/console/login" in page.url  # anonymous: the login page first
         page.fill("#key", "not-a-key")
@@ -128,10 +131,56 @@ def test_intake_case_and_group_graph_in_chromium(server: Server, tmp_path: Path)
         tablet = browser.new_page(
             viewport={"width": 820, "height": 1180}, has_touch=True, locale="zh-CN"
         )  # a tablet, portrait
+        tablet.on(
+            "console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None
+        )
         tablet.context.add_cookies(page.context.cookies())
         tablet.goto(server.url + "/console")
         expect(tablet.locator("#desk-numbers")).to_contain_text("报警数")
         tablet.screenshot(path=str(tmp_path / "console-dashboard-tablet.png"), full_page=True)
+        assert not blocked, blocked
         browser.close()
     for name in ("console-intake.png", "console-group.png", "console-dashboard-tablet.png"):
         assert (tmp_path / name).stat().st_size > 10_000
+
+
+def test_a_page_on_another_port_cannot_post_to_the_console_in_chromium(
+    server: Server, serve_app: Callable[[Any], str]
+) -> None:
+    """Another service on the same host (another port: the same site, so the SameSite=Strict cookie goes
+    along) serves a page that submits a form to the console: refused, the case unchanged."""
+    from datetime import UTC, datetime
+
+    from playwright.sync_api import expect, sync_playwright
+    from starlette.applications import Starlette
+    from starlette.responses import HTMLResponse, PlainTextResponse
+    from starlette.routing import Route
+
+    from fanzha.cases.model import CaseIn
+
+    case = server.app.state.services.cases.create(CaseIn(received_at=datetime.now(UTC)), actor="反诈中心-001")
+    target = f"{server.url}/console/cases/{case.id}/status"
+    html = (
+        f'<form id="f" method="post" action="{target}"><input name="status" value="verified"></form>'
+        '<script>document.getElementById("f").submit()</script>'
+    )
+    evil = Starlette(
+        routes=[
+            Route("/", lambda request: HTMLResponse(html)),
+            Route("/healthz", lambda request: PlainTextResponse("ok")),
+        ]
+    )
+    evil_url = serve_app(evil)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(locale="zh-CN")
+        page.goto(server.url + "/console/login")
+        page.fill("#key", server.key)
+        page.click("#login")
+        page.wait_for_url(server.url + "/console")
+        page.goto(evil_url + "/")
+        page.wait_for_url(f"{server.url}/console/cases/**")  # refused at the target, or sent on to the case
+        assert server.app.state.services.cases.get(case.id).status == "received"
+        assert page.url == target
+        expect(page.locator("#problem")).to_contain_text("请求来源无效")
+        browser.close()

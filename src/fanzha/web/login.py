@@ -1,6 +1,10 @@
 """Log in to a console (the officer console at /console, the bank console at /bank) with an API key of
 one of its roles, kept in an HttpOnly, SameSite=Strict cookie scoped to the console's path — so one
-browser can be logged into both — and log out. `login_router` builds the two routes for a console."""
+browser can be logged into both — and log out. `login_router` builds the routes for a console.
+
+Logging in and out are form posts with the form token (`fanzha.web.csrf`): another site can neither log
+a browser in with its own key nor out. Opening the logout address shows the button to log out.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +13,43 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
 from fanzha.intel.keys import role_of
 
 COOKIE = "fanzha_key"
 COOKIE_MAX_AGE = 12 * 3600  # one shift
+MAX_NEXT = 500  # the longest path followed after login
 
 Render = Callable[..., HTMLResponse]
 
 
 def safe_next(path: str | None, *, base: str) -> str:
-    """Only the console's own paths are followed after login (no open redirect)."""
-    if path and path.startswith(base) and not path.startswith("//") and "\\" not in path:
+    """Only the console's own paths are followed after login (no open redirect), up to MAX_NEXT long."""
+    if (
+        path
+        and len(path) <= MAX_NEXT
+        and path.startswith(base)
+        and not path.startswith("//")
+        and "\\" not in path
+    ):
         return path
     return base
 
 
-def login_router(*, base: str, roles: tuple[str, ...], wrong_role: str, render: Render) -> APIRouter:
+def login_router(
+    *,
+    base: str,
+    roles: tuple[str, ...],
+    wrong_role: str,
+    render: Render,
+    route_class: type[APIRoute] = APIRoute,
+) -> APIRouter:
     """GET/POST `login` and `logout` for the console at `base`; `wrong_role` is the message for a
-    valid key of another role; `render(request, "login.html", context, status_code=…)` draws the page."""
-    router = APIRouter()
+    valid key of another role; `render(request, "login.html", context, status_code=…)` draws the pages
+    (`login.html`, `logout.html`)."""
+    router = APIRouter(route_class=route_class)
 
     @router.get("/login", response_class=HTMLResponse)
     def login_form(request: Request, next: str | None = None) -> HTMLResponse:
@@ -60,7 +80,14 @@ def login_router(*, base: str, roles: tuple[str, ...], wrong_role: str, render: 
         )
         return response
 
-    @router.api_route("/logout", methods=["GET", "POST"])
+    @router.get("/logout", response_model=None)
+    def logout_page(request: Request) -> HTMLResponse | RedirectResponse:
+        """Opening the address logs no one out (a link or an image on another site could): a button does."""
+        if not request.cookies.get(COOKIE):
+            return RedirectResponse(base + "/login", status_code=303)
+        return render(request, "logout.html", {})
+
+    @router.post("/logout")
     def logout() -> RedirectResponse:
         response = RedirectResponse(base + "/login", status_code=303)
         response.delete_cookie(COOKIE, path=base, httponly=True, samesite="strict")

@@ -1,13 +1,14 @@
 """The public page: check a message, number, link or account, and report one. Server-rendered
 (Jinja2), enhanced with htmx (served from the package; no CDN, no build step); works without
-JavaScript too, as plain form posts."""
+JavaScript too, as plain form posts. The forms are anonymous: another site's posts are refused by their
+origin (`fanzha.web.security`), text no store can hold by `fanzha.web.guards`."""
 
 from __future__ import annotations
 
 from importlib import resources
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -19,9 +20,13 @@ from fanzha.extract.registry import KIND_NAMES
 from fanzha.intel.repository import KINDS, IntelError
 from fanzha.intel.risk import LEVEL_NAMES
 from fanzha.text.limits import MAX_CHARS, InputError
+from fanzha.web.guards import require_storable_text
+from fanzha.web.problems import PageRoute
 
 templates = Jinja2Templates(directory=str(resources.files("fanzha.web").joinpath("templates")))
-router = APIRouter(include_in_schema=False)
+router = APIRouter(
+    include_in_schema=False, route_class=PageRoute, dependencies=[Depends(require_storable_text)]
+)
 
 
 def _pieces(text: str, verdict: Assessment) -> list[tuple[str, bool]]:
@@ -74,7 +79,7 @@ async def check(
 @router.post("/report", response_class=HTMLResponse)
 def report(
     request: Request,
-    kind: Annotated[str, Form()],
+    kind: Annotated[str, Form(max_length=16)],
     value: Annotated[str, Form(max_length=512)],
     services: ServicesDep,
     caller: CallerDep,

@@ -12,11 +12,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
+from fanzha.api.schemas import MAX_ID
 from fanzha.screen.checklists import checklist, load_checklists
 from fanzha.screen.counter import CheckIn, CounterError, HeldTransfer
 from fanzha.web.bank.common import BankPage, bank_of, counter_desk, name_of, render
+from fanzha.web.problems import PageRoute
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 TEXT_FIELDS = ("transfer_id", "checklist", "outcome", "signed_by", "fraud_type", "suspect_phone", "note")
 MANUAL_FIELDS = ("amount", "lost", "payer_name", "payer_age", "payer_district", "payee_account", "payee_bank")
 
@@ -125,7 +127,7 @@ async def record_check(request: Request, user: BankPage) -> HTMLResponse | Redir
 
 @router.get("/checks", response_class=HTMLResponse)
 async def checks_page(
-    request: Request, user: BankPage, done: Annotated[int | None, Query(ge=1)] = None
+    request: Request, user: BankPage, done: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None
 ) -> HTMLResponse:
     desk = counter_desk(request)
     checks = await run_in_threadpool(lambda: desk.checks(bank=bank_of(user), limit=300))

@@ -3,7 +3,8 @@ executing one with the amount actually stopped, refusing one with the reason, an
 inflows, from which the desk finds other victims' money that reached it in the same window.
 
 Inflows are typed or pasted one per line: `time, amount[, sender account[, sender name]]`, the time in
-Beijing time (2026-11-06 12:05). A bad line is named and nothing is stored.
+Beijing time (2026-11-06 12:05), within the accepted range (`fanzha.timezones.check_date`). A bad line
+is named and nothing is stored.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from starlette.concurrency import run_in_threadpool
 
 from fanzha.orders import Inflow, OrderError
 from fanzha.orders.machine import STATES
-from fanzha.timezones import BEIJING
+from fanzha.timezones import BEIJING, DateOutOfRange, check_date
 from fanzha.web.bank.common import BankPage, bank_of, name_of, order_store, render
 from fanzha.web.console.common import time_left
+from fanzha.web.problems import PageRoute, RowId
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 DONE = {"executed": "已执行，期限自此刻起算。", "refused": "已拒绝执行并说明理由。"}
 MAX_LINES = 1000
 _SPLIT = re.compile(r"\s*[,，\t]\s*")
@@ -42,7 +44,9 @@ def parse_inflows(text: str) -> list[Inflow]:
         if len(parts) < 2:
             raise OrderError(f"第{number}行至少要有时间和金额，用逗号分隔")
         try:
-            at = datetime.fromisoformat(parts[0].replace("/", "-"))
+            at = check_date(datetime.fromisoformat(parts[0].replace("/", "-")), f"第{number}行的时间")
+        except DateOutOfRange as exc:
+            raise OrderError(str(exc)) from None
         except ValueError:
             raise OrderError(
                 f"第{number}行的时间“{parts[0][:30]}”无法识别，请写成 2026-11-06 12:05"
@@ -99,7 +103,7 @@ async def _act(
 @router.post("/orders/{order_id}/execute", response_model=None)
 async def execute(
     request: Request,
-    order_id: int,
+    order_id: RowId,
     user: BankPage,
     amount_stopped: Annotated[str, Form(max_length=32)] = "",
     note: Annotated[str, Form(max_length=2000)] = "",
@@ -121,7 +125,7 @@ async def execute(
 
 @router.post("/orders/{order_id}/refuse", response_model=None)
 async def refuse(
-    request: Request, order_id: int, user: BankPage, reason: Annotated[str, Form(max_length=2000)] = ""
+    request: Request, order_id: RowId, user: BankPage, reason: Annotated[str, Form(max_length=2000)] = ""
 ) -> HTMLResponse | RedirectResponse:
     store = order_store(request)
     return await _act(

@@ -2,17 +2,26 @@
 intake with pre-fill, cases, 串并 groups with their graph, stop-payment and freeze orders, key persons,
 and a dashboard of the desk's numbers. Officers and admins only; personal data is shown in full here.
 
-One router per area; every page but the login goes through the officer gate (`common.OfficerPage`).
+One router per area; every page but the login goes through the officer gate (`common.OfficerPage`), every
+post carries the session's form token and only text a store can hold (`fanzha.web.guards`), and what
+cannot be served is answered with a page in Chinese (`fanzha.web.problems.PageRoute`).
 """
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
 from fanzha.web.console import cases, dashboard, graph, intake, login, orders, persons
+from fanzha.web.guards import require_storable_text, require_token
+from fanzha.web.problems import PageRoute
 
-router = APIRouter(prefix="/console", include_in_schema=False)
+router = APIRouter(
+    prefix="/console",
+    include_in_schema=False,
+    route_class=PageRoute,
+    dependencies=[Depends(require_token), Depends(require_storable_text)],
+)
 router.add_api_route("", dashboard.dashboard, methods=["GET"], response_class=HTMLResponse)
 for _area in (login, intake, cases, graph, orders, persons):
     router.include_router(_area.router)

@@ -20,8 +20,9 @@ from fanzha.cases.repository import CaseError
 from fanzha.orders.machine import OrderError
 from fanzha.web.console.case_view import case_context
 from fanzha.web.console.common import OfficerPage, actor_of, case_store, order_store, render
+from fanzha.web.problems import PageRoute, RowId
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 PAGE_SIZE = 30
 DONE = {
     "created": "案件已保存。",
@@ -79,7 +80,7 @@ async def _show(request: Request, case_id: int, *, error: str = "", done: str = 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
 async def case_page(
-    request: Request, case_id: int, officer: OfficerPage, done: Annotated[str, Query(max_length=16)] = ""
+    request: Request, case_id: RowId, officer: OfficerPage, done: Annotated[str, Query(max_length=16)] = ""
 ) -> HTMLResponse:
     return await _show(request, case_id, done=done)
 
@@ -91,7 +92,7 @@ def _back(case_id: int, done: str) -> RedirectResponse:
 @router.post("/cases/{case_id}/status", response_model=None)
 async def change_status(
     request: Request,
-    case_id: int,
+    case_id: RowId,
     officer: OfficerPage,
     status: Annotated[str, Form(max_length=24)],
     note: Annotated[str, Form(max_length=2000)] = "",
@@ -108,11 +109,15 @@ async def change_status(
 
 
 @router.post("/cases/{case_id}/confirm", response_model=None)
-async def confirm(request: Request, case_id: int, officer: OfficerPage) -> HTMLResponse | RedirectResponse:
+async def confirm(request: Request, case_id: RowId, officer: OfficerPage) -> HTMLResponse | RedirectResponse:
     chosen = [v for v in (await request.form()).getlist("ident") if isinstance(v, str) and ":" in v]
     if not chosen:
         return await _show(request, case_id, error="请勾选要确认的线索")
+    case = await run_in_threadpool(case_store(request).get, case_id)
+    known = {(i.kind, i.value) for i in case.identifiers} if case is not None else set()
     which = [(kind, value) for kind, _, value in (v.partition(":") for v in chosen[:200])]
+    if case is not None and not set(which) <= known:  # a stale page, or a crafted post
+        return await _show(request, case_id, error="所选线索不属于本案件，请刷新页面后重新勾选")
     try:
         await run_in_threadpool(
             case_store(request).confirm_identifiers, case_id, actor=actor_of(officer), which=which
@@ -125,7 +130,7 @@ async def confirm(request: Request, case_id: int, officer: OfficerPage) -> HTMLR
 @router.post("/cases/{case_id}/stop-payment", response_model=None)
 async def stop_payment(
     request: Request,
-    case_id: int,
+    case_id: RowId,
     officer: OfficerPage,
     account: Annotated[str, Form(max_length=64)],
     bank: Annotated[str, Form(max_length=64)] = "",

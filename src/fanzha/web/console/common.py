@@ -30,6 +30,7 @@ from fanzha.orders.machine import KIND_NAMES as ORDER_KIND_NAMES
 from fanzha.orders.machine import STATE_NAMES as ORDER_STATE_NAMES
 from fanzha.orders.repository import OrderStore
 from fanzha.taxonomy.loader import load_taxonomy
+from fanzha.web.csrf import csrf_field
 from fanzha.web.login import COOKIE
 from fanzha.web.login import safe_next as shared_safe_next
 
@@ -86,6 +87,7 @@ templates.env.globals.update(
     order_state_names=ORDER_STATE_NAMES,
     person_categories=PERSON_CATEGORIES,
     fraud_type_names=fraud_type_names(),
+    csrf_field=csrf_field,
 )
 
 

@@ -15,8 +15,9 @@ from fanzha.cases.groups import GroupView, group_view, list_groups
 from fanzha.cases.identity import link_key
 from fanzha.cases.model import Case
 from fanzha.web.console.common import IDENT_NAMES, OfficerPage, fraud_type_names, render, services_of, yuan
+from fanzha.web.problems import PageRoute, RowId
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 GRAPH_CASES = 300  # the graph and the case list show the latest cases of a larger group
 
 
@@ -89,7 +90,7 @@ async def groups_page(
 
 
 @router.get("/groups/{group_id}", response_class=HTMLResponse)
-async def group_page(request: Request, group_id: int, officer: OfficerPage) -> HTMLResponse:
+async def group_page(request: Request, group_id: RowId, officer: OfficerPage) -> HTMLResponse:
     def load() -> GroupView | None:
         with Session(_engine(request)) as session:
             return group_view(session, group_id, limit=GRAPH_CASES)

@@ -24,15 +24,18 @@ from fanzha.web.console.common import (
     services_of,
 )
 from fanzha.web.console.intake_form import FormError, IntakeForm
+from fanzha.web.problems import PageRoute
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 MAX_NARRATIVE = 20_000
 
 
-def _context(form: IntakeForm, error: str = "") -> dict[str, object]:
+def _context(form: IntakeForm, error: str = "", field: str = "") -> dict[str, object]:
+    """The page's context; `field` names the field the error belongs beside, if one."""
     return {
         "form": form.with_blank_rows(),
         "error": error,
+        "error_field": field,
         "link_kinds": LINK_KINDS,
         "max_chars": MAX_NARRATIVE,
     }
@@ -74,10 +77,15 @@ async def intake_submit(request: Request, officer: OfficerPage) -> HTMLResponse 
         form, error = await _prefilled(request, form)
         return render(request, "intake.html", _context(form, error))
     if len(form.narrative) > MAX_NARRATIVE:
-        return render(request, "intake.html", _context(form, f"叙述超过 {MAX_NARRATIVE} 字"), status_code=422)
+        error = f"叙述超过 {MAX_NARRATIVE} 字，请分段记录"
+        return render(request, "intake.html", _context(form, error, "narrative"), status_code=422)
     try:
-        case_in = form.to_case(officer=officer.label, now=datetime.now(BEIJING))
+        case_in = form.to_case(
+            officer=officer.label, now=datetime.now(BEIJING), fraud_types=fraud_type_names()
+        )
         case = await run_in_threadpool(case_store(request).create, case_in, actor=actor_of(officer))
-    except (FormError, CaseError) as exc:
+    except FormError as exc:
+        return render(request, "intake.html", _context(form, str(exc), exc.field), status_code=422)
+    except CaseError as exc:
         return render(request, "intake.html", _context(form, str(exc)), status_code=422)
     return RedirectResponse(f"/console/cases/{case.id}?done=created", status_code=303)

@@ -15,8 +15,9 @@ from fanzha.orders import machine
 from fanzha.orders.machine import ACTIVE, OPEN, STATES, OrderError
 from fanzha.orders.repository import Order
 from fanzha.web.console.common import OfficerPage, actor_of, order_store, render, time_left
+from fanzha.web.problems import PageRoute, RowId
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 SOON = timedelta(hours=12)
 DONE = {"renewed": "已续期。", "freeze": "已申请冻结，等待银行执行。", "released": "已解除。"}
 
@@ -88,7 +89,7 @@ async def _act(request: Request, change: Callable[[], Order], done: str) -> HTML
 @router.post("/orders/{order_id}/renew", response_model=None)
 async def renew(
     request: Request,
-    order_id: int,
+    order_id: RowId,
     officer: OfficerPage,
     months: Annotated[int, Form(ge=1, le=machine.FREEZE_MONTHS)] = machine.FREEZE_MONTHS,
 ) -> HTMLResponse | RedirectResponse:
@@ -101,7 +102,7 @@ async def renew(
 @router.post("/orders/{order_id}/freeze", response_model=None)
 async def freeze(
     request: Request,
-    order_id: int,
+    order_id: RowId,
     officer: OfficerPage,
     legal_basis: Annotated[str, Form(max_length=2000)] = "",
 ) -> HTMLResponse | RedirectResponse:
@@ -116,7 +117,7 @@ async def freeze(
 @router.post("/orders/{order_id}/release", response_model=None)
 async def release(
     request: Request,
-    order_id: int,
+    order_id: RowId,
     officer: OfficerPage,
     reason: Annotated[str, Form(max_length=2000)] = "",
 ) -> HTMLResponse | RedirectResponse:
