@@ -4,29 +4,71 @@ who was defrauded and how, typical cases with personal data masked, and the advi
 `build_bulletin(engine, "2026-W47")` reads the store (a handful of GROUP BY queries over the period and
 the weeks before it) and returns a `Bulletin`, a plain data object; `render_html` and `render_pdf` turn
 it into a standalone HTML document or a PDF with the same sections.
+
+A built bulletin is a draft (it says so in print): an officer reviews its typical cases and issues it
+(`fanzha.reports.issue`), which stores it as published and prints the audit log's head in it. Fraud-type
+codes the taxonomy does not know (stored before codes were checked) are counted as 未归类, never printed.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import Engine, func, select
 
-from fanzha.reports.periods import CN_TZ, Period, local_date, parse_period, periods_back
-from fanzha.reports.redact import redact
+from fanzha.reports.periods import CN_TZ, Period, parse_period, periods_back
 from fanzha.reports.rising import ALPHA, METHOD, MIN_COUNT, MIN_RATIO, Rising, rising_in
-from fanzha.reports.trends import AGE_BANDS, Totals, aggregate, desk_stats, key_name, trend_table
+from fanzha.reports.trends import (
+    AGE_BANDS,
+    Totals,
+    TrendTable,
+    aggregate,
+    desk_stats,
+    key_name,
+    trend_table,
+)
+from fanzha.reports.typical import (
+    BulletinCasesError,
+    TypicalCase,
+    chosen_rows,
+    typical_case,
+    typical_rows,
+)
 from fanzha.store.case_tables import CaseRow
 from fanzha.taxonomy import load_taxonomy
+from fanzha.taxonomy.codes import UNCLASSIFIED, fraud_type_name, is_fraud_type
+
+__all__ = [
+    "GENERIC_ISSUER",
+    "Bulletin",
+    "BulletinCasesError",
+    "IssueInfo",
+    "TypeLine",
+    "TypicalCase",
+    "build_bulletin",
+    "money",
+    "render_html",
+    "render_pdf",
+]
 
 GENERIC_ISSUER = "XX市公安局反诈中心"
 PREVIOUS = {"week": "上周", "month": "上月", "day": "前一日"}
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class IssueInfo:
+    """Who issued the bulletin and when, and the audit log's head at that moment (printed in it)."""
+
+    officer: str
+    at: datetime  # Beijing time
+    audit_seq: int
+    audit_hash: str
 
 
 @dataclass(slots=True)
@@ -36,19 +78,6 @@ class TypeLine:
     totals: Totals
     previous: int  # cases in the period before
     share: float  # of all cases this period
-
-
-@dataclass(slots=True)
-class TypicalCase:
-    case_id: int  # for the console's link; never printed in the bulletin
-    fraud_type: str
-    name: str
-    day: str  # 11月17日
-    district: str
-    loss_yuan: float
-    dissuaded: bool
-    text: str  # the narrative, personal data masked
-    advice: str
 
 
 @dataclass(slots=True)
@@ -73,10 +102,32 @@ class Bulletin:
     synthetic_cases: int
     method: str
     timings: dict[str, float] = field(default_factory=dict)
+    issue: IssueInfo | None = None  # None: a draft, its typical cases not yet reviewed
 
     @property
     def title(self) -> str:
         return f"{self.issuer} 警情通报 {self.period.title}"
+
+    @property
+    def draft_note(self) -> str:
+        """Empty once issued; otherwise what a draft must say in print."""
+        if self.issue is not None:
+            return ""
+        return "草稿：本通报尚未发布，典型案例须经民警审核后发布（fanzha bulletin issue），发布前请勿外传。"
+
+    @property
+    def issue_note(self) -> str:
+        """Who issued it, and the audit log's head when it was issued (for anyone to check it against)."""
+        if self.issue is None:
+            return ""
+        i = self.issue
+        head = (
+            f"发布时审计日志最新为第 {i.audit_seq} 条记录，哈希 {i.audit_hash}"
+            f"（可用 fanzha audit verify --anchor {i.audit_seq}:{i.audit_hash} 核对）"
+            if i.audit_seq
+            else "发布时审计日志尚无记录"
+        )
+        return f"本通报由{i.officer}于{i.at:%Y年%m月%d日 %H:%M}（北京时间）审核发布。{head}。"
 
     @property
     def flagged(self) -> list[Rising]:
@@ -120,53 +171,21 @@ def _timed(timings: dict[str, float], what: str, fn: Callable[[], T]) -> T:
         timings[what] = timings.get(what, 0.0) + time.perf_counter() - start
 
 
-def _typical_rows(engine: Engine, period: Period, codes: list[str], limit: int) -> list[Any]:
-    start, end = period.utc_range()
-    columns = (
-        CaseRow.id,
-        CaseRow.fraud_type,
-        CaseRow.received_at,
-        CaseRow.district,
-        CaseRow.loss_fen,
-        CaseRow.dissuaded,
-        CaseRow.narrative,
-        CaseRow.persons,
-    )
-    in_period = (CaseRow.received_at >= start, CaseRow.received_at < end)
-    rows: list[Any] = []
-    with engine.connect() as conn:
-        for code in codes[:limit]:
-            stmt = select(*columns).where(
-                *in_period, CaseRow.fraud_type == code, CaseRow.dissuaded.is_(False)
-            )
-            row = conn.execute(stmt.order_by(CaseRow.loss_fen.desc(), CaseRow.id).limit(1)).first()
-            if row is not None:
-                rows.append(row)
-        stopped = select(*columns).where(
-            *in_period, CaseRow.dissuaded.is_(True), CaseRow.fraud_type.in_(codes)
-        )
-        row = conn.execute(stopped.order_by(CaseRow.id).limit(1)).first()
-        if row is not None:
-            rows.append(row)
-    return rows
-
-
-def _typical(row: Any) -> TypicalCase:
-    persons = row.persons or {}
-    names = [str((persons.get(who) or {}).get("name") or "") for who in ("victim", "reporter")]
-    fraud_type = load_taxonomy().get(row.fraud_type) if row.fraud_type in load_taxonomy().codes else None
-    local = local_date(row.received_at)
-    return TypicalCase(
-        row.id,
-        row.fraud_type,
-        fraud_type.name if fraud_type else key_name("fraud_type", row.fraud_type),
-        f"{local.month}月{local.day}日",
-        row.district or "未填写",
-        row.loss_fen / 100,
-        bool(row.dissuaded),
-        redact(row.narrative, names=names),
-        fraud_type.advice if fraud_type else "",
-    )
+def _fold_unclassified(table: TrendTable) -> TrendTable:
+    """Codes the taxonomy does not know, counted together as one 未归类 key (never printed raw)."""
+    unknown = [k for k in table.keys if k and not is_fraud_type(k)]
+    if not unknown:
+        return table
+    cells: dict[tuple[int, str], Totals] = {}
+    for (bucket, key), totals in table.cells.items():
+        folded = UNCLASSIFIED if key in unknown else key
+        cells.setdefault((bucket, folded), Totals()).add(totals.cases, totals.dissuaded, totals.loss_fen)
+    table.cells = cells
+    by_key: dict[str, int] = {}
+    for (_, key), totals in cells.items():
+        by_key[key] = by_key.get(key, 0) + totals.cases
+    table.keys = sorted(by_key, key=lambda k: (-by_key[k], k))
+    return table
 
 
 def build_bulletin(
@@ -177,17 +196,22 @@ def build_bulletin(
     k: int = 4,
     history: int = 12,
     typical: int = 4,
+    cases: Sequence[int] | None = None,
+    texts: Mapping[int, str] | None = None,
     now: datetime | None = None,
 ) -> Bulletin:
     """The bulletin for a week ("2026-W47") or a month ("2026-11"); ValueError (Chinese) for a bad period.
 
     `k`: periods the rising test compares with; `history`: periods in the trend chart; `typical`: how
     many typical cases (the largest loss of each rising or most frequent type, plus one dissuaded case).
+    `cases`: the typical cases an officer chose instead, by id; `texts`: an officer's wording of some of
+    them, by id (masked like the narratives). BulletinCasesError for a case not in the period.
     """
     p = parse_period(period) if isinstance(period, str) else period
     timings: dict[str, float] = {}
     periods = periods_back(p, max(history, k + 1))
     table = _timed(timings, "query", lambda: trend_table(engine, periods=periods, dimension="fraud_type"))
+    table = _fold_unclassified(table)
     stats = _timed(timings, "query", lambda: desk_stats(engine, period=p))
     ages, sexes, channels = _timed(
         timings,
@@ -207,7 +231,7 @@ def build_bulletin(
     by_type = [
         TypeLine(
             code,
-            key_name("fraud_type", code),
+            fraud_type_name(code),
             t,
             before.get(code, Totals()).cases,
             t.cases / max(1, stats.totals.cases),
@@ -222,7 +246,14 @@ def build_bulletin(
     age_totals = {c.key: Totals(c.cases, c.dissuaded, c.loss_fen) for c in ages}
     timings["aggregate"] = time.perf_counter() - started
 
-    rows = _timed(timings, "query", lambda: _typical_rows(engine, p, codes, typical))
+    if cases is not None or texts:
+        chosen = list(cases) if cases is not None else [r.id for r in typical_rows(engine, p, codes, typical)]
+        extra = [i for i in (texts or {}) if i not in chosen]
+        if extra:
+            raise BulletinCasesError(f"案件 {', '.join(map(str, extra))} 不在所选的典型案例中")
+        rows = _timed(timings, "query", lambda: chosen_rows(engine, p, chosen))
+    else:
+        rows = _timed(timings, "query", lambda: typical_rows(engine, p, codes, typical))
     started = time.perf_counter()
     taxonomy = load_taxonomy()
     advice_codes = [c for c in dict.fromkeys(flagged + top[:3]) if c in taxonomy.codes]
@@ -248,9 +279,9 @@ def build_bulletin(
             for c in sorted(channels, key=lambda c: (-c.cases, c.key))
         ],
         trend_labels=[q.label for q in periods],
-        trend_series={key_name("fraud_type", c): table.series(c) for c in shown},
+        trend_series={fraud_type_name(c): table.series(c) for c in shown},
         rising=rising,
-        typical=[_typical(r) for r in rows],
+        typical=[typical_case(r, (texts or {}).get(r.id)) for r in rows],
         advice=[(taxonomy.get(c).name, taxonomy.get(c).advice) for c in advice_codes],
         synthetic_cases=synthetic,
         method=METHOD.format(k=k, alpha=ALPHA, min_count=MIN_COUNT, min_ratio=MIN_RATIO),

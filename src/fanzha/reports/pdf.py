@@ -169,11 +169,14 @@ def story(b: Bulletin) -> list[Any]:
         _p(b.issuer, "issuer"),
         _p(f"警情通报　{b.period.title}", "title"),
         _p(
-            f"统计时段：{b.period.start.year}年{b.period.span}　发布时间：{b.generated_at:%Y-%m-%d %H:%M}",
+            f"统计时段：{b.period.start.year}年{b.period.span}　{'发布时间' if b.issue else '生成时间'}："
+            f"{b.generated_at:%Y-%m-%d %H:%M}",
             "center",
         ),
         Spacer(1, 6),
     ]
+    if b.draft_note:
+        out += [_p(b.draft_note, "warn"), Spacer(1, 6)]
     if b.synthetic_note:
         out += [_p("【演示数据】" + b.synthetic_note, "warn"), Spacer(1, 6)]
     top = "、".join(f"{line.name}（{line.totals.cases}起）" for line in b.by_type[:3])
@@ -242,11 +245,13 @@ def story(b: Bulletin) -> list[Any]:
         Spacer(1, 8),
         _p(
             "说明：报警数为统计时段内接报的电信网络诈骗警情数；劝阻数为事主付款前被成功劝阻的警情数；涉案金额为事主实际被骗金额合计。"
-            "典型案例中的姓名、电话号码、银行卡号、社交账号已做脱敏处理，身份证号已隐去，网址已去除链接。"
+            "典型案例中的姓名、住址、车牌、工作单位、电话号码、银行卡号、社交账号已做脱敏处理，身份证号已隐去，网址已去除链接。"
             + b.synthetic_note,
             "note",
         ),
     ]
+    if b.issue_note:
+        out.append(_p(b.issue_note, "note"))
     return out
 
 

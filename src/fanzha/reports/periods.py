@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Literal
 
+from fanzha.timezones import check_day
+
 CN_TZ = timezone(timedelta(hours=8), "CST")  # China has one time zone and no daylight saving
 Kind = Literal["week", "month", "day"]
 
@@ -103,26 +105,31 @@ def period_of(day: date, kind: Kind) -> Period:
 
 def parse_period(text: str) -> Period:
     """ "2026-W47" (also 2026W47, 2026年第47周), "2026-11" (2026年11月) or "2026-11-17" → Period;
-    ValueError with a Chinese message for anything else."""
+    ValueError with a Chinese message for anything else, and for a period whose first day is outside
+    the accepted range of dates (`fanzha.timezones.check_day`: 2000 to a year ahead by default), which
+    is checked before any date arithmetic can overflow (9999-W52 once answered 500)."""
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"请给出通报期间，{_HELP}")
+    shown = text.strip()[:40]
     if m := _WEEK.match(text):
         year, week = int(m.group(1)), int(m.group(2))
         try:
-            return period_of(date.fromisocalendar(year, week, 1), "week")
+            first = date.fromisocalendar(year, week, 1)
         except ValueError:
-            raise ValueError(f"“{text.strip()}”不是有效的周：{year}年没有第{week}周") from None
+            raise ValueError(f"“{shown}”不是有效的周：{year}年没有第{week}周") from None
+        return period_of(check_day(first, f"期间“{shown}”"), "week")
     if m := _MONTH.match(text):
         year, month = int(m.group(1)), int(m.group(2))
-        if not 1 <= month <= 12 or year < 1900:
-            raise ValueError(f"“{text.strip()}”不是有效的月份，{_HELP}")
-        return period_of(date(year, month, 1), "month")
+        if not 1 <= month <= 12 or year < 1:
+            raise ValueError(f"“{shown}”不是有效的月份，{_HELP}")
+        return period_of(check_day(date(year, month, 1), f"期间“{shown}”"), "month")
     if m := _DAY.match(text):
         try:
-            return period_of(date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day")
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
-            raise ValueError(f"“{text.strip()}”不是有效的日期") from None
-    raise ValueError(f"无法识别的期间“{text.strip()[:40]}”，{_HELP}")
+            raise ValueError(f"“{shown}”不是有效的日期") from None
+        return period_of(check_day(day, f"期间“{shown}”"), "day")
+    raise ValueError(f"无法识别的期间“{shown}”，{_HELP}")
 
 
 def last_complete(kind: Kind, *, today: date | None = None) -> Period:

@@ -6,18 +6,43 @@ two characters; resident ID numbers are removed altogether; links are defanged (
 printed bulletin names the scam site without making it a link. The identifiers are found with
 `fanzha.extract`, so obfuscated spellings are caught too; any run of eleven or more digits that is still
 left (an unusual account format) is masked as an account.
+
+The narrative is also read for what the case record does not list (`fanzha.reports.person_names`,
+`fanzha.reports.places`): names after a role word or beside a sex and age, street addresses, licence
+plates, employers and schools, birth dates. `personal_data` lists everything masked, for the officer who
+reviews a bulletin before it is issued.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from fanzha.extract import extract
-from fanzha.text.masking import mask_account, mask_name, mask_phone
+from fanzha.reports.person_names import find_names
+from fanzha.reports.places import ADDRESS_MASK, find_places
+from fanzha.text.masking import mask_account, mask_phone
+
+__all__ = ["ADDRESS_MASK", "ID_REMOVED", "Masked", "defang", "mask_handle", "personal_data", "redact"]
 
 ID_REMOVED = "（身份证号已隐去）"
 _LONG_DIGITS = re.compile(r"(?<![\d*])\d(?:[ \-]?\d){10,}(?![\d*])")
+_KIND_NAMES = {
+    "phone": "电话号码", "bank_card": "银行卡号", "id_card": "身份证号", "qq": "QQ号", "wechat": "微信号",
+    "alipay": "支付宝账号", "url": "网址", "domain": "网址", "ip": "IP地址",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Masked:
+    """One piece of personal data in a text and what is published instead."""
+
+    start: int
+    end: int
+    kind: str  # 姓名, 地址, 车牌, 单位, 出生日期, 电话号码, 银行卡号…
+    text: str
+    replacement: str
 
 
 def mask_handle(handle: str) -> str:
@@ -49,21 +74,36 @@ def _replacement(kind: str, value: str, written: str) -> str | None:
     return None  # amounts and the like stay
 
 
-def redact(text: str, *, names: Iterable[str] = ()) -> str:
-    """`text` fit to publish: names of the case's persons masked, identifiers masked, IDs removed."""
-    spans: list[tuple[int, int, str]] = []
-    taken = -1
-    for found in sorted(extract(text), key=lambda i: (i.start, -(i.end - i.start))):
-        if found.start < taken:
-            continue  # overlaps an identifier already masked (微信同号13800138000: phone and WeChat)
-        replacement = _replacement(found.kind, found.value, text[found.start : found.end])
+def personal_data(text: str, *, names: Iterable[str] = ()) -> list[Masked]:
+    """Everything `redact` masks in `text`, by position (`names`: the persons of the case record)."""
+    found: list[Masked] = []
+    for ident in extract(text):
+        replacement = _replacement(ident.kind, ident.value, text[ident.start : ident.end])
         if replacement is not None:
-            spans.append((found.start, found.end, replacement))
-            taken = found.end
+            kind = _KIND_NAMES.get(ident.kind, ident.kind)
+            found.append(Masked(ident.start, ident.end, kind, text[ident.start : ident.end], replacement))
+    for span in find_places(text):
+        found.append(Masked(span.start, span.end, span.kind, text[span.start : span.end], span.replacement))
+    for name in find_names(text, known=names):
+        found.append(Masked(name.start, name.end, "姓名", name.name, name.masked))
+    kept: list[Masked] = []
+    taken = -1
+    # Earliest first, the longer of two that start together; one that overlaps a kept span is dropped
+    # (微信同号13800138000: phone and WeChat).
+    for item in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if item.start >= taken:
+            kept.append(item)
+            taken = item.end
+    for match in _LONG_DIGITS.finditer(text):  # any long number still left: an account
+        if not any(m.start < match.end() and match.start() < m.end for m in kept):
+            account = mask_account(re.sub(r"\D", "", match.group()))
+            kept.append(Masked(match.start(), match.end(), "账号", match.group(), account))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def redact(text: str, *, names: Iterable[str] = ()) -> str:
+    """`text` fit to publish: personal data masked, ID numbers removed, links defanged."""
     out = text
-    for start, end, replacement in reversed(spans):
-        out = out[:start] + replacement + out[end:]
-    out = _LONG_DIGITS.sub(lambda m: mask_account(re.sub(r"\D", "", m.group())), out)
-    for name in sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True):
-        out = out.replace(name, mask_name(name))
+    for item in reversed(personal_data(text, names=names)):
+        out = out[: item.start] + item.replacement + out[item.end :]
     return out

@@ -4,20 +4,26 @@ type, district, desk, victim age band, sex or contact channel.
 One GROUP BY query per table. A period bucket is a CASE over the stored UTC times and the periods'
 bounds (see `fanzha.reports.periods`), so the SQL is the same on SQLite and PostgreSQL and the database
 reads only the rows of the periods asked for (index on `received_at`).
+
+A case whose stored time is outside the accepted range (`fanzha.timezones.date_bounds`) — stored before
+dates were checked where they enter, or by tampering — falls in no period anyone can ask for; `trends`
+leaves it out, counts it (`TrendTable.skipped`) and says so in a note, instead of failing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, case, func, literal, select
+from sqlalchemy import ColumnElement, Engine, case, func, literal, or_, select
 
 from fanzha.cases.model import CHANNELS
 from fanzha.reports.periods import Kind, Period, local_date, period_of, periods_back, to_utc
 from fanzha.store.case_tables import CaseRow
-from fanzha.taxonomy import load_taxonomy
+from fanzha.taxonomy.codes import fraud_type_name
+from fanzha.timezones import date_bounds
 
 AGE_BANDS = ("<18", "18–29", "30–44", "45–59", "60+", "未知")
 DIMENSIONS = {
@@ -29,6 +35,7 @@ DIMENSIONS = {
     "victim_sex": "性别",
 }
 UNKNOWN = "未填写"
+MAX_PERIODS = 520
 
 
 @dataclass(slots=True)
@@ -70,10 +77,7 @@ def key_name(dimension: str, key: str) -> str:
     if not key:
         return UNKNOWN
     if dimension == "fraud_type":
-        try:
-            return load_taxonomy().get(key).name
-        except KeyError:
-            return key
+        return fraud_type_name(key)  # never a raw code the taxonomy does not know
     if dimension == "contact_channel":
         return CHANNELS.get(key, key)
     return key
@@ -138,6 +142,12 @@ class TrendTable:
     keys: list[str] = field(default_factory=list)
     cells: dict[tuple[int, str], Totals] = field(default_factory=dict)
     totals: list[Totals] = field(default_factory=list)
+    skipped: int = 0  # cases left out: their received time is outside the accepted range
+
+    @property
+    def note(self) -> str:
+        """Why cases are missing from the table, for the officer ("" when none are)."""
+        return f"{self.skipped} 起案件的受理时间超出可接受的范围，未计入统计" if self.skipped else ""
 
     def series(self, key: str) -> list[int]:
         return [self.cells.get((i, key), Totals()).cases for i in range(len(self.periods))]
@@ -150,6 +160,8 @@ class TrendTable:
             "dimension": self.dimension,
             "periods": [p.label for p in self.periods],
             "totals": [t.to_dict() for t in self.totals],
+            "skipped": self.skipped,
+            "note": self.note,
             "keys": [
                 {
                     "key": k,
@@ -176,10 +188,23 @@ def trend_table(engine: Engine, *, periods: Sequence[Period], dimension: str = "
 
 
 def latest_period(engine: Engine, kind: Kind) -> Period | None:
-    """The period holding the most recent case, or None for an empty store."""
+    """The period holding the most recent case received in the accepted range of dates, or None when
+    there is none."""
+    lowest, highest = date_bounds()
+    received = CaseRow.received_at
     with engine.connect() as conn:
-        latest = conn.scalar(select(func.max(CaseRow.received_at)))
+        latest = conn.scalar(select(func.max(received)).where(received >= lowest, received <= highest))
     return None if latest is None else period_of(local_date(latest), kind)
+
+
+def out_of_range(engine: Engine) -> int:
+    """How many stored cases were received outside the accepted range of dates (none, unless stored
+    before the range was checked, or by tampering)."""
+    lowest, highest = date_bounds()
+    received = CaseRow.received_at
+    with engine.connect() as conn:
+        found = conn.scalar(select(func.count()).where(or_(received < lowest, received > highest)))
+    return int(found or 0)
 
 
 def trends(
@@ -190,15 +215,22 @@ def trends(
     last: int = 12,
     until: Period | None = None,
 ) -> TrendTable:
-    """The `last` weeks or months up to `until` (default: the period of the most recent case)."""
+    """The `last` weeks, months or days up to `until` (default: the period of the most recent case);
+    an `until` of another kind stands for the `by` period holding its last day (2026-W47 by month is
+    2026-11). Cases received outside the accepted range of dates are left out and counted."""
     if by not in ("week", "month", "day"):
         raise ValueError(f"不支持的时间粒度：{by}（可选：week、month、day）")
-    if last < 1:
-        raise ValueError("期数至少为1")
+    if not 1 <= last <= MAX_PERIODS:
+        raise ValueError(f"期数应在 1 至 {MAX_PERIODS} 之间")
+    if until is not None and until.kind != by:
+        until = period_of(until.end - timedelta(days=1), by)
     end = until or latest_period(engine, by)
+    skipped = out_of_range(engine)
     if end is None:
-        return TrendTable(dimension, [])
-    return trend_table(engine, periods=periods_back(end, last), dimension=dimension)
+        return TrendTable(dimension, [], skipped=skipped)
+    table = trend_table(engine, periods=periods_back(end, last), dimension=dimension)
+    table.skipped = skipped
+    return table
 
 
 @dataclass(slots=True)

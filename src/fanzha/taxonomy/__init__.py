@@ -1,5 +1,12 @@
 """Fraud types: codes, Chinese names, cue phrases and the advice to give. Data in YAML."""
 
+from fanzha.taxonomy.codes import (
+    UnknownFraudType,
+    check_fraud_type,
+    fraud_type_choices,
+    fraud_type_name,
+    is_fraud_type,
+)
 from fanzha.taxonomy.loader import load_taxonomy, parse_taxonomy
 from fanzha.taxonomy.model import (
     ADVERT_KINDS,
@@ -23,6 +30,11 @@ __all__ = [
     "FraudType",
     "Taxonomy",
     "TaxonomyError",
+    "UnknownFraudType",
+    "check_fraud_type",
+    "fraud_type_choices",
+    "fraud_type_name",
+    "is_fraud_type",
     "load_taxonomy",
     "parse_taxonomy",
 ]
