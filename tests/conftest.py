@@ -33,13 +33,17 @@ def _reset_postgres(engine: Engine) -> None:
 
 
 @pytest.fixture(params=BACKENDS)
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+def engine(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Engine]:
     if request.param == "sqlite":
-        eng = make_engine(f"sqlite:///{tmp_path / 'fanzha.sqlite3'}")
+        eng = make_engine(f"sqlite:///{tmp_path / 'fanzha.sqlite3'}")  # its audit anchor lies beside it
     else:
         assert PG_URL is not None
         eng = make_engine(PG_URL)
         _reset_postgres(eng)
+        # The audit anchor of a server database defaults to the user's data directory: keep it per test.
+        monkeypatch.setenv("FANZHA_AUDIT_ANCHOR", str(tmp_path / "audit-head.json"))
     yield eng
     if request.param == "postgresql":
         _reset_postgres(eng)

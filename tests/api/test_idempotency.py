@@ -50,7 +50,7 @@ def test_a_key_used_by_a_bank_does_not_swallow_an_anonymous_report(client: TestC
 
 def test_an_anonymous_caller_cannot_pre_claim_a_police_report(client: TestClient) -> None:
     _post(client, "17012345678", "case-7")
-    status, police_id = _post(client, "17187654321", "case-7", _key(client, "officer", "反诈中心"))
+    status, _ = _post(client, "17187654321", "case-7", _key(client, "officer", "反诈中心"))
     assert status == 201
     assert _reports_of(client, "17187654321") == 1
     assert (

@@ -97,9 +97,7 @@ def create_app(
     from fanzha.web.pages import router as pages
     from fanzha.web.security import WebSecurity
 
-    app.add_middleware(
-        WebSecurity
-    )  # outermost: another site's requests are refused before anything reads them
+    app.add_middleware(WebSecurity)  # outermost: another site's requests are refused before they are read
     app.include_router(pages)
     app.include_router(console)
     app.include_router(bank_console)

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from fanzha.api.schemas import SaneDatetime
 from fanzha.cases.model import Case, CaseIdentifier, CaseIn, Payment, Person
 from fanzha.text.masking import mask_account, mask_name, mask_phone
 
@@ -24,8 +25,8 @@ class PersonIn(BaseModel):
 
 
 class PaymentIn(BaseModel):
-    amount: float = Field(ge=0, le=1e11, description="元")
-    paid_at: datetime | None = None
+    amount: float = Field(ge=0, le=1e11, allow_inf_nan=False, description="元")
+    paid_at: SaneDatetime | None = None
     channel: str = Field(default="", max_length=32)
     from_account: str = Field(default="", max_length=64)
     to_account: str = Field(default="", max_length=64)
@@ -39,11 +40,11 @@ class IdentifierIn(BaseModel):
 
 
 class CaseCreate(BaseModel):
-    received_at: datetime | None = None
+    received_at: SaneDatetime | None = None
     ref: str = Field(default="", max_length=64)
     desk: str = Field(default="", max_length=64)
     district: str = Field(default="", max_length=64)
-    occurred_at: datetime | None = None
+    occurred_at: SaneDatetime | None = None
     place: str = Field(default="", max_length=200)
     contact_channel: str = Field(default="", max_length=32)
     fraud_type: str = Field(default="", max_length=32)
@@ -53,7 +54,7 @@ class CaseCreate(BaseModel):
     payments: list[PaymentIn] = Field(default_factory=list, max_length=200)
     identifiers: list[IdentifierIn] = Field(default_factory=list, max_length=200)
     narrative: str = Field(default="", max_length=MAX_NARRATIVE)
-    loss: float | None = Field(default=None, ge=0, le=1e11)
+    loss: float | None = Field(default=None, ge=0, le=1e11, allow_inf_nan=False)
 
     def to_case(self, *, officer: str, now: datetime) -> CaseIn:
         return CaseIn(
@@ -77,15 +78,18 @@ class CaseCreate(BaseModel):
 
 
 class CaseUpdate(BaseModel):
+    """Only the fields sent are changed; null is accepted for `occurred_at` only (the store refuses it
+    for the others, naming the field)."""
+
     desk: str | None = Field(default=None, max_length=64)
     district: str | None = Field(default=None, max_length=64)
-    occurred_at: datetime | None = None
+    occurred_at: SaneDatetime | None = None
     place: str | None = Field(default=None, max_length=200)
     contact_channel: str | None = Field(default=None, max_length=32)
     fraud_type: str | None = Field(default=None, max_length=32)
     dissuaded: bool | None = None
     narrative: str | None = Field(default=None, max_length=MAX_NARRATIVE)
-    loss: float | None = Field(default=None, ge=0, le=1e11)
+    loss: float | None = Field(default=None, ge=0, le=1e11, allow_inf_nan=False)
 
 
 class StatusIn(BaseModel):

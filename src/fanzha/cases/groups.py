@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from fanzha.cases.components import hub_flags
 from fanzha.cases.identity import link_key
-from fanzha.cases.model import to_yuan
+from fanzha.cases.model import MAX_ID, fits_id, to_yuan
 from fanzha.store.case_tables import CaseIdentifierRow, CaseRow, LinkGroupRow, LinkIdentifierRow
 from fanzha.timezones import from_db
 
@@ -103,6 +103,9 @@ def _graph(cases: list[GroupCase], shared: list[SharedIdentifier]) -> dict[str, 
 
 def group_view(session: Session, group_id: int, *, limit: int = 500) -> GroupView | None:
     """The group `group_id`, or None if there is no such group; at most `limit` cases listed."""
+    if not fits_id(group_id):
+        return None
+    limit = min(max(limit, 0), MAX_ID)
     in_group = CaseRow.group_id == group_id
     span = (
         func.count(),
@@ -148,6 +151,9 @@ def list_groups(
     session: Session, *, min_cases: int = 2, limit: int = 50, order: Literal["size", "loss"] = "size"
 ) -> list[GroupSummary]:
     """Groups of at least `min_cases` cases, the largest (or those with the greatest loss) first."""
+    if min_cases > MAX_ID:
+        return []
+    min_cases, limit = max(min_cases, 1), min(max(limit, 0), MAX_ID)
     totals = select(
         CaseRow.group_id,
         func.count(),

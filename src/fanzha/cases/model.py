@@ -41,6 +41,13 @@ CHANNELS = {
     "other": "其他",
 }
 
+# The limits of a record, whatever way it enters (API, console, CLI, bulk import): an id a store column
+# holds (a signed 64-bit integer, as fanzha.api.schemas.MAX_ID), an amount in yuan (a hundred billion,
+# as the API's bodies), an age in years.
+MAX_ID = 2**63 - 1
+MAX_AMOUNT = 1e11
+MAX_AGE = 130
+
 # The identifier kinds that link cases (those of fanzha.extract, plus apps named in the narrative).
 LINK_KINDS = ("phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay", "app")
 
@@ -118,6 +125,11 @@ class Case(CaseIn):
     group_id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+
+
+def fits_id(some_id: int) -> bool:
+    """Whether `some_id` could be a stored row's id (anything else is simply not found)."""
+    return 0 < some_id <= MAX_ID
 
 
 def to_fen(yuan: float) -> int:

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, and_, or_, select
 from sqlalchemy.orm import Session
 
 from fanzha.audit.log import append, append_retrying
-from fanzha.cases.model import CaseIdentifier
+from fanzha.cases.model import CaseIdentifier, fits_id
 from fanzha.cases.repository import CaseError, clean_identifiers
 from fanzha.store.case_tables import CaseIdentifierRow, CaseRow, KeyPersonRow
 
@@ -72,6 +72,8 @@ class PersonStore:
         return person
 
     def get(self, person_id: int) -> KeyPerson | None:
+        if not fits_id(person_id):
+            return None
         with Session(self.engine) as session:
             row = session.get(KeyPersonRow, person_id)
             return None if row is None else self._person(session, row)

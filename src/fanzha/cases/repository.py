@@ -7,6 +7,7 @@ Identifiers confirmed by an officer enter the intelligence store as police repor
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -22,6 +23,9 @@ from fanzha.cases.linking import link_case, relink_all
 from fanzha.cases.model import (
     CHANNELS,
     LINK_KINDS,
+    MAX_AGE,
+    MAX_AMOUNT,
+    MAX_ID,
     STATUS_NAMES,
     TRANSITIONS,
     Case,
@@ -29,13 +33,15 @@ from fanzha.cases.model import (
     CaseIn,
     Payment,
     Person,
+    fits_id,
     to_fen,
     to_yuan,
 )
 from fanzha.intel.repository import KINDS as INTEL_KINDS
 from fanzha.intel.repository import IntelStore
 from fanzha.store.case_tables import CaseIdentifierRow, CasePaymentRow, CaseRow
-from fanzha.timezones import from_db, to_utc
+from fanzha.taxonomy.codes import check_fraud_type, is_fraud_type
+from fanzha.timezones import DateOutOfRange, check_date, from_db, to_utc
 
 
 class CaseError(ValueError):
@@ -65,11 +71,54 @@ def clean_identifiers(identifiers: Iterable[CaseIdentifier]) -> list[CaseIdentif
     return list(out.values())
 
 
-def _check(case: CaseIn) -> None:
+# The elements `update` may correct, with their names for the officer; all but the time of the fraud
+# must have a value (a null is refused, not stored).
+EDITABLE = {"desk": "接警台", "district": "地区", "occurred_at": "发案时间", "place": "发案地点",
+            "contact_channel": "联系方式", "fraud_type": "诈骗类型", "dissuaded": "是否劝阻", "narrative": "案情",
+            "loss": "损失金额"}  # fmt: skip
+NULLABLE = frozenset({"occurred_at"})
+
+
+def _date(at: datetime, what: str) -> datetime:
+    try:
+        return check_date(at, what)
+    except DateOutOfRange as exc:
+        raise CaseError(str(exc)) from None
+
+
+def _amount(yuan: float, what: str) -> None:
+    """A finite amount of yuan in [0, MAX_AMOUNT] (NaN and infinities are refused, as negatives)."""
+    if isinstance(yuan, bool) or not isinstance(yuan, int | float) or not math.isfinite(yuan):
+        raise CaseError(f"{what}应为有限的数字：{str(yuan)[:20]}")
+    if yuan < 0:
+        raise CaseError(f"{what}不能为负数：{yuan:g}")
+    if yuan > MAX_AMOUNT:
+        raise CaseError(f"{what}超过上限 {MAX_AMOUNT:.0f} 元：{yuan:g}")
+
+
+def _age(person: Person, who: str) -> None:
+    age = person.age
+    if age is not None and (isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= MAX_AGE):
+        raise CaseError(f"{who}年龄应为 0 至 {MAX_AGE} 之间的整数：{str(age)[:20]}")
+
+
+def check_case(case: CaseIn) -> None:
+    """CaseError (Chinese) for a record no entry path may store: an unknown contact channel, a time out
+    of the accepted range (`fanzha.timezones.check_date`), an amount that is negative, not finite or
+    too large, an impossible age. Every write checks each record with it before storing anything."""
     if case.contact_channel and case.contact_channel not in CHANNELS:
         raise CaseError(f"不支持的联系方式：{case.contact_channel}")
-    if (case.loss is not None and case.loss < 0) or any(p.amount < 0 for p in case.payments):
-        raise CaseError("金额不能为负数")
+    check_fraud_type(case.fraud_type, error=CaseError)
+    _date(case.received_at, "受理时间")
+    if case.occurred_at is not None:
+        _date(case.occurred_at, "发案时间")
+    for number, payment in enumerate(case.payments, 1):
+        _amount(payment.amount, f"第 {number} 笔转账的金额")
+        if payment.paid_at is not None:
+            _date(payment.paid_at, f"第 {number} 笔转账的时间")
+    _amount(case.total_loss(), "损失金额")
+    _age(case.victim, "受害人")
+    _age(case.reporter, "报警人")
 
 
 def _row(case: CaseIn, now: datetime) -> dict[str, Any]:
@@ -112,7 +161,7 @@ class CaseStore:
     # ----------------------------------------------------------------- writing
     def create(self, case: CaseIn, *, actor: str) -> Case:
         """Store a new case, link it, audit it; confirmed identifiers go to the intelligence store."""
-        _check(case)
+        check_case(case)
         identifiers = clean_identifiers(case.identifiers)
         now = _now()
 
@@ -159,10 +208,14 @@ class CaseStore:
     ) -> int:
         """Bulk import (a province's history, demo data): batched inserts, one audit entry per batch,
         then every group rebuilt at once (`relink_all`). `status` gives an imported case's status
-        (default: received). Returns the number of cases stored."""
+        (default: received). Returns the number of cases stored. A bad record (`check_case`) stops the
+        import with a CaseError naming it; the batches before it are kept, nothing of its own batch is."""
         total, pending = 0, []
-        for case in cases:
-            _check(case)
+        for number, case in enumerate(cases, 1):
+            try:
+                check_case(case)
+            except CaseError as exc:
+                raise CaseError(f"第{number}起案件：{exc}") from None
             pending.append(case)
             if len(pending) >= batch:
                 total += self._insert_batch(pending, actor, status)
@@ -228,15 +281,20 @@ class CaseStore:
 
     def update(self, case_id: int, *, actor: str, **changes: Any) -> Case:
         """Correct the case's elements (fields of CaseIn except identifiers and payments)."""
-        editable = {"desk", "district", "occurred_at", "place", "contact_channel", "fraud_type", "dissuaded",
-                    "narrative", "loss"}  # fmt: skip
-        unknown = set(changes) - editable
+        unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise CaseError(f"不能修改的字段：{', '.join(sorted(unknown))}")
+        for name, value in changes.items():
+            if value is None and name not in NULLABLE:
+                raise CaseError(f"{EDITABLE[name]}（{name}）不能为空")
         if changes.get("contact_channel") and changes["contact_channel"] not in CHANNELS:
             raise CaseError(f"不支持的联系方式：{changes['contact_channel']}")
+        if "fraud_type" in changes:
+            check_fraud_type(changes["fraud_type"], error=CaseError)
+        if "loss" in changes:
+            _amount(changes["loss"], "损失金额")
         if changes.get("occurred_at") is not None:
-            changes["occurred_at"] = to_utc(changes["occurred_at"])
+            changes["occurred_at"] = to_utc(_date(changes["occurred_at"], "发案时间"))
 
         def work(session: Session) -> None:
             row = self._row_or_error(session, case_id)
@@ -282,7 +340,7 @@ class CaseStore:
             row = self._row_or_error(session, case_id)
             query = select(CaseIdentifierRow).where(CaseIdentifierRow.case_id == case_id)
             targets = [r for r in session.scalars(query) if which is None or (r.kind, r.value) in set(which)]
-            fraud_type = row.fraud_type or None
+            fraud_type = row.fraud_type if is_fraud_type(row.fraud_type) else None  # a legacy code: none
         reported = 0
         for ident in targets:
             if ident.kind in INTEL_KINDS:
@@ -303,6 +361,8 @@ class CaseStore:
 
     # ----------------------------------------------------------------- reading
     def get(self, case_id: int) -> Case | None:
+        if not fits_id(case_id):
+            return None
         with Session(self.engine) as session:
             row = session.get(CaseRow, case_id)
             return None if row is None else self._case(session, row)
@@ -325,6 +385,7 @@ class CaseStore:
         offset: int = 0,
     ) -> tuple[int, list[Case]]:
         """(total matching, one page of cases, newest first; payments and identifiers not loaded)."""
+        limit, offset = min(max(limit, 0), MAX_ID), min(max(offset, 0), MAX_ID)
         query = select(CaseRow)
         if status:
             query = query.where(CaseRow.status == status)
@@ -354,7 +415,7 @@ class CaseStore:
             return history(session, f"case:{case_id}")
 
     def _row_or_error(self, session: Session, case_id: int) -> CaseRow:
-        row = session.get(CaseRow, case_id)
+        row = session.get(CaseRow, case_id) if fits_id(case_id) else None
         if row is None:
             raise CaseNotFound(f"没有编号为 {case_id} 的案件")
         return row

@@ -16,6 +16,7 @@ import typer
 
 from fanzha.cli.errors import fail
 from fanzha.cli.intel import DataDir, store_url
+from fanzha.timezones import BEIJING
 
 if TYPE_CHECKING:
     from fanzha.cases.repository import CaseStore
@@ -71,16 +72,30 @@ def prefill(
 
 
 def _case_in(raw: bytes | str, officer: str) -> Any:
+    """The case a JSON text describes, checked as the store checks every record (`check_case`);
+    ValueError (CaseError) with a Chinese message naming the field otherwise."""
     from pydantic import ValidationError
 
     from fanzha.api.case_schemas import CaseCreate
+    from fanzha.api.errors import validation_errors
+    from fanzha.cases.repository import check_case
 
     try:
-        return CaseCreate.model_validate_json(raw).to_case(officer=officer, now=datetime.now(UTC))
+        case = CaseCreate.model_validate_json(raw).to_case(officer=officer, now=datetime.now(UTC))
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "整行"
-        raise ValueError(f"字段 {where}：{first['msg']}") from None
+        first = validation_errors([dict(e) for e in exc.errors()])[0]
+        where = ".".join(str(p) for p in first.loc) or "整行"
+        raise ValueError(f"字段 {where}：{first.msg}") from None
+    check_case(case)
+    return case
+
+
+def _beijing(at: datetime) -> str:
+    """A stored time as the desk reads it (Beijing); one at the end of the calendar as stored, in UTC."""
+    try:
+        return at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    except OverflowError:
+        return at.strftime("%Y-%m-%d %H:%M UTC")
 
 
 @cases_app.command()
@@ -154,7 +169,7 @@ def list_cases(
     total, cases = _cases(data_dir).search(status=status, district=district, text=text, limit=limit)
     typer.echo(f"共 {total} 起，显示 {len(cases)} 起")
     for c in cases:
-        when = c.received_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = _beijing(c.received_at)
         typer.echo(
             f"{c.id}\t{c.ref}\t{when}\t{STATUS_NAMES.get(c.status, c.status)}\t{c.fraud_type or '-'}"
             f"\t{c.total_loss():,.2f}元\t组{c.group_id}"

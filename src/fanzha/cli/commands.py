@@ -12,6 +12,7 @@ import typer
 
 from fanzha.cli.audit import audit_app
 from fanzha.cli.batch import check_jsonl, extract_jsonl
+from fanzha.cli.bulletin import bulletin_app
 from fanzha.cli.cases import cases_app
 from fanzha.cli.demo import demo_app
 from fanzha.cli.domains import domains_app
@@ -20,7 +21,7 @@ from fanzha.cli.intel import DataDir, keys_app, store_url
 from fanzha.cli.intel import app as intel_app
 from fanzha.cli.orders import orders_app
 from fanzha.cli.persons import persons_app
-from fanzha.cli.reports import bulletin_cmd, trends_cmd
+from fanzha.cli.reports import trends_cmd
 from fanzha.cli.screen import screen_app
 
 app = typer.Typer(
@@ -39,7 +40,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(demo_app, name="demo")
 app.add_typer(domains_app, name="domains")
 app.add_typer(screen_app, name="screen")
-app.command("bulletin")(bulletin_cmd)
+app.add_typer(bulletin_app, name="bulletin")
 app.command("trends")(trends_cmd)
 
 # Development sets the engine's weights are calibrated on (their `test` rows are skipped), relative to the

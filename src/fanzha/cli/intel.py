@@ -107,10 +107,12 @@ def create_key_command(
     data_dir: DataDir = None,
 ) -> None:
     """创建API密钥。例：fanzha keys create --role officer --label 反诈中心-001"""
+    import getpass
+
     from fanzha.intel.keys import create_key
 
     try:
-        key = create_key(_store(data_dir).engine, role=role, label=label or role)
+        key = create_key(_store(data_dir).engine, role=role, label=label or role, actor=getpass.getuser())
     except ValueError as exc:
         fail(str(exc))
     typer.echo(key)
@@ -128,6 +130,8 @@ def import_command(
 
     例：fanzha intel import reported.csv
     """
+    import getpass
+
     from tqdm import tqdm
 
     from fanzha.intel.bulk import import_file
@@ -135,7 +139,7 @@ def import_command(
     if not path.is_file():
         fail(f"找不到文件：{path}")
     with tqdm(unit="行", disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
-        summary = import_file(_store(data_dir), path, progress=bar.update)
+        summary = import_file(_store(data_dir), path, progress=bar.update, actor=getpass.getuser())
     typer.echo(f"导入 {summary.imported} 行，跳过已导入 {summary.skipped} 行，出错 {len(summary.errors)} 行")
     for error in summary.errors[:20]:
         typer.echo(f"  · {error}", err=True)

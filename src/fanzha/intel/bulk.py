@@ -2,7 +2,9 @@
 
 Import is idempotent and resumable: every row gets an idempotency key derived from its content, rows
 are committed in batches, and a rerun after an interruption (even SIGKILL) skips what was committed
-and stores the rest. A bad row is reported with its line number and the import goes on.
+and stores the rest. A bad row (an unknown kind, source or fraud-type code, a value that is not an
+identifier) is reported with its line number and the import goes on. Each committed batch is in the
+audit log (`intel.import`, with the file's name and the rows it stored).
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from typing import Any, TextIO
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fanzha.audit.log import append, append_retrying
 from fanzha.intel.repository import SOURCES, IntelError, IntelStore, normalise
 from fanzha.store.tables import IdentifierRow, ReportRow
+from fanzha.taxonomy.codes import check_fraud_type
 
 BATCH = 1000
 
@@ -57,8 +61,13 @@ def _row_key(kind: str, value: str, source: str, fraud_type: str | None) -> str:
 
 
 def import_file(
-    store: IntelStore, path: Path, *, progress: Callable[[int], object] = lambda _: None
+    store: IntelStore,
+    path: Path,
+    *,
+    progress: Callable[[int], object] = lambda _: None,
+    actor: str = "system",
 ) -> ImportSummary:
+    """`actor`: who imports (the audit log names them)."""
     summary = ImportSummary()
     pending: list[tuple[str, str, str, str | None, str | None, str]] = []
     for number, row in read_rows(path):
@@ -72,25 +81,32 @@ def import_file(
             source = str(row.get("source") or "citizen")
             if source not in SOURCES:
                 raise IntelError(f"不支持的来源：{source}")
+            fraud_type = check_fraud_type(str(row.get("fraud_type") or "") or None, error=IntelError)
         except IntelError as exc:
             summary.errors.append(f"第{number}行：{exc}")
             continue
-        fraud_type = row.get("fraud_type") or None
         text = row.get("text") or None
         pending.append((kind, value, source, fraud_type, text, _row_key(kind, value, source, fraud_type)))
         if len(pending) >= BATCH:
-            _commit(store, pending, summary)
+            _commit(store, pending, summary, actor=actor, name=path.name)
             pending = []
     if pending:
-        _commit(store, pending, summary)
+        _commit(store, pending, summary, actor=actor, name=path.name)
     return summary
 
 
 def _commit(
-    store: IntelStore, rows: list[tuple[str, str, str, str | None, str | None, str]], summary: ImportSummary
+    store: IntelStore,
+    rows: list[tuple[str, str, str, str | None, str | None, str]],
+    summary: ImportSummary,
+    *,
+    actor: str,
+    name: str,
 ) -> None:
     now = datetime.now(UTC)
-    with Session(store.engine) as session:
+
+    def work(session: Session) -> tuple[int, int]:
+        imported = skipped = 0
         keys = [r[5] for r in rows]
         done = set(
             session.scalars(select(ReportRow.idempotency_key).where(ReportRow.idempotency_key.in_(keys)))
@@ -105,7 +121,7 @@ def _commit(
         }
         for kind, value, source, fraud_type, text, key in rows:
             if key in done:
-                summary.skipped += 1
+                skipped += 1
                 continue
             done.add(key)
             if (kind, value) not in ids:
@@ -125,8 +141,16 @@ def _commit(
                     created_at=now,
                 )
             )
-            summary.imported += 1
-        session.commit()  # one transaction per batch: a batch is either all stored or not at all
+            imported += 1
+        if imported:
+            append(session, actor=actor, action="intel.import", subject=f"import:{name}"[:64],
+                   detail={"file": name, "imported": imported, "skipped": skipped}, at=now)  # fmt: skip
+        return imported, skipped
+
+    # One transaction per batch: a batch is either all stored (with its audit entry) or not at all.
+    imported, skipped = append_retrying(store.engine, work)
+    summary.imported += imported
+    summary.skipped += skipped
 
 
 def export_file(store: IntelStore, out: TextIO, *, fmt: str) -> int:

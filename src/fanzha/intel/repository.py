@@ -17,6 +17,7 @@ from sqlalchemy import Engine, literal, null, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from fanzha.audit.log import append, append_retrying
 from fanzha.extract import extract
 from fanzha.intel.cache import TTLCache
 from fanzha.intel.facts import number_facts
@@ -24,6 +25,7 @@ from fanzha.intel.idempotency import IdempotencyConflict
 from fanzha.intel.reference import brands, official_numbers, official_owner
 from fanzha.intel.risk import Evidence, risk_level
 from fanzha.store.tables import AppealRow, DecisionRow, FeedbackRow, IdentifierRow, ReportRow
+from fanzha.taxonomy.codes import check_fraud_type
 from fanzha.timezones import from_db
 
 KINDS = ("phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay")
@@ -138,6 +140,7 @@ class IntelStore:
         """
         if source not in SOURCES:
             raise IntelError(f"不支持的来源：{source}")
+        fraud_type = check_fraud_type(fraud_type or None, error=IntelError)
         stored = normalise(kind, value)
         with Session(self.engine) as session:
             if idempotency_key is not None:
@@ -197,13 +200,16 @@ class IntelStore:
     def decide(
         self, *, kind: str, value: str, decision: str, officer: str, reason: str, at: datetime | None = None
     ) -> None:
-        """An officer confirms an identifier as fraudulent or clears it (e.g. after an appeal)."""
+        """An officer confirms an identifier as fraudulent or clears it (e.g. after an appeal); audited
+        (`intel.confirmed` / `intel.cleared`, subject `identifier:<id>`) in the same transaction."""
         if decision not in ("confirmed", "cleared"):
             raise IntelError("decision 只能是 confirmed 或 cleared")
         if not reason.strip():
             raise IntelError("请写明理由")
         stored = normalise(kind, value)
-        with Session(self.engine) as session:
+        moment = at or _now()
+
+        def work(session: Session) -> None:
             ident = self._identifier(session, kind, stored, create=True)
             assert ident is not None
             session.add(
@@ -212,10 +218,19 @@ class IntelStore:
                     decision=decision,
                     officer=officer,
                     reason=reason,
-                    created_at=at or _now(),
+                    created_at=moment,
                 )
             )
-            session.commit()
+            append(
+                session,
+                actor=officer,
+                action=f"intel.{decision}",
+                subject=f"identifier:{ident.id}",
+                detail={"kind": kind, "value": stored, "reason": reason},
+                at=moment,
+            )
+
+        append_retrying(self.engine, work)
         self._changed(kind, stored)
 
     def lookup(self, *, kind: str, value: str, now: datetime | None = None) -> Lookup:
@@ -333,30 +348,42 @@ class IntelStore:
             ]
 
     def review_appeal(self, appeal_id: int, *, upheld: bool, officer: str, note: str) -> Appeal:
-        """Decide an open appeal; an upheld one clears the identifier (the record is kept)."""
+        """Decide an open appeal; an upheld one clears the identifier (the record is kept). Audited in the
+        same transaction: `appeal.upheld` / `appeal.rejected` (subject `appeal:<id>`) and, when upheld,
+        `intel.cleared` on the identifier."""
         if not note.strip():
             raise IntelError("请写明审核意见")
-        with Session(self.engine) as session:
+
+        def work(session: Session) -> Appeal:
             appeal = session.get(AppealRow, appeal_id)
             if appeal is None:
                 raise IntelError(f"没有编号为 {appeal_id} 的申诉")
             if appeal.status != "open":
                 raise IntelError(f"申诉 {appeal_id} 已经审核过（{appeal.status}）")
+            now = _now()
             appeal.status = "upheld" if upheld else "rejected"
-            appeal.reviewed_by, appeal.review_note, appeal.reviewed_at = officer, note, _now()
-            if upheld:
-                session.add(
-                    DecisionRow(
-                        identifier_id=appeal.identifier_id,
-                        decision="cleared",
-                        officer=officer,
-                        reason=f"申诉 #{appeal_id} 成立：{note}",
-                        created_at=_now(),
-                    )
-                )
+            appeal.reviewed_by, appeal.review_note, appeal.reviewed_at = officer, note, now
             ident = session.get(IdentifierRow, appeal.identifier_id)
             assert ident is not None
-            result = Appeal(appeal.id, ident.kind, ident.value, appeal.reason, appeal.status, officer, note)
-            session.commit()
+            detail = {"kind": ident.kind, "value": ident.value, "note": note}
+            append(session, actor=officer, action=f"appeal.{appeal.status}", subject=f"appeal:{appeal_id}",
+                   detail=detail, at=now)  # fmt: skip
+            if upheld:
+                reason = f"申诉 #{appeal_id} 成立：{note}"
+                session.add(
+                    DecisionRow(
+                        identifier_id=ident.id,
+                        decision="cleared",
+                        officer=officer,
+                        reason=reason,
+                        created_at=now,
+                    )
+                )
+                append(session, actor=officer, action="intel.cleared", subject=f"identifier:{ident.id}",
+                       detail={"kind": ident.kind, "value": ident.value, "reason": reason, "appeal": appeal_id},
+                       at=now)  # fmt: skip
+            return Appeal(appeal.id, ident.kind, ident.value, appeal.reason, appeal.status, officer, note)
+
+        result = append_retrying(self.engine, work)
         self._changed(result.kind, result.value)
         return result

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Path, Query
 from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.auth import OfficerDep
@@ -21,6 +21,7 @@ from fanzha.api.case_schemas import (
     case_out,
 )
 from fanzha.api.deps import ServicesDep
+from fanzha.api.schemas import MAX_ID
 from fanzha.cases.intake import prefill
 from fanzha.cases.model import CaseIdentifier
 from fanzha.cases.persons import KeyPerson
@@ -29,6 +30,10 @@ from fanzha.extract.id_card import mask_id
 from fanzha.text.limits import InputError
 
 router = APIRouter(prefix="/v1", tags=["cases"])
+
+# Ids a store column holds; any other is a 422 before the database is asked.
+CaseId = Annotated[int, Path(ge=1, le=MAX_ID, description="案件编号")]
+PersonId = Annotated[int, Path(ge=1, le=MAX_ID, description="人员编号")]
 
 
 def _not_found(case_id: int) -> HTTPException:
@@ -75,7 +80,7 @@ def list_cases(
     fraud_type: str | None = Query(default=None, max_length=32),
     q: str | None = Query(default=None, max_length=100, description="案件编号、叙述或线索中的文字"),
     limit: int = Query(default=50, ge=1, le=500),
-    offset: int = Query(default=0, ge=0),
+    offset: int = Query(default=0, ge=0, le=MAX_ID),
 ) -> dict[str, Any]:
     total, cases = services.cases.search(
         status=status, district=district, fraud_type=fraud_type, text=q, limit=limit, offset=offset
@@ -84,7 +89,7 @@ def list_cases(
 
 
 @router.get("/cases/{case_id}")
-def get_case(case_id: int, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
+def get_case(case_id: CaseId, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
     case = services.cases.get(case_id)
     if case is None:
         raise _not_found(case_id)
@@ -98,7 +103,9 @@ def get_case(case_id: int, services: ServicesDep, caller: OfficerDep) -> dict[st
 
 
 @router.patch("/cases/{case_id}")
-def update_case(case_id: int, body: CaseUpdate, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
+def update_case(
+    case_id: CaseId, body: CaseUpdate, services: ServicesDep, caller: OfficerDep
+) -> dict[str, Any]:
     changes = body.model_dump(exclude_unset=True)
     try:
         return case_out(services.cases.update(case_id, actor=caller.label, **changes), masked=False)
@@ -107,7 +114,7 @@ def update_case(case_id: int, body: CaseUpdate, services: ServicesDep, caller: O
 
 
 @router.post("/cases/{case_id}/status")
-def set_status(case_id: int, body: StatusIn, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
+def set_status(case_id: CaseId, body: StatusIn, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
     try:
         case = services.cases.set_status(case_id, body.status, actor=caller.label, note=body.note)
     except CaseError as exc:
@@ -117,7 +124,7 @@ def set_status(case_id: int, body: StatusIn, services: ServicesDep, caller: Offi
 
 @router.post("/cases/{case_id}/identifiers")
 def add_identifiers(
-    case_id: int, body: list[IdentifierIn], services: ServicesDep, caller: OfficerDep
+    case_id: CaseId, body: list[IdentifierIn], services: ServicesDep, caller: OfficerDep
 ) -> dict[str, Any]:
     idents = [CaseIdentifier(i.kind, i.value, i.value, i.confirmed) for i in body[:200]]
     try:
@@ -128,7 +135,7 @@ def add_identifiers(
 
 
 @router.post("/cases/{case_id}/confirm")
-def confirm(case_id: int, body: ConfirmIn, services: ServicesDep, caller: OfficerDep) -> dict[str, int]:
+def confirm(case_id: CaseId, body: ConfirmIn, services: ServicesDep, caller: OfficerDep) -> dict[str, int]:
     """Confirm the case's identifiers (all, or those listed): they become police reports in the store."""
     which = None if body.identifiers is None else [(i.kind, i.value) for i in body.identifiers]
     try:
@@ -172,7 +179,7 @@ def list_persons(
 
 
 @router.get("/persons/{person_id}")
-def get_person(person_id: int, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
+def get_person(person_id: PersonId, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
     person = services.persons.get(person_id)
     if person is None:
         raise HTTPException(status_code=404, detail=f"没有编号为 {person_id} 的人员")

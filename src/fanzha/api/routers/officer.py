@@ -1,4 +1,5 @@
-"""Officer endpoints: confirm or clear identifiers, review appeals. Officer or admin keys only."""
+"""Officer endpoints: confirm or clear identifiers, review appeals. Officer or admin keys only. Each
+decision and review is in the hash-chained audit log under the key's label (`fanzha.intel.repository`)."""
 
 from __future__ import annotations
 
