@@ -43,7 +43,8 @@ def _populate(path: Path, n: int) -> tuple[float, float]:
 
 
 def bench_bulletin(ctx: Context) -> Section:
-    from fanzha.reports.bulletin import build_bulletin, render_html, render_pdf
+    from fanzha.reports.bulletin import build_bulletin
+    from fanzha.reports.render import render_html, render_pdf
     from fanzha.reports.trends import trends
     from fanzha.store import make_engine
 

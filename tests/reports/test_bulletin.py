@@ -10,8 +10,10 @@ from sqlalchemy import Engine, func, select
 
 from fanzha.cases.model import CaseIn
 from fanzha.demo import generate_cases, insert_cases
-from fanzha.reports.bulletin import GENERIC_ISSUER, Bulletin, build_bulletin, money, render_html, render_pdf
+from fanzha.reports.bulletin import GENERIC_ISSUER, Bulletin, build_bulletin
+from fanzha.reports.formats import money
 from fanzha.reports.periods import parse_period
+from fanzha.reports.render import render_html, render_pdf
 from fanzha.store import upgrade
 from fanzha.store.case_tables import CaseIdentifierRow, CasePaymentRow, CaseRow
 from fanzha.taxonomy import load_taxonomy

@@ -17,8 +17,9 @@ from fanzha.audit.anchor import current_head
 from fanzha.audit.log import recent, verify
 from fanzha.cases.model import CaseIn
 from fanzha.demo import insert_cases
-from fanzha.reports.bulletin import build_bulletin, render_html, render_pdf
+from fanzha.reports.bulletin import build_bulletin
 from fanzha.reports.issue import BulletinError, issue, issued, review
+from fanzha.reports.render import render_html, render_pdf
 from fanzha.store import upgrade
 from fanzha.store.case_tables import CaseRow
 

@@ -11,8 +11,9 @@ from sqlalchemy import Engine, text
 
 from fanzha.cases.model import CaseIn
 from fanzha.demo import insert_cases
-from fanzha.reports.bulletin import build_bulletin, render_html
+from fanzha.reports.bulletin import build_bulletin
 from fanzha.reports.periods import parse_period
+from fanzha.reports.render import render_html
 from fanzha.reports.rising import rising_in_period
 from fanzha.reports.trends import desk_stats, latest_period, trends
 from fanzha.store import upgrade

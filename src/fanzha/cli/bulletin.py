@@ -96,8 +96,9 @@ def bulletin(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from fanzha.reports.bulletin import build_bulletin, render_html, render_pdf
+    from fanzha.reports.bulletin import build_bulletin
     from fanzha.reports.issue import issued
+    from fanzha.reports.render import render_html, render_pdf
 
     if fmt not in FORMATS:
         fail(f"不支持的格式：{fmt}（可选：html、pdf）")

@@ -61,7 +61,7 @@ def trends_cmd(
         fanzha trends --by month --dimension district --json
         fanzha trends --period 2026-W47 --last 8
     """
-    from fanzha.reports.bulletin import money
+    from fanzha.reports.formats import money
     from fanzha.reports.periods import parse_period
     from fanzha.reports.trends import DIMENSIONS, key_name, trends
 

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from sqlalchemy import Engine, func, select
 
+from fanzha.reports.formats import money
 from fanzha.reports.periods import CN_TZ, Period, parse_period, periods_back
 from fanzha.reports.rising import ALPHA, METHOD, MIN_COUNT, MIN_RATIO, Rising, rising_in
 from fanzha.reports.trends import (
@@ -52,8 +53,6 @@ __all__ = [
     "TypicalCase",
     "build_bulletin",
     "money",
-    "render_html",
-    "render_pdf",
 ]
 
 GENERIC_ISSUER = "XX市公安局反诈中心"
@@ -151,16 +150,6 @@ class Bulletin:
         if abs(ratio) < 0.05:
             return f"与{word}持平"
         return f"较{word}{'增加' if ratio > 0 else '减少'}{abs(ratio):.1f}%"
-
-
-def money(fen: int | float) -> str:
-    """涉案金额 as the desk writes it: 1,234元 or 56.78万元 (亿元 from a hundred million)."""
-    yuan = fen / 100
-    if yuan >= 1e8:
-        return f"{yuan / 1e8:,.2f}亿元"
-    if yuan >= 1e4:
-        return f"{yuan / 1e4:,.2f}万元"
-    return f"{yuan:,.0f}元"
 
 
 def _timed(timings: dict[str, float], what: str, fn: Callable[[], T]) -> T:
@@ -297,17 +286,3 @@ def _default_issuer(synthetic: int, cases: int) -> str:
 
         return ISSUER
     return GENERIC_ISSUER
-
-
-def render_html(bulletin: Bulletin) -> str:
-    """A complete standalone HTML document (inline CSS and SVG charts), for screen and print."""
-    from fanzha.reports.html import render
-
-    return render(bulletin)
-
-
-def render_pdf(bulletin: Bulletin) -> bytes:
-    """The same bulletin as a PDF (reportlab, the built-in Chinese font STSong-Light)."""
-    from fanzha.reports.pdf import render
-
-    return render(bulletin)

@@ -9,19 +9,14 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from fanzha.reports.charts import column_svg, hbar_svg, line_svg
+from fanzha.reports.formats import money, percent
 
 if TYPE_CHECKING:
     from fanzha.reports.bulletin import Bulletin
 
 
-def percent(value: float) -> str:
-    return f"{value * 100:.1f}%"
-
-
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    from fanzha.reports.bulletin import money
-
     env = Environment(
         loader=PackageLoader("fanzha.reports", "templates"),
         autoescape=select_autoescape(["html"]),

@@ -28,11 +28,10 @@ from fanzha.reports.bulletin import (
     BulletinCasesError,
     IssueInfo,
     build_bulletin,
-    render_html,
-    render_pdf,
 )
 from fanzha.reports.periods import CN_TZ, Period, parse_period
 from fanzha.reports.redact import Masked, personal_data
+from fanzha.reports.render import render_html, render_pdf
 from fanzha.store.case_tables import CaseRow
 from fanzha.store.report_tables import BulletinRow
 from fanzha.timezones import from_db

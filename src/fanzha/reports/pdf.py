@@ -21,7 +21,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-unt
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
 from fanzha.reports.charts import PALETTE
-from fanzha.reports.html import percent
+from fanzha.reports.formats import money, percent
 
 if TYPE_CHECKING:
     from fanzha.reports.bulletin import Bulletin
@@ -84,8 +84,6 @@ def _table(header: list[str], rows: list[list[str]], widths: list[float] | None 
 
 
 def _totals_rows(rows: list[tuple[str, Totals]]) -> list[list[str]]:
-    from fanzha.reports.bulletin import money
-
     return [[name, f"{t.cases:,}", f"{t.dissuaded:,}", money(t.loss_fen)] for name, t in rows]
 
 
@@ -162,8 +160,6 @@ def line_drawing(labels: list[str], series: dict[str, list[int]], title: str) ->
 
 def story(b: Bulletin) -> list[Any]:
     """The flowables of the bulletin, section by section (the sections of the HTML template)."""
-    from fanzha.reports.bulletin import money
-
     t = b.totals
     out: list[Any] = [
         _p(b.issuer, "issuer"),

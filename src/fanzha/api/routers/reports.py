@@ -18,12 +18,13 @@ from fanzha.api.bulletin_schemas import BulletinIssueIn, BulletinReviewOut, Issu
 from fanzha.api.deps import ServicesDep
 from fanzha.api.schemas import MAX_ID
 from fanzha.cases.groups import group_view, list_groups
-from fanzha.reports.bulletin import build_bulletin, render_html, render_pdf
+from fanzha.reports.bulletin import build_bulletin
 from fanzha.reports.issue import AlreadyIssued, BulletinError
 from fanzha.reports.issue import issue as issue_bulletin
 from fanzha.reports.issue import issued as issued_bulletin
 from fanzha.reports.issue import review as review_bulletin
 from fanzha.reports.periods import Period, last_complete, parse_period
+from fanzha.reports.render import render_html, render_pdf
 from fanzha.reports.trends import DIMENSIONS, MAX_PERIODS, desk_stats, trends
 
 router = APIRouter(prefix="/v1", tags=["reports"])
