@@ -3,8 +3,14 @@
 Written from phishing patterns reported in Chinese fraud warnings (brand plus a hotline or a word such as
 `icbc-95588`, `10086-jf`, `taobao-tuikuan`; digit swaps `1cbc`; new endings `cmbchina.vip`,
 `ccb.cn.com`; the real domain in a subdomain `icbc.com.cn.xyz-login.top`; pinyin `jiansheyinhang`),
-with templates and word lists typed here by hand. Nothing here imports `fanzha`: the labels come from
-how a host was made, not from the checker. Negatives are real sites written by hand (none from
+with templates and word lists typed here by hand. Four kinds aim at short brand names (3–6 letters or
+digits), where a name alone collides with real sites: `short_typo` (a letter left out, two neighbours
+swapped, a digit for a look-alike letter: `icb.com.cn`, `pbsc.cn`, `b0c.cn`), `random_host` (a short name
+or abbreviation as the leftmost label of a random string: `abc.x7k2q.cn`), `glued` (a short name and a
+word without a hyphen: `abcvip.com`, `jdkefu.top`) and `numeric_tld` (an operator's numeric name under
+another ending: `189.com`, `10086.net`). Nothing here imports `fanzha`: the labels come from how a host
+was made, not from the checker; hosts that are official by v2fly's brand lists (`brand_domains.csv`,
+read here as data) or are real sites listed below are never labelled lookalikes. Negatives are real sites written by hand (none from
 `cn_common_domains.txt`, which the checker's tests use), real sites whose names contain short brand
 tokens, official domains and subdomains, and random pronounceable domains.
 
@@ -14,13 +20,17 @@ tokens, official domains and subdomains, and random pronounceable domains.
 from __future__ import annotations
 
 import csv
+import hashlib
 import random
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
 LABELLED = HERE / "data" / "domains_labelled.csv"
-COMMON = HERE.parent.parent / "shared" / "data" / "intel" / "cn_common_domains.txt"
+INTEL = HERE.parent.parent / "shared" / "data" / "intel"
+COMMON = INTEL / "cn_common_domains.txt"
+BRAND_DOMAINS = INTEL / "brand_domains.csv"
 SEED = 20241130
+SPLIT_SALT = "fanzha-domains-13"  # common_halves: which real domains tune the checker, which are reported
 
 
 def _split(text: str) -> list[str]:
@@ -51,10 +61,32 @@ BRANDS = [
     ("12306", "12306.cn", "", ""),
     ("sf-express", "sf-express.com", "95338", "shunfeng"),
     ("chinatax", "chinatax.gov.cn", "12366", "shuiwuju"),
+    ("cib", "cib.com.cn", "95561", "xingyeyinhang"),
+    ("hxb", "hxb.com.cn", "95577", "huaxiayinhang"),
+    ("ems", "ems.com.cn", "11183", "youzhengkuaidi"),
+    ("zto", "zto.com", "95311", "zhongtongkuaidi"),
+    ("yto", "yto.net.cn", "95554", "yuantongkuaidi"),
+    ("sto", "sto.cn", "95543", "shentongkuaidi"),
+    ("ctrip", "ctrip.com", "95010", "xiecheng"),
+    ("tmall", "tmall.com", "", "tianmao"),
+    ("189", "189.cn", "", "zhongguodianxin"),
 ]
+# The abbreviations the firms print on their cards and apps (typed by hand), beside the domain labels.
+ABBREVIATIONS = {
+    "abchina": "abc",
+    "cmbchina": "cmb",
+    "cebbank": "ceb",
+    "citicbank": "citic",
+    "sf-express": "sf",
+}
+# Operators whose brand is a number: the number is the domain name (typed by hand).
+NUMERIC = [("10086", "10086.cn"), ("10010", "10010.com"), ("189", "189.cn")]
 WORDS = "vip kefu login safe verify tuikuan jf jifen online wap m app service ebank pay help center card"
 WORDS += " update gift yhk zx kf cs hk sh 2024 88 my web secure user lipin dk ed tie jiedong"
 ENDINGS = "com cn net top xyz vip cc icu shop cyou club site online com.cn cn.com net.cn info work buzz"
+MORE_ENDINGS = _split("org mobi hk co me tv ltd xin net.cn org.cn asia")  # for numeric names
+RANDOM_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+DIGIT_FOR = {"o": "0", "i": "1", "l": "1", "e": "3", "a": "4", "s": "5", "b": "8", "g": "9"}
 CHEAP = _split("top xyz vip cc icu shop cyou club site online buzz work")
 FILLER = _split("xyz-login secure-check verify-center account-update online-service pay-gate user-auth")
 SYLLABLES = _split(
@@ -211,6 +243,47 @@ def lookalike(rng: random.Random, kind: str) -> tuple[str, str]:
             return lookalike(rng, kind)
         form = rng.choice(["{p}", "{p}-{w}", "{p}{w}", "{w}{p}"])
         return form.format(p=pinyin, w=_word(rng)) + "." + _tld(rng), official
+    if kind in SHORT_KINDS:
+        return _short_lookalike(rng, kind)
+    raise ValueError(kind)
+
+
+def _short_names() -> list[tuple[str, str]]:
+    """(short name, official domain): domain labels of 3–6 characters and the abbreviations."""
+    names = [(label, official) for label, official, _, _ in BRANDS if 3 <= len(label) <= 6]
+    return names + [
+        (ABBREVIATIONS[label], official) for label, official, _, _ in BRANDS if label in ABBREVIATIONS
+    ]
+
+
+def _short_lookalike(rng: random.Random, kind: str) -> tuple[str, str]:
+    if kind == "numeric_tld":
+        number, official = rng.choice(NUMERIC)
+        return f"{number}.{rng.choice([*_split(ENDINGS), *MORE_ENDINGS])}", official
+    if kind == "short_typo":
+        label, official, _, _ = rng.choice([b for b in BRANDS if 3 <= len(b[0]) <= 6])
+        how = rng.choice(["omit", "swap", "digit"])
+        i = rng.randrange(len(label))
+        if how == "omit" and len(label) > 3:
+            typo = label[:i] + label[i + 1 :]
+        elif how == "swap" and i < len(label) - 1 and label[i] != label[i + 1]:
+            typo = label[:i] + label[i + 1] + label[i] + label[i + 2 :]
+        elif how == "digit" and label[i] in DIGIT_FOR:
+            typo = label[:i] + DIGIT_FOR[label[i]] + label[i + 1 :]
+        else:
+            return _short_lookalike(rng, kind)
+        suffix = official.split(".", 1)[1]
+        return f"{typo}.{suffix if rng.random() < 0.5 else _tld(rng)}", official
+    name, official = rng.choice(_short_names())
+    if kind == "random_host":
+        size = rng.randint(5, 8)
+        chars = RANDOM_CHARS[:26] if rng.random() < 0.25 else RANDOM_CHARS
+        rand = "".join(rng.choice(chars) for _ in range(size))
+        return f"{name}.{rand}.{_tld(rng)}", official
+    if kind == "glued":
+        word = rng.choice([w for w in _split(WORDS) if w.isalpha() and len(w) >= 2])
+        form = "{b}{w}" if rng.random() < 0.75 else "{w}{b}"
+        return form.format(b=name, w=word) + "." + _tld(rng), official
     raise ValueError(kind)
 
 
@@ -231,16 +304,34 @@ def random_domain(rng: random.Random) -> str:
             return host
 
 
+SHORT_KINDS = {"short_typo": 80, "random_host": 60, "glued": 60, "numeric_tld": 30}
 KINDS = {"brand_word": 120, "tld_swap": 50, "homoglyph": 70, "typo": 60, "subdomain": 60, "pinyin": 50}
+KINDS |= SHORT_KINDS
+
+
+def _official() -> set[str]:
+    """Every domain of v2fly's brand lists, and the exact hosts: never labelled a lookalike."""
+    if not BRAND_DOMAINS.exists():
+        return set()
+    with BRAND_DOMAINS.open(encoding="utf-8", newline="") as fh:
+        return {row["domain"].lower() for row in csv.DictReader(fh)}
+
+
+def _is_official(host: str, official: set[str]) -> bool:
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in official for i in range(len(labels) - 1))
 
 
 def labelled_rows(seed: int = SEED) -> list[tuple[str, str, str, str]]:
     rng = random.Random(seed)
     rows: dict[str, tuple[str, str, str, str]] = {}
+    official_domains = _official()
+    real = {*ORDINARY, *TRAPS, *OFFICIAL}
     for kind, n in KINDS.items():
         while sum(1 for r in rows.values() if r[3] == kind) < n:
             host, official = lookalike(rng, kind)
-            rows.setdefault(host, (host, "lookalike", official, kind))
+            if host not in real and not _is_official(host, official_domains):
+                rows.setdefault(host, (host, "lookalike", official, kind))
     for host, official, kind in HARD:
         rows.setdefault(host, (host, "lookalike", official, kind))
     common = set(COMMON.read_text("utf-8").split()) if COMMON.exists() else set()
@@ -253,6 +344,16 @@ def labelled_rows(seed: int = SEED) -> list[tuple[str, str, str, str]]:
         host = random_domain(rng)
         rows.setdefault(host, (host, "unrelated", "", "random"))
     return list(rows.values())
+
+
+def common_halves(hosts: list[str]) -> tuple[list[str], list[str]]:
+    """The real common domains split in two by a salted hash (fixed, independent of order): the first
+    half is the one the checker's thresholds were tuned on, the second is held out for reporting."""
+    tune, held_out = [], []
+    for host in sorted(set(hosts)):
+        digest = hashlib.sha256(f"{SPLIT_SALT}:{host}".encode()).digest()
+        (tune if digest[0] % 2 == 0 else held_out).append(host)
+    return tune, held_out
 
 
 def speed_hosts(n: int, *, seed: int, common: list[str]) -> list[str]:

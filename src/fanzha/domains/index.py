@@ -19,6 +19,8 @@ from fanzha.domains.suffix import split_host
 TYPO_MIN_LEN = 6  # shorter labels are one edit away from too many real words (ctrip/strip, tmall/small)
 SHORT_TOKEN = 4  # tokens this long or shorter must stand alone in a label (icbc, ccb, jd, qq …)
 PLAIN_PINYIN = 9  # pinyin tokens shorter than this are ordinary words too (huabei 华北, weixin 卫星…)
+# Flagship labels of this many characters have their typos judged with the whole host (domains.short).
+SHORT_MIN, SHORT_MAX = 3, 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,7 @@ class Token:
     target: Target
     pinyin: bool
     initials: bool = False  # pinyin initials ("gsyh"): treated like a short token
+    abbrev: bool = False  # an abbreviation that is other people's name too (abc, sf): only beside scam words
 
 
 class DomainIndex:
@@ -72,6 +75,11 @@ class DomainIndex:
                 for variant in deletions(parts.label):
                     self.deletes.setdefault(variant, set()).add(parts.label)
             self.domains.add_word(f".{target.domain}.", target)
+        # Typos of short flagship labels: variant → (name, edit, target), scored by fanzha.domains.short.
+        self.short_typos: dict[str, list[tuple[str, str, Target]]] = {}
+        for name in short_names(self.label_target):
+            for variant, edit in edits(name).items():
+                self.short_typos.setdefault(variant, []).append((name, edit, self.label_target[name]))
         self.tokens = ahocorasick.Automaton()
         seen: set[str] = set()
         label_tokens = [Token(label, t, False) for label, t in self.label_target.items()]
@@ -130,6 +138,32 @@ class DomainIndex:
 def deletions(label: str) -> set[str]:
     """The label with one character removed, every way."""
     return {label[:i] + label[i + 1 :] for i in range(len(label))}
+
+
+def short_names(labels: Iterable[str]) -> list[str]:
+    """The labels of 3–5 letters or digits whose typos are judged with the whole host."""
+    return [
+        label
+        for label in labels
+        if SHORT_MIN <= len(label) <= SHORT_MAX and label.isascii() and label.isalnum()
+    ]
+
+
+def edits(name: str) -> dict[str, str]:
+    """Labels one swap, doubling or omission away from `name` (of three characters or more) → the edit:
+    "swap", "double", "omit", or "omit_first" (the first character left out: `mall` from `tmall`)."""
+    out: dict[str, str] = {}
+    for i in range(len(name) - 1):
+        if name[i] != name[i + 1]:
+            out.setdefault(name[:i] + name[i + 1] + name[i] + name[i + 2 :], "swap")
+    for i in range(len(name)):
+        out.setdefault(name[:i] + name[i] + name[i:], "double")
+    for i in range(len(name)):
+        variant = name[:i] + name[i + 1 :]
+        if len(variant) >= SHORT_MIN:
+            out.setdefault(variant, "omit_first" if i == 0 and name[0] != name[1] else "omit")
+    out.pop(name, None)
+    return out
 
 
 def one_edit(a: str, b: str) -> bool:

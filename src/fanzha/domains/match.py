@@ -1,41 +1,40 @@
 """The lookalike rules, tried in order on a parsed host; the first that fires gives the verdict.
 
 1. official   – the host or a parent domain is an official domain;
-2. tld_swap   – the registrable label is a brand's own label under another ending (`icbc.top`);
-3. homoglyph  – the label looks like a brand's label but is spelt differently (`1cbc`, Cyrillic `іcbc`);
-4. typo       – the label is one edit from a brand label of six or more letters (`alipey`, `taoboa`);
-5. brand_word – the label holds a brand token plus words or numbers (`icbc-95588`, `alipay-verify`),
-                also with look-alike characters (`a1ipay-login`);
-6. pinyin     – the label holds the pinyin of the brand's Chinese name (`jiansheyinhang`);
+2. tld_swap   – the registrable label is a brand's own label under another ending (`icbc.top`); a label
+                of three characters or fewer only on a risky ending, in the brand's home (`ccb.cn`) or
+                when it is a number (`189.com`);
+3. homoglyph  – the label looks like a brand's label but is spelt differently (`1cbc`, Cyrillic `іcbc`;
+                three characters only as for tld_swap: `b0c.cn`, not `b0c.com`);
+4. typo       – the label is one edit from a brand label of six or more letters (`alipey`, `taoboa`), or a
+                short label's typo scores enough with the rest of the host (`icb.com.cn`, `ctirp.com`:
+                `fanzha.domains.short`);
+5. brand_word – the label holds a brand token plus words or numbers (`icbc-95588`, `alipay-verify`,
+                `abcvip`, `jdkefu`: `fanzha.domains.tokens`), also with look-alike characters
+                (`a1ipay-login`);
+6. pinyin     – the label holds the pinyin of the brand's Chinese name (`jiansheyinhang`, `zfb-kefu`);
 7. subdomain  – an official domain or a brand token sits left of another registrable domain
-                (`icbc.com.cn.xyz-login.top`, `alipay.secure-check.top`).
+                (`icbc.com.cn.xyz-login.top`, `alipay.secure-check.top`); a short name only when that
+                domain has a risky ending or a name that reads as nothing (`abc.x7k2q.cn`:
+                `fanzha.domains.shape`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from fanzha.domains.hit import Hit, who
 from fanzha.domains.host import ascii_host, is_ip
-from fanzha.domains.index import SHORT_TOKEN, DomainIndex, Target, Token, deletions, one_edit
+from fanzha.domains.index import SHORT_TOKEN, DomainIndex, Target, deletions, edits, one_edit
 from fanzha.domains.pinyin import is_pinyin
+from fanzha.domains.shape import home_ending, looks_random
+from fanzha.domains.short import short_typo_hit
 from fanzha.domains.skeleton import skeleton
 from fanzha.domains.suffix import HostParts, split_host
+from fanzha.domains.tokens import short_name, tokens_in
 from fanzha.domains.verdict import DomainVerdict
 
 RISKY_BONUS = 0.05
+PINYIN_TYPO = 8  # from this length a label reading as pinyin after a changed letter is a typo (pinduiduo)
 _IGNORED_SUBLABELS = frozenset(["www", "m", "wap", "mobile"])
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    kind: str
-    target: Target
-    score: float
-    reason: str
-
-
-def _who(target: Target) -> str:
-    return f"已登记域名{target.domain}" if target.key == target.domain else target.name
 
 
 def classify(host: str, index: DomainIndex) -> DomainVerdict:
@@ -59,47 +58,72 @@ def classify(host: str, index: DomainIndex) -> DomainVerdict:
 
 def _official_reason(host: str, owner: str, index: DomainIndex) -> str:
     target = next((t for t in index.targets if t.key == owner), None)
-    who = _who(target) if target is not None else owner
-    return f"“{host}”属于{who}的官方域名"
+    name = who(target) if target is not None else owner
+    return f"“{host}”属于{name}的官方域名"
 
 
-def _registrable_hit(host: str, parts: HostParts, index: DomainIndex) -> _Hit | None:
+def _registrable_hit(host: str, parts: HostParts, index: DomainIndex) -> Hit | None:
     label, suffix = parts.label, parts.suffix
     risky = index.is_risky(suffix)
     same = index.by_label.get(label)
     if same is not None:
         target = same[0][1]
-        if len(label) > 3 or risky:
+        # A name of three characters or fewer is someone else's on most endings (boc.com, ems.com); a
+        # number is the brand itself (189.com), and so is a short name in the brand's home (ccb.cn).
+        if len(label) > 3 or risky or label.isdigit() or _at_home(suffix, target):
             reason = (
-                f"“{host}”用{_who(target)}的名称“{label}”注册在“.{suffix}”下，"
+                f"“{host}”用{who(target)}的名称“{label}”注册在“.{suffix}”下，"
                 f"但其官方域名是{target.domain}（换了域名后缀）"
             )
-            return _Hit("tld_swap", target, 0.85 if len(label) > 3 else 0.75, reason)
+            return Hit("tld_swap", target, 0.85 if len(label) > 3 else 0.75, reason)
         return None
     looks = index.by_skeleton.get(skeleton(label))
-    if looks is not None and (len(label) > 3 or risky or not label.isascii()):
+    if looks is not None and _homoglyph_counts(label, suffix, looks, risky):
         odd = [c for c in label if not c.isascii()]
         how = f"用形近的外文字母“{''.join(odd)}”" if odd else "把字母换成形近的数字或字母"
-        reason = f"“{host}”{how}冒充{_who(looks)}的官方域名{looks.domain}"
-        return _Hit("homoglyph", looks, 0.95 if odd else 0.9, reason)
+        reason = f"“{host}”{how}冒充{who(looks)}的官方域名{looks.domain}"
+        return Hit("homoglyph", looks, 0.95 if odd else 0.9, reason)
     typo = _typo_target(label, index)
     if typo is not None:
-        reason = f"“{host}”与{_who(typo)}的官方域名{typo.domain}只差一个字符，是错拼仿冒的域名"
-        return _Hit("typo", typo, 0.8, reason)
+        reason = f"“{host}”与{who(typo)}的官方域名{typo.domain}只差一个字符，是错拼仿冒的域名"
+        return Hit("typo", typo, 0.8, reason)
+    candidates = index.short_typos.get(label)
+    if candidates:
+        hit = short_typo_hit(host, label, suffix, candidates=candidates, risky=risky)
+        if hit is not None:
+            return hit
     return _token_hit(host, label, index)
 
 
+def _at_home(suffix: str, target: Target) -> bool:
+    return home_ending(suffix, split_host(target.domain).suffix)
+
+
+def _homoglyph_counts(label: str, suffix: str, looks: Target, risky: bool) -> bool:
+    """Three characters or fewer only with foreign letters, a risky ending or in the brand's home
+    (b0c.cn, not b0c.com); digits against a number are a typo, not a look-alike (10068, 10086)."""
+    brand_label = split_host(looks.domain).label
+    if label.isdigit() and brand_label.isdigit():
+        return False
+    return len(label) > 3 or risky or not label.isascii() or _at_home(suffix, looks)
+
+
 def _typo_target(label: str, index: DomainIndex) -> Target | None:
-    """A flagship label one edit away, unless the label reads as pinyin words (meitian, not meituan)."""
-    if len(label) < 5 or not label.isascii() or is_pinyin(label):
+    """A flagship label one edit away. A label under eight letters that reads as pinyin words is another
+    word when a letter was changed or added (meitian 美甜, not meituan), but a slip of the hand when one
+    was left out, doubled or swapped with its neighbour (taoao, pindouduo); longer ones are rarely
+    words of their own (pinduiduo)."""
+    if len(label) < 5 or not label.isascii():
         return None
+    pinyin = len(label) < PINYIN_TYPO and is_pinyin(label)
     found: set[str] = set(index.deletes.get(label, ()))
     for variant in deletions(label):
         if variant in index.label_target:
             found.add(variant)
         found.update(index.deletes.get(variant, ()))
     for candidate in sorted(found):
-        if len(candidate) >= 6 and one_edit(label, candidate) and _same_start(label, candidate):
+        near = len(candidate) >= 6 and one_edit(label, candidate) and _same_start(label, candidate)
+        if near and (not pinyin or label in edits(candidate)):
             return index.label_target[candidate]
     return None
 
@@ -114,15 +138,17 @@ def _same_start(label: str, candidate: str) -> bool:
     )
 
 
-def _token_hit(host: str, label: str, index: DomainIndex) -> _Hit | None:
-    for token, exact in _tokens_in(label, index):
-        target, who = token.target, _who(token.target)
+def _token_hit(host: str, label: str, index: DomainIndex) -> Hit | None:
+    for token, exact in tokens_in(label, index):
+        if token.text == label and short_name(token):
+            continue  # an abbreviation alone is someone else's name (abc.xyz); a flagship label is tld_swap
+        target, owner = token.target, who(token.target)
         if token.pinyin:
-            reason = f"“{host}”含{who}中文名的拼音“{token.text}”，但不是其官方域名{target.domain}"
-            return _Hit("pinyin", target, 0.7 if token.initials else 0.85, reason)
+            reason = f"“{host}”含{owner}中文名的拼音“{token.text}”，但不是其官方域名{target.domain}"
+            return Hit("pinyin", target, 0.7 if token.initials else 0.85, reason)
         if not exact:
-            reason = f"“{host}”用形近字符拼出{who}的名称“{token.text}”，但不是其官方域名{target.domain}"
-            return _Hit("homoglyph", target, 0.9, reason)
+            reason = f"“{host}”用形近字符拼出{owner}的名称“{token.text}”，但不是其官方域名{target.domain}"
+            return Hit("homoglyph", target, 0.9, reason)
         rest = label.replace(token.text, " ")
         number = next((n for n in target.numbers if n in rest), None)
         if number is not None:
@@ -132,87 +158,40 @@ def _token_hit(host: str, label: str, index: DomainIndex) -> _Hit | None:
             what, score = f"客服号码{token.text}", 0.85
         else:
             what, score = f"品牌名{token.text}", 0.85
-        reason = f"“{host}”含{who}的{what}，但不是其官方域名{target.domain}"
-        return _Hit("brand_word", target, score, reason)
+        reason = f"“{host}”含{owner}的{what}，但不是其官方域名{target.domain}"
+        return Hit("brand_word", target, score, reason)
     return None
 
 
-def _tokens_in(label: str, index: DomainIndex) -> list[tuple[Token, bool]]:
-    """Brand tokens that stand in `label` by the boundary rules, exact first, then via the skeleton."""
-    found = [
-        (t, True) for start, n, t in index.iter_tokens(label) if _stands(label, label, start, n, t, index)
-    ]
-    if found:
-        return found
-    folded = skeleton(label)
-    if folded == label:
-        return found
-    # Runs of letters are judged on the folded label, but a digit written as a digit outside the
-    # token still separates ("1cbc95588"); when folding changed the length, on the folded label alone.
-    written = label if len(folded) == len(label) else folded
-    return [
-        (t, False)
-        for start, n, t in index.iter_skeleton_tokens(folded)
-        if written[start : start + n] != t.text and _stands(folded, written, start, n, t, index)
-    ]
-
-
-def _stands(text: str, written: str, start: int, length: int, token: Token, index: DomainIndex) -> bool:
-    """Does the token at `start` stand as a brand name, not as letters inside an unrelated word?
-
-    Numbers must not touch other digits. Long names (5+ letters, full pinyin) count anywhere in the
-    exact pass, unless they also read as everyday pinyin (`huabei`, `weixin`, `taobao`); found through look-alike characters they, like short ones (icbc, ccb, pinyin
-    initials), must fill a run of letters or leave only scam words around them (`icbcvip`, `wapccb`;
-    not `postmail` for tmall). Two-letter ones (jd, qq) must stand between hyphens or label ends.
-    `written` is the label as written (its digits separate runs), `text` the one searched.
-    """
-    end = start + length
-    if token.text.isdigit():
-        return not (start > 0 and text[start - 1].isdigit()) and not (end < len(text) and text[end].isdigit())
-    plain = len(token.text) > SHORT_TOKEN and not token.initials and token.text not in index.ambiguous
-    if plain and text is written:
-        return True
-    if length <= 2:
-        return (start == 0 or text[start - 1] == "-") and (end == len(text) or text[end] == "-")
-
-    def letter(i: int) -> bool:
-        return text[i].isalpha() and not written[i].isdigit()
-
-    a = start
-    while a > 0 and letter(a - 1):
-        a -= 1
-    b = end
-    while b < len(text) and letter(b):
-        b += 1
-    return _is_words(text[a:start], index) and _is_words(text[end:b], index)
-
-
-def _is_words(text: str, index: DomainIndex) -> bool:
-    if not text or text in index.words:
-        return True
-    return any(text[:i] in index.words and text[i:] in index.words for i in range(1, len(text)))
-
-
-def _subdomain_hit(host: str, parts: HostParts, index: DomainIndex) -> _Hit | None:
+def _subdomain_hit(host: str, parts: HostParts, index: DomainIndex) -> Hit | None:
     if not parts.subdomain:
         return None
     dotted = f".{ascii_host(host)}."
     for _, target in index.iter_domains(dotted):
         reason = (
-            f"“{host}”把{_who(target)}的官方域名{target.domain}写在前面冒充，实际网站是{parts.registrable}"
+            f"“{host}”把{who(target)}的官方域名{target.domain}写在前面冒充，实际网站是{parts.registrable}"
         )
-        return _Hit("subdomain", target, 0.95, reason)
+        return Hit("subdomain", target, 0.95, reason)
     risky = index.is_risky(parts.suffix)
+    # A short name counts left of a cheap ending, or of a name that reads as nothing (abc.x7k2q.cn):
+    # a partner's page on a real site (icbc.zhihu.com, jd.zol.com.cn) has a name that reads.
+    random = bool(parts.label) and looks_random(parts.label)
     for sub in parts.subdomain:
         if sub in _IGNORED_SUBLABELS:
             continue
-        for token, exact in _tokens_in(sub, index):
-            short = len(token.text) <= SHORT_TOKEN or token.initials
-            if short and not risky:
+        for token, exact in tokens_in(sub, index):
+            short = len(token.text) <= SHORT_TOKEN or token.initials or token.abbrev
+            if short and not (risky or random):
                 continue
-            reason = (
-                f"“{host}”在子域名里写上{_who(token.target)}的名称“{token.text}”，"
-                f"实际网站是{parts.registrable}，不是其官方域名{token.target.domain}"
+            site = (
+                f"实际网站{parts.registrable}的名字是无意义的字符串"
+                if short and random and not risky
+                else f"实际网站是{parts.registrable}"
             )
-            return _Hit("subdomain", token.target, (0.7 if short else 0.85) - (0 if exact else 0.05), reason)
+            reason = (
+                f"“{host}”在子域名里写上{who(token.target)}的名称“{token.text}”，{site}，"
+                f"不是其官方域名{token.target.domain}"
+            )
+            score = (0.75 if random and not risky else 0.7) if short else 0.85
+            return Hit("subdomain", token.target, score - (0 if exact else 0.05), reason)
     return None

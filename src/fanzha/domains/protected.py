@@ -2,7 +2,7 @@
 
 Names, numbers and every official domain come from `fanzha.intel` (brands.yaml and v2fly's
 brand_domains.csv); `data/protected.yaml` adds the flagship domains that scammers imitate, extra brand
-tokens, the pinyin of the Chinese names, the words glued to brand names in scam hosts and the risky
+tokens and abbreviations, the pinyin of the Chinese names, the words glued to brand names in scam hosts and the risky
 endings. Tokens derived here: the labels of the flagship domains, the brand's ASCII aliases (`icbc`,
 `unionpay`) and its 5–6 digit service numbers (`95588`, `10086`).
 """
@@ -53,6 +53,8 @@ def brand_index() -> DomainIndex:
             if text in skip or not _is_token(text) or (text.isdigit() and len(text) < 5):
                 continue
             tokens.append(Token(text, main, pinyin=False))
+        for text in (str(t).lower() for t in entry.get("abbrev") or []):
+            tokens.append(Token(text, main, pinyin=False, abbrev=True))
         for text in (str(t).lower() for t in entry.get("pinyin") or []):
             tokens.append(Token(text, main, pinyin=True, initials=len(text) <= SHORT_TOKEN))
     return DomainIndex(
