@@ -24,7 +24,18 @@ from fanzha.api.deps import Services
 from fanzha.api.errors import ERROR_RESPONSES, install_error_handlers
 from fanzha.api.input_guard import InputGuard
 from fanzha.api.lookups import LookupService
-from fanzha.api.routers import cases, check, guard, intel, officer, orders, reports, screen
+from fanzha.api.routers import (
+    cardban,
+    cases,
+    check,
+    counter_alerts,
+    guard,
+    intel,
+    officer,
+    orders,
+    reports,
+    screen,
+)
 from fanzha.api.screen_batching import ScreenBatcher
 from fanzha.cases.persons import PersonStore
 from fanzha.cases.repository import CaseStore
@@ -90,7 +101,7 @@ def create_app(
     )
     app.add_middleware(InputGuard)
     install_error_handlers(app)
-    for area in (check, intel, officer, cases, orders, reports, guard, screen):
+    for area in (check, intel, officer, cases, orders, reports, guard, screen, counter_alerts, cardban):
         app.include_router(area.router, responses=ERROR_RESPONSES)
     from fanzha.web.bank import router as bank_console
     from fanzha.web.console import router as console

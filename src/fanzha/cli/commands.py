@@ -10,9 +10,11 @@ from typing import Annotated, Any
 import orjson
 import typer
 
+from fanzha.cli.alerts import alerts_app
 from fanzha.cli.audit import audit_app
 from fanzha.cli.batch import check_jsonl, extract_jsonl
 from fanzha.cli.bulletin import bulletin_app
+from fanzha.cli.cardban import cardban_app
 from fanzha.cli.cases import cases_app
 from fanzha.cli.demo import demo_app
 from fanzha.cli.domains import domains_app
@@ -41,6 +43,8 @@ app.add_typer(demo_app, name="demo")
 app.add_typer(domains_app, name="domains")
 app.add_typer(screen_app, name="screen")
 app.add_typer(bulletin_app, name="bulletin")
+app.add_typer(alerts_app, name="alerts")
+app.add_typer(cardban_app, name="cardban")
 app.command("trends")(trends_cmd)
 
 # Development sets the engine's weights are calibrated on (their `test` rows are skipped), relative to the

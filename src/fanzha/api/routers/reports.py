@@ -6,6 +6,7 @@ with the library's Chinese message.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
@@ -17,7 +18,8 @@ from fanzha.api.auth import OfficerDep
 from fanzha.api.bulletin_schemas import BulletinIssueIn, BulletinReviewOut, IssuedOut
 from fanzha.api.deps import ServicesDep
 from fanzha.api.schemas import MAX_ID
-from fanzha.cases.groups import group_view, list_groups
+from fanzha.cardban import listed_by_group, listed_groups_of, today_in_beijing
+from fanzha.cases.groups import group_view
 from fanzha.reports.bulletin import build_bulletin
 from fanzha.reports.issue import AlreadyIssued, BulletinError
 from fanzha.reports.issue import issue as issue_bulletin
@@ -48,10 +50,11 @@ def groups(
     min_cases: int = Query(default=2, ge=1, le=MAX_ID, description="至少多少起案件"),
     limit: int = Query(default=50, ge=1, le=1000),
     order: Literal["size", "loss"] = Query(default="size", description="按案件数或涉案金额排序"),
+    two_cards: bool = Query(default=False, description="只列出经过断卡惩戒名单上账户、号码的组"),
 ) -> list[dict[str, Any]]:
-    """串并组：案件最多（或损失最大）的组在前。"""
+    """串并组：案件最多（或损失最大）的组在前；two_cards 列出各组经过的惩戒名单账户、号码（两卡）。"""
     with Session(services.store.engine) as session:
-        found = list_groups(session, min_cases=min_cases, limit=limit, order=order)
+        listed = listed_groups_of(session, min_cases=min_cases, limit=limit, order=order, only=two_cards)
     return [
         {
             "id": g.id,
@@ -59,8 +62,9 @@ def groups(
             "total_loss": g.total_loss,
             "first_received": g.first_received.isoformat() if g.first_received else None,
             "last_received": g.last_received.isoformat() if g.last_received else None,
+            "two_cards": [asdict(h) for h in hits],
         }
-        for g in found
+        for g, hits in listed
     ]
 
 
@@ -74,9 +78,10 @@ def group(
     """一个串并组：案件、共用线索（含枢纽线索提示）、总损失、时间跨度、地区和案件—线索关系图。"""
     with Session(services.store.engine) as session:
         view = group_view(session, group_id, limit=limit)
+        hits = listed_by_group(session, today=today_in_beijing(), group_ids=[group_id]).get(group_id, [])
     if view is None:
         raise HTTPException(status_code=404, detail=f"没有编号为 {group_id} 的串并组")
-    return view.to_dict()
+    return view.to_dict() | {"two_cards": [asdict(h) for h in hits]}
 
 
 @router.get("/reports/trends")

@@ -1,6 +1,7 @@
 """The officer console (`/console`): server-rendered pages (Jinja2, enhanced with htmx) for the 110 desk —
 intake with pre-fill, cases, 串并 groups with their graph, stop-payment and freeze orders, key persons,
-and a dashboard of the desk's numbers. Officers and admins only; personal data is shown in full here.
+the counter alarm from the banks, the 断卡 list, and a dashboard of the desk's numbers. Officers and admins
+only; personal data is shown in full here.
 
 One router per area; every page but the login goes through the officer gate (`common.OfficerPage`), every
 post carries the session's form token and only text a store can hold (`fanzha.web.guards`), and what
@@ -12,7 +13,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
-from fanzha.web.console import cases, dashboard, graph, intake, login, orders, persons
+from fanzha.web.console import alerts, cardban, cases, dashboard, graph, intake, login, orders, persons
 from fanzha.web.guards import require_storable_text, require_token
 from fanzha.web.problems import PageRoute
 
@@ -23,7 +24,7 @@ router = APIRouter(
     dependencies=[Depends(require_token), Depends(require_storable_text)],
 )
 router.add_api_route("", dashboard.dashboard, methods=["GET"], response_class=HTMLResponse)
-for _area in (login, intake, cases, graph, orders, persons):
+for _area in (login, intake, cases, graph, orders, persons, alerts, cardban):
     router.include_router(_area.router)
 
 __all__ = ["router"]

@@ -11,7 +11,8 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from fanzha.cases.groups import GroupView, group_view, list_groups
+from fanzha.cardban import ListedHit, listed_by_group, listed_groups_of, today_in_beijing
+from fanzha.cases.groups import GroupView, group_view
 from fanzha.cases.identity import link_key
 from fanzha.cases.model import Case
 from fanzha.web.console.common import IDENT_NAMES, OfficerPage, fraud_type_names, render, services_of, yuan
@@ -69,7 +70,7 @@ def group_summary(request: Request, case: Case) -> dict[str, Any] | None:
         return None
     mine = {link_key(i.kind, i.value) for i in case.identifiers}
     shared = [
-        {"kind": s.kind, "value": s.value, "cases": s.n_cases, "hub": s.hub}
+        {"kind": s.kind, "value": s.value, "cases": s.n_cases, "hub": s.hub, "flags": s.flags}
         for s in view.shared
         if (s.kind, s.value) in mine
     ]
@@ -78,25 +79,33 @@ def group_summary(request: Request, case: Case) -> dict[str, Any] | None:
 
 @router.get("/groups", response_class=HTMLResponse)
 async def groups_page(
-    request: Request, officer: OfficerPage, order: Annotated[str, Query(pattern="^(size|loss)$")] = "size"
+    request: Request,
+    officer: OfficerPage,
+    order: Annotated[str, Query(pattern="^(size|loss)$")] = "size",
+    two_cards: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
+    """The groups, each with the accounts and numbers on the 断卡 list it runs through (`two_cards`: only those)."""
+
     def load() -> list[Any]:
         with Session(_engine(request)) as session:
-            return list(
-                list_groups(session, min_cases=2, limit=100, order="loss" if order == "loss" else "size")
+            return listed_groups_of(
+                session, min_cases=2, limit=100, order="loss" if order == "loss" else "size", only=two_cards
             )
 
-    return render(request, "groups.html", {"groups": await run_in_threadpool(load), "order": order})
+    context = {"groups": await run_in_threadpool(load), "order": order, "two_cards": two_cards}
+    return render(request, "groups.html", context)
 
 
 @router.get("/groups/{group_id}", response_class=HTMLResponse)
 async def group_page(request: Request, group_id: RowId, officer: OfficerPage) -> HTMLResponse:
-    def load() -> GroupView | None:
+    def load() -> tuple[GroupView | None, list[ListedHit]]:
         with Session(_engine(request)) as session:
-            return group_view(session, group_id, limit=GRAPH_CASES)
+            listed = listed_by_group(session, today=today_in_beijing(), group_ids=[group_id])
+            return group_view(session, group_id, limit=GRAPH_CASES), listed.get(group_id, [])
 
-    view = await run_in_threadpool(load)
+    view, two_cards = await run_in_threadpool(load)
     if view is None:
         return render(request, "missing.html", {"what": f"串并组 #{group_id}"}, status_code=404)
     hubs = [s for s in view.shared if s.hub]
-    return render(request, "group.html", {"group": view, "graph": drawable(view), "hubs": hubs})
+    context = {"group": view, "graph": drawable(view), "hubs": hubs, "two_cards": two_cards}
+    return render(request, "group.html", context)

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from importlib import resources
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from sqlalchemy import Engine, inspect
+
+from fanzha.store import upgrade
+from fanzha.store.tables import Base
+
+TABLES = {"counter_alerts", "cardban_entries", "opening_checks"}
+
+
+def test_migration_0009_creates_the_counter_alarm_and_cardban_tables(engine: Engine) -> None:
+    upgrade(engine, "0009")
+    assert set(inspect(engine).get_table_names()) >= TABLES
+
+
+def test_the_tables_match_their_declarations(engine: Engine) -> None:
+    upgrade(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert [change for change in diff if any(table in repr(change) for table in TABLES)] == []
+
+
+def test_downgrade_to_0008_drops_only_these_tables(engine: Engine) -> None:
+    upgrade(engine, "0009")
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("fanzha.store").joinpath("migrations")))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0008")
+    names = set(inspect(engine).get_table_names())
+    assert not TABLES & names
+    assert {"bulletins", "cases", "counter_checks"} <= names
