@@ -24,8 +24,8 @@ from pydantic import BaseModel, Field
 from fanzha.api.auth import BankDep, Caller
 from fanzha.api.deps import ServicesDep
 from fanzha.api.schemas import MAX_ID
-from fanzha.screen.guard import GuardConflict, GuardError, GuardNotFound, GuardStore, Merchant, Order
-from fanzha.screen.guard_checks import ORDER_STATES, STEP_NAMES, StepRequest
+from fanzha.guard.checks import ORDER_STATES, STEP_NAMES, StepRequest
+from fanzha.guard.store import GuardConflict, GuardError, GuardNotFound, GuardStore, Merchant, Order
 
 router = APIRouter(tags=["guard"])
 T = TypeVar("T")

@@ -13,8 +13,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.schemas import MAX_ID
-from fanzha.screen.checklists import checklist, load_checklists
-from fanzha.screen.counter import CheckIn, CounterError, HeldTransfer
+from fanzha.counter.check_model import CheckIn, CounterError
+from fanzha.counter.checklists import checklist, load_checklists
+from fanzha.counter.held import HeldTransfer
 from fanzha.web.bank.common import BankPage, bank_of, counter_desk, name_of, render
 from fanzha.web.problems import PageRoute
 

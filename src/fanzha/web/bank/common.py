@@ -16,9 +16,10 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.auth import Caller
+from fanzha.counter.check_model import OUTCOMES
+from fanzha.counter.checks import CounterDesk
 from fanzha.intel.keys import role_of
 from fanzha.orders.repository import OrderStore
-from fanzha.screen.counter import OUTCOMES, CounterDesk
 from fanzha.text.masking import mask_account, mask_name
 from fanzha.web.console.common import caller_key, services_of, templates
 from fanzha.web.login import COOKIE

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from fanzha.screen.guard_hosts import host_of, similar_host
+from fanzha.guard.hosts import host_of, similar_host
 
 REGISTERED = ["shop.example-mall.com", "jdpay.com.cn", "taobao.com"]
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from fanzha.screen.guard_checks import Registration
-from fanzha.screen.guard_hosts import normalise_domain
+from fanzha.guard.checks import Registration
+from fanzha.guard.hosts import normalise_domain
 from fanzha.store.bank_tables import GuardMerchantRow, GuardOrderRow, GuardStepRow
 from fanzha.timezones import from_db
 

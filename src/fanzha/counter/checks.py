@@ -1,7 +1,7 @@
 """Counter and ATM checks of held transfers, and what their outcome feeds.
 
 A teller (or the lobby manager at the ATM) opens a held transfer, goes through the checklist
-(`fanzha.screen.checklists`), has the customer sign the 《防范电信诈骗告知书》 and records the outcome:
+(`fanzha.counter.checklists`), has the customer sign the 《防范电信诈骗告知书》 and records the outcome:
 
 - 劝阻成功 (`dissuaded`): the customer gave up the transfer. A case is created at the desk marked
   dissuaded with no loss (the desk counts it among 劝阻数), naming the payee account; the account is
@@ -29,8 +29,6 @@ entered by hand. One check per transfer and bank.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -40,72 +38,21 @@ from sqlalchemy.orm import Session
 
 from fanzha.cases.model import CaseIdentifier, CaseIn, Payment, Person
 from fanzha.cases.repository import CaseError, CaseStore
+from fanzha.counter.check_model import OUTCOMES, CheckIn, CounterCheck, CounterError
+from fanzha.counter.checklists import ChecklistError, checklist, read_answers
+from fanzha.counter.held import Facts, HeldTransfer, held_of, summary
 from fanzha.intel.repository import IntelError, IntelStore, normalise, reporter_hash
-from fanzha.screen.checklists import ChecklistError, checklist, read_answers
-from fanzha.screen.counter_rows import Facts, HeldTransfer, held_of, summary
 from fanzha.screen.decisions import DecisionConflict, DecisionNotFound, DecisionStore
 from fanzha.store.bank_tables import CounterCheckRow
 from fanzha.store.screen_tables import ScreenDecisionRow
 from fanzha.taxonomy import load_taxonomy
 from fanzha.timezones import from_db
 
-OUTCOMES = {"dissuaded": "劝阻成功", "insisted": "客户坚持", "police": "报警"}
 REPORTED = frozenset(["dissuaded", "police"])
 DESK = "银行网点"
 MAX_YUAN = 1e12  # an amount above it, NaN or Infinity is refused (they fail the comparison)
 
-__all__ = ["OUTCOMES", "CheckIn", "CounterCheck", "CounterDesk", "CounterError", "HeldTransfer"]
-
-
-class CounterError(ValueError):
-    """A check that cannot be recorded; the message is for the teller (Chinese)."""
-
-
-@dataclass(frozen=True, slots=True)
-class CheckIn:
-    """A completed checklist. The transfer's details come from its screening decision when there is one;
-    the fields here fill what the decision lacks (or everything, for a transfer typed in)."""
-
-    transfer_id: str
-    checklist: str  # counter | atm
-    answers: Mapping[str, object]
-    outcome: str  # dissuaded | insisted | police
-    notice_signed: bool = False
-    signed_by: str = ""
-    amount: float | None = None
-    payer: Mapping[str, object] = field(default_factory=dict)  # name, age, district, account
-    payee_account: str = ""
-    payee_bank: str = ""
-    fraud_type: str = ""
-    suspect_phone: str = ""  # the number that called the customer, if the teller saw it
-    lost: float = 0.0  # what the customer had already paid the scammer
-    note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class CounterCheck:
-    id: int
-    bank: str
-    transfer_id: str
-    decision_id: int | None
-    checklist: str
-    answers: dict[str, str]
-    risks: list[dict[str, str]]
-    notice_signed: bool
-    signed_by: str
-    outcome: str
-    amount: float
-    payer: dict[str, Any]
-    payee_account: str
-    payee_bank: str
-    staff: str
-    note: str
-    case_id: int | None
-    created_at: datetime
-
-    @property
-    def outcome_name(self) -> str:
-        return OUTCOMES[self.outcome]
+__all__ = ["CounterDesk"]
 
 
 def _check(row: CounterCheckRow) -> CounterCheck:

@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine
 
-from fanzha.screen.guard import GuardConflict, GuardError, GuardNotFound, GuardStore, Merchant
-from fanzha.screen.guard_checks import StepRequest
+from fanzha.guard.checks import StepRequest
+from fanzha.guard.store import GuardConflict, GuardError, GuardNotFound, GuardStore, Merchant
 from fanzha.store import upgrade
 
 T0 = datetime(2026, 11, 6, 4, 0, tzinfo=UTC)

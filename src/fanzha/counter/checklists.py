@@ -82,7 +82,7 @@ def _item(raw: Mapping[str, object]) -> Item:
 @lru_cache(maxsize=1)
 def load_checklists() -> dict[str, Checklist]:
     """The checklists shipped with the package, by code."""
-    text = resources.files("fanzha.screen").joinpath("data/checklists.yaml").read_text("utf-8")
+    text = resources.files("fanzha.counter").joinpath("data/checklists.yaml").read_text("utf-8")
     out: dict[str, Checklist] = {}
     for code, raw in yaml.safe_load(text).items():
         sections = tuple(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from fanzha.screen.guard_hosts import host_of, is_registered, normalise_domain, similar_host
+from fanzha.guard.hosts import host_of, is_registered, normalise_domain, similar_host
 
 STEPS = ("shown", "entered", "confirmed")
 STEP_NAMES = {

@@ -8,9 +8,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from fanzha.cases.repository import CaseError, CaseStore
+from fanzha.counter.check_model import CheckIn, CounterError
+from fanzha.counter.checklists import ChecklistError, checklist, load_checklists, read_answers
+from fanzha.counter.checks import CounterDesk
 from fanzha.intel.repository import IntelStore
-from fanzha.screen.checklists import ChecklistError, checklist, load_checklists, read_answers
-from fanzha.screen.counter import CheckIn, CounterDesk, CounterError
 from fanzha.screen.decisions import DecisionStore
 from fanzha.store import upgrade
 from fanzha.store.screen_tables import ScreenDecisionRow

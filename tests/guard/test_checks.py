@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from fanzha.screen.guard_checks import OrderNow, Registration, StepRequest, judge
+from fanzha.guard.checks import OrderNow, Registration, StepRequest, judge
 
 T0 = datetime(2026, 11, 6, 4, 0, tzinfo=UTC)
 REG = Registration(("pay.example-mall.com",), ("203.0.113.0/24", "2001:db8::/32"), 300, 900, 1500)

@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from fanzha.counter.check_model import CheckIn
 from fanzha.store.screen_tables import ScreenDecisionRow
 from fanzha.timezones import from_db, to_utc
-
-if TYPE_CHECKING:
-    from fanzha.screen.counter import CheckIn
 
 CHANNEL_NAMES = {"counter": "柜面", "atm": "ATM", "mobile": "手机银行", "online": "网上银行", "pos": "POS"}
 OUTCOME_NAMES = {"hold": "暂停", "block": "拦截", "warn": "提示", "allow": "放行"}

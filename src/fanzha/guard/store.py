@@ -1,5 +1,5 @@
 """The payment order guard in the store: merchants registered with a payment firm, their orders, and every
-step of an order with its timestamp and the checks of `fanzha.screen.guard_checks`.
+step of an order with its timestamp and the checks of `fanzha.guard.checks`.
 
 `GuardStore(engine)` is what the API calls. A payment firm (its key's label is the `provider`) registers a
 merchant with its domains, IP ranges (CIDR) and time limits, creates an order when a customer starts to pay,
@@ -23,8 +23,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fanzha.audit.log import append
-from fanzha.screen.guard_checks import OrderNow, StepRequest, judge
-from fanzha.screen.guard_model import (
+from fanzha.guard.checks import OrderNow, StepRequest, judge
+from fanzha.guard.model import (
     BLOCKING,
     GuardConflict,
     GuardError,
