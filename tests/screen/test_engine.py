@@ -141,7 +141,8 @@ def test_the_shadow_candidate_is_recorded_and_never_changes_the_outcome() -> Non
 
 
 def test_a_store_is_asked_for_only_as_many_payers_as_the_fan_in_rules_need() -> None:
-    assert Screener(default_rules()).fan_in_payers == 5  # mule_fan_in: {payers: 5, hours: 24}
+    # mule_fan_in: {payers: 5, hours: 24}, and its regulars: the newest 20 distinct payers
+    assert Screener(default_rules()).fan_in_payers == 20
     two = """
 version: t
 thresholds: {warn: 1, hold: 2, block: 3}
@@ -152,3 +153,126 @@ rules:
     assert Screener(parse_rules(two)).fan_in_payers == 12
     none = "version: t\nthresholds: {warn: 1, hold: 2, block: 3}\nrules:\n  - {id: a, when: {amount: 5}, score: 1, clause: 甲, why: 测试}\n"
     assert Screener(parse_rules(none)).fan_in_payers == 0
+
+
+def payment(i: int, payer: int, payee: dict[str, Any], when: str, **raw: Any) -> dict[str, Any]:
+    """Payer number `payer` (a household) pays `payee` at `when` (Beijing time)."""
+    household = {"account": f"6222{payer:012d}", "age": 30 + payer % 50, "district": "北京市西城区"}
+    return {"id": f"e-{i}", "time": f"{when}+08:00", "channel": "mobile", "amount": 120.0, "payer": household,
+            "payee": payee, **raw}  # fmt: skip
+
+
+def reasons_of(decision: Any) -> tuple[set[str], list[dict[str, Any]]]:
+    """(the rules that scored, the rules that would have but for who the parties are)."""
+    reasons = decision.to_dict()["reasons"]
+    return {r["rule"] for r in reasons if not r.get("spared")}, [r for r in reasons if r.get("spared")]
+
+
+@pytest.mark.parametrize(
+    ("payee", "purpose", "words"),
+    [
+        ({"account": "9100000000000001", "name": "国家电网"}, "电费", "收款方为单位（国家电网）"),
+        ({"account": "9100000000000002", "name": "中国移动"}, "话费充值", "收款方为单位（中国移动）"),
+        ({"account": "9100000000000003", "name": "江州市实验小学"}, "餐费", "收款方为单位（江州市实验小学）"),
+        ({"account": "9100000000000004", "name": "恒达商贸", "kind": "company"}, "货款",
+         "收款方为单位（恒达商贸，对公账户）"),
+    ],
+)  # fmt: skip
+def test_an_organisation_paid_by_many_in_a_day_is_no_mule_and_the_decision_says_why(
+    payee: dict[str, Any], purpose: str, words: str
+) -> None:
+    rows = [payment(i, i, payee, f"2026-11-06T{9 + i:02d}:00:00", purpose=purpose) for i in range(8)]
+    decisions = screen(rows)
+    assert [d.outcome for d in decisions] == ["allow"] * 8
+    scored, spared = reasons_of(decisions[-1])
+    assert scored == set()
+    assert {r["rule"] for r in spared} >= {"mule_fan_in"}
+    assert all(r["score"] == 0 and r["clause"].startswith(words) for r in spared)
+
+
+def test_a_top_up_to_an_operator_is_not_an_investment_paid_to_a_person() -> None:
+    decision = screen([payment(1, 1, {"account": "9100000000000002", "name": "中国移动"}, "2026-11-06T09:00:00",
+                               purpose="充值")])[0]  # fmt: skip
+    scored, spared = reasons_of(decision)
+    assert (decision.outcome, scored) == ("allow", set())
+    assert [r["rule"] for r in spared] == ["investment_to_person"]
+
+
+def _regulars_then(today: list[int], *, regulars: int, stall: dict[str, Any]) -> list[dict[str, Any]]:
+    """`regulars` households paying `stall` on 2026-10-01, then households `today` paying it on 11-06."""
+    before = [
+        payment(i, i, stall, f"2026-10-01T{8 + i // 4:02d}:{i % 4 * 10:02d}:00") for i in range(regulars)
+    ]
+    return before + [
+        payment(100 + k, payer, stall, f"2026-11-06T{8 + k // 6:02d}:{k % 6 * 9:02d}:00")
+        for k, payer in enumerate(today)
+    ]
+
+
+def test_a_shopkeeper_paid_into_a_personal_account_by_regulars_is_no_mule() -> None:
+    stall = {"account": "6217000000000777", "name": "王秀兰", "kind": "personal"}
+    today = [*range(12), 500, 501, 502]  # twelve regulars and three newcomers
+    decisions = screen(_regulars_then(today, regulars=15, stall=stall))[15:]
+    assert [d.outcome for d in decisions] == ["allow"] * len(today)
+    _, spared = reasons_of(decisions[-1])  # a newcomer
+    assert [r["rule"] for r in spared] == ["mule_fan_in"]
+    assert spared[0]["clause"].startswith("收款账户老客户多：最近")
+
+
+def test_a_fresh_personal_account_paid_by_newcomers_is_still_a_mule() -> None:
+    """A bought account whose owner's family paid it before: three regulars are not a shop's."""
+    mule = {"account": "6217000000000888", "name": "刘伟"}
+    decisions = screen(_regulars_then([*range(3), *range(600, 606)], regulars=3, stall=mule))[3:]
+    scored, _ = reasons_of(decisions[-1])
+    assert decisions[-1].outcome == "warn" and "mule_fan_in" in scored
+
+
+def test_a_landlord_s_tenants_paying_rent_on_the_same_day_are_not_a_mule_s_victims() -> None:
+    landlord = {"account": "6217000000000999", "name": "陈建华"}
+    rows = [
+        payment(i, 50 + i, landlord, f"2026-10-05T{9 + i:02d}:00:00", amount=1500.0, purpose="房租")
+        for i in range(7)
+    ]
+    rows += [payment(10 + i, 50 + i, landlord, f"2026-11-05T{9 + i:02d}:00:00", amount=1500.0, purpose="房租")
+             for i in range(7)]  # fmt: skip
+    decisions = screen(rows)[7:]
+    assert [d.outcome for d in decisions] == ["allow"] * 7
+    _, spared = reasons_of(decisions[-1])
+    assert [r["clause"].split("，")[0] for r in spared] == ["付款人31天前就向该收款人付过款"]
+
+
+def test_small_purchases_rising_at_a_regulars_shop_are_not_unfreezing_fees() -> None:
+    stall = {"account": "6217000000000777", "name": "王秀兰"}
+    rows = _regulars_then(list(range(12)), regulars=15, stall=stall)
+    rows += [payment(200 + k, 0, stall, when, amount=amount)  # after 120 yuan in the morning
+             for k, (when, amount) in enumerate((("2026-11-06T12:00:00", 20.0), ("2026-11-06T18:00:00", 32.0),
+                                                 ("2026-11-07T09:00:00", 51.0)))]  # fmt: skip
+    decisions = screen(rows)
+    scored, spared = reasons_of(decisions[-1])
+    assert decisions[-1].outcome == "allow" and "rising_payments" not in scored
+    assert "rising_payments" in {r["rule"] for r in spared}
+
+
+@pytest.mark.parametrize(
+    ("payer", "outcome", "spared"),
+    [
+        ({"account": "9100000000000100", "name": "江州恒达贸易有限公司"}, "allow", "付款方为单位（江州恒达贸易有限公司）"),
+        ({"account": "9100000000000101", "name": "恒达", "kind": "company"}, "allow", "付款方为单位（恒*，对公账户）"),
+        ({"account": "6222000000000102", "name": "王秀英", "age": 45}, "warn", None),
+    ],
+)  # fmt: skip
+def test_a_company_paying_new_suppliers_a_lot_in_a_day_is_not_draining_its_savings(
+    payer: dict[str, Any], outcome: str, spared: str | None
+) -> None:
+    rows = [
+        t(i, amount=60000.0, payer=payer, payee={"account": f"621700000000030{i}", "name": f"供应商{i}"},
+          purpose="货款", time=f"2026-11-06T1{i}:00:00+08:00")
+        for i in range(3)
+    ]  # fmt: skip
+    decision = screen(rows)[-1]
+    scored, notes = reasons_of(decision)
+    assert decision.outcome == outcome
+    assert ("draining_savings" in scored) is (spared is None)
+    assert [r["clause"].split("，此条")[0] for r in notes if r["rule"] == "draining_savings"] == (
+        [spared] if spared else []
+    )

@@ -24,6 +24,21 @@ def facts(raw: dict[str, Any] | None = None, **extra: Any) -> Facts:
     return Facts(transfer, at, **extra)
 
 
+def paid(at: float, payer: str, first: float | None = None) -> tuple[float, str, float]:
+    """A payment into the payee: when, from whom, and when that payer first paid it (default: then)."""
+    return (at, payer, at if first is None else first)
+
+
+DAY = 86_400.0
+REGULARS = [paid(AT - 2 * H - i * 60, f"R{i}", AT - 40 * DAY) for i in range(1, 13)]  # 12 since 40 days
+NEWCOMERS = [paid(AT - i * 60, f"N{i}") for i in range(1, 13)]  # 12 first-time payers, newer
+
+
+def inflow(*payments: tuple[float, str, float]) -> tuple[tuple[float, str, float], ...]:
+    """Payments into the payee, oldest first (as a history gives them)."""
+    return tuple(sorted(payments))
+
+
 def history(
     paid_before: int = 0, out: tuple[Any, ...] = (), inflow: tuple[Any, ...] = (), since: float | None = None
 ) -> History:
@@ -71,6 +86,16 @@ CASES: list[tuple[str, Any, Facts, bool | None]] = [
     ("payee_kind", "person", facts({"payee": {"name": "北京市燃气集团有限责任公司"}}), False),
     ("payee_kind", "company", facts({"payee": {"name": "北京市燃气集团有限责任公司"}}), True),
     ("payee_kind", "person", facts({}), None),
+    ("payee_kind", "company", facts({"payee": {"name": "国家电网"}}), True),
+    ("payee_kind", "company", facts({"payee": {"name": "中国移动"}}), True),
+    ("payee_kind", "company", facts({"payee": {"name": "江州市实验小学"}}), True),
+    ("payee_kind", "company", facts({"payee": {"name": "李强", "kind": "company"}}), True),
+    ("payee_kind", "person", facts({"payee": {"name": "江州华联超市", "kind": "personal"}}), True),
+    ("payee_kind", "company", facts({"payee": {"kind": "company"}}), True),
+    ("payer_kind", "company", facts({"payer": {"name": "江州恒达贸易有限公司"}}), True),
+    ("payer_kind", "person", facts({"payer": {"name": "王秀英"}}), True),
+    ("payer_kind", "person", facts({"payer": {"name": "王秀英", "kind": "company"}}), False),
+    ("payer_kind", "person", facts({}), None),
     ("purpose_missing", True, facts({}), True),
     ("purpose_missing", True, facts({"purpose": "货款"}), False),
     ("first_payee", True, facts(PAYEE, history=history(0)), True),
@@ -82,13 +107,24 @@ CASES: list[tuple[str, Any, Facts, bool | None]] = [
     ("payee_known_days", {"min": 30}, facts(PAYEE, history=history(0)), False),
     ("payee_known_days", {"min": 30}, facts(PAYEE), None),
     ("fan_in", {"payers": 3, "hours": 24},
-     facts(PAYEE, history=history(inflow=((AT - H, "B"), (AT - 2 * H, "C")))), True),
+     facts(PAYEE, history=history(inflow=(paid(AT - H, "B"), paid(AT - 2 * H, "C")))), True),
     ("fan_in", {"payers": 3, "hours": 24},
-     facts(PAYEE, history=history(inflow=((AT - H, "B"), (AT - 2 * H, "B")))), False),
+     facts(PAYEE, history=history(inflow=(paid(AT - H, "B"), paid(AT - 2 * H, "B")))), False),
     ("fan_in", {"payers": 3, "hours": 24},  # the payer's own earlier payments do not count twice
-     facts(PAYEE, history=history(inflow=((AT - H, "B"), (AT - 2 * H, "A")))), False),
+     facts(PAYEE, history=history(inflow=(paid(AT - H, "B"), paid(AT - 2 * H, "A")))), False),
     ("fan_in", {"payers": 3, "hours": 1},
-     facts(PAYEE, history=history(inflow=((AT - 2 * H, "B"), (AT - 3 * H, "C")))), False),
+     facts(PAYEE, history=history(inflow=(paid(AT - 2 * H, "B"), paid(AT - 3 * H, "C")))), False),
+    ("payee_regulars", {"payers": 10, "among": 20, "days": 30, "hours": 48},
+     facts(PAYEE, history=history(inflow=inflow(*REGULARS, *NEWCOMERS[:8]))), True),
+    ("payee_regulars", {"payers": 10, "among": 20, "days": 30, "hours": 48},  # the newest 20: 12 new, 8 old
+     facts(PAYEE, history=history(inflow=inflow(*REGULARS, *NEWCOMERS))),
+     False),
+    ("payee_regulars", {"payers": 10, "among": 20, "days": 30, "hours": 48},  # a fresh mule: every payer new
+     facts(PAYEE, history=history(inflow=inflow(*NEWCOMERS))), False),
+    ("payee_regulars", {"payers": 10, "among": 20, "days": 30, "hours": 1},  # regulars, but not lately
+     facts(PAYEE, history=history(inflow=inflow(*(paid(AT - 5 * H - i, f"R{i}", AT - 40 * DAY) for i in range(12))))),
+     False),
+    ("payee_regulars", {"payers": 10, "among": 20, "days": 30, "hours": 48}, facts(PAYEE), None),
     ("rising_payments", {"count": 2, "hours": 72},
      facts({**PAYEE, "amount": 9000}, history=history(out=((AT - 9 * H, "P", 50000), (AT - H, "P", 300000)))),
      True),
@@ -158,6 +194,14 @@ def test_operator_answers_on_facts(name: str, arg: Any, given: Facts, expected: 
         ("remote_payee", "country", "province"),
         ("fan_in", {"payers": 5}, "缺少字段 hours"),
         ("fan_in", {"payers": 5, "hours": 1000}, "when.fan_in.hours"),
+        ("payee_regulars", {"payers": 30, "among": 20, "days": 30, "hours": 48}, "payers 不能多于 among"),
+        ("payee_regulars", {"payers": 10, "among": 20, "hours": 48}, "缺少字段 days"),
+        (
+            "payee_regulars",
+            {"payers": 10, "among": 20, "days": 30, "hours": 100},
+            "when.payee_regulars.hours",
+        ),
+        ("payer_kind", "personal", "person"),
         ("payer_velocity", {"hours": 24}, "count 与 total"),
         ("payer_velocity", {"hours": 24, "count": 2, "total": 5}, "count 与 total"),
         ("payee_intel", ["dangerous"], "不认识 dangerous"),
@@ -197,3 +241,26 @@ def test_every_operator_describes_itself_in_words() -> None:
 )
 def test_number_traits_of_a_contact(kind: str, value: str, traits: set[str]) -> None:
     assert number_traits(kind, value) == traits
+
+
+@pytest.mark.parametrize(
+    ("name", "arg", "given", "words"),
+    [
+        ("payee_kind", "person", facts({"payee": {"name": "国家电网"}}), "收款方为单位（国家电网）"),
+        ("payee_kind", "company", facts({"payee": {"name": "国家电网", "kind": "company"}}),
+         "收款方为单位（国家电网，对公账户）"),
+        ("payer_kind", "person", facts({"payer": {"name": "江州恒达贸易有限公司"}}),
+         "付款方为单位（江州恒达贸易有限公司）"),
+        ("payee_regulars", {"payers": 10, "among": 20, "days": 30, "hours": 48},
+         facts(PAYEE, history=history(inflow=inflow(*REGULARS, *NEWCOMERS[:8]))),
+         "收款账户老客户多：最近20个付款人中12个在30天以前就付过款"),
+        ("payee_known_days", {"min": 14}, facts(PAYEE, history=history(3, since=AT - 40 * DAY)),
+         "付款人40天前就向该收款人付过款"),
+    ],
+)  # fmt: skip
+def test_an_operator_about_who_the_parties_are_says_what_it_found(
+    name: str, arg: Any, given: Facts, words: str
+) -> None:
+    """The words a decision gives when such a part keeps a rule from firing."""
+    compiled = OPERATORS[name].compile(arg, "规则 r 的 when." + name)
+    assert compiled.explain is not None and compiled.explain(given) == words

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from fanzha.screen.conditions import compile_condition
+from fanzha.screen.engine import evaluate
 from fanzha.screen.facts import Facts
 from fanzha.screen.operators import RuleError
 from fanzha.screen.rules import default_rules, load_rules, parse_rules
@@ -139,3 +140,43 @@ def test_the_default_rule_set_loads_and_every_rule_says_why() -> None:
     assert {"payee_confirmed", "safe_account_purpose", "mule_fan_in", "rising_payments"} <= {
         r.id for r in rules.rules
     }
+
+
+@pytest.mark.parametrize(
+    ("when", "transfer", "words"),
+    [
+        ({"amount": {"min": 100}, "unless": {"payee_kind": "company"}},
+         {"amount": 500, "payee": {"name": "国家电网"}}, "收款方为单位（国家电网）"),
+        ({"amount": {"min": 100}, "unless": {"any": [{"channel": ["pos"]}, {"payee_kind": "company"}]}},
+         {"amount": 500, "channel": "mobile", "payee": {"name": "国家电网"}}, "收款方为单位（国家电网）"),
+        ({"amount": {"min": 100}, "payee_kind": "person"},
+         {"amount": 500, "payee": {"name": "中国移动"}}, "收款方为单位（中国移动）"),
+        # kept from firing by something else as well (the amount): nothing to say
+        ({"amount": {"min": 100}, "unless": {"payee_kind": "company"}},
+         {"amount": 50, "payee": {"name": "国家电网"}}, None),
+        # kept from firing by the card payment, alone or as well: not (only) about who the payee is
+        ({"amount": {"min": 100}, "unless": {"any": [{"channel": ["pos"]}, {"payee_kind": "company"}]}},
+         {"amount": 500, "channel": "pos", "payee": {"name": "李强"}}, None),
+        ({"amount": {"min": 100}, "unless": {"any": [{"channel": ["pos"]}, {"payee_kind": "company"}]}},
+         {"amount": 500, "channel": "pos", "payee": {"name": "国家电网"}}, None),
+        # it fires: nothing was spared
+        ({"amount": {"min": 100}, "unless": {"payee_kind": "company"}},
+         {"amount": 500, "payee": {"name": "李强"}}, None),
+    ],
+)  # fmt: skip
+def test_a_rule_kept_from_firing_only_by_who_the_parties_are_says_so(
+    when: dict[str, object], transfer: dict[str, object], words: str | None
+) -> None:
+    verdict = evaluate(
+        parse_rules(with_rule(when=when, score=40)), Facts(parse_transfer({"id": "a", **transfer}))
+    )
+    assert [(rule.id, said) for rule, said in verdict.spared] == ([("r", words)] if words else [])
+
+
+def test_only_a_risk_rule_says_who_the_parties_kept_from_firing() -> None:
+    """A rule that lowers the score (a known payee) is not "spared" when it does not apply."""
+    verdict = evaluate(
+        parse_rules(with_rule(when={"payee_kind": "person"}, score=-10)),
+        Facts(parse_transfer({"id": "a", "payee": {"name": "国家电网"}})),
+    )
+    assert verdict.results == (False,) and verdict.spared == ()

@@ -69,7 +69,7 @@ def test_a_later_session_sees_what_earlier_ones_committed(make_state: Callable[[
     history = session.history(Movement("A", "P", T0 + H, 500))
     assert (history.paid_before, history.first_paid_at) == (1, T0)
     assert [(payee, fen) for _, payee, fen in history.payer_recent] == [("P", 100)]
-    assert sorted(payer for _, payer in history.payee_recent) == ["A", "C"]
+    assert sorted(payer for _, payer, _ in history.payee_recent) == ["A", "C"]
 
 
 def test_history_older_than_the_retention_window_is_not_seen(make_state: Callable[[], ScreenState]) -> None:
@@ -121,9 +121,9 @@ def test_fan_in_into_a_busy_payee_reads_its_newest_distinct_payers(
     run(make_state(), moves)
     late = Movement("NEW", "SHOP", T0 + 2 * payers, 1)
     recent = make_state().session([late]).history(late).payee_recent
-    newest = {p for _, p in recent if p in {"X0", f"X{payers - 1}", f"X{payers - 2}"}}
+    newest = {p for _, p, _ in recent if p in {"X0", f"X{payers - 1}", f"X{payers - 2}"}}
     assert newest == {"X0", f"X{payers - 1}", f"X{payers - 2}"}
-    assert len({p for _, p in recent}) >= FAN_IN_PAYERS
+    assert len({p for _, p, _ in recent}) >= FAN_IN_PAYERS
 
 
 def test_first_and_latest_payment_survive_transfers_out_of_time_order(
@@ -134,7 +134,7 @@ def test_first_and_latest_payment_survive_transfers_out_of_time_order(
     later = Movement("B", "P", T0 + 3 * H, 1)
     session = make_state().session([Movement("A", "P", T0 + 3 * H, 1), later])
     assert session.history(Movement("A", "P", T0 + 3 * H, 1)).first_paid_at == T0
-    assert max(at for at, payer in session.history(later).payee_recent if payer == "A") == T0 + 2 * H
+    assert max(at for at, payer, _ in session.history(later).payee_recent if payer == "A") == T0 + 2 * H
 
 
 def test_a_busy_payer_brings_at_most_its_newest_max_per_account_payments(
@@ -145,3 +145,20 @@ def test_a_busy_payer_brings_at_most_its_newest_max_per_account_payments(
     recent = make_state().session([late]).history(late).payer_recent
     assert len(recent) == MAX_PER_ACCOUNT
     assert recent[-1] == (T0 + MAX_PER_ACCOUNT + 19, f"E{MAX_PER_ACCOUNT + 19}", 100 + MAX_PER_ACCOUNT + 19)
+
+
+def test_a_payee_s_recent_payers_come_with_when_each_first_paid_it(
+    make_state: Callable[[], ScreenState],
+) -> None:
+    """A merchant's regulars are told from newcomers (a mule's payers are all new): each payment into a
+    payee carries when its payer first paid that payee, from earlier sessions and from the batch."""
+    day = 24 * H
+    run(make_state(), [Movement("OLD", "SHOP", T0, 100), Movement("OLDER", "SHOP", T0 - 3 * day, 100)])
+    later = T0 + 40 * day
+    run(make_state(), [Movement("OLD", "SHOP", later, 100), Movement("NEW", "SHOP", later + 60, 100)])
+    moves = [Movement("OLDER", "SHOP", later + 120, 100), Movement("LAST", "SHOP", later + 180, 100)]
+    session = make_state().session(moves)
+    session.add(moves[0])
+    recent = session.history(moves[1]).payee_recent
+    firsts = {payer: first for _, payer, first in recent}
+    assert firsts == {"OLD": T0, "NEW": later + 60, "OLDER": T0 - 3 * day}

@@ -78,6 +78,8 @@ def test_a_foreign_currency_amount_is_not_compared_in_yuan() -> None:
         ({"purpose": "转账\x00"}, "purpose"),
         ({"payee": {"account": "6222\x00"}}, "payee.account"),
         ({"payer_contacts": [{"value": "170\x00"}]}, "payer_contacts[0].value"),
+        ({"payee": {"kind": "corporate"}}, "payee.kind"),
+        ({"payer": {"kind": 1}}, "payer.kind"),
     ],
 )
 def test_a_bad_field_is_refused_naming_it(change: dict[str, Any], field: str) -> None:
@@ -127,3 +129,20 @@ def test_a_long_standing_customer_is_not_refused() -> None:
 def test_a_non_finite_or_absurd_amount_is_refused(amount: Any) -> None:
     with pytest.raises(TransferError, match="amount"):
         parse_transfer({**FULL, "amount": amount})
+
+
+@pytest.mark.parametrize(
+    ("party", "sent", "kind"),
+    [
+        ("payee", {"kind": "company"}, "company"),
+        ("payee", {"kind": "personal"}, "personal"),
+        ("payer", {"kind": "company"}, "company"),
+        ("payee", {"kind": None}, None),
+        ("payee", {}, None),
+    ],
+)
+def test_the_bank_may_say_whether_an_account_is_personal_or_a_company(
+    party: str, sent: dict[str, Any], kind: str | None
+) -> None:
+    transfer = parse_transfer({"id": "k", party: {"account": "6222", **sent}})
+    assert getattr(transfer, party).kind == kind

@@ -1,6 +1,7 @@
 """What screening returns for one transfer: the live rule set's verdict — outcome, score, the rules that
-fired with their clauses, the actions to take — every rule's execution, and the shadow candidate's
-verdict when one runs beside it (recorded, never acted on)."""
+fired with their clauses, the risk rules that only who the parties are kept from firing (with no score
+and `"spared": true`: 收款方为单位（国家电网），此条不计分：…), the actions to take — every rule's
+execution, and the shadow candidate's verdict when one runs beside it (recorded, never acted on)."""
 
 from __future__ import annotations
 
@@ -37,13 +38,14 @@ class Verdict:
     score: int
     fired: tuple[Rule, ...]  # most severe first
     results: tuple[bool | None, ...]  # one per rule of `rules`, in order
+    spared: tuple[tuple[Rule, str], ...] = ()  # (rule, why it did not count): who the parties are
 
     @property
     def version(self) -> str:
         return self.rules.version
 
     def reasons(self) -> list[dict[str, Any]]:
-        return [
+        fired = [
             {
                 "rule": r.id,
                 "clause": r.clause,
@@ -51,6 +53,12 @@ class Verdict:
                 **({"typology": r.typology} if r.typology else {}),
             }
             for r in self.fired
+        ]
+        if not self.spared:
+            return fired
+        return fired + [
+            {"rule": r.id, "clause": f"{words}，此条不计分：{r.clause}", "score": 0, "spared": True}
+            for r, words in self.spared
         ]
 
     def actions(self) -> list[dict[str, str]]:

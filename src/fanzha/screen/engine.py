@@ -4,7 +4,9 @@ The engine holds no state of its own: history comes from a `ScreenState` session
 Redis), intelligence from an `IntelView`, and the purpose text is read through a cached
 `PurposeReader`. Per transfer it fills in the facts the rule sets need, runs every rule's compiled
 closure once per rule set, and sums the scores: the outcome is the most severe of the score
-threshold's and of any minimum a fired rule forces.
+threshold's and of any minimum a fired rule forces. A risk rule kept from firing only by who the parties
+are (an organisation payee, a merchant's regulars, a tenant of long standing) is named in the reasons
+with those words and no score.
 """
 
 from __future__ import annotations
@@ -32,7 +34,10 @@ class NoIntel:
 
 def evaluate(rules: RuleSet, facts: Facts) -> Verdict:
     """One rule set's verdict on one transfer's facts."""
+    noted: list[tuple[str, str]] = []
+    facts.spared = noted
     results = tuple([rule.test(facts) for rule in rules.rules])  # every rule runs; few fire
+    facts.spared = None
     score = 0
     forced = "allow"
     fired = []
@@ -48,7 +53,12 @@ def evaluate(rules: RuleSet, facts: Facts) -> Verdict:
         outcome = forced
     if len(fired) > 1:
         fired.sort(key=severity, reverse=True)
-    return Verdict(rules, outcome, score, tuple(fired), results)
+    if not noted:
+        return Verdict(rules, outcome, score, tuple(fired), results)
+    spared = tuple(  # risk rules that only who the parties are kept quiet, with why
+        (next(r for r in rules.rules if r.id == rule_id), words) for rule_id, words in noted
+    )
+    return Verdict(rules, outcome, score, tuple(fired), results, spared)
 
 
 class Screener:

@@ -40,3 +40,6 @@ class Facts:
     # (when, intelligence level, number traits) of each contact; None when the bank sent no contacts
     contacts: tuple[tuple[float | None, str | None, frozenset[str]], ...] | None = None
     purpose: Purpose | None = None
+    # Filled in while a rule set runs: (rule id, why) of each risk rule that only who the parties are kept
+    # from firing (`fanzha.screen.conditions.compile_rule`); None: not collected.
+    spared: list[tuple[str, str]] | None = None

@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from fanzha.screen.conditions import compile_condition
+from fanzha.screen.conditions import compile_condition, compile_rule
 from fanzha.screen.operators import Predicate, RuleError
 from fanzha.screen.outcomes import OUTCOMES, RANK
 
@@ -140,12 +140,16 @@ def _rule(raw: Any, index: int, actions: dict[str, str]) -> Rule | None:
         raise RuleError(f"{where} outcome：应为 {'、'.join(OUTCOMES)} 之一")
     if "when" not in raw:
         raise RuleError(f"{where} when：缺少条件")
-    condition = compile_condition(raw["when"], f"{where} when")
+    score = _int(raw.get("score", 0), f"{where} score", -1000, 1000)
+    if score > 0 or outcome is not None:  # a risk rule notes when only who the parties are kept it quiet
+        condition = compile_rule(raw["when"], f"{where} when", rule_id)
+    else:
+        condition = compile_condition(raw["when"], f"{where} when")
     rule = Rule(
         id=rule_id,
         clause=_text(raw.get("clause"), f"{where} clause", limit=200),
         why=_text(raw.get("why"), f"{where} why", limit=2000),
-        score=_int(raw.get("score", 0), f"{where} score", -1000, 1000),
+        score=score,
         outcome=outcome,
         actions=_codes(raw.get("actions", []), f"{where} actions", actions),
         typology=_text(raw["typology"], f"{where} typology", limit=64) if "typology" in raw else None,

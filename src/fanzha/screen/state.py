@@ -40,9 +40,10 @@ class History(NamedTuple):
     paid_before: int  # earlier payments from this payer to this payee, over the whole history kept
     first_paid_at: float | None  # when this payer first paid this payee (None: never)
     payer_recent: Sequence[tuple[float, str, int]]  # the payer's payments: (at, payee, amount_fen)
-    # Payments into the payee within FAN_IN_HOURS: (at, payer). A store may give only each distinct payer's
-    # latest payment, and only the newest FAN_IN_PAYERS of those: all that fan-in needs.
-    payee_recent: Sequence[tuple[float, str]]
+    # Payments into the payee within FAN_IN_HOURS: (at, payer, when that payer first paid this payee). A
+    # store may give only each distinct payer's latest payment, and only the newest FAN_IN_PAYERS of those:
+    # all that fan-in needs, and all it takes to tell a merchant's regulars from a mule's new victims.
+    payee_recent: Sequence[tuple[float, str, float]]
 
 
 class StateSession(Protocol):
@@ -70,7 +71,7 @@ class MemoryState:
         self._retention = retention_hours * 3600.0
         self._pairs: dict[tuple[str, str], tuple[int, float]] = {}  # (payer, payee) → (count, first at)
         self._out: dict[str, deque[tuple[float, str, int]]] = {}
-        self._in: dict[str, deque[tuple[float, str]]] = {}
+        self._in: dict[str, deque[tuple[float, str, float]]] = {}
 
     def session(self, movements: Sequence[Movement], *, fan_in_payers: int = FAN_IN_PAYERS) -> MemoryState:
         return self
@@ -91,7 +92,8 @@ class MemoryState:
     def add(self, movement: Movement) -> None:
         key = (movement.payer, movement.payee)
         count, first = self._pairs.get(key, (0, movement.at))
-        self._pairs[key] = (count + 1, min(first, movement.at))
+        first = min(first, movement.at)
+        self._pairs[key] = (count + 1, first)
         out = self._out.get(movement.payer)
         if out is None:
             out = self._out[movement.payer] = deque(maxlen=MAX_PER_ACCOUNT)
@@ -99,10 +101,15 @@ class MemoryState:
         inflow = self._in.get(movement.payee)
         if inflow is None:
             inflow = self._in[movement.payee] = deque(maxlen=MAX_PER_ACCOUNT)
-        inflow.append((movement.at, movement.payer))
+        inflow.append((movement.at, movement.payer, first))
 
     def commit(self) -> None:
         return None
+
+    def first_paid(self, payer: str, payee: str) -> float | None:
+        """When `payer` first paid `payee`, as far as this state knows (None: never)."""
+        found = self._pairs.get((payer, payee))
+        return None if found is None else found[1]
 
     # Seeding, for the stores' sessions: what the store knows, before the batch is screened.
     def seed_pairs(self, pairs: Iterable[tuple[str, str, int, float]]) -> None:
@@ -112,5 +119,5 @@ class MemoryState:
     def seed_out(self, payer: str, items: Iterable[tuple[float, str, int]]) -> None:
         self._out[payer] = deque(sorted(items), maxlen=MAX_PER_ACCOUNT)
 
-    def seed_in(self, payee: str, items: Iterable[tuple[float, str]]) -> None:
+    def seed_in(self, payee: str, items: Iterable[tuple[float, str, float]]) -> None:
         self._in[payee] = deque(sorted(items), maxlen=MAX_PER_ACCOUNT)

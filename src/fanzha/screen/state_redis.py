@@ -4,7 +4,9 @@ Keys, under a prefix (default `fanzha:screen:`):
 - `pair:{payer}`  hash payee → number of payments (the first-payee feature), no expiry;
 - `first:{payer}` sorted set payee → time of the first payment (ZADD LT keeps the earliest), no expiry;
 - `out:{payer}`   sorted set of the payer's payments (score: time), members `at|payee|fen|n`;
-- `payers:{payee}` sorted set of the payee's payers (score: the payer's latest payment), for fan-in.
+- `payers:{payee}` sorted set of the payee's payers (score: the payer's latest payment), for fan-in; each
+  member is `payer|first` with the time the payer first paid this payee (a merchant's regulars are told
+  from a mule's new victims by it; a member without it, written before, counts as a new payer).
 The sorted sets are trimmed to the retention window and expire after it. A session reads what the
 batch needs in one pipeline and `commit` writes the batch in another.
 """
@@ -27,6 +29,15 @@ from fanzha.screen.state import (
 )
 
 _nonce = itertools.count()
+
+
+def _payer_first(member: str, at: float) -> tuple[float, str, float]:
+    """(at, payer, first paid) of a `payers:` member `payer|first` (a bare `payer`: first paid `at`)."""
+    payer, bar, first = member.rpartition("|")
+    try:
+        return (at, payer, float(first)) if bar else (at, member, at)
+    except ValueError:
+        return at, member, at
 
 
 class RedisSession:
@@ -67,7 +78,7 @@ class RedisSession:
                 out.append((float(at), payee, int(fen)))
             self.memory.seed_out(payer, out)
         for payee, members in zip(payees, replies[len(payers) : len(payers) + len(payees)], strict=True):
-            self.memory.seed_in(payee, [(float(at), payer.decode()) for payer, at in members])
+            self.memory.seed_in(payee, [_payer_first(member.decode(), float(at)) for member, at in members])
         n = len(payers) + len(payees)
         counts, firsts = replies[n : n + len(payers)], replies[n + len(payers) :]
         self.memory.seed_pairs(
@@ -97,7 +108,10 @@ class RedisSession:
             pipe.zadd(
                 f"{prefix}out:{m.payer}", {f"{m.at!r}|{m.payee}|{m.amount_fen}|{os.getpid()}.{n}": m.at}
             )
-            pipe.zadd(f"{prefix}payers:{m.payee}", {m.payer: m.at}, gt=True)  # a payer's latest payment
+            first = self.memory.first_paid(m.payer, m.payee)
+            first = m.at if first is None else first
+            # a payer's latest payment; the member names the payer and when it first paid this payee
+            pipe.zadd(f"{prefix}payers:{m.payee}", {f"{m.payer}|{first!r}": m.at}, gt=True)
             pipe.hincrby(f"{prefix}pair:{m.payer}", m.payee, 1)
             pipe.zadd(f"{prefix}first:{m.payer}", {m.payee: m.at}, lt=True)
             touched_out.add(m.payer)

@@ -3,7 +3,7 @@
 A session prefetches, in three queries, what the batch's payers paid within the retention window (their
 newest MAX_PER_ACCOUNT payments), which of the batch's payer–payee pairs have met before, and which
 distinct payers paid the batch's payees within the fan-in window (from the pairs: each payer's latest
-payment, as many per payee as the rules need); the batch is then screened in memory, and `commit`
+payment and first payment, as many per payee as the rules need); the batch is then screened in memory, and `commit`
 writes its movements (seen transfers and pair counts, one upsert per pair) in one transaction. Seen
 transfers older than the retention window are deleted now and then, in short transactions on a
 thread of their own.
@@ -80,9 +80,14 @@ NEWEST: dict[str, tuple[str, dict[str, Any]]] = {
         },
     ),
     "payers": (
-        "SELECT payee_account, payer_account, last_at FROM screen_pairs "
+        "SELECT payee_account, payer_account, last_at, first_at FROM screen_pairs "
         "WHERE payee_account = :k{i} AND last_at >= :since ORDER BY last_at DESC LIMIT :n",
-        {"payee_account": String, "payer_account": String, "last_at": DateTime(timezone=True)},
+        {
+            "payee_account": String,
+            "payer_account": String,
+            "last_at": DateTime(timezone=True),
+            "first_at": DateTime(timezone=True),
+        },
     ),
 }
 
@@ -125,7 +130,7 @@ class StoreSession:
         payees = sorted({m.payee for m in movements}) if self.fan_in_payers > 0 else []  # fan-in
         wanted = {(m.payer, m.payee) for m in movements}
         out: dict[str, list[tuple[float, str, int]]] = {p: [] for p in payers}
-        inflow: dict[str, list[tuple[float, str]]] = {p: [] for p in payees}
+        inflow: dict[str, list[tuple[float, str, float]]] = {p: [] for p in payees}
         pairs: list[tuple[str, str, int, float]] = []
         pair = ScreenPairRow
         with self.store.engine.connect() as session:  # Core rows: no ORM bookkeeping
@@ -144,8 +149,10 @@ class StoreSession:
                     if (payer, payee) in wanted:
                         pairs.append((payer, payee, count, from_db(first).timestamp()))
             for chunk in _chunks(payees):
-                for payee, payer, at in _newest(session, "payers", chunk, since_in, self.fan_in_payers):
-                    inflow[payee].append((from_db(at).timestamp(), payer))
+                for payee, payer, at, first in _newest(
+                    session, "payers", chunk, since_in, self.fan_in_payers
+                ):
+                    inflow[payee].append((from_db(at).timestamp(), payer, from_db(first).timestamp()))
         self.memory.seed_pairs(pairs)
         for payer, items in out.items():
             self.memory.seed_out(payer, items)

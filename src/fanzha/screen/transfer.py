@@ -7,6 +7,11 @@ the field. A time without a zone is Beijing time; a time outside the accepted ra
 (`fanzha.timezones.check_date`: 2000 to a year ahead by default) is bad input too, so that no date at the
 ends of the calendar (`0001-01-01T00:00:00+14:00`) reaches zone arithmetic or the store. An amount is a
 finite number of yuan. Account numbers are compared without spaces or dashes.
+
+A bank knows whether an account is a person's or an organisation's: `payer.kind` and `payee.kind` say so
+(`personal` or `company`; anything else is bad input). Where the kind is not sent, the rules judge by the
+name (`fanzha.screen.organisations`: 国家电网, 中国移动, …有限公司, …小学 are organisations) and by the
+account's history (a payee whose recent payers are mostly long-standing ones is a merchant).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ CHANNELS = ("counter", "atm", "mobile", "online", "pos")
 CHANNEL_NAMES = {"counter": "柜面", "atm": "ATM", "mobile": "手机银行", "online": "网上银行", "pos": "POS"}
 CONTACT_KINDS = ("phone", "sms", "wechat", "qq", "url", "domain")
 LABELS = ("fraud", "normal")
+PARTY_KINDS = ("personal", "company")  # a personal account, or an organisation's (对公账户)
 MAX_ID = 128
 MAX_AMOUNT = 1e12
 MAX_TEXT = 2000
@@ -42,6 +48,7 @@ class Party:
     district: str | None = None
     bank: str | None = None
     customer_since: date | None = None
+    kind: str | None = None  # personal | company, as the bank knows it (None: not sent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +150,9 @@ def _party(raw: Any, field: str) -> Party:
     age = raw.get("age")
     if age is not None and (isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 130):
         raise TransferError(f"字段 {field}.age 应为 0–130 的整数")
+    kind = raw.get("kind")
+    if kind is not None and kind not in PARTY_KINDS:
+        raise TransferError(f"字段 {field}.kind 应为 personal（个人账户）或 company（单位账户）")
     return Party(
         account=normalise_account(account) or None if account is not None else None,
         name=_text(raw.get("name"), field, 64, "name"),
@@ -150,6 +160,7 @@ def _party(raw: Any, field: str) -> Party:
         district=_text(raw.get("district"), field, 64, "district"),
         bank=_text(raw.get("bank"), field, 64, "bank"),
         customer_since=_since(raw.get("customer_since"), field),
+        kind=kind,
     )
 
 

@@ -4,7 +4,7 @@ table). `OPERATORS[name].compile(argument, where)` checks the argument and retur
 
 from __future__ import annotations
 
-from fanzha.screen.operators.base import Compiled, Operator, Predicate, RuleError
+from fanzha.screen.operators.base import Compiled, Explain, Operator, Predicate, RuleError
 from fanzha.screen.operators.fields import FIELD_OPERATORS
 from fanzha.screen.operators.history import HISTORY_OPERATORS
 from fanzha.screen.operators.intel import FLAGGED_LEVELS, INTEL_OPERATORS
@@ -24,6 +24,7 @@ __all__ = [
     "FLAGGED_LEVELS",
     "OPERATORS",
     "Compiled",
+    "Explain",
     "Operator",
     "Predicate",
     "RuleError",

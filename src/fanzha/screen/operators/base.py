@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from fanzha.screen.facts import Facts
 
 Predicate = Callable[[Facts], bool | None]
+Explain = Callable[[Facts], str | None]
 
 
 class RuleError(ValueError):
@@ -30,6 +31,10 @@ class Compiled:
     text: str  # the condition in words
     needs: frozenset[str] = frozenset()
     cost: int = 1  # relative cost of a test: conditions run the cheap parts first
+    # What the facts behind the answer are, in words, for the parts about who the parties are (收款方为单位
+    # （国家电网）): a decision names them when they alone keep a rule from firing. None for other parts.
+    explain: Explain | None = None
+    parts: tuple[Compiled, ...] = ()  # of a condition that holds when all of them do
 
 
 class Operator:
@@ -42,8 +47,8 @@ class Operator:
     def compile(self, arg: Any, where: str) -> Compiled:
         raise NotImplementedError
 
-    def done(self, test: Predicate, text: str) -> Compiled:
-        return Compiled(test, text, self.needs, self.cost)
+    def done(self, test: Predicate, text: str, explain: Explain | None = None) -> Compiled:
+        return Compiled(test, text, self.needs, self.cost, explain)
 
 
 def yuan(amount: float) -> str:

@@ -1,11 +1,11 @@
 """Operators on the transfer's own fields: amount, channel, the payer's age and tenure, the hour, a phone
-call during the transfer, a new device, a payee in another city or province, a company payee."""
+call during the transfer, a new device, a payee in another city or province, a payee or payer that is an
+organisation (the bank's `kind`, else the name: `fanzha.screen.organisations`)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from fanzha.screen.districts import OTHER_CITY, OTHER_PROVINCE, distance
@@ -23,26 +23,8 @@ from fanzha.screen.operators.base import (
     range_text,
     yuan,
 )
-from fanzha.screen.transfer import CHANNEL_NAMES, CHANNELS
-
-# Names of payees that are organisations, not persons (a utility, a shop, a hospital …): words that
-# mark one anywhere in the name, and one-character endings that mark one in names of four or more.
-COMPANY_MARKERS = (
-    "公司", "有限", "集团", "商行", "商贸", "超市", "商店", "商场", "百货", "大楼", "医院", "学校", "大学",
-    "学院", "幼儿园", "委员会", "物业", "酒店", "宾馆", "饭店", "餐厅", "银行", "电力", "燃气", "水务",
-    "供水", "中心", "合作社", "门诊", "诊所", "药房", "药店", "事务所", "研究所", "工作室", "加油站",
-    "便利", "市场", "影城", "书城", "肯德基", "麦当劳",
-)  # fmt: skip
-COMPANY_ENDINGS = ("店", "厂", "局", "馆", "场", "行", "所", "院", "社", "部", "站", "城", "楼")
-
-
-_COMPANY = re.compile("|".join(COMPANY_MARKERS))
-
-
-@lru_cache(maxsize=65_536)
-def is_company(name: str) -> bool:
-    """Whether a payee's name is an organisation's (by its words; a person's name has none of them)."""
-    return _COMPANY.search(name) is not None or (len(name) >= 4 and name.endswith(COMPANY_ENDINGS))
+from fanzha.screen.organisations import describe_kind, organisation_mark
+from fanzha.screen.transfer import CHANNEL_NAMES, CHANNELS, Party
 
 
 class Amount(Operator):
@@ -182,23 +164,42 @@ class RemotePayee(Operator):
         return self.done(test, "收款人在外省" if arg == "province" else "收款人在外地（外市或外省）")
 
 
-class PayeeKind(Operator):
-    name = "payee_kind"
-    help = "收款人是个人（person）还是单位（company，按户名判断）"
+class _PartyKind(Operator):
+    party: str  # payer | payee
+    role: str  # 收款人 | 付款人, in the condition's words
+    side: str  # 收款方 | 付款方, in a decision's words
     example = "person"
 
     def compile(self, arg: Any, where: str) -> Compiled:
         if arg not in ("person", "company"):
             raise RuleError(f"{where}：应为 person（个人）或 company（单位）")
         company = arg == "company"
+        party, side = attrgetter(self.party), self.side
 
-        def test(f: Facts) -> bool | None:
-            name = f.transfer.payee.name
-            if name is None:
+        def test(f: Facts) -> bool | None:  # party_kind, unrolled: it runs for most transfers
+            who: Party = party(f.transfer)
+            if who.kind is not None:
+                return (who.kind == "company") is company
+            if who.name is None:
                 return None
-            return is_company(name) is company
+            return (organisation_mark(who.name) is not None) is company
 
-        return self.done(test, "收款人是单位" if company else "收款人是个人")
+        def explain(f: Facts) -> str:
+            return describe_kind(party(f.transfer), side)
+
+        return self.done(test, f"{self.role}是{'单位' if company else '个人'}", explain)
+
+
+class PayeeKind(_PartyKind):
+    name = "payee_kind"
+    help = "收款人是个人（person）还是单位（company）：按银行给出的 payee.kind，未给出时按户名判断"
+    party, role, side = "payee", "收款人", "收款方"
+
+
+class PayerKind(_PartyKind):
+    name = "payer_kind"
+    help = "付款人是个人（person）还是单位（company）：按银行给出的 payer.kind，未给出时按户名判断"
+    party, role, side = "payer", "付款人", "付款方"
 
 
 class PurposeMissing(Operator):
@@ -218,5 +219,5 @@ class PurposeMissing(Operator):
 
 FIELD_OPERATORS: tuple[Operator, ...] = (
     Amount(), Channel(), PayerAge(), CustomerDays(), Night(), OnCall(), NewDevice(), RemotePayee(),
-    PayeeKind(), PurposeMissing(),
+    PayeeKind(), PayerKind(), PurposeMissing(),
 )  # fmt: skip

@@ -1,5 +1,6 @@
 """Operators on the history before a transfer (`fanzha.screen.state`): a first payment to this payee,
-many distinct payers into one payee in a short window (mule fan-in), payments to one payee that keep
+many distinct payers into one payee in a short window (mule fan-in), a payee whose recent payers are
+mostly long-standing ones (a merchant's regulars, not a mule's victims), payments to one payee that keep
 rising (解冻费, 保证金 asked for again and again), and the payer's velocity."""
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from fanzha.screen.operators.base import (
     yuan,
 )
 from fanzha.screen.state import FAN_IN_HOURS, FAN_IN_PAYERS, RETENTION_HOURS
+
+DAY = 86_400.0
 
 
 def _hours_text(h: float) -> str:
@@ -56,9 +59,14 @@ class PayeeKnownDays(Operator):
             if f.history is None or f.at is None:
                 return None
             first = f.history.first_paid_at
-            return first is not None and in_bounds((f.at - first) / 86_400.0, low, top)
+            return first is not None and in_bounds((f.at - first) / DAY, low, top)
 
-        return self.done(test, range_text("与该收款人的往来", low, top, lambda d: f"{d:g}天"))
+        def explain(f: Facts) -> str | None:
+            if f.history is None or f.at is None or f.history.first_paid_at is None:
+                return None
+            return f"付款人{int((f.at - f.history.first_paid_at) // DAY)}天前就向该收款人付过款"
+
+        return self.done(test, range_text("与该收款人的往来", low, top, lambda d: f"{d:g}天"), explain)
 
 
 class FanIn(Operator):
@@ -78,7 +86,8 @@ class FanIn(Operator):
                 return None
             since, payer = f.at - window, f.transfer.payer.account
             others: set[str] = set()
-            for at, p in reversed(f.history.payee_recent):  # newest first: stop at the window or at `least`
+            # newest first: stop at the window or at `least`
+            for at, p, _ in reversed(f.history.payee_recent):
                 if at < since:
                     break
                 if p != payer:
@@ -89,6 +98,61 @@ class FanIn(Operator):
 
         text = f"收款账户{_hours_text(found['hours'])}内收到{least}个以上不同付款人的转账"
         return Compiled(test, text, self.needs | {f"{FAN_IN}{least}"}, self.cost)
+
+
+class PayeeRegulars(Operator):
+    name = "payee_regulars"
+    help = (
+        "收款账户在 hours 小时内最近的 among 个不同付款人中，至少 payers 个在 days 天以前就向其付过款"
+        "（老客户多的经营收款，如商户、摊主；骗子的过渡账户收的都是新付款人的钱）"
+    )
+    example = "{payers: 10, among: 20, days: 30, hours: 48}"
+    needs = frozenset([HISTORY])
+    cost = 5
+
+    def compile(self, arg: Any, where: str) -> Compiled:
+        keys = ["payers", "among", "days", "hours"]
+        found = mapping(arg, where, keys, required=keys)
+        least = count(found["payers"], f"{where}.payers", limit=FAN_IN_PAYERS)
+        among = count(found["among"], f"{where}.among", limit=FAN_IN_PAYERS)
+        if least > among:
+            raise RuleError(f"{where}：payers 不能多于 among")
+        days = number(found["days"], f"{where}.days", low=1, high=3650)
+        window = hours(found["hours"], f"{where}.hours", limit=FAN_IN_HOURS) * 3600.0
+
+        def regulars(f: Facts) -> tuple[int, int] | None:
+            """(distinct recent payers seen, of them long-standing), newest first, at most `among`."""
+            if f.history is None or f.at is None:
+                return None
+            since, before, payer = f.at - window, f.at - days * DAY, f.transfer.payer.account
+            seen: dict[str, float] = {}
+            for at, p, first in reversed(f.history.payee_recent):
+                if at < since:
+                    break
+                if p != payer and p not in seen:
+                    seen[p] = first
+                    if len(seen) >= among:
+                        break
+            return len(seen), sum(first <= before for first in seen.values())
+
+        def test(f: Facts) -> bool | None:
+            found = regulars(f)
+            return None if found is None else found[1] >= least
+
+        def explain(f: Facts) -> str | None:
+            found = regulars(f)
+            if found is None:
+                return None
+            seen, old = found
+            if old >= least:
+                return f"收款账户老客户多：最近{seen}个付款人中{old}个在{days:g}天以前就付过款"
+            return f"收款账户最近{seen}个付款人中只有{old}个在{days:g}天以前就付过款"
+
+        text = (
+            f"收款账户{_hours_text(found['hours'])}内最近{among}个不同付款人中至少{least}个"
+            f"在{days:g}天以前就向其付过款（老客户多）"
+        )
+        return Compiled(test, text, self.needs | {f"{FAN_IN}{among}"}, self.cost, explain)
 
 
 class RisingPayments(Operator):
@@ -164,5 +228,5 @@ class PayerVelocity(Operator):
 
 
 HISTORY_OPERATORS: tuple[Operator, ...] = (
-    FirstPayee(), PayeeKnownDays(), FanIn(), RisingPayments(), PayerVelocity(),
+    FirstPayee(), PayeeKnownDays(), FanIn(), PayeeRegulars(), RisingPayments(), PayerVelocity(),
 )  # fmt: skip
