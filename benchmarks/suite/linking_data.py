@@ -1,12 +1,20 @@
-"""Synthetic cases for the linking benchmark (benchmark 8), and the SQLite case store built from them.
+"""Synthetic cases for the linking benchmark (benchmark 8), their true groups, and the SQLite case store
+built from them.
 
 The cases look like a province's fraud reports, as far as linking is concerned: about three scammer
 identifiers per case; most identifiers named once; gangs that reuse their accounts, phones, WeChat IDs
 and sites across tens (a few, hundreds) of cases; twenty hubs that are not on any allowlist (a public
 Wi-Fi address, a free hosting domain, a popular app) in about a thousand cases each; allowlisted numbers
-and domains (95588, 10086, taobao.com) in one case in twenty; and the spellings people use (`+86 138 0013
-8000`, `6222 0212 …`, `HTTPS://WWW.…`, full-width digits), a few values that are not identifiers and a few
-broken lines. Everything is drawn from a seeded generator, so every run sees the same cases.
+and domains (95588, 10086, taobao.com) in one case in twenty; and identifiers as the desk records them:
+mobiles in unassigned segments (140–144, 154, 16x, 179, 194: misheard, mistyped, or the scammers'),
+foreign numbers (some that libphonenumber knows no such number for), cards failing the Luhn check and
+corporate accounts, each written in the forms people use (`+86 140 1234 5678`, `0086-…`, `(+86)….….`,
+`0140…`, `00852-…`, `6222 0212 …`, `HTTPS://WWW.…`, full-width digits); placeholders that are no
+identifier (不详), one-off mistyped numbers, and a few broken lines.
+
+Every case also carries its true identifiers (kind, value, before they were written down), so the
+benchmark knows the true groups: the cases joined by the same true identifier, allowlisted ones apart.
+Everything is drawn from a seeded generator, so every run sees the same cases.
 """
 
 from __future__ import annotations
@@ -23,12 +31,32 @@ import orjson
 
 from suite.common import OUT, SEED, log
 
-VERSION = 1  # bump when the generator changes: cached files are rebuilt
+VERSION = 2  # bump when the generator changes: cached files are rebuilt
 Record = tuple[str, list[tuple[str, str]]]
+TrueRecord = tuple[str, list[tuple[str, str]], list[tuple[str, str]]]  # id, as written, true link keys
 
 OFFICIAL = [("phone", "95588"), ("phone", "95533"), ("phone", "10086"), ("domain", "taobao.com"),
-            ("url", "https://www.icbc.com.cn/login"), ("phone", "400-820-8888")]  # fmt: skip
+            ("url", "https://www.icbc.com.cn/login"), ("phone", "400-627-2273")]  # fmt: skip
 SEGMENTS = ["130", "131", "133", "135", "136", "138", "139", "150", "152", "158", "170", "177", "186", "189"]
+UNASSIGNED = [
+    "140",
+    "141",
+    "142",
+    "143",
+    "144",
+    "154",
+    "160",
+    "161",
+    "163",
+    "164",
+    "168",
+    "169",
+    "179",
+    "194",
+]
+# Foreign numbers: country code, first digits, length of the national number (valid and invalid ones).
+FOREIGN = [("852", "5679", 8), ("853", "6", 8), ("886", "9", 9), ("63", "9", 10), ("855", "1", 9),
+           ("95", "9", 9), ("60", "1", 9), ("1", "4", 10), ("44", "7", 10), ("999", "1", 8)]  # fmt: skip
 TLDS = ["top", "xyz", "vip", "cc", "com", "cn", "shop", "icu"]
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -55,14 +83,32 @@ class Generator:
     def word(self, a: int = 5, b: int = 10) -> str:
         return "".join(self.rng.choices(string.ascii_lowercase, k=self.rng.randint(a, b)))
 
+    def phone(self) -> str:
+        r, rng = self.rng.random(), self.rng
+        if r < 0.80:
+            return rng.choice(SEGMENTS) + self.digits(8)
+        if r < 0.93:
+            return rng.choice(UNASSIGNED) + self.digits(8)
+        code, first, size = rng.choice(FOREIGN)
+        return f"+{code}{rng.choice(first)}{self.digits(size - 1)}"
+
+    def card(self) -> str:
+        r, rng = self.rng.random(), self.rng
+        number = _luhn_complete(rng.choice(["622202", "621700", "622848", "625965"]) + self.digits(12))
+        if r < 0.70:
+            return number
+        if r < 0.90:  # the check digit wrong: mistyped, or an account number without one
+            return number[:-1] + str((int(number[-1]) + rng.randint(1, 9)) % 10)
+        if r < 0.95:
+            return _luhn_complete(rng.choice(["4367", "6217", "6228"]) + self.digits(11))  # 16 digits
+        return rng.choice("123456789") + self.digits(rng.randint(11, 16))  # a corporate account
+
     def identifier(self) -> tuple[str, str]:
         r, rng = self.rng.random(), self.rng
         if r < 0.35:
-            return "phone", rng.choice(SEGMENTS) + self.digits(8)
+            return "phone", self.phone()
         if r < 0.60:
-            return "bank_card", _luhn_complete(
-                rng.choice(["622202", "621700", "622848", "625965"]) + self.digits(12)
-            )
+            return "bank_card", self.card()
         if r < 0.70:
             return "wechat", rng.choice(string.ascii_lowercase) + self.word(5, 12) + self.digits(2)
         if r < 0.78:
@@ -80,24 +126,47 @@ class Generator:
             return "app", f"{self.word(3, 7).capitalize()} {rng.choice(['Pay', '金融', '理财', 'Chat'])}"
         return "domain", f"{self.word()}.{rng.choice(TLDS)}"
 
+    def _mobile(self, value: str) -> str:
+        r, (a, b, c) = self.rng.random(), (value[:3], value[3:7], value[7:])
+        if r < 0.55:
+            return value
+        if r < 0.68:
+            return f"+86 {a} {b} {c}"
+        if r < 0.78:
+            return f"{a}-{b}-{c}"
+        if r < 0.83:
+            return "0086" + value
+        if r < 0.88:
+            return f"{a} {b} {c}"
+        if r < 0.92:
+            return f"(+86){a}.{b}.{c}"
+        if r < 0.96:
+            return "86 " + value
+        return "0" + value  # the trunk zero, as a landline dials a mobile
+
+    def _foreign(self, value: str) -> str:
+        code = next(
+            c for c, _, size in FOREIGN if value[1:].startswith(c) and len(value) == 1 + len(c) + size
+        )
+        national, r = value[1 + len(code) :], self.rng.random()
+        if r < 0.4:
+            return value
+        if r < 0.7:
+            return f"+{code} {national[:4]} {national[4:]}"
+        if r < 0.9:
+            return f"00{code}-{national}"
+        return f"(+{code}) {national[:3]}-{national[3:]}"
+
     def spell(self, kind: str, value: str) -> str:
         """One of the ways people write `value`."""
         r, rng = self.rng.random(), self.rng
         if kind == "phone":
-            if r < 0.6:
-                written = value
-            elif r < 0.75:
-                written = f"+86 {value[:3]} {value[3:7]} {value[7:]}"
-            elif r < 0.85:
-                written = f"{value[:3]}-{value[3:7]}-{value[7:]}"
-            elif r < 0.9:
-                written = "0086" + value
-            else:
-                written = f"{value[:3]} {value[3:7]} {value[7:]}"
+            written = self._foreign(value) if value[0] == "+" else self._mobile(value)
             return written.translate(FULL_WIDTH) if rng.random() < 0.002 else written
         if kind == "bank_card":
             sep = " " if r < 0.2 else "-" if r < 0.3 else ""
-            return sep.join(value[i : i + 4] for i in range(0, len(value), 4))
+            written = sep.join(value[i : i + 4] for i in range(0, len(value), 4))
+            return written.translate(FULL_WIDTH) if rng.random() < 0.002 else written
         if kind == "url":
             if r < 0.3:
                 return f"https://www.{value}"
@@ -111,9 +180,24 @@ class Generator:
         return value
 
 
-def generate(n: int, seed: int = SEED, *, start: int = 0, population: int | None = None) -> Iterator[Record]:
-    """`n` cases with ids C{start + 1}…, the same for the same arguments. The gangs and hubs depend on
-    `seed` and `population` (default `n`) only, so later cases (`start=n, population=n`) reuse them."""
+def broken(index: int) -> bool:
+    """Is the case at `index` of `jsonl_file` written as a broken line (linked to nothing)?"""
+    return index % 20_000 == 7
+
+
+def true_key(kind: str, value: str) -> tuple[str, str]:
+    """What links cases in truth: the identifier before it was written down (a link's host for links)."""
+    if kind == "url":
+        return "domain", value.split("/", 1)[0]
+    return (kind, value.lower()) if kind == "app" else (kind, value)
+
+
+def generate_true(
+    n: int, seed: int = SEED, *, start: int = 0, population: int | None = None
+) -> Iterator[TrueRecord]:
+    """`n` cases with ids C{start + 1}…, as written and with their true link keys (allowlisted ones
+    left out), the same for the same arguments. The gangs and hubs depend on `seed` and `population`
+    (default `n`) only, so later cases (`start=n, population=n`) reuse them."""
     gen = Generator(random.Random(seed))
     n_gangs = max(10, (population or n) // 50)
     gangs = [[gen.identifier() for _ in range(gen.rng.randint(3, 8))] for _ in range(n_gangs)]
@@ -130,12 +214,43 @@ def generate(n: int, seed: int = SEED, *, start: int = 0, population: int | None
             mentions += [gen.identifier() for _ in range(rng.choice((1, 2, 3, 3, 3, 4, 4, 5)))]
         if rng.random() < 0.001 * len(hubs):
             mentions.append(rng.choice(hubs))
-        if rng.random() < 0.05:
-            mentions.append(rng.choice(OFFICIAL))
+        keys = [true_key(kind, value) for kind, value in mentions]
         written = [(kind, gen.spell(kind, value)) for kind, value in mentions]
+        if rng.random() < 0.05:
+            written.append(rng.choice(OFFICIAL))  # as it is published; links nothing
         if rng.random() < 0.001:
-            written.append(("phone", "138001380"))  # not a number: goes the slow way, links nothing
-        yield f"C{index + 1:07d}", written
+            written.append(("phone", "不详"))  # a placeholder, no identifier: links nothing
+        if rng.random() < 0.001:  # a number a digit short, named once
+            mistyped = rng.choice(SEGMENTS) + gen.digits(7)
+            written.append(("phone", mistyped))
+            keys.append(("phone", mistyped))
+        yield f"C{index + 1:07d}", written, keys
+
+
+def generate(n: int, seed: int = SEED, *, start: int = 0, population: int | None = None) -> Iterator[Record]:
+    """`generate_true` without the true keys."""
+    for case_id, written, _ in generate_true(n, seed, start=start, population=population):
+        yield case_id, written
+
+
+def true_first(n: int) -> list[int]:
+    """For each of the `n` cases of `jsonl_file(n)` (a broken line a case of its own, since it names
+    nothing readable), the index of the first case of its true group."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    numbers: dict[tuple[str, str], int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for index, (_, _, keys) in enumerate(generate_true(n)):
+        for key in () if broken(index) else keys:
+            rows.append(index)
+            cols.append(n + numbers.setdefault(key, len(numbers)))
+    size = n + len(numbers)
+    graph = csr_matrix(([1] * len(rows), (rows, cols)), shape=(size, size))
+    _, labels = connected_components(graph, directed=False)
+    first: dict[int, int] = {}
+    return [first.setdefault(int(label), index) for index, label in enumerate(labels[:n])]
 
 
 def jsonl_file(n: int) -> Path:
@@ -148,7 +263,7 @@ def jsonl_file(n: int) -> Path:
     OUT.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as fh:
         for i, (case_id, mentions) in enumerate(generate(n)):
-            if i % 20_000 == 7:
+            if broken(i):
                 fh.write(b'{"id": "' + case_id.encode() + b'", "identifiers": [broken\n')
                 continue
             items = [{"kind": k, "value": v} for k, v in mentions]

@@ -57,6 +57,7 @@ def test_intake_prefill_then_create_then_work_the_case(client: TestClient) -> No
         "value": "17012345678",
         "raw": "+86 170 1234 5678",
         "confirmed": False,
+        "flags": [],
     } in filled["identifiers"]
     body = {
         "narrative": NARRATIVE,

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fanzha.cases.identity import canonical, link_key, linkable, linking_key
+from fanzha.cases.identity import canonical, identifier_flags, link_key, linkable, linking_key
+from fanzha.extract import extract
 from fanzha.extract.phone import MOBILE_SEGMENTS
 from fanzha.intel.repository import IntelError, IntelStore, normalise
 
@@ -54,16 +55,14 @@ def test_spellings_of_one_identifier_have_one_canonical_value(
 @pytest.mark.parametrize(
     ("kind", "raw"),
     [
-        ("phone", "110"),  # an emergency number without context is no identifier
-        ("phone", "1234"),
+        ("phone", "12"),
         ("phone", "hello"),
         ("phone", ""),
         ("bank_card", "123"),
-        ("bank_card", "0222021234567890128"),
-        ("bank_card", "1111111111111111"),
+        ("bank_card", "1111111111111111"),  # a placeholder
         ("url", "not a link"),
-        ("ip", "999.1.1.1"),
-        ("qq", "0123456"),
+        ("ip", "1.2.3"),
+        ("qq", "QQ"),
         ("wechat", "weixin"),
         ("app", "   "),
         ("unknown_kind", "13800138000"),
@@ -167,18 +166,25 @@ def _variant(raw: str, form: str) -> str:
     return {"plain": raw, "full_width": raw.translate(FULL_WIDTH), "padded": f"  {raw} "}[form]
 
 
+CONTEXT = {"qq": "QQ ", "wechat": "微信 ", "alipay": "支付宝 ", "bank_card": "卡号 "}
+
+
 @pytest.mark.parametrize("kind", sorted(SPELLINGS))
-def test_canonical_agrees_with_the_intelligence_store(kind: str) -> None:
+def test_canonical_agrees_with_the_intelligence_store_and_the_extractor(kind: str) -> None:
+    """The case desk, the intelligence store and a message's identifiers compare the same values."""
+
     @SETTINGS
     @given(SPELLINGS[kind], st.sampled_from(["plain", "plain", "full_width", "padded"]))
     def agrees(raw: str, form: str) -> None:
         written = _variant(raw, form)
-        expected = _normalise(kind, written)
-        if kind == "bank_card" and expected is None and not raw.isdigit():
-            # The extractor reads a landline or a mobile inside some grouped card numbers
-            # ("6222 0755 2345 6789"); a card written in groups is its digits.
-            expected = _normalise(kind, raw.replace(" ", "").replace("-", ""))
-        assert canonical(kind, written) == expected
+        value = canonical(kind, written)
+        assert value == _normalise(kind, written)
+        text = CONTEXT.get(kind, "见") + written.strip() + "。"
+        start = len(CONTEXT.get(kind, "见"))
+        for ident in extract(text):
+            same_kind = ident.kind == kind or (kind == "url" and ident.kind == "domain")
+            if same_kind and (ident.start, ident.end) == (start, start + len(written.strip())):
+                assert value == ident.value
 
     agrees()
 
@@ -229,6 +235,33 @@ def test_ordinary_identifiers_link() -> None:
     assert linking_key("phone", "+86 138 0013 8000") == ("phone", "13800138000")
     assert linking_key("url", "https://WWW.abc-pay.top/x") == ("domain", "abc-pay.top")
     assert linking_key("ip", "45.76.1.2") == ("ip", "45.76.1.2")
+
+
+@pytest.mark.parametrize(
+    ("kind", "spellings", "key", "flags"),
+    [
+        ("phone", ["14012345678", "+86 140 1234 5678", "0086-140-1234-5678", "140.1234.5678", "１４０１２３４５６７８"],
+         ("phone", "14012345678"), ("号段未分配",)),
+        ("phone", ["19412345678", "(+86)194 1234 5678", "86 194-1234-5678"], ("phone", "19412345678"), ("号段未分配",)),
+        ("phone", ["+63 917 123 4567", "0063-917-123-4567", "+639171234567"], ("phone", "+639171234567"), ("境外号码",)),
+        ("phone", ["+999 1234 5678", "00999-1234-5678"], ("phone", "+99912345678"), ("境外号码", "号码无效")),
+        ("bank_card", ["6222021234567890127", "6222 0212 3456 7890 127", "6222-0212-3456-7890-127"],
+         ("bank_card", "6222021234567890127"), ("校验位不符",)),
+        ("qq", ["0123456", " 0123456 "], ("qq", "0123456"), ("格式不符",)),
+    ],
+)  # fmt: skip
+def test_an_odd_identifier_links_in_every_written_form_and_is_flagged(
+    kind: str, spellings: list[str], key: tuple[str, str], flags: tuple[str, ...]
+) -> None:
+    for raw in spellings:
+        assert linking_key(kind, raw) == key, raw
+        assert identifier_flags(kind, canonical(kind, raw) or "") == flags
+
+
+@pytest.mark.parametrize("number", ["110", "119", "120", "122"])
+def test_emergency_numbers_are_phones_that_never_link(number: str) -> None:
+    assert canonical("phone", number) == number
+    assert linking_key("phone", number) is None
 
 
 def test_official_phones_are_exactly_the_intelligence_stores() -> None:

@@ -93,6 +93,21 @@ def test_values_that_are_not_identifiers_link_nothing() -> None:
     assert link_components(records) == ["A", "B"]
 
 
+@pytest.mark.parametrize(
+    ("kind", "spellings"),
+    [
+        ("phone", ["14012345678", "+86 140 1234 5678", "0086-140-1234-5678", "１４０１２３４５６７８"]),
+        ("phone", ["16812345678", "(+86)168.1234.5678", "86 168 1234 5678"]),
+        ("phone", ["+855 12 345 678", "00855-12-345-678"]),
+        ("bank_card", ["6222021234567890127", "6222 0212 3456 7890 127"]),
+        ("bank_card", ["622202123456780078", "6222-0212-3456-7800-78"]),  # passes the ID checksum too
+    ],
+)
+def test_odd_identifiers_link_in_every_written_form(kind: str, spellings: list[str]) -> None:
+    records = [(f"case{i}", [(kind, raw)]) for i, raw in enumerate(spellings)]
+    assert set(link_components(records)) == {"case0"}
+
+
 # ------------------------------------------------------------------------------------------ JSONL
 def _jsonl(rows: list[object]) -> list[bytes]:
     return [r if isinstance(r, bytes) else orjson.dumps(r) for r in rows]
@@ -137,6 +152,29 @@ def test_jsonl_gives_the_same_groups_with_worker_processes() -> None:
         outputs.append(out.getvalue())
     assert outputs[0] == outputs[1]
     assert orjson.loads(outputs[0].splitlines()[4]) == {"id": 4, "group": 3}
+
+
+def test_jsonl_names_the_odd_identifiers_of_a_case_with_their_flags() -> None:
+    lines = _jsonl(
+        [
+            {"id": "A", "identifiers": [{"kind": "phone", "value": "+86 140 1234 5678"}, {"kind": "qq", "value": "12345"}]},
+            {"id": "B", "identifiers": [{"kind": "phone", "value": "14012345678"}]},
+            {"id": "C", "identifiers": [{"kind": "bank_card", "value": "6222 0212 3456 7890 127"}]},
+            {"id": "D", "identifiers": [{"kind": "phone", "value": "13800138000"}]},
+            {"id": "E", "identifiers": [{"kind": "domain", "value": "pay-abc.c0m"}, {"kind": "url", "value": "http://pay-abc.c0m/x"}]},
+        ]
+    )  # fmt: skip
+    for workers in (1, 2):
+        out = io.BytesIO()
+        assert link_jsonl(lines, out, workers=workers) == 0
+        rows = [orjson.loads(line) for line in out.getvalue().splitlines()]
+        phone = {"kind": "phone", "value": "14012345678", "flags": ["号段未分配"]}
+        assert rows[0] == {"id": "A", "group": "A", "flagged": [phone]}
+        assert rows[1] == {"id": "B", "group": "A", "flagged": [phone]}
+        card = {"kind": "bank_card", "value": "6222021234567890127", "flags": ["校验位不符"]}
+        assert rows[2] == {"id": "C", "group": "C", "flagged": [card]}
+        assert rows[3] == {"id": "D", "group": "D"}
+        assert rows[4]["flagged"] == [{"kind": "domain", "value": "pay-abc.c0m", "flags": ["格式不符"]}]
 
 
 def test_jsonl_reads_text_and_writes_text() -> None:

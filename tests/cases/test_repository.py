@@ -73,6 +73,25 @@ def test_confirmed_identifiers_become_police_reports(cases: CaseStore) -> None:
     assert all(i.confirmed for i in cases.get(case.id).identifiers)  # type: ignore[union-attr]
 
 
+def test_odd_identifiers_are_kept_linked_and_flagged_for_the_officer(cases: CaseStore) -> None:
+    a = cases.create(
+        _case(("phone", "+86 140 1234 5678"), ("bank_card", "6222 0212 3456 7890 127")), actor="甲"
+    )
+    b = cases.create(_case(("phone", "140-1234-5678")), actor="甲")
+    c = cases.create(_case(("bank_card", "6222021234567890127"), ("phone", "+999 1234 5678")), actor="甲")
+    assert a.group_id == b.group_id == c.group_id
+    stored = cases.get(c.id)
+    assert stored is not None
+    assert [(i.kind, i.value, i.flags) for i in stored.identifiers] == [
+        ("bank_card", "6222021234567890127", ["校验位不符"]),
+        ("phone", "+99912345678", ["境外号码", "号码无效"]),
+    ]
+    from fanzha.api.case_schemas import case_out
+
+    shown = case_out(stored, masked=False)["identifiers"]
+    assert [i["flags"] for i in shown] == [["校验位不符"], ["境外号码", "号码无效"]]
+
+
 def test_bad_input_is_refused_and_nothing_is_stored(cases: CaseStore) -> None:
     with pytest.raises(CaseError, match="不是有效的phone"):
         cases.create(_case(("phone", "12")), actor="x")

@@ -141,3 +141,10 @@ def test_spaced_card_followed_by_phone_keeps_both() -> None:
         ("bank_card", "6222 0212 3456 7890 128"),
         ("phone", "13800138000"),
     ]
+
+
+@pytest.mark.parametrize("text", ["卡号622202123456780078", "转到622202123456780078"])
+def test_a_card_whose_digits_pass_the_id_checksum_but_are_no_id_number_is_a_card(text: str) -> None:
+    """One eighteen-digit number in eleven passes the ID checksum by chance; without a region and a date
+    of birth it is no ID number, and the card must not vanish."""
+    assert only_card(text).value == "622202123456780078"

@@ -228,11 +228,25 @@ def test_emergency_number_without_calling_word_is_not_a_phone(text: str) -> None
         "1380013800",  # ten digits
         "号码12012345678",  # 120 is not a mobile segment
         "号码11012345678",
-        "号码14012345678",
     ],
 )
 def test_digits_that_are_not_a_mobile_are_not_reported(text: str) -> None:
     assert [p for p in phones(text) if p.details.get("type") == "mobile"] == []
+
+
+@pytest.mark.parametrize(
+    "segment",
+    ["140", "141", "142", "143", "144", "154", "160", "161", "163", "164", "168", "169", "179", "194"],
+)
+def test_mobile_in_an_unassigned_segment_is_a_phone_flagged_for_the_officer(segment: str) -> None:
+    """Victims mishear and scammers use numbers outside the allocations: the number is still the one
+    the intelligence store and the case desk hold, so a message naming it is matched."""
+    number = segment + "12345678"
+    for written in (number, f"{segment}-1234-5678", f"+86 {segment} 1234 5678"):
+        phone = only_phone(f"陌生号码{written}给我打电话")
+        assert phone.value == number
+        assert phone.details == {"type": "mobile", "segment": segment, "unassigned_segment": True}
+        assert "号段未分配" in phone.reason
 
 
 @pytest.mark.parametrize("text", ["转账95588元", "收到10086块", "余额4001234567元"])
@@ -336,7 +350,6 @@ def test_mobile_in_an_unusual_grouping_of_eleven_digits_is_found(text: str, writ
         "编码1390-0139-00",  # ten digits
         "编码2024 139 001 39000",  # the end of a longer run of groups
         "转账13 900 139 000元",  # an amount
-        "号码1401-2345-678",  # 140 is not an assigned segment (as for 14012345678)
         "账户 6222 1390 0139 000",  # card digits in groups
     ],
 )

@@ -36,6 +36,37 @@ def test_bad_identifiers_are_refused(kind: str, value: str) -> None:
         normalise(kind, value)
 
 
+@pytest.mark.parametrize(
+    ("kind", "written", "stored", "flags"),
+    [
+        ("phone", "+86 140 1234 5678", "14012345678", ["号段未分配"]),
+        ("phone", "179-1234-5678", "17912345678", ["号段未分配"]),
+        ("phone", "+999 1234 5678", "+99912345678", ["境外号码", "号码无效"]),
+        ("bank_card", "6222 0212 3456 7890 127", "6222021234567890127", ["校验位不符"]),
+        ("qq", "0123456", "0123456", ["格式不符"]),
+    ],
+)
+def test_odd_identifiers_are_reported_and_looked_up_with_their_flags(
+    store: IntelStore, kind: str, written: str, stored: str, flags: list[str]
+) -> None:
+    store.add_report(kind=kind, value=written, reporter="a")
+    store.add_report(kind=kind, value=stored, reporter="b")
+    found = store.lookup(kind=kind, value=written)
+    assert (found.value, found.report_count, found.flags) == (stored, 2, flags)
+    assert store.lookup(kind="phone", value="13800138000").flags == []
+
+
+def test_a_reported_number_in_an_unassigned_segment_is_known_when_a_message_names_it(
+    store: IntelStore,
+) -> None:
+    from fanzha.extract import extract
+
+    store.add_report(kind="phone", value="+86 140 1234 5678", reporter="a", fraud_type="loan")
+    store.add_report(kind="phone", value="14012345678", reporter="b")
+    named = [i for i in extract("【贷款】额度已批，联系专员140-1234-5678办理") if i.kind == "phone"]
+    assert [store.risk_of(i.kind, i.value) is not None for i in named] == [True]
+
+
 def test_reports_raise_the_level_and_lookups_see_them(store: IntelStore) -> None:
     assert store.lookup(kind="phone", value="17012345678").level == "unknown"
     store.add_report(kind="phone", value="170 1234 5678", reporter="a", fraud_type="loan")

@@ -152,7 +152,7 @@ def case_out(case: Case, *, masked: bool) -> dict[str, Any]:
             for p in case.payments
         ],
         "identifiers": [
-            {"kind": i.kind, "value": i.value, "raw": i.raw, "confirmed": i.confirmed}
+            {"kind": i.kind, "value": i.value, "raw": i.raw, "confirmed": i.confirmed, "flags": i.flags}
             for i in case.identifiers
         ],
         "narrative": case.narrative if not masked else "",

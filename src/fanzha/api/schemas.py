@@ -45,6 +45,10 @@ class LookupOut(BaseModel):
     facts: dict[str, object] = Field(
         default_factory=dict, description="号码归属：运营商、地区、虚拟号段、境外、冒充服务号码"
     )
+    flags: list[str] = Field(
+        default_factory=list,
+        description="未通过校验但照样收录的标识的提示：号段未分配、校验位不符、境外号码等",
+    )
 
 
 class IdentifierIn(BaseModel):

@@ -100,7 +100,10 @@ class KeyEncoder:
 
 
 def first_of_component(
-    n_records: int, records: Sequence[int] | npt.NDArray[np.int64], key_ids: Sequence[int], n_keys: int
+    n_records: int,
+    records: Sequence[int] | npt.NDArray[np.int64],
+    key_ids: Sequence[int] | npt.NDArray[np.int64],
+    n_keys: int,
 ) -> npt.NDArray[np.int64]:
     """For each record 0…n-1, the index of the first record of its connected component, given the
     mentions (`records[i]` names key `key_ids[i]`, NOT_LINKING for none) of `n_keys` keys."""

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fanzha.cases.components import hub_flags
-from fanzha.cases.identity import link_key
+from fanzha.cases.identity import identifier_flags, link_key
 from fanzha.cases.model import MAX_ID, fits_id, to_yuan
 from fanzha.store.case_tables import CaseIdentifierRow, CaseRow, LinkGroupRow, LinkIdentifierRow
 from fanzha.timezones import from_db
@@ -43,6 +43,7 @@ class SharedIdentifier:
     hub: bool  # see fanzha.cases.components.is_hub
     cases: list[int] = field(default_factory=list)  # those among the listed cases
     values: list[str] = field(default_factory=list)  # as stored in those cases (full links, …)
+    flags: list[str] = field(default_factory=list)  # notes on an odd identifier (号段未分配 …)
 
 
 @dataclass(slots=True)
@@ -74,8 +75,11 @@ def _shared(session: Session, group_id: int, case_ids: list[int]) -> list[Shared
         .order_by(LinkIdentifierRow.n_cases.desc(), LinkIdentifierRow.kind, LinkIdentifierRow.value)
     )
     rows = session.execute(stmt).all()
-    flags = hub_flags([n for _, _, n in rows])
-    shared = {(k, v): SharedIdentifier(k, v, n, hub) for (k, v, n), hub in zip(rows, flags, strict=True)}
+    hubs = hub_flags([n for _, _, n in rows])
+    shared = {
+        (k, v): SharedIdentifier(k, v, n, hub, flags=list(identifier_flags(k, v)))
+        for (k, v, n), hub in zip(rows, hubs, strict=True)
+    }
     stmt2 = select(CaseIdentifierRow.case_id, CaseIdentifierRow.kind, CaseIdentifierRow.value)
     for case_id, kind, value in session.execute(stmt2.where(CaseIdentifierRow.case_id.in_(case_ids))):
         found = shared.get(link_key(kind, value))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from fanzha.extract.canonical import flags_of
+
 # Status: received → verified → investigating → closed (solved / unsolved). Every change is audited.
 STATUSES = ("received", "verified", "investigating", "closed_solved", "closed_unsolved")
 STATUS_NAMES = {
@@ -88,6 +90,12 @@ class CaseIdentifier:
     value: str  # canonical (fanzha.cases.identity.canonical)
     raw: str = ""  # as the officer or caller wrote it
     confirmed: bool = False
+
+    @property
+    def flags(self) -> list[str]:
+        """Notes for the officer on an odd identifier, kept rather than refused (号段未分配, 校验位不符,
+        境外号码 …: fanzha.extract.canonical). Read from the canonical value, so always current."""
+        return list(flags_of(self.kind, self.value))
 
 
 @dataclass(slots=True)

@@ -286,6 +286,9 @@ def link(
 
     输入一行：{"id": "A1", "identifiers": [{"kind": "phone", "value": "+86 138 0013 8000"}]}
     输出一行：{"id": "A1", "group": "A1"}（group 为该组在输入中最先出现的案件编号）
+
+    未通过校验的线索（未分配号段的手机号、境外号码、校验位不符的卡号等）照样按规范写法串并，并在该行附上
+    "flagged": [{"kind", "value", "flags": ["号段未分配"]}] 提示民警核实。
     """
     if not jsonl:
         fail("请用 --jsonl 从标准输入读取案件，例如：fanzha cases link --jsonl < cases.jsonl > groups.jsonl")

@@ -132,7 +132,12 @@ class PhoneRecognizer(Recognizer):
             value = digits_only(match.group(4))
         segment = value[:3]
         if segment not in MOBILE_SEGMENTS:
-            return None
+            # Misheard, mistyped, or a number scammers use outside the allocations: still the number the
+            # intelligence store and the case desk hold (fanzha.extract.canonical), flagged.
+            reason = f"11位手机号码（{segment}号段未分配：可能听错、记错，或是伪造的号码）"
+            return Candidate(
+                value, 0.7, reason, {"type": "mobile", "segment": segment, "unassigned_segment": True}
+            )
         details: dict[str, object] = {"type": "mobile", "segment": segment}
         reason = f"11位手机号码（{segment}号段）"
         if segment in VIRTUAL_OPERATOR_SEGMENTS:
@@ -191,7 +196,7 @@ class PhoneRecognizer(Recognizer):
         if followed_by_unit(text, match.end()):
             return None
         stripped = rest.lstrip("0")
-        imitated = _imitated_service(stripped)
+        imitated = imitated_service(stripped)
         if imitated is not None:
             return Candidate(
                 prefix + rest,
@@ -222,7 +227,8 @@ def _local_service(match: re.Match[str], text: str) -> Candidate | None:
     )
 
 
-def _imitated_service(digits: str) -> str | None:
+def imitated_service(digits: str) -> str | None:
+    """The service number `digits` (leading zeros and plus already taken off) imitates, if any."""
     if len(digits) == 5 and (digits[:2] in ("95", "96") or digits in TELECOM_SERVICE or digits[:3] == "123"):
         return digits
     if digits in SHORT_GOVERNMENT:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fanzha.audit.log import append, append_retrying
-from fanzha.extract import extract
+from fanzha.extract.canonical import canonical, flags_of
 from fanzha.intel.cache import TTLCache
 from fanzha.intel.facts import number_facts
 from fanzha.intel.idempotency import IdempotencyConflict
@@ -30,7 +30,6 @@ from fanzha.timezones import from_db
 
 KINDS = ("phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay")
 SOURCES = ("citizen", "police", "bank")
-_CONTEXT = {"qq": "QQ ", "wechat": "微信 ", "alipay": "支付宝 ", "bank_card": "卡号 "}
 
 
 class IntelError(ValueError):
@@ -58,17 +57,24 @@ class Lookup:
     first_seen: datetime | None
     last_seen: datetime | None
     facts: dict[str, object]
+    flags: list[str] = field(default_factory=list)  # notes on an odd identifier (号段未分配 …)
 
 
 def normalise(kind: str, value: str) -> str:
-    """The stored form of an identifier written by a user, or IntelError."""
+    """The stored form of an identifier written by a user (`fanzha.extract.canonical`: a value that
+    merely fails validation — an unassigned mobile segment, a foreign number, a card failing the Luhn
+    check — is kept and flagged, see `flags`), or IntelError for one with no reading as its kind."""
     if kind not in KINDS:
         raise IntelError(f"不支持的类型：{kind}（可选：{', '.join(KINDS)}）")
-    text = _CONTEXT.get(kind, "") + value.strip()
-    for ident in extract(text):
-        if ident.kind == kind or (kind in ("url", "domain") and ident.kind in ("url", "domain")):
-            return ident.value if kind != "domain" else str(ident.details.get("host", ident.value))
-    raise IntelError(f"“{value[:50]}”不是有效的{kind}")
+    stored = canonical(kind, value)
+    if stored is None:
+        raise IntelError(f"“{value[:50]}”不是有效的{kind}")
+    return stored
+
+
+def flags(kind: str, stored: str) -> list[str]:
+    """The notes for the officer on a stored identifier (号段未分配, 校验位不符, 境外号码 …)."""
+    return list(flags_of(kind, stored))
 
 
 def _facts(kind: str, value: str) -> dict[str, object]:
@@ -257,7 +263,17 @@ class IntelStore:
             if ident is None:
                 official = self.is_official(kind, stored)
                 empty = risk_level(official=official, evidence=[], now=now)
-                return Lookup(kind, stored, empty.level, empty.reasons, 0, None, None, _facts(kind, stored))
+                return Lookup(
+                    kind,
+                    stored,
+                    empty.level,
+                    empty.reasons,
+                    0,
+                    None,
+                    None,
+                    _facts(kind, stored),
+                    flags(kind, stored),
+                )
             evidence = self._evidence(session, ident.id)
         level = risk_level(official=ident.official, evidence=evidence, now=now)
         report_times = [e.at for e in evidence if e.kind == "report"]
@@ -270,6 +286,7 @@ class IntelStore:
             min(report_times) if report_times else None,
             max(report_times) if report_times else None,
             _facts(kind, stored),
+            flags(kind, stored),
         )
 
     @staticmethod

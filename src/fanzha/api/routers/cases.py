@@ -54,6 +54,8 @@ async def case_prefill(body: NarrativeIn, services: ServicesDep, caller: Officer
     except InputError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
     out = asdict(found)
+    for ident, shown in zip(found.identifiers, out["identifiers"], strict=True):
+        shown["flags"] = ident.flags  # notes on an odd identifier (号段未分配 …), a property
     out["occurred_at"] = found.occurred_at.isoformat() if found.occurred_at else None
     for payment in out["payments"]:
         payment["paid_at"] = payment["paid_at"].isoformat() if payment["paid_at"] else None

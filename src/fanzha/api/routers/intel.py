@@ -30,6 +30,7 @@ async def lookup(kind: str, value: str, services: ServicesDep, caller: CallerDep
         first_seen=found.first_seen.isoformat() if found.first_seen else None,
         last_seen=found.last_seen.isoformat() if found.last_seen else None,
         facts=found.facts,
+        flags=found.flags,
     )
 
 
