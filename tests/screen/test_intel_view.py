@@ -62,3 +62,17 @@ def test_the_store_view_asks_risk_of(engine: Engine) -> None:
     view = StoreView(store)
     assert view.level("account", CARD) == "confirmed"
     assert view.level("account", "6222020000000001") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("+852 6123 4567", "+85261234567"),
+        ("（+86）１３８００１３８０００", "13800138000"),
+        ("0086-138-0013-8000", "13800138000"),
+    ],
+)
+def test_phones_are_looked_up_in_the_stores_canonical_form(written: str, stored: str) -> None:
+    from fanzha.screen.intel_view import identifier_keys
+
+    assert identifier_keys("phone", written) == (("phone", stored),)

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from sqlalchemy import Engine, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
+from fanzha.extract.canonical import canonical
 from fanzha.intel.repository import IntelStore
 from fanzha.intel.risk import Evidence, risk_level
 from fanzha.store.tables import DecisionRow, FeedbackRow, IdentifierRow, ReportRow
@@ -39,12 +40,8 @@ class IntelView(Protocol):
 def identifier_keys(kind: str, value: str) -> tuple[tuple[str, str], ...]:
     """The (kind, stored value) pairs under which the store may hold an account or a contact."""
     compact = "".join(value.split()).replace("-", "")
-    if kind in ("phone", "sms"):
-        digits = compact.lstrip("+")
-        for prefix in ("0086", "86"):
-            if digits.startswith(prefix) and len(digits) == len(prefix) + 11 and digits[len(prefix)] == "1":
-                digits = digits[len(prefix) :]
-        return (("phone", digits),)
+    if kind in ("phone", "sms"):  # the store's own rule (+852…, full-width digits, (+86) included)
+        return (("phone", canonical("phone", value) or compact),)
     if kind == "account":
         if compact.isdigit():
             return (("bank_card", compact),)
