@@ -104,6 +104,7 @@ def create_app(
     for area in (check, intel, officer, cases, orders, reports, guard, screen, counter_alerts, cardban):
         app.include_router(area.router, responses=ERROR_RESPONSES)
     from fanzha.web.bank import router as bank_console
+    from fanzha.web.community import router as community_console
     from fanzha.web.console import router as console
     from fanzha.web.pages import router as pages
     from fanzha.web.security import WebSecurity
@@ -112,6 +113,7 @@ def create_app(
     app.include_router(pages)
     app.include_router(console)
     app.include_router(bank_console)
+    app.include_router(community_console)
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("fanzha.web").joinpath("static"))), name="static"
     )

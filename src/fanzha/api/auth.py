@@ -38,7 +38,7 @@ PUBLIC_PER_MINUTE = 1_200
 
 @dataclass(frozen=True, slots=True)
 class Caller:
-    role: str  # anonymous | public | officer | bank | admin
+    role: str  # anonymous | public | officer | bank | community | admin
     label: str
 
 
@@ -232,3 +232,21 @@ def require_bank(caller: CallerDep) -> Caller:
 
 
 BankDep = Annotated[Caller, Depends(require_bank)]
+
+
+def require_community(caller: CallerDep) -> Caller:
+    """Community work (residents, warnings, activities, returnees): `community` keys, whose label names
+    the community (社区/村) they act for, and `officer` and `admin` keys (every community)."""
+    if caller.role == "anonymous":
+        raise HTTPException(status_code=401, detail="需要社区或民警的API密钥")
+    if caller.role not in ("community", "officer", "admin"):
+        raise HTTPException(status_code=403, detail="此操作仅限社区工作人员和民警")
+    return caller
+
+
+CommunityDep = Annotated[Caller, Depends(require_community)]
+
+
+def community_of(caller: Caller) -> str | None:
+    """The community a caller acts for: a community key's label; None for officers and admins (all)."""
+    return caller.label if caller.role == "community" else None

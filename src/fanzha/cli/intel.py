@@ -102,7 +102,7 @@ keys_app = typer.Typer(help="API密钥：按角色创建（只显示一次）。
 
 @keys_app.command("create")
 def create_key_command(
-    role: Annotated[str, typer.Option(help="角色：public, officer, bank, admin")],
+    role: Annotated[str, typer.Option(help="角色：public, officer, bank, community, admin")],
     label: Annotated[str, typer.Option(help="持有人或用途，例如 反诈中心-张三")] = "",
     data_dir: DataDir = None,
 ) -> None:

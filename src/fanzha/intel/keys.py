@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from fanzha.audit.log import append, append_retrying
 from fanzha.store.tables import ApiKeyRow
 
-ROLES = ("public", "officer", "bank", "admin")
+ROLES = ("public", "officer", "bank", "community", "admin")  # a community key's label names its community
 
 
 def _hash(key: str) -> str:

@@ -5,8 +5,11 @@ from fanzha.store import (  # noqa: F401  (every table on Base.metadata)
     cardban_tables,
     case_tables,
     counter_tables,
+    outreach_tables,
     report_tables,
+    returnee_tables,
     screen_tables,
+    warn_tables,
 )
 from fanzha.store.engine import database_url, make_engine, upgrade
 

@@ -1,0 +1,3 @@
+"""Tables of fanzha.warn (SQLAlchemy 2 declarative). Changes go through Alembic migrations."""
+
+from __future__ import annotations
