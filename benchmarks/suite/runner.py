@@ -24,6 +24,7 @@ from suite.quality import bench_quality
 from suite.report import print_summary, render, write_results_json
 from suite.screening import bench_screening
 from suite.throughput import bench_check_throughput
+from suite.warnings import bench_warnings
 
 RUNNERS: dict[str, Callable[[Context], Section]] = {
     "quality": bench_quality,
@@ -37,6 +38,7 @@ RUNNERS: dict[str, Callable[[Context], Section]] = {
     "bulletin": bench_bulletin,
     "domains": bench_domains,
     "screening": bench_screening,
+    "warnings": bench_warnings,
 }
 BENCHMARKS = tuple(RUNNERS)  # in report order
 

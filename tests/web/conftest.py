@@ -56,7 +56,7 @@ def web_client() -> Callable[[Any], Any]:
     from fanzha.web.login import COOKIE
 
     def add_token(request: httpx.Request) -> None:
-        if request.method != "POST" or not request.url.path.startswith(("/console", "/bank")):
+        if request.method != "POST" or not request.url.path.startswith(("/console", "/bank", "/community")):
             return
         cookies = cookie_parser(request.headers.get("cookie", ""))
         if CSRF_HEADER not in request.headers and CSRF_COOKIE in cookies:

@@ -132,7 +132,7 @@ def test_another_site_cannot_refuse_a_bank_order_with_the_bank_cookie(
     assert _order_state(app, order_id) == "requested"
 
 
-@pytest.mark.parametrize("base", ["/console", "/bank"])
+@pytest.mark.parametrize("base", ["/console", "/bank", "/community"])
 @pytest.mark.parametrize("hostile", HOSTILE[:3])
 def test_another_site_cannot_log_a_console_user_out(app: FastAPI, base: str, hostile: dict[str, str]) -> None:
     client = logged_in(app, base, _key(app, "admin"))
@@ -144,7 +144,7 @@ def test_another_site_cannot_log_a_console_user_out(app: FastAPI, base: str, hos
     assert client.get(base, follow_redirects=False).status_code == 200
 
 
-@pytest.mark.parametrize("base", ["/console", "/bank"])
+@pytest.mark.parametrize("base", ["/console", "/bank", "/community"])
 def test_opening_the_logout_address_does_not_log_out(app: FastAPI, base: str) -> None:
     """A link or an image on another site pointing at …/logout changes nothing (logout is a form post)."""
     client = logged_in(app, base, _key(app, "admin"))
@@ -154,7 +154,7 @@ def test_opening_the_logout_address_does_not_log_out(app: FastAPI, base: str) ->
     assert client.get(base, follow_redirects=False).status_code == 200
 
 
-@pytest.mark.parametrize("base", ["/console", "/bank"])
+@pytest.mark.parametrize("base", ["/console", "/bank", "/community"])
 def test_another_site_cannot_log_a_browser_in_with_its_own_key(app: FastAPI, base: str) -> None:
     client = TestClient(app)
     token = token_of(client.get(f"{base}/login").text)

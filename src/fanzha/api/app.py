@@ -33,8 +33,11 @@ from fanzha.api.routers import (
     intel,
     officer,
     orders,
+    outbound,
     reports,
+    returnees,
     screen,
+    warn,
 )
 from fanzha.api.screen_batching import ScreenBatcher
 from fanzha.cases.persons import PersonStore
@@ -45,6 +48,7 @@ from fanzha.intel.repository import IntelStore
 from fanzha.screen.service import build_service_from_env
 from fanzha.store import make_engine, upgrade
 from fanzha.store.checkpoints import WalCheckpointer
+from fanzha.warn.loop import wire_warnings
 
 
 def create_app(
@@ -96,13 +100,18 @@ def create_app(
     app.state.public_limiter = (
         RedisRateLimiter(public_per_minute, redis_url) if redis_url else RateLimiter(public_per_minute)
     )
-    app.state.screening = ScreenBatcher(
-        build_service_from_env(engine=engine, intel=store, redis_url=redis_url, detector=detector)
-    )
+    screening = build_service_from_env(engine=engine, intel=store, redis_url=redis_url, detector=detector)
+    app.state.screening = ScreenBatcher(screening)
+    wire_warnings(app.state.services, screening)
     app.add_middleware(InputGuard)
     install_error_handlers(app)
-    for area in (check, intel, officer, cases, orders, reports, guard, screen, counter_alerts, cardban):
+    for area in (check, intel, officer, cases, orders, reports, guard, screen, counter_alerts, cardban, warn):
         app.include_router(area.router, responses=ERROR_RESPONSES)
+    app.include_router(returnees.router, responses=ERROR_RESPONSES)
+    app.include_router(outbound.router, responses=ERROR_RESPONSES)
+    from fanzha.api.routers import outreach
+
+    app.include_router(outreach.router, responses=ERROR_RESPONSES)
     from fanzha.web.bank import router as bank_console
     from fanzha.web.community import router as community_console
     from fanzha.web.console import router as console
@@ -111,6 +120,9 @@ def create_app(
 
     app.add_middleware(WebSecurity)  # outermost: another site's requests are refused before they are read
     app.include_router(pages)
+    from fanzha.web.outreach_pages import router as outreach_pages
+
+    app.include_router(outreach_pages)
     app.include_router(console)
     app.include_router(bank_console)
     app.include_router(community_console)

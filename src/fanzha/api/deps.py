@@ -13,6 +13,7 @@ from fanzha.cases.persons import PersonStore
 from fanzha.cases.repository import CaseStore
 from fanzha.detect.engine import Detector
 from fanzha.intel.repository import IntelStore
+from fanzha.warn import WarnService
 
 
 @dataclass(slots=True)
@@ -23,6 +24,7 @@ class Services:
     lookups: LookupService  # the store's lookups for the event loop
     cases: CaseStore
     persons: PersonStore
+    warn: WarnService | None = None  # residents, contact events and warning tasks (fanzha.warn)
 
 
 def get_services(request: Request) -> Services:

@@ -7,6 +7,7 @@ Identifiers confirmed by an officer enter the intelligence store as police repor
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
@@ -157,6 +158,22 @@ class CaseStore:
     def __init__(self, engine: Engine, *, intel: IntelStore | None = None) -> None:
         self.engine = engine
         self.intel = intel or IntelStore(engine)
+        self.listeners: list[Callable[[int, int | None], object]] = []
+
+    def add_listener(self, listener: Callable[[int, int | None], object]) -> None:
+        """Call `listener(case_id, group_id)` after a case is stored, gains identifiers or has them
+        confirmed while it is in a linked group (how the warnings hear of a group's identifiers).
+        A listener's error is logged, never undoes the write."""
+        self.listeners.append(listener)
+
+    def _notify(self, case_id: int, group_id: int | None) -> None:
+        if group_id is None:
+            return
+        for listener in self.listeners:
+            try:
+                listener(case_id, group_id)
+            except Exception:  # the write is committed: a listener must not undo it
+                logging.getLogger(__name__).exception("case listener failed for case %s", case_id)
 
     # ----------------------------------------------------------------- writing
     def create(self, case: CaseIn, *, actor: str) -> Case:
@@ -196,6 +213,7 @@ class CaseStore:
             self.confirm_identifiers(case_id, actor=actor, which=confirmed)
         found = self.get(case_id)
         assert found is not None
+        self._notify(case_id, found.group_id)
         return found
 
     def add_many(
@@ -329,7 +347,9 @@ class CaseStore:
                    detail={"added": [f"{i.kind}:{i.value}" for i in new]})  # fmt: skip
 
         append_retrying(self.engine, work)
-        return self._get_or_error(case_id)
+        found = self._get_or_error(case_id)
+        self._notify(case_id, found.group_id)
+        return found
 
     def confirm_identifiers(
         self, case_id: int, *, actor: str, which: list[tuple[str, str]] | None = None

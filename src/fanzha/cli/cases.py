@@ -30,10 +30,16 @@ def _cases(data_dir: Path | None) -> CaseStore:
     from fanzha.cases.repository import CaseStore
     from fanzha.intel.repository import IntelStore
     from fanzha.store import make_engine, upgrade
+    from fanzha.warn.loop import wire_stores
 
     engine = make_engine(store_url(data_dir))
     upgrade(engine)
-    return CaseStore(engine, intel=IntelStore(engine))
+    intel = IntelStore(engine)
+    cases = CaseStore(engine, intel=intel)
+    wire_stores(
+        intel=intel, cases=cases
+    )  # a linked group's identifiers warn the residents in contact at once
+    return cases
 
 
 def _json(value: Any) -> str:

@@ -22,9 +22,12 @@ from fanzha.cli.errors import fail
 from fanzha.cli.intel import DataDir, keys_app, store_url
 from fanzha.cli.intel import app as intel_app
 from fanzha.cli.orders import orders_app
+from fanzha.cli.outreach import outreach_app
 from fanzha.cli.persons import persons_app
 from fanzha.cli.reports import trends_cmd
+from fanzha.cli.returnees import returnees_app
 from fanzha.cli.screen import screen_app
+from fanzha.cli.warn import warn_app
 
 app = typer.Typer(
     name="fanzha",
@@ -45,6 +48,9 @@ app.add_typer(screen_app, name="screen")
 app.add_typer(bulletin_app, name="bulletin")
 app.add_typer(alerts_app, name="alerts")
 app.add_typer(cardban_app, name="cardban")
+app.add_typer(warn_app, name="warn")
+app.add_typer(returnees_app, name="returnees")
+app.add_typer(outreach_app, name="outreach")
 app.command("trends")(trends_cmd)
 
 # Development sets the engine's weights are calibrated on (their `test` rows are skipped), relative to the
@@ -71,8 +77,12 @@ def _read_text(text: str | None) -> str:
         fail("标准输入不是UTF-8编码的文本")
 
 
+DEMO_COMMUNITY = "幸福里社区"  # one of the demo's communities (fanzha.demo.outreach)
+
+
 def _prepare_demo(engine: Any, port: int) -> None:
-    """Demo cases (seed 0) if the case store is empty, and a fresh officer key to log in with."""
+    """Demo cases (seed 0) if the case store is empty, the demo's residents, activities and returnees,
+    and fresh officer and community keys to log in with."""
     from sqlalchemy import func, select
 
     from fanzha.demo.load import load_demo
@@ -84,8 +94,19 @@ def _prepare_demo(engine: Any, port: int) -> None:
     if cases == 0:
         typer.echo("正在导入2000起演示案件（合成数据，均标为【演示数据】）……", err=True)
         load_demo(engine, 2000, seed=0)
+    # Residents with warning tasks, prevention activities, returnees: each loader loads nothing twice.
+    from fanzha.demo.outreach import load_outreach_demo
+    from fanzha.demo.residents import load_residents_demo
+    from fanzha.demo.returnees import load_returnees_demo
+
+    for load in (load_outreach_demo, load_residents_demo, load_returnees_demo):
+        load(engine, seed=0)
     key = create_key(engine, role="officer", label="演示民警")
     typer.echo(f"民警工作台：http://127.0.0.1:{port}/console/login  演示密钥：{key}", err=True)
+    key = create_key(engine, role="community", label=DEMO_COMMUNITY)
+    typer.echo(
+        f"社区工作台（{DEMO_COMMUNITY}）：http://127.0.0.1:{port}/community/login  演示密钥：{key}", err=True
+    )
 
 
 @app.command()
@@ -109,7 +130,10 @@ def serve(
     ] = 1,
     demo: Annotated[
         bool,
-        typer.Option("--demo", help="案件库为空时导入2000起演示案件，并创建一个演示民警密钥用于登录工作台"),
+        typer.Option(
+            "--demo",
+            help="导入演示数据（案件、居民与预警任务、宣传活动、回流人员，均标为【演示数据】），并创建演示民警和社区密钥用于登录工作台",
+        ),
     ] = False,
 ) -> None:
     """启动HTTP服务：公众查询页在 /，民警工作台在 /console，API文档在 /docs。

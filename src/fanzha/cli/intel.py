@@ -36,10 +36,13 @@ def store_url(data_dir: Path | None) -> str:
 def _store(data_dir: Path | None) -> IntelStore:
     from fanzha.intel.repository import IntelStore
     from fanzha.store import make_engine, upgrade
+    from fanzha.warn.loop import wire_stores
 
     engine = make_engine(store_url(data_dir))
     upgrade(engine)
-    return IntelStore(engine)
+    store = IntelStore(engine)
+    wire_stores(intel=store)  # a confirmed identifier warns the residents in contact with it at once
+    return store
 
 
 @app.command()

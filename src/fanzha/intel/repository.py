@@ -7,8 +7,9 @@ Identifiers are stored in the normalised form `fanzha.extract` gives them, so `+
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -95,11 +96,34 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+# A listener hears of every report and decision after its commit: (kind, canonical value, level now,
+# fraud type of the report or None, source: citizen | police | bank | officer).
+Listener = Callable[[str, str, str, str | None, str], None]
+log = logging.getLogger(__name__)
+
+
 class IntelStore:
     def __init__(self, engine: Engine, *, cache: TTLCache | None = None) -> None:
         """`cache`: answer `risk_of` for hot identifiers from memory (see fanzha.intel.cache)."""
         self.engine = engine
         self.cache = cache
+        self.listeners: list[Listener] = []
+
+    def add_listener(self, listener: Listener) -> None:
+        """Call `listener` after every committed report, decision and upheld appeal (how the warnings
+        raise their collisions at once). A listener's error is logged, never undoes the write."""
+        self.listeners.append(listener)
+
+    def _notify(self, kind: str, value: str, fraud_type: str | None, source: str) -> None:
+        if not self.listeners:
+            return
+        found = self._risk_of(kind, value)
+        level = found[0] if found is not None else "unknown"
+        for listener in self.listeners:
+            try:
+                listener(kind, value, level, fraud_type, source)
+            except Exception:  # the write is committed: a listener must not undo it
+                log.exception("intel listener failed for %s", kind)
 
     def _changed(self, kind: str, value: str) -> None:
         if self.cache is not None:
@@ -178,7 +202,9 @@ class IntelStore:
                 if winner is None:
                     raise
                 return winner
-            return report.id
+            report_id = report.id
+        self._notify(kind, stored, fraud_type, source)
+        return report_id
 
     @staticmethod
     def _first_with_key(session: Session, key: str, request: str | None) -> int | None:
@@ -238,6 +264,7 @@ class IntelStore:
 
         append_retrying(self.engine, work)
         self._changed(kind, stored)
+        self._notify(kind, stored, None, "officer")
 
     def lookup(self, *, kind: str, value: str, now: datetime | None = None) -> Lookup:
         """Everything known about an identifier; IntelError for a bad kind or value."""
@@ -403,4 +430,5 @@ class IntelStore:
 
         result = append_retrying(self.engine, work)
         self._changed(result.kind, result.value)
+        self._notify(result.kind, result.value, None, "officer")
         return result

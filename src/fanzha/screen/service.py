@@ -6,8 +6,9 @@ so every later screening and check sees it.
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from fanzha.screen.decisions import DecisionStore, StoredDecision
 from fanzha.screen.engine import Screener
 from fanzha.screen.facts import ASSESSED
 from fanzha.screen.intel_view import FlaggedSet, identifier_keys
+from fanzha.screen.outcomes import PENDING
 from fanzha.screen.purpose import PurposeReader
 from fanzha.screen.state import ScreenState
 from fanzha.screen.state_store import StoreSession
@@ -52,9 +54,23 @@ class ScreeningService:
         self.decisions = decisions
         self.intel = intel
         self.flagged = flagged
+        self.listeners: list[Callable[[str, dict[str, Any]], object]] = []
         decisions.record_rules(screener.rules)
         if screener.shadow is not None:
             decisions.record_rules(screener.shadow)
+
+    def add_listener(self, listener: Callable[[str, dict[str, Any]], object]) -> None:
+        """Call `listener(bank, transfer as sent)` for every newly screened transfer held or blocked
+        (how the warnings hear of a payee to warn about and a payment in progress). A listener's error
+        is logged, never changes the decision."""
+        self.listeners.append(listener)
+
+    def _notify(self, bank: str, raw: Any) -> None:
+        for listener in self.listeners:
+            try:
+                listener(bank, raw)
+            except Exception:  # the decision is stored: a listener must not undo it
+                logging.getLogger(__name__).exception("screening listener failed")
 
     def screen(self, *, bank: str, raws: Sequence[Any]) -> list[dict[str, Any]]:
         """One result per input, in order: the decision, or `{"id", "error"}` for a bad transfer."""
@@ -86,9 +102,11 @@ class ScreeningService:
             else:
                 session.commit()
                 winners = self.decisions.save(bank=bank, items=items)
-            for (index, _, transfer), decision in zip(todo, decisions, strict=True):
+            for (index, raw, transfer), decision in zip(todo, decisions, strict=True):
                 won = winners.get(transfer.id)
-                results[index] = won.to_dict() if won is not None else decision.to_dict()
+                results[index] = answer = won.to_dict() if won is not None else decision.to_dict()
+                if self.listeners and answer.get("outcome") in PENDING and isinstance(raw, dict):
+                    self._notify(bank, raw)
         for index, raw in enumerate(raws):  # repeats within the batch answer as their first occurrence
             if results[index] is None:
                 results[index] = results[first[str(transfer_id(raw))]]

@@ -1,4 +1,4 @@
-"""Form tokens against cross-site request forgery on the consoles (`/console`, `/bank`), login and logout
+"""Form tokens against cross-site request forgery on the consoles (`/console`, `/bank`, `/community`), login and logout
 included.
 
 The scheme is a signed double submit, keyed by the session:

@@ -39,6 +39,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fanzha.web.csrf import CSRF_COOKIE, SAFE_METHODS, SCOPE_KEY, has_header_key, new_nonce, valid_nonce
 from fanzha.web.guards import REFUSED
 from fanzha.web.login import COOKIE
+from fanzha.web.outreach_pages import router as outreach_pages
 from fanzha.web.pages import router as public_pages
 from fanzha.web.problems import AREAS, problem_page
 
@@ -63,7 +64,11 @@ PAGE_HEADERS = (
     ("x-frame-options", "DENY"),
     ("referrer-policy", "same-origin"),
 )
-PUBLIC_PAGES = frozenset(getattr(route, "path", "") for route in public_pages.routes)
+_PUBLIC_ROUTES = [getattr(route, "path", "") for route in (*public_pages.routes, *outreach_pages.routes)]
+PUBLIC_PAGES = frozenset(path for path in _PUBLIC_ROUTES if "{" not in path)
+PUBLIC_PREFIXES = tuple(
+    path.split("{", 1)[0] for path in _PUBLIC_ROUTES if "{" in path
+)  # /quiz/{id} → /quiz/
 CONSOLES = tuple(prefix for prefix, *_ in AREAS)
 _DEFAULT_PORTS = {"": (80, 443), "http": (80,), "https": (443,)}
 
@@ -87,7 +92,7 @@ def area_of(path: str) -> str:
     """What is at `path`: "console" (either console), "public" (the public pages) or "" (the API, …)."""
     if any(path == prefix or path.startswith(prefix + "/") for prefix in CONSOLES):
         return "console"
-    return "public" if path in PUBLIC_PAGES else ""
+    return "public" if path in PUBLIC_PAGES or path.startswith(PUBLIC_PREFIXES) else ""
 
 
 class WebSecurity:

@@ -14,9 +14,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
-from fanzha.web.community import home, login
+from fanzha.web.community import activities, home, login, outbound, quiz, returnees, survey, targets
+from fanzha.web.community.common import community_of, require_community_page
 from fanzha.web.guards import require_storable_text, require_token
 from fanzha.web.problems import PageRoute
+from fanzha.web.warnings import Console, warning_router
 
 router = APIRouter(
     prefix="/community",
@@ -25,8 +27,15 @@ router = APIRouter(
     dependencies=[Depends(require_token), Depends(require_storable_text)],
 )
 router.add_api_route("", home.home_page, methods=["GET"], response_class=HTMLResponse)
-AREAS = (login, home)
+AREAS = (login, home, activities, targets, quiz, returnees, outbound, survey)
 for _area in AREAS:
     router.include_router(_area.router)
+router.include_router(
+    warning_router(
+        Console(
+            base="/community", layout="community/base.html", gate=require_community_page, scope=community_of
+        )
+    )
+)
 
 __all__ = ["router"]

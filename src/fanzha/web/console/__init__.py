@@ -13,9 +13,23 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
-from fanzha.web.console import alerts, cardban, cases, dashboard, graph, intake, login, orders, persons
+from fanzha.web.console import (
+    alerts,
+    cardban,
+    cases,
+    dashboard,
+    graph,
+    intake,
+    login,
+    orders,
+    outreach,
+    persons,
+    returnees,
+)
+from fanzha.web.console.common import require_officer_page
 from fanzha.web.guards import require_storable_text, require_token
 from fanzha.web.problems import PageRoute
+from fanzha.web.warnings import Console, warning_router
 
 router = APIRouter(
     prefix="/console",
@@ -24,7 +38,14 @@ router = APIRouter(
     dependencies=[Depends(require_token), Depends(require_storable_text)],
 )
 router.add_api_route("", dashboard.dashboard, methods=["GET"], response_class=HTMLResponse)
-for _area in (login, intake, cases, graph, orders, persons, alerts, cardban):
+for _area in (login, intake, cases, graph, orders, persons, alerts, cardban, outreach):
     router.include_router(_area.router)
+router.include_router(returnees.router)
+router.include_router(
+    warning_router(
+        Console(base="/console", layout="console/base.html", gate=require_officer_page, scope=lambda _: None,
+                cases_link=True)
+    )
+)  # fmt: skip
 
 __all__ = ["router"]

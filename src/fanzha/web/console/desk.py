@@ -1,6 +1,7 @@
 """The dashboard's numbers, from `fanzha.reports`: today's and this week's 报警数, 劝阻数 and 涉案金额
 (`desk_stats`), the trend and type charts (`charts`), the fraud types rising this week (`rising`) — and
-举报线索数, the reports of identifiers that reached the intelligence store in the same period."""
+举报线索数, the reports of identifiers that reached the intelligence store in the same period; warnings that
+ended 劝阻成功 count in 劝阻数, with the losses they prevented (`fanzha.warn.stats.prevented_losses`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from fanzha.reports.charts import column_svg, hbar_svg, line_svg
 from fanzha.reports.periods import Period, local_date, period_of
 from fanzha.reports.trends import key_name
 from fanzha.store.tables import ReportRow
+from fanzha.warn.stats import prevented_losses
 
 TREND_WEEKS = 8
 TREND_TYPES = 5  # lines in the trend chart
@@ -23,9 +25,11 @@ TREND_TYPES = 5  # lines in the trend chart
 @dataclass(frozen=True, slots=True)
 class DeskNumbers:
     calls: int  # 报警数
-    dissuaded: int  # 劝阻数
+    dissuaded: int  # 劝阻数: cases recorded as dissuaded + warnings that ended 劝阻成功
     loss: float  # 涉案金额, yuan
     tips: int  # 举报线索数
+    warned_prevented: int = 0  # of 劝阻数, warnings (预警劝阻) that ended 劝阻成功 (fanzha.warn)
+    prevented_loss: float = 0.0  # 避免损失, yuan: the payments in progress those warnings stopped
 
 
 @dataclass(slots=True)
@@ -43,7 +47,12 @@ def _tips(engine: Engine, period: Period) -> int:
 
 def desk_numbers(engine: Engine, *, period: Period) -> DeskNumbers:
     totals = desk_stats(engine, period=period).totals
-    return DeskNumbers(totals.cases, totals.dissuaded, totals.loss_yuan, _tips(engine, period))
+    start, end = period.utc_range()
+    warned = prevented_losses(engine, start=start, end=end)
+    return DeskNumbers(
+        totals.cases, totals.dissuaded + warned.count, totals.loss_yuan, _tips(engine, period),
+        warned.count, warned.amount,
+    )  # fmt: skip
 
 
 def periods_now(now: datetime) -> tuple[Period, Period]:
