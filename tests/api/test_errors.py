@@ -133,3 +133,14 @@ def test_a_value_the_database_refuses_is_a_422_not_a_500() -> None:
 
     response = TestClient(app).get("/store")
     assert response.status_code == 422 and "无法保存" in response.json()["detail"]
+
+
+def test_a_broken_multipart_form_is_a_chinese_422_not_a_400(client: TestClient) -> None:
+    boundary = "4bea7452f2ee0b8418ae8c1020a88206"
+    response = client.post(
+        "/v1/outreach/activities/1/attachments",
+        content=f"--{boundary}\r\n--{boundary}--\r\n".encode(),
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert response.status_code == 422
+    assert "multipart" in response.json()["detail"] and "请求内容有误" in response.json()["detail"]

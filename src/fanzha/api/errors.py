@@ -136,6 +136,12 @@ async def _validation(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body.model_dump(), status_code=422)
 
 
+UNREADABLE_BODY = {
+    "Invalid multipart data.": "请求内容有误：multipart 表单格式无效，无法读取",
+    "There was an error parsing the body": "请求内容有误：请求体无法解析",
+}
+
+
 async def _http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
@@ -143,6 +149,10 @@ async def _http(request: Request, exc: Exception) -> JSONResponse:
         detail = "页面或接口不存在"
     elif exc.status_code == 405 and detail == "Method Not Allowed":
         detail = "不支持此请求方法"
+    elif exc.status_code == 400 and detail in UNREADABLE_BODY:
+        # FastAPI's answer to a body it cannot parse (a broken multipart form, say): the same 422 in
+        # Chinese as any other input that cannot be read, so every route keeps its documented codes.
+        return JSONResponse({"detail": UNREADABLE_BODY[detail]}, status_code=422, headers=exc.headers)
     return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
 
 
