@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from suite.bulletin import bench_bulletin
+from suite.claims import bench_claims
 from suite.common import OUT, Config, Section, log
 from suite.context import Context
 from suite.domains import bench_domains
@@ -39,6 +40,7 @@ RUNNERS: dict[str, Callable[[Context], Section]] = {
     "domains": bench_domains,
     "screening": bench_screening,
     "warnings": bench_warnings,
+    "claims": bench_claims,
 }
 BENCHMARKS = tuple(RUNNERS)  # in report order
 

@@ -27,7 +27,7 @@ APP = create_app(
 _ENGINE = APP.state.services.store.engine
 KEYS = {"anonymous": None} | {
     role: create_key(_ENGINE, role=role, label=f"{role}-模糊测试")
-    for role in ("public", "officer", "bank", "community", "admin")
+    for role in ("public", "officer", "bank", "community", "medical", "admin")
 }
 CHECKS = [
     checks.not_a_server_error,

@@ -56,7 +56,9 @@ def web_client() -> Callable[[Any], Any]:
     from fanzha.web.login import COOKIE
 
     def add_token(request: httpx.Request) -> None:
-        if request.method != "POST" or not request.url.path.startswith(("/console", "/bank", "/community")):
+        if request.method != "POST" or not request.url.path.startswith(
+            ("/console", "/bank", "/community", "/medical")
+        ):
             return
         cookies = cookie_parser(request.headers.get("cookie", ""))
         if CSRF_HEADER not in request.headers and CSRF_COOKIE in cookies:

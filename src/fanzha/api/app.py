@@ -112,6 +112,9 @@ def create_app(
     from fanzha.api.routers import outreach
 
     app.include_router(outreach.router, responses=ERROR_RESPONSES)
+    from fanzha.api.routers import claims
+
+    app.include_router(claims.router, responses=ERROR_RESPONSES)
     from fanzha.web.bank import router as bank_console
     from fanzha.web.community import router as community_console
     from fanzha.web.console import router as console
@@ -123,9 +126,15 @@ def create_app(
     from fanzha.web.outreach_pages import router as outreach_pages
 
     app.include_router(outreach_pages)
+    from fanzha.web.claims_pages import router as claims_pages
+
+    app.include_router(claims_pages)
     app.include_router(console)
     app.include_router(bank_console)
     app.include_router(community_console)
+    from fanzha.web.medical import router as medical_console
+
+    app.include_router(medical_console)
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("fanzha.web").joinpath("static"))), name="static"
     )

@@ -38,7 +38,7 @@ PUBLIC_PER_MINUTE = 1_200
 
 @dataclass(frozen=True, slots=True)
 class Caller:
-    role: str  # anonymous | public | officer | bank | community | admin
+    role: str  # anonymous | public | officer | bank | community | medical | admin
     label: str
 
 
@@ -245,6 +245,19 @@ def require_community(caller: CallerDep) -> Caller:
 
 
 CommunityDep = Annotated[Caller, Depends(require_community)]
+
+
+def require_medical(caller: CallerDep) -> Caller:
+    """The medical-insurance office's endpoints (claims audit, 骗保 reports): `medical` keys, whose label
+    names the office (城关区医保局), and `admin` keys."""
+    if caller.role == "anonymous":
+        raise HTTPException(status_code=401, detail="需要医保部门的API密钥")
+    if caller.role not in ("medical", "admin"):
+        raise HTTPException(status_code=403, detail="此操作仅限医保部门")
+    return caller
+
+
+MedicalDep = Annotated[Caller, Depends(require_medical)]
 
 
 def community_of(caller: Caller) -> str | None:

@@ -16,6 +16,7 @@ from fanzha.cli.batch import check_jsonl, extract_jsonl
 from fanzha.cli.bulletin import bulletin_app
 from fanzha.cli.cardban import cardban_app
 from fanzha.cli.cases import cases_app
+from fanzha.cli.claims import claims_app
 from fanzha.cli.demo import demo_app
 from fanzha.cli.domains import domains_app
 from fanzha.cli.errors import fail
@@ -51,6 +52,7 @@ app.add_typer(cardban_app, name="cardban")
 app.add_typer(warn_app, name="warn")
 app.add_typer(returnees_app, name="returnees")
 app.add_typer(outreach_app, name="outreach")
+app.add_typer(claims_app, name="claims")
 app.command("trends")(trends_cmd)
 
 # Development sets the engine's weights are calibrated on (their `test` rows are skipped), relative to the
@@ -107,6 +109,11 @@ def _prepare_demo(engine: Any, port: int) -> None:
     typer.echo(
         f"社区工作台（{DEMO_COMMUNITY}）：http://127.0.0.1:{port}/community/login  演示密钥：{key}", err=True
     )
+    from fanzha.demo.claims import load_claims_demo
+
+    load_claims_demo(engine, seed=0)
+    key = create_key(engine, role="medical", label="【演示数据】城关区医保局")
+    typer.echo(f"医保工作台：http://127.0.0.1:{port}/medical/login  演示密钥：{key}", err=True)
 
 
 @app.command()

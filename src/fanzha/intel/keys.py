@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from fanzha.audit.log import append, append_retrying
 from fanzha.store.tables import ApiKeyRow
 
-ROLES = ("public", "officer", "bank", "community", "admin")  # a community key's label names its community
+# a community key's label names its community; a medical key's, its medical-insurance office (城关区医保局)
+ROLES = ("public", "officer", "bank", "community", "admin", "medical")
 
 
 def _hash(key: str) -> str:

@@ -4,6 +4,7 @@ from fanzha.store import (  # noqa: F401  (every table on Base.metadata)
     bank_tables,
     cardban_tables,
     case_tables,
+    claims_tables,
     counter_tables,
     outreach_tables,
     report_tables,

@@ -37,6 +37,7 @@ AREAS = (
     ("/console", "console/base.html", "/console", "民警工作台"),
     ("/bank", "bank/base.html", "/bank", "银行工作台"),
     ("/community", "community/base.html", "/community", "社区工作台"),
+    ("/medical", "medical/base.html", "/medical", "医保工作台"),
 )
 PUBLIC = ("base.html", "/", "反诈查询")
 TITLES = {400: "请求无效", 403: "无法完成操作", 404: "页面不存在", 413: "内容过大", 422: "填写有误"}

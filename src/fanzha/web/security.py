@@ -36,6 +36,7 @@ from starlette.requests import Request, cookie_parser
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from fanzha.web.claims_pages import router as claims_pages
 from fanzha.web.csrf import CSRF_COOKIE, SAFE_METHODS, SCOPE_KEY, has_header_key, new_nonce, valid_nonce
 from fanzha.web.guards import REFUSED
 from fanzha.web.login import COOKIE
@@ -64,7 +65,10 @@ PAGE_HEADERS = (
     ("x-frame-options", "DENY"),
     ("referrer-policy", "same-origin"),
 )
-_PUBLIC_ROUTES = [getattr(route, "path", "") for route in (*public_pages.routes, *outreach_pages.routes)]
+_PUBLIC_ROUTES = [
+    getattr(route, "path", "")
+    for route in (*public_pages.routes, *outreach_pages.routes, *claims_pages.routes)
+]
 PUBLIC_PAGES = frozenset(path for path in _PUBLIC_ROUTES if "{" not in path)
 PUBLIC_PREFIXES = tuple(
     path.split("{", 1)[0] for path in _PUBLIC_ROUTES if "{" in path

@@ -1,0 +1,52 @@
+"""What every rule is: an id, a Chinese name and description, and `check(claim)` giving its findings.
+
+A rule is built once per audit run with the catalogue and the stock records (`Rule(catalogue=…,
+stock=…)`), so what it needs from them is precomputed in `__init__`; rules that look across claims
+(stock, overlapping stays) keep their state on the instance and see the claims in the order given."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from fanzha.claims.catalogue import Catalogue
+from fanzha.claims.model import Finding, StockRecord
+from fanzha.claims.view import ClaimView
+
+
+class Rule:
+    id: ClassVar[str]
+    name: ClassVar[str]  # Chinese, short
+    description: ClassVar[str]  # Chinese, one sentence: what it finds and what is at stake
+    streaming: ClassVar[bool] = False  # depends on the claims seen before
+
+    def __init__(self, *, catalogue: Catalogue, stock: Sequence[StockRecord] = ()) -> None:
+        self.catalogue = catalogue
+
+    def check(self, claim: ClaimView) -> list[Finding]:
+        raise NotImplementedError
+
+    def finding(self, claim: ClaimView, items: Sequence[int], amount: float, explanation: str) -> Finding:
+        """A finding on the items at positions `items` of the claim."""
+        return Finding(self.id, tuple(claim.refs[k] for k in items), round(amount, 2), explanation)
+
+
+def label(claim: ClaimView, k: int) -> str:
+    """How an item is named in an explanation: 项目 3（血常规，2026-03-01）."""
+    return f"项目 {claim.refs[k]}（{claim.names[k] or claim.codes[k]}，{claim.days[k]}）"
+
+
+def labels(claim: ClaimView, items: Sequence[int]) -> str:
+    return "、".join(label(claim, k) for k in items)
+
+
+def refs(claim: ClaimView, items: Sequence[int]) -> str:
+    return "、".join(claim.refs[k] for k in items)
+
+
+def yuan(amount: float) -> str:
+    return f"{amount:,.2f} 元"
+
+
+def units(qty: float) -> str:
+    return f"{qty:g}"

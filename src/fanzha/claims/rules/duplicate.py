@@ -1,0 +1,112 @@
+"""重复收费: the same item charged more times for one patient and day than the catalogue allows (per_day),
+or more times in one stay than allowed (per_stay, e.g. one 入院诊查费). The excess units are at stake, at
+the price they were charged; the lines that carry the excess are named. Per-night bed items are left to
+`bed_days_beyond_stay` (a bed line may cover several nights)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fanzha.claims.catalogue import Catalogue
+from fanzha.claims.model import Finding, StockRecord
+from fanzha.claims.rules.base import Rule, labels, units, yuan
+from fanzha.claims.view import ClaimView
+
+
+def _excess(claim: ClaimView, lines: list[int], allowed: int) -> tuple[list[int], float, float]:
+    """The lines beyond the first `allowed` units, the units beyond and their amount."""
+    seen, beyond, amount, over = 0.0, 0.0, 0.0, []
+    qty, prices = claim.qty, claim.prices
+    for k in lines:
+        extra = min(qty[k], max(0.0, seen + qty[k] - allowed))
+        seen += qty[k]
+        if extra > 1e-9:
+            over.append(k)
+            beyond += extra
+            amount += extra * prices[k]
+    return over, beyond, amount
+
+
+class DuplicateCharge(Rule):
+    id = "duplicate_charge"
+    name = "重复收费"
+    description = (
+        "同一参保人同一天同一项目的收费次数超过目录规定的每日限次（或每次住院限次），超出部分为涉及金额。"
+    )
+
+    def __init__(self, *, catalogue: Catalogue, stock: Sequence[StockRecord] = ()) -> None:
+        super().__init__(catalogue=catalogue, stock=stock)
+        self.stay_codes = {
+            e.code for e in catalogue.items.values() if e.per_stay is not None and not e.per_night
+        }
+
+    def _clean(self, claim: ClaimView) -> bool:
+        """The common case, decided fast: no item twice on a day, no line over its limits."""
+        codes = claim.codes
+        if len(set(zip(codes, claim.days, strict=True))) != claim.n:
+            return False
+        entries = claim.entries
+        for k, q in enumerate(claim.qty):
+            entry = entries[k] if q > 1 else None
+            if entry is not None and not entry.per_night and q > min(entry.per_day or q, entry.per_stay or q):
+                return False
+        return all(codes.count(code) == 1 for code in self.stay_codes.intersection(codes))
+
+    def check(self, claim: ClaimView) -> list[Finding]:
+        if self._clean(claim):
+            return []
+        per_day: dict[tuple[str, str], list[int]] = {}
+        per_stay: dict[str, list[int]] = {}
+        days, codes, qty = claim.days, claim.codes, claim.qty
+        crowded = False
+        for k, entry in enumerate(claim.entries):
+            if entry is None or entry.per_night:  # beds: bed_days_beyond_stay
+                continue
+            if entry.per_day is not None:
+                key = (codes[k], days[k])
+                lines = per_day.get(key)
+                if lines is None:
+                    per_day[key] = [k]
+                    crowded = crowded or qty[k] > entry.per_day
+                else:
+                    lines.append(k)
+                    crowded = True
+            if entry.per_stay is not None:
+                lines = per_stay.get(codes[k])
+                if lines is None:
+                    per_stay[codes[k]] = [k]
+                    crowded = crowded or qty[k] > entry.per_stay
+                else:
+                    lines.append(k)
+                    crowded = True
+        if not crowded:  # the common case: every item once a day, within its limits
+            return []
+        findings: list[Finding] = []
+        for (code, day), lines in per_day.items():
+            allowed = claim.entries[lines[0]].per_day or 0  # type: ignore[union-attr]
+            over, beyond, amount = _excess(claim, lines, allowed)
+            if over:
+                findings.append(
+                    self.finding(
+                        claim,
+                        over,
+                        amount,
+                        f"{claim.names[lines[0]] or code}在 {day} 收费 {units(sum(qty[k] for k in lines))} 次，目录规定"
+                        f"每人每日最多 {allowed} 次；超出 {units(beyond)} 次（{labels(claim, over)}），涉及 {yuan(amount)}。",
+                    )
+                )
+        for code, lines in per_stay.items():
+            allowed = claim.entries[lines[0]].per_stay or 0  # type: ignore[union-attr]
+            over, beyond, amount = _excess(claim, lines, allowed)
+            refs = tuple(claim.refs[k] for k in over)
+            if over and not any(f.item_refs == refs for f in findings):
+                findings.append(
+                    self.finding(
+                        claim,
+                        over,
+                        amount,
+                        f"{claim.names[lines[0]] or code}本次结算收费 {units(sum(qty[k] for k in lines))} 次，目录规定"
+                        f"每次住院最多 {allowed} 次；超出 {units(beyond)} 次（{labels(claim, over)}），涉及 {yuan(amount)}。",
+                    )
+                )
+        return findings

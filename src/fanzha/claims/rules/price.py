@@ -1,0 +1,44 @@
+"""超标准收费: a unit price above the standard — the catalogue's price for the code, or the standard the
+claim itself states, whichever is lower when both are known. The excess per unit times the quantity is at
+stake. A price at the standard (to the fen) is clean."""
+
+from __future__ import annotations
+
+from fanzha.claims.model import Finding
+from fanzha.claims.rules.base import Rule, label, yuan
+from fanzha.claims.view import ClaimView
+
+TOLERANCE = 0.005  # half a fen: prices are compared to the fen
+
+
+class PriceAboveStandard(Rule):
+    id = "price_above_standard"
+    name = "超标准收费"
+    description = "收费单价高于目录标准价（或结算单所列标准价），超出的单价乘以数量为涉及金额。"
+
+    def check(self, claim: ClaimView) -> list[Finding]:
+        findings = []
+        prices, stated = claim.prices, claim.standards
+        for k, entry in enumerate(claim.entries):
+            listed = entry.price if entry is not None else None
+            own = stated[k]
+            if listed is None:
+                if own is None:
+                    continue
+                standard = own
+            else:
+                standard = listed if own is None or listed <= own else own
+            if prices[k] <= standard + TOLERANCE:
+                continue
+            amount = (prices[k] - standard) * claim.qty[k]
+            source = "目录标准价" if standard == listed else "结算单所列标准价"
+            findings.append(
+                self.finding(
+                    claim,
+                    [k],
+                    amount,
+                    f"{label(claim, k)}单价 {yuan(prices[k])}，高于{source} {yuan(standard)}，"
+                    f"数量 {claim.qty[k]:g}，多收 {yuan(amount)}。",
+                )
+            )
+        return findings
