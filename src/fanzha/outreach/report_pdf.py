@@ -3,39 +3,15 @@ charts drawn by reportlab."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
+from reportlab.platypus import KeepTogether, Spacer  # type: ignore[import-untyped]
 
 from fanzha.outreach.report import DistrictReport
-from fanzha.reports.pdf import FONT, SOFT, WIDTH, hbar_drawing, styles
+from fanzha.reports.pdf import WIDTH, build_pdf, hbar_drawing
+from fanzha.reports.pdf import paragraph as _p
+from fanzha.reports.pdf import wrapped_table as _table
 from fanzha.timezones import BEIJING
-
-
-def _p(text: str, style: str = "body") -> Paragraph:
-    return Paragraph(escape(text), styles()[style])
-
-
-def _table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
-    cell = styles()["cell"]
-    data = [[Paragraph(escape(h), cell) for h in header]] + [
-        [Paragraph(escape(v), cell) for v in r] for r in rows
-    ]
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("BACKGROUND", (0, 0), (-1, 0), SOFT),
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#bbbbbb")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ])
-    )  # fmt: skip
-    return table
 
 
 def story(r: DistrictReport) -> list[Any]:
@@ -81,10 +57,4 @@ def story(r: DistrictReport) -> list[Any]:
 
 
 def render_pdf(report: DistrictReport) -> bytes:
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm, bottomMargin=15 * mm,
-        title=report.title, subject="督导考评",
-    )  # fmt: skip
-    doc.build(story(report))
-    return buffer.getvalue()
+    return build_pdf(story(report), title=report.title, subject="督导考评")

@@ -252,17 +252,36 @@ def story(b: Bulletin) -> list[Any]:
 
 
 def render(b: Bulletin) -> bytes:
+    return build_pdf(story(b), title=b.title, subject="警情通报", author=b.issuer)
+
+
+def paragraph(text: str, style: str = "body") -> Paragraph:
+    """Plain text (escaped) in one of `styles()`; for the other reports drawn in the bulletin's styles."""
+    return Paragraph(escape(text), styles()[style])
+
+
+def wrapped_table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
+    """A table whose cells wrap (long names, explanations), header repeated on each page."""
+    cell = styles()["cell"]
+    data = [[Paragraph(escape(h), cell) for h in header]] + [
+        [Paragraph(escape(v), cell) for v in r] for r in rows
+    ]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("BACKGROUND", (0, 0), (-1, 0), SOFT),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#bbbbbb")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ])
+    )  # fmt: skip
+    return table
+
+
+def build_pdf(flowables: list[Any], *, title: str, subject: str, author: str = "") -> bytes:
+    """An A4 PDF of `flowables` with the bulletin's margins."""
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=15 * mm,
-        title=b.title,
-        author=b.issuer,
-        subject="警情通报",
-    )
-    doc.build(story(b))
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
+                            bottomMargin=15 * mm, title=title, author=author, subject=subject)  # fmt: skip
+    doc.build(flowables)
     return buffer.getvalue()

@@ -3,41 +3,17 @@ its charts drawn by reportlab. Lists up to `MAX_PDF_CLAIMS` claims to correct; t
 
 from __future__ import annotations
 
-import io
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
+from reportlab.platypus import Spacer  # type: ignore[import-untyped]
 
 from fanzha.claims.office.model import yuan
 from fanzha.claims.office.report import InstitutionReport, mask_patient
-from fanzha.reports.pdf import FONT, SOFT, WIDTH, hbar_drawing, line_drawing, styles
+from fanzha.reports.pdf import WIDTH, build_pdf, hbar_drawing, line_drawing
+from fanzha.reports.pdf import paragraph as _p
+from fanzha.reports.pdf import wrapped_table as _table
 
 MAX_PDF_CLAIMS = 300
-
-
-def _p(text: str, style: str = "body") -> Paragraph:
-    return Paragraph(escape(text), styles()[style])
-
-
-def _table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
-    cell = styles()["cell"]
-    data = [[Paragraph(escape(h), cell) for h in header]] + [
-        [Paragraph(escape(v), cell) for v in r] for r in rows
-    ]
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("BACKGROUND", (0, 0), (-1, 0), SOFT),
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#bbbbbb")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ])
-    )  # fmt: skip
-    return table
 
 
 def story(r: InstitutionReport) -> list[Any]:
@@ -95,10 +71,4 @@ def story(r: InstitutionReport) -> list[Any]:
 
 
 def render_pdf(report: InstitutionReport) -> bytes:
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm, bottomMargin=15 * mm,
-        title=report.title, subject="自查自纠报告",
-    )  # fmt: skip
-    doc.build(story(report))
-    return buffer.getvalue()
+    return build_pdf(story(report), title=report.title, subject="自查自纠报告")
