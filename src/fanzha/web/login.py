@@ -8,14 +8,16 @@ a browser in with its own key nor out. Opening the logout address shows the butt
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
+from urllib.parse import quote
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
+from fanzha.api.auth import Caller
 from fanzha.intel.keys import role_of
 
 COOKIE = "fanzha_key"
@@ -94,3 +96,46 @@ def login_router(
         return response
 
     return router
+
+
+def caller_key(request: Request) -> str | None:
+    """The key a console request carries: `X-API-Key`, a Bearer header, or the login cookie."""
+    if key := request.headers.get("x-api-key"):
+        return key
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return request.cookies.get(COOKIE) or None
+
+
+def _to_login(request: Request, base: str) -> HTTPException:
+    target = f"{base}/login?next=" + quote(
+        request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    )
+    headers = {"Cache-Control": "no-store"}
+    if request.cookies.get(COOKIE):  # a stale or revoked key: forget it
+        headers["Set-Cookie"] = f"{COOKIE}=; Max-Age=0; Path={base}; HttpOnly; SameSite=Strict"
+    if request.headers.get("hx-request"):
+        return HTTPException(status_code=401, detail="请先登录", headers={**headers, "HX-Redirect": target})
+    return HTTPException(status_code=303, detail="请先登录", headers={**headers, "Location": target})
+
+
+def console_gate(
+    *, base: str, roles: tuple[str, ...], refused: str, state: str
+) -> Callable[[Request], Awaitable[Caller]]:
+    """The gate of the console at `base` (a FastAPI dependency): a browser without a valid key is sent to
+    its login page (an htmx request gets `HX-Redirect`, so the whole page goes there), a key of another
+    role gets 403 with `refused`; the caller is kept on `request.state.<state>` for the page header."""
+
+    async def gate(request: Request) -> Caller:
+        engine = request.app.state.services.store.engine
+        found = await run_in_threadpool(role_of, engine, caller_key(request))
+        if found is None:
+            raise _to_login(request, base)
+        caller = Caller(*found)
+        if caller.role not in roles:
+            raise HTTPException(status_code=403, detail=refused)
+        setattr(request.state, state, caller)
+        return caller
+
+    return gate

@@ -9,20 +9,17 @@ transfers, checks and orders only. An `admin` key sees every bank's and records 
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import quote
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
-from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.auth import Caller
 from fanzha.counter.check_model import OUTCOMES
 from fanzha.counter.checks import CounterDesk
-from fanzha.intel.keys import role_of
 from fanzha.orders.repository import OrderStore
 from fanzha.text.masking import mask_account, mask_name
-from fanzha.web.console.common import caller_key, services_of, templates
-from fanzha.web.login import COOKIE
+from fanzha.web.console.common import services_of, templates
+from fanzha.web.login import console_gate
 from fanzha.web.login import safe_next as shared_safe_next
 
 BANK_ROLES = ("bank", "admin")
@@ -35,29 +32,9 @@ def safe_next(path: str | None) -> str:
     return shared_safe_next(path, base="/bank")
 
 
-def _to_login(request: Request) -> HTTPException:
-    target = "/bank/login?next=" + quote(
-        request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    )
-    headers = {"Cache-Control": "no-store"}
-    if request.cookies.get(COOKIE):  # a stale or revoked key: forget it
-        headers["Set-Cookie"] = f"{COOKIE}=; Max-Age=0; Path=/bank; HttpOnly; SameSite=Strict"
-    if request.headers.get("hx-request"):
-        return HTTPException(status_code=401, detail="请先登录", headers={**headers, "HX-Redirect": target})
-    return HTTPException(status_code=303, detail="请先登录", headers={**headers, "Location": target})
-
-
-async def require_bank_page(request: Request) -> Caller:
-    found = await run_in_threadpool(role_of, services_of(request).store.engine, caller_key(request))
-    if found is None:
-        raise _to_login(request)
-    caller = Caller(*found)
-    if caller.role not in BANK_ROLES:
-        raise HTTPException(status_code=403, detail="银行工作台仅限银行工作人员使用")
-    request.state.bank_user = caller
-    return caller
-
-
+require_bank_page = console_gate(
+    base="/bank", roles=BANK_ROLES, refused="银行工作台仅限银行工作人员使用", state="bank_user"
+)
 BankPage = Annotated[Caller, Depends(require_bank_page)]
 
 

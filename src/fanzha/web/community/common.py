@@ -10,16 +10,13 @@ every community.
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import quote
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
-from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.auth import Caller, community_of
-from fanzha.intel.keys import role_of
-from fanzha.web.console.common import caller_key, services_of, templates
-from fanzha.web.login import COOKIE
+from fanzha.web.console.common import templates
+from fanzha.web.login import console_gate
 from fanzha.web.login import safe_next as shared_safe_next
 
 COMMUNITY_ROLES = ("community", "officer", "admin")
@@ -31,29 +28,12 @@ def safe_next(path: str | None) -> str:
     return shared_safe_next(path, base="/community")
 
 
-def _to_login(request: Request) -> HTTPException:
-    target = "/community/login?next=" + quote(
-        request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    )
-    headers = {"Cache-Control": "no-store"}
-    if request.cookies.get(COOKIE):  # a stale or revoked key: forget it
-        headers["Set-Cookie"] = f"{COOKIE}=; Max-Age=0; Path=/community; HttpOnly; SameSite=Strict"
-    if request.headers.get("hx-request"):
-        return HTTPException(status_code=401, detail="请先登录", headers={**headers, "HX-Redirect": target})
-    return HTTPException(status_code=303, detail="请先登录", headers={**headers, "Location": target})
-
-
-async def require_community_page(request: Request) -> Caller:
-    found = await run_in_threadpool(role_of, services_of(request).store.engine, caller_key(request))
-    if found is None:
-        raise _to_login(request)
-    caller = Caller(*found)
-    if caller.role not in COMMUNITY_ROLES:
-        raise HTTPException(status_code=403, detail="社区工作台仅限社区工作人员和民警使用")
-    request.state.community_user = caller
-    return caller
-
-
+require_community_page = console_gate(
+    base="/community",
+    roles=COMMUNITY_ROLES,
+    refused="社区工作台仅限社区工作人员和民警使用",
+    state="community_user",
+)
 CommunityPage = Annotated[Caller, Depends(require_community_page)]
 
 

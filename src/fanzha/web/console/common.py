@@ -10,12 +10,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from importlib import resources
 from typing import Annotated, Any
-from urllib.parse import quote
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.auth import Caller
 from fanzha.api.deps import Services
@@ -24,14 +22,13 @@ from fanzha.cases.persons import CATEGORIES as PERSON_CATEGORIES
 from fanzha.cases.persons import PersonStore
 from fanzha.cases.repository import CaseStore
 from fanzha.extract.registry import KIND_NAMES
-from fanzha.intel.keys import role_of
 from fanzha.intel.risk import LEVEL_NAMES
 from fanzha.orders.machine import KIND_NAMES as ORDER_KIND_NAMES
 from fanzha.orders.machine import STATE_NAMES as ORDER_STATE_NAMES
 from fanzha.orders.repository import OrderStore
 from fanzha.taxonomy.loader import load_taxonomy
 from fanzha.web.csrf import csrf_field
-from fanzha.web.login import COOKIE
+from fanzha.web.login import console_gate
 from fanzha.web.login import safe_next as shared_safe_next
 
 OFFICER_ROLES = ("officer", "admin")
@@ -92,42 +89,13 @@ templates.env.globals.update(
 
 
 # ---------------------------------------------------------------------------------- the officer gate
-def caller_key(request: Request) -> str | None:
-    if key := request.headers.get("x-api-key"):
-        return key
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        return auth[7:].strip()
-    return request.cookies.get(COOKIE) or None
-
-
 def safe_next(path: str | None) -> str:
     return shared_safe_next(path, base="/console")
 
 
-def _to_login(request: Request) -> HTTPException:
-    target = "/console/login?next=" + quote(
-        request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    )
-    headers = {"Cache-Control": "no-store"}
-    if request.cookies.get(COOKIE):  # a stale or revoked key: forget it
-        headers["Set-Cookie"] = f"{COOKIE}=; Max-Age=0; Path=/console; HttpOnly; SameSite=Strict"
-    if request.headers.get("hx-request"):
-        return HTTPException(status_code=401, detail="请先登录", headers={**headers, "HX-Redirect": target})
-    return HTTPException(status_code=303, detail="请先登录", headers={**headers, "Location": target})
-
-
-async def require_officer_page(request: Request) -> Caller:
-    found = await run_in_threadpool(role_of, request.app.state.services.store.engine, caller_key(request))
-    if found is None:
-        raise _to_login(request)
-    caller = Caller(*found)
-    if caller.role not in OFFICER_ROLES:
-        raise HTTPException(status_code=403, detail="民警工作台仅限民警使用")
-    request.state.officer = caller
-    return caller
-
-
+require_officer_page = console_gate(
+    base="/console", roles=OFFICER_ROLES, refused="民警工作台仅限民警使用", state="officer"
+)
 OfficerPage = Annotated[Caller, Depends(require_officer_page)]
 
 

@@ -8,45 +8,22 @@ key of another role gets 403. `medical` keys (whose label names the office) and 
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import quote
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
-from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.auth import Caller
-from fanzha.intel.keys import role_of
-from fanzha.web.console.common import caller_key, services_of, templates
-from fanzha.web.login import COOKIE
+from fanzha.web.console.common import services_of, templates
+from fanzha.web.login import console_gate
 
 MEDICAL_ROLES = ("medical", "admin")
 
 __all__ = ["MEDICAL_ROLES", "MedicalPage", "engine_of", "name_of", "render"]
 
 
-def _to_login(request: Request) -> HTTPException:
-    target = "/medical/login?next=" + quote(
-        request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    )
-    headers = {"Cache-Control": "no-store"}
-    if request.cookies.get(COOKIE):  # a stale or revoked key: forget it
-        headers["Set-Cookie"] = f"{COOKIE}=; Max-Age=0; Path=/medical; HttpOnly; SameSite=Strict"
-    if request.headers.get("hx-request"):
-        return HTTPException(status_code=401, detail="请先登录", headers={**headers, "HX-Redirect": target})
-    return HTTPException(status_code=303, detail="请先登录", headers={**headers, "Location": target})
-
-
-async def require_medical_page(request: Request) -> Caller:
-    found = await run_in_threadpool(role_of, services_of(request).store.engine, caller_key(request))
-    if found is None:
-        raise _to_login(request)
-    caller = Caller(*found)
-    if caller.role not in MEDICAL_ROLES:
-        raise HTTPException(status_code=403, detail="医保工作台仅限医保部门使用")
-    request.state.medical_user = caller
-    return caller
-
-
+require_medical_page = console_gate(
+    base="/medical", roles=MEDICAL_ROLES, refused="医保工作台仅限医保部门使用", state="medical_user"
+)
 MedicalPage = Annotated[Caller, Depends(require_medical_page)]
 
 
