@@ -4,90 +4,64 @@ formats and a frozen header row on every sheet."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Sequence
-
-from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
-from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
 
 from fanzha.outreach.report import DistrictReport
+from fanzha.reports.xlsx import TOP_WRAPPED, append, formats, new_workbook, sheet, to_bytes
 from fanzha.timezones import BEIJING
 
-HEADER_FILL = PatternFill("solid", fgColor="F6F3EE")
-HEADER_FONT = Font(bold=True, color="7B241C")
 FORMATS = {"ratio": "0.0%", "rate": "0.00", "money": "#,##0.00", "count": "#,##0"}
-
-
-def _sheet(ws: Worksheet, title: str, header: Sequence[str], widths: Sequence[int]) -> None:
-    ws.title = title
-    ws.append(list(header))
-    for i, width in enumerate(widths, start=1):
-        cell = ws.cell(row=1, column=i)
-        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.column_dimensions[cell.column_letter].width = width
-    ws.freeze_panes = "A2"
-
-
-def _formats(ws: Worksheet, columns: dict[int, str]) -> None:
-    for row in ws.iter_rows(min_row=2):
-        for col, fmt in columns.items():
-            row[col - 1].number_format = fmt
 
 
 def _summary(ws: Worksheet, r: DistrictReport) -> None:
     header = ["名次", "社区", "区县", "综合得分", "注册人数", "注册完成率", "人口覆盖率", "宣传活动(场)",
               "覆盖人次", "预警完成率", "按时完成率", "发案数", "万人发案率", "损失金额(元)"]  # fmt: skip
-    _sheet(ws, "汇总", header, [6, 14, 10, 10, 10, 11, 11, 12, 10, 11, 11, 8, 11, 14])
+    sheet(ws, "汇总", header, [6, 14, 10, 10, 10, 11, 11, 12, 10, 11, 11, 8, 11, 14])
     for c in r.scores.cards:
         v = {f.key: f.value for f in c.figures}
-        ws.append([
+        append(ws, [
             c.rank, c.community, c.district, c.score, v["registered"], v["coverage"], v["population_share"],
             v["activities"], v["reached"], v["completion"], v["in_time"], v["cases"], v["cases_per_10k"],
             (v["loss"] or 0) / 100,
         ])  # fmt: skip
-    _formats(ws, {4: "0.0", 5: "#,##0", 6: "0.0%", 7: "0.0%", 8: "#,##0", 9: "#,##0", 10: "0.0%", 11: "0.0%",
+    formats(ws, {4: "0.0", 5: "#,##0", 6: "0.0%", 7: "0.0%", 8: "#,##0", 9: "#,##0", 10: "0.0%", 11: "0.0%",
                   12: "#,##0", 13: "0.00", 14: "#,##0.00"})  # fmt: skip
-    ws.append([])
+    append(ws, [])
     for note in [r.title, f"统计时段：{r.period.span}（北京时间）", *r.notes]:
-        ws.append([note])
+        append(ws, [note])
 
 
 def _communities(ws: Worksheet, r: DistrictReport) -> None:
-    _sheet(ws, "社区考评", ["社区", "名次", "指标", "数值", "显示", "说明"], [14, 6, 16, 12, 14, 70])
+    sheet(ws, "社区考评", ["社区", "名次", "指标", "数值", "显示", "说明"], [14, 6, 16, 12, 14, 70])
     for c in r.scores.cards:
         for f in c.figures:
             value = f.value / 100 if f.kind == "money" and f.value is not None else f.value
-            ws.append([c.community, c.rank, f.label, value, f.shown, f.explanation])
+            append(ws, [c.community, c.rank, f.label, value, f.shown, f.explanation])
             ws.cell(row=ws.max_row, column=4).number_format = FORMATS[f.kind]
-        ws.append([c.community, c.rank, "综合得分", c.score, f"{c.score}", c.score_explanation])
+        append(ws, [c.community, c.rank, "综合得分", c.score, f"{c.score}", c.score_explanation])
         ws.cell(row=ws.max_row, column=4).number_format = "0.0"
         for t in c.trend:
-            ws.append([c.community, c.rank, "与上期比较", None, "", t])
+            append(ws, [c.community, c.rank, "与上期比较", None, "", t])
     for row in ws.iter_rows(min_row=2, min_col=6, max_col=6):
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+        row[0].alignment = TOP_WRAPPED
 
 
 def _activities(ws: Worksheet, r: DistrictReport) -> None:
     header = ["日期", "社区", "类型", "活动名称", "地点", "负责人", "单位", "海报", "宣传单", "横幅", "LED屏",
               "覆盖人数", "演示数据"]  # fmt: skip
-    _sheet(ws, "活动明细", header, [17, 12, 10, 30, 20, 10, 16, 8, 8, 8, 8, 10, 9])
+    sheet(ws, "活动明细", header, [17, 12, 10, 30, 20, 10, 16, 8, 8, 8, 8, 10, 9])
     for a in r.activities:
-        ws.append([
+        append(ws, [
             a.started_at.astimezone(BEIJING).replace(tzinfo=None), a.community, a.kind, a.shown_title, a.place,
             a.organizer, a.unit, a.posters, a.leaflets, a.banners, a.screens, a.reached, "是" if a.synthetic else "",
         ])  # fmt: skip
-    _formats(ws, {1: "yyyy-mm-dd hh:mm", **{i: "#,##0" for i in range(8, 13)}})
+    formats(ws, {1: "yyyy-mm-dd hh:mm", **{i: "#,##0" for i in range(8, 13)}})
 
 
 def render_xlsx(report: DistrictReport) -> bytes:
     """The workbook's bytes (see the module)."""
-    wb = Workbook()
-    _summary(wb.active, report)
+    wb, first = new_workbook()
+    _summary(first, report)
     _communities(wb.create_sheet(), report)
     _activities(wb.create_sheet(), report)
-    wb.properties.title = report.title
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return to_bytes(wb, report.title)
