@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -71,3 +73,24 @@ def web_client() -> Callable[[Any], Any]:
         return client
 
     return make
+
+
+ARTEFACTS = Path(
+    os.environ.get("FANZHA_TEST_ARTEFACTS", Path(__file__).resolve().parents[2] / "test-artefacts")
+)
+
+
+@pytest.fixture
+def screenshot(request: pytest.FixtureRequest) -> Callable[[Any, str], Path]:
+    """`screenshot(page, "console-cases")` saves a full-page PNG of a Playwright page under
+    `test-artefacts/screenshots/` (or `$FANZHA_TEST_ARTEFACTS/screenshots/`), kept after the run so each
+    console page can be looked at; returns the file."""
+    folder = ARTEFACTS / "screenshots"
+
+    def save(page: Any, name: str) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return save
