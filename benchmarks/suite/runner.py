@@ -16,6 +16,7 @@ from suite.context import Context
 from suite.domains import bench_domains
 from suite.extraction import bench_extraction
 from suite.http import bench_http
+from suite.intake import bench_intake
 from suite.latency import bench_latency
 from suite.linking import bench_linking
 from suite.lookups import bench_lookups
@@ -41,6 +42,7 @@ RUNNERS: dict[str, Callable[[Context], Section]] = {
     "screening": bench_screening,
     "warnings": bench_warnings,
     "claims": bench_claims,
+    "intake": bench_intake,
 }
 BENCHMARKS = tuple(RUNNERS)  # in report order
 

@@ -67,3 +67,42 @@ def test_oversized_bodies_are_refused(client: TestClient) -> None:
         "/v1/assess", content=b"x" * 1_000_001, headers={"content-type": "application/json"}
     )
     assert response.status_code == 413
+
+
+def test_assess_of_an_official_number_says_whose_it_is(client: TestClient) -> None:
+    body = client.post("/v1/assess", json={"text": "95588"}).json()
+    assert not body["is_fraud"] and body["category"] == "normal"  # not 违法广告
+    assert body["headline"] == "这是中国工商银行的官方客服号码"
+    ident = body["identifiers"][0]
+    assert ident["level"] == ident["status"] == "official" and ident["owner"] == "中国工商银行"
+
+
+def test_assess_of_a_spoofed_number_is_an_impersonation(client: TestClient) -> None:
+    body = client.post("/v1/assess", json={"text": "0095588"}).json()
+    assert body["is_fraud"] and body["fraud_type"] == "impersonate_service"
+    ident = body["identifiers"][0]
+    assert ident["status"] == "imitation" and ident["flagged"] and ident["imitates"] == "中国工商银行"
+
+
+def test_reporting_an_official_number_is_kept_and_answered_as_the_real_one(client: TestClient) -> None:
+    response = client.post("/v1/reports", json={"kind": "phone", "value": "95588"})
+    assert response.status_code == 201
+    body = response.json()
+    assert body["notice"].startswith("这是中国工商银行的官方客服号码，是真号码")
+    assert body["known"]["status"] == "official" and body["known"]["report_count"] == 1
+    ordinary = client.post("/v1/reports", json={"kind": "phone", "value": "13800138000"}).json()
+    assert ordinary["notice"] is None and ordinary["known"]["status"] == "unknown"
+
+
+def test_a_reports_fraud_type_is_checked_against_the_taxonomy(client: TestClient) -> None:
+    response = client.post("/v1/reports", json={"kind": "phone", "value": "13800138000", "fraud_type": "xx"})
+    assert response.status_code == 422 and "不支持的诈骗类型：xx" in response.json()["detail"]
+    assert (
+        client.get("/v1/lookup", params={"kind": "phone", "value": "13800138000"}).json()["report_count"] == 0
+    )
+
+
+def test_lookup_gives_the_lookalike_verdict(client: TestClient) -> None:
+    body = client.get("/v1/lookup", params={"kind": "domain", "value": "icbc-vip.cc"}).json()
+    assert body["level"] == "unknown" and body["known"]["status"] == "imitation"
+    assert body["facts"]["imitates"] == "icbc.com.cn" and "仿冒网站" in body["facts"]["lookalike"]

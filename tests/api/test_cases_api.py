@@ -102,3 +102,24 @@ def test_key_persons(client: TestClient) -> None:
     assert made.status_code == 201
     assert made.json()["id_number"] != "11010519491231002X"  # ID numbers are shown masked
     assert client.post("/v1/persons", headers=officer, json={"name": "x", "category": "?"}).status_code == 422
+
+
+def test_the_case_list_carries_each_cases_payments_and_identifiers(client: TestClient) -> None:
+    officer = key(client, "officer")
+    made = []
+    for n in range(3):
+        body = {
+            "received_at": f"2026-11-0{n + 1}T14:00:00+08:00", "fraud_type": "impersonate_authority",
+            "payments": [{"amount": 1000 * (n + 1), "paid_at": f"2026-11-0{n + 1}T13:20:00+08:00",
+                          "channel": "bank_transfer", "to_account": "6222021001123456789", "to_bank": "中国工商银行"}],
+            "identifiers": [{"kind": "phone", "value": f"1701234567{n}"}],
+        }  # fmt: skip
+        made.append(client.post("/v1/cases", headers=officer, json=body).json())
+    made.append(client.post("/v1/cases", headers=officer, json={"fraud_type": "shopping"}).json())  # none
+    listed = {c["id"]: c for c in client.get("/v1/cases", headers=officer).json()["cases"]}
+    for case in made:
+        shown = listed[case["id"]]
+        assert shown["payments"] == case["payments"] and shown["identifiers"] == case["identifiers"]
+    assert listed[made[0]["id"]]["payments"][0]["paid_at"] == "2026-11-01T13:20:00+08:00"
+    assert [i["value"] for i in listed[made[2]["id"]]["identifiers"]] == ["17012345672"]
+    assert listed[made[3]["id"]]["payments"] == [] and listed[made[3]["id"]]["identifiers"] == []

@@ -17,6 +17,7 @@ from fanzha.api.routers.orders import router
 from fanzha.audit.log import verify
 from fanzha.intel.keys import create_key
 from fanzha.store.case_tables import CasePaymentRow, CaseRow
+from fanzha.timezones import BEIJING
 
 BANK = "中国工商银行"
 MULE = "6222021234567890128"
@@ -148,7 +149,8 @@ def test_the_life_of_an_order_between_officer_and_bank(client: TestClient) -> No
         "orders_updated": [order["id"]],
     }
     seen_by_bank = client.get(f"/v1/bank/orders/{order['id']}", headers=bank).json()["covers"]
-    assert seen_by_bank == [{"amount": 1200.0, "at": inflow["at"], "from_account": "6228 **** **** 0001"}]
+    shown_at = (PAID + timedelta(minutes=31)).astimezone(BEIJING).isoformat()  # the API shows Beijing time
+    assert seen_by_bank == [{"amount": 1200.0, "at": shown_at, "from_account": "6228 **** **** 0001"}]
     seen_by_officer = client.get(f"/v1/orders/{order['id']}", headers=officer).json()
     assert [c["case_id"] for c in seen_by_officer["covers"]] == [other] and seen_by_officer[
         "covers_total"

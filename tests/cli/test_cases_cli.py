@@ -57,7 +57,7 @@ def test_add_import_list_show_status_and_groups(tmp_path: Path) -> None:
 
     listed = run("cases", "list", data_dir=tmp_path)
     assert listed.startswith("共 2 起")
-    shown = json.loads(run("cases", "show", "1", data_dir=tmp_path))
+    shown = json.loads(run("cases", "show", "1", "--json", data_dir=tmp_path))
     assert shown["victim"]["name"] == "李某某" and shown["history"][0]["actor"] == "王警官"
     assert "已核实" in run("cases", "status", "1", "verified", "--note", "核实", data_dir=tmp_path)
     refused = runner.invoke(app, ["cases", "status", "1", "received", "--data-dir", str(tmp_path)])

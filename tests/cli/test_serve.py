@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from fanzha.cli.commands import _prepare_demo
-from fanzha.intel.keys import role_of
+from fanzha.intel.keys import list_keys, revoke_key, role_of
 from fanzha.store import make_engine, upgrade
 from fanzha.store.case_tables import CaseRow
 
@@ -62,19 +62,35 @@ def test_demo_start_loads_cases_once_and_prints_working_keys(
 ) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
     upgrade(engine)
-    _prepare_demo(engine, 8000)
+    _prepare_demo(engine, 8000, tmp_path)
     first = capsys.readouterr().err
     with engine.connect() as conn:
         cases = conn.scalar(select(func.count()).select_from(CaseRow))
     # 2,000 demo cases, and the cases the demo's warnings opened (their residents were deceived)
     assert cases is not None and 2000 <= cases < 2100
-    _prepare_demo(engine, 8000)  # a second start finds the demo data and loads none again
+    _prepare_demo(engine, 8000, tmp_path)  # a second start finds the demo data and loads none again
     second = capsys.readouterr().err
     with engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(CaseRow)) == cases
     assert "正在导入" in first and "正在导入" not in second
-    keys = {line.split("：", 1)[0]: line.rsplit("演示密钥：", 1)[1].strip()
-            for line in second.splitlines() if "演示密钥：" in line}  # fmt: skip
+    keys = _printed_keys(second)
     roles = {role_of(engine, key) for key in keys.values()}
     assert ("officer", "演示民警") in roles and ("community", "幸福里社区") in roles
     assert any(found is not None and found[0] == "medical" for found in roles)
+    # The second start reuses the first start's keys: no new permanent key per start.
+    assert keys == _printed_keys(first) and "沿用上次的演示密钥" in second
+    assert len(list_keys(engine)) == 3
+    assert oct((tmp_path / "demo-keys.json").stat().st_mode & 0o777) == "0o600"
+    # A revoked demo key is replaced (and only that one) on the next start.
+    officer = next(k for k in list_keys(engine) if k.role == "officer")
+    revoke_key(engine, officer.id)
+    _prepare_demo(engine, 8000, tmp_path)
+    third = _printed_keys(capsys.readouterr().err)
+    changed = {line for line in third if third[line] != keys[line]}
+    assert changed == {"民警工作台"} and role_of(engine, third["民警工作台"]) == ("officer", "演示民警")
+    assert len(list_keys(engine)) == 4 and len(list_keys(engine, include_revoked=False)) == 3
+
+
+def _printed_keys(err: str) -> dict[str, str]:
+    return {line.split("：", 1)[0]: line.rsplit("演示密钥：", 1)[1].strip()
+            for line in err.splitlines() if "演示密钥：" in line}  # fmt: skip

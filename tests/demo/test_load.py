@@ -1,14 +1,15 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, func, select
 
 from fanzha.demo import DemoError, generate_cases, insert_cases, load_demo
-from fanzha.demo.load import default_start
+from fanzha.demo.load import top_up, window_start
 from fanzha.store import upgrade
 from fanzha.store.case_tables import CaseIdentifierRow, CasePaymentRow, CaseRow
+from fanzha.timezones import BEIJING, from_db
 
 
 def _count(engine: Engine, table: type) -> int:
@@ -40,7 +41,34 @@ def test_load_demo_refuses_the_same_seed_twice(engine: Engine) -> None:
     assert load_demo(engine, 40, seed=10, days=14) == 40
 
 
-def test_the_default_window_ends_with_the_last_complete_week() -> None:
-    start = default_start(91, today=date(2026, 11, 25))  # a Wednesday
-    assert start == date(2026, 8, 24) and start.weekday() == 0
-    assert default_start(7, today=date(2026, 11, 23)) == date(2026, 11, 16)
+@pytest.mark.parametrize("clock", ["00:20", "09:40", "23:50"])
+def test_the_window_ends_now_and_today_has_cases(engine: Engine, clock: str) -> None:
+    upgrade(engine)
+    now = datetime.fromisoformat(f"2026-11-25T{clock}:00+08:00")  # a Wednesday, Beijing
+    assert load_demo(engine, 400, seed=3, now=now) == 400
+    with engine.connect() as conn:
+        times = [from_db(t) for t in conn.scalars(select(CaseRow.received_at))]
+    assert max(times) <= now
+    today = [t for t in times if t.astimezone(BEIJING).date() == now.date()]
+    assert today, "the day in progress has cases, even in its first minutes"
+    assert min(times).astimezone(BEIJING).date() == window_start(91, now=now) == date(2026, 8, 27)
+    # the day so far carries its share, not a whole day's: never more than a busy day
+    assert len(today) < 3 * 400 / 91 + 5
+
+
+def test_top_up_fills_the_days_since_the_last_load_without_repeating(engine: Engine) -> None:
+    upgrade(engine)
+    first = datetime(2026, 11, 20, 10, 0, tzinfo=BEIJING)
+    assert load_demo(engine, 910, seed=4, now=first) == 910  # ten a day
+    assert top_up(engine, seed=4, now=first + timedelta(minutes=30), since=first) == 0  # too soon: nothing
+    later = first + timedelta(days=3)
+    added = top_up(engine, seed=4, now=later, since=first)
+    assert 15 <= added <= 50  # three days at about ten a day
+    with engine.connect() as conn:
+        refs = list(conn.scalars(select(CaseRow.ref).where(CaseRow.ref.like("DEMO-4-%"))))
+        new = [from_db(t) for t in conn.scalars(select(CaseRow.received_at).where(CaseRow.id > 910))]
+    assert len(refs) == len(set(refs)) == 910 + added
+    assert sorted(refs)[-1] == f"DEMO-4-{910 + added:06d}"
+    assert all(first < t <= later for t in new)
+    assert any(t.astimezone(BEIJING).date() == later.date() for t in new)
+    assert top_up(engine, seed=4, now=later, since=later) == 0

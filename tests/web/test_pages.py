@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fanzha.api.app import create_app
+from fanzha.store.tables import ReportRow
 
 
 @pytest.fixture
@@ -58,3 +61,98 @@ def test_bad_input_gets_a_clear_message(
 ) -> None:
     response = client.post(path, data=data)
     assert response.status_code == 200 and message in response.text
+
+
+def test_an_official_number_is_shown_as_its_owners(client: TestClient) -> None:
+    html = client.post("/check", data={"text": "95588"}).text
+    assert "这是中国工商银行的官方客服号码" in html and "status-official" in html
+    assert "违法广告" not in html and "未达到风险标记" not in html and "疑似诈骗" not in html
+
+
+def test_a_spoofed_service_number_is_a_scam_with_the_right_advice(client: TestClient) -> None:
+    html = client.post("/check", data={"text": "0095588"}).text
+    assert "疑似诈骗：冒充电商物流客服、银行客服" in html and "中国工商银行" in html
+    assert "虚假购物" not in html and "违法广告" not in html and "未达到风险标记" not in html
+
+
+def test_each_identifier_shows_what_the_store_knows(client: TestClient) -> None:
+    client.post("/report", data={"kind": "phone", "value": "13800138000", "fraud_type": "phishing"})
+    text = "【工商银行】您的账户存在异常，请登录 icbc-vip.cc 验证，或致电13800138000"
+    html = client.post("/check", data={"text": text}).text
+    assert "疑似仿冒" in html and "仿冒网站" in html  # the lookalike verdict, never 未达到风险标记
+    assert "运营商：中国移动，归属地：北京市" in html and "共收到1次举报" in html
+    assert "钓鱼链接、账户异常、积分兑换、伪基站短信1次" in html
+    assert 'href="/?kind=domain&amp;value=icbc-vip.cc#appeal"' in html  # the holder may appeal
+
+
+def test_reporting_an_official_number_says_it_is_the_real_one_and_keeps_the_report(
+    client: TestClient,
+) -> None:
+    html = client.post("/report", data={"kind": "phone", "value": "95588"}).text
+    assert "这是中国工商银行的官方客服号码，是真号码" in html and "编号 #1" in html
+    found = client.get("/v1/lookup", params={"kind": "phone", "value": "95588"}).json()
+    assert found["level"] == "official" and found["report_count"] == 1
+
+
+def test_a_reports_fraud_type_and_note_are_checked_and_masked(client: TestClient) -> None:
+    html = client.post("/report", data={"kind": "phone", "value": "13800138000", "fraud_type": "xx"}).text
+    assert "不支持的诈骗类型" in html
+    note = "他要我的身份证110101199003071233，我叫王秀英"
+    client.post("/report", data={"kind": "phone", "value": "13800138000", "text": note})
+    store = client.app.state.services.store  # type: ignore[attr-defined]
+    with Session(store.engine) as session:
+        stored = session.scalars(select(ReportRow.text)).all()
+    assert len(stored) == 1 and stored[0] is not None
+    assert "110101199003071233" not in stored[0] and "王秀英" not in stored[0]
+
+
+def test_the_appeal_form_is_on_the_page_and_reaches_the_officers(client: TestClient) -> None:
+    page = client.get("/", params={"kind": "domain", "value": "icbc-vip.cc"}).text
+    assert 'id="appeal"' in page and "第三十二条" in page and 'value="icbc-vip.cc"' in page
+    html = client.post(
+        "/appeal",
+        data={
+            "kind": "domain",
+            "value": "icbc-vip.cc",
+            "reason": "这是我们旅行社的网站",
+            "contact": "010-62345678",
+        },
+    ).text
+    assert "已收到申诉，编号 #1" in html and "疑似仿冒" in html
+    assert "010-62345678" not in html  # the contact is for the officer, not echoed
+    appeals = client.app.state.services.store.appeals()  # type: ignore[attr-defined]
+    assert [(a.kind, a.value, a.reason) for a in appeals] == [
+        ("domain", "icbc-vip.cc", "这是我们旅行社的网站")
+    ]
+
+
+def test_an_appeal_on_an_unmarked_number_says_so(client: TestClient) -> None:
+    html = client.post("/appeal", data={"kind": "phone", "value": "13800138000", "reason": "我的号码"}).text
+    assert "已收到申诉" in html and "目前没有被本平台标记为涉诈" in html
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"kind": "phone", "value": "13800138000", "reason": "   "}, "请写明申诉理由"),
+        ({"kind": "fax", "value": "1", "reason": "误标"}, "不支持的类型"),
+    ],
+)
+def test_a_bad_appeal_gets_a_clear_message(client: TestClient, data: dict[str, str], message: str) -> None:
+    response = client.post("/appeal", data=data)
+    assert response.status_code == 200 and message in response.text
+
+
+def test_the_rate_limit_is_said_with_the_wait(tmp_path: Path) -> None:
+    client = TestClient(create_app(url=f"sqlite:///{tmp_path / 'slow.sqlite3'}", anonymous_per_minute=2))
+    for _ in range(2):
+        assert client.post("/check", data={"text": "95588"}).status_code == 200
+    fragment = client.post("/check", data={"text": "95588"}, headers={"HX-Request": "true"})
+    wait = fragment.headers["Retry-After"]
+    assert (
+        fragment.status_code == 429
+        and f"请在{wait}秒后再试" in fragment.text
+        and "<html" not in fragment.text
+    )
+    page = client.post("/report", data={"kind": "phone", "value": "95588"})
+    assert page.status_code == 429 and "请求过于频繁" in page.text and "秒后再试" in page.text

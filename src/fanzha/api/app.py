@@ -82,7 +82,12 @@ def create_app(
         engine.dispose()
 
     app = FastAPI(
-        title="fanzha 反诈", version="0.1.0", description="诈骗识别与风险情报 API", lifespan=lifespan
+        title="fanzha 反诈",
+        version="0.1.0",
+        description="诈骗识别与风险情报 API",
+        lifespan=lifespan,
+        docs_url=None,  # /docs and /redoc come from fanzha.api.docs, with their scripts in the package
+        redoc_url=None,
     )
     app.state.services = Services(
         store=store,
@@ -105,6 +110,12 @@ def create_app(
     wire_warnings(app.state.services, screening)
     app.add_middleware(InputGuard)
     install_error_handlers(app)
+    from fanzha.web.problems import install_page_errors
+
+    install_page_errors(app)  # a browser gets a page in Chinese for 404, 405 and 500
+    from fanzha.api.routers import exports  # before cases, orders, reports: /v1/cases/export is not a case
+
+    app.include_router(exports.router, responses=ERROR_RESPONSES)
     for area in (check, intel, officer, cases, orders, reports, guard, screen, counter_alerts, cardban, warn):
         app.include_router(area.router, responses=ERROR_RESPONSES)
     app.include_router(returnees.router, responses=ERROR_RESPONSES)
@@ -123,6 +134,9 @@ def create_app(
 
     app.add_middleware(WebSecurity)  # outermost: another site's requests are refused before they are read
     app.include_router(pages)
+    from fanzha.web.favicon import router as favicon
+
+    app.include_router(favicon)
     from fanzha.web.outreach_pages import router as outreach_pages
 
     app.include_router(outreach_pages)
@@ -138,6 +152,10 @@ def create_app(
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("fanzha.web").joinpath("static"))), name="static"
     )
+
+    from fanzha.api.docs import router as docs
+
+    app.include_router(docs)
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

@@ -126,8 +126,9 @@ def _key(authorization: str | None, x_api_key: str | None) -> str | None:
 
 
 # Keys that resolved to a role are remembered for KNOWN_KEY_TTL seconds, so a bank's screening calls do
-# not each ask the database who they are. Keys cannot be revoked yet; when they can, revocation must
-# also reach this cache (or accept the TTL's delay). Unknown keys are never cached.
+# not each ask the database who they are. A key revoked (`fanzha keys revoke`, another process) is
+# therefore refused by a running API within KNOWN_KEY_TTL seconds; the consoles ask the database on every
+# page and refuse it at once. Unknown and revoked keys are never cached.
 KNOWN_KEY_TTL = 60.0
 
 

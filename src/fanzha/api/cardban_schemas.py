@@ -3,11 +3,12 @@ in full for officers, masked for banks), opening checks and their answers, group
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from pydantic import BaseModel, Field
 
 from fanzha.api.schemas import MAX_ID
+from fanzha.api.times import ApiTime
 from fanzha.cardban import (
     EVIDENCE,
     KINDS,
@@ -69,8 +70,8 @@ class EntryOut(BaseModel):
     review_ref: str
     note: str
     recorded_by: str
-    created_at: datetime
-    lifted_at: datetime | None
+    created_at: ApiTime
+    lifted_at: ApiTime | None
     lift_reason: str
 
 
@@ -102,7 +103,7 @@ class CheckOut(BaseModel):
     phone: str
     bank: str
     staff: str
-    checked_at: datetime | None
+    checked_at: ApiTime | None
 
 
 class ListedOut(BaseModel):
@@ -117,8 +118,8 @@ class ListedGroupOut(BaseModel):
     id: int
     size: int
     total_loss: float
-    first_received: datetime | None
-    last_received: datetime | None
+    first_received: ApiTime | None
+    last_received: ApiTime | None
     two_cards: list[ListedOut]
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from fanzha.api.schemas import SaneDatetime
+from fanzha.api.times import api_time
 from fanzha.cases.model import Case, CaseIdentifier, CaseIn, Payment, Person
 from fanzha.text.masking import mask_account, mask_name, mask_phone
 
@@ -129,8 +130,8 @@ def case_out(case: Case, *, masked: bool) -> dict[str, Any]:
         "ref": case.ref,
         "status": case.status,
         "group_id": case.group_id,
-        "received_at": case.received_at.isoformat(),
-        "occurred_at": case.occurred_at.isoformat() if case.occurred_at else None,
+        "received_at": api_time(case.received_at),
+        "occurred_at": api_time(case.occurred_at),
         "desk": case.desk,
         "district": case.district,
         "place": case.place,
@@ -143,7 +144,7 @@ def case_out(case: Case, *, masked: bool) -> dict[str, Any]:
         "payments": [
             {
                 "amount": p.amount,
-                "paid_at": p.paid_at.isoformat() if p.paid_at else None,
+                "paid_at": api_time(p.paid_at),
                 "channel": p.channel,
                 "from_account": mask_account(p.from_account) if masked and p.from_account else p.from_account,
                 "to_account": p.to_account,

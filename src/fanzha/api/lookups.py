@@ -15,6 +15,7 @@ import weakref
 
 from starlette.concurrency import run_in_threadpool
 
+from fanzha.intel.known import Known, known
 from fanzha.intel.repository import IntelStore, Lookup, normalise
 
 Key = tuple[str, str, str]
@@ -44,6 +45,10 @@ class LookupService:
             return cached  # type: ignore[no-any-return]
         future = inflight.get(key) or self._start(inflight, key, kind, stored)
         return await asyncio.shield(future)
+
+    async def known(self, *, kind: str, value: str) -> Known:
+        """What the store knows about an identifier, as a citizen reads it (`fanzha.intel.known`)."""
+        return known(await self.lookup(kind=kind, value=value))
 
     def _start(
         self, inflight: dict[Key, asyncio.Future[Lookup]], key: Key, kind: str, stored: str

@@ -4,10 +4,11 @@ them in full. Every status carries its explanation in Chinese."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from fanzha.api.times import ApiTime
 from fanzha.returnees import HOW, METHODS, OUTCOMES, RISK, STATES
 
 
@@ -72,10 +73,10 @@ class AssignmentOut(_Out):
     officer_phone: str
     supervisor: str
     supervisor_phone: str
-    assigned_at: datetime
+    assigned_at: ApiTime
     assigned_by: str
     reason: str
-    ended_at: datetime | None
+    ended_at: ApiTime | None
 
 
 class MeetingOut(_Out):
@@ -87,7 +88,7 @@ class MeetingOut(_Out):
     findings: str
     next_steps: str
     recorded_by: str
-    recorded_at: datetime
+    recorded_at: ApiTime
 
 
 class MeetingStatusOut(_Out):
@@ -281,7 +282,7 @@ class CoverageOut(_Out):
 
 
 class AccessOut(_Out):
-    at: datetime
+    at: ApiTime
     actor: str
     role: str
     record_id: int | None

@@ -26,12 +26,42 @@ class AssessIn(BaseModel):
 class ReportIn(BaseModel):
     kind: str = Field(description="phone, bank_card, url, domain, ip, qq, wechat, alipay")
     value: str = Field(min_length=1, max_length=512)
-    fraud_type: str | None = Field(default=None, max_length=32)
-    text: str | None = Field(default=None, max_length=2000)
+    fraud_type: str | None = Field(
+        default=None,
+        max_length=32,
+        description="诈骗类型代码（分类表中的代码，如 impersonate_service），可不填",
+    )
+    text: str | None = Field(
+        default=None, max_length=2000, description="补充说明；其中的身份证号、电话、银行卡号和姓名隐去后保存"
+    )
 
 
 class ReportOut(BaseModel):
     id: int
+
+
+class KnownOut(BaseModel):
+    """What the store knows about an identifier, as the public page shows it (`fanzha.intel.known`)."""
+
+    status: str = Field(description="official | confirmed | cleared | imitation | suspicious | unknown")
+    status_name: str = Field(
+        description="状态的中文名：官方、已确认涉诈、已解除、疑似仿冒、有多人举报、未达到风险标记"
+    )
+    flagged: bool = Field(description="已确认、疑似仿冒或多人举报：持有人可以申诉")
+    owner: str | None = Field(default=None, description="官方号码或官方网站的所属机构")
+    imitates: str | None = Field(default=None, description="仿冒号码或仿冒网站冒充的机构")
+    report_count: int
+    lines: list[str] = Field(
+        default_factory=list, description="逐句说明：所属机构、运营商和归属地、仿冒、举报"
+    )
+
+
+class ReportReceipt(ReportOut):
+    """A stored report and what the store now knows of its identifier: a report of an official number
+    is kept, and answered with whose number it is (`notice`)."""
+
+    known: KnownOut
+    notice: str | None = Field(default=None, description="举报的是官方号码或官方网站时的说明")
 
 
 class LookupOut(BaseModel):
@@ -49,6 +79,8 @@ class LookupOut(BaseModel):
         default_factory=list,
         description="未通过校验但照样收录的标识的提示：号段未分配、校验位不符、境外号码等",
     )
+    fraud_types: dict[str, int] = Field(default_factory=dict, description="举报中填写的诈骗类型及次数")
+    known: KnownOut | None = Field(default=None, description="公众页面显示的状态和说明")
 
 
 class IdentifierIn(BaseModel):

@@ -3,12 +3,12 @@ tasks with their script and SMS, outcomes. Field limits are part of the contract
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from fanzha.api.schemas import SaneDatetime
+from fanzha.api.times import ApiTime
 from fanzha.taxonomy import fraud_type_name
 from fanzha.text.masking import mask_phone
 from fanzha.warn import AccountIn, FamilyIn, Resident, ResidentIn, Task
@@ -83,7 +83,7 @@ class ResidentSummary(BaseModel):
     police_station: str
     status: str
     registered_via: str
-    created_at: datetime
+    created_at: ApiTime
 
 
 class ResidentOut(ResidentSummary):
@@ -93,7 +93,7 @@ class ResidentOut(ResidentSummary):
     accounts: list[IdentifierOut]
     family: list[FamilyOut]
     registered_by: str
-    consent_at: datetime
+    consent_at: ApiTime
     consent_by: str
     consent_text: str
 
@@ -178,20 +178,20 @@ class TaskOut(BaseModel):
     calls: int
     messages: int
     payments: int
-    first_event_at: datetime | None
-    last_event_at: datetime | None
+    first_event_at: ApiTime | None
+    last_event_at: ApiTime | None
     largest_payment: float | None
     in_progress: bool
     community: str
     district: str
     police_station: str
     state: str
-    collided_at: datetime
+    collided_at: ApiTime
     outcome: str
     outcome_name: str
     method: str
     outcome_note: str
-    done_at: datetime | None
+    done_at: ApiTime | None
     done_by: str
     minutes_to_warning: int | None
     family_notified: list[str]

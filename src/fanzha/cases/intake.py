@@ -1,11 +1,16 @@
 """Intake from the narrative: the officer types what the caller says, and fanzha pre-fills the case.
 
-From the free text it finds the scammer's identifiers (the extractor's phones, cards, links, QQ,
-WeChat, Alipay, IPs, plus apps named in quotes), the caller's own number (next to 报警人/本人/我的),
-payments (an amount in a sentence about paying, with the time and the receiving account said nearest
-to it), the total loss, when it happened, how the scammer made contact, the victim's age and sex,
-whether the victim was stopped in time (劝阻), and the fraud type from the scam check engine. Every
-field says where it came from, so the officer can confirm or correct it.
+From the free text it reads who is involved (the victim, the reporter and their relation, the victim's sex
+and age: `intake_people`), the times said in words resolved against the moment of the call in Beijing time
+(`intake_times`), each payment with its amount, time, means, paying bank, receiving account and bank, clause
+by clause with what was said before carried over (`intake_payments`, `intake_accounts`), the total loss,
+whether the victim was stopped in time (劝阻), the scammer's identifiers (the extractor's phones, cards,
+links, QQ, WeChat, Alipay, IPs, plus apps named in quotes), the caller's own number, and the scheme and
+first contact of the story (`intake_story`).
+
+Every field says where it came from: `Prefill.sources` maps each field ("victim_sex", "payments[1].paid_at",
+…) to the words it was read from and the rule that read them, and `notes` says the same in sentences, so the
+officer can confirm or correct it. An account that fails the card check is kept, flagged, never dropped.
 """
 
 from __future__ import annotations
@@ -15,194 +20,219 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from fanzha.cases.identity import canonical
-from fanzha.cases.model import CHANNELS, CaseIdentifier, Payment
+from fanzha.cases.intake_accounts import Account, find_accounts
+from fanzha.cases.intake_amounts import find_amounts
+from fanzha.cases.intake_payments import NOT_PAID, Money, Told, find_payments
+from fanzha.cases.intake_people import find_people
+from fanzha.cases.intake_story import read_story
+from fanzha.cases.intake_text import Evidence, clauses, find_banks, fold
+from fanzha.cases.intake_times import find_whens
+from fanzha.cases.model import CHANNELS, PAYMENT_CHANNELS, CaseIdentifier, Payment
 from fanzha.detect.engine import Detector
 from fanzha.extract import extract
 from fanzha.extract.base import Identifier
-from fanzha.text.dates import TimeMention, find_times
+from fanzha.text.limits import check_text
+from fanzha.timezones import BEIJING
 
 SCAMMER_KINDS = ("phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay")
-_OWN = re.compile(r"(报警人|本人|我的|事主|受害人|联系电话|回访电话|家属)[^，。；,;]{0,8}$")
-_SENTENCE = re.compile(r"[^。！？!?\n；;]+[。！？!?\n；;]?")
-_PAYING = re.compile(r"转账|转了|转入|转到|汇款|汇了|汇入|支付|付了|付款|充值|缴纳|交了|打款|打了|扫码|购买")
-_TOTAL = re.compile(r"共计|总计|合计|累计|一共|共被骗|损失")
-_NOT_PAID = re.compile(
-    r"(未|没有?|尚未|还没|及时)(转账|汇款|支付|付款|被骗|受骗|造成损失)|被(成功)?劝阻|劝阻成功|无损失|未造成"
-)
+_OWN = re.compile(r"(报警人|本人|我的|事主|受害人|联系电话|回访电话|家属|手机|手机号|电话)[^，。；,;]{0,8}$")
+_REPORTING = re.compile(r"\s*(来|到|至)?(我所|本所|派出所|我队|所里|队里)?(报警|报案|来电报警)")
 _APP = re.compile(
     r"(?:叫|名为|名叫|下载(?:了)?(?:一个)?)\s*[“\"「『]([^”\"」』]{1,20})[”\"」』]\s*(?:的)?\s*(?:APP|App|app|软件|平台|应用)?"
 )
-_AGE = re.compile(r"(?<!\d)(\d{1,3})\s*岁")
-_FEMALE = re.compile(r"女士|女子|阿姨|奶奶|大妈|老太|女儿|她")
-_MALE = re.compile(r"先生|男子|大爷|爷爷|大叔|老汉|他")
-# How officers and callers name the scheme when they retell it. The scam check engine is built for the
-# scammer's own words; a retold story ("对方自称警察，说她涉嫌洗钱") carries the scheme in these phrases.
-_TOLD_TYPES: dict[str, re.Pattern[str]] = {
-    "impersonate_authority": re.compile(
-        r"自称.{0,8}(警察|民警|警官|公安|检察|法院|法官|电话局|医保局|社保局)|涉嫌洗钱|安全账户|通缉|逮捕"
-    ),
-    "loan": re.compile(r"贷款|放款|借款|额度|网贷"),
-    "impersonate_service": re.compile(r"自称.{0,8}(客服|快递|电商)|退款|理赔|注销.{0,4}(账户|会员|百万保障)"),
-    "impersonate_acquaintance": re.compile(
-        r"(冒充|假扮|自称).{0,6}(领导|老板|熟人|同学|朋友|亲戚|儿子|女儿|孙子)"
-    ),
-    "rebate_task": re.compile(r"刷单|返利|做任务|点赞|垫付"),
-    "romance": re.compile(r"网恋|婚恋|交友|男朋友|女朋友|网友.{0,6}(投资|博彩)"),
-    "game_trade": re.compile(r"游戏.{0,8}(账号|装备|皮肤|交易|充值)|买卖.{0,4}(账号|装备)"),
-    "investment": re.compile(r"投资|理财|炒股|股票|虚拟币|数字货币|博彩|荐股"),
-    "prize": re.compile(r"中奖|退税|补贴|领奖"),
-    "credit_record": re.compile(r"征信|校园贷|信用记录|花呗.{0,4}(关闭|注销)"),
-    "shopping": re.compile(r"网购|购物|代购|低价.{0,4}(商品|出售)"),
-}
-_CHANNEL_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("dating", re.compile(r"婚恋|交友|相亲|网恋")),
-    ("game", re.compile(r"游戏")),
-    ("social_media", re.compile(r"抖音|快手|微博|小红书|直播")),
-    ("qq", re.compile(r"QQ|qq|扣扣")),
-    ("wechat", re.compile(r"微信|加微|vx|VX")),
-    ("sms", re.compile(r"短信")),
-    ("app", re.compile(r"APP|App|app|下载|软件")),
-    ("website", re.compile(r"网站|网址|链接|网页")),
-    ("phone_call", re.compile(r"接到.{0,6}电话|来电|打来|电话称|致电")),
-]
+FIELD_NAMES = {
+    "fraud_type": "诈骗类型", "contact_channel": "联系方式", "occurred_at": "发案时间", "victim_name": "受害人",
+    "reporter_name": "报警人", "reporter_relation": "报警人与受害人关系", "victim_sex": "受害人性别",
+    "victim_age": "受害人年龄", "reporter_phone": "报警人电话", "loss": "损失", "dissuaded": "劝阻",
+    "amount": "金额", "paid_at": "时间", "method": "方式", "channel": "渠道", "from_bank": "付款银行",
+    "to_account": "收款账号", "to_bank": "收款银行",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a pre-filled field came from: the words (`said`, at `start`:`end` of the narrative) and the rule."""
+
+    said: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(slots=True)
+class PrefillPayment(Payment):
+    """A payment as pre-filled: a `Payment`, with how it was paid as said (柜台, 手机银行 …), the paying bank
+    and notes on its receiving account (未通过卡号校验，已保留)."""
+
+    method: str = ""
+    from_bank: str = ""
+    flags: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class Prefill:
-    fraud_type: str
+    fraud_type: str  # "" when the story tells no scheme (never 正常信息)
     fraud_type_name: str
     confidence: float
     contact_channel: str = ""
     occurred_at: datetime | None = None
     identifiers: list[CaseIdentifier] = field(default_factory=list)
     reporter_phone: str = ""
-    payments: list[Payment] = field(default_factory=list)
+    payments: list[PrefillPayment] = field(default_factory=list)
     loss: float = 0.0
     dissuaded: bool = False
     victim_age: int | None = None
     victim_sex: str = ""
     notes: list[str] = field(default_factory=list)  # where each field came from, in Chinese
+    victim_name: str = ""
+    reporter_name: str = ""
+    reporter_relation: str = ""  # the reporter's relation to the victim: 本人, 子女, 配偶, 父母 …
+    sources: dict[str, Source] = field(default_factory=dict)  # field → the words and the rule
+    warnings: list[str] = field(default_factory=list)  # what the officer should check (未通过卡号校验 …)
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
-
-
-def _nearest_before(items: list[TimeMention], pos: int) -> TimeMention | None:
-    before = [t for t in items if t.start <= pos]
-    return before[-1] if before else None
+def _source(narrative: str, evidence: Evidence) -> Source:
+    said = narrative[evidence.start : evidence.end]
+    return Source(said if len(said) <= 80 else said[:79] + "…", evidence.start, evidence.end, evidence.rule)
 
 
 def _own_number(text: str, ident: Identifier) -> bool:
     return _OWN.search(text[max(0, ident.start - 16) : ident.start]) is not None
 
 
-def _channel(text: str) -> tuple[str, str]:
-    """The channel named earliest in the story, and the words that named it."""
-    best: tuple[int, str, str] | None = None
-    for code, pattern in _CHANNEL_CUES:
-        m = pattern.search(text)
-        if m is not None and (best is None or m.start() < best[0]):
-            best = (m.start(), code, m.group())
-    if best is None:
-        return "", ""
-    return best[1], best[2]
-
-
 def prefill(narrative: str, *, detector: Detector, now: datetime) -> Prefill:
-    """Pre-fill the case form from the narrative (raises InputError on empty or oversized text)."""
-    verdict = detector.assess(narrative)
-    told = {code: [m.group() for m in p.finditer(narrative)] for code, p in _TOLD_TYPES.items()}
-    code = max(told, key=lambda c: (len(told[c]), verdict.probabilities.get(c, 0.0)))
-    if told[code]:
-        name = detector.type_name(code)
-        words = "、".join(dict.fromkeys(told[code]))
-        result = Prefill(code, name, round(verdict.probabilities.get(code, 0.0), 3))
-        result.notes.append(f"诈骗类型：{name}（叙述中提到“{words[:40]}”）")
-    else:
-        result = Prefill(verdict.fraud_type, verdict.fraud_type_name, round(verdict.confidence, 3))
-        result.notes.append(
-            f"诈骗类型：{verdict.fraud_type_name}（识别引擎，置信度 {verdict.confidence:.0%}）"
+    """Pre-fill the case form from the narrative (raises InputError on empty or oversized text). Times are
+    read in Beijing time whatever the zone of `now`."""
+    check_text(narrative)
+    if not narrative.strip():
+        check_text("")
+    now = now.astimezone(BEIJING) if now.tzinfo is not None else now.replace(tzinfo=BEIJING)
+    text = fold(narrative)
+    parts = clauses(text)
+    found = extract(text)
+    whens = find_whens(text, now=now)
+    accounts = find_accounts(text, found)
+    money = find_payments(text, parts, find_amounts(text), accounts, whens, find_banks(text))
+    story = read_story(text, detector=detector, paid=[p.clause for p in money.payments if p.clause])
+    result = Prefill(story.fraud_type, story.fraud_type_name, story.confidence)
+    why: dict[str, Evidence] = {}
+    if story.why is not None:
+        why["fraud_type"] = story.why
+    result.contact_channel = story.contact_channel
+    if story.contact_why is not None:
+        why["contact_channel"] = story.contact_why
+    _identifiers(narrative, text, found, accounts, result, why)
+    _money(narrative, money, result, why)
+    events = [w for w in whens if not _REPORTING.match(text, w.end)]  # not "于今日14时来我所报警"
+    if events:
+        result.occurred_at = events[0].at
+        why["occurred_at"] = Evidence(
+            events[0].start, events[0].end, f"叙述中最先说的时间（{events[0].rule}）"
         )
-    found = extract(narrative)
-    times = find_times(narrative, now=now)
-    sentences = _sentences(narrative)
+    people = find_people(text)
+    result.victim_name, result.reporter_name = people.victim_name, people.reporter_name
+    result.reporter_relation, result.victim_sex, result.victim_age = people.relation, people.sex, people.age
+    for key, evidence in people.why.items():
+        why["reporter_relation" if key == "relation" else key] = evidence
+    result.sources = {key: _source(narrative, e) for key, e in why.items()}
+    result.notes = _notes(result)
+    return result
 
+
+def _identifiers(narrative: str, text: str, found: list[Identifier], accounts: list[Account], result: Prefill,
+                 why: dict[str, Evidence]) -> None:  # fmt: skip
     seen: set[tuple[str, str]] = set()
+
+    def add(kind: str, value: str, raw: str) -> None:
+        if (kind, value) not in seen:
+            seen.add((kind, value))
+            result.identifiers.append(CaseIdentifier(kind, value, raw))
+
     for ident in found:
         if ident.kind not in SCAMMER_KINDS:
             continue
-        if ident.kind == "phone" and _own_number(narrative, ident):
-            result.reporter_phone = result.reporter_phone or ident.value
-            result.notes.append(
-                f"报警人电话：{ident.value}（“{narrative[max(0, ident.start - 6) : ident.start]}”之后）"
-            )
+        if ident.kind == "phone" and _own_number(text, ident):
+            if not result.reporter_phone:
+                result.reporter_phone = ident.value
+                why["reporter_phone"] = Evidence(max(0, ident.start - 6), ident.end, "报警人自己的号码")
             continue
-        value = canonical(ident.kind, ident.value) or ident.value
-        if (ident.kind, value) not in seen:
-            seen.add((ident.kind, value))
-            result.identifiers.append(CaseIdentifier(ident.kind, value, narrative[ident.start : ident.end]))
-    for m in _APP.finditer(narrative):
+        add(ident.kind, canonical(ident.kind, ident.value) or ident.value, narrative[ident.start : ident.end])
+    for account in accounts:
+        if account.kind == "bank_card":
+            add("bank_card", account.value, narrative[account.start : account.end])
+        for flag in account.flags:
+            result.warnings.append(f"账号 {account.value}：{flag}，请核对")
+    for m in _APP.finditer(text):
         app = canonical("app", m.group(1))
-        if app and ("app", app) not in seen:
-            seen.add(("app", app))
-            result.identifiers.append(CaseIdentifier("app", app, m.group(1)))
+        if app:
+            add("app", app, narrative[m.start(1) : m.end(1)])
 
-    total = 0.0
-    for start, end in sentences:
-        sentence = narrative[start:end]
-        amounts = [i for i in found if i.kind == "amount" and start <= i.start < end]
-        if not amounts:
-            continue
-        if _TOTAL.search(sentence) and not _PAYING.search(sentence[: amounts[0].start - start]):
-            total = max(total, max(float(a.details.get("yuan", 0)) for a in amounts))
-            continue
-        if _NOT_PAID.search(sentence):
-            continue
-        accounts = [
-            i for i in found if i.kind in ("bank_card", "alipay", "wechat") and start <= i.start < end
-        ]
-        for amount in amounts:
-            before = narrative[max(start, amount.start - 14) : amount.start]
-            after = narrative[amount.end : amount.end + 4]
-            if not (_PAYING.search(before) or _PAYING.match(after.lstrip("，, "))):
-                continue  # an amount said in passing ("欠费3600元"), not a payment
-            when = _nearest_before(times, amount.start)
-            target = min(accounts, key=lambda a: abs(a.start - amount.start)) if accounts else None
-            near = before + narrative[amount.end : amount.end + 12]
-            channel = "alipay" if "支付宝" in near else "wechat_pay" if "微信" in near else (
-                "bank_transfer" if target is not None and target.kind == "bank_card" else "")  # fmt: skip
-            result.payments.append(
-                Payment(
-                    amount=float(amount.details.get("yuan", 0)),
-                    paid_at=when.at if when else None,
-                    channel=channel,
-                    to_account=target.value if target else "",
-                    to_bank=str(target.details.get("bank", "")) if target else "",
-                )
-            )
-    paid = round(sum(p.amount for p in result.payments), 2)
-    result.loss = max(paid, total)
-    if result.payments:
-        result.notes.append(f"转账 {len(result.payments)} 笔，共 {paid:g} 元")
-    if total:
-        result.notes.append(f"报称损失合计 {total:g} 元")
-    result.dissuaded = result.loss == 0 and _NOT_PAID.search(narrative) is not None
-    if result.dissuaded:
-        result.notes.append("叙述中提到未转账或已被劝阻")
 
-    if times:
-        result.occurred_at = times[0].at
-        result.notes.append(f"发案时间：{narrative[times[0].start : times[0].end]}")
-    result.contact_channel, cue = _channel(narrative)
-    if cue:
-        result.notes.append(f"联系方式：{CHANNELS[result.contact_channel]}（“{cue}”）")
-    age = _AGE.search(narrative)
-    if age and 3 <= int(age.group(1)) <= 110:
-        result.victim_age = int(age.group(1))
-    female, male = _FEMALE.search(narrative), _MALE.search(narrative)
-    if female and (not male or female.start() < male.start()):
-        result.victim_sex = "女"
-    elif male:
-        result.victim_sex = "男"
-    return result
+def _money(narrative: str, money: Money, result: Prefill, why: dict[str, Evidence]) -> None:
+    for n, told in enumerate(money.payments):
+        result.payments.append(_payment(told))
+        for key, evidence in told.why.items():
+            why[f"payments[{n}].{key}"] = evidence
+    paid = round(sum(p.amount for p in result.payments) + money.lump, 2)
+    result.loss = max(paid, money.summary)
+    if "loss" in money.why:
+        why["loss"] = money.why["loss"]
+    elif result.payments:
+        why["loss"] = Evidence(0, 0, f"{len(result.payments)} 笔转账之和")
+    not_paid = NOT_PAID.search(fold(narrative))
+    result.dissuaded = result.loss == 0 and not_paid is not None
+    if result.dissuaded and not_paid is not None:
+        why["dissuaded"] = Evidence(not_paid.start(), not_paid.end(), "叙述中提到未转账或已被劝阻")
+
+
+def _payment(told: Told) -> PrefillPayment:
+    account = told.account
+    return PrefillPayment(
+        amount=told.amount,
+        paid_at=told.paid_at.at if told.paid_at else None,
+        channel=told.channel,
+        to_account=account.value if account else "",
+        to_bank=told.to_bank,
+        method=told.method,
+        from_bank=told.from_bank,
+        flags=list(account.flags) if account else [],
+    )
+
+
+def _label_value(result: Prefill, key: str) -> tuple[str, object]:
+    head, _, leaf = key.partition(".")
+    if leaf:
+        n = int(head[len("payments[") : -1])
+        value = getattr(result.payments[n], leaf)
+        value = PAYMENT_CHANNELS.get(value, value) if leaf == "channel" else value
+        return f"第{n + 1}笔转账{FIELD_NAMES.get(leaf, leaf)}", value
+    value = getattr(result, key)
+    if key == "fraud_type":
+        value = result.fraud_type_name
+    elif key == "contact_channel":
+        value = CHANNELS.get(value, value)
+    return FIELD_NAMES.get(key, key), value
+
+
+def _value(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return f"{value:g} 元"
+    return str(value) if value not in ("", None) else "（空）"
+
+
+def _notes(result: Prefill) -> list[str]:
+    """One sentence per field: "受害人性别：女（“女”，叙述写明性别“女”）"; a time leads with the words said,
+    "发案时间：11月6日10时许（即 2026-11-06 10:00，…）"."""
+    notes = []
+    for key, source in result.sources.items():
+        label, value = _label_value(result, key)
+        if isinstance(value, datetime) and source.said:
+            notes.append(f"{label}：{source.said}（即 {_value(value)}，{source.rule}）")
+        else:
+            where = f"“{source.said}”，" if source.said else ""
+            notes.append(f"{label}：{_value(value)}（{where}{source.rule}）")
+    return notes + result.warnings

@@ -403,8 +403,10 @@ class CaseStore:
         text: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        details: bool = False,
     ) -> tuple[int, list[Case]]:
-        """(total matching, one page of cases, newest first; payments and identifiers not loaded)."""
+        """(total matching, one page of cases, newest first). Payments and identifiers are loaded when
+        `details` is set (two queries for the whole page), else left empty."""
         limit, offset = min(max(limit, 0), MAX_ID), min(max(offset, 0), MAX_ID)
         query = select(CaseRow)
         if status:
@@ -427,8 +429,39 @@ class CaseStore:
             total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
             rows = session.scalars(
                 query.order_by(CaseRow.received_at.desc(), CaseRow.id.desc()).limit(limit).offset(offset)
+            ).all()
+            cases = [self._case(session, r, details=False) for r in rows]
+            if details and cases:
+                self._load_details(session, cases)
+            return total, cases
+
+    @staticmethod
+    def _load_details(session: Session, cases: list[Case]) -> None:
+        """Fill in the payments and identifiers of `cases` with one query each (not one per case)."""
+        by_id = {c.id: c for c in cases}
+        payments = session.scalars(
+            select(CasePaymentRow)
+            .where(CasePaymentRow.case_id.in_(by_id))
+            .order_by(CasePaymentRow.case_id, CasePaymentRow.id)
+        )
+        for p in payments:
+            by_id[p.case_id].payments.append(
+                Payment(
+                    to_yuan(p.amount_fen),
+                    from_db(p.paid_at),
+                    p.channel,
+                    p.from_account,
+                    p.to_account,
+                    p.to_bank,
+                )
             )
-            return total, [self._case(session, r, details=False) for r in rows]
+        identifiers = session.scalars(
+            select(CaseIdentifierRow)
+            .where(CaseIdentifierRow.case_id.in_(by_id))
+            .order_by(CaseIdentifierRow.case_id, CaseIdentifierRow.id)
+        )
+        for i in identifiers:
+            by_id[i.case_id].identifiers.append(CaseIdentifier(i.kind, i.value, i.raw, i.confirmed))
 
     def history(self, case_id: int) -> list[AuditEntry]:
         with Session(self.engine) as session:
@@ -449,31 +482,7 @@ class CaseStore:
     @staticmethod
     def _case(session: Session, row: CaseRow, *, details: bool = True) -> Case:
         persons = row.persons or {}
-        payments: list[Payment] = []
-        identifiers: list[CaseIdentifier] = []
-        if details:
-            payments = [
-                Payment(
-                    to_yuan(p.amount_fen),
-                    from_db(p.paid_at),
-                    p.channel,
-                    p.from_account,
-                    p.to_account,
-                    p.to_bank,
-                )
-                for p in session.scalars(
-                    select(CasePaymentRow).where(CasePaymentRow.case_id == row.id).order_by(CasePaymentRow.id)
-                )
-            ]
-            identifiers = [
-                CaseIdentifier(i.kind, i.value, i.raw, i.confirmed)
-                for i in session.scalars(
-                    select(CaseIdentifierRow)
-                    .where(CaseIdentifierRow.case_id == row.id)
-                    .order_by(CaseIdentifierRow.id)
-                )
-            ]
-        return Case(
+        case = Case(
             received_at=from_db(row.received_at) or row.received_at,
             ref=row.ref,
             desk=row.desk,
@@ -485,8 +494,6 @@ class CaseStore:
             dissuaded=row.dissuaded,
             reporter=Person(**persons.get("reporter", {})),  # type: ignore[arg-type]
             victim=Person(**persons.get("victim", {})),  # type: ignore[arg-type]
-            payments=payments,
-            identifiers=identifiers,
             narrative=row.narrative,
             officer=row.officer,
             synthetic=row.synthetic,
@@ -497,3 +504,6 @@ class CaseStore:
             created_at=from_db(row.created_at),
             updated_at=from_db(row.updated_at),
         )
+        if details:
+            CaseStore._load_details(session, [case])
+        return case

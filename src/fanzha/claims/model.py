@@ -1,11 +1,17 @@
 """What a claims audit takes and gives: the claim as submitted (`Claim`, its `Item`s and `Institution`),
 an institution's drug stock for a period (`StockRecord`), and per claim the findings (`ClaimResult`,
-`Finding`) — each finding names its rule, the claim's items, the amount at stake and why, in Chinese."""
+`Finding`) — each finding names its rule, the claim's items, the amount at stake and why, in Chinese.
+
+The findings and results are msgspec `Struct`s (frozen, compared and hashed like the frozen dataclasses
+they replace): an audit makes one of each per claim and finding, and a Struct is made in a fraction of the
+time a frozen dataclass takes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+
+from msgspec import Struct
 
 CATEGORIES = {
     "bed": "床位",
@@ -72,16 +78,14 @@ class StockRecord:
     name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Struct, frozen=True, gc=False):
     rule: str  # a rule id of fanzha.claims.rules
     item_refs: tuple[str, ...]
     amount: float  # yuan at stake
     explanation: str  # Chinese, for the office and the institution
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimResult:
+class ClaimResult(Struct, frozen=True, gc=False):
     """The audit of one claim: its findings, or `error` when the claim could not be read."""
 
     claim_id: str
@@ -91,7 +95,7 @@ class ClaimResult:
     admitted: date | None = None
     discharged: date | None = None
     total: float = 0.0  # the claim's charged amount
-    findings: tuple[Finding, ...] = field(default_factory=tuple)
+    findings: tuple[Finding, ...] = ()
     error: str = ""
 
     @property

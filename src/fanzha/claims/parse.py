@@ -105,7 +105,7 @@ def parse_item(obj: Any, number: int, bounds: Bounds) -> Item:
     ref = str(number) if ref is None or ref == "" else _text(ref, f"第{number}个项目的编号（ref）", MAX_ID)
     where = f"项目 {ref}"
     category = obj.get("category")
-    if category not in CATEGORIES:
+    if not isinstance(category, str) or category not in CATEGORIES:
         raise ClaimError(f"{where}：类别（category）应为 {'|'.join(CATEGORIES)} 之一")
     standard = obj.get("standard_price")
     return Item(

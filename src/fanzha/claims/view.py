@@ -1,13 +1,15 @@
 """The claim as the rules read it: one column per field (codes, days, quantities, prices …) and each item's
-catalogue entry looked up once — built straight from the JSON object in one checked pass, with no object per
-item (`read_claim`), or from a `Claim` (`ClaimView.of`). Days stay ISO strings (they sort as dates); `Item`
-objects are made only on demand (`item(k)`).
+catalogue entry looked up once. Days stay ISO strings (they sort as dates); `Item` objects are made only on
+demand (`item(k)`).
 
-This is what makes the audit fast (fanzha.claims.audit: ≥ 50,000 claims/s on one core): the checks and
-messages are those of `fanzha.claims.parse`, which the slow path falls back to for the message."""
+A view is made by the fast reader (`fanzha.claims.rows.ClaimReader`: typed rows checked in C, the columns
+as tuples), from a `Claim` (`ClaimView.of`), or — for a claim the fast reader does not vouch for — by
+`read_claim`: the checked pass over the JSON object, whose checks and Chinese messages are those of
+`fanzha.claims.parse`, which it falls back to per item for the message and the normalisation."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -29,48 +31,30 @@ class ClaimView:
     __slots__ = ("admitted", "categories", "claim_id", "codes", "days", "discharged", "entries", "equipment",
                  "institution", "n", "names", "patient_id", "prices", "qty", "refs", "services", "standards", "total")  # fmt: skip
 
-    def __init__(self, claim_id: str, institution: Institution, patient_id: str,
-                 admitted: date | None, discharged: date | None) -> None:  # fmt: skip
+    def __init__(self, claim_id: str, institution: Institution, patient_id: str, admitted: date | None,
+                 discharged: date | None, refs: Sequence[str], codes: Sequence[str], names: Sequence[str],
+                 categories: Sequence[str], days: Sequence[str], qty: Sequence[float], prices: Sequence[float],
+                 standards: Sequence[float | None], services: Sequence[str], equipment: Sequence[str],
+                 entries: Sequence[CatalogueItem | None], total: float) -> None:  # fmt: skip
         self.claim_id, self.institution, self.patient_id = claim_id, institution, patient_id
         self.admitted, self.discharged = admitted, discharged
-        self.refs: list[str] = []
-        self.codes: list[str] = []
-        self.names: list[str] = []
-        self.categories: list[str] = []
-        self.days: list[str] = []  # ISO dates
-        self.qty: list[float] = []
-        self.prices: list[float] = []
-        self.standards: list[float | None] = []
-        self.services: list[str] = []
-        self.equipment: list[str] = []
-        self.entries: list[CatalogueItem | None] = []
-        self.n = 0
-        self.total = 0.0  # the claim's charged amount
+        self.refs, self.codes, self.names, self.categories = refs, codes, names, categories
+        self.days = days  # ISO dates
+        self.qty, self.prices, self.standards = qty, prices, standards
+        self.services, self.equipment, self.entries = services, equipment, entries
+        self.n = len(refs)
+        self.total = total  # the claim's charged amount
 
     @classmethod
     def of(cls, claim: Claim, catalogue: Catalogue) -> ClaimView:
-        view = cls(claim.claim_id, claim.institution, claim.patient_id, claim.admitted, claim.discharged)
-        get = catalogue.items.get
-        for item in claim.items:
-            view._add(item.ref, item.code, item.name, item.category, item.day.isoformat(), item.qty,
-                      item.unit_price, item.standard_price, item.service, item.equipment, get(item.code))  # fmt: skip
-        return view
-
-    def _add(self, ref: str, code: str, name: str, category: str, day: str, qty: float, price: float,
-             standard: float | None, service: str, equipment: str, entry: CatalogueItem | None) -> None:  # fmt: skip
-        self.refs.append(ref)
-        self.codes.append(code)
-        self.names.append(name)
-        self.categories.append(category)
-        self.days.append(day)
-        self.qty.append(qty)
-        self.prices.append(price)
-        self.standards.append(standard)
-        self.services.append(service)
-        self.equipment.append(equipment)
-        self.entries.append(entry)
-        self.n += 1
-        self.total += qty * price
+        items, total = claim.items, 0.0
+        for item in items:
+            total += item.qty * item.unit_price
+        return cls(claim.claim_id, claim.institution, claim.patient_id, claim.admitted, claim.discharged,
+                   [i.ref for i in items], [i.code for i in items], [i.name for i in items],
+                   [i.category for i in items], [i.day.isoformat() for i in items], [i.qty for i in items],
+                   [i.unit_price for i in items], [i.standard_price for i in items], [i.service for i in items],
+                   [i.equipment for i in items], [catalogue.items.get(i.code) for i in items], total)  # fmt: skip
 
     def item(self, k: int) -> Item:
         return Item(self.refs[k], self.codes[k], self.names[k], self.categories[k], date.fromisoformat(self.days[k]),
@@ -84,15 +68,23 @@ class ClaimView:
 def read_claim(obj: Any, *, bounds: Bounds, catalogue: Catalogue) -> ClaimView:
     """A `ClaimView` from the claim's JSON object, checked as `parse_claim` checks it, or `ClaimError`.
 
-    The loop is written out flat (no call per field): it is the hot path of every audit."""
+    The audit reads most claims with `fanzha.claims.rows.ClaimReader`; this is the path for the rest (and the
+    reference the fast reader is tested against): each item checked flat, the unusual ones by `parse_item`."""
     claim_id, institution, patient_id, admitted, discharged, items = parse_claim_head(obj, bounds)
-    view = ClaimView(claim_id, institution, patient_id, admitted, discharged)
     if len(items) > MAX_ITEMS:
         raise ClaimError(f"收费项目超过 {MAX_ITEMS} 项")
     get = catalogue.items.get
-    refs, codes, names, categories = view.refs, view.codes, view.names, view.categories
-    days, qtys, prices, standards = view.days, view.qty, view.prices, view.standards
-    services, kits, entries = view.services, view.equipment, view.entries
+    refs: list[str] = []
+    codes: list[str] = []
+    names: list[str] = []
+    categories: list[str] = []
+    days: list[str] = []
+    qtys: list[float] = []
+    prices: list[float] = []
+    standards: list[float | None] = []
+    services: list[str] = []
+    kits: list[str] = []
+    entries: list[CatalogueItem | None] = []
     seen_days: set[str] = set()
     day: Any
     total = 0.0
@@ -119,7 +111,8 @@ def read_claim(obj: Any, *, bounds: Bounds, catalogue: Catalogue) -> ClaimView:
             and (type(qty) is float or type(qty) is int) and 0.0 <= qty <= MAX_QTY
             and (type(price) is float or type(price) is int) and 0.0 <= price <= MAX_PRICE
             and (standard is None or ((type(standard) is float or type(standard) is int) and 0 <= standard <= MAX_PRICE))
-            and category in CATEGORIES and (day in seen_days or _good_day(day, low, high))
+            and type(category) is str and category in CATEGORIES
+            and type(day) is str and (day in seen_days or good_day(day, low, high))
             and code.strip() == code
         ):  # fmt: skip
             item = parse_item(raw, number, bounds)  # the slow path: raises with the message, or normalises
@@ -150,14 +143,14 @@ def read_claim(obj: Any, *, bounds: Bounds, catalogue: Catalogue) -> ClaimView:
         services.append(service)
         kits.append(kit)
         entries.append(get(code))
-    view.n = len(refs)
-    view.total = total
+    view = ClaimView(claim_id, institution, patient_id, admitted, discharged, refs, codes, names, categories,
+                     days, qtys, prices, standards, services, kits, entries, total)  # fmt: skip
     if len(set(refs)) != view.n:
         raise ClaimError("收费项目的编号（ref）有重复")
     return view
 
 
-def _good_day(value: Any, low: str, high: str) -> bool:
+def good_day(value: Any, low: str, high: str) -> bool:
     """An ISO day (exactly YYYY-MM-DD) inside the bounds; anything else goes the slow path."""
     if (
         type(value) is not str

@@ -16,6 +16,7 @@ import typer
 
 from fanzha.cli.errors import fail
 from fanzha.cli.intel import DataDir, store_url
+from fanzha.cli.tables import table
 from fanzha.timezones import BEIJING
 
 if TYPE_CHECKING:
@@ -162,42 +163,75 @@ def import_cases(
 def list_cases(
     status: Annotated[
         str | None,
-        typer.Option(help="状态：received, verified, investigating, closed_solved, closed_unsolved"),
+        typer.Option(
+            help="状态：received（已受理）, verified（已核实）, investigating（侦查中）, "
+            "closed_solved（已结案·破案）, closed_unsolved（已结案·未破）"
+        ),
     ] = None,
     district: Annotated[str | None, typer.Option(help="地区")] = None,
     text: Annotated[str | None, typer.Option(help="在案件编号、案情和线索中查找")] = None,
-    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    limit: Annotated[int, typer.Option(help="最多显示多少起", min=1, max=1000)] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="以JSON输出（同 GET /v1/cases 的条目）")] = False,
     data_dir: DataDir = None,
 ) -> None:
-    """列出案件（最新的在前）。例：fanzha cases list --status received --limit 50"""
+    """列出案件（最新的在前）：编号、案件号、受理时间（北京时间）、状态、诈骗类型、损失、串并组。
+
+    例：fanzha cases list --status received --limit 50
+    """  # fmt: skip
+    from fanzha.api.case_schemas import case_out
     from fanzha.cases.model import STATUS_NAMES
+    from fanzha.taxonomy import fraud_type_name
 
     total, cases = _cases(data_dir).search(status=status, district=district, text=text, limit=limit)
-    typer.echo(f"共 {total} 起，显示 {len(cases)} 起")
-    for c in cases:
-        when = _beijing(c.received_at)
-        typer.echo(
-            f"{c.id}\t{c.ref}\t{when}\t{STATUS_NAMES.get(c.status, c.status)}\t{c.fraud_type or '-'}"
-            f"\t{c.total_loss():,.2f}元\t组{c.group_id}"
-        )
+    if as_json:
+        typer.echo(_json({"total": total, "cases": [case_out(c, masked=False) for c in cases]}))
+        return
+    rows = [
+        [
+            str(c.id),
+            c.ref,
+            _beijing(c.received_at),
+            STATUS_NAMES.get(c.status, c.status),
+            fraud_type_name(c.fraud_type),
+            f"{c.total_loss():,.2f}",
+            f"组{c.group_id}" if c.group_id is not None else "-",
+            c.district or "-",
+        ]
+        for c in cases
+    ]
+    typer.echo(f"共 {total} 起，显示 {len(cases)} 起（北京时间）")
+    if rows:
+        headers = ["编号", "案件号", "受理时间", "状态", "诈骗类型", "损失（元）", "串并组", "地区"]
+        typer.echo(table(headers, rows, right=[0, 5], max_width=[None, 24, None, None, 24, None, None, 12]))
 
 
 @cases_app.command()
 def show(
     case_id: Annotated[int, typer.Argument(help="案件编号")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="以JSON输出全部要素和变更记录（供程序读取）")
+    ] = False,
     data_dir: DataDir = None,
 ) -> None:
-    """显示一起案件的全部要素和变更记录（JSON）。例：fanzha cases show 12"""
+    """显示一起案件：要素、转账、涉案线索、案情和变更记录（北京时间）。
+
+    例：fanzha cases show 12
+        fanzha cases show 12 --json
+    """
     from fanzha.api.case_schemas import case_out
+    from fanzha.cli.case_card import case_card
 
     store = _cases(data_dir)
     case = store.get(case_id)
     if case is None:
         fail(f"没有编号为 {case_id} 的案件")
+    history = store.history(case_id)
+    if not as_json:
+        typer.echo(case_card(case, history))
+        return
     out = case_out(case, masked=False)
     out["history"] = [
-        {"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "detail": e.detail}
-        for e in store.history(case_id)
+        {"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "detail": e.detail} for e in history
     ]
     typer.echo(_json(out))
 
@@ -244,7 +278,7 @@ def groups(
         typer.echo(f"没有至少 {min_cases} 起案件的串并组")
     for g in found:
         span = (
-            f"{g.first_received:%Y-%m-%d}至{g.last_received:%Y-%m-%d}"
+            f"{_beijing(g.first_received)[:10]}至{_beijing(g.last_received)[:10]}"
             if g.first_received and g.last_received
             else "-"
         )

@@ -16,12 +16,15 @@ from fanzha.cli.batch import check_jsonl, extract_jsonl
 from fanzha.cli.bulletin import bulletin_app
 from fanzha.cli.cardban import cardban_app
 from fanzha.cli.cases import cases_app
+from fanzha.cli.chinese import install as install_chinese
 from fanzha.cli.claims import claims_app
 from fanzha.cli.demo import demo_app
 from fanzha.cli.domains import domains_app
 from fanzha.cli.errors import fail
-from fanzha.cli.intel import DataDir, keys_app, store_url
+from fanzha.cli.exports import export_app
+from fanzha.cli.intel import DataDir, data_home, store_url
 from fanzha.cli.intel import app as intel_app
+from fanzha.cli.keys import keys_app
 from fanzha.cli.orders import orders_app
 from fanzha.cli.outreach import outreach_app
 from fanzha.cli.persons import persons_app
@@ -30,9 +33,11 @@ from fanzha.cli.returnees import returnees_app
 from fanzha.cli.screen import screen_app
 from fanzha.cli.warn import warn_app
 
+install_chinese()  # help pages and usage errors in Chinese (fanzha.cli.chinese)
+
 app = typer.Typer(
     name="fanzha",
-    help="反诈 fanzha：诈骗信息识别、号码与链接提取。Anti-telecom-fraud toolkit.",
+    help="反诈 fanzha：诈骗识别、号码链接提取、案件受理与串并、止付冻结、预警劝阻、宣传防范、医保审核。",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -53,6 +58,7 @@ app.add_typer(warn_app, name="warn")
 app.add_typer(returnees_app, name="returnees")
 app.add_typer(outreach_app, name="outreach")
 app.add_typer(claims_app, name="claims")
+app.add_typer(export_app, name="export")
 app.command("trends")(trends_cmd)
 
 # Development sets the engine's weights are calibrated on (their `test` rows are skipped), relative to the
@@ -82,38 +88,31 @@ def _read_text(text: str | None) -> str:
 DEMO_COMMUNITY = "幸福里社区"  # one of the demo's communities (fanzha.demo.outreach)
 
 
-def _prepare_demo(engine: Any, port: int) -> None:
-    """Demo cases (seed 0) if the case store is empty, the demo's residents, activities and returnees,
-    and fresh officer and community keys to log in with."""
-    from sqlalchemy import func, select
+DEMO_OFFICER, DEMO_MEDICAL = "演示民警", "【演示数据】城关区医保局"
 
-    from fanzha.demo.load import load_demo
-    from fanzha.intel.keys import create_key
-    from fanzha.store.case_tables import CaseRow
 
-    with engine.connect() as conn:
-        cases = int(conn.scalar(select(func.count()).select_from(CaseRow)) or 0)
-    if cases == 0:
-        typer.echo("正在导入2000起演示案件（合成数据，均标为【演示数据】）……", err=True)
-        load_demo(engine, 2000, seed=0)
-    # Residents with warning tasks, prevention activities, returnees: each loader loads nothing twice.
-    from fanzha.demo.outreach import load_outreach_demo
-    from fanzha.demo.residents import load_residents_demo
-    from fanzha.demo.returnees import load_returnees_demo
+def _prepare_demo(engine: Any, port: int, data_dir: Path) -> None:
+    """The live demo (`fanzha.demo.live`: cases up to now, orders, the demo bank's held transfers, checks
+    and alarms, residents, activities, returnees and claims; a later start tops it up), and officer, community and medical keys to log in with: the same keys on every start
+    (kept in `data_dir`, `fanzha.cli.demo_keys`), new ones only when those no longer work."""
+    from fanzha.cli.demo_keys import demo_keys
+    from fanzha.demo.live import load_live_demo
 
-    for load in (load_outreach_demo, load_residents_demo, load_returnees_demo):
-        load(engine, seed=0)
-    key = create_key(engine, role="officer", label="演示民警")
-    typer.echo(f"民警工作台：http://127.0.0.1:{port}/console/login  演示密钥：{key}", err=True)
-    key = create_key(engine, role="community", label=DEMO_COMMUNITY)
+    # Cases up to now (topped up on a later start), orders, the demo bank's held transfers, checks and
+    # alarms, residents, activities, returnees, claims: each part loads nothing twice.
+    load_live_demo(engine, seed=0, say=lambda line: typer.echo(line, err=True))
+    wanted = [("officer", DEMO_OFFICER), ("community", DEMO_COMMUNITY), ("medical", DEMO_MEDICAL)]
+    officer, community, medical = demo_keys(engine, data_dir, wanted)
+    base = f"http://127.0.0.1:{port}"
+    typer.echo(f"民警工作台：{base}/console/login  演示密钥：{officer.key}", err=True)
+    typer.echo(f"社区工作台（{DEMO_COMMUNITY}）：{base}/community/login  演示密钥：{community.key}", err=True)
+    typer.echo(f"医保工作台：{base}/medical/login  演示密钥：{medical.key}", err=True)
+    reused = all(k.reused for k in (officer, community, medical))
     typer.echo(
-        f"社区工作台（{DEMO_COMMUNITY}）：http://127.0.0.1:{port}/community/login  演示密钥：{key}", err=True
+        ("沿用上次的演示密钥" if reused else "演示密钥已保存")
+        + f"（{data_dir / 'demo-keys.json'}），下次启动继续使用；fanzha keys list 可查看，fanzha keys revoke 可吊销。",
+        err=True,
     )
-    from fanzha.demo.claims import load_claims_demo
-
-    load_claims_demo(engine, seed=0)
-    key = create_key(engine, role="medical", label="【演示数据】城关区医保局")
-    typer.echo(f"医保工作台：http://127.0.0.1:{port}/medical/login  演示密钥：{key}", err=True)
 
 
 @app.command()
@@ -139,7 +138,7 @@ def serve(
         bool,
         typer.Option(
             "--demo",
-            help="导入演示数据（案件、居民与预警任务、宣传活动、回流人员，均标为【演示数据】），并创建演示民警和社区密钥用于登录工作台",
+            help="导入演示数据（案件、居民与预警任务、宣传活动、回流人员、医保结算单，均标为【演示数据】），并给出登录民警、社区、医保工作台的演示密钥（首次启动时创建，保存在数据目录的 demo-keys.json，以后每次启动沿用）",
         ),
     ] = False,
 ) -> None:
@@ -157,7 +156,7 @@ def serve(
     engine = make_engine(url)
     upgrade(engine)  # once, before the workers start
     if demo:
-        _prepare_demo(engine, port)
+        _prepare_demo(engine, port, data_home(data_dir))
     # Every worker builds its app from the environment (uvicorn imports the factory in each process).
     os.environ["FANZHA_DATABASE_URL"] = url
     os.environ["FANZHA_RATE_LIMIT"] = str(rate_limit)

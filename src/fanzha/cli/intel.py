@@ -14,23 +14,33 @@ from fanzha.cli.errors import fail
 from fanzha.intel.risk import LEVEL_NAMES
 
 if TYPE_CHECKING:
-    from fanzha.intel.repository import IntelStore
+    from fanzha.intel.repository import IntelStore, Lookup
 
 app = typer.Typer(help="风险情报：举报号码、链接、账户，查询风险等级。", no_args_is_help=True)
 
 DataDir = Annotated[
     Path | None, typer.Option("--data-dir", help="数据目录（默认 ~/.local/share/fanzha，或 FANZHA_DATA_DIR）")
 ]
-Kind = Annotated[str, typer.Option(help="类型：phone, bank_card, url, domain, ip, qq, wechat, alipay")]
+Kind = Annotated[
+    str,
+    typer.Option(
+        help="类型：phone（电话）, bank_card（银行卡/账号）, url（网址）, domain（域名）, ip, qq, "
+        "wechat（微信号）, alipay（支付宝账号）"
+    ),
+]
 Value = Annotated[str, typer.Option(help="号码、链接或账号，写法不限")]
+
+
+def data_home(data_dir: Path | None) -> Path:
+    """--data-dir, else FANZHA_DATA_DIR, else ~/.local/share/fanzha."""
+    return data_dir or Path(os.environ.get("FANZHA_DATA_DIR", Path.home() / ".local" / "share" / "fanzha"))
 
 
 def store_url(data_dir: Path | None) -> str:
     """FANZHA_DATABASE_URL, else SQLite in --data-dir, FANZHA_DATA_DIR or ~/.local/share/fanzha."""
     from fanzha.store import database_url
 
-    default_dir = Path(os.environ.get("FANZHA_DATA_DIR", Path.home() / ".local" / "share" / "fanzha"))
-    return database_url(url=os.environ.get("FANZHA_DATABASE_URL"), data_dir=data_dir or default_dir)
+    return database_url(url=os.environ.get("FANZHA_DATABASE_URL"), data_dir=data_home(data_dir))
 
 
 def _store(data_dir: Path | None) -> IntelStore:
@@ -51,7 +61,9 @@ def report(
     value: Value,
     fraud_type: Annotated[str | None, typer.Option(help="诈骗类型代码，可不填")] = None,
     text: Annotated[str | None, typer.Option(help="补充说明，可不填")] = None,
-    source: Annotated[str, typer.Option(help="来源：citizen, police, bank")] = "citizen",
+    source: Annotated[
+        str, typer.Option(help="来源：citizen（市民）, police（民警）, bank（银行）")
+    ] = "citizen",
     data_dir: DataDir = None,
 ) -> None:
     """举报一个号码、链接或账户。例：fanzha intel report --kind phone --value "170 1234 5678\""""
@@ -93,33 +105,56 @@ def lookup(
         }
         typer.echo(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode())
         return
-    typer.echo(f"{found.kind} {found.value}：{LEVEL_NAMES[found.level]}（举报 {found.report_count} 次）")
-    for reason in found.reasons:
-        typer.echo(f"  · {reason}")
-    if found.facts:
-        typer.echo("  · " + "，".join(f"{k}: {v}" for k, v in found.facts.items()))
+    typer.echo(lookup_card(found))
 
 
-keys_app = typer.Typer(help="API密钥：按角色创建（只显示一次）。", no_args_is_help=True)
+# The facts a lookup carries (fanzha.intel.facts), by their Chinese label.
+FACT_NAMES = {
+    "organisation": "官方所属",
+    "carrier": "运营商",
+    "region": "归属地",
+    "virtual_operator": "虚拟运营商号段",
+    "foreign": "境外号码",
+    "lookalike": "仿冒判断",
+    "imitates": "被仿冒的官方域名",
+    "imitated": "被仿冒的机构",
+    "warning": "提示",
+}
 
 
-@keys_app.command("create")
-def create_key_command(
-    role: Annotated[str, typer.Option(help="角色：public, officer, bank, community, admin")],
-    label: Annotated[str, typer.Option(help="持有人或用途，例如 反诈中心-张三")] = "",
-    data_dir: DataDir = None,
-) -> None:
-    """创建API密钥。例：fanzha keys create --role officer --label 反诈中心-001"""
-    import getpass
+def _fact(value: object) -> str:
+    if value is True:
+        return "是"
+    if value is False:
+        return "否"
+    return str(value)
 
-    from fanzha.intel.keys import create_key
 
-    try:
-        key = create_key(_store(data_dir).engine, role=role, label=label or role, actor=getpass.getuser())
-    except ValueError as exc:
-        fail(str(exc))
-    typer.echo(key)
-    typer.echo("请妥善保存：密钥只显示这一次，数据库中只存它的哈希。", err=True)
+def lookup_card(found: Lookup) -> str:
+    """A lookup as labelled lines: level, report counts, Beijing times, facts, then the reasons."""
+    from fanzha.cli.tables import beijing, card
+    from fanzha.extract.registry import KIND_NAMES
+
+    fields = [
+        ("类型", KIND_NAMES.get(found.kind, found.kind)),
+        ("规范写法", found.value),
+        ("风险等级", LEVEL_NAMES.get(found.level, found.level)),
+        ("举报次数", str(found.report_count)),
+    ]
+    if found.first_seen is not None:
+        fields += [("首次举报", beijing(found.first_seen)), ("最近举报", beijing(found.last_seen))]
+    if found.fraud_types:
+        from fanzha.taxonomy import fraud_type_name
+
+        named = sorted(found.fraud_types.items(), key=lambda kv: -kv[1])
+        fields.append(("举报的诈骗类型", "、".join(f"{fraud_type_name(t)} {n}次" for t, n in named)))
+    fields += [(FACT_NAMES.get(k, k), _fact(v)) for k, v in found.facts.items()]
+    if found.flags:
+        fields.append(("写法提示", "、".join(found.flags)))
+    lines = [card(fields)]
+    if found.reasons:
+        lines += ["", "依据：", *(f"  · {reason}" for reason in found.reasons)]
+    return "\n".join(lines) + "\n（时间为北京时间）" * (found.first_seen is not None)
 
 
 @app.command("import")

@@ -10,6 +10,7 @@ import orjson
 import typer
 
 from fanzha.cli.intel import DataDir, store_url
+from fanzha.cli.tables import beijing
 from fanzha.orders.machine import ACTIVE, KIND_NAMES, STATE_NAMES, STATES
 from fanzha.text.masking import mask_account
 
@@ -37,7 +38,7 @@ def _line(order: Order, now: datetime, *, masked: bool = False) -> str:
     if order.expires_at is not None and order.state in ACTIVE:
         hours = (order.expires_at - now).total_seconds() / 3600
         due = f"已超期 {-hours:.1f} 小时" if hours <= 0 else f"剩余 {hours:.1f} 小时"
-        text += f"，{order.expires_at.astimezone():%Y-%m-%d %H:%M}（本机时间）到期（{due}）"
+        text += f"，{beijing(order.expires_at)}（北京时间）到期（{due}）"
     if order.covers:
         text += f"，含其他受害者资金 {len(order.covers)} 笔"
     return text

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from fanzha.detect.assessment import Assessment, CueHit, marked_spans
 from fanzha.extract.base import Identifier
 from fanzha.extract.registry import KIND_NAMES
 
+# A rule's code in an explanation (规则“login_to_fix”：…): the terminal shows the clause, not the code
+# (`--json` keeps it).
+_RULE_ID = re.compile(r"“[a-z][a-z0-9_]*”：")
 _RED, _YELLOW, _GREEN, _BOLD, _RESET = "\033[31m", "\033[33m", "\033[32m", "\033[1m", "\033[0m"
 
 
@@ -65,5 +70,6 @@ def render_assessment(text: str, verdict: Assessment, *, color: bool) -> str:
         lines += ["", "正常迹象：", *negative]
     if verdict.identifiers:
         lines += ["", "识别到的号码、账户和链接：", *render_identifiers(verdict.identifiers)]
-    lines += ["", "建议：" + verdict.advice, "", "判断依据：", *(f"  {e}" for e in verdict.explanation)]
+    reasons = (_RULE_ID.sub("：", e) for e in verdict.explanation)
+    lines += ["", "建议：" + verdict.advice, "", "判断依据：", *(f"  {e}" for e in reasons)]
     return "\n".join(lines)

@@ -223,17 +223,32 @@ class _Builder:
         )
 
 
-def generate_cases(n: int, *, seed: int = 0, start: date, days: int) -> list[CaseIn]:
-    """`n` synthetic cases received from `start` (Beijing time) over `days` days; the same for a seed."""
+def generate_cases(
+    n: int,
+    *,
+    seed: int = 0,
+    start: date,
+    days: int,
+    begin: datetime | None = None,
+    until: datetime | None = None,
+    first_index: int = 0,
+    salt: str = "",
+) -> list[CaseIn]:
+    """`n` synthetic cases received from `start` (Beijing time) over `days` days; the same for a seed.
+
+    `begin`/`until` cut the first and last day (see `fanzha.demo.draws.schedule`): a window ending now.
+    A top-up of an existing demo numbers its cases from `first_index + 1` and draws from a stream of its
+    own (`salt`), so its case numbers and scammers do not repeat the first load's.
+    """
     if n < 0:
         raise ValueError("案件数不能为负数")
     if days < 1:
         raise ValueError("天数至少为1天")
-    rng = random.Random(seed)
-    slots = schedule(rng, n, start, days)
+    rng = random.Random(f"{seed}:{salt}" if salt else seed)
+    slots = schedule(rng, n, start, days, begin=begin, until=until)
     gang_of = assign_gangs(rng, [code for _, code in slots])
     builder = _Builder(rng, seed)
     return [
-        builder.case(i, received, code, gang_no)
+        builder.case(first_index + i, received, code, gang_no)
         for i, ((received, code), gang_no) in enumerate(zip(slots, gang_of, strict=True))
     ]

@@ -27,23 +27,92 @@ def pick(rng: random.Random, options: tuple[tuple[str, float], ...]) -> str:
     return rng.choices(values, cum_weights=cum)[0]
 
 
-def schedule(rng: random.Random, n: int, start: date, days: int) -> list[tuple[datetime, str]]:
-    """(local receive time, fraud type) of `n` cases, in time order."""
-    weights: list[float] = []
+TODAY_FLOOR = 0.25  # the day the window ends on gets at least this share of a whole day's cases
+
+
+def _hour_shares(day_start: datetime, begin: datetime | None, until: datetime | None) -> list[float]:
+    """For each hour of the day starting at `day_start`, the share of it inside [begin, until]."""
+    shares = []
+    for hour in range(24):
+        lo, hi = day_start + timedelta(hours=hour), day_start + timedelta(hours=hour + 1)
+        lo, hi = max(lo, begin) if begin else lo, min(hi, until) if until else hi
+        shares.append(max(0.0, (hi - lo).total_seconds() / 3600))
+    return shares
+
+
+def _floored(day: datetime, begin: datetime | None, until: datetime | None) -> bool:
+    """Whether `day` is the window's last day and the window covers it from midnight."""
+    last = until is not None and day.date() == until.astimezone(LOCAL_TZ).date()
+    return last and (begin is None or begin <= day)
+
+
+def window_days(start: date, days: int, *, begin: datetime | None, until: datetime | None) -> float:
+    """How many whole days of cases the window of `schedule` holds (cut days count for their share)."""
+    whole, total = sum(HOUR_WEIGHTS), 0.0
     for d in range(days):
-        day_factor = WEEKDAY_FACTOR[(start + timedelta(days=d)).weekday()]
+        day = datetime.combine(start + timedelta(days=d), time(0), LOCAL_TZ)
+        share = sum(w * s for w, s in zip(HOUR_WEIGHTS, _hour_shares(day, begin, until), strict=True)) / whole
+        if _floored(day, begin, until) and share > 0:
+            share = max(share, TODAY_FLOOR)
+        total += share
+    return total
+
+
+def schedule(
+    rng: random.Random,
+    n: int,
+    start: date,
+    days: int,
+    *,
+    begin: datetime | None = None,
+    until: datetime | None = None,
+) -> list[tuple[datetime, str]]:
+    """(local receive time, fraud type) of `n` cases over `days` days from `start`, in time order.
+
+    `begin` and `until` (aware) cut the window's first and last day: no case before `begin` or after
+    `until`, and a cut day gets the share of its cases that its hours carry (`HOUR_WEIGHTS`). The day
+    `until` falls on, when the window covers it from midnight, gets at least `TODAY_FLOOR` of a day's
+    cases (and at least one), so a window ending "now" in the small hours still has a few cases today.
+    """
+    day_starts = [datetime.combine(start + timedelta(days=d), time(0), LOCAL_TZ) for d in range(days)]
+    hour_shares = [_hour_shares(day, begin, until) for day in day_starts]
+    whole = sum(HOUR_WEIGHTS)
+    weights: list[float] = []
+    today: int | None = None  # the index of the day in progress, when the window covers it from midnight
+    for d, day in enumerate(day_starts):
+        share = sum(w * s for w, s in zip(HOUR_WEIGHTS, hour_shares[d], strict=True)) / whole
+        if _floored(day, begin, until) and share > 0:
+            share, today = max(share, TODAY_FLOOR), d
+        day_factor = WEEKDAY_FACTOR[day.weekday()] * share
         weeks_from_end = (days - 1 - d) // 7
         for profile in PROFILES:
             ramp = RISING.get(profile.code)
             rise = ramp[2 - weeks_from_end] if ramp is not None and weeks_from_end < 3 else 1.0
             weights.append(profile.weight * day_factor * rise)
+    if n and not any(weights):
+        raise ValueError("时间窗口为空，无法生成案件")
     picks = rng.choices(range(len(weights)), cum_weights=list(accumulate(weights)), k=n)
+    kinds = len(PROFILES)
+    if today is not None and picks and all(p // kinds != today for p in picks):
+        picks[-1] = today * kinds + picks[-1] % kinds  # the day in progress is never left empty
     hours = rng.choices(range(24), HOUR_WEIGHTS, k=n)
     slots = []
     for pick, hour in zip(picks, hours, strict=True):
         d, t = divmod(pick, len(PROFILES))
-        clock = time(hour, rng.randrange(60), rng.randrange(60))
-        slots.append((datetime.combine(start + timedelta(days=d), clock, LOCAL_TZ), PROFILES[t].code))
+        shares = hour_shares[d]
+        if shares[hour] < 1.0:  # a cut day: an hour inside the window, then a moment inside that hour
+            hour = rng.choices(range(24), [w * s for w, s in zip(HOUR_WEIGHTS, shares, strict=True)])[0]
+        at = datetime.combine(
+            day_starts[d].date(), time(hour, rng.randrange(60), rng.randrange(60)), LOCAL_TZ
+        )
+        if shares[hour] < 1.0:
+            hour_start = day_starts[d] + timedelta(hours=hour)
+            hour_end = hour_start + timedelta(hours=1)
+            lo = max(hour_start, begin) if begin else hour_start
+            hi = min(hour_end, until) if until else hour_end
+            at = lo + (hi - lo) * rng.random()
+            at = at.replace(microsecond=0)
+        slots.append((at, PROFILES[t].code))
     slots.sort(key=lambda s: s[0])
     return slots
 

@@ -42,6 +42,9 @@ class Assessment:
     # on the reader's money, and is told apart so that it is shown as what it is.
     category: str = "normal"
     category_name: str = "正常信息"
+    # The verdict in one sentence when the text is nothing but numbers and links and they decide it
+    # (“这是中国工商银行的官方客服号码”, `fanzha.detect.standalone`); empty otherwise.
+    headline: str = ""
 
     def to_dict(self, *, full: bool = False) -> dict[str, Any]:
         """The `fanzha check --jsonl` record; `full` adds names, probabilities and explanations."""
@@ -65,6 +68,8 @@ class Assessment:
             ]
             out["identifiers"] = [i.to_dict() for i in self.identifiers]
             out["explanation"] = self.explanation
+            if self.headline:
+                out["headline"] = self.headline
         return out
 
 

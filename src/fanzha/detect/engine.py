@@ -5,7 +5,9 @@ How the evidence adds up is in `fanzha.detect.scoring`. Here:
 - the verdict's category: a scam when the risk reaches 50; otherwise an advert (营销、贷款、违法广告)
   when the classifier finds an advert likelier than an ordinary message, else normal;
 - the fraud type: the type with the most evidence, the classifier's log P(type | scam) weighted by
-  its belief that the text is a scam at all, plus the weights of that type's cues.
+  its belief that the text is a scam at all, plus the weights of that type's cues;
+- a text that is nothing but numbers and links is judged by what they are (`fanzha.detect.standalone`):
+  without the classifier, a scam exactly when one is fake or flagged, of the type it implies.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare_many, vocabulary
 from fanzha.detect.scoring import DOUBT, WARNING_CUE, Score, Weights, score
 from fanzha.detect.signals import IntelLookup, identifier_signals, intel_signals, variant_signals
+from fanzha.detect.standalone import Standalone, only_identifiers, standalone
 from fanzha.extract.id_card import mask_id_numbers
 from fanzha.taxonomy import ADVERT_KINDS, NORMAL, SCAM, Taxonomy, load_taxonomy
 from fanzha.text.limits import MAX_CHARS, InputError, check_text
@@ -172,12 +175,24 @@ class Detector:
         norm = evidence.prepared.norm
         original = norm.original
         best_per_cue = evidence.best_per_cue
-        scored = score(self.evidence_of(evidence, p_scam), self.weights)
-        risk = scored.risk
-        p_fraud = scored.probability
+        # Nothing but numbers and links, and no cue rule speaks: what is known about them decides, not
+        # the classifier (a rule written for a lone number, such as a bank card sent alone, still counts).
+        alone = (
+            standalone(evidence.prepared.located, evidence.signals)
+            if only_identifiers(original, evidence.prepared.located)
+            and not any(hit.cue.weight > 0 for hit in best_per_cue.values())
+            else None
+        )
+        if alone is not None:
+            evidence = replace(evidence, signals=[*evidence.signals, *alone.signals])
+        scored = score(self.evidence_of(evidence, 0.5 if alone is not None else p_scam), self.weights)
+        risk = scored.risk if alone is None else _standalone_risk(scored.risk, alone)
+        p_fraud = scored.probability if alone is None else risk / 100
         is_fraud = risk >= FRAUD_THRESHOLD
 
         probabilities = {NORMAL: 1.0 - p_fraud}
+        if alone is not None:  # the identifier names the type; the classifier read no message
+            type_share = np.array([float(code == alone.fraud_type) for code in self._fraud_codes])
         probabilities.update(zip(self._fraud_codes, (type_share * p_fraud).tolist(), strict=True))
         fraud_type = self._fraud_codes[int(type_share.argmax())] if is_fraud else NORMAL
         confidence = probabilities[fraud_type]
@@ -200,7 +215,9 @@ class Detector:
         ]
         cues.extend(replace(s, weight=used[s.id]) for s in evidence.signals if s.id in used)
         cues.sort(key=lambda c: (c.start, c.end, c.id))
-        explanation = self._explain(scored, best_per_cue, evidence.signals) if explain else []
+        explanation = self._explain(scored, best_per_cue, evidence.signals, alone, risk) if explain else []
+        if alone is not None:
+            advert = None  # a bare number is no advert
         category = SCAM if is_fraud else advert[0] if advert is not None else NORMAL
         if is_fraud:
             advice = self._advice[fraud_type] + GENERIC_ADVICE
@@ -209,7 +226,7 @@ class Detector:
         elif risk >= SUSPICIOUS_THRESHOLD:
             advice = SUSPICIOUS_ADVICE
         else:
-            advice = SAFE_ADVICE
+            advice = alone.advice if alone is not None and alone.advice else SAFE_ADVICE
         return Assessment(
             is_fraud=is_fraud,
             risk=risk,
@@ -224,6 +241,7 @@ class Detector:
             identifiers=[item.identifier for item in evidence.prepared.located],
             advice=advice,
             explanation=explanation,
+            headline=alone.headline if alone is not None else "",
         )
 
     def _type_shares(
@@ -249,8 +267,20 @@ class Detector:
         scores /= scores.sum(axis=1, keepdims=True)
         return scores
 
-    def _explain(self, scored: Score, cues: dict[str, RawHit], signals: list[CueHit]) -> list[str]:
-        lines = [f"文本分类模型估计这是诈骗信息的概率为{scored.p_scam:.0%}（计入{scored.model:+.1f}分）。"]
+    def _explain(
+        self,
+        scored: Score,
+        cues: dict[str, RawHit],
+        signals: list[CueHit],
+        alone: Standalone | None = None,
+        risk: int | None = None,
+    ) -> list[str]:
+        if alone is not None:
+            lines = ["这段文字只有号码或链接：不计文本分类模型的判断，结论取决于号码和链接本身。"]
+        else:
+            lines = [
+                f"文本分类模型估计这是诈骗信息的概率为{scored.p_scam:.0%}（计入{scored.model:+.1f}分）。"
+            ]
         if scored.notice:
             lines.append("这是一条反诈提醒：其中提到的诈骗特征只按四分之一计分。")
         used = scored.weights
@@ -267,8 +297,22 @@ class Detector:
                 lines.append(
                     f"号码/链接/写法核验“{signal.id}”：{signal.meaning}（{used.get(signal.id, signal.weight):+.1f}分）。"
                 )
-        lines.append(f"综合风险分：{scored.risk}/100。")
+        if alone is not None and risk != scored.risk:
+            why = (
+                "有仿冒或已被标记的号码、链接即判为诈骗"
+                if alone.fraud_type
+                else "没有仿冒或已被标记的就不判为诈骗"
+            )
+            lines.append(f"只有号码或链接时，{why}：风险分由{scored.risk}计为{risk}。")
+        lines.append(f"综合风险分：{risk if risk is not None else scored.risk}/100。")
         return lines
+
+
+def _standalone_risk(risk: int, alone: Standalone) -> int:
+    """A lone identifier is a scam exactly when it is fake or flagged (`fanzha.detect.standalone`)."""
+    if alone.fraud_type is not None:
+        return max(risk, FRAUD_THRESHOLD)
+    return min(risk, FRAUD_THRESHOLD - 1)
 
 
 _default: Detector | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,8 +22,9 @@ from sqlalchemy.orm import Session
 from fanzha.audit.log import append, append_retrying
 from fanzha.extract.canonical import canonical, flags_of
 from fanzha.intel.cache import TTLCache
-from fanzha.intel.facts import number_facts
+from fanzha.intel.facts import domain_facts, number_facts
 from fanzha.intel.idempotency import IdempotencyConflict
+from fanzha.intel.notes import mask_note
 from fanzha.intel.reference import brands, official_numbers, official_owner
 from fanzha.intel.risk import Evidence, risk_level
 from fanzha.store.tables import AppealRow, DecisionRow, FeedbackRow, IdentifierRow, ReportRow
@@ -59,6 +61,7 @@ class Lookup:
     last_seen: datetime | None
     facts: dict[str, object]
     flags: list[str] = field(default_factory=list)  # notes on an odd identifier (号段未分配 …)
+    fraud_types: dict[str, int] = field(default_factory=dict)  # reports per fraud type the reporters named
 
 
 def normalise(kind: str, value: str) -> str:
@@ -79,7 +82,10 @@ def flags(kind: str, stored: str) -> list[str]:
 
 
 def _facts(kind: str, value: str) -> dict[str, object]:
-    return dict(number_facts(value)) if kind == "phone" else {}  # a copy: the facts are cached
+    """Owner, carrier and region of a number; owner or imitated brand of a link (a copy: both are cached)."""
+    if kind == "phone":
+        return dict(number_facts(value))
+    return dict(domain_facts(value)) if kind in ("url", "domain") else {}
 
 
 SALT_ENV = "FANZHA_REPORTER_SALT"
@@ -183,7 +189,7 @@ class IntelStore:
                 identifier_id=ident.id,
                 source=source,
                 fraud_type=fraud_type,
-                text=(text or None) and text[:2000],
+                text=self._note(text, kind=kind, stored=stored, source=source),
                 reporter_hash=reporter,
                 idempotency_key=idempotency_key,
                 request_hash=request if idempotency_key is not None else None,
@@ -205,6 +211,16 @@ class IntelStore:
             report_id = report.id
         self._notify(kind, stored, fraud_type, source)
         return report_id
+
+    @staticmethod
+    def _note(text: str | None, *, kind: str, stored: str, source: str) -> str | None:
+        """The note as stored: a citizen's typed note with its personal data masked (the reported
+        identifier kept, `fanzha.intel.notes`); the police's and banks' notes are their own records
+        (case and transaction references) and are kept as written."""
+        if not text:
+            return None
+        note = text[:2000]
+        return mask_note(note, kind=kind, stored=stored) if source == "citizen" else note
 
     @staticmethod
     def _first_with_key(session: Session, key: str, request: str | None) -> int | None:
@@ -304,6 +320,7 @@ class IntelStore:
             evidence = self._evidence(session, ident.id)
         level = risk_level(official=ident.official, evidence=evidence, now=now)
         report_times = [e.at for e in evidence if e.kind == "report"]
+        types = Counter(e.fraud_type for e in evidence if e.kind == "report" and e.fraud_type)
         return Lookup(
             kind,
             stored,
@@ -314,6 +331,7 @@ class IntelStore:
             max(report_times) if report_times else None,
             _facts(kind, stored),
             flags(kind, stored),
+            dict(types.most_common()),
         )
 
     @staticmethod
@@ -323,19 +341,20 @@ class IntelStore:
             union_all(
                 select(
                     literal("report").label("what"), ReportRow.created_at, ReportRow.source,
-                    ReportRow.reporter_hash, null().label("decision"),
+                    ReportRow.reporter_hash, null().label("decision"), ReportRow.fraud_type,
                 ).where(ReportRow.identifier_id == identifier_id),
                 select(
-                    literal("feedback"), FeedbackRow.created_at, null(), FeedbackRow.reporter_hash, null()
+                    literal("feedback"), FeedbackRow.created_at, null(), FeedbackRow.reporter_hash, null(),
+                    null(),
                 ).where(FeedbackRow.identifier_id == identifier_id),
                 select(
-                    literal("decision"), DecisionRow.created_at, null(), null(), DecisionRow.decision
+                    literal("decision"), DecisionRow.created_at, null(), null(), DecisionRow.decision, null()
                 ).where(DecisionRow.identifier_id == identifier_id),
             )
         )  # fmt: skip
         return [
-            Evidence(what, from_db(at), source=source, reporter=reporter, decision=decision)
-            for what, at, source, reporter, decision in rows
+            Evidence(what, from_db(at), source=source, reporter=reporter, decision=decision, fraud_type=kind)
+            for what, at, source, reporter, decision, kind in rows
         ]
 
     def risk_of(self, kind: str, value: str) -> tuple[str, list[str]] | None:

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from fanzha.timezones import BEIJING
+
 HALF_LIFE_DAYS = 90.0
 SUSPICIOUS_SCORE = 2.0
 BANK_WEIGHT = 2.0
@@ -41,6 +43,7 @@ class Evidence:
     source: str | None = None  # report: citizen | police | bank
     reporter: str | None = None  # salted hash; None counts as its own anonymous reporter
     decision: str | None = None  # confirmed | cleared
+    fraud_type: str | None = None  # report: the fraud type the reporter named, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +67,10 @@ def risk_level(*, official: bool, evidence: Iterable[Evidence], now: datetime) -
         last = decisions[-1]
         if last.kind == "report" or last.decision == "confirmed":
             why = "公安机关在案件中确认" if last.kind == "report" else "民警已确认为涉诈"
-            return RiskLevel("confirmed", 0.0, [f"{why}（{last.at:%Y-%m-%d}）"])
-        return RiskLevel("cleared", 0.0, [f"经核查已解除标记（{last.at:%Y-%m-%d}），保留记录"])
+            return RiskLevel("confirmed", 0.0, [f"{why}（{last.at.astimezone(BEIJING):%Y-%m-%d}）"])
+        return RiskLevel(
+            "cleared", 0.0, [f"经核查已解除标记（{last.at.astimezone(BEIJING):%Y-%m-%d}），保留记录"]
+        )
     per_reporter: dict[str, float] = {}
     feedback: dict[str, float] = {}
     for e in items:

@@ -1,10 +1,12 @@
-"""The PDF bulletin: reportlab's page layout (platypus) and charts (reportlab.graphics), in the Chinese
-CID font STSong-Light that every PDF reader has, so no font file is shipped or embedded."""
+"""The PDF bulletin: reportlab's page layout (platypus) and charts (reportlab.graphics), in Noto Serif SC
+(SIL OFL, shipped in `fanzha/reports/fonts`), embedded in every PDF (the glyphs it uses), so the bulletin
+looks the same in every reader. A heading is kept on the page of the text it introduces (`keepWithNext`)."""
 
 from __future__ import annotations
 
 import io
 from functools import lru_cache
+from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
@@ -17,7 +19,7 @@ from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
+from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
 from fanzha.reports.charts import PALETTE
@@ -27,15 +29,25 @@ if TYPE_CHECKING:
     from fanzha.reports.bulletin import Bulletin
     from fanzha.reports.trends import Totals
 
-FONT = "STSong-Light"
+FONT = "NotoSerifSC"
+FONT_FILE = "fonts/NotoSerifSC-Regular.ttf"  # beside this module; see fonts/README.md
 RED = colors.HexColor("#b03a2e")
 SOFT = colors.HexColor("#f6f3ee")
 WIDTH = A4[0] - 30 * mm
 
 
 @lru_cache(maxsize=1)
+def font() -> str:
+    """The name of the registered Chinese font (registered once, from the package)."""
+    path = files("fanzha.reports").joinpath(FONT_FILE)
+    with path.open("rb") as handle:
+        pdfmetrics.registerFont(TTFont(FONT, handle))
+    return FONT
+
+
+@lru_cache(maxsize=1)
 def styles() -> dict[str, ParagraphStyle]:
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    font()
     base = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=16, wordWrap="CJK")
     return {
         "body": base,
@@ -45,7 +57,7 @@ def styles() -> dict[str, ParagraphStyle]:
             "center", base, fontSize=9.5, alignment=1, textColor=colors.HexColor("#666666")
         ),
         "h2": ParagraphStyle(
-            "h2", base, fontSize=13, leading=20, textColor=RED, spaceBefore=10, spaceAfter=4
+            "h2", base, fontSize=13, leading=20, textColor=RED, spaceBefore=10, spaceAfter=4, keepWithNext=1
         ),
         "note": ParagraphStyle("note", base, fontSize=8.5, leading=12, textColor=colors.HexColor("#666666")),
         "warn": ParagraphStyle(
@@ -53,7 +65,13 @@ def styles() -> dict[str, ParagraphStyle]:
         ),
         "cell": ParagraphStyle("cell", base, fontSize=9, leading=12),
         "h3": ParagraphStyle(
-            "h3", base, fontSize=11, leading=16, textColor=colors.HexColor("#7b241c"), spaceBefore=4
+            "h3",
+            base,
+            fontSize=11,
+            leading=16,
+            textColor=colors.HexColor("#7b241c"),
+            spaceBefore=4,
+            keepWithNext=1,
         ),
     }
 
@@ -88,6 +106,7 @@ def _totals_rows(rows: list[tuple[str, Totals]]) -> list[list[str]]:
 
 
 def _title(drawing: Any, text: str) -> None:
+    font()  # a chart may be drawn before any paragraph
     drawing.add(
         String(drawing.width / 2, drawing.height - 14, text, fontName=FONT, fontSize=11, textAnchor="middle")
     )

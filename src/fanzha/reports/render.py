@@ -16,5 +16,5 @@ def render_html(bulletin: Bulletin) -> str:
 
 
 def render_pdf(bulletin: Bulletin) -> bytes:
-    """The same bulletin as a PDF (reportlab, the built-in Chinese font STSong-Light)."""
+    """The same bulletin as a PDF (reportlab, with the packaged Noto Serif SC font embedded)."""
     return pdf.render(bulletin)

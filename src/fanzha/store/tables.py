@@ -77,9 +77,11 @@ class ApiKeyRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    role: Mapped[str] = mapped_column(String(16))  # public | officer | bank | admin
+    role: Mapped[str] = mapped_column(String(16))  # public | officer | bank | community | medical | admin
     label: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
 
 
 class AppealRow(Base):

@@ -10,6 +10,7 @@ form that does not validate: 422, naming the field. `PageError`, and any other H
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Coroutine, Mapping
 from importlib import resources
@@ -17,7 +18,7 @@ from typing import Annotated, Any
 
 from fastapi import Path
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
@@ -29,6 +30,7 @@ from fanzha.api.errors import validation_errors
 from fanzha.api.schemas import MAX_ID
 from fanzha.web.csrf import csrf_field
 
+log = logging.getLogger("fanzha.web")
 templates = Jinja2Templates(directory=str(resources.files("fanzha.web").joinpath("templates")))
 templates.env.globals.update(csrf_field=csrf_field)
 
@@ -40,7 +42,8 @@ AREAS = (
     ("/medical", "medical/base.html", "/medical", "医保工作台"),
 )
 PUBLIC = ("base.html", "/", "反诈查询")
-TITLES = {400: "请求无效", 403: "无法完成操作", 404: "页面不存在", 413: "内容过大", 422: "填写有误"}
+TITLES = {400: "请求无效", 403: "无法完成操作", 404: "页面不存在", 405: "不支持此操作", 413: "内容过大",
+          422: "填写有误", 429: "请求过于频繁", 500: "服务器内部错误"}  # fmt: skip
 GENERIC = {400: "请求格式无效，请刷新页面后重试", 404: "页面不存在", 405: "不支持此请求方法"}
 _PLACES = {"path": "地址中的 ", "query": "查询参数 ", "body": "表单字段 "}
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -68,6 +71,9 @@ def problem_page(
     request: Request, status_code: int, message: str, *, headers: Mapping[str, str] | None = None
 ) -> HTMLResponse:
     """The page (to htmx, the fragment) saying why `request` cannot be served."""
+    wait = (headers or {}).get("Retry-After", "")
+    if status_code == 429 and wait.isdigit():  # too many requests: say how long to wait
+        message = f"{message.removesuffix('，请稍后再试')}，请在{wait}秒后再试"
     if request.headers.get("hx-request"):
         fragment = Markup('<p class="error" role="alert" id="problem">{}</p>').format(message)
         return HTMLResponse(fragment, status_code=status_code, headers=headers)
@@ -117,3 +123,40 @@ class PageRoute(APIRoute):
                 return problem_page(request, exc.status_code, message, headers=exc.headers)
 
         return page
+
+
+# Where an address that matches no route, or no method of its route, is answered with a page rather than
+# JSON: under a console, and wherever a browser asks for HTML outside the API and the static files.
+_NOT_PAGES = ("/v1/", "/static/", "/openapi.json")
+SERVER_ERROR = "服务器内部错误，请稍后再试；如果问题持续，请联系系统管理员（错误已记入服务日志）"
+
+
+def wants_page(request: Request) -> bool:
+    path = request.url.path
+    if any(path == prefix or path.startswith(prefix + "/") for prefix, *_ in AREAS):
+        return True
+    return "text/html" in request.headers.get("accept", "") and not path.startswith(_NOT_PAGES)
+
+
+def install_page_errors(app: Any) -> None:
+    """Unknown addresses (404), wrong methods (405) and server errors (500) in Chinese: a page for a
+    browser (see `wants_page`), the API's JSON `{"detail": …}` otherwise. Call after the API's handlers
+    are installed (`fanzha.api.errors.install_error_handlers`): their answer stays the JSON one."""
+    json_answer = app.exception_handlers[HTTPException]
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if exc.status_code in (404, 405) and wants_page(request):
+            message = exc.detail if _CHINESE.search(str(exc.detail)) else GENERIC[exc.status_code]
+            return problem_page(request, exc.status_code, message, headers=exc.headers)
+        response: Response = await json_answer(request, exc)
+        return response
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        log.error("server error on %s %s", request.method, request.url.path, exc_info=exc)
+        if wants_page(request):
+            return problem_page(request, 500, SERVER_ERROR)
+        return JSONResponse({"detail": SERVER_ERROR}, status_code=500)
+
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(Exception, server_error)

@@ -22,12 +22,14 @@ from fanzha.api.case_schemas import (
 )
 from fanzha.api.deps import ServicesDep
 from fanzha.api.schemas import MAX_ID
+from fanzha.api.times import api_time
 from fanzha.cases.intake import prefill
 from fanzha.cases.model import CaseIdentifier
 from fanzha.cases.persons import KeyPerson
 from fanzha.cases.repository import CaseError, CaseNotFound
 from fanzha.extract.id_card import mask_id
 from fanzha.text.limits import InputError
+from fanzha.timezones import BEIJING
 
 router = APIRouter(prefix="/v1", tags=["cases"])
 
@@ -46,19 +48,21 @@ def _refused(exc: CaseError) -> HTTPException:
 
 @router.post("/cases/prefill")
 async def case_prefill(body: NarrativeIn, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
-    """Pre-fill a case form from what the caller says (the officer confirms or corrects it)."""
+    """Pre-fill a case form from what the caller says (the officer confirms or corrects it). The times
+    said ("下午2点", "昨天晚上8点") are Beijing wall times: they are read against Beijing's now and
+    returned with `+08:00`."""
     try:
         found = await run_in_threadpool(
-            prefill, body.narrative, detector=services.detector, now=datetime.now(UTC)
+            prefill, body.narrative, detector=services.detector, now=datetime.now(BEIJING)
         )
     except InputError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
     out = asdict(found)
     for ident, shown in zip(found.identifiers, out["identifiers"], strict=True):
         shown["flags"] = ident.flags  # notes on an odd identifier (号段未分配 …), a property
-    out["occurred_at"] = found.occurred_at.isoformat() if found.occurred_at else None
+    out["occurred_at"] = api_time(found.occurred_at)
     for payment in out["payments"]:
-        payment["paid_at"] = payment["paid_at"].isoformat() if payment["paid_at"] else None
+        payment["paid_at"] = api_time(payment["paid_at"])
     return out
 
 
@@ -85,7 +89,13 @@ def list_cases(
     offset: int = Query(default=0, ge=0, le=MAX_ID),
 ) -> dict[str, Any]:
     total, cases = services.cases.search(
-        status=status, district=district, fraud_type=fraud_type, text=q, limit=limit, offset=offset
+        status=status,
+        district=district,
+        fraud_type=fraud_type,
+        text=q,
+        limit=limit,
+        offset=offset,
+        details=True,
     )
     return {"total": total, "cases": [case_out(c, masked=False) for c in cases]}
 
@@ -97,7 +107,7 @@ def get_case(case_id: CaseId, services: ServicesDep, caller: OfficerDep) -> dict
         raise _not_found(case_id)
     out = case_out(case, masked=False)
     out["history"] = [
-        {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "action": e.action, "detail": e.detail}
+        {"seq": e.seq, "at": api_time(e.at), "actor": e.actor, "action": e.action, "detail": e.detail}
         for e in services.cases.history(case_id)
     ]
     out["key_persons"] = [_person_out(p) for p in services.persons.of_case(case_id)]

@@ -14,7 +14,6 @@ Errors: bad input 422 (naming the field), unknown alert or case 404, a step the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
@@ -23,6 +22,7 @@ from pydantic import BaseModel, Field
 from fanzha.api.auth import BankDep, Caller, CallerDep, OfficerDep
 from fanzha.api.deps import ServicesDep
 from fanzha.api.schemas import MAX_ID, SaneDatetime
+from fanzha.api.times import ApiTime
 from fanzha.counter import KINDS, OUTCOMES, STATES, Alert, AlertConflict, AlertError, AlertIn, AlertNotFound
 from fanzha.counter.alerts import AlertStore
 from fanzha.counter.drills import alert_report
@@ -95,15 +95,15 @@ class AlertOut(BaseModel):
     kind: str
     kind_name: str
     drill: bool
-    occurred_at: datetime
-    raised_at: datetime
+    occurred_at: ApiTime
+    raised_at: ApiTime
     presented: str
     customer: str
     note: str
     teller: str
     state: str = Field(description="open（待接警）| acknowledged（已接警）| closed（已处置）")
     state_name: str
-    acknowledged_at: datetime | None
+    acknowledged_at: ApiTime | None
     acknowledged_by: str
     seconds_to_acknowledge: float | None = Field(description="从报警到接警的秒数")
     case_id: int | None = Field(description="关联的案件（银行看不到）")
@@ -112,7 +112,7 @@ class AlertOut(BaseModel):
     outcome: str
     outcome_name: str
     outcome_note: str = Field(description="处置说明（银行看不到）")
-    closed_at: datetime | None
+    closed_at: ApiTime | None
     closed_by: str
 
 
@@ -134,8 +134,8 @@ class BankTallyOut(BaseModel):
 
 
 class ReportOut(BaseModel):
-    since: datetime | None
-    until: datetime | None
+    since: ApiTime | None
+    until: ApiTime | None
     bank: str | None
     drills: TallyOut = Field(description="演练")
     real: TallyOut = Field(description="真实报警")

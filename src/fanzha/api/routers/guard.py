@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field
 from fanzha.api.auth import BankDep, Caller
 from fanzha.api.deps import ServicesDep
 from fanzha.api.schemas import MAX_ID
+from fanzha.api.times import ApiTime
 from fanzha.guard.checks import ORDER_STATES, STEP_NAMES, StepRequest
 from fanzha.guard.store import GuardConflict, GuardError, GuardNotFound, GuardStore, Merchant, Order
 
@@ -71,7 +72,7 @@ class MerchantOut(BaseModel):
     max_step_seconds: int
     max_order_seconds: int
     min_human_ms: int
-    created_at: datetime
+    created_at: ApiTime
 
 
 class OrderIn(BaseModel):
@@ -96,7 +97,7 @@ class StepIn(BaseModel):
 class StepOut(BaseModel):
     step: str
     step_name: str
-    at: datetime
+    at: ApiTime
     origin: str
     referer: str
     source_ip: str
@@ -114,8 +115,8 @@ class OrderOut(BaseModel):
     state: str
     state_name: str
     last_step: str
-    last_step_at: datetime
-    created_at: datetime
+    last_step_at: ApiTime
+    created_at: ApiTime
     closed_reason: str
     steps: list[StepOut]
 

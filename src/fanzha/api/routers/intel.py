@@ -6,8 +6,18 @@ from fastapi import APIRouter, Header, HTTPException, Request
 
 from fanzha.api.auth import CallerDep
 from fanzha.api.deps import ServicesDep
-from fanzha.api.schemas import AppealIn, IdentifierIn, LookupOut, ReportIn, ReportOut
+from fanzha.api.schemas import (
+    AppealIn,
+    IdentifierIn,
+    KnownOut,
+    LookupOut,
+    ReportIn,
+    ReportOut,
+    ReportReceipt,
+)
+from fanzha.api.times import api_time
 from fanzha.intel.idempotency import IdempotencyConflict, request_hash, scoped_key
+from fanzha.intel.known import known, official_notice
 from fanzha.intel.repository import IntelError, reporter_hash
 
 router = APIRouter(prefix="/v1", tags=["intel"])
@@ -27,22 +37,26 @@ async def lookup(kind: str, value: str, services: ServicesDep, caller: CallerDep
         level=found.level,
         reasons=found.reasons,
         report_count=found.report_count,
-        first_seen=found.first_seen.isoformat() if found.first_seen else None,
-        last_seen=found.last_seen.isoformat() if found.last_seen else None,
+        first_seen=api_time(found.first_seen),
+        last_seen=api_time(found.last_seen),
         facts=found.facts,
         flags=found.flags,
+        fraud_types=found.fraud_types,
+        known=KnownOut(**known(found).to_dict()),
     )
 
 
-@router.post("/reports", status_code=201, response_model=ReportOut)
+@router.post("/reports", status_code=201, response_model=ReportReceipt)
 def report(
     body: ReportIn,
     request: Request,
     services: ServicesDep,
     caller: CallerDep,
     idempotency_key: str | None = Header(default=None, min_length=1, max_length=128),
-) -> ReportOut:
-    """举报一个号码、网址或账户。带 Idempotency-Key 重试时返回第一次的编号；同一个键用于不同内容时返回409。"""
+) -> ReportReceipt:
+    """举报一个号码、网址或账户。带 Idempotency-Key 重试时返回第一次的编号；同一个键用于不同内容时返回409。
+    诈骗类型须是分类表中的代码；补充说明中的身份证号、电话、银行卡号和姓名隐去后保存。举报官方号码或官方网站
+    照样保存，回答中的 `notice` 说明这是谁的官方号码。"""
     key = hashed = None
     if idempotency_key is not None:  # the client's key, scoped to this caller (and the request it came with)
         who = (
@@ -67,7 +81,8 @@ def report(
         raise HTTPException(status_code=409, detail=str(exc)) from None
     except IntelError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
-    return ReportOut(id=report_id)
+    found = known(services.store.lookup(kind=body.kind, value=body.value))
+    return ReportReceipt(id=report_id, known=KnownOut(**found.to_dict()), notice=official_notice(found))
 
 
 def _address(request: Request) -> str:

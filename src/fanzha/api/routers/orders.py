@@ -23,6 +23,7 @@ from pydantic import AfterValidator, BaseModel, Field
 from fanzha.api.auth import BankDep, Caller, OfficerDep
 from fanzha.api.deps import ServicesDep
 from fanzha.api.schemas import MAX_ID, SaneDatetime
+from fanzha.api.times import ApiTime, api_time, api_time_text
 from fanzha.orders import Inflow, Order, OrderConflict, OrderError, OrderNotFound, OrderStore
 from fanzha.orders.machine import ACTIVE, KIND_NAMES, STATE_NAMES, STATES
 from fanzha.text.masking import mask_account
@@ -110,12 +111,12 @@ class OrderOut(BaseModel):
     state_name: str
     renewals: int
     renewals_left: int | None = Field(description="还可续期次数；冻结不限（null）")
-    requested_at: datetime
-    executed_at: datetime | None
-    expires_at: datetime | None
+    requested_at: ApiTime
+    executed_at: ApiTime | None
+    expires_at: ApiTime | None
     hours_left: float | None = Field(description="距到期的小时数（已过期为负）")
     overdue: bool
-    closed_at: datetime | None
+    closed_at: ApiTime | None
     note: str
     covers: list[dict[str, Any]] = Field(description="一并止付的同时间段其他受害者资金")
     covers_total: float
@@ -141,7 +142,7 @@ def _run(call: Callable[[], T]) -> T:
 def _out(order: Order, *, for_bank: bool = False) -> OrderOut:
     now = datetime.now(UTC)
     left = (order.expires_at - now).total_seconds() / 3600 if order.expires_at else None
-    covers = order.covers
+    covers = [{**c, "at": api_time_text(c.get("at"))} for c in order.covers]
     if for_bank:
         covers = [
             {
@@ -239,7 +240,7 @@ def order_history(order_id: OrderId, orders: OrdersDep, caller: OfficerDep) -> l
     """该指令的全部操作记录（审计日志）。"""
     _run(lambda: orders.get(order_id=order_id))
     return [
-        {"seq": e.seq, "at": e.at, "actor": e.actor, "action": e.action, "detail": e.detail}
+        {"seq": e.seq, "at": api_time(e.at), "actor": e.actor, "action": e.action, "detail": e.detail}
         for e in orders.history(order_id=order_id)
     ]
 

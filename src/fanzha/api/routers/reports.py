@@ -18,6 +18,7 @@ from fanzha.api.auth import OfficerDep
 from fanzha.api.bulletin_schemas import BulletinIssueIn, BulletinReviewOut, IssuedOut
 from fanzha.api.deps import ServicesDep
 from fanzha.api.schemas import MAX_ID
+from fanzha.api.times import api_time
 from fanzha.cardban import listed_by_group, listed_groups_of, today_in_beijing
 from fanzha.cases.groups import group_view
 from fanzha.reports.bulletin import build_bulletin
@@ -60,8 +61,8 @@ def groups(
             "id": g.id,
             "size": g.size,
             "total_loss": g.total_loss,
-            "first_received": g.first_received.isoformat() if g.first_received else None,
-            "last_received": g.last_received.isoformat() if g.last_received else None,
+            "first_received": api_time(g.first_received),
+            "last_received": api_time(g.last_received),
             "two_cards": [asdict(h) for h in hits],
         }
         for g, hits in listed

@@ -23,7 +23,8 @@ from pydantic import BaseModel, Field
 
 from fanzha.api.auth import BankDep, Caller
 from fanzha.api.screen_batching import ScreenBatcher
-from fanzha.screen.decisions import DecisionConflict, DecisionNotFound
+from fanzha.api.times import api_time
+from fanzha.screen.decisions import DecisionConflict, DecisionNotFound, StoredDecision
 from fanzha.screen.service import MAX_BATCH
 
 router = APIRouter(prefix="/v1/screen", tags=["screen"])
@@ -100,7 +101,7 @@ def pending(
 ) -> list[dict[str, Any]]:
     """待核实的延迟结算与拦截交易（最新在前）。"""
     found = batcher.service.decisions.pending(bank=_bank(caller, bank), limit=limit)
-    return [d.detail() for d in found]
+    return [_detail(d) for d in found]
 
 
 @router.get("/{transfer_id}")
@@ -109,7 +110,7 @@ def get_decision(
 ) -> dict[str, Any]:
     """一笔交易的筛查记录：结论、每条规则的执行结果、核实情况。"""
     try:
-        return batcher.service.decisions.get(bank=_bank(caller, bank), transfer_id=transfer_id).detail()
+        return _detail(batcher.service.decisions.get(bank=_bank(caller, bank), transfer_id=transfer_id))
     except DecisionNotFound as exc:
         raise HTTPException(status_code=404, detail=str(exc)) from None
 
@@ -125,7 +126,15 @@ def _review(
         raise HTTPException(status_code=404, detail=str(exc)) from None
     except DecisionConflict as exc:
         raise HTTPException(status_code=409, detail=str(exc)) from None
-    return {"decision": result.decision.detail(), "intel": result.intel}
+    return {"decision": _detail(result.decision), "intel": result.intel}
+
+
+def _detail(decision: StoredDecision) -> dict[str, Any]:
+    """The stored decision, its times in Beijing time (`fanzha.api.times`)."""
+    out = decision.detail()
+    out["decided_at"] = api_time(decision.decided_at)
+    out["review"]["at"] = api_time(decision.reviewed_at)
+    return out
 
 
 @router.post("/{transfer_id}/confirm")

@@ -22,6 +22,17 @@ class Rule:
 
     def __init__(self, *, catalogue: Catalogue, stock: Sequence[StockRecord] = ()) -> None:
         self.catalogue = catalogue
+        self._allowed: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def allowed(self, listed: tuple[str, ...]) -> frozenset[str]:
+        """An institution's list (licensed services, approved equipment) as a set that also holds "" (an
+        item that names none), made once per distinct list."""
+        allowed = self._allowed.get(listed)
+        if allowed is None:
+            if len(self._allowed) >= 10_000:
+                self._allowed.clear()
+            allowed = self._allowed[listed] = frozenset(listed) | {""}
+        return allowed
 
     def check(self, claim: ClaimView) -> list[Finding]:
         raise NotImplementedError

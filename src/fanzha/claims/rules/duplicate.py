@@ -5,7 +5,10 @@ the price they were charged; the lines that carry the excess are named. Per-nigh
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from itertools import repeat
+from operator import le
 
 from fanzha.claims.catalogue import Catalogue
 from fanzha.claims.model import Finding, StockRecord
@@ -39,18 +42,33 @@ class DuplicateCharge(Rule):
         self.stay_codes = {
             e.code for e in catalogue.items.values() if e.per_stay is not None and not e.per_night
         }
+        # the most units one line may carry: the smaller of the limits per day and per stay
+        self.line_limit = {
+            e.code: float(min(e.per_day or math.inf, e.per_stay or math.inf))
+            for e in catalogue.items.values()
+            if not e.per_night and (e.per_day or e.per_stay)
+        }
+        self.day_limit = {
+            e.code: e.per_day for e in catalogue.items.values() if not e.per_night and e.per_day
+        }
 
     def _clean(self, claim: ClaimView) -> bool:
-        """The common case, decided fast: no item twice on a day, no line over its limits."""
-        codes = claim.codes
-        if len(set(zip(codes, claim.days, strict=True))) != claim.n:
+        """The common case, decided fast: no line over its limits, no item limited per stay charged twice, and
+        the units of an item charged more than once on a day (summed as `_excess` sums them) within its limit."""
+        codes, qty = claim.codes, claim.qty
+        if not all(map(le, qty, map(self.line_limit.get, codes, repeat(math.inf)))):
             return False
-        entries = claim.entries
-        for k, q in enumerate(claim.qty):
-            entry = entries[k] if q > 1 else None
-            if entry is not None and not entry.per_night and q > min(entry.per_day or q, entry.per_stay or q):
-                return False
-        return all(codes.count(code) == 1 for code in self.stay_codes.intersection(codes))
+        if not all(codes.count(code) == 1 for code in self.stay_codes.intersection(codes)):
+            return False
+        pairs = list(zip(codes, claim.days, strict=True))
+        if len(set(pairs)) == claim.n:
+            return True
+        totals: dict[tuple[str, str], float]
+        day_limit, totals = self.day_limit, {}
+        for pair, q in zip(pairs, qty, strict=True):
+            if pair[0] in day_limit:
+                totals[pair] = totals.get(pair, 0.0) + q
+        return all(total <= day_limit[pair[0]] for pair, total in totals.items())
 
     def check(self, claim: ClaimView) -> list[Finding]:
         if self._clean(claim):

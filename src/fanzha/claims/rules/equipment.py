@@ -4,7 +4,11 @@ equipment list is not given is not judged."""
 
 from __future__ import annotations
 
-from fanzha.claims.model import Finding
+from collections.abc import Sequence
+from itertools import repeat
+
+from fanzha.claims.catalogue import Catalogue
+from fanzha.claims.model import Finding, StockRecord
 from fanzha.claims.rules.base import Rule, refs, yuan
 from fanzha.claims.view import ClaimView
 
@@ -16,9 +20,17 @@ class EquipmentNotApproved(Rule):
         "检查治疗使用的设备不在机构备案的设备清单中，这些项目的金额为涉及金额（未提供设备清单的机构不检查）。"
     )
 
+    def __init__(self, *, catalogue: Catalogue, stock: Sequence[StockRecord] = ()) -> None:
+        super().__init__(catalogue=catalogue, stock=stock)
+        self.needs = {e.code: e.equipment for e in catalogue.items.values() if e.equipment}
+
     def check(self, claim: ClaimView) -> list[Finding]:
         approved = claim.institution.equipment
         if not approved:
+            return []
+        # an item needs its own equipment, else the catalogue's: when both are approved, it is clean
+        allowed, needs = self.allowed(approved), map(self.needs.get, claim.codes, repeat(""))
+        if allowed.issuperset(claim.equipment) and allowed.issuperset(needs):
             return []
         own = claim.equipment
         outside: list[tuple[int, str]] = []

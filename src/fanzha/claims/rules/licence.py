@@ -21,7 +21,7 @@ class OutsideLicensedScope(Rule):
         if not licensed:
             return []
         services = claim.services
-        if all(s in licensed for s in set(services) if s):
+        if self.allowed(licensed).issuperset(services):
             return []
         outside = [k for k, s in enumerate(services) if s and s not in licensed]
         named = "、".join(dict.fromkeys(services[k] for k in outside))

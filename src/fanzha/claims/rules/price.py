@@ -4,7 +4,13 @@ stake. A price at the standard (to the fen) is clean."""
 
 from __future__ import annotations
 
-from fanzha.claims.model import Finding
+import math
+from collections.abc import Sequence
+from itertools import repeat
+from operator import add, le
+
+from fanzha.claims.catalogue import Catalogue
+from fanzha.claims.model import Finding, StockRecord
 from fanzha.claims.rules.base import Rule, label, yuan
 from fanzha.claims.view import ClaimView
 
@@ -16,7 +22,25 @@ class PriceAboveStandard(Rule):
     name = "超标准收费"
     description = "收费单价高于目录标准价（或结算单所列标准价），超出的单价乘以数量为涉及金额。"
 
+    def __init__(self, *, catalogue: Catalogue, stock: Sequence[StockRecord] = ()) -> None:
+        super().__init__(catalogue=catalogue, stock=stock)
+        self.ceiling = {e.code: e.price + TOLERANCE for e in catalogue.items.values() if e.price is not None}
+
+    def _clean(self, claim: ClaimView) -> bool:
+        """No price above its catalogue price nor above the claim's own standard (the smaller of the two
+        is the standard, so a price within both is within it)."""
+        prices, stated = claim.prices, claim.standards
+        if not all(map(le, prices, map(self.ceiling.get, claim.codes, repeat(math.inf)))):
+            return False
+        if None in stated:
+            return all(
+                own is None or price <= own + TOLERANCE for price, own in zip(prices, stated, strict=True)
+            )
+        return all(map(le, prices, map(add, stated, repeat(TOLERANCE))))
+
     def check(self, claim: ClaimView) -> list[Finding]:
+        if self._clean(claim):
+            return []
         findings = []
         prices, stated = claim.prices, claim.standards
         for k, entry in enumerate(claim.entries):

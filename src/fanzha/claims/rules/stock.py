@@ -27,34 +27,49 @@ class StockNotReconciled(Rule):
             periods = self.records.setdefault((record.institution_id, record.code), [])
             periods.append((record.period_start.isoformat(), record.period_end.isoformat(), n))
         self.limits = [self.limit(record) for record in self.stock]
+        self.ceilings = [limit + 1e-9 for limit in self.limits]
         self.dispensed = [0.0] * len(self.stock)
-        self.codes = {record.code for record in self.stock}
+        stocked: dict[str, set[str]] = {}
+        for institution, code in self.records:
+            stocked.setdefault(institution, set()).add(code)
+        self.stocked = {k: frozenset(v) for k, v in stocked.items()}  # institution → the drugs with records
+        self.periods: dict[tuple[str, str, str], int] = {}  # (institution, code, day) → record, -1 for none
 
     @staticmethod
     def limit(record: StockRecord) -> float:
         return record.opening + record.purchased - (record.closing or 0.0)
 
     def check(self, claim: ClaimView) -> list[Finding]:
-        codes, institution = self.codes, claim.institution.id
+        institution = claim.institution.id
+        stocked = self.stocked.get(institution)
+        if stocked is None or stocked.isdisjoint(claim.codes):
+            return []
         over: dict[int, list[tuple[int, float]]] | None = None
+        days, qty, dispensed, ceilings = claim.days, claim.qty, self.dispensed, self.ceilings
         for k, code in enumerate(claim.codes):
-            if code not in codes:
+            if code not in stocked:
                 continue
-            periods = self.records.get((institution, code))
-            if periods is None:
+            n = self.periods.get((institution, code, days[k]))
+            if n is None:
+                n = self._period(institution, code, days[k])
+            if n < 0:
                 continue
-            day = claim.days[k]
-            for start, end, n in periods:
-                if start <= day <= end:
-                    before = self.dispensed[n]
-                    after = self.dispensed[n] = before + claim.qty[k]
-                    if after > self.limits[n] + 1e-9:
-                        over = over if over is not None else {}
-                        over.setdefault(n, []).append((k, after - max(before, self.limits[n])))
-                    break
+            before = dispensed[n]
+            after = dispensed[n] = before + qty[k]
+            if after > ceilings[n]:
+                over = over if over is not None else {}
+                over.setdefault(n, []).append((k, after - max(before, self.limits[n])))
         if over is None:
             return []
         return [self._finding(claim, self.stock[n], n, lines) for n, lines in over.items()]
+
+    def _period(self, institution: str, code: str, day: str) -> int:
+        """The first record of the institution and drug whose period holds the day (-1: none), remembered."""
+        found = next((n for start, end, n in self.records[institution, code] if start <= day <= end), -1)
+        if len(self.periods) >= 1_000_000:
+            self.periods.clear()
+        self.periods[institution, code, day] = found
+        return found
 
     def _finding(
         self, claim: ClaimView, record: StockRecord, n: int, lines: list[tuple[int, float]]

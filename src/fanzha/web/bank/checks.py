@@ -13,14 +13,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.schemas import MAX_ID
+from fanzha.counter import held_list
 from fanzha.counter.check_model import CheckIn, CounterError
 from fanzha.counter.checklists import checklist, load_checklists
-from fanzha.counter.held import HeldTransfer
+from fanzha.counter.held import CHANNEL_NAMES, HeldTransfer
+from fanzha.counter.held_list import SORTS, STATES, HeldQuery
 from fanzha.web.bank.common import BankPage, bank_of, counter_desk, name_of, render
+from fanzha.web.paging import FilterError, Listing, amount_range, day_range
 from fanzha.web.problems import PageRoute
 
 router = APIRouter(route_class=PageRoute)
 TEXT_FIELDS = ("transfer_id", "checklist", "outcome", "signed_by", "fraud_type", "suspect_phone", "note")
+HELD_FILTERS = ("state", "outcome", "channel", "bank", "since", "until", "min", "max", "q")
 MANUAL_FIELDS = ("amount", "lost", "payer_name", "payer_age", "payer_district", "payee_account", "payee_bank")
 
 
@@ -61,10 +65,54 @@ def check_from_form(form: dict[str, str]) -> CheckIn:
 
 
 async def held_page(request: Request, user: BankPage) -> HTMLResponse:
-    """`/bank` itself (registered on the bank console's router: a sub-router cannot have an empty path)."""
-    desk = counter_desk(request)
-    held = await run_in_threadpool(lambda: desk.held(bank=bank_of(user), limit=300))
-    return render(request, "held.html", {"held": held})
+    """`/bank` itself (registered on the bank console's router: a sub-router cannot have an empty path):
+    the held transfers, a page at a time, with the filters and the order in the address."""
+    listing = Listing.read(request, sorts=SORTS, default="-at", filters=HELD_FILTERS)
+    f = listing.filters
+    engine = counter_desk(request).engine
+    error = ""
+    try:
+        since, until = day_range(f["since"], f["until"])
+        least, most = amount_range(f["min"], f["max"])
+    except FilterError as exc:
+        error, (since, until), (least, most) = str(exc), (None, None), (None, None)
+    query = HeldQuery(
+        bank=bank_of(user),
+        state=f["state"] if f["state"] in STATES else "pending",
+        outcome=f["outcome"],
+        channel=f["channel"],
+        screened_by=f["bank"],
+        since=since,
+        until=until,
+        min_amount=least,
+        max_amount=most,
+        text=f["q"],
+    )
+
+    def page() -> tuple[int, list[HeldTransfer]]:
+        return held_list.held_page(
+            engine, query, sort=listing.sort, descending=listing.descending,
+            limit=listing.per_page, offset=listing.offset,
+        )  # fmt: skip
+
+    def load() -> list[HeldTransfer]:
+        total, held = page()
+        if listing.clamp(total):
+            total, held = page()
+        return held
+
+    held = await run_in_threadpool(load)
+    banks = await run_in_threadpool(held_list.banks_held, engine) if bank_of(user) is None else []
+    context = {
+        "held": held,
+        "listing": listing,
+        "error": error,
+        "states": STATES,
+        "outcomes": held_list.OUTCOMES,
+        "channels": CHANNEL_NAMES,
+        "banks": banks,
+    }
+    return render(request, "held.html", context, status_code=422 if error else 200)
 
 
 async def _form_page(

@@ -19,15 +19,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from fanzha.orders import Inflow, OrderError
-from fanzha.orders.machine import STATES
+from fanzha.orders.listing import SORTS, OrderFilter, order_page
+from fanzha.orders.machine import STATES, Order
 from fanzha.timezones import BEIJING, DateOutOfRange, check_date
 from fanzha.web.bank.common import BankPage, bank_of, name_of, order_store, render
 from fanzha.web.console.common import time_left
+from fanzha.web.paging import FilterError, Listing, amount_range, day_range
 from fanzha.web.problems import PageRoute, RowId
 
 router = APIRouter(route_class=PageRoute)
 DONE = {"executed": "已执行，期限自此刻起算。", "refused": "已拒绝执行并说明理由。"}
 MAX_LINES = 1000
+FILTERS = ("state", "bank", "account", "since", "until", "min", "max")
 _SPLIT = re.compile(r"\s*[,，\t]\s*")
 
 
@@ -70,13 +73,41 @@ def parse_inflows(text: str) -> list[Inflow]:
 async def _page(
     request: Request, user: BankPage, *, state: str, error: str = "", note: str = ""
 ) -> HTMLResponse:
-    store, now = order_store(request), datetime.now(UTC)
-    orders = await run_in_threadpool(
-        lambda: store.list_orders(state=None if state == "all" else state, bank=bank_of(user), limit=300)
-    )
+    """The orders addressed to the bank, a page at a time, with the filters and order in the address
+    (`fanzha.web.paging`); `state` is the state shown ("all": every state)."""
+    now = datetime.now(UTC)
+    listing = Listing.read(request, sorts=SORTS, default="-requested", filters=FILTERS)
+    listing.filters["state"] = state
+    f = listing.filters
+    problem = ""
+    try:
+        since, until = day_range(f["since"], f["until"])
+        least, most = amount_range(f["min"], f["max"])
+    except FilterError as exc:
+        problem, (since, until), (least, most) = str(exc), (None, None), (None, None)
+    filters = OrderFilter(
+        state="" if state == "all" else state, bank=bank_of(user) or f["bank"], account=f["account"],
+        since=since, until=until, min_amount=least, max_amount=most,
+    )  # fmt: skip
+    engine = order_store(request).engine
+
+    def page() -> tuple[int, list[Order]]:
+        return order_page(engine, filters, sort=listing.sort, descending=listing.descending,
+                          limit=listing.per_page, offset=listing.offset)  # fmt: skip
+
+    def load() -> list[Order]:
+        total, orders = page()
+        if listing.clamp(total):
+            total, orders = page()
+        return orders
+
+    orders = await run_in_threadpool(load)
     rows = [{"order": o, "left": time_left(o.expires_at, now) if o.expires_at else ""} for o in orders]
-    context = {"rows": rows, "state": state, "states": STATES, "error": error, "done": note}
-    return render(request, "orders.html", context, status_code=422 if error else 200)
+    context = {
+        "rows": rows, "listing": listing, "state": state, "states": STATES, "error": error or problem,
+        "done": note, "admin": bank_of(user) is None,
+    }  # fmt: skip
+    return render(request, "orders.html", context, status_code=422 if error or problem else 200)
 
 
 @router.get("/orders", response_class=HTMLResponse)

@@ -1,6 +1,7 @@
 """The officer console (`/console`): server-rendered pages (Jinja2, enhanced with htmx) for the 110 desk —
-intake with pre-fill, cases, 串并 groups with their graph, stop-payment and freeze orders, key persons,
-the counter alarm from the banks, the 断卡 list, and a dashboard of the desk's numbers. Officers and admins
+intake with pre-fill and the elements a case needs, cases (with editing), 串并 groups with their graph, stop-payment and freeze orders, key persons,
+the counter alarm from the banks, the 断卡 list, the weekly 警情通报 (review and issue), the citizens'
+reports and appeals, and a dashboard of the desk's numbers. Officers and admins
 only; personal data is shown in full here.
 
 One router per area; every page but the login goes through the officer gate (`common.OfficerPage`), every
@@ -15,9 +16,13 @@ from fastapi.responses import HTMLResponse
 
 from fanzha.web.console import (
     alerts,
+    bulletin,
     cardban,
+    case_edit,
     cases,
+    citizen_reports,
     dashboard,
+    exports,
     graph,
     intake,
     login,
@@ -38,7 +43,21 @@ router = APIRouter(
     dependencies=[Depends(require_token), Depends(require_storable_text)],
 )
 router.add_api_route("", dashboard.dashboard, methods=["GET"], response_class=HTMLResponse)
-for _area in (login, intake, cases, graph, orders, persons, alerts, cardban, outreach):
+for _area in (
+    login,
+    intake,
+    exports,
+    cases,
+    case_edit,
+    graph,
+    orders,
+    persons,
+    alerts,
+    cardban,
+    outreach,
+    bulletin,
+    citizen_reports,
+):
     router.include_router(_area.router)
 router.include_router(returnees.router)
 router.include_router(

@@ -15,6 +15,7 @@ from fanzha.intel.risk import LEVEL_NAMES
 from fanzha.orders.machine import OPEN
 from fanzha.orders.repository import Order
 from fanzha.orders.sweep import compact
+from fanzha.web.console.case_history import describe_update
 from fanzha.web.console.common import case_store, order_store, person_store, services_of
 from fanzha.web.console.graph import group_summary
 
@@ -65,7 +66,7 @@ def history_line(entry: AuditEntry) -> str:
         idents = detail.get("identifiers") or detail.get("added") or []
         return "、".join(str(i) for i in idents[:10]) + ("……" if len(idents) > 10 else "")
     if entry.action == "case.update":
-        return "、".join(sorted(detail.get("after", {})))
+        return describe_update(detail)
     return ""
 
 

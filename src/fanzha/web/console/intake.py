@@ -1,5 +1,6 @@
 """Case intake: the officer types what the caller says, fanzha pre-fills the form, the officer corrects it
-and saves the case. htmx pre-fills as the officer types; without JavaScript the "预填" button posts the
+and saves the case; a case lacking what a 受案 record needs (`intake_rules`) comes back with a message
+beside each field to complete. htmx pre-fills as the officer types; without JavaScript the "预填" button posts the
 whole form and the page comes back filled."""
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from fanzha.web.console.common import (
     render,
     services_of,
 )
-from fanzha.web.console.intake_form import FormError, IntakeForm
+from fanzha.web.console.intake_form import IntakeForm
+from fanzha.web.console.intake_rules import checked_case, page_context
 from fanzha.web.problems import PageRoute
 
 router = APIRouter(route_class=PageRoute)
@@ -79,13 +81,14 @@ async def intake_submit(request: Request, officer: OfficerPage) -> HTMLResponse 
     if len(form.narrative) > MAX_NARRATIVE:
         error = f"叙述超过 {MAX_NARRATIVE} 字，请分段记录"
         return render(request, "intake.html", _context(form, error, "narrative"), status_code=422)
+    case_in, problems = checked_case(
+        form, officer=officer.label, now=datetime.now(BEIJING), fraud_types=fraud_type_names()
+    )
+    if case_in is None:
+        refused = {**_context(form), **page_context(problems)}
+        return render(request, "intake.html", refused, status_code=422)
     try:
-        case_in = form.to_case(
-            officer=officer.label, now=datetime.now(BEIJING), fraud_types=fraud_type_names()
-        )
         case = await run_in_threadpool(case_store(request).create, case_in, actor=actor_of(officer))
-    except FormError as exc:
-        return render(request, "intake.html", _context(form, str(exc), exc.field), status_code=422)
     except CaseError as exc:
         return render(request, "intake.html", _context(form, str(exc)), status_code=422)
     return RedirectResponse(f"/console/cases/{case.id}?done=created", status_code=303)

@@ -41,6 +41,7 @@ SCALARS = (
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"  # <input type="datetime-local">
 # The text fields, their names for the officer and the longest value their columns hold.
 TEXT_LIMITS = {
+    "desk": ("接警台", 64),
     "district": ("辖区", 64),
     "place": ("发案地点", 200),
     "reporter_name": ("报警人姓名", 64),
@@ -93,6 +94,7 @@ class IntakeForm:
     contact_channel: str = ""
     occurred_at: str = ""
     received_at: str = ""
+    desk: str = ""
     district: str = ""
     place: str = ""
     reporter_name: str = ""
@@ -213,6 +215,7 @@ class IntakeForm:
             _check_length(ident.value, f"第 {n} 条线索", MAX_IDENTIFIER)
         return CaseIn(
             received_at=_parse_time(self.received_at, "接警时间", "received_at") or now.astimezone(UTC),
+            desk=self.desk,
             district=self.district,
             occurred_at=_parse_time(self.occurred_at, "发案时间", "occurred_at"),
             place=self.place,

@@ -12,13 +12,16 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from fanzha.orders import machine
+from fanzha.orders.listing import SORTS, OrderFilter, order_page
 from fanzha.orders.machine import ACTIVE, OPEN, STATES, OrderError
 from fanzha.orders.repository import Order
 from fanzha.web.console.common import OfficerPage, actor_of, order_store, render, time_left
+from fanzha.web.paging import FilterError, Listing, amount_range, day_range
 from fanzha.web.problems import PageRoute, RowId
 
 router = APIRouter(route_class=PageRoute)
 SOON = timedelta(hours=12)
+FILTERS = ("state", "kind", "bank", "account", "soon", "since", "until", "min", "max")
 DONE = {"renewed": "已续期。", "freeze": "已申请冻结，等待银行执行。", "released": "已解除。"}
 
 
@@ -46,36 +49,51 @@ def order_rows(orders: list[Order], now: datetime) -> list[dict[str, object]]:
     ]
 
 
-async def _page(
-    request: Request, *, state: str = "", soon: bool = False, error: str = "", done: str = ""
-) -> HTMLResponse:
+async def _page(request: Request, *, error: str = "", done: str = "") -> HTMLResponse:
+    """The orders the address asks for (filters, order, page: `fanzha.web.paging`)."""
     now = datetime.now(UTC)
-    store = order_store(request)
-    if soon:
-        orders = await run_in_threadpool(store.expiring, within=SOON, now=now)
-    else:
-        orders = await run_in_threadpool(lambda: store.list_orders(state=state or None, limit=300))
+    listing = Listing.read(request, sorts=SORTS, default="-requested", filters=FILTERS)
+    f = listing.filters
+    problem = ""
+    try:
+        since, until = day_range(f["since"], f["until"])
+        least, most = amount_range(f["min"], f["max"])
+    except FilterError as exc:
+        problem, (since, until), (least, most) = str(exc), (None, None), (None, None)
+    soon = f["soon"] in ("true", "1", "on")
+    filters = OrderFilter(
+        state=f["state"], kind=f["kind"], bank=f["bank"], account=f["account"], since=since, until=until,
+        min_amount=least, max_amount=most, expiring_within=SOON if soon else None, now=now,
+    )  # fmt: skip
+    engine = order_store(request).engine
+
+    def load() -> list[Order]:
+        def page() -> tuple[int, list[Order]]:
+            return order_page(engine, filters, sort=listing.sort, descending=listing.descending,
+                              limit=listing.per_page, offset=listing.offset)  # fmt: skip
+
+        total, orders = page()
+        if listing.clamp(total):
+            total, orders = page()
+        return orders
+
+    orders = await run_in_threadpool(load)
     context = {
         "rows": order_rows(orders, now),
-        "state": state,
-        "soon": soon,
+        "listing": listing,
         "states": STATES,
-        "error": error,
+        "error": error or problem,
         "done": DONE.get(done, ""),
         "freeze_months": machine.FREEZE_MONTHS,
     }
-    return render(request, "orders.html", context, status_code=422 if error else 200)
+    return render(request, "orders.html", context, status_code=422 if error or problem else 200)
 
 
 @router.get("/orders", response_class=HTMLResponse)
 async def orders_page(
-    request: Request,
-    officer: OfficerPage,
-    state: Annotated[str, Query(max_length=16)] = "",
-    soon: Annotated[bool, Query()] = False,
-    done: Annotated[str, Query(max_length=16)] = "",
+    request: Request, officer: OfficerPage, done: Annotated[str, Query(max_length=16)] = ""
 ) -> HTMLResponse:
-    return await _page(request, state=state if state in STATES else "", soon=soon, done=done)
+    return await _page(request, done=done)
 
 
 async def _act(request: Request, change: Callable[[], Order], done: str) -> HTMLResponse | RedirectResponse:

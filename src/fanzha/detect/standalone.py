@@ -1,0 +1,149 @@
+"""A text that is nothing but numbers and links (`95588`, `0095588`, `icbc-vip.cc`, “这个号码95588是真的吗”):
+the verdict is what is known about them, not what the classifier makes of a bare number.
+
+The classifier learned whole messages; on a lone number it has nothing to read, and its opinion (an
+advert, a shopping scam) is noise. When a text holds identifiers and at most `MAX_OTHER_CHARS` other
+letters and digits, the engine (`fanzha.detect.engine`) leaves the classifier out:
+
+- the risk is the evidence of the identifiers alone (the calibrated bias and signal weights);
+- it is a scam only when an identifier is fake by its form (a service number with 00 or + in front, a
+  host imitating a brand's or a government's site) or flagged in the intelligence store (confirmed by the
+  police, reported by several); the type is the one that identifier implies — a fake bank, payment,
+  operator or airline number is 冒充客服, a fake government number 冒充公检法, a fake site 钓鱼;
+- otherwise the risk stays below the scam threshold and the text is ordinary (never an advert), and an
+  official number or site says whose it is: “这是中国工商银行的官方客服号码”.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fanzha.detect.assessment import CueHit
+from fanzha.extract.base import Identifier
+from fanzha.extract.registry import KIND_NAMES, Located
+from fanzha.intel.facts import domain_facts, owner_phrase
+from fanzha.intel.reference import brands, official_numbers
+
+MAX_OTHER_CHARS = 8  # “这个号码是真的吗” beside the number still asks about the number alone
+CONTACT_KINDS = frozenset(["phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay"])
+OFFICIAL_SIGNAL = "official_identifier"
+OFFICIAL_WEIGHT = -2.0
+_OTHER = re.compile(r"[\W_]+")
+# Evidence that makes a lone identifier a scam, the worst first (a police confirmation outranks the form).
+_DECISIVE = ("intel_confirmed", "spoofed_service_number", "lookalike_domain", "fake_government_domain",
+             "intel_reported")  # fmt: skip
+_GOVERNMENT = "government"
+
+
+UNREMARKABLE_ADVICE = (
+    "这只说明这个号码或链接本身没有已知的风险记录，不代表对方可信：陌生人要你转账、提供验证码、下载APP或"
+    "共享屏幕，都是诈骗。拿不准时拨打96110咨询。"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Standalone:
+    """What the identifiers of a text made only of identifiers say."""
+
+    fraud_type: str | None  # the type the worst identifier implies; None: nothing fake or flagged
+    headline: str  # the verdict in one sentence (“这是中国工商银行的官方客服号码”)
+    advice: str | None  # for an official or an unremarkable identifier; a scam takes its type's advice
+    signals: list[CueHit]  # evidence to add: an official identifier argues against a scam
+
+
+def only_identifiers(original: str, located: Sequence[Located]) -> bool:
+    """Does `original` hold identifiers to check and little else?"""
+    if not any(item.identifier.kind in CONTACT_KINDS for item in located):
+        return False
+    rest, last = [], 0
+    for item in sorted(located, key=lambda i: i.identifier.start):
+        rest.append(original[last : item.identifier.start])
+        last = max(last, item.identifier.end)
+    rest.append(original[last:])
+    return len(_OTHER.sub("", "".join(rest))) <= MAX_OTHER_CHARS
+
+
+def standalone(located: Sequence[Located], signals: Sequence[CueHit]) -> Standalone:
+    """The verdict of a text that `only_identifiers` accepted, from its identifiers and their signals."""
+    contacts = [item.identifier for item in located if item.identifier.kind in CONTACT_KINDS]
+    found = {(s.start, s.end, s.id) for s in signals}
+    for signal_id in _DECISIVE:
+        for ident in contacts:
+            if (ident.start, ident.end, signal_id) in found:
+                return _fake(ident, signal_id)
+    cleared = next((i for i in contacts if (i.start, i.end, "intel_cleared") in found), None)
+    if cleared is not None:
+        name = KIND_NAMES.get(cleared.kind, "号码")
+        return Standalone(None, f"这个{name}曾被举报，经核查已解除标记", None, [])
+    owned = [(ident, owner) for ident in contacts if (owner := _owner(ident)) is not None]
+    if owned and len(owned) == len(contacts):
+        ident, owner = owned[0]
+        hits = [_official_hit(i, o) for i, o in owned]
+        return Standalone(
+            None, owner_phrase(ident.kind, ident.value, owner), _official_advice(ident, owner), hits
+        )
+    name = KIND_NAMES.get(contacts[0].kind, "号码") if len(contacts) == 1 else "号码和链接"
+    spans = {(i.start, i.end) for i in contacts}
+    doubt = next((s for s in signals if s.weight > 0 and (s.start, s.end) in spans), None)
+    if doubt is not None:  # a foreign number, a virtual operator's, a bare IP: doubtful, not fake
+        return Standalone(None, f"这个{name}有可疑之处：{doubt.meaning}", None, [])
+    return Standalone(None, f"没有发现这个{name}有诈骗特征", UNREMARKABLE_ADVICE, [])
+
+
+def _fake(ident: Identifier, signal_id: str) -> Standalone:
+    name = KIND_NAMES.get(ident.kind, "号码")
+    if signal_id == "intel_confirmed":
+        return Standalone("other_fraud", f"这个{name}已被公安机关确认涉诈", None, [])
+    if signal_id == "intel_reported":
+        return Standalone("other_fraud", f"这个{name}已被多方举报涉诈", None, [])
+    if signal_id == "spoofed_service_number":
+        number = str(ident.details.get("imitates", ""))
+        official = official_numbers().get(number)
+        owner = official.organisation if official is not None else _brand_of(number)
+        kind = "impersonate_authority" if official is not None and official.kind == _GOVERNMENT else None
+        who = f"{owner}的号码{number}" if owner else f"服务号码{number}"
+        return Standalone(
+            kind or "impersonate_service", f"这不是{who}，而是在前面加了0或+号冒充它的号码", None, []
+        )
+    if signal_id == "fake_government_domain":
+        return Standalone("phishing", "这是冒充政府网站的网址", None, [])
+    imitated = domain_facts(str(ident.details.get("host", ident.value))).get("imitated")
+    what = f"仿冒{imitated}官方网站" if imitated else "仿冒官方网站"
+    return Standalone(
+        "phishing", f"这是{what}的钓鱼网址，不要打开，更不要在里面输入银行卡、密码和验证码", None, []
+    )
+
+
+def _brand_of(number: str) -> str | None:
+    return next((b.name for b in brands() if number in b.numbers), None)
+
+
+def _owner(ident: Identifier) -> str | None:
+    if ident.kind == "phone":
+        official = official_numbers().get(ident.value)
+        return official.organisation if official is not None else _brand_of(ident.value)
+    if ident.kind in ("url", "domain"):
+        owner = domain_facts(str(ident.details.get("host", ident.value))).get("organisation")
+        return owner if isinstance(owner, str) else None
+    return None
+
+
+def _official_hit(ident: Identifier, owner: str) -> CueHit:
+    meaning = f"{ident.value}是{owner}的官方{'号码' if ident.kind == 'phone' else '网站'}"
+    return CueHit(
+        OFFICIAL_SIGNAL, ident.value, ident.start, ident.end, meaning, OFFICIAL_WEIGHT, None, "identifier"
+    )
+
+
+def _official_advice(ident: Identifier, owner: str) -> str:
+    if ident.kind == "phone":
+        return (
+            f"{ident.value}是{owner}公布的号码，可以放心拨打。但来电显示可以伪造：接到自称{owner}的来电或短信，"
+            f"对方要你转账、提供验证码或共享屏幕的，请挂断，自己拨打{ident.value}核实。"
+        )
+    return (
+        f"这是{owner}的官方网站。请逐字核对网址（仿冒网站常只差一两个字母或多一段后缀），"
+        "最好在官方APP里办理；不要在短信、聊天里收到的链接中输入银行卡、密码和验证码。"
+    )

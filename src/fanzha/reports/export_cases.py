@@ -1,0 +1,175 @@
+"""The cases export: one row per case (its payments and identifiers summarised in a cell each), and, in
+Excel, a sheet with one row per payment and one with one row per identifier.
+
+The filters are the case list's (`CaseFilter`: status, district, fraud type, text in the case number,
+narrative or identifiers, a range of reception times), and the order is the list's: newest first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, func, or_, select
+from sqlalchemy.orm import Session
+
+from fanzha.cases.model import CHANNELS, PAYMENT_CHANNELS, STATUS_NAMES
+from fanzha.extract.canonical import flags_of
+from fanzha.extract.registry import KIND_NAMES
+from fanzha.reports.exports import BATCH, Column, Export, Lazy, Table, beijing, yes, yuan
+from fanzha.store.case_tables import CaseIdentifierRow, CasePaymentRow, CaseRow
+from fanzha.taxonomy.loader import load_taxonomy
+
+IDENT_NAMES = {**KIND_NAMES, "app": "APP"}
+CASE_COLUMNS = (
+    Column("案件编号", 18), Column("接警时间", 17), Column("发案时间", 17), Column("接警单位", 14),
+    Column("辖区", 12), Column("发案地点", 16), Column("接触渠道", 10), Column("诈骗类型", 16),
+    Column("损失（元）", 14, money=True), Column("劝阻成功", 8), Column("受害人", 10), Column("年龄", 6),
+    Column("性别", 6), Column("报警人", 10), Column("与受害人关系", 10), Column("状态", 12),
+    Column("串并组", 8), Column("转账笔数", 8), Column("转账明细", 60), Column("涉案线索", 60),
+    Column("承办民警", 12), Column("演示数据", 8), Column("简要案情", 80), Column("系统编号", 8),
+)  # fmt: skip
+PAYMENT_COLUMNS = (
+    Column("案件编号", 18), Column("转账时间", 17), Column("金额（元）", 14, money=True), Column("渠道", 12),
+    Column("付款账户", 24), Column("收款账户", 24), Column("收款银行", 16),
+)  # fmt: skip
+IDENT_COLUMNS = (
+    Column("案件编号", 18), Column("类型", 10), Column("线索（规范形式）", 32), Column("原文", 32),
+    Column("提示", 20), Column("已确认", 8),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFilter:
+    status: str = ""
+    district: str = ""
+    fraud_type: str = ""
+    text: str = ""
+    since: datetime | None = None  # received at or after (UTC)
+    until: datetime | None = None  # received before (UTC)
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        """The same filters as `CaseStore.search` (the console's and the API's case lists)."""
+        found: list[ColumnElement[bool]] = []
+        if self.status:
+            found.append(CaseRow.status == self.status)
+        if self.district.strip():
+            found.append(CaseRow.district == self.district.strip())
+        if self.fraud_type:
+            found.append(CaseRow.fraud_type == self.fraud_type)
+        if self.since is not None:
+            found.append(CaseRow.received_at >= self.since)
+        if self.until is not None:
+            found.append(CaseRow.received_at < self.until)
+        if self.text.strip():
+            like = f"%{self.text.strip()[:50]}%"
+            named = select(CaseIdentifierRow.case_id).where(CaseIdentifierRow.value.like(like))
+            found.append(or_(CaseRow.ref.like(like), CaseRow.narrative.like(like), CaseRow.id.in_(named)))
+        return found
+
+    def shown(self) -> dict[str, str]:
+        return {
+            k: (v.isoformat() if isinstance(v, datetime) else str(v)) for k, v in asdict(self).items() if v
+        }
+
+
+def _identifier(kind: str, value: str) -> str:
+    flags = flags_of(kind, value)
+    return f"{IDENT_NAMES.get(kind, kind)} {value}" + (f"（{'、'.join(flags)}）" if flags else "")
+
+
+def _payment(p: CasePaymentRow) -> str:
+    parts = [beijing(p.paid_at), PAYMENT_CHANNELS.get(p.channel, p.channel), f"{p.amount_fen / 100:.2f}元"]
+    if p.to_account:
+        parts.append(f"→ {p.to_account}" + (f"（{p.to_bank}）" if p.to_bank else ""))
+    return " ".join(part for part in parts if part)
+
+
+def _person(persons: dict[str, Any], who: str) -> dict[str, Any]:
+    found = persons.get(who) if isinstance(persons, dict) else None
+    return found if isinstance(found, dict) else {}
+
+
+def _case_rows(engine: Engine, where: list[ColumnElement[bool]]) -> Iterator[list[Any]]:
+    types = {t.code: t.name for t in load_taxonomy().types}
+    newest = (CaseRow.received_at.desc(), CaseRow.id.desc())
+    with Session(engine) as session:
+        result = session.scalars(
+            select(CaseRow).where(*where).order_by(*newest).execution_options(yield_per=BATCH)
+        )
+        for chunk in result.partitions(BATCH):
+            ids = [r.id for r in chunk]
+            payments: dict[int, list[CasePaymentRow]] = defaultdict(list)
+            for p in session.scalars(
+                select(CasePaymentRow).where(CasePaymentRow.case_id.in_(ids)).order_by(CasePaymentRow.id)
+            ):
+                payments[p.case_id].append(p)
+            idents: dict[int, list[str]] = defaultdict(list)
+            for case_id, kind, value in session.execute(
+                select(CaseIdentifierRow.case_id, CaseIdentifierRow.kind, CaseIdentifierRow.value)
+                .where(CaseIdentifierRow.case_id.in_(ids))
+                .order_by(CaseIdentifierRow.id)
+            ):
+                idents[case_id].append(_identifier(kind, value))
+            for r in chunk:
+                victim, reporter = _person(r.persons, "victim"), _person(r.persons, "reporter")
+                paid = payments.get(r.id, [])
+                yield [
+                    r.ref, beijing(r.received_at), beijing(r.occurred_at), r.desk, r.district, r.place,
+                    CHANNELS.get(r.contact_channel, r.contact_channel), types.get(r.fraud_type, r.fraud_type),
+                    yuan(r.loss_fen), yes(r.dissuaded), victim.get("name") or "",
+                    victim.get("age") if victim.get("age") is not None else r.victim_age,
+                    victim.get("sex") or r.victim_sex, reporter.get("name") or "", reporter.get("relation") or "",
+                    STATUS_NAMES.get(r.status, r.status), r.group_id, len(paid),
+                    "；".join(_payment(p) for p in paid), "；".join(idents.get(r.id, [])), r.officer,
+                    yes(r.synthetic), r.narrative, r.id,
+                ]  # fmt: skip
+
+
+def _payment_rows(engine: Engine, where: list[ColumnElement[bool]]) -> Iterator[list[Any]]:
+    stmt = (
+        select(CaseRow.ref, CasePaymentRow)
+        .join(CaseRow, CaseRow.id == CasePaymentRow.case_id)
+        .where(*where)
+        .order_by(CaseRow.received_at.desc(), CaseRow.id.desc(), CasePaymentRow.id)
+    )
+    with Session(engine) as session:
+        for ref, p in session.execute(stmt.execution_options(yield_per=BATCH)):
+            channel = PAYMENT_CHANNELS.get(p.channel, p.channel)
+            yield [
+                ref,
+                beijing(p.paid_at),
+                yuan(p.amount_fen),
+                channel,
+                p.from_account,
+                p.to_account,
+                p.to_bank,
+            ]
+
+
+def _identifier_rows(engine: Engine, where: list[ColumnElement[bool]]) -> Iterator[list[Any]]:
+    stmt = (
+        select(CaseRow.ref, CaseIdentifierRow)
+        .join(CaseRow, CaseRow.id == CaseIdentifierRow.case_id)
+        .where(*where)
+        .order_by(CaseRow.received_at.desc(), CaseRow.id.desc(), CaseIdentifierRow.id)
+    )
+    with Session(engine) as session:
+        for ref, i in session.execute(stmt.execution_options(yield_per=BATCH)):
+            flags = "、".join(flags_of(i.kind, i.value))
+            yield [ref, IDENT_NAMES.get(i.kind, i.kind), i.value, i.raw, flags, yes(i.confirmed)]
+
+
+def cases_export(engine: Engine, filters: CaseFilter, *, details: bool = True) -> Export:
+    """The cases the filters select, newest first; with `details`, the payment and identifier sheets."""
+    where = filters.conditions()
+    with Session(engine) as session:
+        total = session.scalar(select(func.count()).select_from(CaseRow).where(*where)) or 0
+    tables = [Table("案件", CASE_COLUMNS, Lazy(_case_rows, engine, where))]
+    if details:
+        tables.append(Table("转账明细", PAYMENT_COLUMNS, Lazy(_payment_rows, engine, where)))
+        tables.append(Table("涉案线索", IDENT_COLUMNS, Lazy(_identifier_rows, engine, where)))
+    return Export("cases", total, tables, filters.shown())
