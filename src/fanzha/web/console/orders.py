@@ -60,6 +60,10 @@ async def _page(request: Request, *, error: str = "", done: str = "") -> HTMLRes
         least, most = amount_range(f["min"], f["max"])
     except FilterError as exc:
         problem, (since, until), (least, most) = str(exc), (None, None), (None, None)
+    if f["state"] not in ("", "open", *STATES):
+        problem, f["state"] = "状态不正确，已显示全部状态", ""
+    if f["soon"] not in ("", "true", "1", "on", "false", "0", "off"):
+        problem, f["soon"] = "“即将到期”应为是或否，已忽略", ""
     soon = f["soon"] in ("true", "1", "on")
     filters = OrderFilter(
         state=f["state"], kind=f["kind"], bank=f["bank"], account=f["account"], since=since, until=until,
