@@ -27,7 +27,7 @@ def api_time(at: datetime | None) -> str | None:
     """`at` as ISO 8601 in Beijing time with `+08:00`; None stays None."""
     if at is None:
         return None
-    return from_db(at).astimezone(BEIJING).isoformat()
+    return _serialise(at)
 
 
 def api_time_text(text: object) -> object:
@@ -42,7 +42,13 @@ def api_time_text(text: object) -> object:
 
 
 def _serialise(at: datetime) -> str:
-    return from_db(at).astimezone(BEIJING).isoformat()
+    """Beijing time; an instant at the very edge of the calendar (a bad date already stored, such as
+    9999-12-31 23:59 UTC, which has no Beijing wall time) is shown in UTC rather than failing the answer."""
+    at = from_db(at)
+    try:
+        return at.astimezone(BEIJING).isoformat()
+    except OverflowError:
+        return at.isoformat()
 
 
 ApiTime = Annotated[
