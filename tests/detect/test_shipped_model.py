@@ -12,7 +12,7 @@ import pytest
 from fanzha.detect.engine import Detector
 from fanzha.detect.features import HASH_BITS, NGRAM_RANGE
 from fanzha.detect.model import LinearTextModel, ModelError, dequantise, quantise, shipped_model
-from fanzha.learn.build import held_out_summary
+from fanzha.learn.build import held_out_summary, package_dir, recorded_held_out
 from fanzha.learn.dataset import iter_clean, read_examples
 from fanzha.learn.evaluate import evaluate_real
 from fanzha.learn.metrics import classification_report, scam_labels
@@ -50,12 +50,12 @@ def test_shipped_model_reproduces_its_recorded_real_held_out_figures() -> None:
     model = shipped_model()
     held_out = in_folds(read_real(REAL), [HELD_OUT_FOLD])
     measured = evaluate_real(Detector(model=model), held_out)
-    recorded = model.meta["held_out"]
+    recorded = recorded_held_out(package_dir(), model)
     for label, figures in recorded["label"].items():
         assert measured["label"][label]["n"] == figures["n"]
         assert measured["label"][label]["scam"] == pytest.approx(figures["scam"], abs=0.002), label
         assert measured["label"][label]["advert"] == pytest.approx(figures["advert"], abs=0.002), label
-    summary = held_out_summary(model.meta)
+    summary = held_out_summary(recorded)
     assert set(summary) == {"scams_caught", "everyday_flagged", "adverts_called_scams"}
 
 

@@ -8,12 +8,13 @@
    labelled extra sets (the corpus dev split and `--calibrate-with` files; their `test` rows are
    skipped) seen by the final model.
 4. Measure the engine with the calibrated weights on the held-out real fold and record the figures
-   in the model file (`tests/detect/test_shipped_model.py` checks that the shipped model reproduces
-   them); write the model card.
+   beside the model file, in `scam_model.held_out.json` (`tests/detect/test_shipped_model.py` checks
+   that the shipped engine reproduces them); write the model card.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Sequence
 from importlib import resources
@@ -39,6 +40,7 @@ from fanzha.learn.real import (
 from fanzha.learn.train import corpus_set, fit
 
 Log = Callable[[str], None]
+HELD_OUT_FILE = "scam_model.held_out.json"
 
 
 def package_dir() -> Path:
@@ -96,11 +98,12 @@ def build_model(
         if folds_dir is not None:
             folds_dir.mkdir(parents=True, exist_ok=True)
             folds[fold].save(folds_dir / f"fold-{fold}.npz")
-    _calibrate_and_measure(final, folds, real, dev, extras, log)
+    held_out = _calibrate_and_measure(final, folds, real, dev, extras, log)
     final.meta["training_seconds"] = round(time.perf_counter() - started)
     target = out_dir if out_dir is not None else package_dir()
     target.mkdir(parents=True, exist_ok=True)
     final.save(target / MODEL_FILE)
+    record_held_out(target, held_out)
     return final
 
 
@@ -120,8 +123,9 @@ def recalibrate(
     real = read_real(default_real_path(data_dir))
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
     extras = {path.stem: read_calibration_set(path) for path in calibration_sets}
-    _calibrate_and_measure(final, folds, real, dev, extras, log)
+    held_out = _calibrate_and_measure(final, folds, real, dev, extras, log)
     final.save(target / MODEL_FILE)
+    record_held_out(target, held_out)
     return final
 
 
@@ -132,8 +136,8 @@ def _calibrate_and_measure(
     dev: Sequence[Example],
     extras: dict[str, list[Example]],
     log: Log,
-) -> None:
-    """Steps 3 and 4: calibrate the engine's weights and measure on the held-out fold (into `final.meta`)."""
+) -> dict[str, Any]:
+    """Steps 3 and 4: calibrate the engine's weights (into `final.meta`), then measure on the held-out fold."""
     log("3/4 校准权重 …")
     rows: list[calibrate.Row] = []
     for fold, model in folds.items():
@@ -151,7 +155,32 @@ def _calibrate_and_measure(
         *extras,
     ]
     log(f"4/4 在留出的第 {HELD_OUT_FOLD} 折真实短信上测量 …")
-    final.meta["held_out"] = evaluate_real(Detector(model=final), in_folds(real, [HELD_OUT_FOLD]))
+    return measure_held_out(final, real)
+
+
+def measure_held_out(model: LinearTextModel, real: Sequence[RealMessage]) -> dict[str, Any]:
+    """The engine's figures (with `model`) on the held-out fold of the real SMS."""
+    return evaluate_real(Detector(model=model), in_folds(real, [HELD_OUT_FOLD]))
+
+
+def record_held_out(target: Path, figures: dict[str, Any]) -> Path:
+    """Keep the held-out figures beside the model file. They belong to the engine (model *and* cue rules),
+    so a change of the rules re-measures them (`fanzha train --card-only`) without rewriting the 9 MB
+    model file."""
+    path = target / HELD_OUT_FILE
+    path.write_text(
+        json.dumps(figures, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return path
+
+
+def recorded_held_out(target: Path, model: LinearTextModel) -> dict[str, Any]:
+    """The held-out figures recorded for the model in `target`: the file beside it, else its meta."""
+    path = target / HELD_OUT_FILE
+    if path.is_file():
+        figures: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return figures
+    return dict(model.meta.get("held_out", {}))
 
 
 def _real_rows(detector: Detector, messages: Sequence[RealMessage]) -> list[calibrate.Row]:
@@ -163,9 +192,9 @@ def _real_rows(detector: Detector, messages: Sequence[RealMessage]) -> list[cali
     )
 
 
-def held_out_summary(meta: dict[str, Any]) -> dict[str, float]:
-    """The headline figures of the held-out fold recorded in a model's meta."""
-    labels = meta["held_out"]["label"]
+def held_out_summary(held_out: dict[str, Any]) -> dict[str, float]:
+    """The headline figures of the held-out fold (`measure_held_out`)."""
+    labels = held_out["label"]
     adverts = [labels[k] for k in ("ad", "illegal") if k in labels]
     n_adverts = sum(a["n"] for a in adverts)
     return {

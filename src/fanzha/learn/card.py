@@ -10,12 +10,20 @@ from typing import Any
 
 from fanzha.detect.engine import Detector
 from fanzha.detect.model import MODEL_FILE, LinearTextModel
-from fanzha.learn.build import build_model, held_out_summary, package_dir, recalibrate
+from fanzha.learn.build import (
+    build_model,
+    held_out_summary,
+    measure_held_out,
+    package_dir,
+    recalibrate,
+    record_held_out,
+    recorded_held_out,
+)
 from fanzha.learn.calibrate import describe
 from fanzha.learn.dataset import Example, iter_clean, read_examples
 from fanzha.learn.evaluate import evaluate
 from fanzha.learn.metrics import Report, classification_report, scam_labels
-from fanzha.learn.real import HELD_OUT_FOLD
+from fanzha.learn.real import HELD_OUT_FOLD, default_real_path, read_real
 from fanzha.learn.train import canonical_texts
 
 CARD_FILE = "MODEL_CARD.md"
@@ -112,7 +120,7 @@ def write_model(
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
     model.meta["dev_macro_f1"] = round(_model_report(model, dev).macro_f1, 4)
     model.save(target / MODEL_FILE)
-    write_card(model=model, dev=dev, target=target, log=log)
+    write_card(model=model, dev=dev, target=target, held_out=recorded_held_out(target, model), log=log)
     return target / MODEL_FILE
 
 
@@ -130,7 +138,7 @@ def recalibrate_model(
     )
     target = out_dir if out_dir is not None else package_dir()
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
-    write_card(model=model, dev=dev, target=target, log=log)
+    write_card(model=model, dev=dev, target=target, held_out=recorded_held_out(target, model), log=log)
     return target / MODEL_FILE
 
 
@@ -149,7 +157,12 @@ def _table(rows: dict[str, dict[str, Any]], columns: Sequence[str]) -> str:
 
 
 def write_card(
-    *, model: LinearTextModel, dev: list[Example], target: Path, log: Callable[[str], None]
+    *,
+    model: LinearTextModel,
+    dev: list[Example],
+    target: Path,
+    held_out: dict[str, Any],
+    log: Callable[[str], None],
 ) -> Path:
     """Write MODEL_CARD.md for `model`: its training record, calibration and measured figures."""
     model_report = _model_report(model, dev)
@@ -157,7 +170,6 @@ def write_card(
     meta = model.meta
     stats = meta.get("training_set", {})
     calibration = meta.get("calibration", {})
-    held_out = meta.get("held_out", {})
     card = _CARD.format(
         date=dt.date.today().isoformat(),
         category_C=meta.get("category_C"),
@@ -183,7 +195,7 @@ def write_card(
             {**held_out.get("label", {}), **held_out.get("source_label", {})}, ("n", "scam", "advert")
         ),
         **(
-            held_out_summary(meta)
+            held_out_summary(held_out)
             if held_out
             else {"scams_caught": 0, "everyday_flagged": 0, "adverts_called_scams": 0}
         ),
@@ -209,8 +221,11 @@ def write_card(
 
 
 def refresh_card(*, data_dir: Path, out_dir: Path | None, log: Callable[[str], None]) -> Path:
-    """Rewrite the card of the model in `out_dir` (default: the package) without retraining."""
+    """Measure the engine again on the held-out fold (after a change of the cue rules) and rewrite the card
+    of the model in `out_dir` (default: the package), without retraining."""
     target = out_dir if out_dir is not None else package_dir()
     model = LinearTextModel.load(target / MODEL_FILE)
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
-    return write_card(model=model, dev=dev, target=target, log=log)
+    held_out = measure_held_out(model, read_real(default_real_path(data_dir)))
+    log(f"已记录留出折数字：{record_held_out(target, held_out)}")
+    return write_card(model=model, dev=dev, target=target, held_out=held_out, log=log)
