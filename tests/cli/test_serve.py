@@ -76,10 +76,11 @@ def test_demo_start_loads_cases_once_and_prints_working_keys(
     keys = _printed_keys(second)
     roles = {role_of(engine, key) for key in keys.values()}
     assert ("officer", "演示民警") in roles and ("community", "幸福里社区") in roles
+    assert ("bank", "中国工商银行") in roles
     assert any(found is not None and found[0] == "medical" for found in roles)
     # The second start reuses the first start's keys: no new permanent key per start.
     assert keys == _printed_keys(first) and "沿用上次的演示密钥" in second
-    assert len(list_keys(engine)) == 3
+    assert len(list_keys(engine)) == 4
     assert oct((tmp_path / "demo-keys.json").stat().st_mode & 0o777) == "0o600"
     # A revoked demo key is replaced (and only that one) on the next start.
     officer = next(k for k in list_keys(engine) if k.role == "officer")
@@ -88,7 +89,7 @@ def test_demo_start_loads_cases_once_and_prints_working_keys(
     third = _printed_keys(capsys.readouterr().err)
     changed = {line for line in third if third[line] != keys[line]}
     assert changed == {"民警工作台"} and role_of(engine, third["民警工作台"]) == ("officer", "演示民警")
-    assert len(list_keys(engine)) == 4 and len(list_keys(engine, include_revoked=False)) == 3
+    assert len(list_keys(engine)) == 5 and len(list_keys(engine, include_revoked=False)) == 4
 
 
 def _printed_keys(err: str) -> dict[str, str]:

@@ -93,21 +93,30 @@ DEMO_OFFICER, DEMO_MEDICAL = "演示民警", "【演示数据】城关区医保�
 
 def _prepare_demo(engine: Any, port: int, data_dir: Path) -> None:
     """The live demo (`fanzha.demo.live`: cases up to now, orders, the demo bank's held transfers, checks
-    and alarms, residents, activities, returnees and claims; a later start tops it up), and officer, community and medical keys to log in with: the same keys on every start
-    (kept in `data_dir`, `fanzha.cli.demo_keys`), new ones only when those no longer work."""
+    and alarms, residents, activities, returnees and claims; a later start tops it up), and officer, bank,
+    community and medical keys to log in with: the same keys on every start (kept in `data_dir`,
+    `fanzha.cli.demo_keys`), new ones only when those no longer work."""
     from fanzha.cli.demo_keys import demo_keys
     from fanzha.demo.live import load_live_demo
+    from fanzha.demo.orders import DEMO_BANK
 
     # Cases up to now (topped up on a later start), orders, the demo bank's held transfers, checks and
     # alarms, residents, activities, returnees, claims: each part loads nothing twice.
     load_live_demo(engine, seed=0, say=lambda line: typer.echo(line, err=True))
-    wanted = [("officer", DEMO_OFFICER), ("community", DEMO_COMMUNITY), ("medical", DEMO_MEDICAL)]
-    officer, community, medical = demo_keys(engine, data_dir, wanted)
+    wanted = [
+        ("officer", DEMO_OFFICER),
+        ("bank", DEMO_BANK),
+        ("community", DEMO_COMMUNITY),
+        ("medical", DEMO_MEDICAL),
+    ]
+    keys = demo_keys(engine, data_dir, wanted)
+    officer, bank, community, medical = keys
     base = f"http://127.0.0.1:{port}"
     typer.echo(f"民警工作台：{base}/console/login  演示密钥：{officer.key}", err=True)
+    typer.echo(f"银行工作台（{DEMO_BANK}）：{base}/bank/login  演示密钥：{bank.key}", err=True)
     typer.echo(f"社区工作台（{DEMO_COMMUNITY}）：{base}/community/login  演示密钥：{community.key}", err=True)
     typer.echo(f"医保工作台：{base}/medical/login  演示密钥：{medical.key}", err=True)
-    reused = all(k.reused for k in (officer, community, medical))
+    reused = all(k.reused for k in keys)
     typer.echo(
         ("沿用上次的演示密钥" if reused else "演示密钥已保存")
         + f"（{data_dir / 'demo-keys.json'}），下次启动继续使用；fanzha keys list 可查看，fanzha keys revoke 可吊销。",
