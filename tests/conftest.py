@@ -1,6 +1,8 @@
 """Shared fixtures: one detector for the whole session (loading the model takes a moment), and a
 database engine on which every store test runs — SQLite always, and PostgreSQL when
-FANZHA_TEST_DATABASE_URL points at one (as .ci/run does)."""
+FANZHA_TEST_DATABASE_URL points at one (as .ci/run does). The suite runs on two processes
+(pytest-xdist, `-n 2` in pyproject's addopts); each has a PostgreSQL database of its own,
+`<database>_gw0`, `<database>_gw1`, created on the same server when missing."""
 
 from __future__ import annotations
 
@@ -20,7 +22,28 @@ def detector() -> Detector:
     return default_detector()
 
 
-PG_URL = os.environ.get("FANZHA_TEST_DATABASE_URL")
+def _worker_database(url: str | None) -> str | None:
+    """The PostgreSQL URL this test process uses: its own database when pytest-xdist runs several, so
+    that one process's TRUNCATE never empties the tables another is using."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}):
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    own = base.set(database=name).render_as_string(hide_password=False)
+    os.environ["FANZHA_TEST_DATABASE_URL"] = own
+    return own
+
+
+PG_URL = _worker_database(os.environ.get("FANZHA_TEST_DATABASE_URL"))
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
 
