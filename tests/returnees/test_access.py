@@ -40,9 +40,8 @@ def ids(engine: Engine) -> dict[str, int]:
 
 def audit_actions(engine: Engine) -> list[tuple[str, str]]:
     with Session(engine) as session:
-        return list(
-            session.execute(select(AuditRow.action, AuditRow.subject).order_by(AuditRow.seq)).tuples()
-        )
+        stmt = select(AuditRow.action, AuditRow.subject).order_by(AuditRow.seq)
+        return [(action, subject) for action, subject in session.execute(stmt)]
 
 
 def test_a_community_sees_only_its_own_records(engine: Engine, ids: dict[str, int]) -> None:

@@ -114,8 +114,10 @@ def load(session: Session, rows: list[ReturneeRow]) -> list[Returnee]:
                              .order_by(ReturneeMeetingRow.met_on.desc(), ReturneeMeetingRow.id.desc())):  # fmt: skip
         met[m.returnee_id].append(_meeting(m))
     numbers = {r.id_number for r in rows if r.id_number}
-    persons = dict(session.execute(select(KeyPersonRow.id_number, KeyPersonRow.id)
-                                   .where(KeyPersonRow.id_number.in_(numbers))).tuples().all()) if numbers else {}  # fmt: skip
+    persons: dict[str, int] = {}
+    if numbers:
+        stmt = select(KeyPersonRow.id_number, KeyPersonRow.id).where(KeyPersonRow.id_number.in_(numbers))
+        persons = {number: person for number, person in session.execute(stmt)}
     found = []
     for r in rows:
         current = next((a for a in reversed(pairs[r.id]) if a.ended_at is None), None)
