@@ -4,6 +4,7 @@ from a temporary file that is removed once sent."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from urllib.parse import quote
 
@@ -22,9 +23,13 @@ def disposition(export: Export, fmt: str, now: datetime) -> str:
     return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(export.filename(fmt, now))}"
 
 
-async def send_export(engine: Engine, export: Export, *, fmt: str, actor: str, via: str) -> StreamingResponse:
-    """The export as a streamed download in `fmt` (csv | xlsx); its audit entry is stored before a byte
-    is sent (an Excel file is written first, so a failure to write it is not recorded as an export)."""
+async def send_export(
+    engine: Engine, build: Callable[[Engine], Export], *, fmt: str, actor: str, via: str
+) -> StreamingResponse:
+    """The export `build` makes (off the event loop) as a streamed download in `fmt` (csv | xlsx); its
+    audit entry is stored before a byte is sent (an Excel file is written first, so a failure to write it
+    is not recorded as an export)."""
+    export = await run_in_threadpool(build, engine)
     now = datetime.now(UTC)
     headers = {
         "Content-Disposition": disposition(export, fmt, now),

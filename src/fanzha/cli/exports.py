@@ -7,9 +7,10 @@ from __future__ import annotations
 import getpass
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -64,9 +65,15 @@ def _days(since: str, until: str) -> tuple[datetime | None, datetime | None]:
     return day_bounds(days[0], days[1])
 
 
-def _write(engine: Engine, export: Export, fmt: str, out: Path | None, actor: str) -> None:
+def _write(
+    data_dir: Path | None, build: Callable[[Engine], Export], fmt: str, out: Path | None, actor: str
+) -> None:
+    """The export `build` makes from the store in `data_dir`, written to `out` (or a file named after it)
+    and recorded in the audit log."""
     from fanzha.reports.exports import KINDS, csv_chunks, record_export, write_xlsx
 
+    engine = _engine(data_dir)
+    export = build(engine)
     if fmt not in ("csv", "xlsx"):
         fail(f"不支持的格式“{fmt[:10]}”，可选 csv 或 xlsx")
     if out is not None and str(out) == "-" and fmt == "xlsx":
@@ -113,11 +120,10 @@ def cases_cmd(
     from fanzha.reports.export_cases import CaseFilter, cases_export
 
     start, end = _days(since, until)
-    engine = _engine(data_dir)
     filters = CaseFilter(
         status=status, district=district, fraud_type=fraud_type, text=text, since=start, until=end
     )
-    _write(engine, cases_export(engine, filters, details=fmt == "xlsx"), fmt, out, actor)
+    _write(data_dir, lambda e: cases_export(e, filters, details=fmt == "xlsx"), fmt, out, actor)
 
 
 @export_app.command("groups")
@@ -139,11 +145,9 @@ def groups_cmd(
 
     if order not in ("size", "loss"):
         fail("--order 只能是 size 或 loss")
-    engine = _engine(data_dir)
-    export = groups_export(
-        engine, order="loss" if order == "loss" else "size", two_cards=two_cards, details=fmt == "xlsx"
-    )
-    _write(engine, export, fmt, out, actor)
+    by: Literal["size", "loss"] = "loss" if order == "loss" else "size"
+    xlsx = fmt == "xlsx"
+    _write(data_dir, lambda e: groups_export(e, order=by, two_cards=two_cards, details=xlsx), fmt, out, actor)
 
 
 @export_app.command("orders")
@@ -166,8 +170,7 @@ def orders_cmd(
     from fanzha.reports.export_desk import orders_export
 
     start, end = _days(since, until)
-    engine = _engine(data_dir)
     filters = OrderFilter(
         state=state, bank=bank, since=start, until=end, expiring_within=timedelta(hours=12) if soon else None
     )
-    _write(engine, orders_export(engine, filters), fmt, out, actor)
+    _write(data_dir, lambda e: orders_export(e, filters), fmt, out, actor)

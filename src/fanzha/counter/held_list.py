@@ -9,7 +9,6 @@ Sort keys: `at` (the transfer's time, else the screening time), `amount`, `bank`
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from fanzha.counter.held import HeldTransfer, held_of
 from fanzha.store.bank_tables import CounterCheckRow
+from fanzha.store.paging import sorted_page
 from fanzha.store.screen_tables import ScreenDecisionRow
 
 STATES = {"pending": "待核查", "checked": "已核查", "all": "全部"}
@@ -27,12 +27,7 @@ SORTS = {"at": "时间", "amount": "金额", "bank": "银行", "outcome": "处�
 
 _row = ScreenDecisionRow
 _when = func.coalesce(_row.transfer_at, _row.decided_at)
-_ORDER: dict[str, Callable[[], Any]] = {
-    "at": lambda: _when,
-    "amount": lambda: _row.amount_fen,
-    "bank": lambda: _row.bank,
-    "outcome": lambda: _row.outcome,
-}
+_ORDER: dict[str, Any] = {"at": _when, "amount": _row.amount_fen, "bank": _row.bank, "outcome": _row.outcome}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,17 +87,11 @@ def held_page(
     offset: int = 0,
 ) -> tuple[int, list[HeldTransfer]]:
     """(how many transfers match, the page of them in the asked order)."""
-    where = _conditions(query)
-    column = _ORDER.get(sort, _ORDER["at"])()
-    order = (
-        (column.desc() if descending else column.asc()).nulls_last(),
-        _row.id.desc() if descending else _row.id.asc(),
-    )
+    column = _ORDER.get(sort, _ORDER["at"])
     with Session(engine) as session:
-        total = session.scalar(select(func.count()).select_from(_row).where(*where)) or 0
-        rows = session.scalars(
-            select(_row).where(*where).order_by(*order).limit(max(limit, 0)).offset(max(offset, 0))
-        ).all()
+        total, rows = sorted_page(
+            session, _row, _conditions(query), by=column, descending=descending, limit=limit, offset=offset
+        )
         done = {
             (b, t)
             for b, t in session.execute(

@@ -9,26 +9,27 @@ included), text in the account. Sort keys: `requested` (the default, newest firs
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, func, select
+from sqlalchemy import ColumnElement, Engine, select
 from sqlalchemy.orm import Session
 
 from fanzha.intel.banks import bank_name
 from fanzha.orders.machine import ACTIVE, KIND_NAMES, OPEN, STATES, Order
 from fanzha.orders.rows import to_order
 from fanzha.store.case_tables import CaseRow, OrderRow
+from fanzha.store.paging import count_where, sorted_by, sorted_page
 
 SORTS = {"requested": "申请时间", "expires": "期限", "amount": "申请金额", "bank": "银行", "state": "状态"}
-_ORDER: dict[str, Callable[[], Any]] = {
-    "requested": lambda: OrderRow.requested_at,
-    "expires": lambda: OrderRow.expires_at,
-    "amount": lambda: OrderRow.amount_requested_fen,
-    "bank": lambda: OrderRow.bank,
-    "state": lambda: OrderRow.state,
+_ORDER: dict[str, Any] = {
+    "requested": OrderRow.requested_at,
+    "expires": OrderRow.expires_at,
+    "amount": OrderRow.amount_requested_fen,
+    "bank": OrderRow.bank,
+    "state": OrderRow.state,
 }
 
 
@@ -78,10 +79,8 @@ class OrderFilter:
         return {k: str(v) for k, v in asdict(self).items() if v not in (None, "") and k != "now"}
 
 
-def _order_by(sort: str, descending: bool) -> tuple[Any, ...]:
-    column = _ORDER.get(sort, _ORDER["requested"])()
-    first = (column.desc() if descending else column.asc()).nulls_last()
-    return first, OrderRow.id.desc() if descending else OrderRow.id.asc()
+def _column(sort: str) -> Any:
+    return _ORDER.get(sort, _ORDER["requested"])
 
 
 def order_page(
@@ -96,15 +95,15 @@ def order_page(
     """(how many orders match, the page of them in the asked order)."""
     where = filters.conditions()
     with Session(engine) as session:
-        total = session.scalar(select(func.count()).select_from(OrderRow).where(*where)) or 0
-        stmt = select(OrderRow).where(*where).order_by(*_order_by(sort, descending))
-        rows = session.scalars(stmt.limit(max(limit, 0)).offset(max(offset, 0)))
+        total, rows = sorted_page(
+            session, OrderRow, where, by=_column(sort), descending=descending, limit=limit, offset=offset
+        )
         return total, [to_order(r) for r in rows]
 
 
 def count_orders(engine: Engine, filters: OrderFilter) -> int:
     with Session(engine) as session:
-        return session.scalar(select(func.count()).select_from(OrderRow).where(*filters.conditions())) or 0
+        return count_where(session, OrderRow, filters.conditions())
 
 
 def each_order(
@@ -120,7 +119,7 @@ def each_order(
         select(OrderRow, CaseRow.ref)
         .outerjoin(CaseRow, CaseRow.id == OrderRow.case_id)
         .where(*filters.conditions())
-        .order_by(*_order_by(sort, descending))
+        .order_by(*sorted_by(_column(sort), tie=OrderRow.id, descending=descending))
         .execution_options(yield_per=batch)
     )
     with Session(engine) as session:

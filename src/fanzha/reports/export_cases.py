@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, func, or_, select
+from sqlalchemy import ColumnElement, Engine, or_, select
 from sqlalchemy.orm import Session
 
 from fanzha.cases.model import CHANNELS, PAYMENT_CHANNELS, STATUS_NAMES
@@ -21,6 +21,7 @@ from fanzha.extract.canonical import flags_of
 from fanzha.extract.registry import KIND_NAMES
 from fanzha.reports.exports import BATCH, Column, Export, Lazy, Table, beijing, yes, yuan
 from fanzha.store.case_tables import CaseIdentifierRow, CasePaymentRow, CaseRow
+from fanzha.store.paging import count_where
 from fanzha.taxonomy.loader import load_taxonomy
 
 IDENT_NAMES = {**KIND_NAMES, "app": "APP"}
@@ -40,6 +41,7 @@ IDENT_COLUMNS = (
     Column("案件编号", 18), Column("类型", 10), Column("线索（规范形式）", 32), Column("原文", 32),
     Column("提示", 20), Column("已确认", 8),
 )  # fmt: skip
+_NEWEST = (CaseRow.received_at.desc(), CaseRow.id.desc())  # the case list's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +97,9 @@ def _person(persons: dict[str, Any], who: str) -> dict[str, Any]:
 
 def _case_rows(engine: Engine, where: list[ColumnElement[bool]]) -> Iterator[list[Any]]:
     types = {t.code: t.name for t in load_taxonomy().types}
-    newest = (CaseRow.received_at.desc(), CaseRow.id.desc())
     with Session(engine) as session:
         result = session.scalars(
-            select(CaseRow).where(*where).order_by(*newest).execution_options(yield_per=BATCH)
+            select(CaseRow).where(*where).order_by(*_NEWEST).execution_options(yield_per=BATCH)
         )
         for chunk in result.partitions(BATCH):
             ids = [r.id for r in chunk]
@@ -129,45 +130,38 @@ def _case_rows(engine: Engine, where: list[ColumnElement[bool]]) -> Iterator[lis
                 ]  # fmt: skip
 
 
-def _payment_rows(engine: Engine, where: list[ColumnElement[bool]]) -> Iterator[list[Any]]:
+def _with_case_ref(
+    engine: Engine, where: list[ColumnElement[bool]], detail: type[CasePaymentRow] | type[CaseIdentifierRow]
+) -> Iterator[Any]:
+    """(case number, `detail` row) for each payment or identifier row of the selected cases, in the case
+    list's order, then in the order they were stored."""
     stmt = (
-        select(CaseRow.ref, CasePaymentRow)
-        .join(CaseRow, CaseRow.id == CasePaymentRow.case_id)
+        select(CaseRow.ref, detail)
+        .join(CaseRow, CaseRow.id == detail.case_id)
         .where(*where)
-        .order_by(CaseRow.received_at.desc(), CaseRow.id.desc(), CasePaymentRow.id)
+        .order_by(*_NEWEST, detail.id)
     )
     with Session(engine) as session:
-        for ref, p in session.execute(stmt.execution_options(yield_per=BATCH)):
-            channel = PAYMENT_CHANNELS.get(p.channel, p.channel)
-            yield [
-                ref,
-                beijing(p.paid_at),
-                yuan(p.amount_fen),
-                channel,
-                p.from_account,
-                p.to_account,
-                p.to_bank,
-            ]
+        yield from session.execute(stmt.execution_options(yield_per=BATCH))
+
+
+def _payment_rows(engine: Engine, where: list[ColumnElement[bool]]) -> Iterator[list[Any]]:
+    for ref, p in _with_case_ref(engine, where, CasePaymentRow):
+        channel = PAYMENT_CHANNELS.get(p.channel, p.channel)
+        yield [ref, beijing(p.paid_at), yuan(p.amount_fen), channel, p.from_account, p.to_account, p.to_bank]
 
 
 def _identifier_rows(engine: Engine, where: list[ColumnElement[bool]]) -> Iterator[list[Any]]:
-    stmt = (
-        select(CaseRow.ref, CaseIdentifierRow)
-        .join(CaseRow, CaseRow.id == CaseIdentifierRow.case_id)
-        .where(*where)
-        .order_by(CaseRow.received_at.desc(), CaseRow.id.desc(), CaseIdentifierRow.id)
-    )
-    with Session(engine) as session:
-        for ref, i in session.execute(stmt.execution_options(yield_per=BATCH)):
-            flags = "、".join(flags_of(i.kind, i.value))
-            yield [ref, IDENT_NAMES.get(i.kind, i.kind), i.value, i.raw, flags, yes(i.confirmed)]
+    for ref, i in _with_case_ref(engine, where, CaseIdentifierRow):
+        flags = "、".join(flags_of(i.kind, i.value))
+        yield [ref, IDENT_NAMES.get(i.kind, i.kind), i.value, i.raw, flags, yes(i.confirmed)]
 
 
 def cases_export(engine: Engine, filters: CaseFilter, *, details: bool = True) -> Export:
     """The cases the filters select, newest first; with `details`, the payment and identifier sheets."""
     where = filters.conditions()
     with Session(engine) as session:
-        total = session.scalar(select(func.count()).select_from(CaseRow).where(*where)) or 0
+        total = count_where(session, CaseRow, where)
     tables = [Table("案件", CASE_COLUMNS, Lazy(_case_rows, engine, where))]
     if details:
         tables.append(Table("转账明细", PAYMENT_COLUMNS, Lazy(_payment_rows, engine, where)))

@@ -9,13 +9,12 @@ case number "export".
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
-from starlette.concurrency import run_in_threadpool
 
-from fanzha.api.auth import OfficerDep
+from fanzha.api.auth import Caller, OfficerDep
 from fanzha.api.deps import ServicesDep
 from fanzha.api.downloads import send_export
 from fanzha.api.schemas import MAX_ID
@@ -26,7 +25,17 @@ from fanzha.reports.export_desk import groups_export, orders_export
 from fanzha.reports.exports import day_bounds
 from fanzha.timezones import DateOutOfRange, check_day
 
+if TYPE_CHECKING:
+
+    pass
+
 router = APIRouter(prefix="/v1", tags=["exports"])
+
+
+def _actor(caller: Caller) -> str:
+    return caller.label or caller.role
+
+
 Format = Literal["csv", "xlsx"]
 FORMAT_HELP = "csv（UTF-8，带BOM，Excel可直接打开）或 xlsx（Excel，另附明细工作表）"
 
@@ -61,9 +70,13 @@ async def export_cases(
     filters = CaseFilter(
         status=status, district=district, fraud_type=fraud_type, text=q, since=start, until=end
     )
-    engine = services.store.engine
-    export = await run_in_threadpool(lambda: cases_export(engine, filters, details=format == "xlsx"))
-    return await send_export(engine, export, fmt=format, actor=caller.label or caller.role, via="api")
+    return await send_export(
+        services.store.engine,
+        lambda e: cases_export(e, filters, details=format == "xlsx"),
+        fmt=format,
+        actor=_actor(caller),
+        via="api",
+    )
 
 
 @router.get("/groups/export", response_class=StreamingResponse)
@@ -75,11 +88,14 @@ async def export_groups(
     two_cards: Annotated[bool, Query(description="只导出经过断卡惩戒名单上账户、号码的组")] = False,
 ) -> StreamingResponse:
     """导出两起以上案件的串并组：案件数、损失、时间、辖区、类型、共享线索（枢纽标出）、两卡；Excel 另附组内案件表。"""
-    engine = services.store.engine
-    export = await run_in_threadpool(
-        lambda: groups_export(engine, order=order, two_cards=two_cards, details=format == "xlsx")
+    xlsx = format == "xlsx"
+    return await send_export(
+        services.store.engine,
+        lambda e: groups_export(e, order=order, two_cards=two_cards, details=xlsx),
+        fmt=format,
+        actor=_actor(caller),
+        via="api",
     )
-    return await send_export(engine, export, fmt=format, actor=caller.label or caller.role, via="api")
 
 
 @router.get("/orders/export", response_class=StreamingResponse)
@@ -111,8 +127,11 @@ async def export_orders(
         state=state, kind=kind, bank=bank, case_id=case_id, since=start, until=end,
         expiring_within=timedelta(hours=12) if soon else None,
     )  # fmt: skip
-    engine = services.store.engine
-    export = await run_in_threadpool(
-        lambda: orders_export(engine, filters, sort=key, descending=sort.startswith("-"))
+    descending = sort.startswith("-")
+    return await send_export(
+        services.store.engine,
+        lambda e: orders_export(e, filters, sort=key, descending=descending),
+        fmt=format,
+        actor=_actor(caller),
+        via="api",
     )
-    return await send_export(engine, export, fmt=format, actor=caller.label or caller.role, via="api")

@@ -7,12 +7,13 @@ Registered before the case and group pages, so `/console/cases/export` is not ca
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
-from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.downloads import send_export
 from fanzha.orders.listing import SORTS as ORDER_SORTS
@@ -23,13 +24,28 @@ from fanzha.web.console.common import OfficerPage, actor_of, services_of
 from fanzha.web.paging import FilterError, amount_range, day_range
 from fanzha.web.problems import PageError, PageRoute
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+
 router = APIRouter(route_class=PageRoute)
+
+
+def _engine(request: Request) -> Engine:
+    return services_of(request).store.engine
+
+
 Format = Annotated[str, Query(pattern="^(csv|xlsx)$")]
 Text = Annotated[str, Query(max_length=100)]
 
 
-def _refused(exc: FilterError) -> PageError:
-    return PageError(422, f"无法导出：{exc}")
+@contextmanager
+def _refusing() -> Iterator[None]:
+    """A filter that cannot be read refuses the export with its message."""
+    try:
+        yield
+    except FilterError as exc:
+        raise PageError(422, f"无法导出：{exc}") from None
 
 
 @router.get("/cases/export", response_class=StreamingResponse)
@@ -44,16 +60,18 @@ async def export_cases(
     since: Text = "",
     until: Text = "",
 ) -> StreamingResponse:
-    try:
+    with _refusing():
         start, end = day_range(since, until)
-    except FilterError as exc:
-        raise _refused(exc) from None
     filters = CaseFilter(
         status=status, district=district, fraud_type=fraud_type, text=q, since=start, until=end
     )
-    engine = services_of(request).store.engine
-    export = await run_in_threadpool(lambda: cases_export(engine, filters, details=format == "xlsx"))
-    return await send_export(engine, export, fmt=format, actor=actor_of(officer), via="console")
+    return await send_export(
+        _engine(request),
+        lambda e: cases_export(e, filters, details=format == "xlsx"),
+        fmt=format,
+        actor=actor_of(officer),
+        via="console",
+    )
 
 
 @router.get("/groups/export", response_class=StreamingResponse)
@@ -64,13 +82,15 @@ async def export_groups(
     order: Annotated[str, Query(pattern="^(size|loss)$")] = "size",
     two_cards: Annotated[bool, Query()] = False,
 ) -> StreamingResponse:
-    engine = services_of(request).store.engine
-    export = await run_in_threadpool(
-        lambda: groups_export(
-            engine, order="loss" if order == "loss" else "size", two_cards=two_cards, details=format == "xlsx"
-        )
+    by: Literal["size", "loss"] = "loss" if order == "loss" else "size"
+    xlsx = format == "xlsx"
+    return await send_export(
+        _engine(request),
+        lambda e: groups_export(e, order=by, two_cards=two_cards, details=xlsx),
+        fmt=format,
+        actor=actor_of(officer),
+        via="console",
     )
-    return await send_export(engine, export, fmt=format, actor=actor_of(officer), via="console")
 
 
 @router.get("/orders/export", response_class=StreamingResponse)
@@ -89,17 +109,19 @@ async def export_orders(
     max: Text = "",
     sort: Text = "-requested",
 ) -> StreamingResponse:
-    try:
+    with _refusing():
         start, end = day_range(since, until)
         least, most = amount_range(min, max)
-    except FilterError as exc:
-        raise _refused(exc) from None
     key = sort.removeprefix("-")
     key, descending = (key, sort.startswith("-")) if key in ORDER_SORTS else ("requested", True)
     filters = OrderFilter(
         state=state, kind=kind, bank=bank, account=account, since=start, until=end, min_amount=least,
         max_amount=most, expiring_within=timedelta(hours=12) if soon else None,
     )  # fmt: skip
-    engine = services_of(request).store.engine
-    export = await run_in_threadpool(lambda: orders_export(engine, filters, sort=key, descending=descending))
-    return await send_export(engine, export, fmt=format, actor=actor_of(officer), via="console")
+    return await send_export(
+        _engine(request),
+        lambda e: orders_export(e, filters, sort=key, descending=descending),
+        fmt=format,
+        actor=actor_of(officer),
+        via="console",
+    )
