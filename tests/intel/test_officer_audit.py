@@ -75,7 +75,7 @@ def test_refused_actions_leave_no_entry(store: IntelStore) -> None:
         store.review_appeal(99, upheld=True, officer="甲", note="x")
     appeal_id = store.add_appeal(kind="phone", value="17012345678", reason="误报")
     store.review_appeal(appeal_id, upheld=False, officer="甲", note="x")
-    with pytest.raises(IntelError, match="已经审核过"):
+    with pytest.raises(IntelError, match=r"申诉 \d+ 已由甲审核（已驳回）"):
         store.review_appeal(appeal_id, upheld=True, officer="乙", note="y")
     assert [e.action for e in entries(store)] == ["appeal.rejected"]
 

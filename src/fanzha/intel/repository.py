@@ -25,6 +25,7 @@ from fanzha.intel.cache import TTLCache
 from fanzha.intel.facts import domain_facts, number_facts
 from fanzha.intel.idempotency import IdempotencyConflict
 from fanzha.intel.notes import mask_note
+from fanzha.intel.public_reports import APPEAL_STATUS_NAMES
 from fanzha.intel.reference import brands, official_numbers, official_owner
 from fanzha.intel.risk import Evidence, risk_level
 from fanzha.store.tables import AppealRow, DecisionRow, FeedbackRow, IdentifierRow, ReportRow
@@ -415,14 +416,15 @@ class IntelStore:
         same transaction: `appeal.upheld` / `appeal.rejected` (subject `appeal:<id>`) and, when upheld,
         `intel.cleared` on the identifier."""
         if not note.strip():
-            raise IntelError("请写明审核意见")
+            raise IntelError("请写明审核意见（理由）")
 
         def work(session: Session) -> Appeal:
             appeal = session.get(AppealRow, appeal_id)
             if appeal is None:
                 raise IntelError(f"没有编号为 {appeal_id} 的申诉")
             if appeal.status != "open":
-                raise IntelError(f"申诉 {appeal_id} 已经审核过（{appeal.status}）")
+                done = APPEAL_STATUS_NAMES.get(appeal.status, appeal.status)
+                raise IntelError(f"申诉 {appeal_id} 已由{appeal.reviewed_by}审核（{done}）")
             now = _now()
             appeal.status = "upheld" if upheld else "rejected"
             appeal.reviewed_by, appeal.review_note, appeal.reviewed_at = officer, note, now

@@ -9,7 +9,8 @@ and contacts masked; opening one report or appeal shows it whole and leaves a `r
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Literal, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
@@ -17,10 +18,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
+from fanzha.api.auth import Caller
+from fanzha.intel import public_reports as data
 from fanzha.intel.repository import KINDS, IntelError
 from fanzha.reports.redact import redact
 from fanzha.text.masking import mask_phone
-from fanzha.web.console import public_reports as data
 from fanzha.web.console.common import OfficerPage, actor_of, render, services_of
 from fanzha.web.problems import PageError, PageRoute, RowId
 
@@ -28,6 +30,7 @@ router = APIRouter(route_class=PageRoute)
 PAGE_SIZE = 30
 Short = Annotated[str, Query(max_length=32)]
 Page = Annotated[int, Query(ge=1, le=100_000)]
+Item = TypeVar("Item", data.ReportItem, data.AppealItem)
 
 
 def masked_text(text: str, limit: int = 80) -> str:
@@ -53,6 +56,21 @@ def _engine(request: Request) -> Engine:
     return services_of(request).store.engine
 
 
+async def _opened(
+    request: Request, officer: Caller, fetch: Callable[[Engine, int], Item | None], item_id: int, *,
+    subject: Literal["report", "appeal"], what: str,
+) -> Item:  # fmt: skip
+    """One report or appeal, whole (a 404 page if there is none): its viewing is audited."""
+    engine = _engine(request)
+    item = await run_in_threadpool(fetch, engine, item_id)
+    if item is None:
+        raise PageError(404, f"没有编号为 {item_id} 的{what}")
+    await run_in_threadpool(
+        lambda: data.record_view(engine, actor=actor_of(officer), subject=f"{subject}:{item_id}")
+    )
+    return item
+
+
 @router.get("/reports", response_class=HTMLResponse)
 async def report_list(
     request: Request, officer: OfficerPage, source: Literal["citizen", "police", "bank", "all"] = "citizen",
@@ -73,13 +91,7 @@ async def report_list(
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
 async def report_page(request: Request, report_id: RowId, officer: OfficerPage) -> HTMLResponse:
-    engine = _engine(request)
-    item = await run_in_threadpool(data.get_report, engine, report_id)
-    if item is None:
-        raise PageError(404, f"没有编号为 {report_id} 的举报")
-    await run_in_threadpool(
-        lambda: data.record_view(engine, actor=actor_of(officer), subject=f"report:{report_id}")
-    )
+    item = await _opened(request, officer, data.get_report, report_id, subject="report", what="举报")
     risk = services_of(request).store.risk_of(item.kind, item.value)
     return render(request, "report_view.html",
                   {"r": item, "source_names": data.SOURCE_NAMES, "risk": risk})  # fmt: skip
@@ -108,14 +120,8 @@ async def appeal_list(
 async def _appeal_page(
     request: Request, officer: OfficerPage, appeal_id: int, *, error: str = "", note: str = ""
 ) -> HTMLResponse:
-    engine = _engine(request)
-    item = await run_in_threadpool(data.get_appeal, engine, appeal_id)
-    if item is None:
-        raise PageError(404, f"没有编号为 {appeal_id} 的申诉")
-    await run_in_threadpool(
-        lambda: data.record_view(engine, actor=actor_of(officer), subject=f"appeal:{appeal_id}")
-    )
-    evidence = await run_in_threadpool(lambda: data.reports_on(engine, item.kind, item.value))
+    item = await _opened(request, officer, data.get_appeal, appeal_id, subject="appeal", what="申诉")
+    evidence = await run_in_threadpool(lambda: data.reports_on(_engine(request), item.kind, item.value))
     context = {"a": item, "evidence": evidence, "error": error, "note": note,
                "status_names": data.APPEAL_STATUS_NAMES, "source_names": data.SOURCE_NAMES,
                "risk": services_of(request).store.risk_of(item.kind, item.value)}  # fmt: skip
@@ -138,15 +144,6 @@ async def appeal_review(
     if decision not in ("upheld", "rejected"):
         return await _appeal_page(
             request, officer, appeal_id, error="请选择“申诉成立”或“驳回申诉”", note=note
-        )
-    if not note.strip():
-        return await _appeal_page(request, officer, appeal_id, error="请写明审核意见（理由）", note=note)
-    engine = _engine(request)
-    item = await run_in_threadpool(data.get_appeal, engine, appeal_id)
-    if item is not None and item.status != "open":
-        done = data.APPEAL_STATUS_NAMES.get(item.status, item.status)
-        return await _appeal_page(
-            request, officer, appeal_id, error=f"该申诉已由{item.reviewed_by}审核（{done}）"
         )
     store = services_of(request).store
     try:

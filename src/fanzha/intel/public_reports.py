@@ -1,20 +1,20 @@
-"""What the public sent the police, read for the console: the reports on identifiers (from citizens, and
-those the police and banks filed) and the appeals of holders of flagged identifiers (反电信网络诈骗法
-第三十二条), with filters and paging; and the audit entry each opened report or appeal leaves.
+"""What the public sent the police, read back for the desk: the reports on identifiers (from citizens,
+and those the police and banks filed) and the appeals of holders of flagged identifiers (反电信网络诈骗法
+第三十二条), as filtered pages; and the audit entry each opened report or appeal leaves.
 
-Read-only queries on the intelligence store's tables (the store, `fanzha.intel.repository`, writes
-them; an appeal is decided with `IntelStore.review_appeal`).
+Read-only: `IntelStore` (`fanzha.intel.repository`) writes these tables and decides an appeal
+(`IntelStore.review_appeal`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Engine, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from fanzha.audit.log import append, append_retrying
 from fanzha.store.tables import AppealRow, IdentifierRow, ReportRow
@@ -22,6 +22,7 @@ from fanzha.timezones import from_db
 
 SOURCE_NAMES = {"citizen": "群众举报", "police": "警方案件", "bank": "银行"}
 APPEAL_STATUS_NAMES = {"open": "待审核", "upheld": "申诉成立", "rejected": "已驳回"}
+Equal = Iterable[tuple[InstrumentedAttribute[Any], str | None]]  # (column, value) pairs; empty: any value
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +51,20 @@ class AppealItem:
     reviewed_at: datetime | None
 
 
+def _with_identifier(row: type[ReportRow] | type[AppealRow]) -> Select[Any, IdentifierRow]:
+    """`row`'s table (reports or appeals) joined to the identifier each row is about."""
+    return select(row, IdentifierRow).join(IdentifierRow, row.identifier_id == IdentifierRow.id)
+
+
 def _page(
-    engine: Engine, query: Any, order: ColumnElement[Any], limit: int, offset: int
-) -> tuple[int, Sequence[Any]]:
-    """(how many rows `query` matches, one page of them in `order`)."""
+    engine: Engine, row: type[ReportRow] | type[AppealRow], equal: Equal, text: str | None, *,
+    order: ColumnElement[Any], limit: int, offset: int,
+) -> tuple[int, Sequence[Any]]:  # fmt: skip
+    """(how many `row`s with their identifiers match, one page of them in `order`): the rows whose column
+    equals each given value (an empty value narrows nothing) and whose identifier contains `text`."""
+    query = _with_identifier(row).where(*(column == value for column, value in equal if value))
+    if text:
+        query = query.where(IdentifierRow.value.like(f"%{text.strip()[:50]}%"))
     with Session(engine) as session:
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         rows = session.execute(query.order_by(order).limit(limit).offset(offset)).all()
@@ -70,26 +81,14 @@ def list_reports(
     text: str | None = None, limit: int = 30, offset: int = 0,
 ) -> tuple[int, list[ReportItem]]:  # fmt: skip
     """(how many match, one page of them, newest first)."""
-    query = select(ReportRow, IdentifierRow).join(IdentifierRow, ReportRow.identifier_id == IdentifierRow.id)
-    if source:
-        query = query.where(ReportRow.source == source)
-    if kind:
-        query = query.where(IdentifierRow.kind == kind)
-    if fraud_type:
-        query = query.where(ReportRow.fraud_type == fraud_type)
-    if text:
-        query = query.where(IdentifierRow.value.like(f"%{text.strip()[:50]}%"))
-    total, rows = _page(engine, query, ReportRow.id.desc(), limit, offset)
+    equal = ((ReportRow.source, source), (IdentifierRow.kind, kind), (ReportRow.fraud_type, fraud_type))
+    total, rows = _page(engine, ReportRow, equal, text, order=ReportRow.id.desc(), limit=limit, offset=offset)
     return total, [_report(r, i) for r, i in rows]
 
 
 def get_report(engine: Engine, report_id: int) -> ReportItem | None:
     with Session(engine) as session:
-        found = session.execute(
-            select(ReportRow, IdentifierRow)
-            .join(IdentifierRow, ReportRow.identifier_id == IdentifierRow.id)
-            .where(ReportRow.id == report_id)
-        ).first()
+        found = session.execute(_with_identifier(ReportRow).where(ReportRow.id == report_id)).first()
         if found is None:
             return None
         r, i = found
@@ -107,25 +106,15 @@ def list_appeals(
     limit: int = 30, offset: int = 0,
 ) -> tuple[int, list[AppealItem]]:  # fmt: skip
     """(how many match, one page of them: open ones oldest first, as a queue; decided ones newest first)."""
-    query = select(AppealRow, IdentifierRow).join(IdentifierRow, AppealRow.identifier_id == IdentifierRow.id)
-    if status:
-        query = query.where(AppealRow.status == status)
-    if kind:
-        query = query.where(IdentifierRow.kind == kind)
-    if text:
-        query = query.where(IdentifierRow.value.like(f"%{text.strip()[:50]}%"))
+    equal = ((AppealRow.status, status), (IdentifierRow.kind, kind))
     order = AppealRow.id.asc() if status == "open" else AppealRow.id.desc()
-    total, rows = _page(engine, query, order, limit, offset)
+    total, rows = _page(engine, AppealRow, equal, text, order=order, limit=limit, offset=offset)
     return total, [_appeal(a, i) for a, i in rows]
 
 
 def get_appeal(engine: Engine, appeal_id: int) -> AppealItem | None:
     with Session(engine) as session:
-        found = session.execute(
-            select(AppealRow, IdentifierRow)
-            .join(IdentifierRow, AppealRow.identifier_id == IdentifierRow.id)
-            .where(AppealRow.id == appeal_id)
-        ).first()
+        found = session.execute(_with_identifier(AppealRow).where(AppealRow.id == appeal_id)).first()
         return None if found is None else _appeal(*found)
 
 
@@ -133,8 +122,7 @@ def reports_on(engine: Engine, kind: str, value: str, *, limit: int = 20) -> lis
     """The latest reports on one identifier (the evidence an appeal is weighed against)."""
     with Session(engine) as session:
         rows = session.execute(
-            select(ReportRow, IdentifierRow)
-            .join(IdentifierRow, ReportRow.identifier_id == IdentifierRow.id)
+            _with_identifier(ReportRow)
             .where(IdentifierRow.kind == kind, IdentifierRow.value == value)
             .order_by(ReportRow.id.desc())
             .limit(limit)
