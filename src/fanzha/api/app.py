@@ -40,6 +40,7 @@ from fanzha.api.routers import (
     warn,
 )
 from fanzha.api.screen_batching import ScreenBatcher
+from fanzha.api.summaries import apply_summaries
 from fanzha.cases.persons import PersonStore
 from fanzha.cases.repository import CaseStore
 from fanzha.detect.engine import Detector
@@ -161,6 +162,7 @@ def create_app(
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
+    apply_summaries(app)  # the Chinese titles /docs and /redoc show, before the schema is first built
     return app
 
 
