@@ -18,9 +18,9 @@ router = APIRouter(prefix="/v1", tags=["check"])
 
 @router.post("/assess")
 async def assess(body: AssessIn, services: ServicesDep, caller: CallerDep) -> dict[str, Any]:
-    """The verdict; `headline` states it in one sentence when the text is only numbers and links (“这是中国工商
-    银行的官方客服号码”); each identifier kept by the store carries its `level` and what the store knows
-    (`status`, `status_name`, `owner`, `imitates`, `report_count`, `lines`)."""
+    """研判结果：是否涉诈、诈骗类型、风险分、理由和建议。文字只有号码和链接时，`headline` 用一句话说明
+    （如“这是中国工商银行的官方客服号码”）；情报库记录的每个号码、网址、账户附带风险等级 `level` 和已知情况
+    （`status`、`status_name`、`owner` 归属、`imitates` 仿冒对象、`report_count` 举报次数、`lines`）。"""
     try:
         verdict = await services.assessor.assess(body.text)
     except InputError as exc:

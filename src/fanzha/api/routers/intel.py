@@ -91,7 +91,7 @@ def _address(request: Request) -> str:
 
 @router.post("/feedback", status_code=201)
 def feedback(body: IdentifierIn, services: ServicesDep, caller: CallerDep) -> dict[str, str]:
-    """“Not a scam” feedback on an identifier."""
+    """对号码、网址或账户反馈“不是诈骗”（误报线索，供民警核查）。"""
     try:
         services.store.add_feedback(kind=body.kind, value=body.value)
     except IntelError as exc:
@@ -101,7 +101,7 @@ def feedback(body: IdentifierIn, services: ServicesDep, caller: CallerDep) -> di
 
 @router.post("/appeals", status_code=201, response_model=ReportOut)
 def appeal(body: AppealIn, services: ServicesDep, caller: CallerDep) -> ReportOut:
-    """The holder of a flagged identifier asks for review (反电信网络诈骗法 art. 32)."""
+    """被标记号码、网址或账户的持有人申请复核（《反电信网络诈骗法》第三十二条），民警审核后答复。"""
     try:
         appeal_id = services.store.add_appeal(
             kind=body.kind, value=body.value, reason=body.reason, contact=body.contact
