@@ -176,7 +176,7 @@ class CardbanStore:
         if status is not None:
             if status not in STATUSES:
                 raise CardbanError(f"不支持的状态：{status}（可选：{', '.join(STATUSES)}）")
-            query = query.where(_status_clause(status, day))
+            query = query.where(status_clause(status, day))
         if kind is not None:
             if kind not in KINDS:
                 raise CardbanError(f"不支持的类型：{kind}（可选：{', '.join(KINDS)}）")
@@ -230,7 +230,7 @@ def _is(kind: str, value: str) -> bool:
     return True
 
 
-def _status_clause(status: str, day: date) -> Any:
+def status_clause(status: str, day: date) -> Any:
     row = CardbanEntryRow
     if status == "lifted":
         return row.lifted_at.is_not(None)

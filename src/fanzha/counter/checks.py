@@ -55,7 +55,7 @@ MAX_YUAN = 1e12  # an amount above it, NaN or Infinity is refused (they fail the
 __all__ = ["CounterDesk"]
 
 
-def _check(row: CounterCheckRow) -> CounterCheck:
+def check_of(row: CounterCheckRow) -> CounterCheck:
     answers: dict[str, Any] = dict(row.answers)
     return CounterCheck(
         row.id, row.bank, row.transfer_id, row.decision_id, row.checklist, dict(answers.get("values", {})),
@@ -122,7 +122,7 @@ class CounterDesk:
             if bank is not None:
                 query = query.where(CounterCheckRow.bank == bank)
             rows = session.scalars(query.order_by(CounterCheckRow.id.desc()).limit(limit)).all()
-            return [_check(r) for r in rows]
+            return [check_of(r) for r in rows]
 
     def record(self, check: CheckIn, *, bank: str, staff: str, now: datetime | None = None) -> CounterCheck:
         """Store a completed check and carry out its outcome (see the module docstring)."""
@@ -181,7 +181,7 @@ class CounterDesk:
             row.case_id = case_id
         if held is not None:
             self._close(held, staff=staff, outcome=check.outcome)
-        return _check(row)
+        return check_of(row)
 
     def _close(self, held: HeldTransfer, *, staff: str, outcome: str) -> None:
         """Close the screening decision: confirmed fraud when dissuaded or reported to the police (the payee

@@ -5,24 +5,30 @@ desk's answer (待接警 → 已接警 → 已处置), refreshed by htmx every f
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.schemas import MAX_ID
-from fanzha.counter import KINDS, AlertError, AlertIn
-from fanzha.counter.alert_model import KIND_SHORT, LIMITS
+from fanzha.counter import KINDS, AlertError, AlertIn, alert_list
+from fanzha.counter.alert_list import AlertQuery
+from fanzha.counter.alert_model import KIND_SHORT, LIMITS, STATES
 from fanzha.counter.alerts import AlertStore
 from fanzha.timezones import BEIJING
 from fanzha.web.bank.common import BankPage, bank_of, name_of, render
 from fanzha.web.console.alerts import waited
 from fanzha.web.console.common import services_of
+from fanzha.web.list_pages import days_of, fetch_page
+from fanzha.web.paging import Listing
 from fanzha.web.problems import PageRoute
 
 router = APIRouter(route_class=PageRoute)
 FIELDS = ("kind", "branch", "counter", "occurred_at", "presented", "customer", "note", "teller", "bank")
+LIST_FILTERS = ("state", "kind", "drill", "since", "until", "q")
 POLL_SECONDS = 10
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"  # <input type="datetime-local">
 
@@ -50,8 +56,18 @@ def alert_from_form(form: dict[str, str], *, drill: bool) -> AlertIn:
 
 
 async def _list_context(request: Request, user: BankPage) -> dict[str, Any]:
-    store, now = alert_store(request), datetime.now(UTC)
-    found = await run_in_threadpool(lambda: store.list_alerts(bank=bank_of(user), limit=100))
+    """The bank's alerts, a page at a time, with the filters and the order in the address (the page's
+    address: the list polled alone at `/bank/alerts/list` links back to `/bank/alerts`)."""
+    listing = Listing.read(request, sorts=alert_list.SORTS, default="-raised", filters=LIST_FILTERS)
+    listing.path = "/bank/alerts"
+    f, now = listing.filters, datetime.now(UTC)
+    since, until, error = days_of(listing)
+    query = AlertQuery(
+        bank=bank_of(user), state=f["state"], kind=f["kind"], drill=f["drill"], since=since, until=until,
+        text=f["q"],
+    )  # fmt: skip
+    engine = services_of(request).store.engine
+    found = await run_in_threadpool(fetch_page, listing, partial(alert_list.alert_page, engine, query))
     rows = [
         {
             "alert": a,
@@ -62,7 +78,11 @@ async def _list_context(request: Request, user: BankPage) -> dict[str, Any]:
         }
         for a in found
     ]
-    return {"rows": rows, "poll": POLL_SECONDS}
+    return {
+        "rows": rows, "poll": POLL_SECONDS, "listing": listing, "list_error": error, "states": STATES,
+        "drills": alert_list.DRILLS, "kind_names": KIND_SHORT,
+        "poll_query": urlencode(listing.params()),
+    }  # fmt: skip
 
 
 async def _page(
@@ -76,7 +96,7 @@ async def _page(
     context = await _list_context(request, user)
     context |= {"kinds": KINDS, "limits": LIMITS, "form": form or {}, "error": error, "done": done}
     context["admin"] = user.role == "admin"
-    return render(request, "alerts.html", context, status_code=422 if error else 200)
+    return render(request, "alerts.html", context, status_code=422 if error or context["list_error"] else 200)
 
 
 @router.get("/alerts", response_class=HTMLResponse)

@@ -25,6 +25,7 @@ from fanzha.cardban import (
     today_in_beijing,
 )
 from fanzha.web.bank.common import BankPage, bank_of, name_of, render
+from fanzha.web.console.cardban import entry_listing
 from fanzha.web.console.common import services_of
 from fanzha.web.problems import PageRoute
 
@@ -105,13 +106,15 @@ async def _entries_page(
     error: str = "",
     done: bool = False,
 ) -> HTMLResponse:
-    store = CardbanStore(_engine(request))
-    entries = await run_in_threadpool(lambda: store.list_entries(recorded_by=bank_of(user), limit=300))
+    listing, entries, list_error = await entry_listing(
+        request, path="/bank/cardban", recorded_by=bank_of(user)
+    )
     context = {
         "entries": [e.masked() for e in entries], "kinds": KINDS, "statuses": STATUSES, "today": today_in_beijing(),
-        "form": form or {"kind": "bank_card"}, "error": error, "done": done,
+        "form": form or {"kind": "bank_card"}, "error": error, "done": done, "listing": listing,
+        "list_error": list_error,
     }  # fmt: skip
-    return render(request, "cardban.html", context, status_code=422 if error else 200)
+    return render(request, "cardban.html", context, status_code=422 if error or list_error else 200)
 
 
 @router.get("/cardban", response_class=HTMLResponse)

@@ -6,25 +6,29 @@ transfer or from a transfer id typed in, and the completed checks with what they
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any
+from functools import partial
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.schemas import MAX_ID
-from fanzha.counter import held_list
+from fanzha.counter import check_list, held_list
+from fanzha.counter.check_list import CheckQuery
 from fanzha.counter.check_model import CheckIn, CounterError
 from fanzha.counter.checklists import checklist, load_checklists
 from fanzha.counter.held import CHANNEL_NAMES, HeldTransfer
 from fanzha.counter.held_list import SORTS, STATES, HeldQuery
 from fanzha.web.bank.common import BankPage, bank_of, counter_desk, name_of, render
-from fanzha.web.paging import FilterError, Listing, amount_range, day_range
+from fanzha.web.list_pages import days_of, fetch_page
+from fanzha.web.paging import FilterError, Listing, amount_range
 from fanzha.web.problems import PageRoute
 
 router = APIRouter(route_class=PageRoute)
 TEXT_FIELDS = ("transfer_id", "checklist", "outcome", "signed_by", "fraud_type", "suspect_phone", "note")
 HELD_FILTERS = ("state", "outcome", "channel", "bank", "since", "until", "min", "max", "q")
+CHECK_FILTERS = ("outcome", "checklist", "since", "until", "q")
 MANUAL_FIELDS = ("amount", "lost", "payer_name", "payer_age", "payer_district", "payee_account", "payee_bank")
 
 
@@ -70,12 +74,11 @@ async def held_page(request: Request, user: BankPage) -> HTMLResponse:
     listing = Listing.read(request, sorts=SORTS, default="-at", filters=HELD_FILTERS)
     f = listing.filters
     engine = counter_desk(request).engine
-    error = ""
+    since, until, error = days_of(listing)
     try:
-        since, until = day_range(f["since"], f["until"])
         least, most = amount_range(f["min"], f["max"])
     except FilterError as exc:
-        error, (since, until), (least, most) = str(exc), (None, None), (None, None)
+        error, least, most = error or str(exc), None, None
     query = HeldQuery(
         bank=bank_of(user),
         state=f["state"] if f["state"] in STATES else "pending",
@@ -88,20 +91,7 @@ async def held_page(request: Request, user: BankPage) -> HTMLResponse:
         max_amount=most,
         text=f["q"],
     )
-
-    def page() -> tuple[int, list[HeldTransfer]]:
-        return held_list.held_page(
-            engine, query, sort=listing.sort, descending=listing.descending,
-            limit=listing.per_page, offset=listing.offset,
-        )  # fmt: skip
-
-    def load() -> list[HeldTransfer]:
-        total, held = page()
-        if listing.clamp(total):
-            total, held = page()
-        return held
-
-    held = await run_in_threadpool(load)
+    held = await run_in_threadpool(fetch_page, listing, partial(held_list.held_page, engine, query))
     banks = await run_in_threadpool(held_list.banks_held, engine) if bank_of(user) is None else []
     context = {
         "held": held,
@@ -178,7 +168,22 @@ async def record_check(request: Request, user: BankPage) -> HTMLResponse | Redir
 async def checks_page(
     request: Request, user: BankPage, done: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None
 ) -> HTMLResponse:
-    desk = counter_desk(request)
-    checks = await run_in_threadpool(lambda: desk.checks(bank=bank_of(user), limit=300))
-    just: Any = next((c for c in checks if c.id == done), None)
-    return render(request, "checks.html", {"checks": checks, "done": just, "forms": load_checklists()})
+    """The bank's completed checks, a page at a time, with the filters and the order in the address."""
+    listing = Listing.read(request, sorts=check_list.SORTS, default="-at", filters=CHECK_FILTERS)
+    f = listing.filters
+    since, until, error = days_of(listing)
+    query = CheckQuery(
+        bank=bank_of(user),
+        outcome=f["outcome"],
+        checklist=f["checklist"],
+        since=since,
+        until=until,
+        text=f["q"],
+    )
+    engine = counter_desk(request).engine
+    checks = await run_in_threadpool(fetch_page, listing, partial(check_list.check_page, engine, query))
+    context = {
+        "checks": checks, "done": next((c for c in checks if c.id == done), None), "forms": load_checklists(),
+        "listing": listing, "error": error,
+    }  # fmt: skip
+    return render(request, "checks.html", context, status_code=422 if error else 200)

@@ -6,6 +6,7 @@ beside the form and nothing is stored."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
@@ -22,20 +23,24 @@ from fanzha.cardban import (
     CardbanError,
     CardbanNotFound,
     CardbanStore,
+    Entry,
     EntryIn,
     OpeningChecks,
+    entry_list,
     groups_through_listed,
     today_in_beijing,
 )
+from fanzha.cardban.entry_list import EntryQuery
 from fanzha.cases.model import fits_id
 from fanzha.web.console.common import OfficerPage, actor_of, case_store, render, services_of
+from fanzha.web.list_pages import days_of, fetch_page
+from fanzha.web.paging import Listing
 from fanzha.web.problems import PageRoute, RowId
 
 router = APIRouter(route_class=PageRoute)
 FIELDS = ("kind", "value", "holder_name", "holder_id", "evidence", "case", "review_ref", "issuer",
           "starts_on", "ends_on", "note")  # fmt: skip
-FILTERS = {"active": STATUSES["active"], "pending": STATUSES["pending"], "expired": STATUSES["expired"],
-           "lifted": STATUSES["lifted"], "all": "全部"}  # fmt: skip
+LIST_FILTERS = ("status", "kind", "since", "until", "q")
 DONE = {"added": "已登记。", "lifted": "已解除。"}
 
 
@@ -61,10 +66,25 @@ def _case_id(request: Request, text: str) -> int | None:
     return found.id
 
 
+async def entry_listing(
+    request: Request, *, path: str, recorded_by: str | None, status: str = "all"
+) -> tuple[Listing, list[Entry], str]:
+    """The 惩戒 list's page the address asks for at `path` (a bank: only the entries it recorded; `status`
+    when the address names none), and the message of a filter that does not parse ("" when they all do)."""
+    listing = Listing.read(request, sorts=entry_list.SORTS, default="-recorded", filters=LIST_FILTERS)
+    listing.path, f = path, listing.filters
+    f["status"] = f["status"] if f["status"] in STATUSES or f["status"] == "all" else status
+    since, until, error = days_of(listing)
+    query = EntryQuery(recorded_by=recorded_by, status=f["status"], kind=f["kind"], since=since, until=until,
+                       text=f["q"])  # fmt: skip
+    engine = services_of(request).store.engine
+    entries = await run_in_threadpool(fetch_page, listing, partial(entry_list.entry_page, engine, query))
+    return listing, entries, error
+
+
 async def _page(
     request: Request,
     *,
-    status: str = "active",
     form: dict[str, str] | None = None,
     error: str = "",
     done: str = "",
@@ -73,29 +93,30 @@ async def _page(
     today = today_in_beijing()
 
     def load() -> dict[str, Any]:
-        entries = CardbanStore(engine).list_entries(status=None if status == "all" else status, limit=300)
         with Session(engine) as session:
             groups = groups_through_listed(session, today=today, limit=20)
         checks = OpeningChecks(engine).recent(masked=False, limit=20)
-        return {"entries": entries, "groups": groups, "checks": checks}
+        return {"groups": groups, "checks": checks}
 
+    listing, entries, list_error = await entry_listing(
+        request, path="/console/cardban", recorded_by=None, status="active"
+    )
     context = await run_in_threadpool(load)
     context |= {
-        "status": status, "filters": FILTERS, "statuses": STATUSES, "kinds": KINDS, "evidence_names": EVIDENCE,
-        "services": SERVICES, "verdicts": VERDICTS, "today": today, "form": form or {"evidence": "case"},
+        "entries": entries, "listing": listing, "list_error": list_error, "statuses": STATUSES, "kinds": KINDS,
+        "evidence_names": EVIDENCE, "services": SERVICES, "verdicts": VERDICTS, "today": today, "form": form or {"evidence": "case"},
         "error": error, "done": done,
     }  # fmt: skip
-    return render(request, "cardban.html", context, status_code=422 if error else 200)
+    return render(request, "cardban.html", context, status_code=422 if error or list_error else 200)
 
 
 @router.get("/cardban", response_class=HTMLResponse)
 async def cardban_page(
     request: Request,
     officer: OfficerPage,
-    status: Annotated[str, Query(max_length=16)] = "active",
     done: Annotated[str, Query(max_length=16)] = "",
 ) -> HTMLResponse:
-    return await _page(request, status=status if status in FILTERS else "active", done=DONE.get(done, ""))
+    return await _page(request, done=DONE.get(done, ""))
 
 
 @router.post("/cardban", response_model=None)
@@ -133,5 +154,5 @@ async def lift(
     except CardbanNotFound:
         return render(request, "missing.html", {"what": f"惩戒名单记录 #{entry_id}"}, status_code=404)
     except CardbanError as exc:
-        return await _page(request, status="all", error=str(exc))
+        return await _page(request, error=str(exc))
     return RedirectResponse("/console/cardban?status=all&done=lifted", status_code=303)
