@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from fanzha.cases.components import hub_flags, is_hub
-from fanzha.cases.groups import group_view, list_groups
+from fanzha.cases.groups import count_groups, group_view, list_groups
 from fanzha.cases.identity import canonical
 from fanzha.cases.linking import link_case
 from fanzha.cases.model import CaseIdentifier
@@ -117,6 +117,14 @@ def test_list_groups_by_size_and_by_loss(session: Session) -> None:
     assert [g.id for g in list_groups(session, min_cases=1, order="loss")] == [30, 1, 20]
     assert [g.id for g in list_groups(session, min_cases=1, limit=2)] == [1, 20]
     assert list_groups(session)[1].total_loss == 12_000.0
+
+
+def test_list_groups_a_page_at_a_time(session: Session) -> None:
+    assert count_groups(session) == 2 and count_groups(session, min_cases=1) == 3
+    assert count_groups(session, min_cases=13) == 0
+    assert [g.id for g in list_groups(session, min_cases=1, limit=2, offset=2)] == [30]
+    assert [g.id for g in list_groups(session, min_cases=1, limit=1, offset=1, order="loss")] == [1]
+    assert list_groups(session, offset=5) == [] and list_groups(session, offset=-3)[0].id == 1
 
 
 @pytest.mark.parametrize(

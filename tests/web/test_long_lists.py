@@ -17,9 +17,12 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 
 from fanzha.api.app import create_app
+from fanzha.cases.linking import link_case
+from fanzha.cases.model import CaseIdentifier
 from fanzha.intel.keys import create_key
 from fanzha.store.bank_tables import CounterCheckRow
 from fanzha.store.cardban_tables import CardbanEntryRow
+from fanzha.store.case_tables import CaseIdentifierRow, CaseRow
 from fanzha.store.counter_tables import CounterAlertRow
 from fanzha.web.list_pages import days_of, fetch_page
 from fanzha.web.paging import Listing
@@ -194,3 +197,32 @@ def test_a_page_is_fetched_again_as_the_last_one_when_asked_past_the_end() -> No
     assert fetch_page(listing, page_of) == [40, 41, 42, 43, 44]
     assert asked == [120, 40] and listing.page == 3 and listing.total == 45
     assert days_of(listing) == (None, None, "起始日期“x”不是日期，请写成 2026-11-06")
+
+
+def test_the_groups_come_a_page_at_a_time(engine: Engine, web_client: Callable[[Any], TestClient]) -> None:
+    app = create_app(url=engine.url.render_as_string(hide_password=False))
+    with Session(engine) as session:
+        for g in range(23):  # 23 pairs of cases, each pair linked by a QQ number; pair g lost g+1 yuan each
+            for k in range(2):
+                case_id = 100 + 2 * g + k
+                session.add(CaseRow(id=case_id, ref=f"AJ{case_id:06d}", received_at=START, loss_fen=(g + 1) * 100,
+                                    fraud_type="刷单返利", created_at=START, updated_at=START))  # fmt: skip
+                session.flush()
+                session.add(
+                    CaseIdentifierRow(case_id=case_id, kind="qq", value=f"88{g:04d}", raw=f"88{g:04d}")
+                )
+                session.flush()
+                link_case(session, case_id, [CaseIdentifier("qq", f"88{g:04d}", f"88{g:04d}")])
+        session.commit()
+    client = web_client(app)
+    _login(client, "officer", "民警")
+    first = client.get("/console/groups?per=20&order=loss")
+    assert first.status_code == 200 and "共 23 组" in first.text and "第 1 / 2 页" in first.text
+    groups = r'href="/console/groups/(\d+)"'
+    assert len(_ids(first.text, groups)) == 20
+    last = client.get("/console/groups?per=20&order=loss&page=2")
+    assert len(_ids(last.text, groups)) == 3 and '<td class="num">46</td>' in first.text
+    assert '<td class="num">2</td>' in last.text
+    assert 'href="/console/groups?order=loss&amp;per=20"' in last.text  # the pager keeps the order
+    assert "第 2 / 2 页" in client.get("/console/groups?per=20&page=9").text
+    assert "共 0 组" in client.get("/console/groups?two_cards=1").text

@@ -10,7 +10,13 @@ non-counter service, and the 串并 groups that run through listed accounts.
 """
 
 from fanzha.cardban.checks import OpeningChecks
-from fanzha.cardban.groups import ListedHit, groups_through_listed, listed_by_group, listed_groups_of
+from fanzha.cardban.groups import (
+    ListedHit,
+    groups_through_listed,
+    listed_by_group,
+    listed_groups_of,
+    listed_groups_page,
+)
 from fanzha.cardban.model import (
     EVIDENCE,
     KINDS,
@@ -48,5 +54,6 @@ __all__ = [
     "groups_through_listed",
     "listed_by_group",
     "listed_groups_of",
+    "listed_groups_page",
     "today_in_beijing",
 ]

@@ -16,11 +16,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fanzha.cardban.register import today_in_beijing
-from fanzha.cases.groups import GroupSummary, list_groups
+from fanzha.cases.groups import GroupSummary, count_groups, list_groups
 from fanzha.cases.model import to_yuan
 from fanzha.store.cardban_tables import CardbanEntryRow
 from fanzha.store.case_tables import CasePaymentRow, CaseRow, LinkIdentifierRow
 from fanzha.timezones import from_db
+
+MAX_GROUPS = 1_000_000  # groups through listed accounts are all summarised; the list pages through them
 
 CHUNK = 500  # values per IN (…) clause
 T = TypeVar("T")
@@ -144,3 +146,23 @@ def listed_groups_of(
     groups = list_groups(session, min_cases=min_cases, limit=limit, order=order)
     hits = listed_by_group(session, today=today, group_ids=[g.id for g in groups])
     return [(g, hits.get(g.id, [])) for g in groups]
+
+
+def listed_groups_page(
+    session: Session,
+    *,
+    min_cases: int,
+    limit: int,
+    offset: int,
+    order: Literal["size", "loss"] = "size",
+    only: bool = False,
+) -> tuple[int, list[tuple[GroupSummary, list[ListedHit]]]]:
+    """(how many groups the list holds, one page of `listed_groups_of`): the console's 串并 list."""
+    if only:
+        every = groups_through_listed(
+            session, today=today_in_beijing(), min_cases=min_cases, limit=MAX_GROUPS, order=order
+        )
+        return len(every), every[max(offset, 0) : max(offset, 0) + max(limit, 0)]
+    groups = list_groups(session, min_cases=min_cases, limit=limit, offset=offset, order=order)
+    hits = listed_by_group(session, today=today_in_beijing(), group_ids=[g.id for g in groups])
+    return count_groups(session, min_cases=min_cases), [(g, hits.get(g.id, [])) for g in groups]

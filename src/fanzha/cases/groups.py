@@ -151,13 +151,28 @@ class GroupSummary:
     last_received: datetime | None
 
 
+def count_groups(session: Session, *, min_cases: int = 2) -> int:
+    """How many groups have at least `min_cases` cases (what `list_groups` pages through)."""
+    if min_cases > MAX_ID:
+        return 0
+    found = select(func.count()).select_from(LinkGroupRow).where(LinkGroupRow.size >= max(min_cases, 1))
+    return session.scalar(found) or 0
+
+
 def list_groups(
-    session: Session, *, min_cases: int = 2, limit: int = 50, order: Literal["size", "loss"] = "size"
+    session: Session,
+    *,
+    min_cases: int = 2,
+    limit: int = 50,
+    offset: int = 0,
+    order: Literal["size", "loss"] = "size",
 ) -> list[GroupSummary]:
-    """Groups of at least `min_cases` cases, the largest (or those with the greatest loss) first."""
+    """Groups of at least `min_cases` cases, the largest (or those with the greatest loss) first; `offset`
+    skips that many (a page of the console's list)."""
     if min_cases > MAX_ID:
         return []
     min_cases, limit = max(min_cases, 1), min(max(limit, 0), MAX_ID)
+    offset = min(max(offset, 0), MAX_ID)
     totals = select(
         CaseRow.group_id,
         func.count(),
@@ -167,12 +182,16 @@ def list_groups(
     ).group_by(CaseRow.group_id)
     if order == "size":
         largest = select(LinkGroupRow.id).where(LinkGroupRow.size >= min_cases)
-        top = session.execute(largest.order_by(LinkGroupRow.size.desc(), LinkGroupRow.id).limit(limit))
+        top = session.execute(
+            largest.order_by(LinkGroupRow.size.desc(), LinkGroupRow.id).limit(limit).offset(offset)
+        )
         rows = session.execute(totals.where(CaseRow.group_id.in_(top.scalars().all()))).all()
         rows = sorted(rows, key=lambda r: (-r[1], r[0] or 0))
     else:
         stmt = totals.where(CaseRow.group_id.is_not(None)).having(func.count() >= min_cases)
-        by_loss = stmt.order_by(func.sum(CaseRow.loss_fen).desc(), CaseRow.group_id).limit(limit)
+        by_loss = (
+            stmt.order_by(func.sum(CaseRow.loss_fen).desc(), CaseRow.group_id).limit(limit).offset(offset)
+        )
         rows = session.execute(by_loss).all()
     return [
         GroupSummary(g, n, to_yuan(loss or 0), from_db(a), from_db(b))

@@ -4,22 +4,25 @@ identifiers drawn in the browser by `static/console.js` from JSON embedded in th
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from fanzha.cardban import ListedHit, listed_by_group, listed_groups_of, today_in_beijing
+from fanzha.cardban import ListedHit, listed_by_group, listed_groups_page, today_in_beijing
 from fanzha.cases.groups import GroupView, group_view
 from fanzha.cases.identity import link_key
 from fanzha.cases.model import Case
 from fanzha.web.console.common import IDENT_NAMES, OfficerPage, fraud_type_names, render, services_of, yuan
+from fanzha.web.list_pages import fetch_page
+from fanzha.web.paging import Listing
 from fanzha.web.problems import PageRoute, RowId
 
 router = APIRouter(route_class=PageRoute)
 GRAPH_CASES = 300  # the graph and the case list show the latest cases of a larger group
+GROUP_SORTS = {"size": "案件数"}  # the order is the `order` filter (案件数 / 损失), always largest first
 
 
 def _engine(request: Request) -> Any:
@@ -84,15 +87,19 @@ async def groups_page(
     order: Annotated[str, Query(pattern="^(size|loss)$")] = "size",
     two_cards: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
-    """The groups, each with the accounts and numbers on the 断卡 list it runs through (`two_cards`: only those)."""
+    """The groups a page at a time, each with the accounts and numbers on the 断卡 list it runs through
+    (`two_cards`: only those)."""
+    listing = Listing.read(request, sorts=GROUP_SORTS, default="-size", filters=("order", "two_cards"))
+    by: Literal["size", "loss"] = "loss" if order == "loss" else "size"
 
-    def load() -> list[Any]:
+    def page_of(*, sort: str, descending: bool, limit: int, offset: int) -> tuple[int, list[Any]]:
         with Session(_engine(request)) as session:
-            return listed_groups_of(
-                session, min_cases=2, limit=100, order="loss" if order == "loss" else "size", only=two_cards
+            return listed_groups_page(
+                session, min_cases=2, limit=limit, offset=offset, order=by, only=two_cards
             )
 
-    context = {"groups": await run_in_threadpool(load), "order": order, "two_cards": two_cards}
+    groups = await run_in_threadpool(fetch_page, listing, page_of)
+    context = {"groups": groups, "order": order, "two_cards": two_cards, "listing": listing}
     return render(request, "groups.html", context)
 
 
