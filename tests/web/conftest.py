@@ -1,8 +1,11 @@
-"""Browser tests' shared fixture: serve an app under uvicorn in a thread on a free loopback port."""
+"""The web tests' shared fixtures: serve an app under uvicorn in a thread on a free loopback port, a test
+client that logs in and carries the form token, a headless Chromium (Debian's package, driven by
+Playwright; the browser tests are skipped where it is not installed) and screenshots kept as artefacts."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import threading
 import time
@@ -94,3 +97,21 @@ def screenshot(request: pytest.FixtureRequest) -> Callable[[Any, str], Path]:
         return path
 
     return save
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    """A headless Chromium for one test (Debian's `chromium`; no browser download), closed after it."""
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium package is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -4,7 +4,6 @@ internet): the pages still draw the API's operations."""
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,11 +12,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from fanzha.api.app import create_app
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium package is not installed")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]  # fmt: skip
 
 
 def _viewport_shot(page: Any, name: str) -> None:
@@ -52,22 +46,19 @@ def _offline(page: Any, refused: list[str]) -> None:
         ("/redoc", "[data-section-id^='operation']", "docs-redoc"),
     ],
 )
-def test_the_docs_draw_the_operations_offline(base: str, path: str, operation: str, shot: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_the_docs_draw_the_operations_offline(
+    browser: Any, base: str, path: str, operation: str, shot: str
+) -> None:
     refused: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        _offline(page, refused)
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(base + path)
-        page.wait_for_selector(operation, timeout=60_000)
-        count = page.locator(operation).count()
-        text = page.inner_text("body")
-        _viewport_shot(page, shot)  # a full-page shot of ReDoc's very long page takes minutes
-        browser.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    _offline(page, refused)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + path)
+    page.wait_for_selector(operation, timeout=60_000)
+    count = page.locator(operation).count()
+    text = page.inner_text("body")
+    _viewport_shot(page, shot)  # a full-page shot of ReDoc's very long page takes minutes
     assert count > 50  # the API has well over fifty operations
     assert "/v1/assess" in text or "assess" in text.lower()
     # Only ReDoc's "API docs by Redocly" badge image is asked of the internet; the page works without it.
