@@ -8,7 +8,7 @@ China has one time zone and no daylight saving. Two rules every layer follows:
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import overload
 
 BEIJING = timezone(timedelta(hours=8), "北京时间")
@@ -72,3 +72,10 @@ def check_day(day: date, what: str = "日期", *, now: datetime | None = None) -
     """A calendar day (Beijing) in the accepted range, else `DateOutOfRange`."""
     check_date(datetime(day.year, day.month, day.day, 12, tzinfo=BEIJING), what, now=now)
     return day
+
+
+def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
+    """The UTC bounds [start of `first`, end of `last`) of a range of Beijing dates, each end optional."""
+    start = datetime.combine(first, time(), BEIJING).astimezone(UTC) if first else None
+    end = datetime.combine(last + timedelta(days=1), time(), BEIJING).astimezone(UTC) if last else None
+    return start, end

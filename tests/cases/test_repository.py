@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine
 
 from fanzha.audit.log import verify
+from fanzha.cases.listing import CaseFilter
 from fanzha.cases.model import CaseIdentifier, CaseIn, Payment, Person
 from fanzha.cases.persons import PersonStore
 from fanzha.cases.repository import CaseError, CaseNotFound, CaseStore
@@ -115,8 +116,8 @@ def test_update_search_and_later_identifiers(cases: CaseStore) -> None:
     linked = cases.add_identifiers(a.id, [CaseIdentifier("qq", "123456789")], actor="x")
     assert linked.group_id == cases.get(b.id).group_id  # type: ignore[union-attr]
     assert cases.get(a.id).district == "东城区" and cases.get(a.id).loss == 2500.5  # type: ignore[union-attr]
-    assert cases.search(text="123456789")[0] == 2
-    assert cases.search(district="东城区")[0] == 1
+    assert cases.search(CaseFilter(text="123456789"))[0] == 2
+    assert cases.search(CaseFilter(district=" 东城区 "))[0] == 1
     with pytest.raises(CaseError, match="不能修改"):
         cases.update(a.id, actor="x", status="closed_solved")
 

@@ -15,11 +15,12 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from fanzha.audit.log import recent, verify
+from fanzha.cases.listing import CaseFilter, CaseOrder
 from fanzha.cases.model import CaseIdentifier, CaseIn, Payment, Person
 from fanzha.cases.repository import CaseStore
 from fanzha.orders.listing import OrderFilter, order_page
 from fanzha.orders.repository import OrderStore
-from fanzha.reports.export_cases import CaseFilter, cases_export
+from fanzha.reports.export_cases import cases_export
 from fanzha.reports.export_desk import groups_export, orders_export
 from fanzha.reports.exports import csv_chunks, guard, record_export, write_xlsx
 from fanzha.store import upgrade
@@ -102,11 +103,16 @@ def test_the_lists_filters_select_the_same_cases(store: CaseStore) -> None:
         export = cases_export(store.engine, filters, details=False)
         found = {r[0] for r in export.tables[0].rows}
         assert found == refs, filters
-        total, _ = store.search(
-            district=filters.district or None, text=filters.text or None, status=filters.status or None,
-            since=filters.since, limit=10,
-        )  # fmt: skip
-        assert export.total == total == len(refs)
+        total, listed = store.search(filters, limit=10)
+        assert export.total == total == len(refs) and {c.ref for c in listed} == refs
+
+
+def test_the_export_keeps_the_lists_order_in_every_sheet(store: CaseStore) -> None:
+    export = cases_export(store.engine, CaseFilter(), order=CaseOrder("received", descending=False))
+    assert [r[0] for r in export.tables[0].rows] == ["JZ-001", "JZ-002", "JZ-003"]
+    payments = [r[0] for r in export.tables[1].rows]
+    assert payments == ["JZ-001", "JZ-001", "JZ-002", "JZ-002", "JZ-003", "JZ-003"]
+    assert [r[0] for r in export.tables[2].rows][::2] == ["JZ-001", "JZ-002", "JZ-003"]
 
 
 def test_csv_has_a_bom_chinese_headers_and_no_cell_a_spreadsheet_would_run(store: CaseStore) -> None:

@@ -66,6 +66,8 @@ def test_typed_filters_parse_or_say_why_not() -> None:
     for call, message in [
         (lambda: day_range("昨天", ""), "不是日期"),
         (lambda: day_range("2026-11-07", "2026-11-01"), "起始日期晚于截止日期"),
+        (lambda: day_range("0001-01-01", ""), "起始日期超出可接受的范围"),  # was an OverflowError (a 500)
+        (lambda: day_range("", "9999-12-31"), "截止日期超出可接受的范围"),
         (lambda: amount_range("abc", ""), "不是金额"),
         (lambda: amount_range("nan", ""), "金额"),
         (lambda: amount_range("500", "100"), "最低金额高于最高金额"),

@@ -14,13 +14,14 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, or_, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fanzha.audit.log import AuditEntry, append, append_retrying, history
 from fanzha.cases.identity import canonical
 from fanzha.cases.linking import link_case, relink_all
+from fanzha.cases.listing import EVERY_CASE, NEWEST, CaseFilter, CaseOrder
 from fanzha.cases.model import (
     CHANNELS,
     LINK_KINDS,
@@ -41,6 +42,7 @@ from fanzha.cases.model import (
 from fanzha.intel.repository import KINDS as INTEL_KINDS
 from fanzha.intel.repository import IntelStore
 from fanzha.store.case_tables import CaseIdentifierRow, CasePaymentRow, CaseRow
+from fanzha.store.paging import count_where
 from fanzha.taxonomy.codes import check_fraud_type, is_fraud_type
 from fanzha.timezones import DateOutOfRange, check_date, from_db, to_utc
 
@@ -394,43 +396,21 @@ class CaseStore:
 
     def search(
         self,
+        filters: CaseFilter = EVERY_CASE,
         *,
-        status: str | None = None,
-        district: str | None = None,
-        fraud_type: str | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        text: str | None = None,
+        order: CaseOrder = NEWEST,
         limit: int = 50,
         offset: int = 0,
         details: bool = False,
     ) -> tuple[int, list[Case]]:
-        """(total matching, one page of cases, newest first). Payments and identifiers are loaded when
-        `details` is set (two queries for the whole page), else left empty."""
+        """(total matching, one page of cases in `order`: newest first by default). Payments and
+        identifiers are loaded when `details` is set (two queries for the whole page), else left empty."""
         limit, offset = min(max(limit, 0), MAX_ID), min(max(offset, 0), MAX_ID)
-        query = select(CaseRow)
-        if status:
-            query = query.where(CaseRow.status == status)
-        if district:
-            query = query.where(CaseRow.district == district)
-        if fraud_type:
-            query = query.where(CaseRow.fraud_type == fraud_type)
-        if since:
-            query = query.where(CaseRow.received_at >= since)
-        if until:
-            query = query.where(CaseRow.received_at < until)
-        if text:
-            like = f"%{text.strip()[:50]}%"
-            matches = select(CaseIdentifierRow.case_id).where(CaseIdentifierRow.value.like(like))
-            query = query.where(
-                or_(CaseRow.ref.like(like), CaseRow.narrative.like(like), CaseRow.id.in_(matches))
-            )
+        where = filters.conditions()
         with Session(self.engine) as session:
-            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-            rows = session.scalars(
-                query.order_by(CaseRow.received_at.desc(), CaseRow.id.desc()).limit(limit).offset(offset)
-            ).all()
-            cases = [self._case(session, r, details=False) for r in rows]
+            total = count_where(session, CaseRow, where)
+            query = select(CaseRow).where(*where).order_by(*order.terms()).limit(limit).offset(offset)
+            cases = [self._case(session, r, details=False) for r in session.scalars(query)]
             if details and cases:
                 self._load_details(session, cases)
             return total, cases

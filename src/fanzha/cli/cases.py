@@ -179,10 +179,12 @@ def list_cases(
     例：fanzha cases list --status received --limit 50
     """  # fmt: skip
     from fanzha.api.case_schemas import case_out
+    from fanzha.cases.listing import CaseFilter
     from fanzha.cases.model import STATUS_NAMES
     from fanzha.taxonomy import fraud_type_name
 
-    total, cases = _cases(data_dir).search(status=status, district=district, text=text, limit=limit)
+    filters = CaseFilter(status=status or "", district=district or "", text=text or "")
+    total, cases = _cases(data_dir).search(filters, limit=limit)
     if as_json:
         typer.echo(_json({"total": total, "cases": [case_out(c, masked=False) for c in cases]}))
         return

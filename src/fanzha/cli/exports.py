@@ -47,22 +47,18 @@ def _engine(data_dir: Path | None) -> Engine:
 
 
 def _days(since: str, until: str) -> tuple[datetime | None, datetime | None]:
-    from fanzha.reports.exports import day_bounds
-    from fanzha.timezones import DateOutOfRange, check_day
+    from fanzha.cases.listing import ListingError, day_span
 
     days: list[date | None] = []
     for raw, what in ((since, "起始日期"), (until, "截止日期")):
         try:
-            days.append(check_day(date.fromisoformat(raw.strip()), what) if raw.strip() else None)
-        except ValueError as exc:
-            fail(
-                str(exc)
-                if isinstance(exc, DateOutOfRange)
-                else f"{what}“{raw[:20]}”不是日期，请写成 2026-11-06"
-            )
-    if days[0] and days[1] and days[0] > days[1]:
-        fail("起始日期晚于截止日期")
-    return day_bounds(days[0], days[1])
+            days.append(date.fromisoformat(raw.strip()) if raw.strip() else None)
+        except ValueError:
+            fail(f"{what}“{raw[:20]}”不是日期，请写成 2026-11-06")
+    try:
+        return day_span(days[0], days[1])
+    except ListingError as exc:
+        fail(str(exc))
 
 
 def _write(
@@ -117,7 +113,8 @@ def cases_cmd(
 
     例：fanzha export cases --format xlsx --out 案件.xlsx --since 2026-11-01 --district 西城区
     """
-    from fanzha.reports.export_cases import CaseFilter, cases_export
+    from fanzha.cases.listing import CaseFilter
+    from fanzha.reports.export_cases import cases_export
 
     start, end = _days(since, until)
     filters = CaseFilter(

@@ -1,21 +1,20 @@
 """The cases export: one row per case (its payments and identifiers summarised in a cell each), and, in
 Excel, a sheet with one row per payment and one with one row per identifier.
 
-The filters are the case list's (`CaseFilter`: status, district, fraud type, text in the case number,
-narrative or identifiers, a range of reception times), and the order is the list's: newest first.
+The filters and the order are the case list's (`fanzha.cases.listing`: `CaseFilter`, `CaseOrder`;
+newest first by default).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, or_, select
+from sqlalchemy import ColumnElement, Engine, select
 from sqlalchemy.orm import Session
 
+from fanzha.cases.listing import NEWEST, CaseFilter, CaseOrder
 from fanzha.cases.model import CHANNELS, PAYMENT_CHANNELS, STATUS_NAMES
 from fanzha.extract.canonical import flags_of
 from fanzha.extract.registry import KIND_NAMES
@@ -41,41 +40,6 @@ IDENT_COLUMNS = (
     Column("案件编号", 18), Column("类型", 10), Column("线索（规范形式）", 32), Column("原文", 32),
     Column("提示", 20), Column("已确认", 8),
 )  # fmt: skip
-_NEWEST = (CaseRow.received_at.desc(), CaseRow.id.desc())  # the case list's order
-
-
-@dataclass(frozen=True, slots=True)
-class CaseFilter:
-    status: str = ""
-    district: str = ""
-    fraud_type: str = ""
-    text: str = ""
-    since: datetime | None = None  # received at or after (UTC)
-    until: datetime | None = None  # received before (UTC)
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        """The same filters as `CaseStore.search` (the console's and the API's case lists)."""
-        found: list[ColumnElement[bool]] = []
-        if self.status:
-            found.append(CaseRow.status == self.status)
-        if self.district.strip():
-            found.append(CaseRow.district == self.district.strip())
-        if self.fraud_type:
-            found.append(CaseRow.fraud_type == self.fraud_type)
-        if self.since is not None:
-            found.append(CaseRow.received_at >= self.since)
-        if self.until is not None:
-            found.append(CaseRow.received_at < self.until)
-        if self.text.strip():
-            like = f"%{self.text.strip()[:50]}%"
-            named = select(CaseIdentifierRow.case_id).where(CaseIdentifierRow.value.like(like))
-            found.append(or_(CaseRow.ref.like(like), CaseRow.narrative.like(like), CaseRow.id.in_(named)))
-        return found
-
-    def shown(self) -> dict[str, str]:
-        return {
-            k: (v.isoformat() if isinstance(v, datetime) else str(v)) for k, v in asdict(self).items() if v
-        }
 
 
 def _identifier(kind: str, value: str) -> str:
@@ -95,11 +59,11 @@ def _person(persons: dict[str, Any], who: str) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-def _case_rows(engine: Engine, where: list[ColumnElement[bool]]) -> Iterator[list[Any]]:
+def _case_rows(engine: Engine, where: list[ColumnElement[bool]], order: CaseOrder) -> Iterator[list[Any]]:
     types = {t.code: t.name for t in load_taxonomy().types}
     with Session(engine) as session:
         result = session.scalars(
-            select(CaseRow).where(*where).order_by(*_NEWEST).execution_options(yield_per=BATCH)
+            select(CaseRow).where(*where).order_by(*order.terms()).execution_options(yield_per=BATCH)
         )
         for chunk in result.partitions(BATCH):
             ids = [r.id for r in chunk]
@@ -131,7 +95,10 @@ def _case_rows(engine: Engine, where: list[ColumnElement[bool]]) -> Iterator[lis
 
 
 def _with_case_ref(
-    engine: Engine, where: list[ColumnElement[bool]], detail: type[CasePaymentRow] | type[CaseIdentifierRow]
+    engine: Engine,
+    where: list[ColumnElement[bool]],
+    order: CaseOrder,
+    detail: type[CasePaymentRow] | type[CaseIdentifierRow],
 ) -> Iterator[Any]:
     """(case number, `detail` row) for each payment or identifier row of the selected cases, in the case
     list's order, then in the order they were stored."""
@@ -139,31 +106,36 @@ def _with_case_ref(
         select(CaseRow.ref, detail)
         .join(CaseRow, CaseRow.id == detail.case_id)
         .where(*where)
-        .order_by(*_NEWEST, detail.id)
+        .order_by(*order.terms(), detail.id)
     )
     with Session(engine) as session:
         yield from session.execute(stmt.execution_options(yield_per=BATCH))
 
 
-def _payment_rows(engine: Engine, where: list[ColumnElement[bool]]) -> Iterator[list[Any]]:
-    for ref, p in _with_case_ref(engine, where, CasePaymentRow):
+def _payment_rows(engine: Engine, where: list[ColumnElement[bool]], order: CaseOrder) -> Iterator[list[Any]]:
+    for ref, p in _with_case_ref(engine, where, order, CasePaymentRow):
         channel = PAYMENT_CHANNELS.get(p.channel, p.channel)
         yield [ref, beijing(p.paid_at), yuan(p.amount_fen), channel, p.from_account, p.to_account, p.to_bank]
 
 
-def _identifier_rows(engine: Engine, where: list[ColumnElement[bool]]) -> Iterator[list[Any]]:
-    for ref, i in _with_case_ref(engine, where, CaseIdentifierRow):
+def _identifier_rows(
+    engine: Engine, where: list[ColumnElement[bool]], order: CaseOrder
+) -> Iterator[list[Any]]:
+    for ref, i in _with_case_ref(engine, where, order, CaseIdentifierRow):
         flags = "、".join(flags_of(i.kind, i.value))
         yield [ref, IDENT_NAMES.get(i.kind, i.kind), i.value, i.raw, flags, yes(i.confirmed)]
 
 
-def cases_export(engine: Engine, filters: CaseFilter, *, details: bool = True) -> Export:
-    """The cases the filters select, newest first; with `details`, the payment and identifier sheets."""
+def cases_export(
+    engine: Engine, filters: CaseFilter, *, order: CaseOrder = NEWEST, details: bool = True
+) -> Export:
+    """The cases the filters select, in the list's order; with `details`, the payment and identifier
+    sheets."""
     where = filters.conditions()
     with Session(engine) as session:
         total = count_where(session, CaseRow, where)
-    tables = [Table("案件", CASE_COLUMNS, Lazy(_case_rows, engine, where))]
+    tables = [Table("案件", CASE_COLUMNS, Lazy(_case_rows, engine, where, order))]
     if details:
-        tables.append(Table("转账明细", PAYMENT_COLUMNS, Lazy(_payment_rows, engine, where)))
-        tables.append(Table("涉案线索", IDENT_COLUMNS, Lazy(_identifier_rows, engine, where)))
+        tables.append(Table("转账明细", PAYMENT_COLUMNS, Lazy(_payment_rows, engine, where, order)))
+        tables.append(Table("涉案线索", IDENT_COLUMNS, Lazy(_identifier_rows, engine, where, order)))
     return Export("cases", total, tables, filters.shown())

@@ -22,7 +22,7 @@ import io
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -96,13 +96,6 @@ class Lazy:
 def beijing(at: datetime | None) -> str:
     """A stored time as Beijing time, `2026-11-06 14:00`; empty for none."""
     return "" if at is None else from_db(at).astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
-
-
-def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
-    """The UTC bounds [start of `first`, end of `last`) of a range of Beijing dates, each end optional."""
-    start = datetime.combine(first, time(), BEIJING).astimezone(UTC) if first else None
-    end = datetime.combine(last + timedelta(days=1), time(), BEIJING).astimezone(UTC) if last else None
-    return start, end
 
 
 def yuan(fen: int | None) -> float | None:

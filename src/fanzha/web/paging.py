@@ -30,7 +30,7 @@ from urllib.parse import urlencode
 
 from starlette.requests import Request
 
-from fanzha.reports.exports import day_bounds
+from fanzha.cases.listing import ListingError, day_span
 
 PAGE_SIZES = (20, 50, 100, 200)
 DEFAULT_PAGE_SIZE = 50
@@ -173,11 +173,12 @@ def day_of(raw: str, what: str) -> date | None:
 
 
 def day_range(since: str, until: str) -> tuple[datetime | None, datetime | None]:
-    """The UTC bounds [start of `since`, end of `until`) of a range of Beijing dates, each end optional."""
-    first, last = day_of(since, "起始日期"), day_of(until, "截止日期")
-    if first and last and first > last:
-        raise FilterError("起始日期晚于截止日期")
-    return day_bounds(first, last)
+    """The UTC bounds [start of `since`, end of `until`) of a range of Beijing dates, each end optional;
+    a day outside the accepted range (0001-01-01) or a range that ends before it starts is refused."""
+    try:
+        return day_span(day_of(since, "起始日期"), day_of(until, "截止日期"))
+    except ListingError as exc:
+        raise FilterError(str(exc)) from None
 
 
 def amount_of(raw: str, what: str) -> float | None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from starlette.concurrency import run_in_threadpool
 
 from fanzha.api.auth import OfficerDep
@@ -24,6 +24,7 @@ from fanzha.api.deps import ServicesDep
 from fanzha.api.schemas import MAX_ID
 from fanzha.api.times import api_time
 from fanzha.cases.intake import prefill
+from fanzha.cases.listing import SORTS, CaseFilter, CaseOrder, ListingError, day_span
 from fanzha.cases.model import CaseIdentifier
 from fanzha.cases.persons import KeyPerson
 from fanzha.cases.repository import CaseError, CaseNotFound
@@ -36,6 +37,11 @@ router = APIRouter(prefix="/v1", tags=["cases"])
 # Ids a store column holds; any other is a 422 before the database is asked.
 CaseId = Annotated[int, Path(ge=1, le=MAX_ID, description="案件编号")]
 PersonId = Annotated[int, Path(ge=1, le=MAX_ID, description="人员编号")]
+SORT_HELP = (
+    "排序："
+    + "、".join(f"{key}（{name}）" for key, name in SORTS.items())
+    + "，前加 - 为降序；默认 -received"
+)
 
 
 def _not_found(case_id: int) -> HTTPException:
@@ -77,26 +83,38 @@ def create_case(body: CaseCreate, services: ServicesDep, caller: OfficerDep) -> 
     return case_out(case, masked=False)
 
 
+def case_query(
+    status: Annotated[str, Query(max_length=24, description="案件状态")] = "",
+    district: Annotated[str, Query(max_length=64, description="辖区")] = "",
+    fraud_type: Annotated[str, Query(max_length=32, description="诈骗类型代码")] = "",
+    q: Annotated[str, Query(max_length=100, description="案件编号、叙述或线索中的文字")] = "",
+    since: Annotated[date | None, Query(description="接警日期起（北京时间，含）")] = None,
+    until: Annotated[date | None, Query(description="接警日期止（北京时间，含）")] = None,
+    sort: Annotated[str, Query(max_length=16, description=SORT_HELP)] = "-received",
+) -> tuple[CaseFilter, CaseOrder]:
+    """The case list's filters and order, as the list (GET /v1/cases) and its export take them."""
+    try:
+        start, end = day_span(since, until)
+        order = CaseOrder.parse(sort)
+    except ListingError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from None
+    return CaseFilter(status, district, fraud_type, q, start, end), order
+
+
+CaseQuery = Annotated[tuple[CaseFilter, CaseOrder], Depends(case_query)]
+
+
 @router.get("/cases")
 def list_cases(
     services: ServicesDep,
     caller: OfficerDep,
-    status: str | None = Query(default=None, max_length=24),
-    district: str | None = Query(default=None, max_length=64),
-    fraud_type: str | None = Query(default=None, max_length=32),
-    q: str | None = Query(default=None, max_length=100, description="案件编号、叙述或线索中的文字"),
+    query: CaseQuery,
     limit: int = Query(default=50, ge=1, le=500),
     offset: int = Query(default=0, ge=0, le=MAX_ID),
 ) -> dict[str, Any]:
-    total, cases = services.cases.search(
-        status=status,
-        district=district,
-        fraud_type=fraud_type,
-        text=q,
-        limit=limit,
-        offset=offset,
-        details=True,
-    )
+    """案件列表：按状态、辖区、诈骗类型、文字和接警日期筛选，可按接警时间、发案时间、损失或诈骗类型排序（默认新案在前）。"""
+    filters, order = query
+    total, cases = services.cases.search(filters, order=order, limit=limit, offset=offset, details=True)
     return {"total": total, "cases": [case_out(c, masked=False) for c in cases]}
 
 

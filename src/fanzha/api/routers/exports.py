@@ -9,7 +9,7 @@ case number "export".
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
@@ -17,17 +17,13 @@ from fastapi.responses import StreamingResponse
 from fanzha.api.auth import Caller, OfficerDep
 from fanzha.api.deps import ServicesDep
 from fanzha.api.downloads import send_export
+from fanzha.api.routers.cases import CaseQuery
 from fanzha.api.schemas import MAX_ID
+from fanzha.cases.listing import ListingError, day_span
 from fanzha.orders.listing import SORTS as ORDER_SORTS
 from fanzha.orders.listing import OrderFilter
-from fanzha.reports.export_cases import CaseFilter, cases_export
+from fanzha.reports.export_cases import cases_export
 from fanzha.reports.export_desk import groups_export, orders_export
-from fanzha.reports.exports import day_bounds
-from fanzha.timezones import DateOutOfRange, check_day
-
-if TYPE_CHECKING:
-
-    pass
 
 router = APIRouter(prefix="/v1", tags=["exports"])
 
@@ -42,37 +38,24 @@ FORMAT_HELP = "csv（UTF-8，带BOM，Excel可直接打开）或 xlsx（Excel，
 
 def _days(since: date | None, until: date | None) -> tuple[datetime | None, datetime | None]:
     try:
-        for day, what in ((since, "起始日期"), (until, "截止日期")):
-            if day is not None:
-                check_day(day, what)
-    except DateOutOfRange as exc:
+        return day_span(since, until)
+    except ListingError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
-    if since and until and since > until:
-        raise HTTPException(status_code=422, detail="起始日期晚于截止日期")
-    return day_bounds(since, until)
 
 
 @router.get("/cases/export", response_class=StreamingResponse)
 async def export_cases(
     services: ServicesDep,
     caller: OfficerDep,
+    query: CaseQuery,
     format: Annotated[Format, Query(description=FORMAT_HELP)] = "csv",
-    status: Annotated[str, Query(max_length=24, description="案件状态")] = "",
-    district: Annotated[str, Query(max_length=64, description="辖区")] = "",
-    fraud_type: Annotated[str, Query(max_length=32, description="诈骗类型代码")] = "",
-    q: Annotated[str, Query(max_length=100, description="案件编号、叙述或线索中的文字")] = "",
-    since: Annotated[date | None, Query(description="接警日期起（北京时间，含）")] = None,
-    until: Annotated[date | None, Query(description="接警日期止（北京时间，含）")] = None,
 ) -> StreamingResponse:
-    """导出案件（与案件列表相同的筛选，新案在前）：每案一行，转账和线索汇总；Excel 另附转账明细、涉案线索两张工作表。
+    """导出案件（与案件列表相同的筛选和排序，默认新案在前）：每案一行，转账和线索汇总；Excel 另附转账明细、涉案线索两张工作表。
     每次导出都记入审计日志。"""
-    start, end = _days(since, until)
-    filters = CaseFilter(
-        status=status, district=district, fraud_type=fraud_type, text=q, since=start, until=end
-    )
+    filters, order = query
     return await send_export(
         services.store.engine,
-        lambda e: cases_export(e, filters, details=format == "xlsx"),
+        lambda e: cases_export(e, filters, order=order, details=format == "xlsx"),
         fmt=format,
         actor=_actor(caller),
         via="api",

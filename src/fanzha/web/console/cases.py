@@ -1,4 +1,4 @@
-"""Cases: the list with filters and paging, and one case with everything the desk knows about it —
+"""Cases: the list with filters, sorting and paging, and one case with everything the desk knows about it —
 elements, payments, identifiers with their risk level, status changes, confirmations, stop-payment
 requests on the receiving accounts, its orders, its 串并 group, key persons and the audit history.
 
@@ -9,21 +9,22 @@ a refused action shows the case again with the reason.
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from fanzha.cases.model import STATUS_NAMES
+from fanzha.cases.listing import SORTS, CaseFilter, CaseOrder, ListingError, day_span
+from fanzha.cases.model import STATUS_NAMES, Case
 from fanzha.cases.repository import CaseError
 from fanzha.orders.machine import OrderError
 from fanzha.web.console.case_view import case_context
 from fanzha.web.console.common import OfficerPage, actor_of, case_store, order_store, render
+from fanzha.web.paging import FilterError, Listing, day_of
 from fanzha.web.problems import PageRoute, RowId
 
 router = APIRouter(route_class=PageRoute)
-PAGE_SIZE = 30
+FILTERS = ("status", "district", "fraud_type", "q", "since", "until")
 DONE = {
     "created": "案件已保存。",
     "status": "案件状态已更新。",
@@ -35,41 +36,33 @@ DONE = {
 LEGAL_BASIS = "《中华人民共和国反电信网络诈骗法》第二十条"
 
 
+def case_listing(request: Request) -> tuple[Listing, CaseFilter, CaseOrder, str]:
+    """The case list the address asks for (`fanzha.web.paging`): its page, its filters, its order, and the
+    Chinese message for a date range it cannot use (then the list is shown without it)."""
+    listing = Listing.read(request, sorts=SORTS, default="-received", filters=FILTERS)
+    f = listing.filters
+    problem = ""
+    try:
+        since, until = day_span(day_of(f["since"], "起始日期"), day_of(f["until"], "截止日期"))
+    except (FilterError, ListingError) as exc:
+        problem, since, until = str(exc), None, None
+    filters = CaseFilter(status=f["status"], district=f["district"], fraud_type=f["fraud_type"], text=f["q"],
+                         since=since, until=until)  # fmt: skip
+    return listing, filters, CaseOrder(listing.sort, listing.descending), problem
+
+
 @router.get("/cases", response_class=HTMLResponse)
-def case_list(
-    request: Request,
-    officer: OfficerPage,
-    status: Annotated[str, Query(max_length=24)] = "",
-    district: Annotated[str, Query(max_length=64)] = "",
-    fraud_type: Annotated[str, Query(max_length=32)] = "",
-    q: Annotated[str, Query(max_length=100)] = "",
-    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
-) -> HTMLResponse:
-    total, cases = case_store(request).search(
-        status=status or None,
-        district=district.strip() or None,
-        fraud_type=fraud_type or None,
-        text=q.strip() or None,
-        limit=PAGE_SIZE,
-        offset=(page - 1) * PAGE_SIZE,
-    )
-    filters = {"status": status, "district": district, "fraud_type": fraud_type, "q": q}
-    query = urlencode({k: v for k, v in filters.items() if v})
-    pages = max(1, -(-total // PAGE_SIZE))
-    return render(
-        request,
-        "cases.html",
-        {
-            "cases": cases,
-            "total": total,
-            "page": page,
-            "pages": pages,
-            "filters": filters,
-            "page_link": lambda n: (
-                f"/console/cases?{query}&page={n}" if query else f"/console/cases?page={n}"
-            ),
-        },
-    )
+def case_list(request: Request, officer: OfficerPage) -> HTMLResponse:
+    listing, filters, order, problem = case_listing(request)
+
+    def page() -> tuple[int, list[Case]]:
+        return case_store(request).search(filters, order=order, limit=listing.per_page, offset=listing.offset)
+
+    total, cases = page()
+    if listing.clamp(total):
+        total, cases = page()
+    context = {"cases": cases, "listing": listing, "error": problem}
+    return render(request, "cases.html", context, status_code=422 if problem else 200)
 
 
 async def _show(request: Request, case_id: int, *, error: str = "", done: str = "") -> HTMLResponse:

@@ -18,8 +18,9 @@ from fastapi.responses import StreamingResponse
 from fanzha.api.downloads import send_export
 from fanzha.orders.listing import SORTS as ORDER_SORTS
 from fanzha.orders.listing import OrderFilter
-from fanzha.reports.export_cases import CaseFilter, cases_export
+from fanzha.reports.export_cases import cases_export
 from fanzha.reports.export_desk import groups_export, orders_export
+from fanzha.web.console.cases import case_listing
 from fanzha.web.console.common import OfficerPage, actor_of, services_of
 from fanzha.web.paging import FilterError, amount_range, day_range
 from fanzha.web.problems import PageError, PageRoute
@@ -49,25 +50,14 @@ def _refusing() -> Iterator[None]:
 
 
 @router.get("/cases/export", response_class=StreamingResponse)
-async def export_cases(
-    request: Request,
-    officer: OfficerPage,
-    format: Format = "xlsx",
-    status: Text = "",
-    district: Text = "",
-    fraud_type: Text = "",
-    q: Text = "",
-    since: Text = "",
-    until: Text = "",
-) -> StreamingResponse:
-    with _refusing():
-        start, end = day_range(since, until)
-    filters = CaseFilter(
-        status=status, district=district, fraud_type=fraud_type, text=q, since=start, until=end
-    )
+async def export_cases(request: Request, officer: OfficerPage, format: Format = "xlsx") -> StreamingResponse:
+    """What the case list with the same address shows (its filters and order), every page."""
+    _, filters, order, problem = case_listing(request)
+    if problem:
+        raise PageError(422, f"无法导出：{problem}")
     return await send_export(
         _engine(request),
-        lambda e: cases_export(e, filters, details=format == "xlsx"),
+        lambda e: cases_export(e, filters, order=order, details=format == "xlsx"),
         fmt=format,
         actor=actor_of(officer),
         via="console",
