@@ -4,6 +4,7 @@ bank's review — confirming puts the payee account into the intelligence store.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -102,8 +103,9 @@ def test_a_changed_rule_set_under_an_old_version_is_refused(engine: Engine) -> N
     upgrade(engine)
     store = DecisionStore(engine)
     store.record_rules(default_rules())
-    changed = default_rules()
-    object.__setattr__(changed, "digest", "0" * 64)
+    changed = dataclasses.replace(
+        default_rules(), digest="0" * 64
+    )  # the compiled set is shared: never mutate it
     with pytest.raises(ValueError, match="请更新 version"):
         store.record_rules(changed)
     assert store.rule_source(default_rules().version) == default_rules().source
