@@ -5,9 +5,8 @@ audited exactly as the objects orjson makes of them."""
 
 from __future__ import annotations
 
-import copy
-import random
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import orjson
@@ -33,38 +32,6 @@ COLUMNS = (
     "equipment",
 )
 
-# (field, new value) applied to one item: each is either read by the fast reader as read_claim reads it, or
-# left to read_claim (which normalises it or refuses the claim)
-ITEM_CHANGES: list[tuple[str, Any]] = [
-    ("qty", "2"), ("qty", -1), ("qty", True), ("qty", None), ("qty", 1e9), ("qty", 0), ("qty", 2.5), ("qty", 3),
-    ("unit_price", "12"), ("unit_price", 12), ("standard_price", None), ("standard_price", "9"),
-    ("code", " 110900001"), ("code", ""), ("code", 123), ("ref", None), ("ref", ""), ("ref", 7), ("ref", "1"),
-    ("date", "2026-03-01T10:00:00"), ("date", "2026-02-30"), ("date", "1999-01-01"), ("date", "20260301"),
-    ("date", None), ("date", []), ("service", " 内科 "), ("service", None), ("service", "x" * 300),
-    ("equipment", " CT"), ("equipment", None), ("name", " 名 "), ("name", 3.5), ("category", "food"),
-    ("category", []), ("category", None),
-]  # fmt: skip
-CLAIM_CHANGES: list[tuple[str, Any]] = [
-    ("claim_id", " c-9 "), ("claim_id", ""), ("claim_id", 5), ("patient_id", None), ("admitted", ""),
-    ("discharged", "2026-13-01"), ("items", []), ("items", "x"), ("institution", "一院"), ("institution", {}),
-]  # fmt: skip
-
-
-def _claims(n: int, seed: int) -> list[dict[str, Any]]:
-    return list(ClaimGenerator(n=n, seed=seed, violations=0.3).claims())
-
-
-def _changed(claims: list[dict[str, Any]], seed: int) -> list[dict[str, Any]]:
-    rng, changed = random.Random(seed), []
-    for claim in claims:
-        for field, value in ITEM_CHANGES:
-            obj = copy.deepcopy(claim)
-            rng.choice(obj["items"])[field] = value
-            changed.append(obj)
-        field, value = rng.choice(CLAIM_CHANGES)
-        changed.append(dict(claim, **{field: value}))
-    return changed
-
 
 def _same(fast: ClaimView, slow: ClaimView) -> None:
     assert (fast.claim_id, fast.institution, fast.patient_id, fast.admitted, fast.discharged) == (
@@ -75,9 +42,9 @@ def _same(fast: ClaimView, slow: ClaimView) -> None:
     assert list(fast.entries) == list(slow.entries) and fast.n == slow.n and fast.total == slow.total
 
 
-def test_the_fast_reader_reads_every_generated_claim_as_read_claim_does() -> None:
+def test_the_fast_reader_reads_every_generated_claim_as_read_claim_does(kit: SimpleNamespace) -> None:
     reader, catalogue = ClaimReader(bounds=BOUNDS, catalogue=default_catalogue()), default_catalogue()
-    for obj in _claims(300, seed=3):
+    for obj in kit.generated(300, seed=3):
         fast, line = reader.read(obj), reader.decode(orjson.dumps(obj))
         assert fast is not None and line is not None  # the common case is the fast reader's
         slow = read_claim(obj, bounds=BOUNDS, catalogue=catalogue)
@@ -85,10 +52,12 @@ def test_the_fast_reader_reads_every_generated_claim_as_read_claim_does() -> Non
         _same(line, slow)
 
 
-def test_what_the_fast_reader_vouches_for_read_claim_reads_alike_and_the_rest_it_leaves() -> None:
+def test_what_the_fast_reader_vouches_for_read_claim_reads_alike_and_the_rest_it_leaves(
+    kit: SimpleNamespace,
+) -> None:
     reader, catalogue = ClaimReader(bounds=BOUNDS, catalogue=default_catalogue()), default_catalogue()
     vouched = left = 0
-    for obj in _changed(_claims(40, seed=5), seed=5):
+    for obj in kit.changed(kit.generated(40, seed=5), seed=5):
         fast = reader.read(obj)
         try:
             slow = read_claim(obj, bounds=BOUNDS, catalogue=catalogue)
@@ -107,8 +76,10 @@ def test_what_the_fast_reader_vouches_for_read_claim_reads_alike_and_the_rest_it
 
 
 @pytest.mark.parametrize(("field", "value"), [("category", []), ("date", []), ("category", {"a": 1})])
-def test_an_unhashable_category_or_date_is_refused_in_chinese(field: str, value: Any) -> None:
-    obj = _claims(1, seed=1)[0]
+def test_an_unhashable_category_or_date_is_refused_in_chinese(
+    field: str, value: Any, kit: SimpleNamespace
+) -> None:
+    obj = kit.generated(1, seed=1)[0]
     obj["items"][0][field] = value
     with pytest.raises(ClaimError, match="项目"):
         read_claim(obj, bounds=BOUNDS, catalogue=default_catalogue())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from itertools import accumulate, pairwise
 from operator import mul
 from typing import Annotated, Any, Literal
 
@@ -18,6 +19,7 @@ import msgspec
 from msgspec import Meta, Struct
 from msgspec.structs import astuple
 
+from fanzha.claims.batch import Head
 from fanzha.claims.catalogue import Catalogue
 from fanzha.claims.model import ClaimError, Institution
 from fanzha.claims.parse import (
@@ -93,21 +95,38 @@ class ClaimReader:
 
     def read(self, obj: Any) -> ClaimView | None:
         """The view of a decoded JSON object, or None (read it with `read_claim`)."""
-        try:
-            row = msgspec.convert(obj, ClaimRow)
-        except msgspec.ValidationError:
-            return None
-        return self.view(row)
+        row = self.row(obj)
+        return None if row is None else self.view(row)
 
     def decode(self, line: bytes | str) -> ClaimView | None:
         """The view of one JSONL line, or None (decode it with orjson and read it with `read_claim`)."""
+        row = self.decode_row(line)
+        return None if row is None else self.view(row)
+
+    def row(self, obj: Any) -> ClaimRow | None:
+        """The typed row of a decoded JSON object, or None (read it with `read_claim`)."""
         try:
-            row = DECODER.decode(line)
+            return msgspec.convert(obj, ClaimRow)
+        except msgspec.ValidationError:
+            return None
+
+    def rows(self, objs: list[Any]) -> list[ClaimRow | None]:
+        """`row` of each object (all of them converted at once when they all convert)."""
+        try:
+            rows: list[ClaimRow | None] = msgspec.convert(objs, list[ClaimRow])
+            return rows
+        except msgspec.ValidationError:
+            return [self.row(obj) for obj in objs]
+
+    def decode_row(self, line: bytes | str) -> ClaimRow | None:
+        """The typed row of one JSONL line, or None (decode it with orjson and read it with `read_claim`)."""
+        try:
+            return DECODER.decode(line)
         except NOT_READ:
             return None
-        return self.view(row)
 
-    def view(self, row: ClaimRow) -> ClaimView | None:
+    def head(self, row: ClaimRow) -> Head | None:
+        """The claim without its items, checked: id, patient, stay and institution (None: not the common case)."""
         claim_id, patient_id = row.claim_id.strip(), row.patient_id.strip()
         if not claim_id or not patient_id:
             return None
@@ -123,6 +142,46 @@ class ClaimReader:
             institution = self._institution(row.institution)
             if institution is None:
                 return None
+        return Head(claim_id, institution, patient_id, admitted, discharged)
+
+    def columns(self, rows: Sequence[ClaimRow]) -> tuple[list[Sequence[Any]], list[int], list[int]]:
+        """The items of many claims in flat columns (the fields of `ItemRow`, in order), the number of items
+        per claim, and the claims whose items are not the common case (a code with surrounding blanks, a day
+        outside the bounds, a ref repeated): those are to be read by `read_claim`, each on its own."""
+        counts = [len(row.items) for row in rows]
+        items = [item for row in rows for item in row.items]
+        columns: list[Sequence[Any]] = [  # the fields of ItemRow; attributes by name (getattr is 4× slower)
+            [i.ref for i in items], [i.code for i in items], [i.name for i in items], [i.category for i in items],
+            [i.day for i in items], [i.qty for i in items], [i.unit_price for i in items],
+            [i.standard_price for i in items], [i.service for i in items], [i.equipment for i in items],
+        ]  # fmt: skip
+        refs, codes, days = columns[0], columns[1], columns[4]
+        starts = [0, *accumulate(counts)]
+        spans = list(pairwise(starts))
+        bad: set[int] = set()
+        if not self.codes.issuperset(codes):
+            new = set(codes).difference(self.codes)
+            odd = {code for code in new if code.strip() != code}
+            _remember_all(self.codes, new - odd)
+            if odd:
+                bad.update(i for i, (a, b) in enumerate(spans) if not odd.isdisjoint(codes[a:b]))
+        if not self.days.issuperset(days):
+            new = set(days).difference(self.days)
+            odd = {day for day in new if not good_day(day, self.low, self.high)}
+            _remember_all(self.days, new - odd)
+            if odd:
+                bad.update(i for i, (a, b) in enumerate(spans) if not odd.isdisjoint(days[a:b]))
+        for field in (8, 9):  # services and equipment, stripped of surrounding blanks
+            if not self.plain.issuperset(columns[field]):
+                columns[field] = self._stripped(columns[field])
+        bad.update(i for i, (a, b) in enumerate(spans) if len(set(refs[a:b])) != b - a)
+        return columns, counts, sorted(bad)
+
+    def view(self, row: ClaimRow) -> ClaimView | None:
+        head = self.head(row)
+        if head is None:
+            return None
+        claim_id, institution, patient_id, admitted, discharged = head
         columns = zip(*map(astuple, row.items), strict=True)  # the items' fields, one tuple per field
         refs, codes, names, categories, days, qty, prices, standards, services, kits = columns
         if not self.codes.issuperset(codes) and not self._plain_codes(codes):

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fanzha.claims.catalogue import Catalogue
-from fanzha.claims.model import Finding, StockRecord
+from fanzha.claims.model import Finding, Institution, StockRecord
 from fanzha.claims.rules.base import Rule, yuan
 from fanzha.claims.view import ClaimView
+
+if TYPE_CHECKING:
+    from fanzha.claims.batch import ClaimBatch
 
 ONE_DAY = timedelta(days=1)
 
@@ -38,15 +41,47 @@ class OverlappingAdmissions(Rule):
         self.stays: dict[str, list[Stay]] = {}
 
     def check(self, claim: ClaimView) -> list[Finding]:
-        if claim.admitted is None or claim.discharged is None:
-            return []
-        start = claim.admitted
-        end = max(claim.discharged, start + ONE_DAY)
-        seen = self.stays.setdefault(claim.patient_id, [])
-        findings = []
-        for other in seen:
-            if other.institution_id == claim.institution.id or not (start < other.end and other.start < end):
+        overlaps = self._record(
+            claim.claim_id, claim.institution, claim.patient_id, claim.admitted, claim.discharged
+        )
+        return self._findings(claim, overlaps) if overlaps else []
+
+    def check_batch(self, batch: ClaimBatch) -> dict[int, list[Finding]]:
+        """Every inpatient claim of the batch recorded in order; the claims' items read only on an overlap."""
+        found, stays = {}, self.stays
+        for i, (claim_id, institution, patient_id, admitted, discharged) in enumerate(batch.heads):
+            if admitted is None or discharged is None:
                 continue
+            if patient_id not in stays:  # the patient's first stay (the common case): nothing to overlap
+                end = discharged if discharged > admitted else admitted + ONE_DAY
+                stays[patient_id] = [
+                    Stay(institution.id, institution.name, admitted, end, claim_id, discharged)
+                ]
+                continue
+            overlaps = self._record(claim_id, institution, patient_id, admitted, discharged)
+            if overlaps:
+                found[i] = self._findings(batch.view(i), overlaps)
+        return found
+
+    def _record(self, claim_id: str, institution: Institution, patient_id: str, admitted: date | None,
+                discharged: date | None) -> list[Stay]:  # fmt: skip
+        """The earlier stays at other institutions that overlap this one, which is then remembered."""
+        if admitted is None or discharged is None:
+            return []
+        start, end = admitted, max(discharged, admitted + ONE_DAY)
+        seen = self.stays.setdefault(patient_id, [])
+        overlaps = [
+            other for other in seen
+            if other.institution_id != institution.id and start < other.end and other.start < end
+        ]  # fmt: skip
+        seen.append(Stay(institution.id, institution.name, start, end, claim_id, discharged))
+        return overlaps
+
+    def _findings(self, claim: ClaimView, overlaps: list[Stay]) -> list[Finding]:
+        assert claim.admitted is not None and claim.discharged is not None
+        start, end = claim.admitted, max(claim.discharged, claim.admitted + ONE_DAY)
+        findings = []
+        for other in overlaps:
             low, high = max(start, other.start), min(end, other.end)
             first, after = low.isoformat(), high.isoformat()
             items = [k for k, day in enumerate(claim.days) if first <= day < after]
@@ -63,7 +98,4 @@ class OverlappingAdmissions(Rule):
                     f"{days} 天（{low} 起），重叠期间收费 {len(items)} 项，涉及 {yuan(amount)}。",
                 )
             )
-        seen.append(
-            Stay(claim.institution.id, claim.institution.name, start, end, claim.claim_id, claim.discharged)
-        )
         return findings

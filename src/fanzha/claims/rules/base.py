@@ -1,4 +1,7 @@
 """What every rule is: an id, a Chinese name and description, and `check(claim)` giving its findings.
+For many claims at once (`fanzha.claims.batch`), `check_batch(batch)` gives the findings per claim: by
+default `check` on the claims `suspects(batch)` names — a rule that can tell from the batch's arrays which
+claims cannot have a finding says so there, and the others are never looked at.
 
 A rule is built once per audit run with the catalogue and the stock records (`Rule(catalogue=…,
 stock=…)`), so what it needs from them is precomputed in `__init__`; rules that look across claims
@@ -6,12 +9,15 @@ stock=…)`), so what it needs from them is precomputed in `__init__`; rules tha
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from fanzha.claims.catalogue import Catalogue
 from fanzha.claims.model import Finding, StockRecord
 from fanzha.claims.view import ClaimView
+
+if TYPE_CHECKING:
+    from fanzha.claims.batch import ClaimBatch
 
 
 class Rule:
@@ -36,6 +42,19 @@ class Rule:
 
     def check(self, claim: ClaimView) -> list[Finding]:
         raise NotImplementedError
+
+    def suspects(self, batch: ClaimBatch) -> Iterable[int]:
+        """The claims of the batch that may have a finding (all of them unless the rule can tell)."""
+        return range(batch.n)
+
+    def check_batch(self, batch: ClaimBatch) -> dict[int, list[Finding]]:
+        """The findings per claim of the batch (claims without findings left out), as `check` gives them."""
+        found = {}
+        for i in self.suspects(batch):
+            findings = self.check(batch.view(i))
+            if findings:
+                found[i] = findings
+        return found
 
     def finding(self, claim: ClaimView, items: Sequence[int], amount: float, explanation: str) -> Finding:
         """A finding on the items at positions `items` of the claim."""

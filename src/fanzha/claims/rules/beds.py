@@ -6,9 +6,18 @@ still the nights of the stay. A line may cover several nights (qty). Outpatient 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import numpy as np
+
 from fanzha.claims.model import Finding
 from fanzha.claims.rules.base import Rule, labels, yuan
 from fanzha.claims.view import ClaimView
+
+if TYPE_CHECKING:
+    from fanzha.claims.batch import ClaimBatch
+
+NO_ENTRY = -1
 
 
 class BedDaysBeyondStay(Rule):
@@ -17,6 +26,36 @@ class BedDaysBeyondStay(Rule):
     description = (
         "按夜计收的床位费天数超过住院天数（入院日与出院日都收取，或在住院期外收取），多收的天数为涉及金额。"
     )
+
+    def suspects(self, batch: ClaimBatch) -> list[int]:
+        """The inpatient claims with a bed day outside the stay, or more bed days inside it than nights
+        (summed loosely: `check` decides at the limit)."""
+        heads = batch.heads
+        first = np.array(
+            [-1 if h.admitted is None or h.discharged is None else h.admitted.toordinal() for h in heads]
+        )
+        if not (first >= 0).any():
+            return []  # outpatient claims only
+        last = np.array([-1 if h.discharged is None else h.discharged.toordinal() for h in heads])
+        night = batch.per_code("beds.per_night", self._per_night, np.int8)
+        bed = (night == 1) | ((night == NO_ENTRY) & (np.array(batch.categories, dtype=object) == "bed"))
+        bed &= (batch.qty_array > 0) & (batch.per_claim(first) >= 0)
+        days = batch.day_numbers
+        inside = (days >= batch.per_claim(first)) & (days <= batch.per_claim(last))
+        suspects = set(batch.claims_with(bed & ~inside))
+        counted = bed & inside
+        charged = np.bincount(batch.claim_of[counted], weights=batch.qty_array[counted], minlength=batch.n)
+        lines = np.bincount(batch.claim_of[counted], minlength=batch.n)
+        # `check` sums in the order of the days: allow for what another order may change in the last bits
+        margin = 1e-9 - 4.5e-16 * lines * charged
+        suspects.update(
+            np.flatnonzero((charged > np.maximum(1, last - first) + margin) & (first >= 0)).tolist()
+        )
+        return sorted(suspects)
+
+    def _per_night(self, code: str) -> int:
+        entry = self.catalogue.items.get(code)
+        return NO_ENTRY if entry is None else int(entry.per_night)
 
     def check(self, claim: ClaimView) -> list[Finding]:
         if claim.admitted is None or claim.discharged is None:

@@ -9,11 +9,17 @@ import math
 from collections.abc import Sequence
 from itertools import repeat
 from operator import le
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from fanzha.claims.catalogue import Catalogue
 from fanzha.claims.model import Finding, StockRecord
 from fanzha.claims.rules.base import Rule, labels, units, yuan
 from fanzha.claims.view import ClaimView
+
+if TYPE_CHECKING:
+    from fanzha.claims.batch import ClaimBatch
 
 
 def _excess(claim: ClaimView, lines: list[int], allowed: int) -> tuple[list[int], float, float]:
@@ -69,6 +75,31 @@ class DuplicateCharge(Rule):
             if pair[0] in day_limit:
                 totals[pair] = totals.get(pair, 0.0) + q
         return all(total <= day_limit[pair[0]] for pair, total in totals.items())
+
+    def suspects(self, batch: ClaimBatch) -> list[int]:
+        """The claims `_clean` would not pass: a line over its limit, an item limited per stay charged twice,
+        an item limited per day charged twice on a day."""
+        codes = batch.code_ids
+        over = batch.qty_array > batch.per_code("duplicate.line", self._line_limit, np.float64)
+        suspects = set(batch.claims_with(over))
+        code_bound = int(codes.max()) + 1 if len(codes) else 1
+        per_stay = batch.per_code("duplicate.stay", self.stay_codes.__contains__, bool)
+        suspects.update(batch.claims_repeating(per_stay, (codes, code_bound)))
+        per_day = batch.per_code("duplicate.day", self._day_limit, np.float64)
+        picked, starts = batch.grouped(per_day > 0, (codes, code_bound), batch.day_offsets)
+        if len(picked):
+            sizes = np.diff(np.append(starts, len(picked)))
+            # summed in item order as `_clean` sums (numpy adds fewer than 8 numbers one after another)
+            totals = np.add.reduceat(batch.qty_array[picked], starts)
+            over = (sizes > 1) & ((totals > per_day[picked[starts]]) | (sizes >= 8))
+            suspects.update(batch.claim_of[picked[starts[over]]].tolist())
+        return sorted(suspects)
+
+    def _day_limit(self, code: str) -> float:
+        return float(self.day_limit.get(code) or 0)
+
+    def _line_limit(self, code: str) -> float:
+        return self.line_limit.get(code, math.inf)
 
     def check(self, claim: ClaimView) -> list[Finding]:
         if self._clean(claim):

@@ -6,11 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import repeat
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from fanzha.claims.catalogue import Catalogue
 from fanzha.claims.model import Finding, StockRecord
 from fanzha.claims.rules.base import Rule, refs, yuan
 from fanzha.claims.view import ClaimView
+
+if TYPE_CHECKING:
+    from fanzha.claims.batch import ClaimBatch
 
 
 class EquipmentNotApproved(Rule):
@@ -23,6 +29,16 @@ class EquipmentNotApproved(Rule):
     def __init__(self, *, catalogue: Catalogue, stock: Sequence[StockRecord] = ()) -> None:
         super().__init__(catalogue=catalogue, stock=stock)
         self.needs = {e.code: e.equipment for e in catalogue.items.values() if e.equipment}
+
+    def suspects(self, batch: ClaimBatch) -> list[int]:
+        """The claims with an item whose equipment — its own, else the catalogue's — is not approved."""
+        own = np.array(batch.equipment, dtype=object)
+        needed = np.where(own == "", batch.per_code("equipment.needs", self._needs, object), own)
+        approved = [head.institution.equipment for head in batch.heads]
+        return batch.claims_with(batch.outside(approved, needed.tolist()))
+
+    def _needs(self, code: str) -> str:
+        return self.needs.get(code, "")
 
     def check(self, claim: ClaimView) -> list[Finding]:
         approved = claim.institution.equipment

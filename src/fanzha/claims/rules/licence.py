@@ -4,9 +4,14 @@ not given is not judged (no list, no verdict)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fanzha.claims.model import Finding
 from fanzha.claims.rules.base import Rule, refs, yuan
 from fanzha.claims.view import ClaimView
+
+if TYPE_CHECKING:
+    from fanzha.claims.batch import ClaimBatch
 
 
 class OutsideLicensedScope(Rule):
@@ -15,6 +20,11 @@ class OutsideLicensedScope(Rule):
     description = (
         "收费项目所属科目不在机构的执业许可范围内，这些项目的金额为涉及金额（未提供执业范围的机构不检查）。"
     )
+
+    def suspects(self, batch: ClaimBatch) -> list[int]:
+        """The claims with an item under a service outside their institution's licensed list."""
+        licensed = [head.institution.licensed_services for head in batch.heads]
+        return batch.claims_with(batch.outside(licensed, batch.services))
 
     def check(self, claim: ClaimView) -> list[Finding]:
         licensed = claim.institution.licensed_services

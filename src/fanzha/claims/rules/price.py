@@ -8,11 +8,17 @@ import math
 from collections.abc import Sequence
 from itertools import repeat
 from operator import add, le
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from fanzha.claims.catalogue import Catalogue
 from fanzha.claims.model import Finding, StockRecord
 from fanzha.claims.rules.base import Rule, label, yuan
 from fanzha.claims.view import ClaimView
+
+if TYPE_CHECKING:
+    from fanzha.claims.batch import ClaimBatch
 
 TOLERANCE = 0.005  # half a fen: prices are compared to the fen
 
@@ -37,6 +43,12 @@ class PriceAboveStandard(Rule):
                 own is None or price <= own + TOLERANCE for price, own in zip(prices, stated, strict=True)
             )
         return all(map(le, prices, map(add, stated, repeat(TOLERANCE))))
+
+    def suspects(self, batch: ClaimBatch) -> list[int]:
+        """The claims with a price above its catalogue price or above the standard the item states."""
+        ceiling = batch.per_code("price.ceiling", lambda code: self.ceiling.get(code, math.inf), np.float64)
+        prices = batch.price_array
+        return batch.claims_with((prices > ceiling) | (prices > batch.standard_array + TOLERANCE))
 
     def check(self, claim: ClaimView) -> list[Finding]:
         if self._clean(claim):

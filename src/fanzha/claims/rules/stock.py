@@ -6,11 +6,24 @@ the finding, for the units beyond it at the price charged. Items with no stock r
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from functools import cached_property
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from fanzha.claims.catalogue import Catalogue
 from fanzha.claims.model import Finding, StockRecord
 from fanzha.claims.rules.base import Rule, yuan
 from fanzha.claims.view import ClaimView
+
+if TYPE_CHECKING:
+    from fanzha.claims.batch import ClaimBatch
+
+
+DAYS = 10_000_000  # above any day number (`date.toordinal`): a pair's records sort by (pair, first day)
+OVERLAPPING = -2
 
 
 class StockNotReconciled(Rule):
@@ -61,6 +74,95 @@ class StockNotReconciled(Rule):
                 over.setdefault(n, []).append((k, after - max(before, self.limits[n])))
         if over is None:
             return []
+        return self._findings(claim, over)
+
+    def check_batch(self, batch: ClaimBatch) -> dict[int, list[Finding]]:
+        """`check` over the claims of the batch in order, visiting only the items whose day falls in a stock
+        record's period of their institution and drug (found from the batch's arrays)."""
+        tables = batch.tables
+        institution_ids = tables.institutions.of([head.institution.id for head in batch.heads])
+        known, codes = tables.institutions.values, tables.codes.values
+        pairs = self._pair_numbers
+
+        def pair_of(institution: int, code: int) -> int:
+            return pairs.get((known[institution], codes[code]), -1)
+
+        pair = batch.pair_values("stock.pair", institution_ids, batch.code_ids, pair_of)
+        items = np.flatnonzero(pair >= 0)
+        if not len(items):
+            return {}
+        records = self._records_of(pair[items], batch.day_numbers[items])
+        if (
+            records == OVERLAPPING
+        ).any():  # a drug whose periods overlap: the first record that holds the day
+            for j in np.flatnonzero(records == OVERLAPPING).tolist():
+                k = int(items[j])
+                i = int(batch.claim_of[k])
+                records[j] = self._period(batch.heads[i].institution.id, batch.codes[k], batch.days[k])
+        held = records >= 0
+        return self._dispense(batch, items[held].tolist(), records[held].tolist())
+
+    def _dispense(self, batch: ClaimBatch, items: list[int], records: list[int]) -> dict[int, list[Finding]]:
+        """The items (in order) counted against their records, as `check` counts them."""
+        found: dict[int, list[Finding]] = {}
+        if not items:
+            return found
+        claim_of, starts, qty = batch.claim_of.tolist(), batch.starts, batch.qty
+        dispensed, ceilings, limits = self.dispensed, self.ceilings, self.limits
+        over: dict[int, list[tuple[int, float]]] = {}
+        current = claim_of[items[0]]
+        for k, n in zip(items, records, strict=True):
+            if claim_of[k] != current:
+                if over:
+                    found[current] = self._findings(batch.view(current), over)
+                    over = {}
+                current = claim_of[k]
+            before = dispensed[n]
+            after = dispensed[n] = before + qty[k]
+            if after > ceilings[n]:
+                over.setdefault(n, []).append((k - starts[current], after - max(before, limits[n])))
+        if over:
+            found[current] = self._findings(batch.view(current), over)
+        return found
+
+    @cached_property
+    def _pair_numbers(self) -> dict[tuple[str, str], int]:
+        return {pair: number for number, pair in enumerate(self.records)}
+
+    @cached_property
+    def _periods_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The records by (pair number, first day): keys, last days, record numbers; and per pair whether its
+        periods overlap (then the first record in the file that holds a day is its record)."""
+        keys, ends, numbers, overlapping = [], [], [], []
+        for number, periods in enumerate(self.records.values()):
+            spans = sorted(
+                (date.fromisoformat(a).toordinal(), date.fromisoformat(b).toordinal(), n)
+                for a, b, n in periods
+            )
+            overlapping.append(any(later[0] <= earlier[1] for earlier, later in pairwise(spans)))
+            for first, last, n in spans:
+                keys.append(number * DAYS + first)
+                ends.append(last)
+                numbers.append(n)
+        return (
+            np.array(keys, dtype=np.int64),
+            np.array(ends),
+            np.array(numbers),
+            np.array(overlapping, dtype=bool),
+        )
+
+    def _records_of(self, pairs: np.ndarray, days: np.ndarray) -> np.ndarray:
+        """The record whose period holds each (pair, day): -1 for none, OVERLAPPING where the pair's periods
+        overlap (`_period` decides)."""
+        keys, ends, numbers, overlapping = self._periods_table
+        wanted = pairs * DAYS + days
+        at = np.searchsorted(keys, wanted, side="right") - 1
+        safe = np.maximum(at, 0)
+        hit = (at >= 0) & (keys[safe] // DAYS == pairs) & (ends[safe] >= days)
+        records = np.where(hit, numbers[safe], -1)
+        return np.where(overlapping[pairs], OVERLAPPING, records)
+
+    def _findings(self, claim: ClaimView, over: dict[int, list[tuple[int, float]]]) -> list[Finding]:
         return [self._finding(claim, self.stock[n], n, lines) for n, lines in over.items()]
 
     def _period(self, institution: str, code: str, day: str) -> int:
