@@ -4,6 +4,7 @@
     python benchmarks/run.py                 # everything, writes benchmarks/RESULTS.md
     python benchmarks/run.py --quick         # smaller sizes, writes benchmarks/out/RESULTS.partial.md
     python benchmarks/run.py --only latency  # one benchmark (repeat --only or use commas for several)
+    python benchmarks/run.py --only claims --update  # rerun one, in place of its section in RESULTS.md
 
 Every figure is measured next to a peer in the same run, on the same machine and the same inputs:
 a plain scikit-learn char-n-gram TF-IDF + logistic regression for the detector, the `phonenumbers`
@@ -46,10 +47,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="where to write the report (default: benchmarks/RESULTS.md for a full run, "
         "benchmarks/out/RESULTS.partial.md with --quick or --only)",
     )
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="with --only: put the rerun sections in place of theirs in benchmarks/RESULTS.md (marked as rerun, "
+        "with the commit); the others stay as measured",
+    )
     parser.add_argument("--child-memory", choices=("fanzha", "peer"), help=argparse.SUPPRESS)
     parser.add_argument("--child-texts", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.selected = list(BENCHMARKS)
+    if args.update and (not args.only or args.quick):
+        parser.error("--update reruns some benchmarks at full size: give them with --only, without --quick")
     if args.only:
         wanted = [name.strip() for item in args.only for name in item.split(",") if name.strip()]
         unknown = [name for name in wanted if name not in BENCHMARKS]
@@ -64,10 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.child_memory:
         child_memory(args.child_memory, args.child_texts)
         return 0
-    partial = args.quick or bool(args.only)
+    partial = (args.quick or bool(args.only)) and not args.update
     output = args.output or (PARTIAL_RESULTS if partial else RESULTS)
     shown_argv = sys.argv[1:] if argv is None else argv
-    return run(args.selected, Config.make(args.quick), output, shown_argv)
+    return run(args.selected, Config.make(args.quick), output, shown_argv, update=args.update)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -98,9 +99,66 @@ def render(
     for section in sections:
         lines += [f"- **{section.name}**: " + "; ".join(section.summary)]
     lines.append("")
-    for section in sections:
-        lines += [f"## {section.title}", "", f"*({section.seconds:.0f} s)*", "", *section.markdown, ""]
-    return "\n".join(lines).rstrip() + "\n"
+    text = "\n".join(lines) + "\n" + "".join(_section_text(section) for section in sections)
+    return text.rstrip() + "\n"
+
+
+def update(
+    existing: str,
+    sections: list[Section],
+    code_before: dict[str, Any],
+    code_after: dict[str, Any],
+    started: dt.datetime,
+    total: float,
+    argv: list[str],
+) -> str:
+    """`existing` (a RESULTS.md) with the sections of this run put in place of theirs (and their summary
+    lines), each marked with when and on which code it was rerun; the other sections stay as measured."""
+    blocks = re.split(r"(?m)^(?=## )", existing.rstrip() + "\n")
+    preamble, rest = blocks[0], blocks[1:]
+    when = f"rerun on {started.isoformat(timespec='seconds')} at git {code_before['git_head']}"
+    command = f"`python benchmarks/{RUN_SCRIPT.name} {' '.join(argv)}`"
+    titles = {f"## {s.title}\n": s for s in sections}
+    replaced: set[str] = set()
+    out: list[str] = []
+    for block in rest:
+        title = block.split("\n", 1)[0] + "\n"
+        if block.startswith("## Summary"):
+            out.append(_updated_summary(block, sections))
+        elif title in titles:
+            section = titles[title]
+            out.append(_section_text(section, f"; {when} by {command}"))
+            replaced.add(title)
+        else:
+            out.append(block)
+    out += [_section_text(s, f"; {when} by {command}") for t, s in titles.items() if t not in replaced]
+    names = ", ".join(f"«{s.title}»" for s in sections)
+    note = (
+        f"Updated by {command} ({when}, src sha256 {code_before['src_sha256']}…, {total:.0f} s): {names} "
+        "measured again on the code of that commit; every other section is from the run above."
+    )
+    preamble = preamble.rstrip("\n") + "\n" + note + "\n\n"
+    warnings = change_warnings(code_before, code_after)
+    return (preamble + "\n".join(warnings) + "".join(out)).rstrip() + "\n"
+
+
+def _updated_summary(block: str, sections: list[Section]) -> str:
+    lines = block.rstrip("\n").split("\n")
+    fresh = {s.name: f"- **{s.name}**: " + "; ".join(s.summary) for s in sections}
+    kept = [fresh.pop(_summary_name(line), line) for line in lines]
+    while kept and not kept[-1]:
+        kept.pop()
+    return "\n".join([*kept, *fresh.values()]) + "\n\n"
+
+
+def _summary_name(line: str) -> str:
+    found = re.match(r"- \*\*([^*]+)\*\*:", line)
+    return found.group(1) if found else ""
+
+
+def _section_text(section: Section, provenance: str = "") -> str:
+    lines = [f"## {section.title}", "", f"*({section.seconds:.0f} s{provenance})*", "", *section.markdown, ""]
+    return "\n".join(lines) + "\n"
 
 
 def write_results_json(

@@ -24,6 +24,7 @@ from suite.machine import code_fingerprint, machine_info
 from suite.memory import bench_memory
 from suite.quality import bench_quality
 from suite.report import print_summary, render, write_results_json
+from suite.report import update as update_report
 from suite.screening import bench_screening
 from suite.throughput import bench_check_throughput
 from suite.warnings import bench_warnings
@@ -67,8 +68,11 @@ def _in_child(name: str, cfg: Config) -> Section:
     return section
 
 
-def run(selected: list[str], cfg: Config, output: Path, shown_argv: list[str]) -> int:
-    """Run `selected` benchmarks, write the report to `output`; `shown_argv` is quoted in the report."""
+def run(
+    selected: list[str], cfg: Config, output: Path, shown_argv: list[str], *, update: bool = False
+) -> int:
+    """Run `selected` benchmarks, write the report to `output` (`update`: put them in place of theirs in
+    the report already there); `shown_argv` is quoted in the report."""
     OUT.mkdir(parents=True, exist_ok=True)
     started = dt.datetime.now().astimezone()
     t0 = time.perf_counter()
@@ -87,7 +91,11 @@ def run(selected: list[str], cfg: Config, output: Path, shown_argv: list[str]) -
     changed = code_before != code_after
     total = time.perf_counter() - t0
 
-    report = render(sections, machine, code_before, code_after, cfg, started, total, shown_argv)
+    if update:
+        existing = output.read_text(encoding="utf-8")
+        report = update_report(existing, sections, code_before, code_after, started, total, shown_argv)
+    else:
+        report = render(sections, machine, code_before, code_after, cfg, started, total, shown_argv)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(report, encoding="utf-8")
     write_results_json(OUT / "results.json", sections, machine, code_before, cfg, started, total, changed)
