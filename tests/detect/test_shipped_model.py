@@ -108,3 +108,20 @@ def test_models_saved_with_float16_weights_still_load(tmp_path: Path) -> None:
     )
     texts = ["您涉嫌洗钱请转入安全账户", "晚上一起吃饭"]
     assert LinearTextModel.load(old).predict(texts) == model.predict(texts)
+
+
+def test_a_model_is_read_from_its_uncompressed_copy_once_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FANZHA_CACHE_DIR", str(tmp_path / "cache"))
+    shipped_model().save(tmp_path / "m.npz")
+    first = LinearTextModel.load(tmp_path / "m.npz")
+    (copy,) = (tmp_path / "cache").glob("m-*.npz")
+    assert copy.stat().st_size > (tmp_path / "m.npz").stat().st_size  # stored, not compressed
+    again = LinearTextModel.load(tmp_path / "m.npz")
+    texts = ["您涉嫌洗钱请转入安全账户", "晚上一起吃饭"]
+    assert again.predict(texts) == first.predict(texts)
+    assert (again.decision_function(texts) == first.decision_function(texts)).all()
+    copy.write_bytes(b"half a file")  # a broken copy is not used, and is made again
+    assert LinearTextModel.load(tmp_path / "m.npz").predict(texts) == first.predict(texts)
+    assert copy.stat().st_size > 1000

@@ -14,6 +14,8 @@ category, or the fraud type when the category is scam), following the scikit-lea
 from __future__ import annotations
 
 import json
+import os
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +26,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from fanzha.datafiles import cache_dir
 from fanzha.detect.features import BATCH, HASH_BITS, NGRAM_RANGE, hashed_ngrams, tfidf_weights
 
 MODEL_FILE = "scam_model.npz"
@@ -126,9 +129,8 @@ class LinearTextModel:
     def load(cls, path: Path | None = None) -> LinearTextModel:
         source: Any = path if path is not None else resources.files("fanzha.models").joinpath(MODEL_FILE)
         try:
-            with source.open("rb") as fh, np.load(fh) as data:
-                meta = json.loads(bytes(data["meta"]).decode("utf-8"))
-                arrays = {k: data[k] for k in data.files if k != "meta"}
+            arrays = read_arrays(source)
+            meta = json.loads(bytes(arrays.pop("meta")).decode("utf-8"))
             coef = dequantise(arrays)  # float32 here spares a cast per batch
             buckets, idf, intercept = arrays["buckets"], arrays["idf"], arrays["intercept"]
         except FileNotFoundError as exc:
@@ -145,6 +147,33 @@ class LinearTextModel:
             intercept=intercept.astype(np.float32),
             meta=meta,
         )
+
+
+def read_arrays(source: Any) -> dict[str, npt.NDArray[Any]]:
+    """The arrays of a model file. The file is compressed (9.4 MB instead of 22.9 MB in the repository), and
+    inflating it took 0.1 s of every `fanzha check` start: the first load keeps an uncompressed copy in the
+    cache directory (`fanzha.datafiles.cache_dir`), named by the file's name, size and modification time, and
+    later loads read that copy. A cache that cannot be read or written is simply not used."""
+    cached = None
+    if isinstance(source, Path):
+        stat = source.stat()
+        cached = cache_dir() / f"{source.stem}-{stat.st_size}-{stat.st_mtime_ns}.npz"
+        try:
+            with np.load(cached) as data:
+                return {k: data[k] for k in data.files}
+        except (OSError, ValueError, zipfile.BadZipFile):
+            pass
+    with source.open("rb") as fh, np.load(fh) as data:
+        arrays = {k: data[k] for k in data.files}
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(f".{os.getpid()}.tmp.npz")
+            np.savez(partial, **arrays)
+            partial.replace(cached)  # atomic: a reader never sees half a file
+        except OSError:
+            pass
+    return arrays
 
 
 def quantise(coef: npt.NDArray[np.floating[Any]]) -> dict[str, npt.NDArray[Any]]:
