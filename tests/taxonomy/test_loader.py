@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from fanzha.taxonomy import TaxonomyError, load_taxonomy, parse_taxonomy
+from fanzha.taxonomy.model import LazyPattern
 
 EXPECTED_CODES = {
     "impersonate_authority", "loan", "impersonate_service", "impersonate_acquaintance", "rebate_task",
@@ -55,3 +58,21 @@ def test_duplicate_type_codes_are_rejected() -> None:
     two = dict(one) | {"cues": [{"id": "other", "meaning": "m", "weight": 1, "keywords": ["y"]}]}
     with pytest.raises(TaxonomyError, match="duplicate"):
         parse_taxonomy({"types": [one, two]})
+
+
+def test_patterns_known_to_compile_are_compiled_when_first_used() -> None:
+    data = _minimal(pattern="转账.{0,4}安全账户")
+    del data["types"][0]["cues"][0]["keywords"]  # type: ignore[index]
+    lazy = parse_taxonomy(data, {"转账.{0,4}安全账户": ["安全账户", "转账"]}).types[0].cues[0]
+    eager = parse_taxonomy(data).types[0].cues[0]
+    assert isinstance(lazy.pattern, LazyPattern) and isinstance(eager.pattern, re.Pattern)
+    text = "请转账到安全账户，再转账给安全账户"
+    assert [m.span() for m in lazy.pattern.finditer(text)] == [m.span() for m in eager.pattern.finditer(text)]
+    assert lazy.pattern.search("无关") is None and lazy.keywords == ("安全账户", "转账")
+
+
+def test_an_invalid_pattern_is_refused_even_beside_derived_keywords() -> None:
+    data = _minimal(pattern="(unclosed")
+    del data["types"][0]["cues"][0]["keywords"]  # type: ignore[index]
+    with pytest.raises(TaxonomyError, match="invalid pattern"):
+        parse_taxonomy(data, {"other": ["x"]})  # keywords derived for other patterns only

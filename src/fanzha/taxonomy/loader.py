@@ -9,7 +9,15 @@ from importlib import resources
 from typing import Any
 
 from fanzha.datafiles import load_derived, load_yaml
-from fanzha.taxonomy.model import ADVERT_KINDS, AdvertKind, Cue, FraudType, Taxonomy, TaxonomyError
+from fanzha.taxonomy.model import (
+    ADVERT_KINDS,
+    AdvertKind,
+    Cue,
+    FraudType,
+    LazyPattern,
+    Taxonomy,
+    TaxonomyError,
+)
 from fanzha.taxonomy.prefilter import required_literals
 
 _REQUIRED_TYPE_FIELDS = ("code", "name", "description", "advice", "cues")
@@ -33,17 +41,19 @@ def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals) -> 
     weight = entry.get("weight")
     if not isinstance(weight, int | float) or not -10 <= weight <= 10:
         raise TaxonomyError(f"{where}: weight must be a number between -10 and 10")
-    pattern = None
+    pattern: re.Pattern[str] | LazyPattern | None = None
     if entry.get("pattern") is not None:
-        try:
-            pattern = re.compile(str(entry["pattern"]))
-        except re.error as exc:
-            raise TaxonomyError(f"{where}: invalid pattern: {exc}") from exc
+        text = str(entry["pattern"])
+        if text in literals:  # parsed before, when its keywords were derived: compiled when first used
+            pattern = LazyPattern(text)
+        else:
+            try:
+                pattern = re.compile(text)
+            except re.error as exc:
+                raise TaxonomyError(f"{where}: invalid pattern: {exc}") from exc
         if "keywords" in entry:
             raise TaxonomyError(f"{where}: a cue with a pattern takes its keywords from the pattern")
-        derived = (
-            literals[pattern.pattern] if pattern.pattern in literals else required_literals(pattern.pattern)
-        )
+        derived = literals[text] if text in literals else required_literals(text)
         if derived is None:
             raise TaxonomyError(
                 f"{where}: the pattern can match without any literal text; anchor it on a word"
@@ -127,13 +137,22 @@ def load_taxonomy() -> Taxonomy:
 
     def derive() -> dict[str, list[str] | None]:
         patterns = [c["pattern"] for c in _all_cue_entries(data) if isinstance(c, dict) and c.get("pattern")]
-        return {str(p): _sorted(required_literals(str(p))) for p in patterns}
+        return {str(p): _sorted(required_literals(str(p))) for p in patterns if _compiles(str(p))}
 
     # Deriving the keywords parses every pattern a second time: kept with the YAML cache, keyed by the
     # file and by the code that derives them.
     code = package.joinpath("prefilter.py").read_text("utf-8")
     literals = load_derived("fraud_types_keywords", source=raw + "\0" + code, compute=derive)
     return parse_taxonomy(data, literals if isinstance(literals, dict) else None)
+
+
+def _compiles(pattern: str) -> bool:
+    """A pattern that is not valid stays out of the derived keywords: `_cue` compiles it and says why."""
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
 
 
 def _all_cue_entries(data: Any) -> list[Any]:
