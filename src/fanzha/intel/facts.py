@@ -8,9 +8,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import phonenumbers
-from phonenumbers import carrier
-
 from fanzha.extract.phone import VIRTUAL_OPERATOR_SEGMENTS
 from fanzha.intel.reference import brands, official_numbers, official_owner
 from fanzha.intel.regions import describe
@@ -34,6 +31,9 @@ def number_facts(value: str) -> dict[str, Any]:
         return facts
     if value.startswith("1") and len(value) == 11:
         facts["virtual_operator"] = value[:3] in VIRTUAL_OPERATOR_SEGMENTS
+    import phonenumbers  # on first use: importing it and its carrier data is 60 ms of every start
+    from phonenumbers import carrier
+
     try:
         number = phonenumbers.parse(value if value.startswith("+") else "+86" + value.lstrip("0"), None)
     except phonenumbers.NumberParseException:
