@@ -12,6 +12,7 @@ import typer
 
 from fanzha.cli.alerts import alerts_app
 from fanzha.cli.audit import audit_app
+from fanzha.cli.backup import backup_cmd, restore_cmd
 from fanzha.cli.batch import check_jsonl, extract_jsonl
 from fanzha.cli.bulletin import bulletin_app
 from fanzha.cli.cardban import cardban_app
@@ -60,6 +61,8 @@ app.add_typer(outreach_app, name="outreach")
 app.add_typer(claims_app, name="claims")
 app.add_typer(export_app, name="export")
 app.command("trends")(trends_cmd)
+app.command("backup")(backup_cmd)
+app.command("restore")(restore_cmd)
 
 # Development sets the engine's weights are calibrated on (their `test` rows are skipped), relative to the
 # project root; `ood_test.jsonl` is never among them.
