@@ -115,3 +115,26 @@ def test_after_a_deliberate_restore_the_anchor_is_reset(data_dir: Path) -> None:
     reset = runner.invoke(app, ["audit", "anchor", "--reset", "--data-dir", str(data_dir)])
     assert reset.exit_code == 0 and "已重置" in reset.output and reset.stdout.startswith("4:")
     assert runner.invoke(app, ["audit", "verify", "--data-dir", str(data_dir)]).exit_code == 0
+
+
+def test_backup_and_restore_from_the_cli_and_the_anchor_set_again(data_dir: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "copies" / "b.sqlite3"
+    made = runner.invoke(app, ["backup", str(archive), "--data-dir", str(data_dir)])
+    assert made.exit_code == 0 and "已备份到" in made.output and "迁移版本" in made.output
+    again = runner.invoke(app, ["backup", str(archive), "--data-dir", str(data_dir)])
+    assert again.exit_code == 2 and "已存在" in again.output
+    assert runner.invoke(app, ["audit", "anchor", "--data-dir", str(data_dir)]).exit_code == 0
+    engine = make_engine(f"sqlite:///{data_dir / SQLITE_FILE}")
+    with Session(engine) as session:  # written after the backup: the restore takes it away
+        append(session, actor="民警乙", action="case.status", subject="case:9", at=datetime.now(UTC))
+        session.commit()
+    engine.dispose()
+    assert runner.invoke(app, ["audit", "anchor", "--data-dir", str(data_dir)]).exit_code == 0
+    unconfirmed = runner.invoke(app, ["restore", str(archive), "--data-dir", str(data_dir)])
+    assert unconfirmed.exit_code == 2 and "--yes" in unconfirmed.output
+    restored = runner.invoke(app, ["restore", str(archive), "--yes", "--data-dir", str(data_dir)])
+    assert restored.exit_code == 0 and "fanzha audit anchor --reset" in restored.output
+    # the anchor still names the newer head: verify says the newest entries are gone, until it is reset
+    assert runner.invoke(app, ["audit", "verify", "--data-dir", str(data_dir)]).exit_code == 1
+    assert runner.invoke(app, ["audit", "anchor", "--reset", "--data-dir", str(data_dir)]).exit_code == 0
+    assert runner.invoke(app, ["audit", "verify", "--data-dir", str(data_dir)]).exit_code == 0

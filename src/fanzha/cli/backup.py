@@ -40,7 +40,7 @@ def restore_cmd(
 ) -> None:
     """用备份替换当前数据库（先停止服务）。SQLite 的原数据库文件保留在旁边（.before-restore-时间）。
 
-    恢复后审计日志的锚点仍指向恢复前最新的记录：核对无误后运行 fanzha audit anchor 重新记录。
+    恢复后审计日志的锚点仍指向恢复前最新的记录：核对无误后运行 fanzha audit anchor --reset 重新记录。
     例：fanzha restore /backup/fanzha-2026-12-01.sqlite3 --yes
     """
     from fanzha.store.backup import BackupError, restore
@@ -52,4 +52,4 @@ def restore_cmd(
     except BackupError as exc:
         fail(str(exc))
     made = f"（迁移版本 {info.revision}，{info.tables} 张表）" if info.revision else ""
-    typer.echo(f"已从 {archive} 恢复{made}。核对无误后运行 fanzha audit anchor 重新记录审计锚点。")
+    typer.echo(f"已从 {archive} 恢复{made}。核对无误后运行 fanzha audit anchor --reset 重新记录审计锚点。")

@@ -10,7 +10,7 @@ PostgreSQL: `pg_dump --format=custom` and `pg_restore --clean --if-exists --sing
 a PostgreSQL administrator already trusts (they must be on PATH; the URL's driver part is dropped for them).
 
 After a restore the audit log's anchor (kept outside the database) names a later head than the restored
-log holds: `fanzha audit verify` reports it, and `fanzha audit anchor` sets it to the restored head once an
+log holds: `fanzha audit verify` reports it, and `fanzha audit anchor --reset` sets it to the restored head once an
 officer has checked the restore.
 """
 
