@@ -73,7 +73,8 @@ def _speed(
 
     import orjson
 
-    decoded = [orjson.loads(line) for line in lines]  # objects as a JSON decoder makes them: no shared strings
+    # the claims as a JSON decoder makes them: no string shared between claims
+    decoded = [orjson.loads(line) for line in lines]
     gc.freeze()
 
     def from_decoded() -> None:
@@ -91,7 +92,12 @@ def _speed(
             pass
 
     figures = {}
-    runs = (("objects", objects), ("decoded", from_decoded), ("one_by_one", one_by_one), ("lines", from_lines))
+    runs = (
+        ("objects", objects),
+        ("decoded", from_decoded),
+        ("one_by_one", one_by_one),
+        ("lines", from_lines),
+    )
     for name, run in runs:
         best, times, _ = best_of(repeats, run)
         figures[name] = {"seconds": round(best, 3), "claims_per_s": round(n / best),
