@@ -26,6 +26,7 @@ from suite.quality import bench_quality
 from suite.report import print_summary, render, write_results_json
 from suite.report import update as update_report
 from suite.screening import bench_screening
+from suite.stream import bench_stream
 from suite.throughput import bench_check_throughput
 from suite.warnings import bench_warnings
 
@@ -44,6 +45,7 @@ RUNNERS: dict[str, Callable[[Context], Section]] = {
     "warnings": bench_warnings,
     "claims": bench_claims,
     "intake": bench_intake,
+    "stream": bench_stream,
 }
 BENCHMARKS = tuple(RUNNERS)  # in report order
 

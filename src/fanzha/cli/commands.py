@@ -31,7 +31,7 @@ from fanzha.cli.outreach import outreach_app
 from fanzha.cli.persons import persons_app
 from fanzha.cli.reports import trends_cmd
 from fanzha.cli.returnees import returnees_app
-from fanzha.cli.screen import screen_app
+from fanzha.cli.screen import screen_app, worker_command
 from fanzha.cli.warn import warn_app
 
 install_chinese()  # help pages and usage errors in Chinese (fanzha.cli.chinese)
@@ -52,6 +52,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(demo_app, name="demo")
 app.add_typer(domains_app, name="domains")
 app.add_typer(screen_app, name="screen")
+app.command("screen-worker")(worker_command)
 app.add_typer(bulletin_app, name="bulletin")
 app.add_typer(alerts_app, name="alerts")
 app.add_typer(cardban_app, name="cardban")

@@ -1,5 +1,6 @@
 """`fanzha screen …`: screen transfers (JSONL in, decisions out), backtest a candidate rule set, check and
-document rule files, list a bank's transfers awaiting review."""
+document rule files, list a bank's transfers awaiting review; streamed screening over NATS JetStream
+(`fanzha screen publish`, `fanzha screen-worker`, `fanzha screen decisions`: fanzha.screen.stream)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from fanzha.cli.intel import DataDir, store_url
 if TYPE_CHECKING:
     from fanzha.screen.intel_view import IntelView
     from fanzha.screen.rules import RuleSet
+    from fanzha.screen.stream import PublishReport, StreamNames, WorkerStats
 
 screen_app = typer.Typer(
     help="转账风险筛查：fanzha screen --jsonl < transfers.jsonl > decisions.jsonl",
@@ -197,3 +199,153 @@ def pending_command(
             f"{payee.get('account', '?')} {payee.get('name', '')}  "
             + "；".join(r["clause"] for r in item.reasons[:3])
         )
+
+
+BankOpt = Annotated[str, typer.Option("--bank", help="银行名称（与其API密钥的标签一致）")]
+
+
+def _nats_settings() -> tuple[str, StreamNames]:
+    from fanzha.screen.stream import StreamError, settings_from_env
+
+    try:
+        return settings_from_env()
+    except StreamError as exc:
+        fail(str(exc))
+
+
+@screen_app.command("publish")
+def publish_command(bank: BankOpt, jsonl: JsonlOpt = False) -> None:
+    """把交易发布到 NATS JetStream，由 fanzha screen-worker 筛查（交易格式与 fanzha screen --jsonl 相同）。
+
+    例：FANZHA_NATS_STREAM=FANZHA fanzha screen publish --jsonl --bank 中国工商银行 < transfers.jsonl
+    """
+    import asyncio
+
+    from fanzha.screen.stream import StreamError, check_bank, connect, ensure_stream, publish_transfers
+
+    if not jsonl:
+        fail(
+            "请加 --jsonl 并从标准输入提供交易，例如：fanzha screen publish --jsonl --bank 某银行 < transfers.jsonl"
+        )
+    try:
+        check_bank(bank)
+    except StreamError as exc:
+        fail(str(exc))
+    url, names = _nats_settings()
+    source = _input()
+
+    async def go() -> PublishReport:
+        nc = await connect(url, reconnect=False)
+        try:
+            js = nc.jetstream()
+            await ensure_stream(js, names)
+            return await publish_transfers(js, names, bank=bank, lines=source)
+        finally:
+            await nc.close()
+
+    try:
+        report = asyncio.run(go())
+    except StreamError as exc:
+        fail(str(exc))
+    except Exception as exc:  # NATS refused or timed out: what was acknowledged stays published
+        fail(f"发布中断（{type(exc).__name__}：{exc}）；已确认的交易保留在流中，重新发布会按交易编号去重")
+    for error in report.errors:
+        typer.echo(f"未发布：{error}", err=True)
+    typer.echo(
+        f"已发布 {report.published} 笔交易到 {names.transfers}（其中 {report.duplicates} 笔此前已发布）"
+        + (f"，{len(report.errors)} 行未发布" if report.errors else ""),
+        err=True,
+    )
+    if report.errors:
+        raise typer.Exit(2)
+
+
+@screen_app.command("decisions")
+def decisions_command(
+    jsonl: JsonlOpt = False,
+    bank: Annotated[str | None, typer.Option("--bank", help="只列出该银行的结论")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """逐行输出已存储的筛查结论 {"id", "outcome", …}（每笔交易一行）。例：fanzha screen decisions --jsonl"""
+    from fanzha.screen.stream import stored_decisions
+    from fanzha.store import make_engine, upgrade
+
+    if not jsonl:
+        fail("请加 --jsonl，例如：fanzha screen decisions --jsonl > decisions.jsonl")
+    engine = make_engine(store_url(data_dir))
+    upgrade(engine)
+    out = sys.stdout.buffer
+    for record in stored_decisions(engine, bank=bank):
+        out.write(orjson.dumps(record) + b"\n")
+    out.flush()
+
+
+def worker_command(
+    bank: Annotated[
+        str | None, typer.Option("--bank", help="消息没有 Fanzha-Bank 头时使用的银行名称")
+    ] = None,
+    batch: Annotated[int, typer.Option("--batch", help="每次最多取的交易数", min=1, max=1000)] = 100,
+    data_dir: DataDir = None,
+) -> None:
+    """筛查工作进程：从 NATS JetStream 取交易（FANZHA_NATS_URL、FANZHA_NATS_STREAM），筛查、存储，并把结论发布到 <流名>.decisions。
+
+    可同时运行多个（共用一个持久消费者）；SIGTERM / Ctrl-C 时处理完手头的一批再退出。
+    例：FANZHA_NATS_STREAM=FANZHA fanzha screen-worker
+    """
+    import asyncio
+    import contextlib
+    import os
+    import signal
+
+    from fanzha.intel.repository import IntelStore
+    from fanzha.screen.operators import RuleError
+    from fanzha.screen.service import build_service_from_env
+    from fanzha.screen.stream import StreamError, StreamWorker, check_bank, connect, ensure_stream
+    from fanzha.store import make_engine, upgrade
+    from fanzha.warn.loop import wire_stores
+
+    if bank is not None:
+        try:
+            check_bank(bank)
+        except StreamError as exc:
+            fail(str(exc))
+    url, names = _nats_settings()
+    engine = make_engine(store_url(data_dir))
+    upgrade(engine)
+    intel = IntelStore(engine)
+    redis_url = os.environ.get("FANZHA_REDIS_URL") or None
+    try:
+        service = build_service_from_env(engine=engine, intel=intel, redis_url=redis_url)
+    except (RuleError, ValueError) as exc:
+        fail(str(exc))
+    service.add_listener(wire_stores(intel=intel).on_held_transfer)  # as the API does: warn on a hold
+
+    async def go() -> WorkerStats:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        nc = await connect(url)
+        try:
+            js = nc.jetstream()
+            await ensure_stream(js, names)
+            typer.echo(f"筛查工作进程已启动：{url} 流 {names.stream}，取 {names.transfers}", err=True)
+            worker = StreamWorker(service=service, js=js, names=names, batch=batch, default_bank=bank)
+            return await worker.run(stop)
+        finally:
+            # The acks of the last batch go out before the connection closes (if they cannot, JetStream
+            # redelivers the batch and the store answers it).
+            with contextlib.suppress(Exception):
+                await nc.flush(timeout=5)
+            await nc.close()
+
+    try:
+        stats = asyncio.run(go())
+    except StreamError as exc:
+        fail(str(exc))
+    finally:
+        engine.dispose()
+    typer.echo(
+        f"筛查工作进程已停止：处理 {stats.messages} 条消息，结论 {stats.decided} 条，错误 {stats.errors} 条",
+        err=True,
+    )

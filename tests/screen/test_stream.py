@@ -1,0 +1,292 @@
+"""Streamed screening over NATS JetStream: two `fanzha screen-worker` processes, one killed with SIGKILL
+mid-stream and restarted, leave exactly one stored decision per transfer and answer every transfer on
+the decisions subject; a transfer published twice is decided once; a malformed message gets an error
+record and does not hold up the stream; `fanzha screen decisions --jsonl` lists what is stored.
+
+Needs the NATS server with JetStream (FANZHA_NATS_URL, default nats://127.0.0.1:4222); skipped when it is
+not reachable. Each test has a stream of its own, deleted afterwards."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import orjson
+import pytest
+from sqlalchemy import Engine, func, select, text
+
+from fanzha.intel.repository import IntelStore
+from fanzha.screen.service import build_service
+from fanzha.screen.stream import (
+    BANK_HEADER,
+    DEFAULT_URL,
+    DELIVERY_HEADER,
+    DURABLE,
+    MSG_ID,
+    StreamNames,
+    StreamWorker,
+    connect,
+    ensure_stream,
+    publish_transfers,
+    stream_names,
+)
+from fanzha.store import upgrade
+from fanzha.store.screen_tables import ScreenDecisionRow
+
+NATS_URL = os.environ.get("FANZHA_NATS_URL") or DEFAULT_URL
+BANK = "中国工商银行"
+N = 300
+
+
+def _reachable(url: str) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or 4222), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+pytestmark = pytest.mark.skipif(
+    not _reachable(NATS_URL), reason=f"NATS JetStream is not reachable at {NATS_URL} (FANZHA_NATS_URL)"
+)
+
+
+def transfer(i: int, *, prefix: str = "t") -> dict[str, Any]:
+    """Varied transfers: most allowed, every seventh an elderly customer on a call paying a new payee."""
+    risky = i % 7 == 0
+    return {
+        "id": f"{prefix}-{i}",
+        "time": f"2026-11-06T{8 + i % 12:02d}:{i % 60:02d}:00+08:00",
+        "amount": 48000 if risky else 100 + i % 900,
+        "channel": "counter" if risky else "mobile",
+        "payer": {"account": f"6222021234{i % 50:06d}", "age": 72 if risky else 35},
+        "payee": {"account": f"6226090000{i:06d}"},
+        "purpose": "转到安全账户" if risky else "货款",
+        "payer_on_call": risky,
+    }
+
+
+def lines(items: list[dict[str, Any]]) -> list[bytes]:
+    return [orjson.dumps(item) for item in items]
+
+
+@pytest.fixture
+def names() -> Iterator[StreamNames]:
+    """A stream of this test's own, with a short ack wait so a killed worker's batch comes back quickly."""
+    found = stream_names(f"T{uuid.uuid4().hex[:12]}")
+
+    async def create() -> None:
+        nc = await connect(NATS_URL, reconnect=False)
+        await ensure_stream(nc.jetstream(), found, ack_wait=2.0)
+        await nc.close()
+
+    async def delete() -> None:
+        nc = await connect(NATS_URL, reconnect=False)
+        await nc.jetstream().delete_stream(found.stream)
+        await nc.close()
+
+    asyncio.run(create())
+    yield found
+    asyncio.run(delete())
+
+
+async def _publish(names: StreamNames, raws: list[bytes], *, bank: str = BANK) -> int:
+    nc = await connect(NATS_URL, reconnect=False)
+    try:
+        report = await publish_transfers(nc.jetstream(), names, bank=bank, lines=raws)
+        return report.published
+    finally:
+        await nc.close()
+
+
+async def _published_records(names: StreamNames) -> list[dict[str, Any]]:
+    """Every record on the decisions subject, read back from the stream, with `_delivery`: which delivery
+    of its transfer message it answered."""
+    from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
+
+    nc = await connect(NATS_URL, reconnect=False)
+    js = nc.jetstream()
+    info = await js.stream_info(names.stream, subjects_filter=names.decisions)
+    wanted = (info.state.subjects or {}).get(names.decisions, 0)
+    config = ConsumerConfig(deliver_policy=DeliverPolicy.ALL, ack_policy=AckPolicy.NONE)
+    sub = await js.pull_subscribe(names.decisions, stream=names.stream, config=config)
+    out: list[dict[str, Any]] = []
+    while len(out) < wanted:
+        for m in await sub.fetch(500, timeout=2):
+            out.append({**orjson.loads(m.data), "_delivery": int((m.headers or {})[DELIVERY_HEADER])})
+    await nc.close()
+    return out
+
+
+async def _consumer_state(names: StreamNames) -> tuple[int, int]:
+    """(messages not yet delivered, delivered but not acked) of the workers' consumer."""
+    nc = await connect(NATS_URL, reconnect=False)
+    info = await nc.jetstream().consumer_info(names.stream, DURABLE)
+    await nc.close()
+    return info.num_pending or 0, info.num_ack_pending or 0
+
+
+def _stored(engine: Engine) -> Counter[str]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(ScreenDecisionRow.transfer_id, func.count())
+            .where(ScreenDecisionRow.bank == BANK)
+            .group_by(ScreenDecisionRow.transfer_id)
+        )
+        return Counter({ident: count for ident, count in rows})
+
+
+@contextmanager
+def _writes_held(engine: Engine) -> Iterator[None]:
+    """No one writes screening decisions in the block (SQLite: an exclusive transaction; PostgreSQL: the
+    decisions table locked), so a worker that fetched a batch is caught holding it."""
+    if engine.dialect.name == "sqlite":
+        conn = sqlite3.connect(str(engine.url.database), isolation_level=None)
+        conn.execute("BEGIN EXCLUSIVE")
+        try:
+            yield
+        finally:
+            conn.execute("ROLLBACK")
+            conn.close()
+        return
+    with engine.connect() as held, held.begin() as transaction:
+        held.execute(text("LOCK TABLE screen_decisions IN EXCLUSIVE MODE"))
+        yield
+        transaction.rollback()
+
+
+def _worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "fanzha.cli", "screen-worker", "--batch", "20"]
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log.open("ab"))
+
+
+def _wait(condition: Any, *, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.1)
+
+
+def test_two_workers_one_killed_mid_stream_decide_every_transfer_exactly_once(
+    engine: Engine, names: StreamNames, tmp_path: Path
+) -> None:
+    upgrade(engine)
+    env = {
+        **os.environ,
+        "FANZHA_DATABASE_URL": engine.url.render_as_string(hide_password=False),
+        "FANZHA_DATA_DIR": str(tmp_path),
+        "FANZHA_NATS_URL": NATS_URL,
+        "FANZHA_NATS_STREAM": names.stream,
+    }
+    log = tmp_path / "workers.log"
+    build_service(engine=engine, intel=IntelStore(engine))  # the rule set recorded: workers start read-only
+    raws = lines([transfer(i) for i in range(N)])
+    assert asyncio.run(_publish(names, raws[: N // 2])) == N // 2
+    first = second = restarted = None
+    try:
+        with _writes_held(engine):  # both workers fetch a full batch and wait to store it
+            first, second = _worker(env, log), _worker(env, log)
+            _wait(lambda: asyncio.run(_consumer_state(names))[1] >= 40, seconds=20, what="two batches")
+            first.send_signal(signal.SIGKILL)  # mid-stream: the batch it had fetched is not acked
+            first.wait(timeout=5)
+        restarted = _worker(env, log)
+        assert asyncio.run(_publish(names, raws[N // 2 :])) == N - N // 2
+        _wait(lambda: len(_stored(engine)) >= N, seconds=20, what="every transfer to be decided")
+        _wait(lambda: log.read_text().count("已启动") >= 3, seconds=20, what="the restart")
+        _wait(lambda: asyncio.run(_consumer_state(names)) == (0, 0), seconds=10, what="every ack")
+    finally:
+        for proc in (first, second, restarted):
+            if proc is not None and proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        for proc in (second, restarted):
+            if proc is not None:
+                assert proc.wait(timeout=15) == 0, log.read_text()
+    stored = _stored(engine)
+    assert set(stored) == {f"t-{i}" for i in range(N)}
+    assert set(stored.values()) == {1}, "a transfer was stored twice"
+    published = asyncio.run(_published_records(names))
+    assert all("error" not in r for r in published), [r for r in published if "error" in r][:3]
+    assert {r["id"] for r in published} == set(stored)
+    assert sum(r["_delivery"] > 1 for r in published) >= 20, "the killed worker's batch was not redelivered"
+    outcomes: dict[str, set[str]] = {}
+    for record in published:  # a redelivered transfer is answered with the decision stored first
+        outcomes.setdefault(record["id"], set()).add(record["outcome"])
+    assert all(len(found) == 1 for found in outcomes.values())
+    assert len({o for found in outcomes.values() for o in found}) >= 2  # not all waved through
+
+    listed = subprocess.run(
+        [sys.executable, "-m", "fanzha.cli", "screen", "decisions", "--jsonl", "--bank", BANK],
+        env=env,
+        capture_output=True,
+        check=True,
+    )
+    records = [orjson.loads(line) for line in listed.stdout.splitlines()]
+    assert sorted(r["id"] for r in records) == sorted(stored)
+    assert all(r["outcome"] in {"allow", "warn", "hold", "block"} and r["bank"] == BANK for r in records)
+
+
+async def _run_worker_until(engine: Engine, names: StreamNames, done: Any) -> None:
+    """A worker in this process until `done()` holds (bounded), then stopped as SIGTERM would."""
+    nc = await connect(NATS_URL, reconnect=False)
+    js = nc.jetstream()
+    service = build_service(engine=engine, intel=IntelStore(engine))
+    stop = asyncio.Event()
+    task = asyncio.create_task(StreamWorker(service=service, js=js, names=names, batch=10).run(stop))
+    deadline = time.monotonic() + 15
+    while not await done() and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    stop.set()
+    await asyncio.wait_for(task, timeout=5)
+    await nc.close()
+
+
+def test_duplicates_are_decided_once_and_malformed_messages_get_error_records(
+    engine: Engine, names: StreamNames
+) -> None:
+    upgrade(engine)
+
+    async def scenario() -> list[dict[str, Any]]:
+        nc = await connect(NATS_URL, reconnect=False)
+        js = nc.jetstream()
+        good = lines([transfer(i, prefix="d") for i in range(20)])
+        first = await publish_transfers(js, names, bank=BANK, lines=good[:10])
+        again = await publish_transfers(js, names, bank=BANK, lines=good[:10])  # within the window
+        assert (first.published, first.duplicates, again.duplicates) == (10, 0, 10)
+        # The same transfer past JetStream's dedupe window (another message id): the store answers it.
+        await js.publish(names.transfers, good[0], headers={BANK_HEADER: BANK, MSG_ID: "late-copy"})
+        await js.publish(names.transfers, b"{not json", headers={BANK_HEADER: BANK})
+        bad = orjson.dumps({**transfer(99, prefix="d"), "amount": -5})
+        await js.publish(names.transfers, bad, headers={BANK_HEADER: BANK})
+        await js.publish(names.transfers, orjson.dumps(transfer(98, prefix="d")))  # no bank header
+        await publish_transfers(js, names, bank=BANK, lines=good[10:])  # after them: not blocked
+        await nc.close()
+
+        async def all_acked() -> bool:
+            return await _consumer_state(names) == (0, 0)
+
+        await _run_worker_until(engine, names, all_acked)
+        return await _published_records(names)
+
+    published = asyncio.run(scenario())
+    stored = _stored(engine)
+    assert stored == Counter({f"d-{i}": 1 for i in range(20)})
+    errors = [r for r in published if "error" in r]
+    assert sorted(str(r["id"]) for r in errors) == ["None", "d-98", "d-99"]
+    assert any("JSON" in r["error"] for r in errors) and any("Fanzha-Bank" in r["error"] for r in errors)
+    decided = Counter(r["id"] for r in published if "error" not in r)
+    assert decided == Counter({f"d-{i}": 1 for i in range(20)}) + Counter({"d-0": 1})
+    assert len({(r["outcome"], r["score"]) for r in published if r.get("id") == "d-0"}) == 1
