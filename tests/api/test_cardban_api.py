@@ -17,6 +17,7 @@ MULE = "6222021234567890128"
 HOLDER = "11010519491231002X"
 CASE = {
     "received_at": "2026-05-20T10:00:00+08:00", "narrative": "受害人向安全账户转账", "fraud_type": "impersonate_authority",
+    "contact_channel": "phone_call", "occurred_at": "2026-05-20T09:00:00+08:00", "reporter": {"name": "李某某"},
     "payments": [{"amount": 50000, "to_account": MULE}],
     "identifiers": [{"kind": "bank_card", "value": "6222 0212 3456 7890 128"}],
 }  # fmt: skip

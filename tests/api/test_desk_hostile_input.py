@@ -31,6 +31,8 @@ CASE = {
     "occurred_at": "2026-11-20T09:00:00+08:00",
     "place": "东湖区某小区",
     "fraud_type": "impersonate_authority",
+    "contact_channel": "phone_call",
+    "reporter": {"name": "李某某"},
     "narrative": "自称警察，说涉嫌洗钱，要求转到安全账户。",
     "payments": [
         {"amount": 50000, "paid_at": "2026-11-20T09:30:00+08:00", "to_account": "6222021001123456789"}

@@ -116,3 +116,13 @@ def test_bad_input_is_a_chinese_422(client: TestClient, path: str, message: str)
     detail = str(got.json()["detail"])
     assert message in detail
     assert not any(word in detail for word in ("Field required", "Input should", "value is not"))
+
+
+def test_both_file_names_carry_the_same_beijing_time() -> None:
+    from fanzha.api.downloads import disposition
+    from fanzha.reports.exports import Export
+
+    export = Export(kind="cases", tables=[], total=0)
+    said = disposition(export, "csv", datetime(2026, 12, 4, 3, 15, tzinfo=UTC))  # 11:15 in Beijing
+    assert 'filename="fanzha-cases-20261204-1115.csv"' in said
+    assert unquote(said.split("filename*=UTF-8''")[1]) == "案件_20261204_1115.csv"

@@ -85,3 +85,57 @@ def test_key_persons_are_linked_to_cases_by_their_identifiers(tmp_path: Path) ->
         app, ["persons", "add", "钱某", "--category", "suspect", "-i", "nocolon", "--data-dir", str(tmp_path)]
     )
     assert bad.exit_code == 2
+
+
+def _columns(text: str) -> int:
+    from fanzha.cli.tables import width
+
+    return max(width(line) for line in text.splitlines())
+
+
+def test_cases_list_and_show_fit_an_80_column_terminal_with_ids_whole(tmp_path: Path) -> None:
+    long_case = CASE | {
+        "fraud_type": "impersonate_service",  # 冒充电商物流客服、银行客服: wider than its column
+        "district": "高新技术产业开发区",
+        "payments": [
+            {"amount": 50000, "paid_at": "2026-11-20T09:00:00+08:00", "channel": "gift_card",
+             "from_account": "6222021001123456781", "to_account": "6222021001123456789", "to_bank": "中国邮政储蓄银行"},
+            {"amount": 1234567.89, "channel": "bank_transfer", "from_account": "6217001234567890123",
+             "to_account": "6228480402564890018", "to_bank": "上海浦东发展银行股份有限公司"},
+        ],
+        "identifiers": [{"kind": "url", "value": "https://m.huixin581-secure-login.vip/account/verify?from=sms"},
+                        {"kind": "bank_card", "value": "6222 0212 3456 7890 127"}],
+    }  # fmt: skip
+    case_file = tmp_path / "case.json"
+    case_file.write_text(json.dumps(long_case, ensure_ascii=False), encoding="utf-8")
+    run("cases", "add", "--file", str(case_file), "--officer", "王警官", data_dir=tmp_path)
+    run("demo", "cases", "--n", "40", data_dir=tmp_path)
+    for status in ("verified", "closed_solved"):
+        run("cases", "status", "1", status, data_dir=tmp_path)
+
+    listed = run("cases", "list", "--limit", "50", data_dir=tmp_path)
+    assert _columns(listed) <= 80, listed
+    assert all(f"\n {n:>3}  " in listed for n in (1, 12, 41))  # every id whole
+    assert "冒充电商物流" in listed and "…" in listed and "结案·破案" in listed
+    wide = run("cases", "list", "--wide", data_dir=tmp_path)
+    assert "冒充电商物流客服、银行客服" in wide and "案件号" in wide  # --wide keeps everything
+
+    shown = run("cases", "show", "1", data_dir=tmp_path)
+    assert _columns(shown) <= 80, shown
+    for whole in ("6222021001123456789", "6228480402564890018", "6222021234567890127", "1,234,567.89"):
+        assert whole in shown  # receiving accounts, identifiers and amounts are never cut
+    for case_id in range(2, 42):
+        assert _columns(run("cases", "show", str(case_id), data_dir=tmp_path)) <= 80
+
+
+def test_a_table_narrows_its_widest_columns_and_keeps_the_kept_ones() -> None:
+    from fanzha.cli.tables import table, width
+
+    rows = [["1", "6222021001123456789", "冒充电商物流客服、银行客服" * 2, "中国邮政储蓄银行"]]
+    clipped = table(["编号", "账户", "类型", "银行"], rows, fit=50, keep=[0, 1])
+    assert max(width(line) for line in clipped.splitlines()) <= 50
+    assert "6222021001123456789" in clipped and "…" in clipped
+    long = "冒充电商物流客服、银行客服" * 2
+    wrapped = table(["编号", "类型"], [["1", long]], fit=20, keep=[0], overflow="wrap").splitlines()
+    assert max(width(line) for line in wrapped) <= 20 and len(wrapped) > 3 and "…" not in "".join(wrapped)
+    assert "".join(line[6:] for line in wrapped[2:]) == long  # wrapped onto more lines, nothing lost

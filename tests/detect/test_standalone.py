@@ -84,9 +84,47 @@ def test_a_message_is_still_read_as_a_message(detector: Detector) -> None:
     assert verdict.is_fraud and verdict.fraud_type == "impersonate_authority" and verdict.headline == ""
 
 
-def test_a_rule_written_for_a_lone_number_still_counts(detector: Detector) -> None:
-    verdict = detector.assess("6259650000818275")  # a bank card sent alone: the account_number_only rule
+def test_a_rule_written_for_a_number_among_a_few_words_still_counts(detector: Detector) -> None:
+    verdict = detector.assess("户名张三 6259650000818275")  # a card and a name: the account_number_only rule
     assert verdict.headline == "" and any(c.id == "account_number_only" for c in verdict.cues)
+
+
+@pytest.mark.parametrize("text", ["6222021234567890128", "6259650000818275", " 6222 0212 3456 7890 128 "])
+def test_a_bank_card_alone_is_answered_like_a_phone_number_alone(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)  # nothing is known of it: no scam, no advert, no rule on its shape
+    assert not verdict.is_fraud and verdict.category == "normal" and verdict.level == "low", verdict
+    assert verdict.headline == "没有发现这个银行卡/账号有诈骗特征"
+    assert not any(c.weight > 0 for c in verdict.cues)
+    assert [i.kind for i in verdict.identifiers] == ["bank_card"]
+    assert verdict.risk == detector.assess("13800138000").risk
+
+
+@pytest.mark.parametrize("text", ["6217001234567890123", "6217 0012 3456 7890 123", "4123456789012345"])
+def test_a_lone_card_failing_its_check_digit_is_kept_and_flagged(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    [card] = verdict.identifiers
+    assert card.kind == "bank_card" and card.value == text.replace(" ", "")
+    assert "校验位不符" in card.reason and card.details["flags"] == ["校验位不符"]
+    assert (card.start, card.end) == (0, len(text))
+    assert not verdict.is_fraud and verdict.category == "normal"  # never an advert
+    assert "校验位不符" in verdict.headline
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["123456789012345678", "11010519491231002X", "0217001234567890123", "6217001234567890123元"],
+)
+def test_other_lone_digit_runs_are_not_taken_for_cards(detector: Detector, text: str) -> None:
+    assert all(i.kind != "bank_card" for i in detector.assess(text).identifiers)
+
+
+def test_a_card_reported_by_several_is_a_scam_alone_even_failing_its_check_digit() -> None:
+    def intel(kind: str, value: str) -> tuple[str, list[str]] | None:
+        return ("suspicious", ["3个独立来源举报"]) if value == "6217001234567890123" else None
+
+    lookup: IntelLookup = intel
+    verdict = Detector(intel=lookup).assess("6217001234567890123")
+    assert verdict.is_fraud and "已被多方举报" in verdict.headline
 
 
 @pytest.mark.parametrize(

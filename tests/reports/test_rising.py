@@ -57,6 +57,13 @@ def test_a_type_new_this_period_has_a_floor_baseline() -> None:
     assert "此前未发案" in new.explanation and "前4个月" in new.explanation
 
 
+def test_cases_without_a_type_are_not_a_rising_type() -> None:
+    # The demo's untyped cases led 本周上升的诈骗类型 as “未填写 +2500%”.
+    result = rising_types({"": 26, "loan": 12}, [{"": 1, "loan": 4}] * 4)
+    assert [r.fraud_type for r in result] == ["loan"]
+    assert not any("未填写" in r.explanation for r in result) and result[0].flagged
+
+
 def test_falling_types_say_so() -> None:
     [fall] = rising_types({"loan": 10}, [{"loan": 20}] * 4)
     assert "下降 50%" in fall.explanation and not fall.flagged

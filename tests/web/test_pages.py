@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,67 @@ def test_the_rate_limit_is_said_with_the_wait(tmp_path: Path) -> None:
     )
     page = client.post("/report", data={"kind": "phone", "value": "95588"})
     assert page.status_code == 429 and "请求过于频繁" in page.text and "秒后再试" in page.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "flag"),
+    [
+        ("6222021234567890128", "6222021234567890128", ""),
+        ("6217001234567890123", "6217001234567890123", "校验位不符"),  # fails the check digit: kept
+        ("6217 0012 3456 7890 123", "6217001234567890123", "校验位不符"),
+    ],
+)
+def test_a_bare_card_is_answered_from_what_the_store_knows_on_page_api_and_cli(
+    client: TestClient, text: str, value: str, flag: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from fanzha.cli import app
+
+    html = client.post("/check", data={"text": text}).text
+    assert "没有发现这个银行卡/账号有诈骗特征" in html and "风险 10/100" in html
+    assert "疑似诈骗" not in html and "营销广告" not in html and "不是诈骗" not in html
+    assert value in html
+    api = client.post("/v1/assess", json={"text": text}).json()
+    assert (api["is_fraud"], api["category"], api["risk"]) == (False, "normal", 10)
+    [card] = api["identifiers"]
+    assert (card["kind"], card["value"], card["flags"]) == ("bank_card", value, [flag] if flag else [])
+    cli = CliRunner().invoke(app, ["check", text]).output
+    assert "未发现明显诈骗特征" in cli and "风险 10/100" in cli and api["headline"] in cli
+    assert f"银行卡/账号 {value}" in cli
+    if flag:
+        assert f"提示：{flag}" in html and flag in api["headline"] and flag in cli
+    client.post("/report", data={"kind": "bank_card", "value": value, "fraud_type": "phishing"})
+    reported = client.post("/check", data={"text": text}).text
+    assert "共收到" in reported and "次举报" in reported  # the store's knowledge, shown beside the card
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "verdict", "name", "level"),
+    [
+        ("phone", "0095588", "imitation", "疑似仿冒", "unknown"),  # a spoofed bank number
+        ("domain", "icbc-95588.com", "imitation", "疑似仿冒", "unknown"),  # a lookalike site
+        ("phone", "95588", "official", "官方", "official"),
+        ("phone", "13800138000", "unknown", "未达到风险标记", "unknown"),
+    ],
+)
+def test_the_lookup_api_and_the_cli_tell_what_the_page_shows(
+    client: TestClient, tmp_path: Path, kind: str, value: str, verdict: str, name: str, level: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from fanzha.cli import app
+
+    html = client.post("/check", data={"text": value}).text
+    assert f'<span class="status status-{verdict}">{name}</span>' in html
+    found = client.get("/v1/lookup", params={"kind": kind, "value": value}).json()
+    assert (found["verdict"], found["verdict_name"]) == (verdict, name)
+    assert found["level"] == level  # the store's level keeps its meaning
+    assert found["known"]["status"] == verdict
+    cli = CliRunner().invoke(app, ["intel", "lookup", value, "--data-dir", str(tmp_path / "cli")])
+    assert cli.exit_code == 0, cli.output
+    assert re.search(rf"结论\s+{name}", cli.output), cli.output
+    assert all(line in cli.output for line in found["known"]["lines"])  # the page's lines, word for word
+    if verdict == "imitation":
+        assert "未达到风险标记" not in cli.output and "冒充的机构  中国工商银行" in cli.output
+    assert "域名" not in cli.output or kind == "domain"  # 95588 is a number, not a domain

@@ -13,13 +13,15 @@ from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
 from fanzha.reports.exports import FORMATS, Export, csv_chunks, file_chunks, record_export, xlsx_file
+from fanzha.timezones import BEIJING
 
 ASCII_NAMES = {"cases": "cases", "groups": "groups", "orders": "orders"}
 
 
 def disposition(export: Export, fmt: str, now: datetime) -> str:
-    """`attachment` with an ASCII name for old clients and the Chinese one (RFC 6266 / 5987) for the rest."""
-    plain = f"fanzha-{ASCII_NAMES[export.kind]}-{now:%Y%m%d-%H%M}.{fmt}"
+    """`attachment` with an ASCII name for old clients and the Chinese one (RFC 6266 / 5987) for the rest,
+    both stamped with the same Beijing time."""
+    plain = f"fanzha-{ASCII_NAMES[export.kind]}-{now.astimezone(BEIJING):%Y%m%d-%H%M}.{fmt}"
     return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(export.filename(fmt, now))}"
 
 

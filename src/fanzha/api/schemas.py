@@ -65,10 +65,26 @@ class ReportReceipt(ReportOut):
 
 
 class LookupOut(BaseModel):
+    """An identifier's lookup. `verdict` is what the public page shows (`fanzha.intel.known`): the store's
+    risk level joined with what the identifier is by its form — an official number, a spoofed one
+    (`0095588`), a lookalike site. `level` and `reasons` are the store's risk level from reports and
+    officers' decisions only."""
+
     kind: str
     value: str
-    level: str
-    reasons: list[str]
+    verdict: str = Field(
+        description="结论（与公众页面一致）：official 官方、confirmed 已确认涉诈、cleared 已解除、"
+        "imitation 疑似仿冒（号码前加0或+号冒充服务号码、仿冒官方网站）、suspicious 有多人举报、"
+        "unknown 未达到风险标记"
+    )
+    verdict_name: str = Field(
+        description="结论的中文名：官方、已确认涉诈、已解除、疑似仿冒、有多人举报、未达到风险标记"
+    )
+    level: str = Field(
+        description="情报库的风险等级，只看举报和民警的决定：official, confirmed, suspicious, unknown, cleared；"
+        "号码或网址本身是否仿冒见 verdict"
+    )
+    reasons: list[str] = Field(description="风险等级的依据")
     report_count: int
     first_seen: str | None
     last_seen: str | None

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from fanzha.audit.log import AuditEntry
 from fanzha.cases.model import CHANNELS, PAYMENT_CHANNELS, STATUS_NAMES, Case, Person
-from fanzha.cli.tables import beijing, card, table, wrap
+from fanzha.cli.tables import TERMINAL, beijing, card, table, wrap
 from fanzha.extract.registry import KIND_NAMES
 from fanzha.taxonomy import fraud_type_name
 
 NARRATIVE_WIDTH = 70  # columns
+FIT = TERMINAL - 2  # the tables are indented by two columns
 
 
 def _person(p: Person, *, reporter: bool = False) -> str:
@@ -53,19 +54,7 @@ def case_card(case: Case, history: list[AuditEntry]) -> str:
         fields.append(("报警人", _person(case.reporter, reporter=True)))
     out = [title, "", card(fields)]
     if case.payments:
-        rows = [
-            [
-                beijing(p.paid_at),
-                f"{p.amount:,.2f}",
-                PAYMENT_CHANNELS.get(p.channel, p.channel) or "-",
-                p.from_account or "-",
-                p.to_account or "-",
-                p.to_bank or "-",
-            ]
-            for p in case.payments
-        ]
-        headers = ["转账时间", "金额（元）", "方式", "转出账户", "收款账户", "收款银行"]
-        out += ["", f"转账（{len(rows)}笔）：", _indent(table(headers, rows, right=[1]))]
+        out += ["", f"转账（{len(case.payments)}笔）：", *_payments(case)]
     if case.identifiers:
         rows = [
             [
@@ -78,7 +67,8 @@ def case_card(case: Case, history: list[AuditEntry]) -> str:
             for i in case.identifiers
         ]
         headers = ["类型", "线索（规范写法）", "原始写法", "确认", "提示"]
-        out += ["", f"涉案线索（{len(rows)}条）：", _indent(table(headers, rows, max_width=[None, 40, 30]))]
+        shown = table(headers, rows, max_width=[None, None, 40], fit=FIT, keep=[0], overflow="wrap")
+        out += ["", f"涉案线索（{len(rows)}条）：", _indent(shown)]
     if case.narrative:
         lines = [
             line for paragraph in case.narrative.splitlines() for line in wrap(paragraph, NARRATIVE_WIDTH)
@@ -89,13 +79,34 @@ def case_card(case: Case, history: list[AuditEntry]) -> str:
             [beijing(e.at, seconds=True), e.actor, ACTION_NAMES.get(e.action, e.action), history_line(e)]
             for e in history
         ]
-        out += [
-            "",
-            "变更记录：",
-            _indent(table(["时间", "操作人", "操作", "内容"], rows, max_width=[None, 16, None, 60])),
-        ]
+        headers = ["时间", "操作人", "操作", "内容"]
+        shown = table(headers, rows, max_width=[None, 16], fit=FIT, keep=[0], overflow="wrap")
+        out += ["", "变更记录：", _indent(shown)]
     out += ["", "（时间均为北京时间；--json 输出全部字段）"]
     return "\n".join(out)
+
+
+def _payments(case: Case) -> list[str]:
+    """The payments table, fitted to the terminal: the victim's paying account, when every payment left
+    from the same one (or none says), is said once above the table rather than in a column."""
+    payers = {p.from_account for p in case.payments}
+    one_payer = len(payers) == 1
+    rows = [
+        [
+            beijing(p.paid_at),
+            f"{p.amount:,.2f}",
+            PAYMENT_CHANNELS.get(p.channel, p.channel) or "-",
+            *([] if one_payer else [p.from_account or "-"]),
+            p.to_account or "-",
+            p.to_bank or "-",
+        ]
+        for p in case.payments
+    ]
+    headers = ["转账时间", "金额（元）", "方式", *([] if one_payer else ["转出账户"]), "收款账户", "收款银行"]
+    to_account = 3 if one_payer else 4
+    shown = table(headers, rows, right=[1], fit=FIT, keep=[0, 1, to_account], overflow="wrap")
+    payer = next(iter(payers)) if one_payer else ""
+    return ([f"  转出账户：{payer}"] if payer else []) + [_indent(shown)]
 
 
 def _indent(text: str) -> str:

@@ -16,7 +16,7 @@ import typer
 
 from fanzha.cli.errors import fail
 from fanzha.cli.intel import DataDir, store_url
-from fanzha.cli.tables import table
+from fanzha.cli.tables import TERMINAL, table
 from fanzha.timezones import BEIJING
 
 if TYPE_CHECKING:
@@ -159,6 +159,16 @@ def import_cases(
     typer.echo(f"已导入 {count} 起案件" + (f"，{bad} 行无法读取已跳过" if bad else ""))
 
 
+# A closed case's status as a narrow list column shows it (已结案（破案） is 14 columns).
+SHORT_STATUS = {
+    "received": "已受理",
+    "verified": "已核实",
+    "investigating": "侦查中",
+    "closed_solved": "结案·破案",
+    "closed_unsolved": "结案·未破",
+}
+
+
 @cases_app.command("list")
 def list_cases(
     status: Annotated[
@@ -171,10 +181,12 @@ def list_cases(
     district: Annotated[str | None, typer.Option(help="地区")] = None,
     text: Annotated[str | None, typer.Option(help="在案件编号、案情和线索中查找")] = None,
     limit: Annotated[int, typer.Option(help="最多显示多少起", min=1, max=1000)] = 20,
+    wide: Annotated[bool, typer.Option("--wide", help="加上案件号一列，不按80列终端收窄")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="以JSON输出（同 GET /v1/cases 的条目）")] = False,
     data_dir: DataDir = None,
 ) -> None:
-    """列出案件（最新的在前）：编号、案件号、受理时间（北京时间）、状态、诈骗类型、损失、串并组。
+    """列出案件（最新的在前）：编号、受理时间（北京时间）、状态、诈骗类型、损失、串并组、地区；
+    按80列终端排版，过长的内容以“…”截断（--wide 显示案件号和全部内容）。
 
     例：fanzha cases list --status received --limit 50
     """  # fmt: skip
@@ -191,9 +203,9 @@ def list_cases(
     rows = [
         [
             str(c.id),
-            c.ref,
+            *([c.ref] if wide else []),
             _beijing(c.received_at),
-            STATUS_NAMES.get(c.status, c.status),
+            (STATUS_NAMES if wide else SHORT_STATUS).get(c.status, c.status),
             fraud_type_name(c.fraud_type),
             f"{c.total_loss():,.2f}",
             f"组{c.group_id}" if c.group_id is not None else "-",
@@ -203,8 +215,13 @@ def list_cases(
     ]
     typer.echo(f"共 {total} 起，显示 {len(cases)} 起（北京时间）")
     if rows:
-        headers = ["编号", "案件号", "受理时间", "状态", "诈骗类型", "损失（元）", "串并组", "地区"]
-        typer.echo(table(headers, rows, right=[0, 5], max_width=[None, 24, None, None, 24, None, None, 12]))
+        if wide:
+            headers = ["编号", "案件号", "受理时间", "状态", "诈骗类型", "损失（元）", "串并组", "地区"]
+            typer.echo(table(headers, rows, right=[0, 5]))
+            return
+        headers = ["编号", "受理时间", "状态", "诈骗类型", "损失（元）", "串并组", "地区"]
+        limits = [None, None, None, None, None, None, 8]  # a long district name gives way first
+        typer.echo(table(headers, rows, right=[0, 4], max_width=limits, fit=TERMINAL, keep=[0, 1, 4, 5]))
 
 
 @cases_app.command()

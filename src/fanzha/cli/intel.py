@@ -11,7 +11,6 @@ import orjson
 import typer
 
 from fanzha.cli.errors import fail
-from fanzha.intel.risk import LEVEL_NAMES
 
 if TYPE_CHECKING:
     from fanzha.intel.repository import IntelStore, Lookup
@@ -78,69 +77,97 @@ def report(
     typer.echo(f"已记录举报 #{report_id}")
 
 
+KindOption = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        help="类型（不填时按写法判断，与公众页面一致）：phone（电话）, bank_card（银行卡/账号）, url（网址）, "
+        "domain（域名）, ip, qq, wechat（微信号）, alipay（支付宝账号）",
+    ),
+]
+
+
 @app.command()
 def lookup(
-    kind: Kind,
-    value: Value,
+    given: Annotated[
+        str | None, typer.Argument(metavar="[号码或链接]", help="要查询的号码、链接或账号")
+    ] = None,
+    kind: KindOption = None,
+    value: Annotated[
+        str | None, typer.Option("--value", help="号码、链接或账号（也可直接写在命令后）")
+    ] = None,
     data_dir: DataDir = None,
     as_json: Annotated[bool, typer.Option("--json", help="以JSON输出")] = False,
 ) -> None:
-    """查询风险等级。例：fanzha intel lookup --kind phone --value 17012345678"""
+    """查询号码、链接或账号：结论与公众页面一致（官方、疑似仿冒、已确认涉诈……）。
+
+    例：fanzha intel lookup 95588
+        fanzha intel lookup --kind phone --value 17012345678
+    """
+    from fanzha.intel.known import known
     from fanzha.intel.repository import IntelError
 
+    if given is not None and value is not None and given != value:
+        fail("号码或链接只需给一次：直接写在命令后，或用 --value")
+    asked = value if value is not None else given
+    if asked is None or not asked.strip():
+        fail("请给出要查询的号码、链接或账号，例：fanzha intel lookup 95588")
+    if kind is None:
+        kind = guessed_kind(asked)
     try:
-        found = _store(data_dir).lookup(kind=kind, value=value)
+        found = _store(data_dir).lookup(kind=kind, value=asked)
     except IntelError as exc:
         fail(str(exc))
+    seen = known(found)
     if as_json:
         record = {
             "kind": found.kind,
             "value": found.value,
+            "verdict": seen.status,
+            "verdict_name": seen.status_name,
             "level": found.level,
             "reasons": found.reasons,
             "report_count": found.report_count,
             "first_seen": found.first_seen.isoformat() if found.first_seen else None,
             "last_seen": found.last_seen.isoformat() if found.last_seen else None,
             "facts": found.facts,
+            "flags": found.flags,
+            "known": seen.to_dict(),
         }
         typer.echo(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode())
         return
     typer.echo(lookup_card(found))
 
 
-# The facts a lookup carries (fanzha.intel.facts), by their Chinese label.
-FACT_NAMES = {
-    "organisation": "官方所属",
-    "carrier": "运营商",
-    "region": "归属地",
-    "virtual_operator": "虚拟运营商号段",
-    "foreign": "境外号码",
-    "lookalike": "仿冒判断",
-    "imitates": "被仿冒的官方域名",
-    "imitated": "被仿冒的机构",
-    "warning": "提示",
-}
+def guessed_kind(value: str) -> str:
+    """The kind of a value given alone, read as the public page reads a pasted number or link; exit 2
+    with a message when it is none, or several."""
+    from fanzha.detect.prepare import lone_identifier
 
-
-def _fact(value: object) -> str:
-    if value is True:
-        return "是"
-    if value is False:
-        return "否"
-    return str(value)
+    found = lone_identifier(value)
+    if found is None:
+        fail(f"看不出“{value[:40]}”是电话、链接还是账号：请用 --kind 指明类型")
+    return found.kind
 
 
 def lookup_card(found: Lookup) -> str:
-    """A lookup as labelled lines: level, report counts, Beijing times, facts, then the reasons."""
+    """A lookup as the public page shows it: the verdict (official, imitation, confirmed …), whose it is or
+    whom it imitates, report counts and Beijing times, then every line of what is known."""
     from fanzha.cli.tables import beijing, card
     from fanzha.extract.registry import KIND_NAMES
+    from fanzha.intel.known import known
 
+    seen = known(found)
     fields = [
         ("类型", KIND_NAMES.get(found.kind, found.kind)),
         ("规范写法", found.value),
-        ("风险等级", LEVEL_NAMES.get(found.level, found.level)),
-        ("举报次数", str(found.report_count)),
+        ("结论", seen.status_name),
     ]
+    if seen.owner:
+        fields.append(("官方所属", seen.owner))
+    if seen.imitates:
+        fields.append(("冒充的机构", seen.imitates))
+    fields.append(("举报次数", str(found.report_count)))
     if found.first_seen is not None:
         fields += [("首次举报", beijing(found.first_seen)), ("最近举报", beijing(found.last_seen))]
     if found.fraud_types:
@@ -148,12 +175,9 @@ def lookup_card(found: Lookup) -> str:
 
         named = sorted(found.fraud_types.items(), key=lambda kv: -kv[1])
         fields.append(("举报的诈骗类型", "、".join(f"{fraud_type_name(t)} {n}次" for t, n in named)))
-    fields += [(FACT_NAMES.get(k, k), _fact(v)) for k, v in found.facts.items()]
-    if found.flags:
-        fields.append(("写法提示", "、".join(found.flags)))
     lines = [card(fields)]
-    if found.reasons:
-        lines += ["", "依据：", *(f"  · {reason}" for reason in found.reasons)]
+    if seen.lines:
+        lines += ["", "说明：", *(f"  · {line}" for line in seen.lines)]
     return "\n".join(lines) + "\n（时间为北京时间）" * (found.first_seen is not None)
 
 

@@ -6,6 +6,7 @@ import re
 
 from fanzha.detect.assessment import Assessment, CueHit, marked_spans
 from fanzha.extract.base import Identifier
+from fanzha.extract.canonical import flags_of
 from fanzha.extract.registry import KIND_NAMES
 
 # A rule's code in an explanation (规则“login_to_fix”：…): the terminal shows the clause, not the code
@@ -44,7 +45,14 @@ def _grouped(cues: list[CueHit]) -> list[str]:
 
 
 def render_identifiers(identifiers: list[Identifier]) -> list[str]:
-    return [f"  · {KIND_NAMES.get(i.kind, i.kind)} {i.value} —— {i.reason}" for i in identifiers]
+    """One line per identifier: its kind, value and why it was recognised, and the notes on an odd value
+    (校验位不符, 号段未分配 …) that the reason does not say already."""
+    lines = []
+    for i in identifiers:
+        notes = [flag for flag in flags_of(i.kind, i.value) if flag not in i.reason]
+        note = f"（{'、'.join(notes)}）" if notes else ""
+        lines.append(f"  · {KIND_NAMES.get(i.kind, i.kind)} {i.value} —— {i.reason}{note}")
+    return lines
 
 
 def render_assessment(text: str, verdict: Assessment, *, color: bool) -> str:
@@ -56,11 +64,10 @@ def render_assessment(text: str, verdict: Assessment, *, color: bool) -> str:
         head = _style("结论：有可疑之处，请核实", _YELLOW + _BOLD, color)
     else:
         head = _style("结论：未发现明显诈骗特征", _GREEN + _BOLD, color)
-    lines = [
-        f"{head}    风险 {verdict.risk}/100    置信度 {verdict.confidence:.2f}",
-        "",
-        "原文（〖〗内为可疑之处）：",
-    ]
+    lines = [f"{head}    风险 {verdict.risk}/100    置信度 {verdict.confidence:.2f}"]
+    if verdict.headline:  # a text of numbers and links only: what they are, as the public page says it
+        lines.append(verdict.headline)
+    lines += ["", "原文（〖〗内为可疑之处）："]
     lines.append("  " + highlight(shown, shown_cues, color=color))
     positive = _grouped([c for c in verdict.cues if c.weight > 0])
     if positive:

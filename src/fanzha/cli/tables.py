@@ -40,8 +40,29 @@ def pad(text: str, columns: int, *, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
+TERMINAL = 80  # columns of the terminal a table is made to fit
+MIN_COLUMN = 6  # a column is never squeezed below this (or its header) to make a table fit
+WRAP_FLOOR = 4  # a wrapped column keeps two Chinese characters a line
+GAP = 2  # spaces between columns
+
+
 def _cell(text: str, limit: int | None) -> str:
     return clip(text, limit) if limit else " ".join(text.split())
+
+
+def _fitted(widths: list[int], floors: list[int], fit: int) -> list[int]:
+    """`widths` narrowed, the widest squeezable column first, until the table takes at most `fit` columns
+    (or every column is at its floor)."""
+    widths = list(widths)
+    excess = sum(widths) + GAP * (len(widths) - 1) - fit
+    while excess > 0:
+        room = [(w, i) for i, w in enumerate(widths) if w > floors[i]]
+        if not room:
+            break
+        _, i = max(room)
+        widths[i] -= 1
+        excess -= 1
+    return widths
 
 
 def table(
@@ -50,18 +71,42 @@ def table(
     *,
     right: Sequence[int] = (),
     max_width: Sequence[int | None] | None = None,
+    fit: int | None = None,
+    keep: Sequence[int] = (),
+    overflow: str = "clip",
 ) -> str:
     """A table with a header and a rule, columns two spaces apart; columns in `right` (by index) are
-    right-aligned (numbers, money); `max_width` clips long cells (None: no limit)."""
+    right-aligned (numbers, money); `max_width` clips long cells (None: no limit).
+
+    The table fits in `fit` terminal columns (None: any width): the widest columns not in `keep` (ids,
+    times, amounts stay whole) are narrowed, and their long cells cut with "…" (`overflow="clip"`) or
+    wrapped onto more lines of the row (`overflow="wrap"`, for values that must be read whole)."""
     limits = [*(max_width or ()), *([None] * len(headers))][: len(headers)]
     cells = [[_cell(str(v), limits[i]) for i, v in enumerate(r)] for r in rows]
     widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    wrapping = overflow == "wrap"
+    if fit is not None:
+        # A clipped column keeps its header whole; a wrapped one may wrap its header too (转出/账户).
+        floors = [
+            w if i in keep else min(w, WRAP_FLOOR if wrapping else max(width(h), MIN_COLUMN))
+            for i, (h, w) in enumerate(zip(headers, widths, strict=True))
+        ]
+        widths = _fitted(widths, floors, fit)
 
     def line(values: Sequence[str]) -> str:
         parts = [pad(v, widths[i], right=i in right) for i, v in enumerate(values)]
         return "  ".join(parts).rstrip()
 
-    return "\n".join([line(headers), "  ".join("─" * w for w in widths), *(line(r) for r in cells)])
+    def lines(values: Sequence[str]) -> list[str]:
+        if not wrapping:
+            return [line([clip(v, widths[i]) for i, v in enumerate(values)])]
+        pieces = [wrap(v, widths[i]) if width(v) > widths[i] else [v] for i, v in enumerate(values)]
+        return [line([p[k] if k < len(p) else "" for p in pieces]) for k in range(max(map(len, pieces)))]
+
+    out = [*lines(headers), "  ".join("─" * w for w in widths)]
+    for row in cells:
+        out += lines(row)
+    return "\n".join(out)
 
 
 def card(fields: Sequence[tuple[str, str]], *, indent: int = 0) -> str:
@@ -112,7 +157,7 @@ def _tokens(text: str) -> list[str]:
 def wrap(text: str, columns: int) -> list[str]:
     """`text` (one paragraph) in lines of at most `columns` terminal columns, broken between Chinese
     characters or at spaces, never inside a Latin word unless it is longer than a line."""
-    columns = max(columns, 10)
+    columns = max(columns, 2)  # a wide character takes two
     lines: list[str] = []
     line, used = "", 0
     for token in _tokens(text):

@@ -27,7 +27,7 @@ from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare_many, vocabulary
 from fanzha.detect.scoring import DOUBT, WARNING_CUE, Score, Weights, score
 from fanzha.detect.signals import IntelLookup, identifier_signals, intel_signals, variant_signals
-from fanzha.detect.standalone import Standalone, only_identifiers, standalone
+from fanzha.detect.standalone import Standalone, bare, only_identifiers, standalone
 from fanzha.extract.id_card import mask_id_numbers
 from fanzha.taxonomy import ADVERT_KINDS, NORMAL, SCAM, Taxonomy, load_taxonomy
 from fanzha.text.limits import MAX_CHARS, InputError, check_text
@@ -176,15 +176,28 @@ class Detector:
         original = norm.original
         best_per_cue = evidence.best_per_cue
         # Nothing but numbers and links, and no cue rule speaks: what is known about them decides, not
-        # the classifier (a rule written for a lone number, such as a bank card sent alone, still counts).
+        # the classifier. A rule written for a number among a few words (a card number sent with a name)
+        # still counts; a text that is its identifiers alone is always answered by what they are.
+        located = evidence.prepared.located
+        lone = bare(original, located)
         alone = (
-            standalone(evidence.prepared.located, evidence.signals)
-            if only_identifiers(original, evidence.prepared.located)
-            and not any(hit.cue.weight > 0 for hit in best_per_cue.values())
+            standalone(located, evidence.signals)
+            if lone
+            or (
+                only_identifiers(original, located)
+                and not any(hit.cue.weight > 0 for hit in best_per_cue.values())
+            )
             else None
         )
         if alone is not None:
             evidence = replace(evidence, signals=[*evidence.signals, *alone.signals])
+        if lone:  # the rules read the shape of a message; a bare identifier has none
+            best_per_cue = {k: h for k, h in best_per_cue.items() if h.cue.weight <= 0}
+            evidence = replace(
+                evidence,
+                rule_hits=[h for h in evidence.rule_hits if h.cue.weight <= 0],
+                best_per_cue=best_per_cue,
+            )
         scored = score(self.evidence_of(evidence, 0.5 if alone is not None else p_scam), self.weights)
         risk = scored.risk if alone is None else _standalone_risk(scored.risk, alone)
         p_fraud = scored.probability if alone is None else risk / 100

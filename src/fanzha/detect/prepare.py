@@ -10,6 +10,8 @@ from importlib import resources
 
 from fanzha.detect.features import TOKENS, canonical
 from fanzha.detect.placeholders import mask_placeholders
+from fanzha.detect.standalone import CONTACT_KINDS, bare, lone_account
+from fanzha.extract.base import Identifier
 from fanzha.extract.registry import Located, locate
 from fanzha.intel import brands
 from fanzha.taxonomy import Taxonomy, load_taxonomy
@@ -63,6 +65,8 @@ def prepare_many(texts: Sequence[str], repairer: VariantRepairer | None = None) 
     out = []
     for norm, repairs in repaired:
         located = locate(norm)
+        if not located and (account := lone_account(norm)) is not None:
+            located = [account]  # a lone card number failing its check digit is still a card
         masked = mask_placeholders(mask(norm.text, located), norm)
         out.append(Prepared(norm, located, masked, canonical(masked), repairs))
     return out
@@ -70,3 +74,13 @@ def prepare_many(texts: Sequence[str], repairer: VariantRepairer | None = None) 
 
 def prepare(text: str, repairer: VariantRepairer | None = None) -> Prepared:
     return prepare_many([text], repairer)[0]
+
+
+def lone_identifier(text: str) -> Identifier | None:
+    """The one number, link or account a text is made of (`95588`, `icbc-vip.cc`, a card number), read as
+    the engine reads a pasted identifier; None when the text holds none, several, or words besides."""
+    prepared = prepare(text)
+    contacts = [i for i in prepared.located if i.identifier.kind in CONTACT_KINDS]
+    if len(contacts) != 1 or not bare(text, prepared.located):
+        return None
+    return contacts[0].identifier

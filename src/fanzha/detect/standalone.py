@@ -12,6 +12,12 @@ letters and digits, the engine (`fanzha.detect.engine`) leaves the classifier ou
   operator or airline number is 冒充客服, a fake government number 冒充公检法, a fake site 钓鱼;
 - otherwise the risk stays below the scam threshold and the text is ordinary (never an advert), and an
   official number or site says whose it is: “这是中国工商银行的官方客服号码”.
+
+A text that is *bare* — its identifiers and nothing else but spaces and punctuation — is always answered
+this way, whatever a cue rule makes of its shape (the rule for a card number sent with a name, say): a
+bank card pasted alone is answered like a phone number pasted alone. And a bare run of 16–19 digits that
+fails the card check digit is still a card to look up (`lone_account`), flagged 校验位不符, never dropped:
+the extractor needs words such as 卡号 beside such a number in a message, but a lone one is an account.
 """
 
 from __future__ import annotations
@@ -21,16 +27,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fanzha.detect.assessment import CueHit
+from fanzha.extract.bank_card import issuer, luhn_valid
 from fanzha.extract.base import Identifier
+from fanzha.extract.canonical import flags_of
+from fanzha.extract.id_card import is_id_number
 from fanzha.extract.registry import KIND_NAMES, Located
 from fanzha.intel.facts import domain_facts, owner_phrase
 from fanzha.intel.reference import brands, official_numbers
+from fanzha.text import NormText
 
 MAX_OTHER_CHARS = 8  # “这个号码是真的吗” beside the number still asks about the number alone
 CONTACT_KINDS = frozenset(["phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay"])
 OFFICIAL_SIGNAL = "official_identifier"
 OFFICIAL_WEIGHT = -2.0
 _OTHER = re.compile(r"[\W_]+")
+_DIGIT_RUN = re.compile(r"\d[\d \t-]*\d")  # a card number as written: digits in groups
+CARD_DIGITS = range(16, 20)
+CARD_NETWORKS = "3456"  # the first digit of a card number: JCB/Amex, Visa, Mastercard, UnionPay
 # Evidence that makes a lone identifier a scam, the worst first (a police confirmation outranks the form).
 _DECISIVE = ("intel_confirmed", "spoofed_service_number", "lookalike_domain", "fake_government_domain",
              "intel_reported")  # fmt: skip
@@ -57,12 +70,48 @@ def only_identifiers(original: str, located: Sequence[Located]) -> bool:
     """Does `original` hold identifiers to check and little else?"""
     if not any(item.identifier.kind in CONTACT_KINDS for item in located):
         return False
+    return len(_OTHER.sub("", _rest(original, located))) <= MAX_OTHER_CHARS
+
+
+def _rest(original: str, located: Sequence[Located]) -> str:
+    """`original` without its identifiers."""
     rest, last = [], 0
     for item in sorted(located, key=lambda i: i.identifier.start):
         rest.append(original[last : item.identifier.start])
         last = max(last, item.identifier.end)
     rest.append(original[last:])
-    return len(_OTHER.sub("", "".join(rest))) <= MAX_OTHER_CHARS
+    return "".join(rest)
+
+
+def bare(original: str, located: Sequence[Located]) -> bool:
+    """Is `original` its identifiers and nothing else (but spaces and punctuation)?"""
+    return only_identifiers(original, located) and not _OTHER.sub("", _rest(original, located))
+
+
+def lone_account(norm: NormText) -> Located | None:
+    """A text that is one run of 16–19 digits failing the card check digit: the account it names (the
+    extractor finds such a number only beside words like 卡号; one sent alone is an account all the same).
+    None for anything else: a valid card (the extractor has it), an ID number, a placeholder, a number
+    that starts as no card does (an order number)."""
+    letters = _OTHER.sub("", norm.text)
+    if not letters.isdigit() or len(letters) not in CARD_DIGITS or luhn_valid(letters):
+        return None
+    if letters[0] == "0" or len(set(letters)) == 1 or is_id_number(letters):
+        return None
+    run = _DIGIT_RUN.search(norm.text)
+    if run is None or _OTHER.sub("", run.group()) != letters:
+        return None  # the digits are not written as one number
+    bank = issuer(letters)
+    if bank is None and letters[0] not in CARD_NETWORKS:
+        return None  # an order or waybill number, not a card
+    details: dict[str, object] = {"luhn": False, "flags": list(flags_of("bank_card", letters))}
+    where = ""
+    if bank is not None:
+        details |= {"bank": bank[0], "card_type": bank[1]}
+        where = f"，卡号开头是{bank[0]}的"
+    reason = f"{len(letters)}位银行卡号，校验位不符{where}：可能抄错了一位，请核对"
+    start, end = norm.span(run.start(), run.end())
+    return Located(Identifier("bank_card", letters, start, end, 0.5, reason, details), *run.span())
 
 
 def standalone(located: Sequence[Located], signals: Sequence[CueHit]) -> Standalone:
@@ -89,7 +138,9 @@ def standalone(located: Sequence[Located], signals: Sequence[CueHit]) -> Standal
     doubt = next((s for s in signals if s.weight > 0 and (s.start, s.end) in spans), None)
     if doubt is not None:  # a foreign number, a virtual operator's, a bare IP: doubtful, not fake
         return Standalone(None, f"这个{name}有可疑之处：{doubt.meaning}", None, [])
-    return Standalone(None, f"没有发现这个{name}有诈骗特征", UNREMARKABLE_ADVICE, [])
+    flags = [f for ident in contacts for f in flags_of(ident.kind, ident.value)]
+    odd = f"（注意：{'、'.join(dict.fromkeys(flags))}，请核对是否抄错）" if flags else ""
+    return Standalone(None, f"没有发现这个{name}有诈骗特征{odd}", UNREMARKABLE_ADVICE, [])
 
 
 def _fake(ident: Identifier, signal_id: str) -> Standalone:

@@ -141,6 +141,20 @@ def name_at(text: str, i: int, *, strong: bool = False) -> str | None:
     return name
 
 
+_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def named_at(text: str, i: int) -> str | None:
+    """The name right after a word that names someone (我叫, 名叫, 户名): as `name_at`, and also a surname
+    with a numeral (张三, 李四, 王五), which only such a word makes a name."""
+    name = name_at(text, i)
+    if name is not None:
+        return name
+    surname = _surname_at(text, i, strict=True)
+    given = text[i + surname : i + surname + 1]
+    return text[i : i + surname + 1] if surname and given and given in _NUMERALS else None
+
+
 def _role_names(text: str) -> Iterator[str]:
     """Names after a role, and the names listed with them (事主唐晓东、何丽夫妇…)."""
     for role in _ROLE.finditer(text):

@@ -31,6 +31,7 @@ METHOD = (
     "并对各类型的p值做Benjamini–Hochberg多重比较校正；校正后q≤{alpha}、本期不少于{min_count}起且达到基线的{min_ratio}倍以上时判为上升。"
 )
 ZERO_BASELINE = 0.5
+UNTYPED = ""  # the key of the cases recorded without a fraud type
 ALPHA, MIN_COUNT, MIN_RATIO = 0.05, 5, 1.5
 _BEFORE = {"本周": "前{k}周", "本月": "前{k}个月", "当日": "前{k}日"}
 
@@ -101,11 +102,13 @@ def rising_types(
     min_count: int = MIN_COUNT,
     min_ratio: float = MIN_RATIO,
 ) -> list[Rising]:
-    """Test every type seen this period or in the previous ones; flagged types first, by p-value."""
+    """Test every type seen this period or in the previous ones (not the cases without a type); flagged
+    types first, by p-value."""
     k = len(previous)
     if k < 1:
         raise ValueError("至少需要前1期的数据作为基线")
-    codes = sorted(set(current) | {c for p in previous for c in p})
+    # A case without a type (未填写) is no fraud type: its count is the desk's backlog, not a trend.
+    codes = sorted((set(current) | {c for p in previous for c in p}) - {UNTYPED})
     tests = []
     for code in codes:
         count = current.get(code, 0)

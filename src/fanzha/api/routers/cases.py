@@ -28,6 +28,7 @@ from fanzha.cases.listing import SORTS, CaseFilter, CaseOrder, ListingError, day
 from fanzha.cases.model import CaseIdentifier
 from fanzha.cases.persons import KeyPerson
 from fanzha.cases.repository import CaseError, CaseNotFound
+from fanzha.cases.required import missing_in_case, refusal
 from fanzha.extract.id_card import mask_id
 from fanzha.text.limits import InputError
 from fanzha.timezones import BEIJING
@@ -74,10 +75,14 @@ async def case_prefill(body: NarrativeIn, services: ServicesDep, caller: Officer
 
 @router.post("/cases", status_code=201)
 def create_case(body: CaseCreate, services: ServicesDep, caller: OfficerDep) -> dict[str, Any]:
+    """受案登记：案件须具备与接警台登记表相同的必备要素（简要案情、诈骗类型、联系方式、发案时间、报警人姓名或电话，
+    以及损失金额、转账、涉案线索或已劝阻之一），缺少时答 422 并列出缺少的字段。"""
+    record = body.to_case(officer=caller.label, now=datetime.now(UTC))
+    missing = missing_in_case(record)
+    if missing:
+        raise HTTPException(status_code=422, detail=refusal(missing))
     try:
-        case = services.cases.create(
-            body.to_case(officer=caller.label, now=datetime.now(UTC)), actor=caller.label
-        )
+        case = services.cases.create(record, actor=caller.label)
     except CaseError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
     return case_out(case, masked=False)

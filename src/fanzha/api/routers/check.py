@@ -20,7 +20,8 @@ router = APIRouter(prefix="/v1", tags=["check"])
 async def assess(body: AssessIn, services: ServicesDep, caller: CallerDep) -> dict[str, Any]:
     """研判结果：是否涉诈、诈骗类型、风险分、理由和建议。文字只有号码和链接时，`headline` 用一句话说明
     （如“这是中国工商银行的官方客服号码”）；情报库记录的每个号码、网址、账户附带风险等级 `level` 和已知情况
-    （`status`、`status_name`、`owner` 归属、`imitates` 仿冒对象、`report_count` 举报次数、`lines`）。"""
+    （`status`、`status_name`、`owner` 归属、`imitates` 仿冒对象、`report_count` 举报次数、`lines`），
+    写法存疑但照样收录的附带提示 `flags`（如银行卡号“校验位不符”）。"""
     try:
         verdict = await services.assessor.assess(body.text)
     except InputError as exc:
@@ -34,5 +35,6 @@ async def assess(body: AssessIn, services: ServicesDep, caller: CallerDep) -> di
             continue
         found = await services.lookups.lookup(kind=ident["kind"], value=ident["value"])
         ident["level"] = found.level
+        ident["flags"] = found.flags  # an odd value kept, not dropped: 校验位不符, 号段未分配 …
         ident.update(known(found).to_dict())
     return record

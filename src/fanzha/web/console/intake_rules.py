@@ -1,11 +1,8 @@
 """What a case needs before the desk may save it (受案登记的必备要素), and the messages the officer reads
 beside each field that is missing or wrong.
 
-A 受案 record must say what happened (the caller's account, 简要案情), what kind of fraud it was, how the
-scammer made contact, when it happened, who reported it (a name or a phone number to call back), and
-what was lost or learned: a loss, a payment, an identifier of the scammer, or that the victim was
-dissuaded before paying. "Not yet known" has a choice of its own in each list (其他诈骗, 其他), so a
-required choice never forces a guess.
+The elements themselves are the cases library's rule (`fanzha.cases.required`), the one
+`POST /v1/cases` applies too; this module reads them from the form as typed.
 
 `problems(form, fraud_types=…)` gives every problem at once (field → message), so the officer corrects
 the form in one pass: the missing elements first, then a field typed in a form the case cannot hold
@@ -18,31 +15,26 @@ from collections.abc import Collection, Mapping
 from datetime import datetime
 
 from fanzha.cases.model import CaseIn
+from fanzha.cases.required import missing_elements
 from fanzha.web.console.intake_form import FormError, IntakeForm
 
-# The elements a case needs: the field the message stands beside, and the message.
-REQUIRED = {
-    "narrative": "请填写报警人所述（简要案情）",
-    "fraud_type": "请选择诈骗类型（尚不能确定时选“其他诈骗”）",
-    "contact_channel": "请选择诈骗分子的联系方式（不清楚时选“其他”）",
-    "occurred_at": "请填写发案时间（大致时间即可）",
-    "reporter_name": "请填写报警人姓名或电话，以便回访",
-    "loss": "请至少填写损失金额、一笔转账或一条涉案线索；未造成损失的请勾选“已劝阻”",
-}
 GENERAL = ""  # the key of a problem that belongs to no single field (a payment or identifier row)
 
 
 def missing(form: IntakeForm) -> dict[str, str]:
     """The required elements the form lacks (field → message)."""
-    empty = {
-        "narrative": not form.narrative.strip(),
-        "fraud_type": not form.fraud_type,
-        "contact_channel": not form.contact_channel,
-        "occurred_at": not form.occurred_at,
-        "reporter_name": not (form.reporter_name or form.reporter_phone),
-        "loss": not (form.loss or form.payments or form.identifiers or form.dissuaded == "1"),
-    }
-    return {name: REQUIRED[name] for name, blank in empty.items() if blank}
+    return missing_elements(
+        narrative=form.narrative,
+        fraud_type=form.fraud_type,
+        contact_channel=form.contact_channel,
+        occurred_at=form.occurred_at,
+        reporter_name=form.reporter_name,
+        reporter_phone=form.reporter_phone,
+        loss=bool(form.loss.strip()),
+        payments=bool(form.payments),
+        identifiers=bool(form.identifiers),
+        dissuaded=form.dissuaded == "1",
+    )
 
 
 def checked_case(
