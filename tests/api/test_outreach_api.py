@@ -121,7 +121,7 @@ def test_scorecards_and_the_report(client: TestClient, keys: dict[str, dict[str,
     html = client.get("/v1/outreach/report?period=2026-11&district=城关区", headers=keys["officer"])
     assert "督导考评" in html.text
     xlsx = client.get("/v1/outreach/report?period=2026-11&format=xlsx", headers=keys["officer"])
-    assert load_workbook(io.BytesIO(xlsx.content)).sheetnames == ["汇总", "社区考评", "活动明细"]
+    assert load_workbook(io.BytesIO(xlsx.content)).sheetnames == ["汇总", "社区考评", "图表", "活动明细"]
     assert "attachment" in xlsx.headers["content-disposition"]
     pdf = client.get("/v1/outreach/report?period=2026-11&format=pdf", headers=keys["officer"])
     assert pdf.content.startswith(b"%PDF-")

@@ -31,6 +31,7 @@ COMMUNITY_CALLS: list[tuple[str, str, dict[str, Any]]] = [
     ("get", "/v1/warn/tasks/1", {}),
     ("post", "/v1/warn/tasks/1/outcome", {"json": {"outcome": "prevented", "method": "call"}}),
     ("get", "/v1/warn/counts", {}),
+    ("post", "/v1/warn/residents/1/confirm", {}),
 ]
 
 
@@ -168,7 +169,9 @@ def test_a_linked_case_group_raises_the_tasks_of_its_identifiers(
     _register(client, keys["xingfu"])
     client.post("/v1/warn/events", json=CALL, headers=keys["bank"])
     case = {"received_at": "2026-11-06T10:00:00+08:00", "narrative": "冒充公检法，要求转入安全账户",
-            "fraud_type": "impersonate_authority", "identifiers": [{"kind": "phone", "value": SCAMMER}]}  # fmt: skip
+            "fraud_type": "impersonate_authority", "identifiers": [{"kind": "phone", "value": SCAMMER}],
+            "contact_channel": "phone_call", "occurred_at": "2026-11-06T09:00:00+08:00",
+            "reporter": {"name": "李某某"}}  # fmt: skip
     assert client.post("/v1/cases", json=case, headers=keys["officer"]).status_code == 201
     assert client.get("/v1/warn/tasks", headers=keys["officer"]).json()["total"] == 0  # one case: no group
     assert client.post("/v1/cases", json=case, headers=keys["officer"]).status_code == 201
@@ -241,3 +244,50 @@ def test_viewing_a_resident_or_a_task_in_full_is_audited(
         task_views = [(e.actor, e.action) for e in history(session, f"warning_task:{task_id}")]
     assert viewed[-1] == ("JZ1001", "warn.resident.view")
     assert task_views == [("幸福里社区", "warn.task.view")]
+
+
+SELF = {"name": "李建国", "phone": "139 1234 5678", "community": "幸福里社区", "age": 75,
+        "family": [{"name": "李明", "phone": "13812345678", "relation": "儿子", "age": 45}]}  # fmt: skip
+
+
+def test_a_resident_registers_themselves_and_the_community_worker_confirms(
+    client: TestClient, keys: dict[str, dict[str, str]]
+) -> None:
+    """No key needed, consent required; the registration waits (待社区确认, never matched) until a worker of
+    that community confirms it, and then the past contacts raise their task."""
+    refused = client.post("/v1/public/residents", json=SELF | {"consent": False})
+    assert refused.status_code == 422 and "同意" in refused.json()["detail"]
+    done = client.post("/v1/public/residents", json=SELF | {"consent": True})
+    assert done.status_code == 201, done.text
+    body = done.json()
+    assert (body["status"], body["status_name"]) == ("pending", "待社区确认") and "幸福里社区" in body[
+        "message"
+    ]
+    assert set(body) == {"id", "status", "status_name", "message"}  # nothing of the resident echoed back
+    call = CALL | {"resident_identifier": "13912345678"}
+    client.post("/v1/warn/events", json=call, headers=keys["officer"])
+    _decide(client, keys)
+    assert client.get("/v1/warn/tasks", headers=keys["xingfu"]).json()["total"] == 0  # pending: not matched
+    waiting = client.get("/v1/warn/residents?status=pending", headers=keys["xingfu"]).json()
+    assert [r["id"] for r in waiting["items"]] == [body["id"]]
+    assert client.get("/v1/warn/residents?status=pending", headers=keys["dongfeng"]).json()["total"] == 0
+    other = client.post(f"/v1/warn/residents/{body['id']}/confirm", headers=keys["dongfeng"])
+    assert other.status_code == 404
+    confirmed = client.post(f"/v1/warn/residents/{body['id']}/confirm", headers=keys["xingfu"])
+    assert confirmed.status_code == 200 and confirmed.json()["status"] == "active"
+    assert confirmed.json()["registered_via"] == "self"
+    [task] = client.get("/v1/warn/tasks", headers=keys["xingfu"]).json()["items"]
+    assert task["resident_id"] == body["id"]
+    again = client.post(f"/v1/warn/residents/{body['id']}/confirm", headers=keys["xingfu"])
+    assert again.status_code == 422 and "不是待确认" in again.json()["detail"]
+
+
+def test_self_registration_is_rate_limited_like_the_other_public_routes(tmp_path: Path) -> None:
+    client = TestClient(create_app(url=f"sqlite:///{tmp_path / 'limits.sqlite3'}", anonymous_per_minute=2))
+    statuses = [
+        client.post(
+            "/v1/public/residents", json=SELF | {"consent": True, "phone": f"1391234567{i}"}
+        ).status_code
+        for i in range(4)
+    ]
+    assert statuses[:2] == [201, 201] and statuses[-1] == 429

@@ -24,3 +24,20 @@ def test_the_demo_fills_every_page_labelled_and_loads_once(engine: Engine) -> No
     assert len(sessions) == 2 and all(s.synthetic and s.attempts >= 6 for s in sessions)
     assert load_outreach_demo(engine, seed=1) == 0
     assert len(list_activities(engine, limit=1000)) == added
+
+
+def test_the_demo_library_shows_cases_chosen_for_issued_bulletins_only(engine: Engine) -> None:
+    from fanzha.demo.load import load_demo
+    from fanzha.outreach.casebook import count_cases, library
+    from fanzha.reports.issue import issued
+    from fanzha.reports.periods import last_complete
+
+    upgrade(engine)
+    load_demo(engine, 600, seed=0)
+    load_outreach_demo(engine, seed=0)
+    cases = library(engine)
+    assert 3 <= count_cases(engine) == len(cases) <= 20
+    assert all(c.synthetic and c.text.startswith("【演示数据】") and not c.text.startswith("【演示数据】" * 2)
+               for c in cases)  # fmt: skip
+    assert all(c.source.startswith("警情通报 ") for c in cases)
+    assert issued(engine, last_complete("week")) is None  # the last week is left for a newcomer to issue

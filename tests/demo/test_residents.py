@@ -28,3 +28,17 @@ def test_the_demo_fills_every_state_and_loads_once(engine: Engine) -> None:
     assert case is not None and case.synthetic
     assert load_residents_demo(engine, seed=0) == 0
     assert warn.residents.list(limit=1)[1] == 300
+
+
+def test_the_demo_tasks_span_several_days_each_after_its_contacts(engine: Engine) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    upgrade(engine)
+    load_residents_demo(engine, seed=0)
+    warn = WarnService(engine)
+    tasks, _ = warn.tasks.queue(state=None, limit=1000)
+    assert all(t.last_event_at is not None and t.last_event_at <= t.collided_at for t in tasks)
+    now = datetime.now(UTC)
+    counts = warn.tasks.counts(start=now - timedelta(days=7), end=now + timedelta(minutes=1))
+    assert len([d for d in counts["days"] if d["created"]]) >= 4
+    assert sum(d["created"] for d in counts["days"]) == len(tasks)

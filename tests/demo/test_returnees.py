@@ -47,3 +47,5 @@ def test_the_demo_fills_every_state_and_loads_once(engine: Engine) -> None:
     assert len(missing_reports(OutboundLedger(engine), reader=OFFICER, on=yesterday)) == 2
     coverage = {c.community: c for c in Survey(engine).coverage(reader=OFFICER)}
     assert coverage["柳树村"].missing_groups == ["三组"] and coverage["南湖村"].households == 24
+    # the demo community key's own survey page is filled too
+    assert coverage["幸福里社区"].households == 18 and coverage["幸福里社区"].households_surveyed > 0

@@ -35,7 +35,7 @@ def test_the_html_report_ranks_the_district_and_labels_demo_data(registered: Eng
 
 def test_the_workbook_has_three_sheets_with_formats_and_frozen_headers(registered: Engine) -> None:
     wb = load_workbook(io.BytesIO(render_xlsx(_report(registered))))
-    assert wb.sheetnames == ["汇总", "社区考评", "活动明细"]
+    assert wb.sheetnames == ["汇总", "社区考评", "图表", "活动明细"]
     summary = wb["汇总"]
     assert summary["A1"].value == "名次" and summary.freeze_panes == "A2"
     assert {summary.cell(row=r, column=2).value for r in (2, 3)} == {"幸福里社区", "东风社区"}
@@ -44,6 +44,17 @@ def test_the_workbook_has_three_sheets_with_formats_and_frozen_headers(registere
     assert acts.freeze_panes == "A2" and acts["A2"].number_format == "yyyy-mm-dd hh:mm"
     assert {acts.cell(row=r, column=12).value for r in (2, 3)} == {120, 40}
     assert wb["社区考评"].column_dimensions["F"].width == 70
+
+
+def test_the_workbook_charts_the_figures_the_pdf_charts(registered: Engine) -> None:
+    report = _report(registered)
+    charts = load_workbook(io.BytesIO(render_xlsx(report)))["图表"]
+    assert [c.value for c in charts[1]] == ["社区", "综合得分", "注册完成率", "宣传活动(场)"]
+    rows = {row[0]: row[1:] for row in charts.iter_rows(min_row=2, values_only=True)}
+    assert set(rows) == {"幸福里社区", "东风社区"}
+    assert [rows[name][0] for name, _ in report.score_items()] == [score for _, score in report.score_items()]
+    assert dict((n, rows[n][1]) for n in rows) == dict(report.chart_items("coverage"))
+    assert [type(c).__name__ for c in charts._charts] == ["BarChart"] * 3
 
 
 def test_the_pdf_is_a_pdf(registered: Engine) -> None:

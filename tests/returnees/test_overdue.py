@@ -1,5 +1,5 @@
-"""The weekly-meeting rule with a frozen clock: due on day 7, overdue from day 8 (cadre and officer told),
-escalated to the supervisor after 14 days, Beijing days (not UTC), a reassignment changes who is told but
+"""The weekly-meeting rule with a frozen clock: due on day 7, overdue from day 8 (the cadre, the officer and
+their supervisor told from the first overdue day), marked 逾期超过14天 after 14 days, Beijing days (not UTC), a reassignment changes who is told but
 not the clock, a returnee without a pair is flagged, a lifted one never."""
 
 from __future__ import annotations
@@ -86,10 +86,17 @@ def test_a_meeting_is_due_within_seven_beijing_days(last: date, now: datetime, s
     assert (status.state, status.days_overdue, status.since) == (state, late, last)
 
 
-def test_overdue_tells_the_cadre_and_the_officer_and_escalation_the_supervisor_too() -> None:
+def test_the_first_overdue_day_tells_the_cadre_the_officer_and_their_supervisor() -> None:
     r = returnee(meetings=[date(2026, 6, 3)])
+    assert meeting_status(r, now=datetime(2026, 6, 10, 4, tzinfo=UTC)).told == [
+        "包村干部 李干部",
+        "民警 王警官",
+    ]
+    first = meeting_status(r, now=datetime(2026, 6, 10, 16, 0, tzinfo=UTC))  # 00:00 Beijing on the 11th
+    assert (first.state, first.days_overdue) == ("overdue", 1)
+    assert first.told == ["包村干部 李干部", "民警 王警官", "负责人 赵所长"] and "赵所长" in first.explanation
     late = meeting_status(r, now=datetime(2026, 6, 12, 4, tzinfo=UTC))
-    assert late.told == ["包村干部 李干部", "民警 王警官"]
+    assert late.told == ["包村干部 李干部", "民警 王警官", "负责人 赵所长"]
     assert (
         "2026-06-03" in late.explanation
         and "已逾期 2 天" in late.explanation
@@ -115,7 +122,7 @@ def test_a_reassignment_changes_who_is_told_but_not_the_last_meeting() -> None:
     r = replace(r, assignment=new, assignments=[old, new])
     status = meeting_status(r, now=datetime(2026, 6, 12, 4, tzinfo=UTC))
     assert status.state == "overdue" and status.since == date(2026, 6, 3)
-    assert status.told == ["包村干部 陈干部", "民警 刘警官"]
+    assert status.told == ["包村干部 陈干部", "民警 刘警官", "负责人 赵所长"]
 
 
 def test_lifted_returnees_are_never_overdue_and_unassigned_ones_are_flagged() -> None:

@@ -148,3 +148,57 @@ def test_a_decision_takes_the_fraud_type_of_the_reports(warn: WarnService, perso
     warn.intel.decide(kind="phone", value=SCAMMER, decision="confirmed", officer="JZ1", reason="核实")  # type: ignore[union-attr]
     [task] = warn.tasks.queue()[0]
     assert (task.level, task.fraud_type, task.source) == ("confirmed", "loan", "intel")
+
+
+def test_a_later_contact_through_a_younger_family_member_keeps_the_elderly_grounds(
+    warn: WarnService, person: Person
+) -> None:
+    """An 80-year-old called by a flagged number, then his 40-year-old son: the task keeps the older
+    person's age and says the resident himself was contacted (as `fanzha warn match` does)."""
+    old = warn.register(
+        person("王大爷", "13800138000", age=80, family=[FamilyIn("王军", "13500135000", "儿子", 40)]),
+        actor="社区张",
+    )
+    warn.flag(kind="phone", value=SCAMMER, level="confirmed", source="import")
+    [first] = warn.record_event(call("13800138000", hours=3)).tasks
+    before = warn.tasks.get(first)
+    assert any("80岁" in r for r in before.reasons)
+    [again] = warn.record_event(call("13500135000", hours=1)).tasks
+    after = warn.tasks.get(again)
+    assert again == first and after.resident_id == old.id and after.calls == 2
+    assert after.priority >= before.priority
+    assert any("80岁" in r for r in after.reasons)
+    assert not any("联系的是" in r for r in after.reasons)
+    assert after.matched["whose"] == "self"
+
+
+def test_a_flag_after_contacts_with_both_keeps_the_elderly_grounds(warn: WarnService, person: Person) -> None:
+    """The son's contact first, the father's afterwards, the number flagged last: the task speaks of the
+    father, and a later contact with the son does not take it back."""
+    warn.register(
+        person("王大爷", "13800138000", age=80, family=[FamilyIn("王军", "13500135000", "儿子", 40)]),
+        actor="社区张",
+    )
+    warn.record_events([call("13500135000", hours=5), call("13800138000", hours=4)])
+    [task_id] = warn.flag(kind="phone", value=SCAMMER, level="confirmed", source="import")
+    warn.record_event(call("13500135000", hours=1))
+    task = warn.tasks.get(task_id)
+    assert task.calls == 3 and task.matched["whose"] == "self"
+    assert any("居民80岁" in r for r in task.reasons)
+    assert not any("联系的是" in r for r in task.reasons)
+
+
+def test_an_older_family_member_speaks_for_the_task(warn: WarnService, person: Person) -> None:
+    """A 40-year-old registers his 81-year-old mother's phone: her contact, even after his, ranks as hers."""
+    warn.register(
+        person("刘军", "13600136000", age=40, family=[FamilyIn("刘母", "13500135000", "母亲", 81)]),
+        actor="刘军",
+    )
+    warn.flag(kind="phone", value=SCAMMER, level="confirmed", source="import")
+    [task_id] = warn.record_event(call("13600136000", hours=3)).tasks
+    warn.record_event(call("13500135000", hours=1))
+    task = warn.tasks.get(task_id)
+    assert task.matched["whose"] == "family" and any("81岁" in r for r in task.reasons)
+    warn.record_event(call("13600136000", hours=0))
+    task = warn.tasks.get(task_id)
+    assert task.matched["whose"] == "family" and any("81岁" in r for r in task.reasons)

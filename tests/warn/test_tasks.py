@@ -43,7 +43,7 @@ def test_an_outcome_records_the_time_to_warning_and_the_family_told(
     warn: WarnService, person: Person
 ) -> None:
     task_id = _task(warn, person)
-    done = warn.tasks.record_outcome(task_id, outcome="unreachable", method="call", by="JZ1",
+    done = warn.tasks.record_outcome(task_id, outcome="prevented", method="call", by="JZ1",
                                      at=NOW + timedelta(minutes=95))  # fmt: skip
     assert (done.state, done.minutes_to_warning, done.family_notified) == ("done", 95, ("王小明（儿子）",))
     with pytest.raises(WarnConflict):
@@ -120,3 +120,44 @@ def test_counts_per_community_and_per_day(warn: WarnService, person: Person) -> 
         {"day": "2026-11-06", "created": 2, "done": 0},
         {"day": "2026-11-07", "created": 0, "done": 1},
     ]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "told"),
+    [("prevented", True), ("deceived", True), ("unreachable", False), ("false_alarm", False)],
+)
+def test_family_is_told_only_when_the_resident_was_warned(
+    warn: WarnService, person: Person, outcome: str, told: bool
+) -> None:
+    task = _task(warn, person)
+    done = warn.tasks.record_outcome(task, outcome=outcome, method="call", by="JZ1", at=NOW + timedelta(hours=1),
+                                     cases=CaseStore(warn.engine))  # fmt: skip
+    assert done.family_notified == (("王小明（儿子）",) if told else ())
+
+
+@pytest.mark.parametrize(
+    ("kind", "written", "value", "flag", "word"),
+    [
+        ("phone", "abc-12", "abc12", "格式不符", "涉诈电话"),  # no reading as a phone: kept as written
+        ("phone", "140 1234 5678", "14012345678", "号段未分配", "涉诈电话"),  # an unassigned segment
+        ("bank_card", "6222 0212 3456 7890 127", "6222021234567890127", "校验位不符", "涉诈账户"),
+    ],
+)
+def test_a_deceived_tasks_case_keeps_an_odd_identifier_flagged(
+    warn: WarnService, person: Person, kind: str, written: str, value: str, flag: str, word: str
+) -> None:
+    """The desk never drops an identifier someone recorded: the case opened from the task holds it, with
+    its note for the officer, and the narrative names its kind in Chinese."""
+    warn.residents.register(person(), actor="社区张")
+    event_kind = "payment" if kind == "bank_card" else "call"
+    warn.record_event(EventIn(kind=event_kind, resident="13800138000", other_kind=kind, other=written, at=NOW,
+                              amount=500 if event_kind == "payment" else None), now=NOW)  # fmt: skip
+    [task_id] = warn.flag(kind=kind, value=written, level="suspicious", source="import", now=NOW)
+    cases = CaseStore(warn.engine, intel=warn.intel)
+    done = warn.tasks.record_outcome(task_id, outcome="deceived", method="visit", by="JZ1", cases=cases,
+                                     at=NOW + timedelta(hours=2))  # fmt: skip
+    assert done.case_id is not None
+    case = cases.get(done.case_id)
+    assert [(i.kind, i.value) for i in case.identifiers] == [(kind, value)]
+    assert flag in case.identifiers[0].flags
+    assert word in case.narrative and kind not in case.narrative

@@ -370,8 +370,9 @@ def test_the_dashboard_shows_todays_desk_numbers_charts_and_expiring_orders(clie
         ("1", "起"),
         ("0", "起"),
         ("50,000", "元"),
+        ("0", "元"),
         ("1", "条"),
-    ]  # 报警数 劝阻数 涉案金额 举报线索数
+    ]  # 报警数 劝阻数 涉案金额 避免损失 举报线索数
     assert html.count("<svg") >= 3 and "近8周主要类型报警数" in html
     assert f"#{order.id} 紧急止付" in html and "还剩 0 小时" in html
     assert f"/console/cases/{case_id}" in html  # the newest cases

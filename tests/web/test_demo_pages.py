@@ -105,3 +105,24 @@ def test_the_dashboard_counts_today_and_this_week_and_the_trend_reaches_today(
     assert len(weekly) == 8 and all(n > 0 for n in weekly), weekly  # no week falls to zero, this one neither
     assert weekly[-1] == week
     assert "近8周主要类型走势" in page and page.count('<tr><td><a href="/console/cases/') == 10
+
+
+def test_demo_warning_tasks_are_labelled_and_the_community_pages_filled(
+    app: FastAPI, web_client: Callable[..., TestClient]
+) -> None:
+    """Every demo task says 【演示数据】 in both queues and `synthetic` in the API; the demo community's
+    survey page has households; the queue's per-day table has several days; the case library has entries."""
+    for base in ("/console", "/community"):
+        html = _client(app, web_client, base).get(f"{base}/warnings?state=all").text
+        tasks = re.findall(r'<li class="task[^"]*">(.*?)</li>', html, re.S)
+        assert tasks and all("【演示数据】" in t for t in tasks), base
+        days = re.search(r"<th>日期</th>.*?<tbody>(.*?)</tbody>", html, re.S)
+        assert days and days.group(1).count("<tr>") >= 4, base
+    engine = app.state.services.store.engine
+    key = create_key(engine, role="community", label="幸福里社区")
+    body = web_client(app).get("/v1/warn/tasks?state=done", headers={"X-API-Key": key}).json()
+    assert body["items"] and all(t["synthetic"] is True for t in body["items"])
+    survey = _client(app, web_client, "/community").get("/community/survey").text
+    assert "尚无走访登记" not in survey and "一网格" in survey
+    library = web_client(app).get("/v1/public/cases").json()
+    assert library["total"] >= 3 and all(c["synthetic"] for c in library["cases"])

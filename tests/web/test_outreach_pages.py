@@ -14,11 +14,12 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from fanzha.api.app import create_app
 from fanzha.intel.keys import create_key
 from fanzha.outreach.communities import upsert_community
+from fanzha.reports.issue import issue
 from fanzha.store.case_tables import CaseRow
 
 INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\sstyle=|<style", re.IGNORECASE)
@@ -152,6 +153,11 @@ def test_the_case_library_is_masked_and_filterable(app: FastAPI) -> None:
             narrative="事主王秀英（13912345678）在家中被拉进刷单群，按“导师”要求垫付后无法提现，共被骗8800元。",
         ))  # fmt: skip
     client = TestClient(app)
+    assert "暂无案例" in client.get("/cases").text  # not public until an officer chooses it
+    engine = app.state.services.store.engine
+    with engine.connect() as conn:
+        case_id = conn.execute(select(CaseRow.id).where(CaseRow.ref == "L1")).scalar_one()
+    issue(engine, "2026-W45", officer="JZ1", cases=[case_id])  # the bulletin's 典型案例, reviewed and issued
     page = client.get("/cases")
     assert "刷单返利" in page.text and "王秀英" not in page.text and "13912345678" not in page.text
     assert "事主王**（139****5678）" in client.get("/cases?fraud_type=rebate_task").text

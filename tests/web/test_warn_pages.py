@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from fanzha.api.app import create_app
 from fanzha.intel.keys import create_key
+from fanzha.timezones import BEIJING
 from fanzha.warn import EventIn, ResidentIn, WarnService
 
 SCAM_PHONE = "17012345678"
@@ -174,3 +175,52 @@ def test_the_community_console_works_on_a_phone_and_needs_a_community_key(anonym
     client = login(anonymous, "/community", "community", "幸福里社区")
     home = client.get("/community").text
     assert 'name="viewport"' in home and "/community/warnings" in home and "/community/residents" in home
+
+
+def test_a_prevented_warning_shows_on_the_dashboard_and_in_the_desk_report(anonymous: TestClient) -> None:
+    """劝阻成功 counts as a prevented loss in the desk's statistics: the dashboard's 劝阻数 and 避免损失
+    cards, and `GET /v1/reports/desk`."""
+    client = login(anonymous, "/console", "officer", "城关派出所")
+    task_id = collide(engine_of(client), "13912345678", amount=12000)
+    answer = client.post(f"/console/warnings/{task_id}/outcome",
+                         data={"outcome": "prevented", "method": "call", "prevented": "12000"},
+                         follow_redirects=False)  # fmt: skip
+    assert answer.status_code == 303
+    html = client.get("/console").text
+    cards = dict(
+        (label, number)
+        for label, number in re.findall(
+            r'<div class="what">([^<]+)</div>\s*<div class="n">([^<]*)<small>', html
+        )
+    )
+    assert cards["劝阻数"] == "1" and cards["避免损失"] == "12,000", cards
+    assert "含预警劝阻成功 今日 1" in html
+    key = create_key(engine_of(client), role="officer", label="统计")
+    week = datetime.now(UTC).astimezone(BEIJING).isocalendar()
+    body = client.get(
+        f"/v1/reports/desk?period={week.year}-W{week.week:02d}", headers={"X-API-Key": key}
+    ).json()
+    totals = body["totals"]
+    assert (totals["dissuaded_total"], totals["warned_prevented"], totals["prevented_loss_yuan"]) == (
+        1,
+        1,
+        12000,
+    )
+
+
+def test_a_worker_confirms_a_residents_own_registration_on_the_community_page(anonymous: TestClient) -> None:
+    answer = anonymous.post("/v1/public/residents", json={"name": "李建国", "phone": "13912345678",
+                                                          "community": "幸福里社区", "consent": True})  # fmt: skip
+    assert answer.status_code == 201
+    resident_id = answer.json()["id"]
+    client = login(anonymous, "/community", "community", "幸福里社区")
+    listing = client.get("/community/residents").text
+    assert 'id="pending-residents"' in listing and f"/community/residents/{resident_id}" in listing
+    page = client.get(f"/community/residents/{resident_id}").text
+    assert "待社区确认" in page and f"/community/residents/{resident_id}/confirm" in page
+    done = client.post(f"/community/residents/{resident_id}/confirm", follow_redirects=False)
+    assert done.status_code == 303
+    page = client.get(done.headers["location"]).text
+    assert "已确认本人登记" in page and 'id="confirm-resident"' not in page
+    assert 'id="pending-residents"' not in client.get("/community/residents").text
+    assert client.post(f"/community/residents/{resident_id}/confirm").status_code == 409

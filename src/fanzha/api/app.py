@@ -119,6 +119,7 @@ def create_app(
     app.include_router(exports.router, responses=ERROR_RESPONSES)
     for area in (check, intel, officer, cases, orders, reports, guard, screen, counter_alerts, cardban, warn):
         app.include_router(area.router, responses=ERROR_RESPONSES)
+    app.include_router(warn.public_router, responses=ERROR_RESPONSES)  # 居民自助登记
     app.include_router(returnees.router, responses=ERROR_RESPONSES)
     app.include_router(outbound.router, responses=ERROR_RESPONSES)
     from fanzha.api.routers import outreach

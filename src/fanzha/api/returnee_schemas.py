@@ -44,7 +44,7 @@ class PairCreate(BaseModel):
     officer: str = Field(min_length=1, max_length=64, description="包案民警")
     cadre_phone: str = Field(default="", max_length=128)
     officer_phone: str = Field(default="", max_length=128)
-    supervisor: str = Field(default="", max_length=64, description="负责人（逾期超过14天时提醒）")
+    supervisor: str = Field(default="", max_length=64, description="负责人（会面逾期时与干部、民警一同提醒）")
     supervisor_phone: str = Field(default="", max_length=128)
     reason: str = Field(default="", max_length=2000, description="调整原因（重新分包时）")
 

@@ -109,6 +109,8 @@ SUMMARIES: dict[str | tuple[str, str], str] = {
     "get_resident": "居民登记详情",
     "update_resident": "修改居民登记信息",
     "withdraw_resident": "居民退出预警",
+    "register_self": "居民自行登记（待社区确认）",
+    "confirm_resident": "社区确认居民的自行登记",
     "post_event": "报送一条联系记录",
     "post_events": "批量报送联系记录",
     "task_queue": "预警任务队列",

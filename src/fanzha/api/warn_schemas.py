@@ -12,7 +12,7 @@ from fanzha.api.times import ApiTime
 from fanzha.taxonomy import fraud_type_name
 from fanzha.text.masking import mask_phone
 from fanzha.warn import AccountIn, FamilyIn, Resident, ResidentIn, Task
-from fanzha.warn.model import FLAG_LEVELS, MAX_FAMILY, OUTCOMES, SOURCES
+from fanzha.warn.model import CONSENT_TEXT, FLAG_LEVELS, MAX_FAMILY, OUTCOMES, SOURCES
 
 AccountKind = Literal["bank_card", "alipay", "wechat", "qq", "phone"]
 
@@ -55,6 +55,37 @@ class ResidentCreate(BaseModel):
             registered_via=self.registered_via, consent_by=self.consent_by, consent_text=self.consent_text,
             consent_at=self.consent_at,
         )  # fmt: skip
+
+
+class SelfRegistration(BaseModel):
+    """A resident registering themselves (金钟罩 自助登记); it waits for the community worker's confirmation."""
+
+    name: str = Field(min_length=1, max_length=64)
+    phone: str = Field(min_length=1, max_length=64, description="本人手机号，+86、空格、横线、全角数字均可")
+    community: str = Field(min_length=1, max_length=64, description="所在社区/村")
+    age: int | None = Field(default=None, ge=0, le=130)
+    township: str = Field(default="", max_length=64)
+    district: str = Field(default="", max_length=64)
+    police_station: str = Field(default="", max_length=64, description="辖区派出所")
+    accounts: list[AccountBody] = Field(default_factory=list, max_length=20)
+    family: list[FamilyBody] = Field(default_factory=list, max_length=MAX_FAMILY, description="最多8位家属")
+    consent: bool = Field(description=f"本人已阅读并同意：{CONSENT_TEXT}")
+
+    def to_record(self) -> ResidentIn:
+        return ResidentIn(
+            name=self.name, phone=self.phone, community=self.community, age=self.age, township=self.township,
+            district=self.district, police_station=self.police_station,
+            accounts=[AccountIn(a.value, a.kind or "") for a in self.accounts],
+            family=[FamilyIn(f.name, f.phone, f.relation, f.age, f.notify) for f in self.family],
+            registered_via="self", consent_by=self.name, consent_text=CONSENT_TEXT,
+        )  # fmt: skip
+
+
+class SelfRegistered(BaseModel):
+    id: int
+    status: str
+    status_name: str
+    message: str
 
 
 class IdentifierOut(BaseModel):
@@ -197,6 +228,7 @@ class TaskOut(BaseModel):
     family_notified: list[str]
     prevented: float | None
     case_id: int | None
+    synthetic: bool = Field(description="演示数据（fanzha serve --demo 生成的合成任务）")
 
 
 class TaskDetail(TaskOut):
@@ -225,7 +257,7 @@ def task_out(t: Task, *, full_phone: bool = False) -> dict[str, Any]:
         "collided_at": t.collided_at, "outcome": t.outcome, "outcome_name": OUTCOMES.get(t.outcome, ""),
         "method": t.method, "outcome_note": t.outcome_note, "done_at": t.done_at, "done_by": t.done_by,
         "minutes_to_warning": t.minutes_to_warning, "family_notified": list(t.family_notified),
-        "prevented": t.prevented, "case_id": t.case_id,
+        "prevented": t.prevented, "case_id": t.case_id, "synthetic": t.synthetic,
     }  # fmt: skip
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from fanzha.extract.canonical import flags_of
+from fanzha.extract.canonical import FORM, flags_of
+from fanzha.extract.canonical import canonical as canonical_value
 
 # Status: received → verified → investigating → closed (solved / unsolved). Every change is audited.
 STATUSES = ("received", "verified", "investigating", "closed_solved", "closed_unsolved")
@@ -94,8 +95,18 @@ class CaseIdentifier:
     @property
     def flags(self) -> list[str]:
         """Notes for the officer on an odd identifier, kept rather than refused (号段未分配, 校验位不符,
-        境外号码 …: fanzha.extract.canonical). Read from the canonical value, so always current."""
+        境外号码 …: fanzha.extract.canonical; 格式不符 for a value kept as written). Read from the
+        canonical value, so always current."""
+        if self.kind != "app" and canonical_value(self.kind, self.value) is None:
+            return [FORM]
         return list(flags_of(self.kind, self.value))
+
+
+@dataclass(slots=True)
+class FedIdentifier(CaseIdentifier):
+    """An identifier from a feed nobody can ask again (a warning task): a value with no reading as its
+    kind is kept as written (compacted, lower case) and flagged 格式不符 instead of refused — the desk
+    refuses such a value only to a person who can retype it."""
 
 
 @dataclass(slots=True)

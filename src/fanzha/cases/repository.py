@@ -33,6 +33,7 @@ from fanzha.cases.model import (
     Case,
     CaseIdentifier,
     CaseIn,
+    FedIdentifier,
     Payment,
     Person,
     fits_id,
@@ -66,6 +67,10 @@ def clean_identifiers(identifiers: Iterable[CaseIdentifier]) -> list[CaseIdentif
         if ident.kind not in LINK_KINDS:
             raise CaseError(f"不支持的线索类型：{ident.kind}（可选：{', '.join(LINK_KINDS)}）")
         value = canonical(ident.kind, ident.value)
+        if value is None and isinstance(
+            ident, FedIdentifier
+        ):  # kept, flagged 格式不符 (CaseIdentifier.flags)
+            value = "".join(ident.value.split()).replace("-", "").lower()[:512] or None
         if value is None:
             raise CaseError(f"“{ident.value[:40]}”不是有效的{ident.kind}")
         key = (ident.kind, value)

@@ -53,7 +53,7 @@ def trends_cmd(
     ] = None,
     data_dir: DataDir = None,
 ) -> None:
-    """发案走势：每周（或每月）的报警数、劝阻数、涉案金额，以及按类型、地区、年龄段等的分布。
+    """发案走势：每周（或每月）的报警数、劝阻数（含预警劝阻成功）、涉案金额、避免损失，以及按类型、地区、年龄段等的分布。
 
     受理时间超出可接受范围的案件（数据库中的异常记录）不计入统计，并给出提示。
 
@@ -87,12 +87,14 @@ def trends_cmd(
         )
         return
     keys = table.keys[:top]
-    header = ["期间", "报警数", "劝阻数", "涉案金额", *(key_name(dimension, k) for k in keys)]
+    # 劝阻数 counts cases recorded as dissuaded and warnings that ended 劝阻成功 (each once); 避免损失 is
+    # the payments those warnings stopped
+    header = ["期间", "报警数", "劝阻数", "涉案金额", "避免损失", *(key_name(dimension, k) for k in keys)]
     typer.echo(f"按{DIMENSIONS[dimension]}（前{len(keys)}个）：")
     typer.echo("\t".join(header))
     for i, row in enumerate(table.periods):
         t = table.totals[i]
-        cells = [row.label, str(t.cases), str(t.dissuaded), money(t.loss_fen)]
+        cells = [row.label, str(t.cases), str(t.dissuaded_total), money(t.loss_fen), money(t.prevented_fen)]
         typer.echo("\t".join(cells + [str(table.series(k)[i]) for k in keys]))
 
 

@@ -125,7 +125,7 @@ def assign(
     returnee_id: Annotated[int, typer.Argument(help="回流人员编号")],
     cadre: Annotated[str, typer.Option(help="包村干部")],
     officer: Annotated[str, typer.Option(help="包案民警")],
-    supervisor: Annotated[str, typer.Option(help="负责人（逾期超过14天时提醒）")] = "",
+    supervisor: Annotated[str, typer.Option(help="负责人（会面逾期时与干部、民警一同提醒）")] = "",
     cadre_phone: Annotated[str, typer.Option(help="干部电话")] = "",
     officer_phone: Annotated[str, typer.Option(help="民警电话")] = "",
     reason: Annotated[str, typer.Option(help="调整原因（重新分包时）")] = "",

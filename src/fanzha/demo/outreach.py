@@ -1,5 +1,6 @@
 """Demo prevention work (【演示数据】): six communities in two districts with their targets, a quarter of
-activities, and two quiz sessions with scored participants — so a newcomer sees every outreach page filled.
+activities, two quiz sessions with scored participants, and the bulletins of two earlier weeks issued so
+the public case library has entries (`fanzha.demo.casebook`) — so a newcomer sees every outreach page filled.
 Loading again changes nothing (the demo activities are there already)."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
+from fanzha.demo.casebook import publish_demo_bulletins
 from fanzha.demo.communities import COMMUNITIES
 from fanzha.outreach.activities import record_activity
 from fanzha.outreach.communities import list_communities, upsert_community
@@ -86,4 +88,5 @@ def load_outreach_demo(engine: Engine, *, seed: int = 0) -> int:
                 for q in session.questions
             ]
             submit(engine, session_id=session.id, answers=answers, nickname=f"参赛者{i + 1:02d}")
+    publish_demo_bulletins(engine, now=now)  # the case library's entries: typical cases an officer chose
     return added

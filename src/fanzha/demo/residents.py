@@ -3,7 +3,9 @@ communities (城关区: 幸福里社区, 东风社区, 南湖村; 开发区: 新
 cards, their calls, SMS and payments, a few scam numbers and accounts flagged — so that warning tasks exist
 in every state: open (some with a payment in progress), 劝阻成功, 已受骗 (with its desk case), 无法联系, 误报.
 
-Everything is labelled: the address and the consent text carry 【演示数据】, the rows are `synthetic`.
+The scammers are flagged one a day over the last days, so the tasks and the per-day counts span several
+days. Everything is labelled: the address and the consent text carry 【演示数据】, the rows (residents and
+tasks) are `synthetic`, and the task queues show 【演示数据】 on each task.
 Idempotent: nothing is loaded when demo residents are already there. Deterministic for a seed.
 """
 
@@ -33,6 +35,7 @@ SCAMMERS = (
     ("bank_card", "6217000010001234567", "impersonate_authority"),
     ("bank_card", "6228480012345678901", "rebate_task"),
 )
+FLAG_EVERY_DAYS = 1  # the scammers are flagged one a day, the newest today
 OUTCOMES = ("open", "open", "prevented", "prevented", "deceived", "unreachable", "false_alarm", "open")
 
 
@@ -76,6 +79,10 @@ def load_residents_demo(engine: Engine, *, seed: int = 0) -> int:
     now = datetime.now(UTC).replace(microsecond=0)
     warn = WarnService(engine)
     stored = [warn.residents.register(r, actor=ACTOR, now=r.consent_at) for r in _residents(rng, now)]
+    # each scammer flagged on another of the last days, its contacts in the three days before: the
+    # queue's per-day table has several days, and every task collides after its contacts
+    flagged_at = {value: now - timedelta(days=i * FLAG_EVERY_DAYS, hours=rng.randint(0, 6))
+                  for i, (_, value, _) in enumerate(SCAMMERS)}  # fmt: skip
     events = []
     for resident in stored:
         for _ in range(rng.randint(1, 4)):  # ordinary contacts: nobody flags them
@@ -84,19 +91,19 @@ def load_residents_demo(engine: Engine, *, seed: int = 0) -> int:
                                   at=now - timedelta(hours=rng.randint(1, 240)), source=ACTOR))  # fmt: skip
         if rng.random() < 0.3:
             kind, value, _ = rng.choice(SCAMMERS)
-            hours = rng.randint(1, 72)
+            at = flagged_at[value] - timedelta(hours=rng.randint(1, 72))
             if kind == "phone":
                 events.append(EventIn(kind=rng.choice(("call", "call", "sms")), resident=resident.phone.value,
-                                      other_kind="phone", other=value, at=now - timedelta(hours=hours), source=ACTOR))  # fmt: skip
+                                      other_kind="phone", other=value, at=at, source=ACTOR))  # fmt: skip
             else:
                 payer = resident.accounts[0].value if resident.accounts else resident.phone.value
                 events.append(EventIn(kind="payment", resident=payer, other_kind="bank_card", other=value,
-                                      at=now - timedelta(hours=hours), amount=float(rng.choice((800, 5_000, 20_000, 86_000))),
+                                      at=at, amount=float(rng.choice((800, 5_000, 20_000, 86_000))),
                                       in_progress=rng.random() < 0.3, source=ACTOR))  # fmt: skip
     warn.store_events(events)
     for kind, value, fraud_type in SCAMMERS:
         warn.flag(kind=kind, value=value, level="confirmed", source=rng.choice(("intel", "case_group", "held_transfer")),
-                  fraud_type=fraud_type, reason=f"{LABEL}演示用涉诈标识", now=now - timedelta(hours=rng.randint(0, 6)))  # fmt: skip
+                  fraud_type=fraud_type, reason=f"{LABEL}演示用涉诈标识", now=flagged_at[value])  # fmt: skip
     with Session(engine) as session:
         demo_ids = select(ResidentRow.id).where(ResidentRow.synthetic.is_(True))
         session.execute(

@@ -133,7 +133,9 @@ def _outbound(engine: Engine, rng: random.Random, now: datetime, today: date) ->
 
 def _survey(engine: Engine, rng: random.Random, now: datetime, today: date) -> int:
     households: list[HouseholdIn] = []
-    for village, township, groups in (("南湖村", "南湖镇", 4), ("柳树村", "柳河镇", 3)):
+    # the villages, and the demo community key's own community (its grid squares as its groups)
+    for village, township, groups, unit in (("南湖村", "南湖镇", 4, "组"), ("柳树村", "柳河镇", 3, "组"),
+                                            ("幸福里社区", "城关街道", 3, "网格")):  # fmt: skip
         for g in range(1, groups + 1):
             for h in range(1, 7):
                 visited = not (village == "柳树村" and g == 3) and h != 6
@@ -150,8 +152,8 @@ def _survey(engine: Engine, rng: random.Random, now: datetime, today: date) -> i
                                                 age=rng.randint(8, 80), away=away, region=where[0], place=where[1],
                                                 phone=_phone(rng) if away else ""))  # fmt: skip
                 households.append(HouseholdIn(
-                    community=village, township=township, grp=f"{'一二三四'[g - 1]}组", household=f"{h}号",
-                    address=f"{village}{g}组{h}号", registered_members=len(members) + (1 if h == 2 else 0) or rng.randint(2, 5),
+                    community=village, township=township, grp=f"{'一二三四'[g - 1]}{unit}", household=f"{h}号",
+                    address=f"{village}{g}{unit}{h}号", registered_members=len(members) + (1 if h == 2 else 0) or rng.randint(2, 5),
                     members=members, surveyed_on=today - timedelta(days=rng.randint(1, 20)) if visited else None,
                     surveyed_by=f"{LABEL}{rng.choice(SURNAMES)}网格员" if visited else "", demo=True,
                 ))  # fmt: skip

@@ -1,9 +1,13 @@
 """The 督导考评 report as an Excel workbook (openpyxl): 汇总 (ranking), 社区考评 (every figure of every
-community with its explanation) and 活动明细 (the activities). Chinese headers, column widths, number
-formats and a frozen header row on every sheet."""
+community with its explanation), 图表 (the figures the PDF charts — 综合得分, 注册完成率, 宣传活动场次 — as
+a table and three Excel bar charts drawn from it, so they stay live when a cell is corrected) and 活动明细
+(the activities). Chinese headers, column widths, number formats and a frozen header row on every sheet."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from openpyxl.chart import BarChart, Reference  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
 
 from fanzha.outreach.report import DistrictReport
@@ -46,6 +50,35 @@ def _communities(ws: Worksheet, r: DistrictReport) -> None:
         row[0].alignment = TOP_WRAPPED
 
 
+Items = Callable[[DistrictReport], list[tuple[str, float]]]
+# (column title, chart title, number format, the figures) — the PDF's charts (`report_pdf.story`)
+CHARTS: tuple[tuple[str, str, str, Items], ...] = (
+    ("综合得分", "综合得分排名", "0.0", DistrictReport.score_items),
+    ("注册完成率", "注册完成率（%）", "0.0%", lambda r: r.chart_items("coverage")),
+    ("宣传活动(场)", "宣传活动场次", "#,##0", lambda r: r.chart_items("activities")),
+)
+
+
+def _charts(ws: Worksheet, r: DistrictReport) -> None:
+    sheet(ws, "图表", ["社区", *(c[0] for c in CHARTS)], [14, 10, 11, 12])
+    columns = [dict(items(r)) for _, _, _, items in CHARTS]
+    for name, _ in r.score_items():  # the ranking's order
+        append(ws, [name, *(column.get(name, 0.0) for column in columns)])
+    formats(ws, {i: fmt for i, (_, _, fmt, _) in enumerate(CHARTS, start=2)})
+    rows = len(r.scores.cards)
+    if not rows:
+        return
+    for i, (_, title, fmt, _) in enumerate(CHARTS):
+        chart = BarChart()
+        chart.type, chart.style, chart.title, chart.legend = "bar", 10, title, None
+        chart.y_axis.numFmt = fmt
+        chart.height, chart.width = max(6.0, 1.0 + 0.6 * rows), 14.0
+        chart.add_data(Reference(ws, min_col=i + 2, min_row=1, max_row=rows + 1), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=rows + 1))
+        chart.x_axis.scaling.orientation = "maxMin"  # the first in the ranking on top, as in the PDF
+        ws.add_chart(chart, f"F{2 + i * (int(chart.height * 2) + 2)}")
+
+
 def _activities(ws: Worksheet, r: DistrictReport) -> None:
     header = ["日期", "社区", "类型", "活动名称", "地点", "负责人", "单位", "海报", "宣传单", "横幅", "LED屏",
               "覆盖人数", "演示数据"]  # fmt: skip
@@ -63,5 +96,6 @@ def render_xlsx(report: DistrictReport) -> bytes:
     wb, first = new_workbook()
     _summary(first, report)
     _communities(wb.create_sheet(), report)
+    _charts(wb.create_sheet(), report)
     _activities(wb.create_sheet(), report)
     return to_bytes(wb, report.title)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Engine, case, func, literal, or_, select
 
@@ -24,6 +24,9 @@ from fanzha.reports.periods import Kind, Period, local_date, period_of, periods_
 from fanzha.store.case_tables import CaseRow
 from fanzha.taxonomy.codes import fraud_type_name
 from fanzha.timezones import date_bounds
+
+if TYPE_CHECKING:
+    from fanzha.warn.stats import PreventedLosses
 
 AGE_BANDS = ("<18", "18–29", "30–44", "45–59", "60+", "未知")
 DIMENSIONS = {
@@ -40,27 +43,49 @@ MAX_PERIODS = 520
 
 @dataclass(slots=True)
 class Totals:
-    """报警数, 劝阻数 and 涉案金额 (fen) of a set of cases."""
+    """报警数, 劝阻数 and 涉案金额 (fen) of a set of cases; for a whole period (not per key) also the
+    warnings (预警劝阻, `fanzha.warn`) that ended 劝阻成功 then and the losses they prevented (避免损失, fen).
+    `dissuaded` counts cases only (the 劝阻率 is of cases); `dissuaded_total` adds the warnings, which
+    `fanzha.warn.stats` counts only when linked to no case, so nothing is counted twice."""
 
     cases: int = 0
     dissuaded: int = 0
     loss_fen: int = 0
+    warned: int = 0
+    prevented_fen: int = 0
 
     def add(self, cases: int, dissuaded: int, loss_fen: int) -> None:
         self.cases += cases
         self.dissuaded += dissuaded
         self.loss_fen += loss_fen
 
+    def add_warned(self, prevented: PreventedLosses) -> None:
+        self.warned += prevented.count
+        self.prevented_fen += round(prevented.amount * 100)
+
     @property
     def loss_yuan(self) -> float:
         return self.loss_fen / 100
+
+    @property
+    def dissuaded_total(self) -> int:
+        """劝阻数: cases recorded as dissuaded and warnings that ended 劝阻成功."""
+        return self.dissuaded + self.warned
+
+    @property
+    def prevented_yuan(self) -> float:
+        return self.prevented_fen / 100
 
     @property
     def dissuade_rate(self) -> float:
         return self.dissuaded / self.cases if self.cases else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"cases": self.cases, "dissuaded": self.dissuaded, "loss_yuan": self.loss_yuan}
+        return {
+            "cases": self.cases, "dissuaded": self.dissuaded, "loss_yuan": self.loss_yuan,
+            "warned_prevented": self.warned, "dissuaded_total": self.dissuaded_total,
+            "prevented_loss_yuan": self.prevented_yuan,
+        }  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +201,15 @@ class TrendTable:
         }
 
 
+def _warned(engine: Engine, periods: Sequence[Period]) -> list[PreventedLosses]:
+    """The warnings that ended 劝阻成功 in each of `periods` (consecutive), with their prevented losses."""
+    from fanzha.warn.stats import prevented_per_period  # the warning package only when counted
+
+    if not periods:
+        return []
+    return prevented_per_period(engine, edges=[to_utc(p.start) for p in periods] + [to_utc(periods[-1].end)])
+
+
 def trend_table(engine: Engine, *, periods: Sequence[Period], dimension: str = "fraud_type") -> TrendTable:
     table = TrendTable(dimension, list(periods), totals=[Totals() for _ in periods])
     by_key: dict[str, int] = {}
@@ -183,6 +217,8 @@ def trend_table(engine: Engine, *, periods: Sequence[Period], dimension: str = "
         table.cells[(cell.bucket, cell.key)] = Totals(cell.cases, cell.dissuaded, cell.loss_fen)
         table.totals[cell.bucket].add(cell.cases, cell.dissuaded, cell.loss_fen)
         by_key[cell.key] = by_key.get(cell.key, 0) + cell.cases
+    for totals, warned in zip(table.totals, _warned(engine, periods), strict=True):
+        totals.add_warned(warned)
     table.keys = sorted(by_key, key=lambda k: (-by_key[k], k))
     return table
 
@@ -236,7 +272,8 @@ def trends(
 @dataclass(slots=True)
 class DeskStats:
     """The desk's figures for one period, as the seed reports them: 报警数, 劝阻数, 涉案金额 — in all,
-    per day, per desk and per district."""
+    per day, per desk and per district; in all and per day also the warnings that ended 劝阻成功 and the
+    losses they prevented (避免损失)."""
 
     period: Period
     totals: Totals
@@ -270,6 +307,9 @@ def desk_stats(engine: Engine, *, period: Period) -> DeskStats:
     for cell in aggregate(engine, periods=days):
         by_day[cell.bucket][1].add(cell.cases, cell.dissuaded, cell.loss_fen)
         totals.add(cell.cases, cell.dissuaded, cell.loss_fen)
+    for (_, day), warned in zip(by_day, _warned(engine, days), strict=True):
+        day.add_warned(warned)
+        totals.add_warned(warned)
     return DeskStats(
         period,
         totals,

@@ -32,7 +32,7 @@ LIMITS = {"name": 64, "community": 64, "township": 64, "district": 64, "address"
           "household": 64, "location": 200, "note": 4000, "risk_notes": 4000, "findings": 4000,
           "next_steps": 4000, "reason": 2000}  # fmt: skip
 WEEK_DAYS = 7  # a meeting is due every 7 days
-ESCALATE_DAYS = 14  # more than 14 days without one: the supervisor is told too
+ESCALATE_DAYS = 14  # more than 14 days without one: 逾期超过14天, the supervisor asked to see to it
 _ID = re.compile(r"[0-9A-Z]{6,32}")
 
 

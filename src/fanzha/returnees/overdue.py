@@ -5,8 +5,10 @@ The rule (Beijing calendar days, computed against an injectable clock `now`):
   first assigned a pair (双岗分包); a reassignment does not restart it (the new pair inherits the gap);
 - a meeting is due within 7 days: with the last one on day D, the next is due by D + 7 (the same weekday a
   week later). On D + 7 it is "due today"; from D + 8 on it is overdue, and the cadre and the officer of
-  the current pair are told;
-- more than 14 days without a meeting (from D + 15 on) it is escalated: their supervisor is told too;
+  the current pair and their supervisor are told ("overdue meetings flagged to both and to their
+  supervisor"), from the first overdue day;
+- more than 14 days without a meeting (from D + 15 on) it is escalated (逾期超过14天): the supervisor is
+  asked to see to it (督办);
 - a returnee without a pair is flagged "未落实双岗分包" (nobody can be told but the ledger's keepers);
 - a returnee whose control was lifted is never overdue.
 
@@ -75,17 +77,16 @@ def meeting_status(returnee: Returnee, *, now: datetime) -> MeetingStatus:
         return MeetingStatus(returnee.id, "due", since, days, due_on, 0, pair_names,
                              f"{basis}，今天（{today}）是每周会面的最后一天")  # fmt: skip
     late = days - WEEK_DAYS
-    told = list(pair_names)
+    boss = pair.supervisor or "（未指定负责人，请指定）"
+    told = [*pair_names, f"负责人 {boss}"]
     why = (
         f"{basis}（{days} 天前），超过每周会面一次的要求，应于 {due_on} 前会面，已逾期 {late} 天；"
-        f"已提醒{'、'.join(pair_names)}"
+        f"已提醒{'、'.join(pair_names)}及负责人 {boss}"
     )
     state = "overdue"
     if days > ESCALATE_DAYS:
         state = "escalated"
-        boss = pair.supervisor or "（未指定负责人，请指定）"
-        told.append(f"负责人 {boss}")
-        why += f"；超过 {ESCALATE_DAYS} 天未会面，同时提醒负责人 {boss}"
+        why += f"；超过 {ESCALATE_DAYS} 天未会面，请负责人 {boss} 督办"
     return MeetingStatus(returnee.id, state, since, days, due_on, late, told, why)
 
 

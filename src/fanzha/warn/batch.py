@@ -27,7 +27,7 @@ import orjson
 from fanzha.warn.events import parse_event
 from fanzha.warn.identifiers import guess_account_kind, key
 from fanzha.warn.model import ACCOUNT_KINDS, ELDERLY_AGE, FLAG_LEVELS, MAX_AGE, OTHER_KINDS, WarnError
-from fanzha.warn.priority import Evidence, score
+from fanzha.warn.priority import Evidence, grounds, score
 
 ANY = "account"  # the index of every phone and account a resident may pay from
 Report = Callable[[str], None]
@@ -173,8 +173,8 @@ def match_files(
             evidence = evidence.add(
                 kind=event.kind, at=event.at, amount=event.amount, in_progress=event.in_progress
             )
-            if (holder.age or 0) > (who.age or 0):
-                who = holder
+            if grounds(holder.age, own=holder.who == "居民") > grounds(who.age, own=who.who == "居民"):
+                who = holder  # the strongest grounds speak for the task, as in the stored path
             pairs[pair] = (evidence, who)
     judged_at = now or latest
     tasks = []

@@ -28,7 +28,7 @@ from fanzha.store.warn_tables import (
 from fanzha.timezones import from_db
 from fanzha.warn.flags import Flag, stronger
 from fanzha.warn.identifiers import key
-from fanzha.warn.matches import ACCOUNT_MATCH, ANY_ACCOUNT, Match, residents_behind
+from fanzha.warn.matches import ACCOUNT_MATCH, ANY_ACCOUNT, Match, residents_behind, stored_match
 from fanzha.warn.priority import Evidence, score
 
 # Built once with bound parameters (building a statement costs more than running it).
@@ -62,6 +62,11 @@ def upsert_task(
     `replace`: `evidence` is the whole evidence (recounted from the events), else it is added to the
     task's."""
     row = existing
+    if row is not None and not match.same_as(row.matched):
+        # a task keeps the strongest grounds of all its matches: a later contact through a younger family
+        # member's phone does not take away the elderly resident's age or their own contact
+        match = match.stronger(stored_match(session, row.resident_id, row.matched))
+        row.matched = match.matched()
     if row is None:
         row = WarningTaskRow(
             resident_id=match.resident_id, identifier_kind=flag.kind, identifier_value=flag.value,
@@ -146,8 +151,7 @@ def collide_flag(session: Session, flag: Flag, *, now: datetime, source: str) ->
         if match.resident_id in per_resident:
             first, before = per_resident[match.resident_id]
             evidence = before.merge(evidence)
-            # the older person's match speaks for the task
-            match = first if (first.age or 0) >= (match.age or 0) else match
+            match = first.stronger(match)  # the strongest grounds speak for the task
         per_resident[match.resident_id] = (match, evidence)
     existing = _existing(session, flag, list(per_resident))
     rows = [
@@ -163,7 +167,10 @@ def collide_event(
     session: Session, flag: Flag, matches: Sequence[Match], evidence: Evidence, *, now: datetime
 ) -> list[int]:
     """(b) The tasks an incoming event with a flagged identifier raises (its evidence added)."""
-    firsts = list({m.resident_id: m for m in reversed(matches)}.values())  # the first match per resident
+    strongest: dict[int, Match] = {}  # per resident, the match with the strongest grounds
+    for m in matches:
+        strongest[m.resident_id] = m.stronger(strongest.get(m.resident_id))
+    firsts = list(strongest.values())
     existing = _existing(session, flag, [m.resident_id for m in firsts])
     rows = [
         upsert_task(session, match, flag, evidence, now=now, source="event", replace=False,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from fanzha.store.warn_tables import ResidentFamilyRow, ResidentIdentifierRow, ResidentRow
 from fanzha.warn.model import ACCOUNT_KINDS
+from fanzha.warn.priority import grounds
 
 # The resident-side kind of a payment event whose feed did not name it: the value is matched against the
 # residents' phones and accounts of every kind.
@@ -34,6 +35,20 @@ class Match:
     community: str
     district: str
     police_station: str
+
+    def stronger(self, other: Match | None) -> Match:
+        """The match of the two that gives the task its stronger grounds (`fanzha.warn.priority.grounds`);
+        self on a tie."""
+        if other is None:
+            return self
+        mine = grounds(self.age, own=self.whose != "family")
+        return other if grounds(other.age, own=other.whose != "family") > mine else self
+
+    def same_as(self, matched: dict[str, object]) -> bool:
+        """Whether a task's stored `matched` is this match."""
+        return (matched.get("kind"), matched.get("value"), matched.get("whose")) == (
+            self.kind, self.value, self.whose,
+        ) and (self.whose != "family" or matched.get("family") == self.family_name)  # fmt: skip
 
     def matched(self) -> dict[str, object]:
         out: dict[str, object] = {"kind": self.kind, "value": self.value, "whose": self.whose}
@@ -97,3 +112,15 @@ def residents_behind(session: Session, pairs: Iterable[tuple[str, str]]) -> list
             if (m.kind, m.value) in wanted_set
         ]
     return found
+
+
+def stored_match(session: Session, resident_id: int, matched: dict[str, object]) -> Match | None:
+    """A task's stored `matched` read back as a match (the person's current age), None when the resident
+    no longer has that identifier."""
+    kind, value = matched.get("kind"), matched.get("value")
+    if not isinstance(kind, str) or not isinstance(value, str):
+        return None
+    for found in residents_behind(session, [(kind, value)]):
+        if found.resident_id == resident_id and found.same_as(matched):
+            return found
+    return None

@@ -18,10 +18,15 @@ MAX_AMOUNT = 1e11  # yuan, as the case desk
 ELDERLY_AGE = 60
 
 VIA = {"self": "本人注册", "worker": "社区工作人员代为登记", "officer": "民警登记", "import": "批量导入"}
-STATUSES = {"active": "在册", "withdrawn": "已退出"}
+# pending: registered by the resident themselves (a public route), not matched until the community worker
+# confirms it (the phone is theirs, the community right)
+STATUSES = {"active": "在册", "pending": "待社区确认", "withdrawn": "已退出"}
 EVENT_KINDS = {"call": "通话", "sms": "短信", "payment": "付款"}
 ACCOUNT_KINDS = ("bank_card", "alipay", "wechat", "qq")
 OTHER_KINDS = ("phone", "bank_card", "alipay", "wechat", "qq", "url", "domain")
+# The kinds as the desk's narratives and the pages name them.
+KIND_NAMES = {"phone": "电话", "bank_card": "账户", "alipay": "支付宝账户", "wechat": "微信账号", "qq": "QQ号",
+              "url": "网址", "domain": "网站"}  # fmt: skip
 FLAG_LEVELS = {"confirmed": "已确认涉诈", "suspicious": "有多人举报"}
 SOURCES = {
     "intel": "情报库确认或多人举报",
@@ -31,6 +36,9 @@ SOURCES = {
     "import": "批量导入",
 }
 OUTCOMES = {"prevented": "劝阻成功", "deceived": "已受骗", "unreachable": "无法联系", "false_alarm": "误报"}
+# The outcomes in which the resident was actually warned — only these notify the family ("family members are
+# notified when the resident is"): not 无法联系 (nobody was reached) nor 误报 (there was nothing to warn of).
+RESIDENT_WARNED = ("prevented", "deceived")
 METHODS = {"call": "电话劝阻（96110）", "sms": "预警短信（12381）", "visit": "上门劝阻"}
 TASK_STATES = {"open": "待预警", "done": "已处置"}
 CONSENT_TEXT = (

@@ -79,6 +79,14 @@ class Evidence:
         )
 
 
+def grounds(age: int | None, *, own: bool) -> tuple[int, bool, int]:
+    """How strongly the person contacted speaks for a task, to keep the strongest of its matches (the
+    stored path and `fanzha warn match` alike): an elderly person's points first, then the resident's own
+    phone or account over a family member's, then the older person."""
+    elderly = 0 if age is None or age < ELDERLY_AGE else (20 if age >= OLD_AGE else 15)
+    return elderly, own, age or 0
+
+
 def _yuan(amount: float) -> str:
     return f"{amount / 10_000:g}万元" if amount >= 10_000 else f"{amount:g}元"
 

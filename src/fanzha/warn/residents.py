@@ -27,6 +27,7 @@ from fanzha.warn.model import (
     MAX_ACCOUNTS,
     MAX_AGE,
     MAX_FAMILY,
+    STATUSES,
     VIA,
     Family,
     Identifier,
@@ -126,8 +127,11 @@ class ResidentStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def register(self, resident: ResidentIn, *, actor: str, now: datetime | None = None) -> Resident:
-        """Register a resident with family and accounts; consent recorded (who, when, what text)."""
+    def register(
+        self, resident: ResidentIn, *, actor: str, now: datetime | None = None, pending: bool = False
+    ) -> Resident:
+        """Register a resident with family and accounts; consent recorded (who, when, what text).
+        `pending`: a resident registering themselves — stored as 待社区确认, not matched until `confirm`."""
         check_resident(resident)
         phone = identifier("phone", resident.phone, what="居民手机号")
         moment = now or _now()
@@ -139,14 +143,15 @@ class ResidentStore:
                 district=resident.district.strip(), police_station=resident.police_station.strip(),
                 address=resident.address.strip(), registered_via=resident.registered_via, registered_by=actor[:64],
                 consent_at=resident.consent_at or moment, consent_by=(resident.consent_by or resident.name).strip()[:64],
-                consent_text=resident.consent_text or CONSENT_TEXT, status="active", synthetic=resident.synthetic,
+                consent_text=resident.consent_text or CONSENT_TEXT, status="pending" if pending else "active",
+                synthetic=resident.synthetic,
                 created_at=moment, updated_at=moment,
             )  # fmt: skip
             session.add(row)
             session.flush()
             _write_details(session, row, resident)
             append(session, actor=actor, action="warn.resident.register", subject=f"resident:{row.id}",
-                   detail={"community": row.community, "via": row.registered_via,
+                   detail={"community": row.community, "via": row.registered_via, "status": row.status,
                            "family": len(resident.family), "accounts": len(resident.accounts)}, at=moment)  # fmt: skip
             return row.id
 
@@ -197,6 +202,23 @@ class ResidentStore:
             row.status, row.withdrawn_at, row.updated_at = "withdrawn", _now(), _now()
             append(session, actor=actor, action="warn.resident.withdraw", subject=f"resident:{resident_id}",
                    detail={"reason": reason[:200]})  # fmt: skip
+
+        append_retrying(self.engine, work)
+        return self.get(resident_id, actor=None)
+
+    def confirm(self, resident_id: int, *, actor: str, community: str | None = None) -> Resident:
+        """The community worker confirms a resident's own registration (待社区确认 → 在册), audited
+        (`warn.resident.confirm`); WarnError when it is not waiting for confirmation."""
+
+        def work(session: Session) -> None:
+            row = self._row(session, resident_id, community)
+            if row.status != "pending":
+                raise WarnError(
+                    f"居民 {resident_id} 不是待确认的自助登记（{STATUSES.get(row.status, row.status)}）"
+                )
+            row.status, row.updated_at = "active", _now()
+            append(session, actor=actor, action="warn.resident.confirm", subject=f"resident:{resident_id}",
+                   detail={"community": row.community})  # fmt: skip
 
         append_retrying(self.engine, work)
         return self.get(resident_id, actor=None)

@@ -76,6 +76,20 @@ class WarnService:
         self.recheck_resident(stored.id)
         return stored
 
+    def register_self(self, resident: ResidentIn, *, now: datetime | None = None) -> Resident:
+        """A resident registering themselves (a public route): stored 待社区确认, no task raised and not
+        matched until their community worker confirms it (`confirm`)."""
+        resident.registered_via = "self"
+        return self.residents.register(
+            resident, actor=f"本人:{resident.name.strip()[:40]}", now=now, pending=True
+        )
+
+    def confirm(self, resident_id: int, *, actor: str, community: str | None = None) -> Resident:
+        """The community worker confirms a self-registration; the tasks of its past contacts follow."""
+        confirmed = self.residents.confirm(resident_id, actor=actor, community=community)
+        self.recheck_resident(resident_id)
+        return confirmed
+
     def recheck_resident(self, resident_id: int, *, now: datetime | None = None) -> list[int]:
         """The tasks a resident's stored contacts raise against today's flags (after a registration or
         an update of their phones and accounts)."""

@@ -7,10 +7,12 @@ is done, but not in time).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from fanzha.store.warn_tables import ResidentRow, WarningTaskRow
@@ -57,7 +59,7 @@ def community_figures(
             places = districts.setdefault(community, {})
             places[where] = places.get(where, 0) + 1
             gone = withdrawn is not None and from_db(withdrawn) < end_utc
-            if status == "active" or not gone:
+            if status == "active" or (status == "withdrawn" and not gone):  # not one awaiting confirmation
                 counts["registered"] = counts.get("registered", 0) + 1
             if from_db(created) >= start_utc:
                 counts["registered_in_period"] = counts.get("registered_in_period", 0) + 1
@@ -98,14 +100,46 @@ class PreventedLosses:
     amount: float
 
 
+def _prevented(start: datetime, end: datetime) -> list[ColumnElement[bool]]:
+    """The warnings counted as prevented losses in [start, end): 劝阻成功 recorded then.
+
+    No double counting with the desk's cases: a case's own 劝阻 (`cases.dissuaded`) counts through the
+    case, and a warning counts here only when it ended 劝阻成功 and is linked to no desk case. A task that
+    led to a case is one that ended 已受骗 (`record_outcome` links a case only then), so it counts once,
+    as the case it opened — never again as a prevented warning, even if the case is later marked 劝阻.
+    """
+    return [
+        WarningTaskRow.outcome == "prevented",
+        WarningTaskRow.case_id.is_(None),
+        WarningTaskRow.done_at >= to_utc(start),
+        WarningTaskRow.done_at < to_utc(end),
+    ]
+
+
 def prevented_losses(engine: Engine, *, start: datetime, end: datetime) -> PreventedLosses:
-    """劝阻成功 outcomes recorded in [start, end) — the desk's prevented losses."""
+    """劝阻成功 outcomes recorded in [start, end) — the desk's prevented losses (see `_prevented`)."""
+    return prevented_per_period(engine, edges=[start, end])[0]
+
+
+def prevented_per_period(engine: Engine, *, edges: Sequence[datetime]) -> list[PreventedLosses]:
+    """The prevented losses of each consecutive period [edges[i], edges[i+1]) — one query."""
+    if len(edges) < 2:
+        return []
+    bounds = [to_utc(e) for e in edges]
+    done = WarningTaskRow.done_at
+    bucket: ColumnElement[Any] = (
+        case(*[(done < edge, i) for i, edge in enumerate(bounds[1:-1])], else_=len(bounds) - 2)
+        if len(bounds) > 2
+        else literal(0)
+    )
+    inner = (
+        select(bucket.label("b"), WarningTaskRow.prevented_fen.label("f"))
+        .where(*_prevented(bounds[0], bounds[-1]))
+        .subquery()
+    )
+    out = [PreventedLosses(0, 0.0) for _ in bounds[1:]]
     with Session(engine) as session:
-        count, fen = session.execute(
-            select(func.count(), func.coalesce(func.sum(WarningTaskRow.prevented_fen), 0)).where(
-                WarningTaskRow.outcome == "prevented",
-                WarningTaskRow.done_at >= to_utc(start),
-                WarningTaskRow.done_at < to_utc(end),
-            )
-        ).one()
-    return PreventedLosses(int(count or 0), int(fen or 0) / 100)
+        stmt = select(inner.c.b, func.count(), func.coalesce(func.sum(inner.c.f), 0)).group_by(inner.c.b)
+        for b, count, fen in session.execute(stmt):
+            out[int(b)] = PreventedLosses(int(count or 0), int(fen or 0) / 100)
+    return out

@@ -1,8 +1,9 @@
 """Warning tasks: the queue (per community, police station or district; open first, by priority), one
 task with the resident's details, the outcome of a warning and the counts per community and per day.
 
-Recording an outcome (`record_outcome`): the time from collision to warning in minutes; the family members
-with notify on are recorded as notified; 劝阻成功 records the prevented loss (the payment in progress, or
+Recording an outcome (`record_outcome`): the time from collision to warning in minutes; when the resident
+was actually warned (劝阻成功, 已受骗: `RESIDENT_WARNED`) the family members with notify on are recorded as
+notified; 劝阻成功 records the prevented loss (the payment in progress, or
 the amount the officer gives); 已受骗 opens a desk case pre-filled from the task (the identifier as the
 scammer's, the resident as the victim) and links it. Every outcome is audited (`warn.task.outcome`).
 """
@@ -19,7 +20,16 @@ from sqlalchemy.orm import Session
 from fanzha.audit.log import append, append_retrying
 from fanzha.store.warn_tables import ResidentFamilyRow, ResidentRow, WarningTaskRow
 from fanzha.timezones import BEIJING, DateOutOfRange, check_date, from_db, to_utc
-from fanzha.warn.model import METHODS, OUTCOMES, Identifier, Task, WarnError, WarnNotFound
+from fanzha.warn.model import (
+    KIND_NAMES,
+    METHODS,
+    OUTCOMES,
+    RESIDENT_WARNED,
+    Identifier,
+    Task,
+    WarnError,
+    WarnNotFound,
+)
 
 
 class WarnConflict(WarnError):
@@ -153,7 +163,11 @@ class TaskStore:
             if cases is None:
                 raise WarnError("记录“已受骗”需要连接案件库")
             case_id = open_case(task, cases=cases, by=by, at=moment, loss=loss, note=note)
-        family = [f"{n}（{r}）" if r else n for n, r, _ in self.family_to_notify(task.resident_id)]
+        family = (
+            [f"{n}（{r}）" if r else n for n, r, _ in self.family_to_notify(task.resident_id)]
+            if outcome in RESIDENT_WARNED
+            else []
+        )
 
         def work(session: Session) -> None:
             row, _ = self._rows(session, task_id, community)
@@ -211,7 +225,7 @@ class TaskStore:
 
 def open_case(task: Task, *, cases: Any, by: str, at: datetime, loss: float | None, note: str) -> int:
     """A desk case pre-filled from a task whose resident was deceived; returns its id."""
-    from fanzha.cases.model import CaseIdentifier, CaseIn, Payment, Person
+    from fanzha.cases.model import CaseIn, FedIdentifier, Payment, Person
     from fanzha.cases.repository import CaseError
     from fanzha.taxonomy import is_fraud_type
 
@@ -227,7 +241,8 @@ def open_case(task: Task, *, cases: Any, by: str, at: datetime, loss: float | No
         else []
     )
     narrative = (
-        f"预警任务 #{task.id} 处置时发现已受骗（{task.community}）。居民与涉诈{task.identifier.kind} "
+        f"预警任务 #{task.id} 处置时发现已受骗（{task.community}）。居民与涉诈"
+        f"{KIND_NAMES.get(task.identifier.kind, task.identifier.kind)} "
         f"{task.identifier.value} 通话{task.calls}次、短信{task.messages}条、付款{task.payments}次。{note}"
     )
     channel = "phone_call" if task.calls else "sms" if task.messages else "other"
@@ -238,12 +253,14 @@ def open_case(task: Task, *, cases: Any, by: str, at: datetime, loss: float | No
         received_at=at, district=task.district, occurred_at=task.last_event_at, contact_channel=channel,
         fraud_type=task.fraud_type if task.fraud_type and is_fraud_type(task.fraud_type) else "",
         reporter=Person(name=by, relation="预警民警/社区工作人员"), victim=victim, payments=payments,
-        identifiers=[CaseIdentifier(kind=task.identifier.kind, value=task.identifier.value, raw=task.identifier.value)],
+        # never dropped: an odd identifier keeps its flags, one with no reading as its kind is kept as
+        # written (格式不符) — the desk refuses such a value only to a person who can retype it
+        identifiers=[FedIdentifier(kind=task.identifier.kind, value=task.identifier.value,
+                                   raw=task.identifier.raw or task.identifier.value)],
         narrative=narrative[:4000], officer=by, synthetic=task.synthetic, loss=amount,
     )  # fmt: skip
     try:
         created = cases.create(case_in, actor=by)
-    except CaseError:
-        case_in.identifiers = []  # an identifier the desk cannot take stays in the narrative
-        created = cases.create(case_in, actor=by)
+    except CaseError as exc:
+        raise WarnError(f"无法建立案件：{exc}") from None
     return int(created.id)

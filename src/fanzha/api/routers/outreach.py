@@ -284,6 +284,7 @@ def public_cases(
     fraud_type: Annotated[str | None, Query(max_length=32)] = None,
     page: Annotated[int, Query(ge=1, le=1000)] = 1,
 ) -> dict[str, Any]:
+    """典型案例库：民警在警情通报中审核发布的典型案例（已脱敏），最新的在前；未经选用的案件不公开。"""
     if fraud_type and not is_fraud_type(fraud_type):
         raise HTTPException(status_code=422, detail=f"未知的诈骗类型“{fraud_type}”")
     engine, size = services.store.engine, 20

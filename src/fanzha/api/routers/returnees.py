@@ -128,7 +128,7 @@ def overdue_returnees(
     caller: CommunityDep,
     as_of: Annotated[SaneDatetime | None, Query(description="按此时刻计算（默认现在）")] = None,
 ) -> list[ReturneeOut]:
-    """会面逾期（超过7天未会面，超过14天同时提醒负责人）和未落实双岗分包的回流人员，逾期最久的在前。"""
+    """会面逾期（超过7天未会面，即提醒包村干部、民警和负责人；超过14天请负责人督办）和未落实双岗分包的回流人员，逾期最久的在前。"""
     now = (as_of or datetime.now(UTC)).astimezone(UTC)
     found = ReturneeLedger(services.store.engine).records(reader=reader(caller, "api.list"))
     return [returnee_out(r, now=now) for r, _ in overdue(found, now=now)]

@@ -29,6 +29,8 @@ from fanzha.api.warn_schemas import (
     ResidentCreate,
     ResidentOut,
     ResidentPage,
+    SelfRegistered,
+    SelfRegistration,
     TaskDetail,
     TaskPage,
     resident_out,
@@ -38,10 +40,12 @@ from fanzha.api.warn_schemas import (
 from fanzha.timezones import to_utc
 from fanzha.warn import EventIn, WarnConflict, WarnError, WarnNotFound, WarnService
 from fanzha.warn.events import parse_event
+from fanzha.warn.model import STATUSES
 from fanzha.warn.scripts import call_script, family_text, sms_text
 from fanzha.warn.service import EventResult
 
 router = APIRouter(prefix="/v1/warn", tags=["warn"])
+public_router = APIRouter(tags=["warn"])  # no key needed: anonymous and public-key rate limits apply
 T = TypeVar("T")
 ResidentId = Annotated[int, Path(ge=1, le=MAX_ID, description="居民编号")]
 TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="预警任务编号")]
@@ -101,7 +105,11 @@ def list_residents(
     caller: CommunityDep,
     community: str | None = Query(default=None, max_length=64, description="民警可按社区筛选"),
     police_station: str | None = Query(default=None, max_length=64),
-    status: str = Query(default="active", pattern="^(active|withdrawn)$"),
+    status: str = Query(
+        default="active",
+        pattern="^(active|pending|withdrawn)$",
+        description="active 在册 / pending 待社区确认（自助登记）/ withdrawn 已退出",
+    ),
     limit: int = Query(default=100, ge=1, le=1000),
     offset: int = Query(default=0, ge=0, le=10_000_000),
 ) -> ResidentPage:
@@ -133,6 +141,26 @@ def update_resident(
     updated = _run(lambda: warn.residents.update(resident_id, record, actor=caller.label, community=own))
     warn.recheck_resident(resident_id)  # new phones or accounts: their past contacts
     return resident_out(updated)
+
+
+@public_router.post("/v1/public/residents", status_code=201, response_model=SelfRegistered)
+def register_self(body: SelfRegistration, warn: WarnDep, caller: CallerDep) -> SelfRegistered:
+    """居民自助登记（金钟罩）：本人手机号、要保护的账户、所在社区、最多8位家属，须勾选同意；登记后待社区工作人员核实确认，确认后才开始预警比对。"""
+    if not body.consent:
+        raise HTTPException(status_code=422, detail="须本人同意将手机号码等信息用于反诈预警，才能登记")
+    stored = _run(lambda: warn.register_self(body.to_record()))
+    return SelfRegistered(
+        id=stored.id, status=stored.status, status_name=STATUSES[stored.status],
+        message=f"已提交，等待{stored.community}工作人员核实确认；确认后，您或家属与涉诈号码、账户发生联系时将收到提醒。",
+    )  # fmt: skip
+
+
+@router.post("/residents/{resident_id}/confirm", response_model=ResidentOut)
+def confirm_resident(resident_id: ResidentId, warn: WarnDep, caller: CommunityDep) -> ResidentOut:
+    """社区工作人员确认居民的自助登记（待社区确认 → 在册）；记入审计日志，已有的联系记录随即比对。"""
+    return resident_out(
+        _run(lambda: warn.confirm(resident_id, actor=caller.label, community=community_of(caller)))
+    )
 
 
 @router.post("/residents/{resident_id}/withdraw", response_model=ResidentOut)

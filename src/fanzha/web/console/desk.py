@@ -1,7 +1,7 @@
 """The dashboard's numbers, from `fanzha.reports`: today's and this week's 报警数, 劝阻数 and 涉案金额
 (`desk_stats`), the trend and type charts (`charts`), the fraud types rising this week (`rising`) — and
 举报线索数, the reports of identifiers that reached the intelligence store in the same period; warnings that
-ended 劝阻成功 count in 劝阻数, with the losses they prevented (`fanzha.warn.stats.prevented_losses`)."""
+ended 劝阻成功 count in 劝阻数, with the losses they prevented (避免损失, `desk_stats`' totals)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from fanzha.reports.charts import column_svg, hbar_svg, line_svg
 from fanzha.reports.periods import Period, local_date, period_of
 from fanzha.reports.trends import key_name
 from fanzha.store.tables import ReportRow
-from fanzha.warn.stats import prevented_losses
 
 TREND_WEEKS = 8
 TREND_TYPES = 5  # lines in the trend chart
@@ -46,12 +45,10 @@ def _tips(engine: Engine, period: Period) -> int:
 
 
 def desk_numbers(engine: Engine, *, period: Period) -> DeskNumbers:
-    totals = desk_stats(engine, period=period).totals
-    start, end = period.utc_range()
-    warned = prevented_losses(engine, start=start, end=end)
+    totals = desk_stats(engine, period=period).totals  # the warnings' 劝阻 included, counted once
     return DeskNumbers(
-        totals.cases, totals.dissuaded + warned.count, totals.loss_yuan, _tips(engine, period),
-        warned.count, warned.amount,
+        totals.cases, totals.dissuaded_total, totals.loss_yuan, _tips(engine, period),
+        totals.warned, totals.prevented_yuan,
     )  # fmt: skip
 
 

@@ -61,7 +61,7 @@ async def returnees_page(request: Request, officer: OfficerPage, lifted: bool = 
         for role in load:
             name = getattr(r.assignment, role) or "（未指定）"
             load[role][name] += 1
-            if s.state in ("overdue", "escalated") and (role != "supervisor" or s.state == "escalated"):
+            if s.state in ("overdue", "escalated"):  # all three are told from the first overdue day
                 late[role][name] += 1
     context = {"rows": rows, "load": load, "late": late, "lifted": lifted, "how": HOW, "risk": RISK,
                "unassigned": sum(1 for _, s in rows if s.state == "unassigned")}  # fmt: skip

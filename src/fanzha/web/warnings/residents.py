@@ -14,7 +14,7 @@ from starlette.datastructures import FormData
 
 from fanzha.api.auth import Caller
 from fanzha.warn import AccountIn, FamilyIn, ResidentIn, WarnError, WarnNotFound
-from fanzha.warn.model import CONSENT_TEXT, MAX_ACCOUNTS, MAX_FAMILY, VIA
+from fanzha.warn.model import CONSENT_TEXT, MAX_ACCOUNTS, MAX_FAMILY, STATUSES, VIA
 from fanzha.web.problems import RowId
 from fanzha.web.warnings.console import Console, actor_of, warn_service
 
@@ -67,6 +67,12 @@ def resident_from_form(form: FormData, *, community: str | None, via: str) -> Re
     )  # fmt: skip
 
 
+DONE = {
+    "registered": "已登记，居民今后与涉诈号码、账户的接触会生成预警任务。",
+    "confirmed": "已确认本人登记，居民今后与涉诈号码、账户的接触会生成预警任务。",
+}
+
+
 def resident_routes(router: APIRouter, console: Console) -> None:
     User = Annotated[Caller, Depends(console.gate)]
     base = console.base
@@ -84,8 +90,11 @@ def resident_routes(router: APIRouter, console: Console) -> None:
         residents, total = await run_in_threadpool(
             lambda: service.residents.list(community=shown, limit=PAGE, offset=(page - 1) * PAGE)
         )
+        pending, waiting = await run_in_threadpool(  # self-registrations for the worker to confirm
+            lambda: service.residents.list(community=shown, status="pending", limit=PAGE)
+        )
         context = {"residents": residents, "total": total, "page": page, "pages": max(1, math.ceil(total / PAGE)),
-                   "community": shown or "", "held": held}  # fmt: skip
+                   "community": shown or "", "held": held, "pending": pending, "waiting": waiting}  # fmt: skip
         return console.render(request, "residents.html", context)
 
     def form_page(
@@ -130,6 +139,19 @@ def resident_routes(router: APIRouter, console: Console) -> None:
             context = await run_in_threadpool(read)
         except WarnNotFound:
             raise HTTPException(status_code=404, detail=f"没有编号为 {resident_id} 的居民") from None
-        context |= {"done": "已登记，居民今后与涉诈号码、账户的接触会生成预警任务。" if done == "registered" else "",
-                    "via_names": VIA}  # fmt: skip
+        context |= {"done": DONE.get(done, ""), "via_names": VIA, "statuses": STATUSES}
         return console.render(request, "resident.html", context)
+
+    @router.post("/residents/{resident_id}/confirm", response_model=None)
+    async def confirm(request: Request, resident_id: RowId, user: User) -> RedirectResponse:
+        """The worker confirms a resident's own registration (待社区确认 → 在册), audited."""
+        service, held = warn_service(request), console.scope(user)
+        try:
+            await run_in_threadpool(
+                lambda: service.confirm(resident_id, actor=actor_of(user), community=held)
+            )
+        except WarnNotFound:
+            raise HTTPException(status_code=404, detail=f"没有编号为 {resident_id} 的居民") from None
+        except WarnError as exc:
+            raise HTTPException(status_code=409, detail=str(exc)) from None
+        return RedirectResponse(f"{base}/residents/{resident_id}?done=confirmed", status_code=303)
