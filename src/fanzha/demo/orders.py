@@ -70,6 +70,8 @@ def load_orders_demo(engine: Engine, *, seed: int = 0, now: datetime | None = No
         if bank != DEMO_BANK and rng.random() >= 0.4:
             continue
         requested = min(received + timedelta(minutes=rng.randrange(15, 90)), now - timedelta(minutes=1))
+        if case_id in waiting:  # requested in the last hours, so that it is still waiting (not expired) now
+            requested = max(requested, now - timedelta(hours=rng.uniform(1, 6)))
         try:
             order = store.request_stop_payment(
                 case_id=case_id, account=card, bank=bank, amount=fen / 100, legal_basis=BASIS,
