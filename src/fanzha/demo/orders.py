@@ -64,24 +64,30 @@ def load_orders_demo(engine: Engine, *, seed: int = 0, now: datetime | None = No
     store = OrderStore(engine)
     made = 0
     candidates = _candidates(engine, seed=seed, since=now - timedelta(days=ORDER_DAYS))
-    waiting = {c[0] for c in [c for c in candidates if c[4] == DEMO_BANK][-DEMO_BANK_WAITING:]}
+    # the demo bank's newest orders wait for its console; a few more candidates are requested lately, as
+    # one of the newest may share a card with an earlier case's order and be refused by the desk
+    lately = {c[0] for c in [c for c in candidates if c[4] == DEMO_BANK][-2 * DEMO_BANK_WAITING :]}
+    made_orders: list[tuple[int, str, str, int, datetime, random.Random]] = []
     for case_id, officer, received, card, bank, fen in candidates:
         rng = random.Random(f"{seed}:order:{case_id}")
         if bank != DEMO_BANK and rng.random() >= 0.4:
             continue
         requested = min(received + timedelta(minutes=rng.randrange(15, 90)), now - timedelta(minutes=1))
-        if case_id in waiting:  # requested in the last hours, so that it is still waiting (not expired) now
+        if case_id in lately:  # requested in the last hours, so that it is still waiting (not expired) now
             requested = max(requested, now - timedelta(hours=rng.uniform(1, 6)))
         try:
             order = store.request_stop_payment(
                 case_id=case_id, account=card, bank=bank, amount=fen / 100, legal_basis=BASIS,
                 officer=officer or "演示民警", now=requested,
             )  # fmt: skip
-            made += 1
-            if case_id not in waiting:
-                _answer(store, order.id, order.officer, bank, fen, (requested, now), rng)
         except OrderError:  # an account the desk cannot order on (another demo case's, say): skip it
             continue
+        made += 1
+        made_orders.append((order.id, order.officer, bank, fen, requested, rng))
+    waiting = {o[0] for o in [o for o in made_orders if o[2] == DEMO_BANK][-DEMO_BANK_WAITING:]}
+    for order_id, officer, bank, fen, requested, rng in made_orders:
+        if order_id not in waiting:
+            _answer(store, order_id, officer, bank, fen, (requested, now), rng)
     store.expire_due(now=now, actor="演示数据生成器")
     return made
 
