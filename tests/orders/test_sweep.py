@@ -12,6 +12,7 @@ from fanzha.orders.machine import OrderError
 from fanzha.orders.sweep import Inflow, covers_for, other_victims, store_inflows, window_for
 from fanzha.store import upgrade
 from fanzha.store.case_tables import AccountInflowRow, CasePaymentRow, CaseRow
+from fanzha.timezones import BEIJING
 
 T0 = datetime(2025, 3, 1, 10, 0, tzinfo=UTC)
 H = timedelta(hours=1)
@@ -156,7 +157,7 @@ def test_covers_are_json_ready_and_empty_without_a_window(db: Engine) -> None:
             {
                 "case_id": other,
                 "amount": 800.0,
-                "at": (T0 + H).isoformat(),
+                "at": (T0 + H).astimezone(BEIJING).isoformat(),  # +08:00, as every time the API shows
                 "from_account": "6217000077778888",
                 "why": "案件 B：受害人报称在此时间段向该账户转账",
                 "source": "case",

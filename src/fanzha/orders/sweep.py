@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from fanzha.cases.model import to_fen
 from fanzha.orders.machine import OPEN, OrderError, utc
 from fanzha.store.case_tables import AccountInflowRow, CasePaymentRow, CaseRow, OrderRow
-from fanzha.timezones import DateOutOfRange, check_date
+from fanzha.timezones import BEIJING, DateOutOfRange, check_date
 
 DEFAULT_MARGIN = timedelta(hours=72)
 TIME_TOLERANCE = timedelta(hours=1)
@@ -51,7 +51,9 @@ class Cover:
     source: str  # inflow (reported by the bank) | case (reported by the victim)
 
     def as_json(self) -> dict[str, object]:
-        at = utc(self.at).isoformat() if self.at is not None else None
+        at = (
+            utc(self.at).astimezone(BEIJING).isoformat() if self.at is not None else None
+        )  # +08:00 as every API time
         return {
             "case_id": self.case_id,
             "amount": self.amount,
