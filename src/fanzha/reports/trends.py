@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, Engine, case, func, literal, or_, select
 
 from fanzha.cases.model import CHANNELS
 from fanzha.reports.periods import Kind, Period, local_date, period_of, periods_back, to_utc
+from fanzha.store.buckets import period_index
 from fanzha.store.case_tables import CaseRow
 from fanzha.taxonomy.codes import fraud_type_name
 from fanzha.timezones import date_bounds
@@ -133,11 +134,7 @@ def aggregate(engine: Engine, *, periods: Sequence[Period], by: str | None = Non
         return []
     edges = [to_utc(p.start) for p in periods] + [to_utc(periods[-1].end)]
     received = CaseRow.received_at
-    bucket: ColumnElement[Any] = (
-        case(*[(received < edge, i) for i, edge in enumerate(edges[1:-1])], else_=len(periods) - 1)
-        if len(periods) > 1
-        else literal(0)
-    )
+    bucket = period_index(received, edges)
     inner = (
         select(
             bucket.label("b"),

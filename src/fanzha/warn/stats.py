@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, case, func, literal, select
+from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import Session
 
+from fanzha.store.buckets import period_index
 from fanzha.store.warn_tables import ResidentRow, WarningTaskRow
 from fanzha.timezones import from_db, to_utc
 
@@ -126,12 +126,7 @@ def prevented_per_period(engine: Engine, *, edges: Sequence[datetime]) -> list[P
     if len(edges) < 2:
         return []
     bounds = [to_utc(e) for e in edges]
-    done = WarningTaskRow.done_at
-    bucket: ColumnElement[Any] = (
-        case(*[(done < edge, i) for i, edge in enumerate(bounds[1:-1])], else_=len(bounds) - 2)
-        if len(bounds) > 2
-        else literal(0)
-    )
+    bucket = period_index(WarningTaskRow.done_at, bounds)
     inner = (
         select(bucket.label("b"), WarningTaskRow.prevented_fen.label("f"))
         .where(*_prevented(bounds[0], bounds[-1]))
