@@ -20,10 +20,12 @@ import shutil
 import sqlite3
 import subprocess
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+
+from fanzha.timezones import BEIJING
 
 PAGES_PER_STEP = 1024  # pages copied per step of the online backup: writers are not held up for long
 
@@ -117,7 +119,7 @@ def _restore_sqlite(archive: Path, target: Path) -> BackupInfo:
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         if target.exists():  # the store being replaced, kept whole (its write-ahead log included)
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            stamp = datetime.now(BEIJING).strftime("%Y%m%dT%H%M%S")  # Beijing time, as the user reads it
             _copy(target, target.with_name(f"{target.name}.before-restore-{stamp}"))
         _copy(archive, target)  # in place: a reader sees the old store or the new one, never half of one
     except (sqlite3.Error, OSError) as exc:
