@@ -45,6 +45,7 @@ from fanzha.cases.persons import PersonStore
 from fanzha.cases.repository import CaseStore
 from fanzha.detect.engine import Detector
 from fanzha.intel.cache import TTLCache
+from fanzha.intel.changes import ChangeFeed, channel_for
 from fanzha.intel.repository import IntelStore
 from fanzha.screen.service import build_service_from_env
 from fanzha.store import make_engine, upgrade
@@ -59,11 +60,14 @@ def create_app(
     public_per_minute: int = PUBLIC_PER_MINUTE,
     redis_url: str | None = None,
 ) -> FastAPI:
-    """The service on the database at `url`. With `redis_url`, workers share the rate limits."""
+    """The service on the database at `url`. With `redis_url`, workers share the rate limits, screening's
+    history and every change to an identifier's level."""
     engine = make_engine(url)
     upgrade(engine)
     checkpointer = WalCheckpointer(engine) if engine.dialect.name == "sqlite" else None
-    store = IntelStore(engine, cache=TTLCache())
+    # With Redis, every worker hears the others' changes to identifiers (fanzha.intel.changes).
+    feed = ChangeFeed(redis_url, channel_for(engine)) if redis_url else None
+    store = IntelStore(engine, cache=TTLCache(), feed=feed)
     detector = Detector(intel=store.risk_of)
     assessor = AssessBatcher(detector)
 
@@ -76,7 +80,11 @@ def create_app(
         gc.freeze()
         if checkpointer is not None:
             checkpointer.start()
+        if feed is not None:
+            feed.start()
         yield
+        if feed is not None:
+            feed.stop()
         if checkpointer is not None:
             checkpointer.stop()
         assessor.close()

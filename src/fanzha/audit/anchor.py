@@ -221,7 +221,7 @@ class RedisAnchor:
         self._client().delete(self.key)
 
 
-def _database_label(engine: Engine) -> str:
+def database_label(engine: Engine) -> str:
     """A short name for the database that does not reveal its password."""
     url = engine.url
     shown = url.set(password=None).render_as_string(hide_password=True)
@@ -234,7 +234,7 @@ def anchor_for(engine: Engine) -> FileAnchor | RedisAnchor | None:
     if configured.lower() in ("off", "none", "0", "false"):
         return None
     if configured.startswith(("redis://", "rediss://", "unix://")):
-        return RedisAnchor(configured, key=f"fanzha:audit:head:{_database_label(engine)}")
+        return RedisAnchor(configured, key=f"fanzha:audit:head:{database_label(engine)}")
     if configured:
         return FileAnchor(Path(configured).expanduser())
     if engine.dialect.name == "sqlite":
@@ -244,7 +244,7 @@ def anchor_for(engine: Engine) -> FileAnchor | RedisAnchor | None:
         path = Path(database)
         return FileAnchor(path.with_name(path.name + ".audit-head"))
     data_dir = Path(os.environ.get("FANZHA_DATA_DIR") or Path.home() / ".local" / "share" / "fanzha")
-    return FileAnchor(data_dir / f"audit-head-{_database_label(engine)}.json")
+    return FileAnchor(data_dir / f"audit-head-{database_label(engine)}.json")
 
 
 def current_head(engine: Engine) -> Head:

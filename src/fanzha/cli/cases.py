@@ -29,13 +29,14 @@ Officer = Annotated[str | None, typer.Option("--officer", help="经办民警（�
 
 def _cases(data_dir: Path | None) -> CaseStore:
     from fanzha.cases.repository import CaseStore
+    from fanzha.intel.changes import feed_from_env
     from fanzha.intel.repository import IntelStore
     from fanzha.store import make_engine, upgrade
     from fanzha.warn.loop import wire_stores
 
     engine = make_engine(store_url(data_dir))
     upgrade(engine)
-    intel = IntelStore(engine)
+    intel = IntelStore(engine, feed=feed_from_env(engine))  # running workers hear of the change
     cases = CaseStore(engine, intel=intel)
     wire_stores(
         intel=intel, cases=cases

@@ -43,13 +43,14 @@ def store_url(data_dir: Path | None) -> str:
 
 
 def _store(data_dir: Path | None) -> IntelStore:
+    from fanzha.intel.changes import feed_from_env
     from fanzha.intel.repository import IntelStore
     from fanzha.store import make_engine, upgrade
     from fanzha.warn.loop import wire_stores
 
     engine = make_engine(store_url(data_dir))
     upgrade(engine)
-    store = IntelStore(engine)
+    store = IntelStore(engine, feed=feed_from_env(engine))  # running workers hear of the change
     wire_stores(intel=store)  # a confirmed identifier warns the residents in contact with it at once
     return store
 

@@ -297,6 +297,7 @@ def worker_command(
     import os
     import signal
 
+    from fanzha.intel.changes import feed_from_env
     from fanzha.intel.repository import IntelStore
     from fanzha.screen.operators import RuleError
     from fanzha.screen.service import build_service_from_env
@@ -312,13 +313,16 @@ def worker_command(
     url, names = _nats_settings()
     engine = make_engine(store_url(data_dir))
     upgrade(engine)
-    intel = IntelStore(engine)
     redis_url = os.environ.get("FANZHA_REDIS_URL") or None
+    feed = feed_from_env(engine, redis_url)  # the API workers' reports and decisions reach this worker
+    intel = IntelStore(engine, feed=feed)
     try:
         service = build_service_from_env(engine=engine, intel=intel, redis_url=redis_url)
     except (RuleError, ValueError) as exc:
         fail(str(exc))
     service.add_listener(wire_stores(intel=intel).on_held_transfer)  # as the API does: warn on a hold
+    if feed is not None:
+        feed.start()
 
     async def go() -> WorkerStats:
         stop = asyncio.Event()

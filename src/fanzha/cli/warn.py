@@ -27,13 +27,14 @@ Officer = Annotated[str | None, typer.Option(help="经办人（默认为当前�
 
 
 def _service(data_dir: Path | None) -> WarnService:
+    from fanzha.intel.changes import feed_from_env
     from fanzha.intel.repository import IntelStore
     from fanzha.store import make_engine, upgrade
     from fanzha.warn import WarnService
 
     engine = make_engine(store_url(data_dir))
     upgrade(engine)
-    intel = IntelStore(engine)
+    intel = IntelStore(engine, feed=feed_from_env(engine))  # running workers hear of the change
     service = WarnService(engine, intel=intel)
     intel.add_listener(service.on_intel)
     return service

@@ -48,7 +48,7 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
                 continue
             try:
                 row = json.loads(line)
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):  # also a number too long to convert, or nesting too deep
                 yield number, "不是合法的JSON"
                 continue
             yield number, row if isinstance(row, dict) else "应是JSON对象"
@@ -149,6 +149,8 @@ def _commit(
 
     # One transaction per batch: a batch is either all stored (with its audit entry) or not at all.
     imported, skipped = append_retrying(store.engine, work)
+    if imported:
+        store.changed_many(sorted({(r[0], r[1]) for r in rows}))
     summary.imported += imported
     summary.skipped += skipped
 

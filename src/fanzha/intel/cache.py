@@ -1,7 +1,8 @@
 """A small in-process cache of risk levels, so hot identifiers are answered without the database.
 
 Entries expire after `ttl` seconds, so an API worker sees writes made by other workers within that
-time; writes made through this process's store drop the entry at once. At most `size` entries are
+time at the latest; writes made through this process's store drop the entry at once, and with Redis
+(fanzha.intel.changes) so do other processes' writes, within milliseconds. At most `size` entries are
 kept (the oldest insertion is dropped first).
 """
 
@@ -47,3 +48,7 @@ class TTLCache:
     def drop(self, key: tuple[str, ...]) -> None:
         with self._lock:
             self._data.pop(key, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from fanzha.audit.log import append, append_retrying
 from fanzha.extract.canonical import canonical, flags_of
 from fanzha.intel.cache import TTLCache
+from fanzha.intel.changes import ChangeFeed
 from fanzha.intel.facts import domain_facts, number_facts
 from fanzha.intel.idempotency import IdempotencyConflict
 from fanzha.intel.notes import mask_note
@@ -110,11 +111,17 @@ log = logging.getLogger(__name__)
 
 
 class IntelStore:
-    def __init__(self, engine: Engine, *, cache: TTLCache | None = None) -> None:
-        """`cache`: answer `risk_of` for hot identifiers from memory (see fanzha.intel.cache)."""
+    def __init__(
+        self, engine: Engine, *, cache: TTLCache | None = None, feed: ChangeFeed | None = None
+    ) -> None:
+        """`cache`: answer `risk_of` for hot identifiers from memory (see fanzha.intel.cache); `feed`:
+        publish every change to the other processes and drop theirs from `cache` (fanzha.intel.changes)."""
         self.engine = engine
         self.cache = cache
+        self.feed = feed
         self.listeners: list[Listener] = []
+        if feed is not None and cache is not None:
+            feed.subscribe(self._forget, cache.clear)
 
     def add_listener(self, listener: Listener) -> None:
         """Call `listener` after every committed report, decision and upheld appeal (how the warnings
@@ -132,10 +139,23 @@ class IntelStore:
             except Exception:  # the write is committed: a listener must not undo it
                 log.exception("intel listener failed for %s", kind)
 
-    def _changed(self, kind: str, value: str) -> None:
+    def _forget(self, kind: str, value: str) -> None:
         if self.cache is not None:
             self.cache.drop((kind, value))
             self.cache.drop(("lookup", kind, value))
+
+    def _changed(self, kind: str, value: str) -> None:
+        """After a committed write: drop this process's cached level and tell the others."""
+        self._forget(kind, value)
+        if self.feed is not None:
+            self.feed.publish(kind, value)
+
+    def changed_many(self, changed: list[tuple[str, str]]) -> None:
+        """`_changed` for a committed batch (a bulk import)."""
+        for kind, value in changed:
+            self._forget(kind, value)
+        if self.feed is not None:
+            self.feed.publish_many(changed)
 
     def _identifier(self, session: Session, kind: str, value: str, *, create: bool) -> IdentifierRow | None:
         row = session.scalar(

@@ -4,7 +4,8 @@ Most payee accounts were never reported, so a per-transfer database lookup mostl
 costs a query each time. `FlaggedSet` instead loads every identifier that has evidence (reports or an
 officer's decision) with its level, computed by the store's own `risk_level`, into a dict, and reloads
 it every `refresh_seconds` in a background thread (the old set answers meanwhile); a bank confirming a
-payee through screening marks it at once. `StoreView` is the alternative that asks
+payee through screening marks it at once, and a change made in another process is read again as soon
+as it is published (`follow`, fanzha.intel.changes). `StoreView` is the alternative that asks
 `IntelStore.risk_of` (with its TTL cache) per identifier; the screening benchmark measures both.
 
 Levels: confirmed, suspicious, reported (reports below the suspicious score), cleared, official; an
@@ -24,6 +25,7 @@ from sqlalchemy import Engine, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from fanzha.extract.canonical import canonical
+from fanzha.intel.changes import ChangeFeed
 from fanzha.intel.repository import IntelStore
 from fanzha.intel.risk import Evidence, risk_level
 from fanzha.store.tables import DecisionRow, FeedbackRow, IdentifierRow, ReportRow
@@ -58,8 +60,11 @@ def _level(official: bool, evidence: list[Evidence], now: datetime) -> str:
     return level
 
 
-def load_levels(engine: Engine, *, now: datetime | None = None) -> dict[tuple[str, str], str]:
-    """The level of every identifier with evidence, in one query (evidence rows ordered by identifier)."""
+def load_levels(
+    engine: Engine, *, now: datetime | None = None, only: tuple[str, str] | None = None
+) -> dict[tuple[str, str], str]:
+    """The level of every identifier with evidence (or of the one identifier `only`), in one query
+    (evidence rows ordered by identifier)."""
     when = now or datetime.now(UTC)
     ident = IdentifierRow
     query = union_all(
@@ -75,11 +80,12 @@ def load_levels(engine: Engine, *, now: datetime | None = None) -> dict[tuple[st
     rows: Iterable[Any]
     levels: dict[tuple[str, str], str] = {}
     with Session(engine) as session:
-        rows = session.execute(
-            select(ident.kind, ident.value, ident.official, query)
-            .join(query, query.c.identifier_id == ident.id)
-            .order_by(query.c.identifier_id)
+        statement = select(ident.kind, ident.value, ident.official, query).join(
+            query, query.c.identifier_id == ident.id
         )
+        if only is not None:
+            statement = statement.where(ident.kind == only[0], ident.value == only[1])
+        rows = session.execute(statement.order_by(query.c.identifier_id))
         key: tuple[str, str] | None = None
         official = False
         evidence: list[Evidence] = []
@@ -101,7 +107,7 @@ class FlaggedSet:
         self.engine = engine
         self.refresh_seconds = refresh_seconds
         self._levels: dict[tuple[str, str], str] = {}
-        self._marks: dict[tuple[str, str], tuple[str, float]] = {}  # learnt here since the last reload
+        self._marks: dict[tuple[str, str], tuple[str | None, float]] = {}  # learnt here since the last reload
         self._loaded_at = 0.0
         self._refreshing = threading.Lock()
         self.refresh()
@@ -130,8 +136,22 @@ class FlaggedSet:
 
         threading.Thread(target=run, name="flagged-refresh", daemon=True).start()
 
-    def mark(self, kind: str, value: str, level: str) -> None:
-        """Record a level learnt in this process (a bank confirmed the account) before the next reload."""
+    def reload(self, kind: str, value: str) -> None:
+        """Read one identifier's level again (another process changed it: fanzha.intel.changes)."""
+        self.mark(kind, value, load_levels(self.engine, only=(kind, value)).get((kind, value)))
+
+    def reset(self) -> None:
+        """Reload the whole set soon (changes may have been missed while Redis was away)."""
+        self._loaded_at = 0.0
+        self.maybe_refresh()
+
+    def follow(self, feed: ChangeFeed) -> None:
+        """Apply the changes other processes publish (a report, a decision, an upheld appeal)."""
+        feed.subscribe(self.reload, self.reset)
+
+    def mark(self, kind: str, value: str, level: str | None) -> None:
+        """Record a level learnt since the last reload (a bank confirmed the account here, another process
+        changed it); None: no level any more."""
         self._marks = {**self._marks, (kind, value): (level, time.monotonic())}
 
     def level(self, kind: str, value: str) -> str | None:
@@ -140,7 +160,9 @@ class FlaggedSet:
             if marks:
                 marked = marks.get(key)
                 if marked is not None:
-                    return marked[0]
+                    if marked[0] is not None:
+                        return marked[0]
+                    continue
             found = levels.get(key)
             if found is not None:
                 return found

@@ -168,6 +168,8 @@ def build_service(
     live = load_rules(rules) if rules is not None else default_rules()
     candidate = load_rules(shadow) if shadow is not None else None
     flagged = FlaggedSet(engine)
+    if intel.feed is not None:  # other processes' reports and decisions, as they are published
+        flagged.follow(intel.feed)
     needs = live.needs | (candidate.needs if candidate is not None else frozenset())
     state: ScreenState = RedisState(redis_url) if redis_url else StoreState(engine)
     return ScreeningService(

@@ -2,8 +2,9 @@
 (its risk level, `fanzha.intel.risk`), and those flagged on the warning side itself (`warn_flags`: the
 identifiers of a linked case group, the payee of a transfer a bank held, a flagged list imported).
 
-`FlagLookup.flag_of` answers an incoming event's check from memory for hot identifiers (a TTL cache, so a
-worker sees other workers' flags within seconds; flags raised through this process drop the entry at once).
+`FlagLookup.flag_of` answers an incoming event's check from memory for hot identifiers (a TTL cache;
+flags raised through this process drop the entry at once, and other workers' within milliseconds when
+they share Redis, fanzha.intel.changes; else within the TTL).
 """
 
 from __future__ import annotations
@@ -88,9 +89,21 @@ class FlagLookup:
         self.engine = engine
         self.intel = intel
         self.cache = cache if cache is not None else TTLCache(size=200_000, ttl=5.0)
+        self.feed = (
+            intel.feed if intel is not None else None
+        )  # other processes' changes (fanzha.intel.changes)
+        if self.feed is not None:
+            self.feed.subscribe(self.forget, self.cache.clear)
 
     def forget(self, kind: str, value: str) -> None:
+        """Drop this process's cached flag (the intelligence store has told the other processes)."""
         self.cache.drop((kind, value))
+
+    def changed(self, kind: str, value: str) -> None:
+        """A flag raised on the warning side: drop the cached flag here and in the other processes."""
+        self.forget(kind, value)
+        if self.feed is not None:
+            self.feed.publish(kind, value)
 
     def flag_of(self, kind: str, value: str) -> Flag | None:
         """The flag on a canonical identifier, or None when neither the intelligence store nor the

@@ -187,7 +187,10 @@ class WarnService:
                 record_flag(session, flag, at=moment)
             tasks = collide_flag(session, flag, now=moment, source=source)
             session.commit()
-        self.flags.forget(kind, ident.value)
+        if remember:
+            self.flags.changed(kind, ident.value)
+        else:
+            self.flags.forget(kind, ident.value)
         return tasks
 
     def on_intel(self, kind: str, value: str, level: str, fraud_type: str | None, source: str) -> None:
