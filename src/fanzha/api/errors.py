@@ -10,6 +10,11 @@ a last line behind the validation at the edges: OverflowError (an integer no dat
 UnicodeEncodeError (text that cannot be encoded) and the database's DataError (a value the column
 refuses, such as NUL in PostgreSQL text). The transaction they interrupt is rolled back by its session,
 so nothing already stored is touched; each is logged in one line.
+
+A store that is unavailable (the database unreachable, cut off, busy, read-only or full; Redis gone:
+fanzha.store.faults) is answered 503 with `Retry-After` and a Chinese reason, never 500: the client
+retries, the failed transaction was rolled back, and the next request finds the store again by itself
+(PostgreSQL connections are checked before use, so a restarted server costs no request after it is up).
 """
 
 from __future__ import annotations
@@ -21,8 +26,12 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import DataError
+from redis import exceptions as redis_errors
+from sqlalchemy import exc as sql_errors
+from sqlalchemy.exc import DataError, DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from fanzha.store.faults import outage_of
 
 log = logging.getLogger("fanzha.api")
 
@@ -47,6 +56,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         413: "请求体过大",
         422: "请求内容有误（逐项说明见 errors）",
         429: "请求过于频繁（Retry-After 给出等待秒数）",
+        503: "服务暂时不可用：数据库或缓存无法连接、繁忙、只读或空间已满（Retry-After 给出等待秒数）",
     }.items()
 }
 
@@ -167,9 +177,41 @@ async def _bad_value(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": detail}, status_code=422)
 
 
+SERVER_ERROR = "服务器内部错误，请稍后再试；如果问题持续，请联系系统管理员（错误已记入服务日志）"
+
+
+def unavailable(exc: BaseException) -> tuple[int, str, dict[str, str]]:
+    """(status, Chinese reason, headers) for an exception from a store: 503 with Retry-After for an
+    outage (fanzha.store.faults), else 500."""
+    outage = outage_of(exc)
+    if outage is None:
+        return 500, SERVER_ERROR, {}
+    return 503, outage.message, {"Retry-After": str(outage.retry_after)}
+
+
+async def _store_error(request: Request, exc: Exception) -> JSONResponse:
+    status, detail, headers = unavailable(exc)
+    if status == 503:
+        log.warning("store unavailable on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+    else:
+        log.error("server error on %s %s", request.method, request.url.path, exc_info=exc)
+    return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+
+
+STORE_ERRORS: tuple[type[Exception], ...] = (
+    DBAPIError,
+    sql_errors.TimeoutError,
+    sql_errors.DisconnectionError,
+    redis_errors.ConnectionError,
+    redis_errors.TimeoutError,
+)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(OverflowError, _bad_value)
     app.add_exception_handler(UnicodeEncodeError, _bad_value)
     app.add_exception_handler(DataError, _bad_value)
+    for error in STORE_ERRORS:
+        app.add_exception_handler(error, _store_error)

@@ -38,8 +38,24 @@ def _json_dumps(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
 
 
+CONNECT_TIMEOUT = 3  # seconds: a server that does not answer is reported, not waited on for minutes
+POOL_TIMEOUT = 5  # seconds a request waits for a pooled connection before it is told the store is busy
+
+
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True, json_serializer=_json_dumps)
+    """An engine on `url`. PostgreSQL connections are checked before each use (`pool_pre_ping`), so a
+    restarted server or a cut connection costs no request once the server answers again."""
+    if url.startswith("postgresql"):
+        engine = create_engine(
+            url,
+            future=True,
+            json_serializer=_json_dumps,
+            pool_pre_ping=True,
+            pool_timeout=POOL_TIMEOUT,
+            connect_args={"connect_timeout": CONNECT_TIMEOUT},
+        )
+    else:
+        engine = create_engine(url, future=True, json_serializer=_json_dumps)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from fanzha.api.errors import validation_errors
+from fanzha.api.errors import SERVER_ERROR, STORE_ERRORS, unavailable, validation_errors
 from fanzha.api.schemas import MAX_ID
 from fanzha.web.csrf import csrf_field
 
@@ -43,7 +43,7 @@ AREAS = (
 )
 PUBLIC = ("base.html", "/", "反诈查询")
 TITLES = {400: "请求无效", 403: "无法完成操作", 404: "页面不存在", 405: "不支持此操作", 413: "内容过大",
-          422: "填写有误", 429: "请求过于频繁", 500: "服务器内部错误"}  # fmt: skip
+          422: "填写有误", 429: "请求过于频繁", 500: "服务器内部错误", 503: "服务暂时不可用"}  # fmt: skip
 GENERIC = {400: "请求格式无效，请刷新页面后重试", 404: "页面不存在", 405: "不支持此请求方法"}
 _PLACES = {"path": "地址中的 ", "query": "查询参数 ", "body": "表单字段 "}
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -72,8 +72,8 @@ def problem_page(
 ) -> HTMLResponse:
     """The page (to htmx, the fragment) saying why `request` cannot be served."""
     wait = (headers or {}).get("Retry-After", "")
-    if status_code == 429 and wait.isdigit():  # too many requests: say how long to wait
-        message = f"{message.removesuffix('，请稍后再试')}，请在{wait}秒后再试"
+    if status_code in (429, 503) and wait.isdigit():  # too many requests, store away: say how long to wait
+        message = f"{message.removesuffix('，请稍后再试').removesuffix('，请稍后重试')}，请在{wait}秒后再试"
     if request.headers.get("hx-request"):
         fragment = Markup('<p class="error" role="alert" id="problem">{}</p>').format(message)
         return HTMLResponse(fragment, status_code=status_code, headers=headers)
@@ -128,7 +128,6 @@ class PageRoute(APIRoute):
 # Where an address that matches no route, or no method of its route, is answered with a page rather than
 # JSON: under a console, and wherever a browser asks for HTML outside the API and the static files.
 _NOT_PAGES = ("/v1/", "/static/", "/openapi.json")
-SERVER_ERROR = "服务器内部错误，请稍后再试；如果问题持续，请联系系统管理员（错误已记入服务日志）"
 
 
 def wants_page(request: Request) -> bool:
@@ -158,5 +157,21 @@ def install_page_errors(app: Any) -> None:
             return problem_page(request, 500, SERVER_ERROR)
         return JSONResponse({"detail": SERVER_ERROR}, status_code=500)
 
+    async def store_error(request: Request, exc: Exception) -> Response:
+        if not wants_page(request):
+            answer: Response = await json_store_error(request, exc)
+            return answer
+        status, message, headers = unavailable(exc)
+        if status == 503:
+            log.warning(
+                "store unavailable on %s %s: %s", request.method, request.url.path, type(exc).__name__
+            )
+        else:
+            log.error("server error on %s %s", request.method, request.url.path, exc_info=exc)
+        return problem_page(request, status, message, headers=headers)
+
+    json_store_error = app.exception_handlers[STORE_ERRORS[0]]
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(Exception, server_error)
+    for error in STORE_ERRORS:
+        app.add_exception_handler(error, store_error)

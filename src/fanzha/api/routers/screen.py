@@ -22,6 +22,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from fanzha.api.auth import BankDep, Caller
+from fanzha.api.errors import unavailable
 from fanzha.api.screen_batching import ScreenBatcher
 from fanzha.api.times import api_time
 from fanzha.screen.decisions import DecisionConflict, DecisionNotFound, StoredDecision
@@ -83,8 +84,11 @@ async def screen(request: Request, caller: BankDep, batcher: BatcherDep, bank: B
         raise HTTPException(status_code=422, detail='请求体应为一笔交易或 {"transfers": [...]}')
     try:
         results = await batcher.screen(bank=_bank(caller, bank), raws=raws)
-    except Exception:
-        raise HTTPException(status_code=503, detail="筛查服务暂时不可用，请稍后重试") from None
+    except Exception as exc:  # the store or Redis is down (a bug in one transfer is answered per transfer)
+        status, detail, headers = unavailable(exc)
+        if status != 503:
+            detail, headers = "筛查服务暂时不可用，请稍后重试", {"Retry-After": "5"}
+        raise HTTPException(status_code=503, detail=detail, headers=headers) from None
     if single:
         if "error" in results[0]:
             raise HTTPException(status_code=422, detail=results[0]["error"])
