@@ -152,12 +152,13 @@ def test_another_bank_checking_the_holder_gets_counter_only_with_the_reason(
     result = answer.json()
     assert (result["verdict"], result["verdict_name"]) == ("counter_only", "仅限柜面")
     assert "不得开通网银" in result["reasons"][0]["text"] and result["holder_id"] == "110105********002X"
+    assert result["account"] != "6217001234567890" and result["account"].endswith("7890")  # 客户打码
     assert [c["id"] for c in client.get("/v1/bank/opening-checks", headers=keys["rural"]).json()] == [
         result["id"]
     ]
     assert client.get("/v1/bank/opening-checks", headers=keys["icbc"]).json() == []
     desk = client.get("/v1/cardban/checks", headers=keys["officer"]).json()
-    assert desk[0]["holder_id"] == "11010519491231002X"
+    assert desk[0]["holder_id"] == "11010519491231002X" and desk[0]["account"] == "6217001234567890"
     assert verify(client.app.state.services.store.engine).ok  # type: ignore[attr-defined]
 
 

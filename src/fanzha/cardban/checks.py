@@ -33,7 +33,7 @@ from fanzha.cardban.register import running, text, today_in_beijing
 from fanzha.intel.banks import bank_name
 from fanzha.store.cardban_tables import CardbanEntryRow, OpeningCheckRow
 from fanzha.store.case_tables import KeyPersonRow
-from fanzha.text.masking import mask_name
+from fanzha.text.masking import mask_account, mask_name, mask_phone
 from fanzha.timezones import from_db, to_utc
 
 MAX_LIST = 1000
@@ -114,7 +114,9 @@ def to_result(row: OpeningCheckRow, *, masked: bool) -> CheckResult:
         id=row.id, bank=row.bank, staff=row.staff, service=row.service,
         holder_name=mask_name(row.holder_name) if masked else row.holder_name,
         holder_id=mask_holder_id(row.holder_id) if masked else row.holder_id,
-        account=row.account, phone=row.phone, verdict=row.verdict, reasons=reasons,
+        account=mask_account(row.account) if masked and row.account else row.account,
+        phone=mask_phone(row.phone) if masked and row.phone else row.phone,
+        verdict=row.verdict, reasons=reasons,
         checked_at=from_db(row.checked_at),
     )  # fmt: skip
 
