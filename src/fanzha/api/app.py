@@ -44,7 +44,7 @@ from fanzha.api.summaries import apply_summaries
 from fanzha.cases.persons import PersonStore
 from fanzha.cases.repository import CaseStore
 from fanzha.detect.engine import Detector
-from fanzha.intel.cache import TTLCache
+from fanzha.intel.cache import TTL, TTL_WITH_FEED, TTLCache
 from fanzha.intel.changes import ChangeFeed, channel_for
 from fanzha.intel.repository import IntelStore
 from fanzha.screen.service import build_service_from_env
@@ -67,7 +67,7 @@ def create_app(
     checkpointer = WalCheckpointer(engine) if engine.dialect.name == "sqlite" else None
     # With Redis, every worker hears the others' changes to identifiers (fanzha.intel.changes).
     feed = ChangeFeed(redis_url, channel_for(engine)) if redis_url else None
-    store = IntelStore(engine, cache=TTLCache(), feed=feed)
+    store = IntelStore(engine, cache=TTLCache(ttl=TTL_WITH_FEED if feed else TTL), feed=feed)
     detector = Detector(intel=store.risk_of)
     assessor = AssessBatcher(detector)
 

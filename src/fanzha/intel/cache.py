@@ -15,9 +15,13 @@ from typing import Any
 
 Value = Any  # a risk level (level, reasons) or None, or a whole Lookup
 
+TTL = 5.0  # seconds: how long another worker's write may go unseen without a change feed
+TTL_WITH_FEED = 60.0  # with one (fanzha.intel.changes) writes arrive at once; the TTL only bounds how late
+# a level that changes with time alone (reports ageing) is seen, and how often hot entries are re-read
+
 
 class TTLCache:
-    def __init__(self, *, size: int = 100_000, ttl: float = 5.0) -> None:
+    def __init__(self, *, size: int = 100_000, ttl: float = TTL) -> None:
         self.size = size
         self.ttl = ttl
         self._data: OrderedDict[tuple[str, ...], tuple[float, Value]] = OrderedDict()

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import Engine, bindparam, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from fanzha.intel.cache import TTLCache
+from fanzha.intel.cache import TTL, TTL_WITH_FEED, TTLCache
 from fanzha.intel.repository import IntelStore
 from fanzha.store.tables import IdentifierRow, ReportRow
 from fanzha.store.warn_tables import WarnFlagRow
@@ -88,10 +88,9 @@ class FlagLookup:
     ) -> None:
         self.engine = engine
         self.intel = intel
-        self.cache = cache if cache is not None else TTLCache(size=200_000, ttl=5.0)
-        self.feed = (
-            intel.feed if intel is not None else None
-        )  # other processes' changes (fanzha.intel.changes)
+        self.feed = intel.feed if intel is not None else None  # other processes' changes
+        ttl = TTL_WITH_FEED if self.feed is not None else TTL
+        self.cache = cache if cache is not None else TTLCache(size=200_000, ttl=ttl)
         if self.feed is not None:
             self.feed.subscribe(self.forget, self.cache.clear)
 
