@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fanzha.screen.rules import Rule, RuleSet
+
+if TYPE_CHECKING:
+    from fanzha.screen.state import Movement
 
 RESULTS = {True: "hit", False: "no_hit", None: "unknown"}  # an execution's result (unknown: data missing)
 # One character per rule, in the rule set's order: how the store keeps every execution (31 bytes for the
@@ -91,6 +94,7 @@ class Decision:
     id: str
     live: Verdict
     shadow: Verdict | None = None
+    movement: Movement | None = None  # what the transfer added to the history (None: nothing)
 
     @property
     def outcome(self) -> str:

@@ -128,7 +128,9 @@ class Screener:
         for transfer, movement in zip(transfers, movements, strict=True):
             facts = self.facts(transfer, movement, session)
             live = evaluate(self.rules, facts)
-            decisions.append(Decision(transfer.id, live, evaluate(shadow, facts) if shadow else None))
+            decisions.append(
+                Decision(transfer.id, live, evaluate(shadow, facts) if shadow else None, movement)
+            )
             if movement is not None:
                 session.add(movement)
         return decisions, session

@@ -100,8 +100,11 @@ class ScreeningService:
                 winners = self.decisions.save(bank=bank, items=items, also=session.write)  # one transaction
                 session.done()
             else:
-                session.commit()
+                # The decisions first, then the history (Redis): a failed save leaves no history behind,
+                # so a retried transfer counts once; one another worker stored first adds none.
                 winners = self.decisions.save(bank=bank, items=items)
+                session.discard({d.movement for d in decisions if d.id in winners and d.movement})
+                session.commit()
             for (index, raw, transfer), decision in zip(todo, decisions, strict=True):
                 won = winners.get(transfer.id)
                 results[index] = answer = won.to_dict() if won is not None else decision.to_dict()

@@ -14,7 +14,7 @@ Times are epoch seconds; money is fen.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple, Protocol
 
 RETENTION_HOURS = 168.0  # a week: the longest window a rule may look back
@@ -50,6 +50,10 @@ class StateSession(Protocol):
     def history(self, movement: Movement) -> History: ...
 
     def add(self, movement: Movement) -> None: ...
+
+    def discard(self, movements: Collection[Movement]) -> None:
+        """Leave `movements` (added in this session) out of what `commit` writes."""
+        ...
 
     def commit(self) -> None: ...
 
@@ -102,6 +106,9 @@ class MemoryState:
         if inflow is None:
             inflow = self._in[movement.payee] = deque(maxlen=MAX_PER_ACCOUNT)
         inflow.append((movement.at, movement.payer, first))
+
+    def discard(self, movements: Collection[Movement]) -> None:
+        return None  # this state is the memory itself: what was added stays (backtests, tests)
 
     def commit(self) -> None:
         return None

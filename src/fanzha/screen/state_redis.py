@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from fanzha.screen.state import (
@@ -94,6 +94,10 @@ class RedisSession:
     def add(self, movement: Movement) -> None:
         self.memory.add(movement)
         self.pending.append(movement)
+
+    def discard(self, movements: Collection[Movement]) -> None:
+        if movements:
+            self.pending = [m for m in self.pending if m not in movements]
 
     def commit(self) -> None:
         if not self.pending:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any, TypeVar, cast
@@ -165,6 +165,10 @@ class StoreSession:
     def add(self, movement: Movement) -> None:
         self.memory.add(movement)
         self.pending.append(movement)
+
+    def discard(self, movements: Collection[Movement]) -> None:
+        if movements:
+            self.pending = [m for m in self.pending if m not in movements]
 
     def commit(self) -> None:
         if not self.pending:
