@@ -10,10 +10,13 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 SQLITE_FILE = "fanzha.sqlite3"
 
@@ -69,13 +72,90 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run the migrations up to `revision` on `engine`'s database."""
+def upgrade(engine: Engine, revision: str = "head", *, migrations: Path | None = None) -> None:
+    """Run the migrations up to `revision` on `engine`'s database, all or nothing: a migration that fails
+    leaves the schema, the rows and `alembic_version` as they were, on SQLite as on PostgreSQL.
+    `migrations` is another Alembic script directory than the package's (the tests add failing ones)."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(resources.files("fanzha.store").joinpath("migrations")))
-    with engine.begin() as connection:
+    location = migrations or resources.files("fanzha.store").joinpath("migrations")
+    config.set_main_option("script_location", str(location))
+    if engine.dialect.name == "sqlite":
+        if revision == "head" and _at_head(engine, config):
+            return  # the usual start: no write lock taken, so a busy store does not hold a worker up
+        _upgrade_sqlite(engine, config, revision)
+        return
+    with engine.begin() as connection:  # PostgreSQL's DDL is transactional: one transaction is enough
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def _upgrade_sqlite(engine: Engine, config: Config, revision: str) -> None:
+    """The migrations in one real SQLite transaction.
+
+    pysqlite in its default (legacy) transaction mode opens a transaction only before INSERT/UPDATE/DELETE
+    and runs every other statement in autocommit, so a migration failing half-way used to leave its first
+    DDL applied and `alembic_version` at the old revision: the next upgrade then failed for good. This is
+    SQLAlchemy's recipe for transactional DDL with pysqlite (isolation_level=None on the DBAPI connection,
+    our own BEGIN), applied to one connection of `engine` for the duration of the upgrade only: the
+    product's other connections keep the driver's default. It is `engine`'s own connection, not a second
+    engine on the same URL, because an in-memory database (`sqlite://`) exists once per connection, and so
+    the engine's settings (JSON serializer, connect arguments) hold for data migrations too.
+
+    Foreign keys follow SQLite's procedure for schema changes (sqlite.org/lang_altertable.html, "other
+    kinds of table schema changes"): PRAGMA foreign_keys cannot change inside a transaction, so it is
+    turned off before BEGIN, checked with PRAGMA foreign_key_check before COMMIT when the revision moved,
+    and turned back on afterwards. With it on, Alembic's batch mode, which recreates a table and drops the
+    old one, would fail on a referenced table, or silently empty its ON DELETE CASCADE children (a
+    recreated `cases` took every case's payments and identifiers with it).
+
+    BEGIN IMMEDIATE takes the write lock before reading `alembic_version`: two processes starting together
+    upgrade one after the other (the second waits up to the driver's timeout, 5 s, and finds nothing to
+    do) instead of both migrating a new database and the second failing ("table … already exists").
+    """
+    from alembic import command
+    from alembic.migration import MigrationContext
+
+    with engine.connect() as connection:
+        dbapi = connection.connection.driver_connection
+        assert dbapi is not None
+        isolation_level = dbapi.isolation_level
+        foreign_keys = bool(dbapi.execute("PRAGMA foreign_keys").fetchone()[0])
+        try:
+            dbapi.isolation_level = None  # no transaction is open on a connection just checked out
+            if foreign_keys:
+                dbapi.execute("PRAGMA foreign_keys=OFF")
+            with connection.begin():
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                before = MigrationContext.configure(connection).get_current_revision()
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if foreign_keys and MigrationContext.configure(connection).get_current_revision() != before:
+                    _check_foreign_keys(connection)
+        finally:
+            try:
+                if foreign_keys:
+                    dbapi.execute("PRAGMA foreign_keys=ON")
+                dbapi.isolation_level = isolation_level
+            except Exception:
+                connection.invalidate()  # never hand the pool a connection without its settings
+                raise
+
+
+def _at_head(engine: Engine, config: Config) -> bool:
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    return current is not None and current == ScriptDirectory.from_config(config).get_current_head()
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    """Raise (so that the upgrade rolls back) when a migration left a row pointing at nothing."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        shown = ", ".join(f"{table} row {rowid} → {parent}" for table, rowid, parent, _ in broken[:10])
+        raise RuntimeError(f"the upgrade would leave {len(broken)} rows with a broken foreign key: {shown}")
