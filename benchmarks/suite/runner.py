@@ -15,6 +15,7 @@ from suite.common import OUT, Config, Section, log
 from suite.context import Context
 from suite.domains import bench_domains
 from suite.extraction import bench_extraction
+from suite.fuzz import bench_fuzz
 from suite.http import bench_http
 from suite.intake import bench_intake
 from suite.latency import bench_latency
@@ -25,6 +26,7 @@ from suite.memory import bench_memory
 from suite.quality import bench_quality
 from suite.report import print_summary, render, write_results_json
 from suite.report import update as update_report
+from suite.scaling import bench_scaling
 from suite.screening import bench_screening
 from suite.stream import bench_stream
 from suite.throughput import bench_check_throughput
@@ -46,6 +48,8 @@ RUNNERS: dict[str, Callable[[Context], Section]] = {
     "claims": bench_claims,
     "intake": bench_intake,
     "stream": bench_stream,
+    "fuzz": bench_fuzz,
+    "scaling": bench_scaling,
 }
 BENCHMARKS = tuple(RUNNERS)  # in report order
 

@@ -84,7 +84,7 @@ def make_item(row: dict[str, Any], where: str) -> CatalogueItem:
     """One catalogue row, checked; `where` names it in messages (e.g. "第3行")."""
     if not isinstance(row, dict):
         raise ClaimError(f"{where}：应为一个项目（键值对）")
-    unknown = sorted(set(row) - set(FIELDS))
+    unknown = sorted(set(row) - set(FIELDS), key=str)  # YAML keys may be numbers too
     if unknown:
         raise ClaimError(f"{where}：未知字段 {', '.join(map(str, unknown))}（可用字段：{', '.join(FIELDS)}）")
     code, name = str(row.get("code") or "").strip(), str(row.get("name") or "").strip()
@@ -129,13 +129,21 @@ def build_catalogue(rows: list[tuple[str, dict[str, Any]]]) -> Catalogue:
     return Catalogue(items)
 
 
+# LibYAML's loader when PyYAML was built with it: it refuses deep nesting at once, where the Python loader
+# recurses for a second before it fails.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_yaml(text: str) -> Catalogue:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)  # a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"第{mark.line + 1}行" if mark is not None else "文件"
         raise ClaimError(f"目录文件{line}不是有效的 YAML") from None
+    except (ValueError, RecursionError, AttributeError, TypeError, OverflowError):
+        # a number too long to convert, a lone surrogate, nesting too deep, a date PyYAML half-recognises
+        raise ClaimError("目录文件不是有效的 YAML") from None
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
         raise ClaimError("目录文件应有 items: 项目列表")
     return build_catalogue([(f"第{n}个项目", row) for n, row in enumerate(data["items"], 1)])

@@ -75,7 +75,8 @@ class ClaimRow(Struct, gc=False):
 
 
 DECODER = msgspec.json.Decoder(ClaimRow)
-NOT_READ = (msgspec.ValidationError, msgspec.DecodeError)
+# RecursionError: nesting too deep for msgspec; the checked path (orjson) then says what is wrong.
+NOT_READ = (msgspec.ValidationError, msgspec.DecodeError, RecursionError)
 
 
 class ClaimReader:

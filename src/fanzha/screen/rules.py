@@ -130,7 +130,7 @@ def _rule(raw: Any, index: int, actions: dict[str, str]) -> Rule | None:
     if not isinstance(rule_id, str) or not _ID.match(rule_id):
         raise RuleError(f"rules[{index}].id：应为小写字母开头、由小写字母数字下划线组成的编号")
     where = f"规则 {rule_id} 的"
-    unknown = sorted(set(raw) - set(_RULE))
+    unknown = sorted(set(raw) - set(_RULE), key=str)  # YAML keys may be numbers too
     if unknown:
         raise RuleError(f"{where} {'、'.join(map(str, unknown))}：未知字段（可用：{'、'.join(_RULE)}）")
     enabled = raw.get("enabled", True)
@@ -179,6 +179,9 @@ def _compiled(source: str, name: str) -> RuleSet:
         mark = getattr(exc, "problem_mark", None)
         where = f"第{mark.line + 1}行" if mark is not None else ""
         raise RuleError(f"{name}{where}不是有效的YAML") from None
+    except (ValueError, RecursionError, AttributeError, TypeError, OverflowError):
+        # a number too long to convert, a lone surrogate, nesting too deep, a date PyYAML half-recognises
+        raise RuleError(f"{name}不是有效的YAML") from None
     if not isinstance(raw, dict):
         raise RuleError(f"{name}：应为YAML对象（version、thresholds、rules …）")
     unknown = sorted(set(map(str, raw)) - set(_TOP))

@@ -67,7 +67,7 @@ def parse_event(raw: Any) -> EventIn:
     if not isinstance(raw, dict):
         raise WarnError("每条联系记录须是一个JSON对象")
     kind = raw.get("kind")
-    if kind not in EVENT_KINDS:
+    if not isinstance(kind, str) or kind not in EVENT_KINDS:
         raise WarnError(f"联系类型只能是 call（通话）、sms（短信）、payment（付款），收到：{str(kind)[:20]}")
     other = raw.get("other")
     if isinstance(other, dict):

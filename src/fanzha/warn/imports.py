@@ -53,6 +53,10 @@ def parse_resident(row: Any, *, via: str = "import") -> ResidentIn:
         raise WarnError("每位居民须是一个JSON对象")
     text = {name: _str(row, name) for name in TEXT_FIELDS}
     accounts = []
+    if not isinstance(row.get("accounts") or [], list):
+        raise WarnError("accounts 须是列表")
+    if not isinstance(row.get("family") or [], list):
+        raise WarnError("family 须是列表")
     for account in row.get("accounts") or []:
         if isinstance(account, dict):
             accounts.append(AccountIn(str(account.get("value") or ""), str(account.get("kind") or "")))

@@ -67,7 +67,7 @@ def number(value: Any, where: str, *, low: float = 0, high: float = 1e12) -> flo
 def mapping(arg: Any, where: str, keys: Sequence[str], *, required: Sequence[str] = ()) -> dict[str, Any]:
     if not isinstance(arg, dict):
         raise RuleError(f"{where}：应为对象，字段为 {'、'.join(keys)}")
-    unknown = sorted(set(arg) - set(keys))
+    unknown = sorted(set(arg) - set(keys), key=str)  # YAML keys may be numbers too
     if unknown:
         raise RuleError(f"{where}：未知字段 {'、'.join(map(str, unknown))}（可用：{'、'.join(keys)}）")
     missing = [key for key in required if key not in arg]
