@@ -221,7 +221,14 @@ def publish_command(bank: BankOpt, jsonl: JsonlOpt = False) -> None:
     """
     import asyncio
 
-    from fanzha.screen.stream import StreamError, check_bank, connect, ensure_stream, publish_transfers
+    from fanzha.screen.stream import (
+        PublishInterrupted,
+        StreamError,
+        check_bank,
+        connect,
+        ensure_stream,
+        publish_transfers,
+    )
 
     if not jsonl:
         fail(
@@ -245,10 +252,12 @@ def publish_command(bank: BankOpt, jsonl: JsonlOpt = False) -> None:
 
     try:
         report = asyncio.run(go())
-    except StreamError as exc:
+    except PublishInterrupted as exc:  # says how many were acknowledged: those stay in the stream
         fail(str(exc))
-    except Exception as exc:  # NATS refused or timed out: what was acknowledged stays published
-        fail(f"发布中断（{type(exc).__name__}：{exc}）；已确认的交易保留在流中，重新发布会按交易编号去重")
+    except StreamError as exc:
+        fail(f"{exc}；已确认发布 0 笔交易")
+    except Exception as exc:  # NATS refused or timed out before the first transfer was published
+        fail(f"发布中断（{type(exc).__name__}：{exc}）：已确认发布 0 笔交易")
     for error in report.errors:
         typer.echo(f"未发布：{error}", err=True)
     typer.echo(

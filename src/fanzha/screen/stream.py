@@ -15,21 +15,24 @@ from the name — `<stream>.transfers` (what banks publish) and `<stream>.decisi
 Workers share one durable pull consumer (`screen-workers`) on the transfers subject. Each fetches at most
 `BATCH` messages, screens them through `ScreeningService.screen` (one transaction per bank in the batch),
 publishes every decision to the decisions subject and waits for JetStream to store them, and only then
-acks each transfer. A worker killed mid-batch leaves its messages unacknowledged: JetStream redelivers
-them to another worker after `ACK_WAIT`, and screening answers those already decided from the store, so
-every transfer ends with exactly one stored decision. `ACK_WAIT` (30 s) is far longer than a batch takes
-(tens of milliseconds) and short enough that a dead worker's batch is taken over within half a minute; a
-worker waiting on an unavailable database keeps its messages with in-progress acks instead of letting
-them expire. `MAX_DELIVER` (10) bounds a message that kills every worker that takes it: after ten
-deliveries JetStream stops offering it (advisory `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES`) and it
-stays in the stream for inspection. A malformed message (not JSON, no id, a field that cannot be read,
-no bank) is answered with an error record `{"id", "error", "bank"}` on the decisions subject and acked:
-it never blocks the stream or comes back forever.
+acks each transfer. When NATS goes away meanwhile (restarted, killed), what it does not acknowledge within
+`ACK_TIMEOUT` has its transfers nakked, redelivered once NATS is back; a worker reconnects for as long as
+it takes, and logs the loss and the reconnection. A worker killed mid-batch leaves its messages
+unacknowledged: JetStream redelivers them to another worker after `ACK_WAIT`, and screening answers those
+already decided from the store, so every transfer ends with exactly one stored decision. `ACK_WAIT` (30 s)
+is far longer than a batch takes (tens of milliseconds) and short enough that a dead worker's batch is
+taken over within half a minute; a worker waiting on an unavailable database keeps its messages with
+in-progress acks instead of letting them expire. `MAX_DELIVER` (10) bounds a message that kills every
+worker that takes it: after ten deliveries JetStream stops offering it (advisory
+`$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES`) and it stays in the stream for inspection. A malformed
+message (not JSON, no id, a field that cannot be read, no bank) is answered with an error record `{"id",
+"error", "bank"}` on the decisions subject and acked: it never blocks the stream or comes back forever.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import re
@@ -66,6 +69,10 @@ MAX_AGE = 7 * 24 * 3600.0  # seconds
 MAX_BYTES = 4 * 1024**3
 DUPLICATE_WINDOW = 600.0  # seconds: JetStream's own dedupe of a re-published transfer
 PUBLISH_WINDOW = 512  # publishes awaiting their acknowledgement at once
+# Seconds to wait for JetStream to acknowledge published messages (nats-py's own js.publish waits 2 s).
+# Its publish_async futures never time out: a publish the server took but never stored (killed
+# mid-write) would keep a worker, or `fanzha screen publish`, waiting forever.
+ACK_TIMEOUT = 5.0
 MAX_BANK = 64
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 log = logging.getLogger(__name__)
@@ -73,6 +80,19 @@ log = logging.getLogger(__name__)
 
 class StreamError(ValueError):
     """A stream setting or NATS failure, with a Chinese message."""
+
+
+class PublishInterrupted(StreamError):
+    """Publishing stopped part-way (NATS lost, a message refused): `report` counts what JetStream
+    acknowledged before, all of it stored; nothing after the first failure is counted as published."""
+
+    def __init__(self, report: PublishReport, reason: str) -> None:
+        self.report = report
+        super().__init__(
+            f"发布中断（{reason}）：已确认发布 {report.published} 笔交易"
+            f"（其中 {report.duplicates} 笔此前已发布），其余未确认；"
+            "重新发布全部交易即可，已发布的按交易编号去重"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +125,15 @@ async def connect(url: str, *, reconnect: bool = True) -> Client:
     async def quiet(exc: Exception) -> None:
         log.warning("NATS 连接问题：%s", exc or type(exc).__name__)
 
+    opened: list[Client] = []
+
+    async def disconnected() -> None:
+        if reconnect and opened and not opened[0].is_closed:  # not when closed on purpose
+            log.warning("NATS 连接已断开，正在重连：%s", url)
+
+    async def reconnected() -> None:
+        log.warning("NATS 已重新连接：%s", url)
+
     try:
         nc = await nats.connect(
             url,
@@ -113,9 +142,12 @@ async def connect(url: str, *, reconnect: bool = True) -> Client:
             allow_reconnect=reconnect,
             max_reconnect_attempts=1,  # ≤ 0 would make nats-py retry the first connection forever
             error_cb=quiet,
+            disconnected_cb=disconnected,
+            reconnected_cb=reconnected,
         )
     except Exception as exc:  # nats raises several kinds (NoServersError, OSError, TimeoutError)
         raise StreamError(f"无法连接 NATS（{url}）：请检查 {URL_ENV} 以及 NATS 服务是否在运行") from exc
+    opened.append(nc)
     if reconnect:
         nc.options["max_reconnect_attempts"] = -1  # once connected, never give up (read at each reconnect)
     return nc
@@ -199,24 +231,43 @@ async def publish_transfers(
     report = PublishReport()
     pending: list[asyncio.Future[Any]] = []
 
-    async def settle() -> None:
-        for ack in await asyncio.gather(*pending):
-            report.published += 1
-            report.duplicates += bool(ack.duplicate)
+    async def settle(timeout: float) -> str | None:
+        """Count what JetStream acknowledged within `timeout`; why the first other one was not."""
+        if not pending:
+            return None
+        done, _ = await asyncio.wait(pending, timeout=timeout)
+        reason = None
+        for future in pending:
+            if future in done and not future.cancelled() and future.exception() is None:
+                report.published += 1
+                report.duplicates += bool(future.result().duplicate)
+                continue
+            if reason is None:
+                failed = future in done and not future.cancelled() and future.exception()
+                reason = f"{type(failed).__name__}：{failed}" if failed else "等待 NATS 确认超时"
+            future.cancel()
         pending.clear()
+        return reason
 
-    for number, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        ident, error = _line_id(raw, number)
-        if ident is None:
-            report.errors.append(str(error))
-            continue
-        headers = {BANK_HEADER: bank, MSG_ID: message_id(bank, ident)}
-        pending.append(await js.publish_async(names.transfers, raw.strip(), headers=headers))
-        if len(pending) >= PUBLISH_WINDOW:
-            await settle()
-    await settle()
+    try:
+        for number, raw in enumerate(lines, 1):
+            if not raw.strip():
+                continue
+            ident, error = _line_id(raw, number)
+            if ident is None:
+                report.errors.append(str(error))
+                continue
+            headers = {BANK_HEADER: bank, MSG_ID: message_id(bank, ident)}
+            pending.append(await js.publish_async(names.transfers, raw.strip(), headers=headers))
+            if len(pending) >= PUBLISH_WINDOW and (reason := await settle(ACK_TIMEOUT)):
+                raise PublishInterrupted(report, reason)
+        if reason := await settle(ACK_TIMEOUT):
+            raise PublishInterrupted(report, reason)
+    except PublishInterrupted:
+        raise
+    except Exception as exc:  # the connection lost or closed (nats raises several kinds)
+        await settle(0)  # the acknowledgements already in count
+        raise PublishInterrupted(report, f"{type(exc).__name__}：{exc}") from exc
     return report
 
 
@@ -269,8 +320,8 @@ class StreamWorker:
                 continue
             try:
                 await self.handle(msgs, stop)
-            except nats.errors.Error as exc:  # not acked: JetStream redelivers them after ACK_WAIT
-                log.warning("筛查结论未能发布，等待重新投递：%s", exc)
+            except nats.errors.Error as exc:  # nakked (or, if that failed too, redelivered after ACK_WAIT)
+                log.warning("筛查结论未能发布，等待重新投递：%s", exc or type(exc).__name__)
         return self.stats
 
     async def handle(self, msgs: list[Msg], stop: asyncio.Event) -> None:
@@ -332,20 +383,37 @@ class StreamWorker:
         return out
 
     async def _answer(self, records: list[tuple[Msg, dict[str, Any]]]) -> None:
-        """Publish every record, wait until JetStream stored them all, then ack their transfers."""
-        futures = []
-        for msg, record in records:
-            seq, delivery = msg.metadata.sequence.stream, msg.metadata.num_delivered
-            headers = {MSG_ID: f"decision:{seq}", SEQ_HEADER: str(seq), DELIVERY_HEADER: str(delivery)}
-            if record.get("bank"):
-                headers[BANK_HEADER] = record["bank"]
-            data = orjson.dumps(record)
-            futures.append(await self.js.publish_async(self.names.decisions, data, headers=headers))
+        """Publish every record, wait until JetStream stored them all, then ack their transfers. When NATS
+        is lost meanwhile (a publish not acknowledged within ACK_TIMEOUT), nak them instead: redelivered
+        once NATS is back, answered from the store, and the same record deduplicated by its message id."""
+        import nats.errors
+
+        futures: list[asyncio.Future[Any]] = []
+        try:
+            for msg, record in records:
+                seq, delivery = msg.metadata.sequence.stream, msg.metadata.num_delivered
+                headers = {MSG_ID: f"decision:{seq}", SEQ_HEADER: str(seq), DELIVERY_HEADER: str(delivery)}
+                if record.get("bank"):
+                    headers[BANK_HEADER] = record["bank"]
+                data = orjson.dumps(record)
+                futures.append(await self.js.publish_async(self.names.decisions, data, headers=headers))
+            done, late = await asyncio.wait(futures, timeout=ACK_TIMEOUT) if futures else (set(), set())
+            for future in done:
+                if failed := future.exception():  # JetStream refused it (a full stream, …)
+                    raise failed
+            if late:
+                raise nats.errors.TimeoutError
+        except Exception:
+            for future in futures:
+                future.cancel()  # nats-py never times them out: each holds a place in its window
+            with contextlib.suppress(Exception):
+                await asyncio.gather(*(msg.nak() for msg, _ in records))
+            raise
+        for _, record in records:
             if "error" in record:
                 self.stats.errors += 1
             else:
                 self.stats.decided += 1
-        await asyncio.gather(*futures)
         await asyncio.gather(*(msg.ack() for msg, _ in records))
 
 
