@@ -14,7 +14,7 @@ so nothing already stored is touched; each is logged in one line.
 A store that is unavailable (the database unreachable, cut off, busy, read-only or full; Redis gone:
 fanzha.store.faults) is answered 503 with `Retry-After` and a Chinese reason, never 500: the client
 retries, the failed transaction was rolled back, and the next request finds the store again by itself
-(PostgreSQL connections are checked before use, so a restarted server costs no request after it is up).
+(a cut PostgreSQL connection costs the one request that found it: the pool then drops its older ones).
 """
 
 from __future__ import annotations
