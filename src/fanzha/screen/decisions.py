@@ -217,17 +217,20 @@ class DecisionStore:
         found: dict[str, StoredDecision] = {}
         ids = sorted(set(transfer_ids))
         row = ScreenDecisionRow
-        with Session(self.engine) as session:
+        seen: list[str] = []
+        # Mostly none are stored: ask the unique index first, on a plain connection (an ORM session cost
+        # more than the query), then load the few found as rows.
+        with self.engine.connect() as connection:
             for start in range(0, len(ids), CHUNK):
                 chunk = ids[start : start + CHUNK]
-                # Mostly none are stored: ask the unique index first (no rows to build), then load those found.
-                seen = list(
-                    session.scalars(
-                        select(row.transfer_id).where(row.bank == bank, row.transfer_id.in_(chunk))
+                query = select(row.transfer_id).where(row.bank == bank, row.transfer_id.in_(chunk))
+                seen += connection.execute(query).scalars()
+        if seen:
+            with Session(self.engine) as session:
+                for start in range(0, len(seen), CHUNK):
+                    query = select(row).where(
+                        row.bank == bank, row.transfer_id.in_(seen[start : start + CHUNK])
                     )
-                )
-                if seen:
-                    query = select(row).where(row.bank == bank, row.transfer_id.in_(seen))
                     for stored in session.scalars(query):
                         found[stored.transfer_id] = self._stored(stored)
         return found
