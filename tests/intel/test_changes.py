@@ -162,3 +162,25 @@ def test_two_databases_on_one_redis_do_not_mix(tmp_path: object) -> None:
     two = make_engine(f"sqlite:///{tmp_path}/two.sqlite3")
     assert channel_for(one) != channel_for(two)
     assert channel_for(one) == channel_for(make_engine(f"sqlite:///{tmp_path}/one.sqlite3"))
+
+
+def test_a_large_import_is_published_as_one_reset_not_a_message_per_identifier(engine: Engine) -> None:
+    _redis_or_skip()
+    from fanzha.intel.repository import RESET_AFTER
+
+    upgrade(engine)
+    listener = ChangeFeed(REDIS, channel_for(engine))
+    cache = TTLCache()
+    IntelStore(engine, cache=cache, feed=listener)
+    publisher = IntelStore(engine, feed=ChangeFeed(REDIS, channel_for(engine)))
+    listener.start()
+    try:
+        assert listener.connected.wait(3)
+        cache.put(("qq", "123456789"), ("unknown", []))
+        before = listener.received
+        publisher.changed_many([("phone", f"170{i:08d}") for i in range(RESET_AFTER + 1)])
+        _within(1.0, lambda: cache.get(("qq", "123456789")) == (False, None))
+        time.sleep(0.1)
+        assert listener.received - before == 1
+    finally:
+        listener.stop()

@@ -108,6 +108,7 @@ def _now() -> datetime:
 # fraud type of the report or None, source: citizen | police | bank | officer).
 Listener = Callable[[str, str, str, str | None, str], None]
 log = logging.getLogger(__name__)
+RESET_AFTER = 200  # a batch of more changed identifiers is published as "drop everything"
 
 
 class IntelStore:
@@ -151,10 +152,15 @@ class IntelStore:
             self.feed.publish(kind, value)
 
     def changed_many(self, changed: list[tuple[str, str]]) -> None:
-        """`_changed` for a committed batch (a bulk import)."""
+        """`_changed` for a committed batch (a bulk import). Past `RESET_AFTER` identifiers the other
+        processes are told to drop everything instead: one reload, not one query per identifier."""
         for kind, value in changed:
             self._forget(kind, value)
-        if self.feed is not None:
+        if self.feed is None:
+            return
+        if len(changed) > RESET_AFTER:
+            self.feed.publish_reset()
+        else:
             self.feed.publish_many(changed)
 
     def _identifier(self, session: Session, kind: str, value: str, *, create: bool) -> IdentifierRow | None:

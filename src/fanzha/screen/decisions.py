@@ -228,10 +228,10 @@ class DecisionStore:
         if seen:
             with Session(self.engine) as session:
                 for start in range(0, len(seen), CHUNK):
-                    query = select(row).where(
+                    rows = select(row).where(
                         row.bank == bank, row.transfer_id.in_(seen[start : start + CHUNK])
                     )
-                    for stored in session.scalars(query):
+                    for stored in session.scalars(rows):
                         found[stored.transfer_id] = self._stored(stored)
         return found
 
