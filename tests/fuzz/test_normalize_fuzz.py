@@ -117,6 +117,8 @@ def repairer() -> VariantRepairer:
 @given(VALID)
 @example("跑一男一节一目" * 50)
 @example("looo元l0000")
+@example("恭喜跑一男一甸脑")  # atheris: a sound repair inside a filler's span (甸脑 → 电脑) left it stale
+@example("2222跑一男一芄帳戶8222跑一男一节3 2222跑一男一芸3 8跑一男一节o8782跑一男一芛")
 def test_repair_maps_every_character_into_the_original(repairer: VariantRepairer, text: str) -> None:
     norm = normalize(text)
     repaired, repairs = repairer.repair(norm)

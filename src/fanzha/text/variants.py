@@ -235,6 +235,14 @@ class VariantRepairer:
                 for repair in found:
                     chars[repair.start : repair.end] = repair.meant
                 text = "".join(chars)
+                # A sound or shape repair inside a filler's or digits' span (跑一男一甸 → 跑男甸 → 跑男电)
+                # changes what that span means: it reads as the final text does.
+                repairs = [
+                    r
+                    if text[r.start : r.end] == r.meant
+                    else Repair(r.start, r.end, r.written, text[r.start : r.end], r.how)
+                    for r in repairs
+                ]
                 repairs.extend(found)
             if not repairs:
                 out.append((norm, []))
