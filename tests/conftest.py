@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 
 from fanzha.detect.engine import Detector, default_detector
 from fanzha.store import make_engine
@@ -90,3 +93,38 @@ def engine(
     if request.param == "postgresql" and migrations:
         _reset_postgres(eng)
     eng.dispose()
+
+
+@contextmanager
+def on_every_connection(engine: Engine, statement: str) -> Iterator[None]:
+    """Every new connection of `engine` runs `statement` first; the pool is emptied on entry and exit
+    (how the outage tests make a store read-only or full for real)."""
+
+    def run(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(statement)
+        cursor.close()
+        if engine.dialect.name == "postgresql":
+            dbapi_connection.commit()
+
+    event.listen(engine, "connect", run)
+    engine.dispose()
+    try:
+        yield
+    finally:
+        event.remove(engine, "connect", run)
+        engine.dispose()
+
+
+def read_only(engine: Engine) -> AbstractContextManager[None]:
+    """`engine`'s store read-only in the block: SQLite's query_only, PostgreSQL's read-only sessions (the
+    error a standby gives)."""
+    if engine.dialect.name == "sqlite":
+        return on_every_connection(engine, "PRAGMA query_only = ON")
+    return on_every_connection(engine, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+
+@pytest.fixture
+def store_faults() -> SimpleNamespace:
+    """`store_faults.read_only(engine)` and `store_faults.on_every_connection(engine, statement)`."""
+    return SimpleNamespace(read_only=read_only, on_every_connection=on_every_connection)

@@ -14,14 +14,13 @@ import socket
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import Engine, create_engine, func, select, text
 
 from fanzha.api.app import create_app
 from fanzha.intel.keys import create_key
@@ -50,39 +49,15 @@ def _assert_unavailable(response: Any, word: str) -> None:
     assert word in response.json()["detail"], response.json()
 
 
-@contextmanager
-def _on_every_connection(engine: Engine, statement: str) -> Iterator[None]:
-    """Every new connection of `engine` runs `statement` first; the pool is emptied on entry and exit."""
-
-    def run(dbapi_connection: Any, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        cursor.execute(statement)
-        cursor.close()
-        if engine.dialect.name == "postgresql":
-            dbapi_connection.commit()
-
-    event.listen(engine, "connect", run)
-    engine.dispose()
-    try:
-        yield
-    finally:
-        event.remove(engine, "connect", run)
-        engine.dispose()
-
-
-def _read_only(engine: Engine) -> Any:
-    if engine.dialect.name == "sqlite":
-        return _on_every_connection(engine, "PRAGMA query_only = ON")
-    return _on_every_connection(engine, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-
-
-def test_a_read_only_store_refuses_writes_clearly_and_keeps_serving_reads(engine: Engine) -> None:
+def test_a_read_only_store_refuses_writes_clearly_and_keeps_serving_reads(
+    engine: Engine, store_faults: SimpleNamespace
+) -> None:
     url = engine.url.render_as_string(hide_password=False)
     with TestClient(create_app(url=url)) as client:
         officer = _officer(client)
         assert _decide(client, officer, "17012345678").status_code in (200, 201)
         app_engine = _app_engine(client)
-        with _read_only(app_engine):
+        with store_faults.read_only(app_engine):
             _assert_unavailable(_decide(client, officer, "17012345679"), "只读")
             refused = client.post(
                 "/report", data={"kind": "phone", "value": "17012345670"}, headers={"Accept": "text/html"}
@@ -98,7 +73,9 @@ def test_a_read_only_store_refuses_writes_clearly_and_keeps_serving_reads(engine
         assert level == "confirmed"
 
 
-def test_a_full_store_refuses_writes_and_loses_nothing_it_acknowledged(tmp_path: Path) -> None:
+def test_a_full_store_refuses_writes_and_loses_nothing_it_acknowledged(
+    tmp_path: Path, store_faults: SimpleNamespace
+) -> None:
     with TestClient(create_app(url=f"sqlite:///{tmp_path / 'full.sqlite3'}")) as client:
         officer = _officer(client)
         app_engine = _app_engine(client)
@@ -106,7 +83,7 @@ def test_a_full_store_refuses_writes_and_loses_nothing_it_acknowledged(tmp_path:
             pages = int(conn.execute(text("PRAGMA page_count")).scalar_one())
         acknowledged: list[str] = []
         refused = None
-        with _on_every_connection(app_engine, f"PRAGMA max_page_count = {pages + 2}"):
+        with store_faults.on_every_connection(app_engine, f"PRAGMA max_page_count = {pages + 2}"):
             for i in range(400):
                 value = f"170{i:08d}"
                 body = {"kind": "phone", "value": value, "text": "冒充客服退款，" * 150}

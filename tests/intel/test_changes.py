@@ -127,12 +127,10 @@ def test_a_write_stands_when_redis_is_down(engine: Engine) -> None:
     assert store.risk_of("phone", "17012345678")[0] == "confirmed"  # type: ignore[index]
 
 
-def test_the_listener_comes_back_after_its_connection_is_killed_and_drops_what_it_may_have_missed(
-    engine: Engine,
-) -> None:
+@pytest.fixture
+def listening(engine: Engine) -> Iterator[tuple[ChangeFeed, TTLCache, IntelStore]]:
+    """A process's listener with its cache, and another process's store that publishes to it."""
     _redis_or_skip()
-    import redis
-
     upgrade(engine)
     listener = ChangeFeed(REDIS, channel_for(engine))
     cache = TTLCache()
@@ -141,18 +139,23 @@ def test_the_listener_comes_back_after_its_connection_is_killed_and_drops_what_i
     listener.start()
     try:
         assert listener.connected.wait(3)
-        cache.put(("phone", "17012345678"), ("unknown", []))
-        redis.Redis.from_url(REDIS).client_kill_filter(_type="pubsub")  # as a Redis restart does
-        _within(
-            5.0, lambda: cache.get(("phone", "17012345678")) == (False, None) and listener.connected.is_set()
-        )
-        cache.put(("phone", "17012345679"), ("unknown", []))
-        publisher.decide(
-            kind="phone", value="17012345679", decision="confirmed", officer="民警", reason="已核实"
-        )
-        _within(1.0, lambda: cache.get(("phone", "17012345679")) == (False, None))
+        yield listener, cache, publisher
     finally:
         listener.stop()
+
+
+def test_the_listener_comes_back_after_its_connection_is_killed_and_drops_what_it_may_have_missed(
+    listening: tuple[ChangeFeed, TTLCache, IntelStore],
+) -> None:
+    import redis
+
+    listener, cache, publisher = listening
+    cache.put(("phone", "17012345678"), ("unknown", []))
+    redis.Redis.from_url(REDIS).client_kill_filter(_type="pubsub")  # as a Redis restart does
+    _within(5.0, lambda: cache.get(("phone", "17012345678")) == (False, None) and listener.connected.is_set())
+    cache.put(("phone", "17012345679"), ("unknown", []))
+    publisher.decide(kind="phone", value="17012345679", decision="confirmed", officer="民警", reason="已核实")
+    _within(1.0, lambda: cache.get(("phone", "17012345679")) == (False, None))
 
 
 def test_two_databases_on_one_redis_do_not_mix(tmp_path: object) -> None:
@@ -164,23 +167,15 @@ def test_two_databases_on_one_redis_do_not_mix(tmp_path: object) -> None:
     assert channel_for(one) == channel_for(make_engine(f"sqlite:///{tmp_path}/one.sqlite3"))
 
 
-def test_a_large_import_is_published_as_one_reset_not_a_message_per_identifier(engine: Engine) -> None:
-    _redis_or_skip()
+def test_a_large_import_is_published_as_one_reset_not_a_message_per_identifier(
+    listening: tuple[ChangeFeed, TTLCache, IntelStore],
+) -> None:
     from fanzha.intel.repository import RESET_AFTER
 
-    upgrade(engine)
-    listener = ChangeFeed(REDIS, channel_for(engine))
-    cache = TTLCache()
-    IntelStore(engine, cache=cache, feed=listener)
-    publisher = IntelStore(engine, feed=ChangeFeed(REDIS, channel_for(engine)))
-    listener.start()
-    try:
-        assert listener.connected.wait(3)
-        cache.put(("qq", "123456789"), ("unknown", []))
-        before = listener.received
-        publisher.changed_many([("phone", f"170{i:08d}") for i in range(RESET_AFTER + 1)])
-        _within(1.0, lambda: cache.get(("qq", "123456789")) == (False, None))
-        time.sleep(0.1)
-        assert listener.received - before == 1
-    finally:
-        listener.stop()
+    listener, cache, publisher = listening
+    cache.put(("qq", "123456789"), ("unknown", []))
+    before = listener.received
+    publisher.changed_many([("phone", f"170{i:08d}") for i in range(RESET_AFTER + 1)])
+    _within(1.0, lambda: cache.get(("qq", "123456789")) == (False, None))
+    time.sleep(0.1)
+    assert listener.received - before == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from typing import Any
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import Engine, func, select
@@ -165,11 +165,11 @@ def test_a_payee_s_recent_payers_come_with_when_each_first_paid_it(
     assert firsts == {"OLD": T0, "NEW": later + 60, "OLDER": T0 - 3 * day}
 
 
-def test_a_transfer_whose_decision_was_not_stored_leaves_no_history_in_redis(engine: Engine) -> None:
+def test_a_transfer_whose_decision_was_not_stored_leaves_no_history_in_redis(
+    engine: Engine, store_faults: SimpleNamespace
+) -> None:
     """Redis history is written after the decision is stored: a save that fails (the store read-only
     here) adds no payment, so the bank's retry is counted once, not twice."""
-    from sqlalchemy import event
-
     from fanzha.intel.repository import IntelStore
     from fanzha.screen.service import build_service
     from fanzha.screen.state_redis import RedisState
@@ -181,24 +181,8 @@ def test_a_transfer_whose_decision_was_not_stored_leaves_no_history_in_redis(eng
     service.state = state
     raw = {"id": "retry-1", "time": "2026-11-06T12:00:00+08:00", "amount": 500, "channel": "mobile",
            "payer": {"account": "6222021234000001"}, "payee": {"account": "6226090000000002"}}  # fmt: skip
-    statement = "PRAGMA query_only = ON" if engine.dialect.name == "sqlite" else (
-        "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")  # fmt: skip
-
-    def read_only(dbapi_connection: Any, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        cursor.execute(statement)
-        cursor.close()
-        if engine.dialect.name == "postgresql":
-            dbapi_connection.commit()
-
-    event.listen(engine, "connect", read_only)
-    engine.dispose()
-    try:
-        with pytest.raises(Exception, match="read"):
-            service.screen(bank="中国工商银行", raws=[raw])
-    finally:
-        event.remove(engine, "connect", read_only)
-        engine.dispose()
+    with store_faults.read_only(engine), pytest.raises(Exception, match="read"):
+        service.screen(bank="中国工商银行", raws=[raw])
     assert service.screen(bank="中国工商银行", raws=[raw])[0]["id"] == "retry-1"
     pairs = state.client.hget(f"{state.prefix}pair:6222021234000001", "6226090000000002")
     state.clear()

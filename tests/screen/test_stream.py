@@ -12,21 +12,20 @@ import asyncio
 import os
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlparse
 
 import orjson
 import pytest
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine
 
 from fanzha.intel.repository import IntelStore
 from fanzha.screen.service import build_service
@@ -44,7 +43,6 @@ from fanzha.screen.stream import (
     stream_names,
 )
 from fanzha.store import upgrade
-from fanzha.store.screen_tables import ScreenDecisionRow
 
 NATS_URL = os.environ.get("FANZHA_NATS_URL") or DEFAULT_URL
 BANK = "中国工商银行"
@@ -140,35 +138,6 @@ async def _consumer_state(names: StreamNames) -> tuple[int, int]:
     return info.num_pending or 0, info.num_ack_pending or 0
 
 
-def _stored(engine: Engine) -> Counter[str]:
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(ScreenDecisionRow.transfer_id, func.count())
-            .where(ScreenDecisionRow.bank == BANK)
-            .group_by(ScreenDecisionRow.transfer_id)
-        )
-        return Counter({ident: count for ident, count in rows})
-
-
-@contextmanager
-def _writes_held(engine: Engine) -> Iterator[None]:
-    """No one writes screening decisions in the block (SQLite: an exclusive transaction; PostgreSQL: the
-    decisions table locked), so a worker that fetched a batch is caught holding it."""
-    if engine.dialect.name == "sqlite":
-        conn = sqlite3.connect(str(engine.url.database), isolation_level=None)
-        conn.execute("BEGIN EXCLUSIVE")
-        try:
-            yield
-        finally:
-            conn.execute("ROLLBACK")
-            conn.close()
-        return
-    with engine.connect() as held, held.begin() as transaction:
-        held.execute(text("LOCK TABLE screen_decisions IN EXCLUSIVE MODE"))
-        yield
-        transaction.rollback()
-
-
 def _worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "fanzha.cli", "screen-worker", "--batch", "20"]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log.open("ab"))
@@ -182,7 +151,7 @@ def _wait(condition: Any, *, seconds: float, what: str) -> None:
 
 
 def test_two_workers_one_killed_mid_stream_decide_every_transfer_exactly_once(
-    engine: Engine, names: StreamNames, tmp_path: Path
+    engine: Engine, names: StreamNames, tmp_path: Path, decisions: SimpleNamespace
 ) -> None:
     upgrade(engine)
     env = {
@@ -198,14 +167,14 @@ def test_two_workers_one_killed_mid_stream_decide_every_transfer_exactly_once(
     assert asyncio.run(_publish(names, raws[: N // 2])) == N // 2
     first = second = restarted = None
     try:
-        with _writes_held(engine):  # both workers fetch a full batch and wait to store it
+        with decisions.writes_held(engine):  # both workers fetch a full batch and wait to store it
             first, second = _worker(env, log), _worker(env, log)
             _wait(lambda: asyncio.run(_consumer_state(names))[1] >= 40, seconds=20, what="two batches")
             first.send_signal(signal.SIGKILL)  # mid-stream: the batch it had fetched is not acked
             first.wait(timeout=5)
         restarted = _worker(env, log)
         assert asyncio.run(_publish(names, raws[N // 2 :])) == N - N // 2
-        _wait(lambda: len(_stored(engine)) >= N, seconds=20, what="every transfer to be decided")
+        _wait(lambda: len(decisions.stored(engine)) >= N, seconds=20, what="every transfer to be decided")
         _wait(lambda: log.read_text().count("已启动") >= 3, seconds=20, what="the restart")
         _wait(lambda: asyncio.run(_consumer_state(names)) == (0, 0), seconds=10, what="every ack")
     finally:
@@ -215,7 +184,7 @@ def test_two_workers_one_killed_mid_stream_decide_every_transfer_exactly_once(
         for proc in (second, restarted):
             if proc is not None:
                 assert proc.wait(timeout=15) == 0, log.read_text()
-    stored = _stored(engine)
+    stored = decisions.stored(engine)
     assert set(stored) == {f"t-{i}" for i in range(N)}
     assert set(stored.values()) == {1}, "a transfer was stored twice"
     published = asyncio.run(_published_records(names))
@@ -255,7 +224,7 @@ async def _run_worker_until(engine: Engine, names: StreamNames, done: Any) -> No
 
 
 def test_duplicates_are_decided_once_and_malformed_messages_get_error_records(
-    engine: Engine, names: StreamNames
+    engine: Engine, names: StreamNames, decisions: SimpleNamespace
 ) -> None:
     upgrade(engine)
 
@@ -282,7 +251,7 @@ def test_duplicates_are_decided_once_and_malformed_messages_get_error_records(
         return await _published_records(names)
 
     published = asyncio.run(scenario())
-    stored = _stored(engine)
+    stored = decisions.stored(engine)
     assert stored == Counter({f"d-{i}": 1 for i in range(20)})
     errors = [r for r in published if "error" in r]
     assert sorted(str(r["id"]) for r in errors) == ["None", "d-98", "d-99"]

@@ -18,20 +18,18 @@ import re
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
 import uuid
-from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import orjson
 import pytest
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine
 
 from fanzha.intel.repository import IntelStore
 from fanzha.screen.service import build_service
@@ -44,7 +42,6 @@ from fanzha.screen.stream import (
     stream_names,
 )
 from fanzha.store import upgrade
-from fanzha.store.screen_tables import ScreenDecisionRow
 
 SERVER = (
     "/usr/sbin/nats-server" if os.access("/usr/sbin/nats-server", os.X_OK) else shutil.which("nats-server")
@@ -191,35 +188,6 @@ def _held(url: str, names: StreamNames) -> int:
     return asyncio.run(_consumer_state(url, names))[1]
 
 
-def _stored(engine: Engine) -> Counter[str]:
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(ScreenDecisionRow.transfer_id, func.count())
-            .where(ScreenDecisionRow.bank == BANK)
-            .group_by(ScreenDecisionRow.transfer_id)
-        )
-        return Counter({ident: count for ident, count in rows})
-
-
-@contextmanager
-def _writes_held(engine: Engine) -> Iterator[None]:
-    """No one writes screening decisions in the block, so workers that fetched a batch are caught holding
-    it (SQLite: an exclusive transaction; PostgreSQL: the decisions table locked)."""
-    if engine.dialect.name == "sqlite":
-        conn = sqlite3.connect(str(engine.url.database), isolation_level=None)
-        conn.execute("BEGIN EXCLUSIVE")
-        try:
-            yield
-        finally:
-            conn.execute("ROLLBACK")
-            conn.close()
-        return
-    with engine.connect() as held, held.begin() as transaction:
-        held.execute(text("LOCK TABLE screen_decisions IN EXCLUSIVE MODE"))
-        yield
-        transaction.rollback()
-
-
 def _stopped(proc: subprocess.Popen[bytes]) -> int | None:
     """Its exit code after SIGTERM, or None when it was stuck and had to be killed."""
     try:
@@ -235,7 +203,7 @@ def _cli(*args: str) -> list[str]:
 
 
 def test_workers_survive_a_nats_restart_mid_stream_and_decide_every_transfer_once(
-    engine: Engine, nats_server: NatsServer, tmp_path: Path
+    engine: Engine, nats_server: NatsServer, tmp_path: Path, decisions: SimpleNamespace
 ) -> None:
     upgrade(engine)
     names = stream_names(f"R{uuid.uuid4().hex[:12]}")
@@ -257,7 +225,7 @@ def test_workers_survive_a_nats_restart_mid_stream_and_decide_every_transfer_onc
             stderr = log.open("ab")
             workers.append(subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=stderr))
         _wait(lambda: log.read_text().count("已启动") >= 2, seconds=20, what="the workers", log=log)
-        with _writes_held(engine):  # both workers fetch a batch and wait to store it
+        with decisions.writes_held(engine):  # both workers fetch a batch and wait to store it
             assert asyncio.run(_publish(url, names, _lines(range(N // 2)))) == N // 2
             # A worker holds one batch (≤ 20) at a time: more than 20 in hand means both hold one.
             _wait(lambda: _held(url, names) > 20, seconds=20, what="two batches", log=log)
@@ -265,14 +233,21 @@ def test_workers_survive_a_nats_restart_mid_stream_and_decide_every_transfer_onc
             nats_server.freeze()
         # Mid-stream: the workers store their batches' decisions and publish them to a server that takes
         # them and dies (SIGKILL) before storing or answering them; those acknowledgements never come.
-        _wait(lambda: len(_stored(engine)) >= in_hand, seconds=20, what="the batches screened", log=log)
+        _wait(
+            lambda: len(decisions.stored(engine)) >= in_hand, seconds=20, what="the batches screened", log=log
+        )
         time.sleep(0.5)
         nats_server.kill()
         time.sleep(0.5)
         assert all(w.poll() is None for w in workers), log.read_text()
         nats_server.start()  # same port, same store directory
         assert asyncio.run(_publish(url, names, _lines(range(N // 2, N)))) == N - N // 2
-        _wait(lambda: len(_stored(engine)) >= N, seconds=20, what="every transfer to be decided", log=log)
+        _wait(
+            lambda: len(decisions.stored(engine)) >= N,
+            seconds=20,
+            what="every transfer to be decided",
+            log=log,
+        )
         _wait(
             lambda: asyncio.run(_consumer_state(url, names)) == (0, 0), seconds=10, what="every ack", log=log
         )
@@ -288,7 +263,7 @@ def test_workers_survive_a_nats_restart_mid_stream_and_decide_every_transfer_onc
     assert text_log.count("NATS 已重新连接") >= 2, text_log  # each worker says it is back
     assert text_log.count("筛查结论未能发布") >= 2, text_log  # each gave up waiting and nakked its batch
 
-    stored = _stored(engine)
+    stored = decisions.stored(engine)
     assert set(stored) == {f"r-{i}" for i in range(N)}
     assert set(stored.values()) == {1}, "a transfer was stored twice"
     records = asyncio.run(_decision_records(url, names))
