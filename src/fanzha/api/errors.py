@@ -189,12 +189,19 @@ def unavailable(exc: BaseException) -> tuple[int, str, dict[str, str]]:
     return 503, outage.message, {"Retry-After": str(outage.retry_after)}
 
 
-async def _store_error(request: Request, exc: Exception) -> JSONResponse:
+def store_failure(request: Request, exc: BaseException) -> tuple[int, str, dict[str, str]]:
+    """`unavailable(exc)` for the request that met it, logged in one line (an outage) or with the
+    traceback (a bug); the API answers it as JSON, the pages as a page."""
     status, detail, headers = unavailable(exc)
     if status == 503:
         log.warning("store unavailable on %s %s: %s", request.method, request.url.path, type(exc).__name__)
     else:
         log.error("server error on %s %s", request.method, request.url.path, exc_info=exc)
+    return status, detail, headers
+
+
+async def _store_error(request: Request, exc: Exception) -> JSONResponse:
+    status, detail, headers = store_failure(request, exc)
     return JSONResponse({"detail": detail}, status_code=status, headers=headers)
 
 

@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from fanzha.api.errors import SERVER_ERROR, STORE_ERRORS, unavailable, validation_errors
+from fanzha.api.errors import SERVER_ERROR, STORE_ERRORS, store_failure, validation_errors
 from fanzha.api.schemas import MAX_ID
 from fanzha.web.csrf import csrf_field
 
@@ -161,13 +161,7 @@ def install_page_errors(app: Any) -> None:
         if not wants_page(request):
             answer: Response = await json_store_error(request, exc)
             return answer
-        status, message, headers = unavailable(exc)
-        if status == 503:
-            log.warning(
-                "store unavailable on %s %s: %s", request.method, request.url.path, type(exc).__name__
-            )
-        else:
-            log.error("server error on %s %s", request.method, request.url.path, exc_info=exc)
+        status, message, headers = store_failure(request, exc)
         return problem_page(request, status, message, headers=headers)
 
     json_store_error = app.exception_handlers[STORE_ERRORS[0]]
