@@ -31,6 +31,7 @@ def machine_table(machine: dict[str, Any], code: dict[str, Any]) -> list[str]:
             ),
             ("OS", machine["platform"]),
             ("Python", machine["python"]),
+            ("fanzha bytecode", machine.get("bytecode", "not recorded")),
             ("numpy", v["numpy"]),
             ("scikit-learn / scipy", f"{v['sklearn']} / {v['scipy']}"),
             ("phonenumbers / orjson", f"{v['phonenumbers']} / {v['orjson']}"),
