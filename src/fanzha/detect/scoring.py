@@ -46,6 +46,7 @@ ACTION_CUES = frozenset(
         "screen_share_or_remote",
         "fee_before_benefit",
         "atm_guided",
+        "accused_of_crime",
     ]
 )
 # A notice frames itself early ("【反诈提醒】…", "国家反诈中心提醒您") or is short.
