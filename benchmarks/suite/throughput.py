@@ -123,7 +123,9 @@ def bench_check_throughput(ctx: Context) -> Section:
         f"{'met' if met else '**not met**'}).",
         "",
         f"- Start-up of `fanzha check --jsonl` on a 1-line input: {startup:.2f} s (best of {cfg.repeats}); "
-        f"throughput on the real SMS without it ≈ {steady:,.0f} texts/s.",
+        f"throughput on the real SMS without it ≈ {steady:,.0f} texts/s. fanzha's bytecode was compiled before "
+        "the run, as installing a wheel does (`suite.machine.compile_bytecode`: this machine sets "
+        "PYTHONDONTWRITEBYTECODE=1, under which every start compiled the sources again, 0.1 s more).",
         f"- Memory of `fanzha check --jsonl` on the real SMS: largest single process **{mb(peak_single)}** "
         "(`ru_maxrss` of the command and the workers it reaped, read with GNU time `%M`); whole process tree "
         f"({sampled.processes} processes), sampled every 20 ms in one extra untimed run: peak "
