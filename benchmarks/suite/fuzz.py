@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -323,14 +324,20 @@ def bench_fuzz(ctx: Any) -> Any:
         return Section("fuzz", "Fuzzing (atheris)", ["Skipped: atheris is not installed (pip install -e '.[bench]')."],
                        ["skipped: atheris not installed"], {})  # fmt: skip
     FUZZ_OUT.mkdir(parents=True, exist_ok=True)
-    results = []
-    for name in only:
+    # Each target is one single-threaded process: as many run at once as there are cores.
+    jobs = max(1, int(os.environ.get("FANZHA_FUZZ_JOBS", os.cpu_count() or 1)))
+
+    def fuzz(name: str) -> dict[str, Any]:
         log(f"  fuzzing {name}: {runs:,} inputs (at most {seconds} s)")
         result = run_target(name, runs, seconds)
         log(
-            f"    {result['inputs']:,} inputs, {result['per_s']:,.0f}/s, {result.get('failures', '?')} failures"
+            f"    {name}: {result['inputs']:,} inputs, {result['per_s']:,.0f}/s, "
+            f"{result.get('failures', '?')} failures"
         )
-        results.append(result)
+        return result
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(fuzz, only))
     rows = [
         (r["target"], f"{r['inputs']:,}", f"{r['per_s']:,.0f}", r.get("failures", "?"),
          "yes" if r["hang"] else "no", "yes" if r["crashed"] else "no", f"{r.get('slowest_s', 0) * 1000:.1f}",
@@ -340,7 +347,8 @@ def bench_fuzz(ctx: Any) -> Any:
     failing = sum(r.get("failures", 0) for r in results) + sum(r["hang"] or r["crashed"] for r in results)
     md = [
         f"atheris {_atheris_version()} (libFuzzer, coverage-guided, fanzha instrumented), {runs:,} inputs per target "
-        f"(capped at {seconds} s), each target in its own process from a seed corpus of real-looking inputs. "
+        f"(capped at {seconds} s), each target in its own process from a seed corpus of real-looking inputs, "
+        f"{jobs} targets at a time. "
         "A failure: an exception other than the documented error with a Chinese message, or a broken property "
         f"(span outside the text, normalised character mapped outside the original); a hang: one input over {HANG_S} s. "
         "Failing and slowest inputs are kept in `benchmarks/out/fuzz/`.",
