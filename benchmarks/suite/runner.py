@@ -98,8 +98,16 @@ def run(
     total = time.perf_counter() - t0
 
     if update:
+        # A section this run skipped (a tool missing, say a python without the bench extra) never replaces
+        # the one measured before.
+        skipped = [s for s in sections if s.summary and s.summary[0].lower().startswith("skipped")]
+        for section in skipped:
+            log(f"kept the recorded «{section.title}»: this run skipped it ({section.summary[0]})")
+        measured = [s for s in sections if s not in skipped]
+        if not measured:
+            return 1
         existing = output.read_text(encoding="utf-8")
-        report = update_report(existing, sections, code_before, code_after, started, total, shown_argv)
+        report = update_report(existing, measured, code_before, code_after, started, total, shown_argv)
     else:
         report = render(sections, machine, code_before, code_after, cfg, started, total, shown_argv)
     output.parent.mkdir(parents=True, exist_ok=True)
