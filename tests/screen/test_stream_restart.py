@@ -188,6 +188,26 @@ def _held(url: str, names: StreamNames) -> int:
     return asyncio.run(_consumer_state(url, names))[1]
 
 
+def _both_holding(url: str, names: StreamNames, *, steady: float = 2.5) -> Any:
+    """A condition: both workers hold a batch they cannot store. A worker holds one batch (≤ 20) at a time,
+    so more than 20 in hand says so at once; a loaded machine may hand each a part of a batch (a fetch
+    returns what arrived within its second), so the other sign is a hand that stops changing for `steady`
+    seconds while transfers still wait (a worker that is not stuck fetches again within a second)."""
+    last: list[Any] = [None, 0.0]
+
+    def condition() -> bool:
+        waiting, held = asyncio.run(_consumer_state(url, names))
+        if held > 20:
+            return True
+        now = time.monotonic()
+        if last[0] != (waiting, held):
+            last[0], last[1] = (waiting, held), now
+            return False
+        return held > 0 and waiting > 0 and now - last[1] >= steady
+
+    return condition
+
+
 def _stopped(proc: subprocess.Popen[bytes]) -> int | None:
     """Its exit code after SIGTERM, or None when it was stuck and had to be killed."""
     try:
@@ -227,8 +247,7 @@ def test_workers_survive_a_nats_restart_mid_stream_and_decide_every_transfer_onc
         _wait(lambda: log.read_text().count("已启动") >= 2, seconds=20, what="the workers", log=log)
         with decisions.writes_held(engine):  # both workers fetch a batch and wait to store it
             assert asyncio.run(_publish(url, names, _lines(range(N // 2)))) == N // 2
-            # A worker holds one batch (≤ 20) at a time: more than 20 in hand means both hold one.
-            _wait(lambda: _held(url, names) > 20, seconds=20, what="two batches", log=log)
+            _wait(_both_holding(url, names), seconds=30, what="two batches", log=log)
             in_hand = _held(url, names)
             nats_server.freeze()
         # Mid-stream: the workers store their batches' decisions and publish them to a server that takes
