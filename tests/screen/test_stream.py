@@ -32,8 +32,6 @@ from fanzha.screen.service import build_service
 from fanzha.screen.stream import (
     BANK_HEADER,
     DEFAULT_URL,
-    DELIVERY_HEADER,
-    DURABLE,
     MSG_ID,
     StreamNames,
     StreamWorker,
@@ -44,8 +42,9 @@ from fanzha.screen.stream import (
 )
 from fanzha.store import upgrade
 
+from .conftest import BANK, consumer_state, decision_records, lines, publish, transfer, wait
+
 NATS_URL = os.environ.get("FANZHA_NATS_URL") or DEFAULT_URL
-BANK = "中国工商银行"
 N = 300
 
 
@@ -61,25 +60,6 @@ def _reachable(url: str) -> bool:
 pytestmark = pytest.mark.skipif(
     not _reachable(NATS_URL), reason=f"NATS JetStream is not reachable at {NATS_URL} (FANZHA_NATS_URL)"
 )
-
-
-def transfer(i: int, *, prefix: str = "t") -> dict[str, Any]:
-    """Varied transfers: most allowed, every seventh an elderly customer on a call paying a new payee."""
-    risky = i % 7 == 0
-    return {
-        "id": f"{prefix}-{i}",
-        "time": f"2026-11-06T{8 + i % 12:02d}:{i % 60:02d}:00+08:00",
-        "amount": 48000 if risky else 100 + i % 900,
-        "channel": "counter" if risky else "mobile",
-        "payer": {"account": f"6222021234{i % 50:06d}", "age": 72 if risky else 35},
-        "payee": {"account": f"6226090000{i:06d}"},
-        "purpose": "转到安全账户" if risky else "货款",
-        "payer_on_call": risky,
-    }
-
-
-def lines(items: list[dict[str, Any]]) -> list[bytes]:
-    return [orjson.dumps(item) for item in items]
 
 
 @pytest.fixture
@@ -102,52 +82,9 @@ def names() -> Iterator[StreamNames]:
     asyncio.run(delete())
 
 
-async def _publish(names: StreamNames, raws: list[bytes], *, bank: str = BANK) -> int:
-    nc = await connect(NATS_URL, reconnect=False)
-    try:
-        report = await publish_transfers(nc.jetstream(), names, bank=bank, lines=raws)
-        return report.published
-    finally:
-        await nc.close()
-
-
-async def _published_records(names: StreamNames) -> list[dict[str, Any]]:
-    """Every record on the decisions subject, read back from the stream, with `_delivery`: which delivery
-    of its transfer message it answered."""
-    from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
-
-    nc = await connect(NATS_URL, reconnect=False)
-    js = nc.jetstream()
-    info = await js.stream_info(names.stream, subjects_filter=names.decisions)
-    wanted = (info.state.subjects or {}).get(names.decisions, 0)
-    config = ConsumerConfig(deliver_policy=DeliverPolicy.ALL, ack_policy=AckPolicy.NONE)
-    sub = await js.pull_subscribe(names.decisions, stream=names.stream, config=config)
-    out: list[dict[str, Any]] = []
-    while len(out) < wanted:
-        for m in await sub.fetch(500, timeout=2):
-            out.append({**orjson.loads(m.data), "_delivery": int((m.headers or {})[DELIVERY_HEADER])})
-    await nc.close()
-    return out
-
-
-async def _consumer_state(names: StreamNames) -> tuple[int, int]:
-    """(messages not yet delivered, delivered but not acked) of the workers' consumer."""
-    nc = await connect(NATS_URL, reconnect=False)
-    info = await nc.jetstream().consumer_info(names.stream, DURABLE)
-    await nc.close()
-    return info.num_pending or 0, info.num_ack_pending or 0
-
-
 def _worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "fanzha.cli", "screen-worker", "--batch", "20"]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log.open("ab"))
-
-
-def _wait(condition: Any, *, seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.1)
 
 
 def test_two_workers_one_killed_mid_stream_decide_every_transfer_exactly_once(
@@ -164,19 +101,21 @@ def test_two_workers_one_killed_mid_stream_decide_every_transfer_exactly_once(
     log = tmp_path / "workers.log"
     build_service(engine=engine, intel=IntelStore(engine))  # the rule set recorded: workers start read-only
     raws = lines([transfer(i) for i in range(N)])
-    assert asyncio.run(_publish(names, raws[: N // 2])) == N // 2
+    assert asyncio.run(publish(NATS_URL, names, raws[: N // 2])) == N // 2
     first = second = restarted = None
     try:
         with decisions.writes_held(engine):  # both workers fetch a full batch and wait to store it
             first, second = _worker(env, log), _worker(env, log)
-            _wait(lambda: asyncio.run(_consumer_state(names))[1] >= 40, seconds=20, what="two batches")
+            wait(
+                lambda: asyncio.run(consumer_state(NATS_URL, names))[1] >= 40, seconds=20, what="two batches"
+            )
             first.send_signal(signal.SIGKILL)  # mid-stream: the batch it had fetched is not acked
             first.wait(timeout=5)
         restarted = _worker(env, log)
-        assert asyncio.run(_publish(names, raws[N // 2 :])) == N - N // 2
-        _wait(lambda: len(decisions.stored(engine)) >= N, seconds=20, what="every transfer to be decided")
-        _wait(lambda: log.read_text().count("已启动") >= 3, seconds=20, what="the restart")
-        _wait(lambda: asyncio.run(_consumer_state(names)) == (0, 0), seconds=10, what="every ack")
+        assert asyncio.run(publish(NATS_URL, names, raws[N // 2 :])) == N - N // 2
+        wait(lambda: len(decisions.stored(engine)) >= N, seconds=20, what="every transfer to be decided")
+        wait(lambda: log.read_text().count("已启动") >= 3, seconds=20, what="the restart")
+        wait(lambda: asyncio.run(consumer_state(NATS_URL, names)) == (0, 0), seconds=10, what="every ack")
     finally:
         for proc in (first, second, restarted):
             if proc is not None and proc.poll() is None:
@@ -187,7 +126,7 @@ def test_two_workers_one_killed_mid_stream_decide_every_transfer_exactly_once(
     stored = decisions.stored(engine)
     assert set(stored) == {f"t-{i}" for i in range(N)}
     assert set(stored.values()) == {1}, "a transfer was stored twice"
-    published = asyncio.run(_published_records(names))
+    published = asyncio.run(decision_records(NATS_URL, names))
     assert all("error" not in r for r in published), [r for r in published if "error" in r][:3]
     assert {r["id"] for r in published} == set(stored)
     assert sum(r["_delivery"] > 1 for r in published) >= 20, "the killed worker's batch was not redelivered"
@@ -245,10 +184,10 @@ def test_duplicates_are_decided_once_and_malformed_messages_get_error_records(
         await nc.close()
 
         async def all_acked() -> bool:
-            return await _consumer_state(names) == (0, 0)
+            return await consumer_state(NATS_URL, names) == (0, 0)
 
         await _run_worker_until(engine, names, all_acked)
-        return await _published_records(names)
+        return await decision_records(NATS_URL, names)
 
     published = asyncio.run(scenario())
     stored = decisions.stored(engine)

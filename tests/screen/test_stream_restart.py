@@ -27,26 +27,24 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import orjson
 import pytest
 from sqlalchemy import Engine
 
 from fanzha.intel.repository import IntelStore
 from fanzha.screen.service import build_service
 from fanzha.screen.stream import (
-    DURABLE,
     StreamNames,
     connect,
     ensure_stream,
-    publish_transfers,
     stream_names,
 )
 from fanzha.store import upgrade
 
+from .conftest import BANK, consumer_state, decision_records, lines, publish, transfer, wait
+
 SERVER = (
     "/usr/sbin/nats-server" if os.access("/usr/sbin/nats-server", os.X_OK) else shutil.which("nats-server")
 )
-BANK = "中国工商银行"
 N = 300
 
 pytestmark = pytest.mark.skipif(SERVER is None, reason="nats-server is not installed")
@@ -71,7 +69,7 @@ class NatsServer:
         assert SERVER is not None
         command = [SERVER, "-a", "127.0.0.1", "-p", str(self.port), "-js", "-sd", str(self.store)]
         self.proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=self.log.open("ab"))
-        _wait(lambda: asyncio.run(self._ready()), seconds=10, what="nats-server to start")
+        wait(lambda: asyncio.run(self._ready()), seconds=10, what="nats-server to start")
 
     async def _ready(self) -> bool:
         try:
@@ -106,45 +104,10 @@ def nats_server(tmp_path: Path) -> Iterator[NatsServer]:
         server.kill()
 
 
-def transfer(i: int) -> dict[str, Any]:
-    """Varied transfers: most allowed, every seventh an elderly customer on a call paying a new payee."""
-    risky = i % 7 == 0
-    return {
-        "id": f"r-{i}",
-        "time": f"2026-11-06T{8 + i % 12:02d}:{i % 60:02d}:00+08:00",
-        "amount": 48000 if risky else 100 + i % 900,
-        "channel": "counter" if risky else "mobile",
-        "payer": {"account": f"6222021234{i % 50:06d}", "age": 72 if risky else 35},
-        "payee": {"account": f"6226090000{i:06d}"},
-        "purpose": "转到安全账户" if risky else "货款",
-        "payer_on_call": risky,
-    }
-
-
-def _lines(items: range) -> list[bytes]:
-    return [orjson.dumps(transfer(i)) for i in items]
-
-
-def _wait(condition: Any, *, seconds: float, what: str, log: Path | None = None) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        shown = log.read_text() if log is not None and log.exists() else ""
-        assert time.monotonic() < deadline, f"timed out waiting for {what}\n{shown}"
-        time.sleep(0.1)
-
-
 async def _create(url: str, names: StreamNames) -> None:
     nc = await connect(url, reconnect=False)
     await ensure_stream(nc.jetstream(), names, ack_wait=2.0)  # a held batch comes back quickly
     await nc.close()
-
-
-async def _publish(url: str, names: StreamNames, raws: list[bytes]) -> int:
-    nc = await connect(url, reconnect=False)
-    try:
-        return (await publish_transfers(nc.jetstream(), names, bank=BANK, lines=raws)).published
-    finally:
-        await nc.close()
 
 
 async def _subject_counts(url: str, names: StreamNames) -> dict[str, int]:
@@ -156,36 +119,8 @@ async def _subject_counts(url: str, names: StreamNames) -> dict[str, int]:
         await nc.close()
 
 
-async def _consumer_state(url: str, names: StreamNames) -> tuple[int, int]:
-    """(messages not yet delivered, delivered but not acked) of the workers' consumer."""
-    nc = await connect(url, reconnect=False)
-    try:
-        info = await nc.jetstream().consumer_info(names.stream, DURABLE)
-        return info.num_pending or 0, info.num_ack_pending or 0
-    finally:
-        await nc.close()
-
-
-async def _decision_records(url: str, names: StreamNames) -> list[dict[str, Any]]:
-    """Every record on the decisions subject, read back from the stream."""
-    from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
-
-    wanted = (await _subject_counts(url, names)).get(names.decisions, 0)
-    nc = await connect(url, reconnect=False)
-    sub = await nc.jetstream().pull_subscribe(
-        names.decisions,
-        stream=names.stream,
-        config=ConsumerConfig(deliver_policy=DeliverPolicy.ALL, ack_policy=AckPolicy.NONE),
-    )
-    out: list[dict[str, Any]] = []
-    while len(out) < wanted:
-        out.extend(orjson.loads(m.data) for m in await sub.fetch(500, timeout=2))
-    await nc.close()
-    return out
-
-
 def _held(url: str, names: StreamNames) -> int:
-    return asyncio.run(_consumer_state(url, names))[1]
+    return asyncio.run(consumer_state(url, names))[1]
 
 
 def _both_holding(url: str, names: StreamNames, *, steady: float = 2.5) -> Any:
@@ -196,7 +131,7 @@ def _both_holding(url: str, names: StreamNames, *, steady: float = 2.5) -> Any:
     last: list[Any] = [None, 0.0]
 
     def condition() -> bool:
-        waiting, held = asyncio.run(_consumer_state(url, names))
+        waiting, held = asyncio.run(consumer_state(url, names))
         if held > 20:
             return True
         now = time.monotonic()
@@ -244,15 +179,18 @@ def test_workers_survive_a_nats_restart_mid_stream_and_decide_every_transfer_onc
             command = _cli("screen-worker", "--batch", "20")
             stderr = log.open("ab")
             workers.append(subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=stderr))
-        _wait(lambda: log.read_text().count("已启动") >= 2, seconds=20, what="the workers", log=log)
+        wait(lambda: log.read_text().count("已启动") >= 2, seconds=20, what="the workers", log=log)
         with decisions.writes_held(engine):  # both workers fetch a batch and wait to store it
-            assert asyncio.run(_publish(url, names, _lines(range(N // 2)))) == N // 2
-            _wait(_both_holding(url, names), seconds=30, what="two batches", log=log)
+            assert (
+                asyncio.run(publish(url, names, lines([transfer(i, prefix="r") for i in range(N // 2)])))
+                == N // 2
+            )
+            wait(_both_holding(url, names), seconds=30, what="two batches", log=log)
             in_hand = _held(url, names)
             nats_server.freeze()
         # Mid-stream: the workers store their batches' decisions and publish them to a server that takes
         # them and dies (SIGKILL) before storing or answering them; those acknowledgements never come.
-        _wait(
+        wait(
             lambda: len(decisions.stored(engine)) >= in_hand, seconds=20, what="the batches screened", log=log
         )
         time.sleep(0.5)
@@ -260,16 +198,17 @@ def test_workers_survive_a_nats_restart_mid_stream_and_decide_every_transfer_onc
         time.sleep(0.5)
         assert all(w.poll() is None for w in workers), log.read_text()
         nats_server.start()  # same port, same store directory
-        assert asyncio.run(_publish(url, names, _lines(range(N // 2, N)))) == N - N // 2
-        _wait(
+        assert (
+            asyncio.run(publish(url, names, lines([transfer(i, prefix="r") for i in range(N // 2, N)])))
+            == N - N // 2
+        )
+        wait(
             lambda: len(decisions.stored(engine)) >= N,
             seconds=20,
             what="every transfer to be decided",
             log=log,
         )
-        _wait(
-            lambda: asyncio.run(_consumer_state(url, names)) == (0, 0), seconds=10, what="every ack", log=log
-        )
+        wait(lambda: asyncio.run(consumer_state(url, names)) == (0, 0), seconds=10, what="every ack", log=log)
         assert all(w.poll() is None for w in workers), log.read_text()
     finally:
         for worker in workers:
@@ -285,7 +224,7 @@ def test_workers_survive_a_nats_restart_mid_stream_and_decide_every_transfer_onc
     stored = decisions.stored(engine)
     assert set(stored) == {f"r-{i}" for i in range(N)}
     assert set(stored.values()) == {1}, "a transfer was stored twice"
-    records = asyncio.run(_decision_records(url, names))
+    records = asyncio.run(decision_records(url, names))
     assert all("error" not in r for r in records), [r for r in records if "error" in r][:3]
     outcomes: dict[str, set[str]] = {}
     for record in records:  # a redelivered transfer is answered with the decision stored first
@@ -306,7 +245,7 @@ def test_publish_while_nats_is_down_or_dies_says_what_was_published(nats_server:
     names = stream_names(f"P{uuid.uuid4().hex[:12]}")
     env = {**os.environ, "FANZHA_NATS_URL": nats_server.url, "FANZHA_NATS_STREAM": names.stream}
     command = _cli("screen", "publish", "--jsonl", "--bank", BANK)
-    data = b"\n".join(_lines(range(2000))) + b"\n"
+    data = b"\n".join(lines([transfer(i, prefix="r") for i in range(2000)])) + b"\n"
 
     nats_server.kill()
     down = subprocess.run(command, env=env, input=data, capture_output=True, timeout=30)
@@ -332,7 +271,7 @@ def test_publish_while_nats_is_down_or_dies_says_what_was_published(nats_server:
             return False
 
     try:
-        _wait(acked, seconds=15, what="the first transfers to be published")
+        wait(acked, seconds=15, what="the first transfers to be published")
         nats_server.kill()
         # Not stuck waiting for acknowledgements that never come (nor, then, reading the rest).
         _, err = proc.communicate(head[600], timeout=30)
