@@ -81,6 +81,7 @@ class Section:
     summary: list[str]
     figures: dict[str, Any]
     seconds: float = 0.0
+    skipped: bool = False  # a tool it needs is missing: nothing was measured
 
 
 class ChildFailed(RuntimeError):

@@ -324,7 +324,7 @@ def bench_fuzz(ctx: Any) -> Any:
         import atheris  # noqa: F401
     except ImportError:
         return Section("fuzz", "Fuzzing (atheris)", ["Skipped: atheris is not installed (pip install -e '.[bench]')."],
-                       ["skipped: atheris not installed"], {})  # fmt: skip
+                       ["skipped: atheris not installed"], {}, skipped=True)  # fmt: skip
     FUZZ_OUT.mkdir(parents=True, exist_ok=True)
     # Each target is one single-threaded process: as many run at once as there are cores.
     jobs = max(1, int(os.environ.get("FANZHA_FUZZ_JOBS", os.cpu_count() or 1)))

@@ -154,7 +154,12 @@ def _mb(kb: int) -> str:
 def bench_http(ctx: Context) -> Section:
     if shutil.which("wrk") is None or shutil.which("redis-benchmark") is None:
         return Section(
-            "http", "7. Over HTTP", ["Skipped: `wrk` or `redis-benchmark` is not installed."], ["skipped"], {}
+            "http",
+            "7. Over HTTP",
+            ["Skipped: `wrk` or `redis-benchmark` is not installed."],
+            ["skipped"],
+            {},
+            skipped=True,
         )
     seconds = 5 if ctx.cfg.quick else 15
     n = identifiers_in_store(ctx)

@@ -107,5 +107,4 @@ def machine_info() -> dict[str, Any]:
         "platform": platform.platform(),
         "versions": versions,
         "git_commit": commit,
-        "bytecode": compile_bytecode(),
     }

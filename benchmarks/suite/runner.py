@@ -21,7 +21,7 @@ from suite.intake import bench_intake
 from suite.latency import bench_latency
 from suite.linking import bench_linking
 from suite.lookups import bench_lookups
-from suite.machine import code_fingerprint, machine_info
+from suite.machine import code_fingerprint, compile_bytecode, machine_info
 from suite.memory import bench_memory
 from suite.quality import bench_quality
 from suite.report import print_summary, render, write_results_json
@@ -82,7 +82,7 @@ def run(
     OUT.mkdir(parents=True, exist_ok=True)
     started = dt.datetime.now().astimezone()
     t0 = time.perf_counter()
-    machine = machine_info()
+    machine = {**machine_info(), "bytecode": compile_bytecode()}  # before anything is timed
     code_before = code_fingerprint()
     sections = []
     for name in selected:
@@ -100,10 +100,10 @@ def run(
     if update:
         # A section this run skipped (a tool missing, say a python without the bench extra) never replaces
         # the one measured before.
-        skipped = [s for s in sections if s.summary and s.summary[0].lower().startswith("skipped")]
-        for section in skipped:
-            log(f"kept the recorded «{section.title}»: this run skipped it ({section.summary[0]})")
-        measured = [s for s in sections if s not in skipped]
+        for section in sections:
+            if section.skipped:
+                log(f"kept the recorded «{section.title}»: this run skipped it ({section.summary[0]})")
+        measured = [s for s in sections if not s.skipped]
         if not measured:
             return 1
         existing = output.read_text(encoding="utf-8")

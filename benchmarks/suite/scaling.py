@@ -251,7 +251,7 @@ def bench_scaling(ctx: Context) -> Section:
     title = "Scaling over workers: PostgreSQL + Redis"
     missing = "`wrk` is not installed" if shutil.which("wrk") is None else reachable()
     if missing:
-        return Section("scaling", title, [f"Skipped: {missing}."], ["skipped"], {})
+        return Section("scaling", title, [f"Skipped: {missing}."], ["skipped"], {}, skipped=True)
     n = 100_000 if ctx.cfg.quick else 1_000_000
     seconds, warm_up = (3, 2) if ctx.cfg.quick else (10, 3)
     OUT.mkdir(parents=True, exist_ok=True)
