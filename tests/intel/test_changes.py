@@ -179,3 +179,20 @@ def test_a_large_import_is_published_as_one_reset_not_a_message_per_identifier(
     _within(1.0, lambda: cache.get(("qq", "123456789")) == (False, None))
     time.sleep(0.1)
     assert listener.received - before == 1
+
+
+def test_a_warning_flag_reaches_the_flag_caches_but_not_a_risk_level_subscriber(
+    listening: tuple[ChangeFeed, TTLCache, IntelStore],
+) -> None:
+    """A 金钟罩 flag changes no risk level: screening's FlaggedSet (intel only) would query the store for
+    each held transfer's payee in every other worker; the warnings' flag cache still hears of it."""
+    listener, _, _ = listening
+    heard: dict[str, list[tuple[str, str]]] = {"intel": [], "all": []}
+    listener.subscribe(lambda k, v: heard["intel"].append((k, v)), lambda: None, scopes=("intel",))
+    listener.subscribe(lambda k, v: heard["all"].append((k, v)), lambda: None)
+    publisher = ChangeFeed(REDIS, listener.channel)
+    publisher.publish("bank_card", "6222020000000001", scope="warn")
+    publisher.publish("phone", "17012345670")
+    _within(1.0, lambda: len(heard["all"]) == 2)
+    assert heard["all"] == [("bank_card", "6222020000000001"), ("phone", "17012345670")]
+    assert heard["intel"] == [("phone", "17012345670")]

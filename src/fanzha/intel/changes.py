@@ -14,7 +14,9 @@ a back-off. On every (re)connection the listener clears its caches, since change
 was away were missed.
 
 A message is JSON: {"origin": <process id>, "kind": …, "value": …} for one identifier, or without
-kind/value for "drop everything" (a bulk import).
+kind/value for "drop everything" (a bulk import). A warning-side flag (金钟罩, `fanzha.warn.flags`) adds
+"scope": "warn": it changes what the warnings' flag cache answers, not an identifier's risk level, so a
+subscriber of risk levels only (screening's `FlaggedSet`, which would query the store for each) skips it.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ log = logging.getLogger(__name__)
 REDIS_ENV = "FANZHA_REDIS_URL"
 Change = Callable[[str, str], None]
 Reset = Callable[[], None]
+SCOPES = ("intel", "warn")  # a risk level changed; a warning-side flag changed
 
 
 def channel_for(engine: Engine) -> str:
@@ -51,7 +54,7 @@ class ChangeFeed:
         self.channel = channel
         self.timeout = timeout
         self.origin = uuid.uuid4().hex  # this process's own messages are not applied twice
-        self._changes: list[Change] = []
+        self._changes: list[tuple[Change, frozenset[str]]] = []
         self._resets: list[Reset] = []
         self._client: Any = None
         self._stop = threading.Event()
@@ -78,8 +81,8 @@ class ChangeFeed:
         except Exception as exc:  # redis.RedisError, OSError: the write stands; TTLs bound the staleness
             log.warning("identifier change not published (Redis %s): %s", self.url, exc)
 
-    def publish(self, kind: str, value: str) -> None:
-        self._send([{"kind": kind, "value": value}])
+    def publish(self, kind: str, value: str, *, scope: str = "intel") -> None:
+        self._send([{"kind": kind, "value": value} | ({"scope": scope} if scope != "intel" else {})])
 
     def publish_many(self, changed: Iterable[tuple[str, str]]) -> None:
         messages = [{"kind": kind, "value": value} for kind, value in changed]
@@ -90,10 +93,10 @@ class ChangeFeed:
         self._send([{}])
 
     # ------------------------------------------------------------------ listening
-    def subscribe(self, on_change: Change, on_reset: Reset) -> None:
-        """Call `on_change(kind, value)` for each change another process publishes, and `on_reset()` for
-        a bulk change and on every (re)connection of the listener."""
-        self._changes.append(on_change)
+    def subscribe(self, on_change: Change, on_reset: Reset, *, scopes: Iterable[str] = SCOPES) -> None:
+        """Call `on_change(kind, value)` for each change of `scopes` another process publishes, and
+        `on_reset()` for a bulk change and on every (re)connection of the listener."""
+        self._changes.append((on_change, frozenset(scopes)))
         self._resets.append(on_reset)
 
     def start(self) -> None:
@@ -130,7 +133,10 @@ class ChangeFeed:
         if not isinstance(kind, str) or not isinstance(value, str):
             self._reset()
             return
-        for change in self._changes:
+        scope = message.get("scope", "intel")
+        for change, scopes in self._changes:
+            if scope not in scopes:
+                continue
             try:
                 change(kind, value)
             except Exception:

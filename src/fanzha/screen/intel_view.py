@@ -146,8 +146,9 @@ class FlaggedSet:
         self.maybe_refresh()
 
     def follow(self, feed: ChangeFeed) -> None:
-        """Apply the changes other processes publish (a report, a decision, an upheld appeal)."""
-        feed.subscribe(self.reload, self.reset)
+        """Apply the changes other processes publish (a report, a decision, an upheld appeal; not the
+        warnings' own flags, which change no risk level)."""
+        feed.subscribe(self.reload, self.reset, scopes=("intel",))
 
     def mark(self, kind: str, value: str, level: str | None) -> None:
         """Record a level learnt since the last reload (a bank confirmed the account here, another process

@@ -102,7 +102,7 @@ class FlagLookup:
         """A flag raised on the warning side: drop the cached flag here and in the other processes."""
         self.forget(kind, value)
         if self.feed is not None:
-            self.feed.publish(kind, value)
+            self.feed.publish(kind, value, scope="warn")
 
     def flag_of(self, kind: str, value: str) -> Flag | None:
         """The flag on a canonical identifier, or None when neither the intelligence store nor the
