@@ -122,3 +122,70 @@ def test_a_store_that_is_down_fails_every_request_without_retrying_each(
     answers = asyncio.run(run())
     batcher.close()
     assert all(isinstance(a, OperationalError) for a in answers) and calls < 30
+
+
+def test_answers_go_out_before_the_redis_history_is_written_and_the_next_group_waits_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The history of a group answered is written by the screening thread before it screens the next
+    group (no transfer is screened without the history before it), but no answer waits for it."""
+    import threading
+    import uuid
+
+    import redis
+
+    from fanzha.screen.engine import Screener
+    from fanzha.screen.state_redis import RedisSession, RedisState
+
+    client = redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=0.3)
+    try:
+        client.ping()
+    except (redis.RedisError, OSError):
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    engine = make_engine(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    upgrade(engine)
+    service = build_service(engine=engine, intel=IntelStore(engine))
+    state = RedisState(client=client, prefix=f"fanzha:test:{uuid.uuid4().hex}:")
+    service.state = state
+    events: list[str] = []
+    release = threading.Event()
+    commit, screen_open = RedisSession.commit, Screener.screen_open
+
+    def held_back_commit(self: RedisSession) -> None:
+        assert release.wait(5)
+        commit(self)
+        events.append("history written")
+
+    def recorded_screen_open(self: Screener, *args: Any, **kwargs: Any) -> Any:
+        events.append("screened")
+        return screen_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(RedisSession, "commit", held_back_commit)
+    monkeypatch.setattr(Screener, "screen_open", recorded_screen_open)
+    batcher = ScreenBatcher(service)
+
+    async def run() -> list[dict[str, Any]]:
+        await asyncio.wait_for(batcher.screen(bank="b", raws=[transfer("t1", 1)]), 5)
+        events.append("answered")
+        second = asyncio.ensure_future(batcher.screen(bank="b", raws=[transfer("t2", 1)]))
+        await asyncio.sleep(0.2)
+        events.append("released")
+        release.set()
+        return await asyncio.wait_for(second, 5)
+
+    try:
+        [answer] = asyncio.run(run())
+        batcher.close()
+        assert answer["id"] == "t2"
+        assert events == [
+            "screened",
+            "answered",
+            "released",
+            "history written",
+            "screened",
+            "history written",
+        ]
+        assert len(client.keys(state.prefix + "out:*")) == 1  # both payments of payer A1, written
+        assert client.zcard(state.prefix + "out:A1") == 2
+    finally:
+        state.clear()

@@ -88,6 +88,7 @@ def create_app(
         if checkpointer is not None:
             checkpointer.stop()
         assessor.close()
+        app.state.screening.close()  # the history and listeners of groups already answered
         engine.dispose()
 
     app = FastAPI(

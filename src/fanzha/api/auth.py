@@ -212,7 +212,7 @@ async def _within(limiter: Limiter, bucket: str) -> None:
 CallerDep = Annotated[Caller, Depends(get_caller)]
 
 
-def require_officer(caller: CallerDep) -> Caller:
+async def require_officer(caller: CallerDep) -> Caller:
     if caller.role == "anonymous":
         raise HTTPException(status_code=401, detail="需要民警的API密钥")
     if caller.role not in ("officer", "admin"):
@@ -223,7 +223,7 @@ def require_officer(caller: CallerDep) -> Caller:
 OfficerDep = Annotated[Caller, Depends(require_officer)]
 
 
-def require_bank(caller: CallerDep) -> Caller:
+async def require_bank(caller: CallerDep) -> Caller:
     """Bank endpoints: `bank` keys (whose label names the bank) and `admin` keys."""
     if caller.role == "anonymous":
         raise HTTPException(status_code=401, detail="需要银行的API密钥")
@@ -235,7 +235,7 @@ def require_bank(caller: CallerDep) -> Caller:
 BankDep = Annotated[Caller, Depends(require_bank)]
 
 
-def require_community(caller: CallerDep) -> Caller:
+async def require_community(caller: CallerDep) -> Caller:
     """Community work (residents, warnings, activities, returnees): `community` keys, whose label names
     the community (社区/村) they act for, and `officer` and `admin` keys (every community)."""
     if caller.role == "anonymous":
@@ -248,7 +248,7 @@ def require_community(caller: CallerDep) -> Caller:
 CommunityDep = Annotated[Caller, Depends(require_community)]
 
 
-def require_medical(caller: CallerDep) -> Caller:
+async def require_medical(caller: CallerDep) -> Caller:
     """The medical-insurance office's endpoints (claims audit, 骗保 reports): `medical` keys, whose label
     names the office (城关区医保局), and `admin` keys."""
     if caller.role == "anonymous":

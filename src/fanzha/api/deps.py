@@ -1,4 +1,9 @@
-"""Shared dependencies of the routers: the detector and the intelligence store, set up by the app factory."""
+"""Shared dependencies of the routers: the detector and the intelligence store, set up by the app factory.
+
+A dependency that does no I/O (reading app state, checking a caller's role, wrapping the engine in a
+store object) is `async def`, here and in the routers: FastAPI runs a plain `def` dependency on its thread
+pool, a hand-off per dependency per request that also contends for the GIL with screening's thread.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ class Services:
     warn: WarnService | None = None  # residents, contact events and warning tasks (fanzha.warn)
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 

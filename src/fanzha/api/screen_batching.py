@@ -11,12 +11,18 @@ only the culprit is left, which gets `{"id", "error"}` like any bad transfer. Ha
 stored, so a culprit costs about 2·log2(n) extra calls, not one per transfer. A store that is down (the
 driver cannot connect or the pool is exhausted, Redis is gone) fails the group at once, without retries:
 the route answers 503.
+
+The answers go out as soon as the decisions are stored (`ScreeningService.screen_answering`); the batch's
+history in Redis and the listeners (the warnings hear of a held payee) follow on the same thread, before
+it screens the next group — so no later transfer is screened without that history, and the time they
+take no longer adds to every answer's latency. `close` waits for them.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -41,6 +47,7 @@ DOWN = (
 log = logging.getLogger("fanzha.api.screen")
 
 Job = tuple[str, list[Any], "asyncio.Future[list[dict[str, Any]]]"]
+Finish = Callable[[], None]
 
 
 class ScreenBatcher:
@@ -70,50 +77,67 @@ class ScreenBatcher:
             size += len(job[1])
         return taken
 
-    def _run(self, jobs: list[Job]) -> list[list[dict[str, Any]] | BaseException]:
-        """Screen the jobs' transfers, one `service.screen` call per bank; results split back per job."""
+    def _run(self, jobs: list[Job]) -> tuple[list[list[dict[str, Any]] | BaseException], list[Finish]]:
+        """Screen the jobs' transfers, one `service.screen_answering` call per bank; results split back
+        per job, and what is left to do once they are answered."""
         by_bank: dict[str, list[int]] = {}
         for index, (bank, _, _) in enumerate(jobs):
             by_bank.setdefault(bank, []).append(index)
         out: list[list[dict[str, Any]] | BaseException] = [[] for _ in jobs]
+        finishes: list[Finish] = []
         for bank, indices in by_bank.items():
             try:
-                results = self._screen(bank, [jobs[i][1] for i in indices])
+                results = self._screen(bank, [jobs[i][1] for i in indices], finishes)
             except Exception as exc:  # the store is down: every job of this bank fails alike
                 for i in indices:
                     out[i] = exc
                 continue
             for i, result in zip(indices, results, strict=True):
                 out[i] = result
-        return out
+        return out, finishes
 
-    def _screen(self, bank: str, requests: list[list[Any]]) -> list[list[dict[str, Any]]]:
+    def _screen(
+        self, bank: str, requests: list[list[Any]], finishes: list[Finish]
+    ) -> list[list[dict[str, Any]]]:
         """Each request's results, screened in one call; when that call fails on something other than an
         unavailable store, in halves (of the requests, then of a lone request's transfers) until only the
-        transfer that fails is left: it gets `{"id", "error"}`. Raises when the store is unavailable."""
+        transfer that fails is left: it gets `{"id", "error"}`. Raises when the store is unavailable.
+        Appends to `finishes` what each call leaves to do after answering."""
         merged = [raw for raws in requests for raw in raws]
         try:
-            results = self.service.screen(bank=bank, raws=merged)
+            results, finish = self.service.screen_answering(bank=bank, raws=merged)
         except DOWN:
             raise
         except Exception as exc:
             if len(requests) > 1:
                 log.warning("screening %d requests of %s failed (%r): isolating", len(requests), bank, exc)
                 half = len(requests) // 2
-                return self._screen(bank, requests[:half]) + self._screen(bank, requests[half:])
+                return self._screen(bank, requests[:half], finishes) + self._screen(
+                    bank, requests[half:], finishes
+                )
             if len(merged) > 1:
                 half = len(merged) // 2
-                (first,), (second,) = self._screen(bank, [merged[:half]]), self._screen(bank, [merged[half:]])
+                (first,) = self._screen(bank, [merged[:half]], finishes)
+                (second,) = self._screen(bank, [merged[half:]], finishes)
                 return [first + second]
             if not merged:
                 raise
             log.error("screening transfer %r of %s failed", transfer_id(merged[0]), bank, exc_info=exc)
             return [[{"id": transfer_id(merged[0]), "error": UNSCREENABLE}]]
+        finishes.append(finish)
         out, start = [], 0
         for raws in requests:
             out.append(results[start : start + len(raws)])
             start += len(raws)
         return out
+
+    @staticmethod
+    def _finish(finishes: list[Finish]) -> None:
+        for finish in finishes:
+            try:
+                finish()
+            except Exception:  # Redis went away after the decisions were stored: the next group gets 503
+                log.exception("writing screening history or telling listeners failed after answering")
 
     async def _drain(self) -> None:
         loop = asyncio.get_running_loop()
@@ -122,10 +146,13 @@ class ScreenBatcher:
         try:
             while self._pending:
                 jobs = self._take()
+                finishes: list[Finish] = []
                 try:
-                    results = await loop.run_in_executor(self._executor, self._run, jobs)
+                    results, finishes = await loop.run_in_executor(self._executor, self._run, jobs)
                 except Exception as exc:
                     results = [exc] * len(jobs)
+                if finishes:  # queued on the screening thread, ahead of the next group
+                    self._executor.submit(self._finish, finishes)
                 for (_, _, future), result in zip(jobs, results, strict=True):
                     if future.done():  # the client went away
                         continue
@@ -137,6 +164,8 @@ class ScreenBatcher:
             self._running = False
 
     def close(self) -> None:
+        """Stop the screening thread once what it was given is done (the history and listeners of the
+        groups already answered included)."""
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(wait=True)
             self._executor = None

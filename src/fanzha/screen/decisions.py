@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, insert, select
+from sqlalchemy import Connection, Engine, Table, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -32,6 +32,14 @@ from fanzha.timezones import from_db
 # warnings and signed the notice, so the bank let it go (neither confirmed nor cleared).
 REVIEWS = {"confirmed": "确认涉诈", "cleared": "解除", "released": "客户坚持放行"}
 CHUNK = 500
+
+
+# Built once (with bound parameters): building and caching the statement per batch cost a third of asking.
+_STORED_IDS = select(ScreenDecisionRow.transfer_id).where(
+    ScreenDecisionRow.bank == bindparam("bank"),
+    ScreenDecisionRow.transfer_id.in_(bindparam("ids", expanding=True)),
+)
+_INSERT = insert(cast(Table, ScreenDecisionRow.__table__))
 
 
 class DecisionNotFound(LookupError):
@@ -222,9 +230,9 @@ class DecisionStore:
         # more than the query), then load the few found as rows.
         with self.engine.connect() as connection:
             for start in range(0, len(ids), CHUNK):
-                chunk = ids[start : start + CHUNK]
-                query = select(row.transfer_id).where(row.bank == bank, row.transfer_id.in_(chunk))
-                seen += connection.execute(query).scalars()
+                seen += connection.execute(
+                    _STORED_IDS, {"bank": bank, "ids": ids[start : start + CHUNK]}
+                ).scalars()
         if seen:
             with Session(self.engine) as session:
                 for start in range(0, len(seen), CHUNK):
@@ -252,12 +260,11 @@ class DecisionStore:
             return {}
         now = datetime.now(UTC)
         rows = [_row(bank, raw, transfer, decision, now) for raw, transfer, decision in items]
-        table = cast(Table, ScreenDecisionRow.__table__)
         try:
             with write_lock(self.engine), self.engine.begin() as connection:
                 if also is not None:
                     also(connection)
-                connection.execute(insert(table), rows)  # Core executemany: no ORM bookkeeping per row
+                connection.execute(_INSERT, rows)  # Core executemany: no ORM bookkeeping per row
             return {}
         except IntegrityError:
             pass
@@ -268,7 +275,7 @@ class DecisionStore:
         for row in rows:  # a race on some id: one at a time, keeping what was there
             try:
                 with self.engine.begin() as connection:
-                    connection.execute(insert(table), [row])
+                    connection.execute(_INSERT, [row])
             except IntegrityError:
                 winners.update(self.existing(bank=bank, transfer_ids=[row["transfer_id"]]))
         return winners

@@ -25,6 +25,7 @@ from sqlalchemy import Engine, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from fanzha.extract.canonical import canonical
+from fanzha.intel.cache import TTL_WITH_FEED
 from fanzha.intel.changes import ChangeFeed
 from fanzha.intel.repository import IntelStore
 from fanzha.intel.risk import Evidence, risk_level
@@ -32,6 +33,9 @@ from fanzha.store.tables import DecisionRow, FeedbackRow, IdentifierRow, ReportR
 from fanzha.timezones import from_db
 
 REFRESH_SECONDS = 30.0
+# Following a change feed, writes arrive at once: the reload only brings levels that change with time
+# alone (reports ageing) and repairs what a lost message missed, as the caches' TTL_WITH_FEED does.
+REFRESH_WITH_FEED = TTL_WITH_FEED
 
 
 class IntelView(Protocol):
@@ -149,6 +153,7 @@ class FlaggedSet:
         """Apply the changes other processes publish (a report, a decision, an upheld appeal; not the
         warnings' own flags, which change no risk level)."""
         feed.subscribe(self.reload, self.reset, scopes=("intel",))
+        self.refresh_seconds = max(self.refresh_seconds, REFRESH_WITH_FEED)
 
     def mark(self, kind: str, value: str, level: str | None) -> None:
         """Record a level learnt since the last reload (a bank confirmed the account here, another process

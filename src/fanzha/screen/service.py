@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 MAX_BATCH = 1_000
 
 
+def _nothing() -> None:
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewResult:
     decision: StoredDecision
@@ -74,6 +78,18 @@ class ScreeningService:
 
     def screen(self, *, bank: str, raws: Sequence[Any]) -> list[dict[str, Any]]:
         """One result per input, in order: the decision, or `{"id", "error"}` for a bad transfer."""
+        results, finish = self.screen_answering(bank=bank, raws=raws)
+        finish()
+        return results
+
+    def screen_answering(
+        self, *, bank: str, raws: Sequence[Any]
+    ) -> tuple[list[dict[str, Any]], Callable[[], None]]:
+        """`screen` in two steps: the results, returned as soon as the decisions are stored, and what is
+        left to do after answering — the batch's history in Redis (when it is kept there) and the
+        listeners. The API answers between the two: the history is written by the same thread before it
+        screens the next batch, so no later transfer is screened without it, and a decision stored is
+        never lost (one whose history a crash in between did not write counts once less in velocity)."""
         if self.flagged is not None:
             self.flagged.maybe_refresh()
         results: list[dict[str, Any] | None] = [None] * len(raws)
@@ -93,6 +109,8 @@ class ScreeningService:
             if transfer.id in stored:
                 results[index] = stored[transfer.id].to_dict()
         todo = [(i, raw, t) for i, raw, t in fresh if t.id not in stored]
+        held: list[Any] = []  # transfers held or blocked, for the listeners
+        history: Callable[[], None] = _nothing
         if todo:
             decisions, session = self.screener.screen_open([t for _, _, t in todo], self.state)
             items = [(raw, t, d) for (_, raw, t), d in zip(todo, decisions, strict=True)]
@@ -104,16 +122,22 @@ class ScreeningService:
                 # so a retried transfer counts once; one another worker stored first adds none.
                 winners = self.decisions.save(bank=bank, items=items)
                 session.discard({d.movement for d in decisions if d.id in winners and d.movement})
-                session.commit()
+                history = session.commit
             for (index, raw, transfer), decision in zip(todo, decisions, strict=True):
                 won = winners.get(transfer.id)
                 results[index] = answer = won.to_dict() if won is not None else decision.to_dict()
                 if self.listeners and answer.get("outcome") in PENDING and isinstance(raw, dict):
-                    self._notify(bank, raw)
+                    held.append(raw)
         for index, raw in enumerate(raws):  # repeats within the batch answer as their first occurrence
             if results[index] is None:
                 results[index] = results[first[str(transfer_id(raw))]]
-        return [r for r in results if r is not None]
+
+        def finish() -> None:
+            history()
+            for raw in held:
+                self._notify(bank, raw)
+
+        return [r for r in results if r is not None], finish
 
     def review(self, *, bank: str, transfer_id: str, verdict: str, by: str, note: str = "") -> ReviewResult:
         """Record the bank's review; a confirmed fraud reports the payee account as `bank` intelligence."""

@@ -52,11 +52,11 @@ T = TypeVar("T")
 EntryId = Annotated[int, Path(ge=1, le=MAX_ID, description="惩戒名单记录编号")]
 
 
-def get_register(services: ServicesDep) -> CardbanStore:
+async def get_register(services: ServicesDep) -> CardbanStore:
     return CardbanStore(services.store.engine)
 
 
-def get_checks(services: ServicesDep) -> OpeningChecks:
+async def get_checks(services: ServicesDep) -> OpeningChecks:
     return OpeningChecks(services.store.engine)
 
 

@@ -88,7 +88,7 @@ def create_case(body: CaseCreate, services: ServicesDep, caller: OfficerDep) -> 
     return case_out(case, masked=False)
 
 
-def case_query(
+async def case_query(
     status: Annotated[str, Query(max_length=24, description="案件状态")] = "",
     district: Annotated[str, Query(max_length=64, description="辖区")] = "",
     fraud_type: Annotated[str, Query(max_length=32, description="诈骗类型代码")] = "",

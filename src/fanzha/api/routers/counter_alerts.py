@@ -33,14 +33,14 @@ AlertId = Annotated[int, Path(ge=1, le=MAX_ID, description="报警编号")]
 KIND_PATTERN = "^(" + "|".join(KINDS) + ")$"
 
 
-def get_alerts(services: ServicesDep) -> AlertStore:
+async def get_alerts(services: ServicesDep) -> AlertStore:
     return AlertStore(services.store.engine, cases=services.cases)
 
 
 AlertsDep = Annotated[AlertStore, Depends(get_alerts)]
 
 
-def require_desk_or_bank(caller: CallerDep) -> Caller:
+async def require_desk_or_bank(caller: CallerDep) -> Caller:
     """Officers, admins and banks; 401 without a key, 403 for a `public` key."""
     if caller.role == "anonymous":
         raise HTTPException(status_code=401, detail="需要民警或银行的API密钥")

@@ -34,11 +34,11 @@ MerchantId = Annotated[int, Path(ge=1, le=MAX_ID, description="商户编号（�
 OrderId = Annotated[int, Path(ge=1, le=MAX_ID, description="订单编号")]
 
 
-def get_guard(services: ServicesDep) -> GuardStore:
+async def get_guard(services: ServicesDep) -> GuardStore:
     return GuardStore(services.store.engine)
 
 
-def guard_clock() -> datetime:
+async def guard_clock() -> datetime:
     """The guard's clock (tests override this dependency to freeze time)."""
     return datetime.now(UTC)
 

@@ -37,7 +37,7 @@ CaseId = Annotated[int, Field(ge=1, le=MAX_ID, description="案件编号")]
 StateFilter = Query(default=None, pattern="^(" + "|".join(STATES) + ")$", description="按状态筛选")
 
 
-def get_orders(services: ServicesDep) -> OrderStore:
+async def get_orders(services: ServicesDep) -> OrderStore:
     return OrderStore(services.store.engine)
 
 

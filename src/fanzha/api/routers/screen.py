@@ -39,7 +39,7 @@ class ReviewIn(BaseModel):
     note: str = Field(default="", max_length=2000, description="核实情况说明")
 
 
-def get_batcher(request: Request) -> ScreenBatcher:
+async def get_batcher(request: Request) -> ScreenBatcher:
     batcher: ScreenBatcher = request.app.state.screening
     return batcher
 

@@ -51,7 +51,7 @@ ResidentId = Annotated[int, Path(ge=1, le=MAX_ID, description="居民编号")]
 TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="预警任务编号")]
 
 
-def get_warn(services: ServicesDep) -> WarnService:
+async def get_warn(services: ServicesDep) -> WarnService:
     if services.warn is None:
         raise HTTPException(status_code=404, detail="本服务未启用预警功能")
     return services.warn
@@ -60,7 +60,7 @@ def get_warn(services: ServicesDep) -> WarnService:
 WarnDep = Annotated[WarnService, Depends(get_warn)]
 
 
-def require_feed(caller: CallerDep) -> Caller:
+async def require_feed(caller: CallerDep) -> Caller:
     """Contact-event feeds: officer, admin and bank keys (telecom and bank data)."""
     if caller.role == "anonymous":
         raise HTTPException(status_code=401, detail="需要民警或银行的API密钥")
