@@ -33,10 +33,6 @@ if TYPE_CHECKING:
 MAX_BATCH = 1_000
 
 
-def _nothing() -> None:
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class ReviewResult:
     decision: StoredDecision
@@ -85,11 +81,10 @@ class ScreeningService:
     def screen_answering(
         self, *, bank: str, raws: Sequence[Any]
     ) -> tuple[list[dict[str, Any]], Callable[[], None]]:
-        """`screen` in two steps: the results, returned as soon as the decisions are stored, and what is
-        left to do after answering — the batch's history in Redis (when it is kept there) and the
-        listeners. The API answers between the two: the history is written by the same thread before it
-        screens the next batch, so no later transfer is screened without it, and a decision stored is
-        never lost (one whose history a crash in between did not write counts once less in velocity)."""
+        """`screen` in two steps: the results, once the decisions and the batch's history are stored, and
+        what is left to do after answering — telling the listeners of transfers held or blocked (the
+        warnings). The history is written before the answer, in every store: a bank that sends its next
+        transfer after this answer, to any worker, has it screened with this one in its history."""
         if self.flagged is not None:
             self.flagged.maybe_refresh()
         results: list[dict[str, Any] | None] = [None] * len(raws)
@@ -110,7 +105,6 @@ class ScreeningService:
                 results[index] = stored[transfer.id].to_dict()
         todo = [(i, raw, t) for i, raw, t in fresh if t.id not in stored]
         held: list[Any] = []  # transfers held or blocked, for the listeners
-        history: Callable[[], None] = _nothing
         if todo:
             decisions, session = self.screener.screen_open([t for _, _, t in todo], self.state)
             items = [(raw, t, d) for (_, raw, t), d in zip(todo, decisions, strict=True)]
@@ -122,7 +116,7 @@ class ScreeningService:
                 # so a retried transfer counts once; one another worker stored first adds none.
                 winners = self.decisions.save(bank=bank, items=items)
                 session.discard({d.movement for d in decisions if d.id in winners and d.movement})
-                history = session.commit
+                session.commit()
             for (index, raw, transfer), decision in zip(todo, decisions, strict=True):
                 won = winners.get(transfer.id)
                 results[index] = answer = won.to_dict() if won is not None else decision.to_dict()
@@ -133,7 +127,6 @@ class ScreeningService:
                 results[index] = results[first[str(transfer_id(raw))]]
 
         def finish() -> None:
-            history()
             for raw in held:
                 self._notify(bank, raw)
 
