@@ -186,6 +186,7 @@ def test_a_slow_group_does_not_hold_up_the_next_one(tmp_path: Path, monkeypatch:
     from fanzha.screen.engine import Screener
 
     batcher, _ = batcher_on(tmp_path)
+    batcher.threads = 2  # as on PostgreSQL (on SQLite one thread by default: the file has one writer)
     release = threading.Event()
     screen_open = Screener.screen_open
 
@@ -206,3 +207,31 @@ def test_a_slow_group_does_not_hold_up_the_next_one(tmp_path: Path, monkeypatch:
     fast, slow = asyncio.run(run())
     batcher.close()
     assert fast[0]["id"] == "fast-1" and slow[0]["id"] == "slow-1"
+
+
+def test_a_request_arriving_as_the_last_drainer_finds_the_queue_empty_is_answered(tmp_path: Path) -> None:
+    """Once a request queued just as the drainer finished could wait forever (the drainer was still
+    counted until a done-callback ran): a server that never stopped, as uvicorn waits for every open
+    request. Here a request arrives at exactly that moment."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    upgrade(engine)
+
+    class LateArrival(ScreenBatcher):
+        late: asyncio.Future[list[dict[str, Any]]] | None = None
+
+        async def _drain(self) -> None:
+            await super()._drain()
+            if self.late is None:  # the queue was found empty; this task has not finished yet
+                self.late = asyncio.ensure_future(self.screen(bank="b", raws=[transfer("late", 2)]))
+
+    batcher = LateArrival(build_service(engine=engine, intel=IntelStore(engine)), threads=1)
+
+    async def run() -> list[dict[str, Any]]:
+        await asyncio.wait_for(batcher.screen(bank="b", raws=[transfer("first", 1)]), 5)
+        while batcher.late is None:
+            await asyncio.sleep(0.01)
+        return await asyncio.wait_for(batcher.late, 5)
+
+    [late] = asyncio.run(run())
+    batcher.close()
+    assert late["id"] == "late"
