@@ -23,6 +23,7 @@ from fanzha.screen.decision import Decision, expand_executions
 from fanzha.screen.outcomes import PENDING
 from fanzha.screen.rules import RuleSet, parse_rules
 from fanzha.screen.transfer import Transfer
+from fanzha.store.engine import autocommit_reader
 from fanzha.store.locks import write_lock
 from fanzha.store.screen_tables import ScreenDecisionRow, ScreenRuleSetRow
 from fanzha.text.masking import mask_account, mask_name
@@ -168,6 +169,7 @@ def _row(
 class DecisionStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.reader = autocommit_reader(engine)  # asking which ids are stored: one round trip
         self._rule_sets: dict[str, RuleSet] = {}  # version → rule set, to expand stored executions
 
     def executions(self, row: ScreenDecisionRow) -> list[dict[str, Any]]:
@@ -226,9 +228,9 @@ class DecisionStore:
         ids = sorted(set(transfer_ids))
         row = ScreenDecisionRow
         seen: list[str] = []
-        # Mostly none are stored: ask the unique index first, on a plain connection (an ORM session cost
-        # more than the query), then load the few found as rows.
-        with self.engine.connect() as connection:
+        # Mostly none are stored: ask the unique index first, on a plain connection in autocommit (an ORM
+        # session cost more than the query), then load the few found as rows.
+        with self.reader.connect() as connection:
             for start in range(0, len(ids), CHUNK):
                 seen += connection.execute(
                     _STORED_IDS, {"bank": bank, "ids": ids[start : start + CHUNK]}

