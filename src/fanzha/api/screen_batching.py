@@ -6,9 +6,10 @@ lone request is screened at once (no timer, no added latency). Workers hold no s
 
 On PostgreSQL `THREADS` (2) threads screen groups side by side, as two workers do: most of a group's
 time is spent waiting on PostgreSQL and Redis, and a second group screened meanwhile more than pays for
-the smaller groups (batches of 10 over 4 connections to 2 workers: about 2,800 → 3,300 decisions/s,
-p99 27 → 23 ms). On SQLite one thread: the file has one writer, and a second thread only waited for its
-lock (single transfers over 16 connections to 1 worker fell from 700 to 143 a second). Like transfers sent to two workers at once, two groups screened together do not see each other
+the smaller groups (`wrk`, batches of 10 over 4 connections to 2 workers: 2,760–2,880 → 3,140–3,410
+decisions/s, p99 27–33 → 23 ms). On SQLite one thread: the file has one writer, and a second thread
+only waited for its lock (single transfers over 16 connections to 1 worker fell from 700 to 143 a
+second). Like transfers sent to two workers at once, two groups screened together do not see each other
 in the history; a transfer sent after another's answer always sees it (the history is written before
 the answer).
 
