@@ -112,12 +112,15 @@ def update(
     started: dt.datetime,
     total: float,
     argv: list[str],
+    machine: dict[str, Any],
 ) -> str:
     """`existing` (a RESULTS.md) with the sections of this run put in place of theirs (and their summary
-    lines), each marked with when and on which code it was rerun; the other sections stay as measured."""
+    lines), each marked with when, on which code and on which processor it was rerun (the machine of
+    the full run may not be this one); the other sections stay as measured."""
     blocks = re.split(r"(?m)^(?=## )", existing.rstrip() + "\n")
     preamble, rest = blocks[0], blocks[1:]
-    when = f"rerun on {started.isoformat(timespec='seconds')} at git {code_before['git_head']}"
+    host = f"{machine['cpu_model']}, {machine['usable_cpus']} CPUs"
+    when = f"rerun on {started.isoformat(timespec='seconds')} at git {code_before['git_head']} on {host}"
     command = f"`python benchmarks/{RUN_SCRIPT.name} {' '.join(argv)}`"
     titles = {f"## {s.title}\n": s for s in sections}
     replaced: set[str] = set()
