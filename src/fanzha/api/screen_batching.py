@@ -174,8 +174,9 @@ class ScreenBatcher:
                         future.set_exception(result)
                     else:
                         future.set_result(result)
-                if finishes:  # after answering, before this drainer takes the next group
-                    await loop.run_in_executor(executor, self._finish, finishes)
+                if finishes:  # after answering, before this drainer takes the next group; shielded: the
+                    # groups answered are told to the listeners even when the loop is stopping
+                    await asyncio.shield(loop.run_in_executor(executor, self._finish, finishes))
         finally:
             # No await between finding the queue empty and this: a request queued meanwhile sees one
             # drainer fewer and starts its own.
