@@ -20,6 +20,26 @@ from fanzha.detect.engine import Detector, default_detector
 from fanzha.store import make_engine
 
 
+@pytest.fixture
+def redis_state() -> Iterator[Any]:
+    """Screening history in the machine's Redis under a prefix of this test's own, deleted afterwards
+    (skipped without a Redis on 127.0.0.1:6379)."""
+    import uuid
+
+    import redis
+
+    from fanzha.screen.state_redis import RedisState
+
+    client = redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=0.3)
+    try:
+        client.ping()
+    except (redis.RedisError, OSError):
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    state = RedisState(client=client, prefix=f"fanzha:test:{uuid.uuid4().hex}:")
+    yield state
+    state.clear()
+
+
 @pytest.fixture(scope="session")
 def detector() -> Detector:
     return default_detector()

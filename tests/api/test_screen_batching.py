@@ -124,21 +124,6 @@ def test_a_store_that_is_down_fails_every_request_without_retrying_each(
     assert all(isinstance(a, OperationalError) for a in answers) and calls < 30
 
 
-def _redis_state() -> Any:
-    import uuid
-
-    import redis
-
-    from fanzha.screen.state_redis import RedisState
-
-    client = redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=0.3)
-    try:
-        client.ping()
-    except (redis.RedisError, OSError):
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    return RedisState(client=client, prefix=f"fanzha:test:{uuid.uuid4().hex}:")
-
-
 HELD = {
     "id": "held-1", "time": "2026-11-06T12:05:00+08:00", "amount": 50000.0, "currency": "CNY", "channel": "counter",
     "payer": {"account": "6222021234567890128", "age": 72}, "payee": {"account": "6226090000000048"},
@@ -146,7 +131,9 @@ HELD = {
 }  # fmt: skip
 
 
-def test_the_history_is_written_before_the_answer_and_the_listeners_are_told_after_it(tmp_path: Path) -> None:
+def test_the_history_is_written_before_the_answer_and_the_listeners_are_told_after_it(
+    tmp_path: Path, redis_state: Any
+) -> None:
     """A bank's next transfer, sent after this answer to any worker, is screened with this one in its
     history; the warnings' queries on a held payee no longer hold the answer back."""
     import threading
@@ -154,7 +141,7 @@ def test_the_history_is_written_before_the_answer_and_the_listeners_are_told_aft
     engine = make_engine(f"sqlite:///{tmp_path / 'b.sqlite3'}")
     upgrade(engine)
     service = build_service(engine=engine, intel=IntelStore(engine))
-    service.state = state = _redis_state()
+    service.state = state = redis_state
     release, told = threading.Event(), []
 
     def listener(bank: str, raw: dict[str, Any]) -> None:
@@ -171,12 +158,9 @@ def test_the_history_is_written_before_the_answer_and_the_listeners_are_told_aft
         release.set()
         return answer
 
-    try:
-        answer = asyncio.run(run())
-        batcher.close()
-        assert answer["outcome"] in ("hold", "block") and told == [("b", "held-1")]
-    finally:
-        state.clear()
+    answer = asyncio.run(run())
+    batcher.close()
+    assert answer["outcome"] in ("hold", "block") and told == [("b", "held-1")]
 
 
 def test_a_slow_group_does_not_hold_up_the_next_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

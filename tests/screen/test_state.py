@@ -3,7 +3,6 @@ a session sees what earlier sessions committed and what earlier movements of its
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterator
 from types import SimpleNamespace
 
@@ -12,25 +11,13 @@ from sqlalchemy import Engine, func, select
 
 from fanzha.screen import state_store
 from fanzha.screen.state import FAN_IN_PAYERS, MAX_PER_ACCOUNT, MemoryState, Movement, ScreenState
+from fanzha.screen.state_redis import RedisState
 from fanzha.screen.state_store import StoreState
 from fanzha.store import upgrade
 from fanzha.store.screen_tables import ScreenTransferSeenRow
 
 T0 = 1_794_000_000.0
 H = 3600.0
-
-
-def _redis_state() -> ScreenState:
-    import redis
-
-    from fanzha.screen.state_redis import RedisState
-
-    client = redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=0.3)
-    try:
-        client.ping()
-    except (redis.RedisError, OSError):
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    return RedisState(client=client, prefix=f"fanzha:test:{uuid.uuid4().hex}:")
 
 
 @pytest.fixture(params=["memory", "store", "redis"])
@@ -42,9 +29,8 @@ def make_state(request: pytest.FixtureRequest, engine: Engine) -> Iterator[Calla
         upgrade(engine)
         yield lambda: StoreState(engine)
     else:
-        state = _redis_state()
+        state = request.getfixturevalue("redis_state")
         yield lambda: state
-        state.clear()  # type: ignore[attr-defined]
 
 
 def run(state: ScreenState, movements: list[Movement]) -> list[tuple[int, int, int]]:
@@ -166,17 +152,15 @@ def test_a_payee_s_recent_payers_come_with_when_each_first_paid_it(
 
 
 def test_a_transfer_whose_decision_was_not_stored_leaves_no_history_in_redis(
-    engine: Engine, store_faults: SimpleNamespace
+    engine: Engine, store_faults: SimpleNamespace, redis_state: RedisState
 ) -> None:
     """Redis history is written after the decision is stored: a save that fails (the store read-only
     here) adds no payment, so the bank's retry is counted once, not twice."""
     from fanzha.intel.repository import IntelStore
     from fanzha.screen.service import build_service
-    from fanzha.screen.state_redis import RedisState
 
     upgrade(engine)
-    state = _redis_state()
-    assert isinstance(state, RedisState)
+    state = redis_state
     service = build_service(engine=engine, intel=IntelStore(engine))
     service.state = state
     raw = {"id": "retry-1", "time": "2026-11-06T12:00:00+08:00", "amount": 500, "channel": "mobile",
@@ -185,5 +169,16 @@ def test_a_transfer_whose_decision_was_not_stored_leaves_no_history_in_redis(
         service.screen(bank="中国工商银行", raws=[raw])
     assert service.screen(bank="中国工商银行", raws=[raw])[0]["id"] == "retry-1"
     pairs = state.client.hget(f"{state.prefix}pair:6222021234000001", "6226090000000002")
-    state.clear()
     assert int(pairs) == 1
+
+
+def test_a_batch_paying_more_payees_than_lua_can_unpack_reads_its_history_in_redis(
+    redis_state: RedisState,
+) -> None:
+    """One payer paying 9,000 payees in one batch (a payroll): the prefetch asks Redis for the pairs in
+    chunks (Lua's unpack takes about 8,000 values), and a payee paid before is known as such."""
+    run(redis_state, [Movement("PAYROLL", "P0", T0, 100)])
+    movements = [Movement("PAYROLL", f"P{i}", T0 + 60 + i, 100) for i in range(9_000)]
+    session = redis_state.session(movements)
+    assert session.history(movements[0]).paid_before == 1
+    assert session.history(movements[8_999]).paid_before == 0

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -56,7 +55,7 @@ DOWN = (
 log = logging.getLogger("fanzha.api.screen")
 
 Job = tuple[str, list[Any], "asyncio.Future[list[dict[str, Any]]]"]
-Finish = Callable[[], None]
+Held = tuple[str, list[dict[str, Any]]]  # a bank and its transfers held or blocked, for the listeners
 
 
 class ScreenBatcher:
@@ -92,67 +91,60 @@ class ScreenBatcher:
             size += len(job[1])
         return taken
 
-    def _run(self, jobs: list[Job]) -> tuple[list[list[dict[str, Any]] | BaseException], list[Finish]]:
+    def _run(self, jobs: list[Job]) -> tuple[list[list[dict[str, Any]] | BaseException], list[Held]]:
         """Screen the jobs' transfers, one `service.screen_answering` call per bank; results split back
-        per job, and what is left to do once they are answered."""
+        per job, and the transfers held or blocked to tell the listeners of once they are answered."""
         by_bank: dict[str, list[int]] = {}
         for index, (bank, _, _) in enumerate(jobs):
             by_bank.setdefault(bank, []).append(index)
         out: list[list[dict[str, Any]] | BaseException] = [[] for _ in jobs]
-        finishes: list[Finish] = []
+        held: list[Held] = []
         for bank, indices in by_bank.items():
             try:
-                results = self._screen(bank, [jobs[i][1] for i in indices], finishes)
+                results = self._screen(bank, [jobs[i][1] for i in indices], held)
             except Exception as exc:  # the store is down: every job of this bank fails alike
                 for i in indices:
                     out[i] = exc
                 continue
             for i, result in zip(indices, results, strict=True):
                 out[i] = result
-        return out, finishes
+        return out, held
 
-    def _screen(
-        self, bank: str, requests: list[list[Any]], finishes: list[Finish]
-    ) -> list[list[dict[str, Any]]]:
+    def _screen(self, bank: str, requests: list[list[Any]], held: list[Held]) -> list[list[dict[str, Any]]]:
         """Each request's results, screened in one call; when that call fails on something other than an
         unavailable store, in halves (of the requests, then of a lone request's transfers) until only the
         transfer that fails is left: it gets `{"id", "error"}`. Raises when the store is unavailable.
-        Appends to `finishes` what each call leaves to do after answering."""
+        Appends to `held` each call's transfers held or blocked (when there are any)."""
         merged = [raw for raws in requests for raw in raws]
         try:
-            results, finish = self.service.screen_answering(bank=bank, raws=merged)
+            results, held_here = self.service.screen_answering(bank=bank, raws=merged)
         except DOWN:
             raise
         except Exception as exc:
             if len(requests) > 1:
                 log.warning("screening %d requests of %s failed (%r): isolating", len(requests), bank, exc)
                 half = len(requests) // 2
-                return self._screen(bank, requests[:half], finishes) + self._screen(
-                    bank, requests[half:], finishes
-                )
+                return self._screen(bank, requests[:half], held) + self._screen(bank, requests[half:], held)
             if len(merged) > 1:
                 half = len(merged) // 2
-                (first,) = self._screen(bank, [merged[:half]], finishes)
-                (second,) = self._screen(bank, [merged[half:]], finishes)
+                (first,) = self._screen(bank, [merged[:half]], held)
+                (second,) = self._screen(bank, [merged[half:]], held)
                 return [first + second]
             if not merged:
                 raise
             log.error("screening transfer %r of %s failed", transfer_id(merged[0]), bank, exc_info=exc)
             return [[{"id": transfer_id(merged[0]), "error": UNSCREENABLE}]]
-        finishes.append(finish)
+        if held_here:
+            held.append((bank, held_here))
         out, start = [], 0
         for raws in requests:
             out.append(results[start : start + len(raws)])
             start += len(raws)
         return out
 
-    @staticmethod
-    def _finish(finishes: list[Finish]) -> None:
-        for finish in finishes:
-            try:
-                finish()
-            except Exception:  # the decisions are stored and answered: a listener must not undo them
-                log.exception("telling screening's listeners failed after answering")
+    def _tell(self, held: list[Held]) -> None:
+        for bank, transfers in held:
+            self.service.tell(bank, transfers)  # a listener's error is logged there, never raised
 
     async def _drain(self) -> None:
         loop = asyncio.get_running_loop()
@@ -162,9 +154,9 @@ class ScreenBatcher:
         try:
             while self._pending:
                 jobs = self._take()
-                finishes: list[Finish] = []
+                held: list[Held] = []
                 try:
-                    results, finishes = await loop.run_in_executor(executor, self._run, jobs)
+                    results, held = await loop.run_in_executor(executor, self._run, jobs)
                 except Exception as exc:
                     results = [exc] * len(jobs)
                 for (_, _, future), result in zip(jobs, results, strict=True):
@@ -174,9 +166,9 @@ class ScreenBatcher:
                         future.set_exception(result)
                     else:
                         future.set_result(result)
-                if finishes:  # after answering, before this drainer takes the next group; shielded: the
+                if held:  # after answering, before this drainer takes the next group; shielded: the
                     # groups answered are told to the listeners even when the loop is stopping
-                    await asyncio.shield(loop.run_in_executor(executor, self._finish, finishes))
+                    await asyncio.shield(loop.run_in_executor(executor, self._tell, held))
         finally:
             # No await between finding the queue empty and this: a request queued meanwhile sees one
             # drainer fewer and starts its own.

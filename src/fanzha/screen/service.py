@@ -74,17 +74,17 @@ class ScreeningService:
 
     def screen(self, *, bank: str, raws: Sequence[Any]) -> list[dict[str, Any]]:
         """One result per input, in order: the decision, or `{"id", "error"}` for a bad transfer."""
-        results, finish = self.screen_answering(bank=bank, raws=raws)
-        finish()
+        results, held = self.screen_answering(bank=bank, raws=raws)
+        self.tell(bank, held)
         return results
 
     def screen_answering(
         self, *, bank: str, raws: Sequence[Any]
-    ) -> tuple[list[dict[str, Any]], Callable[[], None]]:
-        """`screen` in two steps: the results, once the decisions and the batch's history are stored, and
-        what is left to do after answering — telling the listeners of transfers held or blocked (the
-        warnings). The history is written before the answer, in every store: a bank that sends its next
-        transfer after this answer, to any worker, has it screened with this one in its history."""
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """`screen` without telling the listeners: the results, once the decisions and the batch's history
+        are stored, and the transfers held or blocked that `tell` is to pass on after answering (none
+        without listeners). The history is written before the answer, in every store: a bank that sends
+        its next transfer after this answer, to any worker, has it screened with this one in it."""
         if self.flagged is not None:
             self.flagged.maybe_refresh()
         results: list[dict[str, Any] | None] = [None] * len(raws)
@@ -104,7 +104,7 @@ class ScreeningService:
             if transfer.id in stored:
                 results[index] = stored[transfer.id].to_dict()
         todo = [(i, raw, t) for i, raw, t in fresh if t.id not in stored]
-        held: list[Any] = []  # transfers held or blocked, for the listeners
+        held: list[dict[str, Any]] = []  # transfers held or blocked, for the listeners
         if todo:
             decisions, session = self.screener.screen_open([t for _, _, t in todo], self.state)
             items = [(raw, t, d) for (_, raw, t), d in zip(todo, decisions, strict=True)]
@@ -125,12 +125,12 @@ class ScreeningService:
         for index, raw in enumerate(raws):  # repeats within the batch answer as their first occurrence
             if results[index] is None:
                 results[index] = results[first[str(transfer_id(raw))]]
+        return [r for r in results if r is not None], held
 
-        def finish() -> None:
-            for raw in held:
-                self._notify(bank, raw)
-
-        return [r for r in results if r is not None], finish
+    def tell(self, bank: str, held: Sequence[dict[str, Any]]) -> None:
+        """Pass `bank`'s transfers held or blocked (as `screen_answering` gave them) to the listeners."""
+        for raw in held:
+            self._notify(bank, raw)
 
     def review(self, *, bank: str, transfer_id: str, verdict: str, by: str, note: str = "") -> ReviewResult:
         """Record the bank's review; a confirmed fraud reports the payee account as `bank` intelligence."""

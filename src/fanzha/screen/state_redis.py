@@ -57,6 +57,7 @@ class RedisSession:
         of screening's time with Redis)."""
         store = self.store
         first_at = min(m.at for m in movements)
+        since = first_at - store.retention_hours * 3600.0
         by_payer: dict[str, list[str]] = {}
         for m in movements:
             by_payer.setdefault(m.payer, []).append(m.payee)
@@ -64,7 +65,7 @@ class RedisSession:
         payees = sorted({m.payee for m in movements}) if self.fan_in_payers > 0 else []  # fan-in
         request = {
             "prefix": store.prefix,
-            "since": repr(first_at - store.retention_hours * 3600.0),
+            "since": repr(since),
             "since_in": repr(first_at - min(store.retention_hours, FAN_IN_HOURS) * 3600.0),
             "fan_in": self.fan_in_payers,
             "payers": payers,
@@ -84,7 +85,6 @@ class RedisSession:
         for payee, flat in zip(payees, ins or (), strict=True):  # member, score, member, score, …
             pairs = zip(flat[::2], flat[1::2], strict=True) if flat else ()
             self.memory.seed_in(payee, [_payer_first(member, float(at)) for member, at in pairs])
-        since = first_at - store.retention_hours * 3600.0
         self.memory.seed_pairs(
             (payer, payee, int(count), float(first) if first else since)
             for payer, values, times in zip(payers, counts, firsts, strict=True)
@@ -165,10 +165,18 @@ PREFETCH_LUA = """
 local req = cjson.decode(ARGV[1])
 local prefix = req.prefix
 local outs, ins, counts, firsts = {}, {}, {}, {}
+local function each(command, key, fields)  -- in chunks: unpack takes at most about 8,000 values
+  local out = {}
+  for start = 1, #fields, 1000 do
+    local part = redis.call(command, key, unpack(fields, start, math.min(start + 999, #fields)))
+    for j = 1, #part do out[#out + 1] = part[j] end
+  end
+  return out
+end
 for i, payer in ipairs(req.payers) do
   outs[i] = redis.call('ZRANGEBYSCORE', prefix .. 'out:' .. payer, req.since, '+inf')
-  counts[i] = redis.call('HMGET', prefix .. 'pair:' .. payer, unpack(req.by_payer[i]))
-  firsts[i] = redis.call('ZMSCORE', prefix .. 'first:' .. payer, unpack(req.by_payer[i]))
+  counts[i] = each('HMGET', prefix .. 'pair:' .. payer, req.by_payer[i])
+  firsts[i] = each('ZMSCORE', prefix .. 'first:' .. payer, req.by_payer[i])
 end
 for i, payee in ipairs(req.payees) do
   ins[i] = redis.call('ZREVRANGEBYSCORE', prefix .. 'payers:' .. payee, '+inf', req.since_in,
