@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from fanzha.detect.cues import RawHit
 from fanzha.detect.engine import MAX_CHARS, Detector, InputError
+from fanzha.detect.scoring import Weights, evidence
+from fanzha.taxonomy.model import Cue
 
 SCAMS = [
     # seed 000: 冒充公检法，称涉嫌洗钱，要求转入"安全账户"
@@ -173,3 +176,42 @@ def test_without_explanations_the_verdict_is_the_same(detector: Detector) -> Non
     full = detector.assess_many(texts)
     assert [a.to_dict() for a in plain] == [a.to_dict() for a in full]
     assert all(a.explanation == [] for a in plain) and all(a.explanation for a in full)
+
+
+def _hit(cue_id: str, weight: float, *, firm: bool = False) -> RawHit:
+    return RawHit(Cue(cue_id, "m", weight, ("x",), None, "rebate_task", firm), 0, 1)
+
+
+@pytest.mark.parametrize(("firm", "expected"), [(True, 0.0), (False, None)])
+def test_a_firm_cue_sets_the_classifiers_not_a_scam_voice_aside(firm: bool, expected: float | None) -> None:
+    found = evidence(
+        best_per_cue={"order_brushing": _hit("order_brushing", 3.5, firm=firm)},
+        signals=[],
+        p_scam=0.01,  # the classifier learned from the labels that such offers are adverts
+        canonical_chars=80,
+        text_chars=80,
+        weights=Weights(),
+    )
+    assert found.firm is firm
+    assert found.logit == expected if expected is not None else found.logit < -4
+
+
+def test_inside_an_anti_fraud_notice_a_firm_cue_does_not_lift_the_classifier() -> None:
+    found = evidence(
+        best_per_cue={
+            "order_brushing": _hit("order_brushing", 3.5, firm=True),
+            "warning_context": _hit("warning_context", -4.0),
+        },
+        signals=[],
+        p_scam=0.9,
+        canonical_chars=30,
+        text_chars=30,
+        weights=Weights(),
+    )
+    assert found.notice and not found.firm and found.logit == 0.0
+
+
+def test_the_explanation_says_when_a_firm_cue_overruled_the_classifier(detector: Detector) -> None:
+    verdict = detector.assess("網貸 無需面簽 ２４小時放款 黑戶逾期均可 微信 ＱＤＤ７７６５")
+    assert verdict.is_fraud and verdict.category == "scam"
+    assert any("公安认定的诈骗话术" in line for line in verdict.explanation)

@@ -65,6 +65,19 @@ MECHANISMS = {
         "市公安局反诈中心提醒您，您的账户涉嫌参与一起诈骗案件，即将被冻结，请添加办案民警微信配合调查。",
         "【社保中心】提醒您：您名下的医保卡涉嫌违规套现，请于今日登录 ybzx-hc.cc 登记核查，逾期冻结。",
     ],
+    # Police doctrine (firm cues: calibration cannot talk them down although the real SMS file calls
+    # such offers adverts): every paid-likes or 刷单 job is the first step of a task scam …
+    "a paid task: likes, follows or orders for a commission": [
+        "诚招兼职，帮网店刷销量，每单返佣金15元，手机就能做，加QQ 2718830405",
+        "抖音招点赞员，给视频点赞一个赚2元，一天轻松几百，联系微信 dz6620",
+        "宝妈在家兼职 给商家写好评每单佣金8元 详情URL",
+    ],
+    # … and every loan or card offered whatever your credit record is a loan scam's bait.
+    "a loan or a card whatever your credit": [
+        "征信不好也能贷，黑户逾期均可申请，最快两小时下款，详询CELLPHONE",
+        "专业代办各大银行大额信用卡，无需资料，包下卡，额度5-30万，微信 xyk6633",
+        "網貸不查征信 當天下款 加V：dk7788",
+    ],
     "a job abroad": [
         "柬埔寨高薪招聘客服，月薪三万，包吃住包机票，不用办签证，到西双版纳有人接你过去，有意加飞机 @jobkh88",
     ],
@@ -94,6 +107,9 @@ GENUINE = [
     "【反诈中心】如果有人打电话说您涉嫌洗钱、要求把钱转到安全账户，那就是骗子，请立即挂断。",
     "昨天网上买的电饭煲，付款后第二天就发货了，今天已经收到，挺好用的。",
     "【Apple】你的 Apple ID 已在一台新的 iPhone 上登录。如非本人操作，请前往设置更改密码。",
+    # A bank's own limit notice, and a warning that names the firm cues' doctrine.
+    "【招商银行】您的信用卡固定额度已调整为50000元，当日生效。详询95555。",
+    "【反诈提醒】所有刷单都是诈骗，点赞关注就能赚佣金的兼职千万别信，不看征信的贷款也都是骗局。",
 ]
 
 

@@ -69,3 +69,32 @@ def test_groups_are_named_by_source_and_label() -> None:
     assert group_of("ood_dev", "loan") == "ood_dev:scam"
     assert group_of("everyday", "normal") == "everyday:normal"
     assert group_of("adverts", "loan_advert") == "adverts:loan_advert"
+
+
+def test_a_firm_cue_is_never_weakened_below_its_prior() -> None:
+    # "job_offer" fires on as many everyday rows as scams: fitted freely its weight falls towards zero;
+    # firm (police doctrine that the data's labels disagree with) it keeps at least its prior.
+    rng = random.Random(5)
+    rows = []
+    for i in range(400):
+        scam = i % 2 == 0
+        values = {"job_offer": 1.0} if rng.random() < 0.3 else {}
+        rows.append(
+            Row(
+                "real:fraud" if scam else REAL_NORMAL,
+                int(scam),
+                values,
+                {k: 3.0 for k in values},
+                rng.gauss(1.0 if scam else -1.0, 1.0),
+            )
+        )
+    free = fit(rows, model_clip=(-2.0, 6.0), firm=frozenset())
+    firm = fit(rows, model_clip=(-2.0, 6.0), firm=frozenset({"job_offer"}))
+    assert free.evidence["job_offer"] < 2.0
+    assert firm.evidence["job_offer"] >= 3.0
+
+
+def test_the_shipped_taxonomy_names_its_firm_cues() -> None:
+    from fanzha.learn.calibrate import firm_cues
+
+    assert {"order_brushing", "paid_likes", "credit_ignored_loan", "credit_card_agent"} <= firm_cues()

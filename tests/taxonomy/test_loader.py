@@ -44,6 +44,9 @@ def _minimal(**cue: object) -> dict[str, object]:
         (_minimal(keywords=["ABC"]), "lower case"),
         (_minimal(pattern="(unclosed"), "invalid pattern"),
         (_minimal(meaning=""), "meaning"),
+        (_minimal(firm="yes"), "firm"),
+        (_minimal(weight=-2, firm=True), "firm"),
+        (_minimal(weight=2, firm=True), "at least 3"),
     ],
 )
 def test_malformed_taxonomy_is_rejected_with_a_message_naming_the_problem(
@@ -76,3 +79,9 @@ def test_an_invalid_pattern_is_refused_even_beside_derived_keywords() -> None:
     del data["types"][0]["cues"][0]["keywords"]  # type: ignore[index]
     with pytest.raises(TaxonomyError, match="invalid pattern"):
         parse_taxonomy(data, {"other": ["x"]})  # keywords derived for other patterns only
+
+
+def test_a_firm_cue_is_read_as_firm_and_others_are_not() -> None:
+    taxonomy = parse_taxonomy(_minimal(weight=3, firm=True))
+    assert [c.firm for c in taxonomy.all_cues] == [True]
+    assert [c.firm for c in parse_taxonomy(_minimal()).all_cues] == [False]

@@ -296,6 +296,10 @@ class Detector:
             ]
         if scored.notice:
             lines.append("这是一条反诈提醒：其中提到的诈骗特征只按四分之一计分。")
+        elif scored.firm and scored.p_scam < 0.5:
+            lines.append(
+                "含有公安认定的诈骗话术（如刷单、不看征信的贷款）：不计模型“像广告或正常信息”的判断。"
+            )
         used = scored.weights
         for hit in sorted(cues.values(), key=lambda h: -used.get(h.cue.id, h.cue.weight)):
             name = DOUBT if hit.cue.id == WARNING_CUE and not scored.notice else hit.cue.id

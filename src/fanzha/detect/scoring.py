@@ -15,6 +15,9 @@
 - The classifier's voice shrinks on short texts (less text, less evidence) and is clipped, most on
   the "not a scam" side: a classifier that learned real SMS is sure of itself on text unlike them,
   and the cue rules must be able to outvote it on a scam of a kind it never saw.
+- A *firm* cue (police doctrine: "所有刷单都是诈骗", "不看征信的贷款都是诈骗") outside a notice sets the
+  classifier's "not a scam" voice aside: the classifier learned from real SMS labelled as adverts
+  that such offers are adverts, which is the very judgement the doctrine overrules.
 - An anti-fraud *notice* ("【反诈提醒】凡是要求转账到安全账户的都是诈骗") names every scam cue: inside
   one, positive evidence counts `warning_damping` and the classifier cannot raise the risk — unless
   the message itself asks for an action no warning asks for (ACTION_CUES), which is a scam dressed
@@ -86,9 +89,10 @@ class Evidence:
     values: dict[str, float]  # evidence name → value (1, or the notice damping)
     priors: dict[str, float]  # evidence name → its prior weight (taxonomy / signal)
     rule_names: frozenset[str]  # which names are cue rules (the rest are signals)
-    logit: float  # scaled by the text's length, ≤ 0 inside a notice; `score` clips it
+    logit: float  # scaled by the text's length, ≤ 0 inside a notice, ≥ 0 beside a firm cue; `score` clips it
     p_scam: float
     notice: bool
+    firm: bool = False  # a firm cue spoke (outside a notice): the classifier cannot argue it down
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,7 @@ class Score:
     notice: bool  # read as an anti-fraud notice
     z: float
     weights: dict[str, float]  # the weight each piece of evidence got
+    firm: bool = False  # a firm cue set the classifier's "not a scam" voice aside
 
     @property
     def probability(self) -> float:
@@ -143,9 +148,12 @@ def evidence(
         values[signal.id] = damping if signal.weight > 0 else 1.0
         priors[signal.id] = signal.weight
     logit = math.log(p_scam / (1.0 - p_scam)) * min(1.0, 0.4 + canonical_chars / weights.short_text)
+    firm = not notice and any(hit.cue.firm and hit.cue.weight > 0 for hit in best_per_cue.values())
     if notice:
         logit = min(logit, 0.0)
-    return Evidence(values, priors, rule_names, logit, p_scam, notice)
+    elif firm:
+        logit = max(logit, 0.0)
+    return Evidence(values, priors, rule_names, logit, p_scam, notice, firm)
 
 
 def score(found: Evidence, weights: Weights) -> Score:
@@ -161,4 +169,4 @@ def score(found: Evidence, weights: Weights) -> Score:
     rules = max(-cap, min(cap, rules))
     signal_sum = max(-cap, min(cap, signal_sum))
     z = weights.bias + model + rules + signal_sum
-    return Score(found.p_scam, model, rules, signal_sum, found.notice, z, used)
+    return Score(found.p_scam, model, rules, signal_sum, found.notice, z, used, found.firm)

@@ -23,6 +23,9 @@ from fanzha.taxonomy.prefilter import required_literals
 _REQUIRED_TYPE_FIELDS = ("code", "name", "description", "advice", "cues")
 
 
+FIRM_WEIGHT = 3.0  # the least weight of a firm cue: strong evidence, a verdict on its own
+
+
 def _text(entry: dict[str, Any], field: str, where: str) -> str:
     value = entry.get(field)
     if not isinstance(value, str) or not value.strip():
@@ -41,6 +44,12 @@ def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals) -> 
     weight = entry.get("weight")
     if not isinstance(weight, int | float) or not -10 <= weight <= 10:
         raise TaxonomyError(f"{where}: weight must be a number between -10 and 10")
+    firm = entry.get("firm", False)
+    if not isinstance(firm, bool) or (firm and weight < FIRM_WEIGHT):
+        raise TaxonomyError(
+            f"{where}: firm must be true or false, and a firm cue weighs at least {FIRM_WEIGHT:g} "
+            "(doctrine says whoever says this is running a scam: it must carry a verdict on its own)"
+        )
     pattern: re.Pattern[str] | LazyPattern | None = None
     if entry.get("pattern") is not None:
         text = str(entry["pattern"])
@@ -77,6 +86,7 @@ def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals) -> 
         keywords=lowered,
         pattern=pattern,
         fraud_type=fraud_type,
+        firm=firm,
     )
 
 

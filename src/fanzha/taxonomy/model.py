@@ -60,6 +60,7 @@ class Cue:
     keywords: tuple[str, ...]
     pattern: re.Pattern[str] | LazyPattern | None
     fraud_type: str | None  # None: a generic cue that raises risk without pointing to a type
+    firm: bool = False  # police doctrine ("所有刷单都是诈骗"): calibration never weakens it below `weight`
 
 
 @dataclass(frozen=True, slots=True)
