@@ -19,7 +19,7 @@ from fanzha.learn.build import (
     record_held_out,
     recorded_held_out,
 )
-from fanzha.learn.calibrate import describe
+from fanzha.learn.calibrate import describe, firm_cues
 from fanzha.learn.dataset import Example, iter_clean, read_examples
 from fanzha.learn.evaluate import evaluate
 from fanzha.learn.metrics import Report, classification_report, scam_labels
@@ -72,6 +72,9 @@ clipped to {clip}, its weight {model_weight:.2f} (cap {cap}), bias {bias:.2f} (s
 expert weights:
 
 {changes}
+
+Firm cues (police doctrine: never weakened below the expert's weight, and they set aside the
+classifier's "not a scam" voice): {firm}.
 
 Share called a scam per calibration group at that operating point:
 
@@ -190,6 +193,9 @@ def write_card(
         bias=calibration.get("bias", 0.0),
         target=calibration.get("report", {}).get("target_false_alarms", 0.0),
         changes="\n".join(describe(calibration)) if calibration else "(not calibrated)",
+        firm=", ".join(
+            f"`{name}` {calibration.get('evidence', {}).get(name, 0.0):+.2f}" for name in sorted(firm_cues())
+        ),
         groups=_table(calibration.get("report", {}).get("groups", {}), ("n", "flagged")),
         held_out_rows=_table(
             {**held_out.get("label", {}), **held_out.get("source_label", {})}, ("n", "scam", "advert")
