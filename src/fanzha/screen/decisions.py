@@ -23,6 +23,7 @@ from fanzha.screen.decision import Decision, expand_executions
 from fanzha.screen.outcomes import PENDING
 from fanzha.screen.rules import RuleSet, parse_rules
 from fanzha.screen.transfer import Transfer
+from fanzha.store.bulk import insert_rows
 from fanzha.store.engine import autocommit_reader
 from fanzha.store.locks import write_lock
 from fanzha.store.screen_tables import ScreenDecisionRow, ScreenRuleSetRow
@@ -40,7 +41,8 @@ _STORED_IDS = select(ScreenDecisionRow.transfer_id).where(
     ScreenDecisionRow.bank == bindparam("bank"),
     ScreenDecisionRow.transfer_id.in_(bindparam("ids", expanding=True)),
 )
-_INSERT = insert(cast(Table, ScreenDecisionRow.__table__))
+_TABLE = cast(Table, ScreenDecisionRow.__table__)
+_INSERT = insert(_TABLE)
 
 
 class DecisionNotFound(LookupError):
@@ -266,7 +268,7 @@ class DecisionStore:
             with write_lock(self.engine), self.engine.begin() as connection:
                 if also is not None:
                     also(connection)
-                connection.execute(_INSERT, rows)  # Core executemany: no ORM bookkeeping per row
+                insert_rows(connection, _TABLE, rows)  # COPY on PostgreSQL: no per-row statement
             return {}
         except IntegrityError:
             pass

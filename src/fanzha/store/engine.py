@@ -32,7 +32,7 @@ def database_url(*, url: str | None = None, data_dir: Path | None = None) -> str
     return f"sqlite:///{data_dir / SQLITE_FILE}"
 
 
-def _json_dumps(value: Any) -> str:
+def json_dumps(value: Any) -> str:
     """JSON columns through orjson (about 8× faster than the standard library on decision rows); values
     orjson refuses (integers beyond 64 bits, say) fall back to the standard library. Reading stays with
     the standard library: orjson would turn such integers into floats."""
@@ -55,12 +55,12 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(
             url,
             future=True,
-            json_serializer=_json_dumps,
+            json_serializer=json_dumps,
             pool_timeout=POOL_TIMEOUT,
             connect_args={"connect_timeout": CONNECT_TIMEOUT},
         )
     else:
-        engine = create_engine(url, future=True, json_serializer=_json_dumps)
+        engine = create_engine(url, future=True, json_serializer=json_dumps)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
