@@ -96,6 +96,24 @@ def test_the_banks_own_number_is_not_a_mismatch(detector: Detector) -> None:
     assert "official_contact" in ids
 
 
+@pytest.mark.parametrize(
+    ("text", "mismatch"),
+    [
+        ("【浦发银行】您的信用卡账单已出，详询客服4008208788。", False),  # its credit-card centre's own line
+        (
+            "【浦发银行】您的信用卡额度可提升，请致电4006012345办理。",
+            True,
+        ),  # a 400 line that is not the bank's
+        ("【招商银行】您的账户存在异常，请致电0755-23781196核实。", True),  # a bank never gives a landline
+    ],
+)
+def test_a_bank_with_a_credit_card_line_still_gives_no_other_number(
+    detector: Detector, text: str, mismatch: bool
+) -> None:
+    ids = {c.id for c in detector.assess(text).cues}
+    assert ("brand_number_mismatch" in ids) is mismatch, ids
+
+
 def test_lookalike_bank_domain_and_spoofed_number_are_explained(detector: Detector) -> None:
     verdict = detector.assess("您的网银已冻结，请访问 icbc-safe.top 或回电 0095588")
     ids = {c.id for c in verdict.cues}

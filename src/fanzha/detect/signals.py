@@ -150,10 +150,13 @@ def _phone_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
 
 
 def _unexpected_contact(brand: Brand, number_type: object) -> bool:
-    """Would this organisation give a number of this type? Banks and payment firms publish one 95xxx
-    service number and never another; operators and government offices also use local landlines and
-    400 lines, but never a private mobile or a foreign number."""
-    single_service_line = bool(brand.numbers) and all(n.startswith("95") for n in brand.numbers)
+    """Would this organisation give a number of this type? Banks and payment firms publish their service
+    numbers (a 95xxx line, some a credit-card centre's 400 line) and never another; operators and
+    government offices also use local landlines and 400 lines, but never a private mobile or a foreign
+    number."""
+    single_service_line = bool(brand.numbers) and all(
+        n.startswith(("95", "400", "800")) for n in brand.numbers
+    )
     return single_service_line or number_type in ("mobile", "international")
 
 
