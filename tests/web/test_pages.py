@@ -174,16 +174,18 @@ def test_a_bare_card_is_answered_from_what_the_store_knows_on_page_api_and_cli(
 
     from fanzha.cli import app
 
+    api = client.post("/v1/assess", json={"text": text}).json()
+    # The risk is the calibrated bias's (nothing known of the card): low, and the same on every surface.
+    assert (api["is_fraud"], api["category"]) == (False, "normal") and api["risk"] < 30
+    shown = f"风险 {api['risk']}/100"
     html = client.post("/check", data={"text": text}).text
-    assert "没有发现这个银行卡/账号有诈骗特征" in html and "风险 10/100" in html
+    assert "没有发现这个银行卡/账号有诈骗特征" in html and shown in html
     assert "疑似诈骗" not in html and "营销广告" not in html and "不是诈骗" not in html
     assert value in html
-    api = client.post("/v1/assess", json={"text": text}).json()
-    assert (api["is_fraud"], api["category"], api["risk"]) == (False, "normal", 10)
     [card] = api["identifiers"]
     assert (card["kind"], card["value"], card["flags"]) == ("bank_card", value, [flag] if flag else [])
     cli = CliRunner().invoke(app, ["check", text]).output
-    assert "未发现明显诈骗特征" in cli and "风险 10/100" in cli and api["headline"] in cli
+    assert "未发现明显诈骗特征" in cli and shown in cli and api["headline"] in cli
     assert f"银行卡/账号 {value}" in cli
     if flag:
         assert f"提示：{flag}" in html and flag in api["headline"] and flag in cli
