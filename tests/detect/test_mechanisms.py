@@ -78,6 +78,19 @@ MECHANISMS = {
         "专业代办各大银行大额信用卡，无需资料，包下卡，额度5-30万，微信 xyk6633",
         "網貸不查征信 當天下款 加V：dk7788",
     ],
+    "a guaranteed return (firm: a product that may not promise one)": [
+        "国企背景理财，保本保息，年化15%，稳赚不赔，加微信 lc6688 了解",
+        "零风险高收益，月月分红，投资五万每月返三千，加群了解",
+    ],
+    "a parcel held by customs until you pay": [
+        "亲爱的，我给你寄的礼物被海关扣了，需要先交8000元清关费才能放行，钱转到快递公司账户",
+    ],
+    "a relative abroad whose card is frozen": [
+        "舅舅，我是小明，在英国这边交房租急需用钱，我的卡被冻结了，你先帮我转3万到房东账户",
+    ],
+    "a platform's cash reward through a private contact": [
+        "【抖音官方】您的账号获得创作者激励金6666元，请加客服微信 dy-kefu88 办理提现",
+    ],
     "a job abroad": [
         "柬埔寨高薪招聘客服，月薪三万，包吃住包机票，不用办签证，到西双版纳有人接你过去，有意加飞机 @jobkh88",
     ],
@@ -110,6 +123,10 @@ GENUINE = [
     # A bank's own limit notice, and a warning that names the firm cues' doctrine.
     "【招商银行】您的信用卡固定额度已调整为50000元，当日生效。详询95555。",
     "【反诈提醒】所有刷单都是诈骗，点赞关注就能赚佣金的兼职千万别信，不看征信的贷款也都是骗局。",
+    # A bank's product notice that says it is *not* guaranteed, a student's own news, a platform's own notice.
+    "【招商银行】理财非存款，产品有风险，投资须谨慎。本产品不保本，业绩比较基准年化3.2%。详询95555",
+    "儿子在英国留学，这学期的学费我已经转过去了",
+    "【抖音】您关注的主播开播啦，快来看看吧",
 ]
 
 
