@@ -88,3 +88,5 @@ def test_no_rows_is_nothing_to_do(engine: Engine) -> None:
     upgrade(engine)
     with engine.begin() as connection:
         insert_rows(connection, TABLE, [])
+    with engine.connect() as connection:
+        assert connection.execute(select(TABLE.c.id)).all() == []

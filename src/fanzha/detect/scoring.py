@@ -148,7 +148,7 @@ def evidence(
         values[signal.id] = damping if signal.weight > 0 else 1.0
         priors[signal.id] = signal.weight
     logit = math.log(p_scam / (1.0 - p_scam)) * min(1.0, 0.4 + canonical_chars / weights.short_text)
-    firm = not notice and any(hit.cue.firm and hit.cue.weight > 0 for hit in best_per_cue.values())
+    firm = not notice and any(hit.cue.firm for hit in best_per_cue.values())
     if notice:
         logit = min(logit, 0.0)
     elif firm:

@@ -149,6 +149,7 @@ def calibrate(
     once) for the fewest false alarms on the extra sets' everyday messages (the real ones are fixed by
     the operating point). Clip and cap bound how far the classifier can outvote the cue rules: on
     real SMS alone it would take all the say, and miss the scams unlike them."""
+    firm = firm_cues() if firm is None else firm
     best: tuple[float, Calibration] | None = None
     for low, cap in itertools.product(clips, caps):
         candidate = fit(rows, model_clip=(low, MODEL_CLIP_HIGH), model_cap=cap, target=target, firm=firm)
