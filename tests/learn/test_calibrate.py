@@ -98,3 +98,38 @@ def test_the_shipped_taxonomy_names_its_firm_cues() -> None:
     from fanzha.learn.calibrate import firm_cues
 
     assert {"order_brushing", "paid_likes", "credit_ignored_loan", "credit_card_agent"} <= firm_cues()
+
+
+def test_scores_are_the_fitted_scores() -> None:
+    rows = _rows()
+    calibration = fit(rows, model_clip=(-2.0, 6.0), target=0.01)
+    flagged = calibration.scores(rows) >= 0
+    everyday = [f for f, row in zip(flagged, rows, strict=True) if row.group == REAL_NORMAL]
+    assert round(sum(everyday) / len(everyday), 4) == calibration.report["groups"][REAL_NORMAL]["flagged"]
+
+
+def test_scores_count_unknown_evidence_at_its_prior() -> None:
+    calibration = fit(_rows(), model_clip=(-2.0, 6.0))
+    unseen = Row("real:fraud", 1, {"brand_new_cue": 1.0}, {"brand_new_cue": 2.5}, 0.0)
+    plain = Row("real:fraud", 1, {}, {}, 0.0)
+    assert calibration.scores([unseen])[0] - calibration.scores([plain])[0] == 2.5
+
+
+def test_clip_and_cap_are_chosen_out_of_sample() -> None:
+    calibration = calibrate(_rows(), clips=(-1.0, -2.0), caps=(1.0, None), folds=4)
+    tried = calibration.report["selection"]
+    assert len(tried) == 4
+    best = max(tried, key=lambda t: t["merit_out_of_sample"])
+    assert calibration.report["model_clip"] == best["model_clip"]
+    assert calibration.report["model_cap"] == best["model_cap"]
+    assert calibration.report["merit"] == best["merit_out_of_sample"]
+
+
+def test_every_part_holds_its_share_of_every_group() -> None:
+    from fanzha.learn.calibrate import _parts
+
+    rows = _rows()
+    part = _parts(rows, 4)
+    for group in {row.group for row in rows}:
+        counts = [sum(1 for r, p in zip(rows, part, strict=True) if r.group == group and p == k) for k in range(4)]
+        assert max(counts) - min(counts) <= 1
