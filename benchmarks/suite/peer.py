@@ -1,6 +1,8 @@
 """The detector's peer: a plain scikit-learn char-n-gram TF-IDF + logistic regression fitted on
 train.jsonl and the real SMS of the development folds, cached in benchmarks/out/peer.pkl and refitted
-when its inputs change; and how its predicted labels become verdicts."""
+when its inputs change; the same pipeline fitted on train.jsonl alone (the baseline the issue's dev
+target was set against), cached in benchmarks/out/peer_train_only.pkl; and how its predicted labels
+become verdicts."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import datetime as dt
 import hashlib
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from suite.common import OUT, REAL_SMS, TRAIN, log, read_jsonl
@@ -17,6 +20,7 @@ PEER_SPEC = (
     "LogisticRegression(max_iter=1000))"
 )
 PEER_CACHE = OUT / "peer.pkl"
+TRAIN_ONLY_CACHE = OUT / "peer_train_only.pkl"  # the same pipeline on train.jsonl alone
 # How the training rows are labelled; change the string when the scheme changes, to refit the cache.
 LABEL_SCHEME = (
     "train.jsonl: its label as is; real_sms.jsonl development folds: RealMessage.fine_label "
@@ -56,50 +60,84 @@ def peer_key(real_rows: list[tuple[str, str]]) -> dict[str, Any]:
     }
 
 
-def load_peer() -> tuple[Any, dict[str, Any]]:
-    """The fitted peer pipeline, from benchmarks/out/peer.pkl when its inputs are unchanged."""
+def train_only_key() -> dict[str, Any]:
+    """What the cached train-only peer depends on: train.jsonl, scikit-learn, the pipeline."""
+    import sklearn
+
+    train = TRAIN.stat()
+    return {
+        "train": str(TRAIN),
+        "size": train.st_size,
+        "mtime_ns": train.st_mtime_ns,
+        "sklearn": sklearn.__version__,
+        "spec": PEER_SPEC,
+    }
+
+
+def fit_cached(
+    rows: list[tuple[str, str]], cache: Path, key: dict[str, Any], what: str, extra: dict[str, Any]
+) -> tuple[Any, dict[str, Any]]:
+    """The PEER_SPEC pipeline fitted on `rows` (text, label), from `cache` when its key equals `key`;
+    otherwise fitted and written to `cache` with `key` and its info (`extra` added to it)."""
     import joblib
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
-    real_rows = real_training_rows()
-    key = peer_key(real_rows)
-    if PEER_CACHE.exists():
+    if cache.exists():
         try:
-            cached = joblib.load(PEER_CACHE)
+            cached = joblib.load(cache)
             if cached.get("key") == key:
                 return cached["model"], {**cached["info"], "cached": True}
-            log("  peer cache is stale (training data, labels or scikit-learn changed): refitting")
+            log(f"  {cache.name} is stale (training data, labels or scikit-learn changed): refitting")
         except Exception as exc:
-            log(f"  peer cache unreadable ({exc}): refitting")
-    rows = [(r["text"], r["label"]) for r in read_jsonl(TRAIN)]
-    texts = [t for t, _ in rows] + [t for t, _ in real_rows]
-    labels = [label for _, label in rows] + [label for _, label in real_rows]
+            log(f"  {cache.name} unreadable ({exc}): refitting")
     pipeline = Pipeline(
         [
             ("tfidf", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)),
             ("clf", LogisticRegression(max_iter=1000)),
         ]
     )
-    log(
-        f"  fitting the peer on {len(rows)} train.jsonl texts + {len(real_rows)} real SMS "
-        "(cached afterwards; a few minutes) ..."
-    )
+    log(f"  fitting {what} (cached afterwards; a few minutes) ...")
     start = time.perf_counter()
-    pipeline.fit(texts, labels)
+    pipeline.fit([t for t, _ in rows], [label for _, label in rows])
     info = {
         "fit_seconds": round(time.perf_counter() - start, 1),
-        "n_train": len(rows),
-        "n_real": len(real_rows),
-        "real_labels": dict(sorted(Counter(label for _, label in real_rows).items())),
+        **extra,
         "n_features": len(pipeline.named_steps["tfidf"].vocabulary_),
         "classes": [str(c) for c in pipeline.classes_],
         "fitted_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
     }
     OUT.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"key": key, "model": pipeline, "info": info}, PEER_CACHE)
+    joblib.dump({"key": key, "model": pipeline, "info": info}, cache)
     return pipeline, {**info, "cached": False}
+
+
+def train_rows() -> list[tuple[str, str]]:
+    """(text, label) of train.jsonl, raw, in file order."""
+    return [(r["text"], r["label"]) for r in read_jsonl(TRAIN)]
+
+
+def load_peer() -> tuple[Any, dict[str, Any]]:
+    """The fitted peer pipeline, from benchmarks/out/peer.pkl when its inputs are unchanged."""
+    real_rows = real_training_rows()
+    key = peer_key(real_rows)
+    rows = train_rows()
+    extra = {
+        "n_train": len(rows),
+        "n_real": len(real_rows),
+        "real_labels": dict(sorted(Counter(label for _, label in real_rows).items())),
+    }
+    what = f"the peer on {len(rows)} train.jsonl texts + {len(real_rows)} real SMS"
+    return fit_cached(rows + real_rows, PEER_CACHE, key, what, extra)
+
+
+def load_train_only_peer() -> tuple[Any, dict[str, Any]]:
+    """The same pipeline fitted on train.jsonl alone (raw text, its labels): the baseline the issue set
+    its dev target against. From benchmarks/out/peer_train_only.pkl when its inputs are unchanged."""
+    rows = train_rows()
+    what = f"the train-only peer on {len(rows)} train.jsonl texts"
+    return fit_cached(rows, TRAIN_ONLY_CACHE, train_only_key(), what, {"n_train": len(rows)})
 
 
 def peer_category(label: str) -> str:
