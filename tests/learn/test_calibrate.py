@@ -131,5 +131,7 @@ def test_every_part_holds_its_share_of_every_group() -> None:
     rows = _rows()
     part = _parts(rows, 4)
     for group in {row.group for row in rows}:
-        counts = [sum(1 for r, p in zip(rows, part, strict=True) if r.group == group and p == k) for k in range(4)]
+        counts = [
+            sum(1 for r, p in zip(rows, part, strict=True) if r.group == group and p == k) for k in range(4)
+        ]
         assert max(counts) - min(counts) <= 1
