@@ -29,6 +29,8 @@ def cue_ids(text: str) -> set[str]:
         ("到ATM机上按提示操作领取退税", "atm_guided"),
         ("您的航班因故障取消，改签可获得补偿", "flight_cancelled"),
         ("您的電費逾期未繳將停電，請點擊 http://pay-dl.top 繳費", "bill_overdue_link"),
+        ("每天一只涨停牛股坚决免费", "stock_group_invite"),  # free tips, no group named
+        ("名师带队年前最后一次建仓全免费不分成", "stock_group_invite"),
     ],
 )
 def test_scam_phrasings_raise_their_cue(text: str, cue: str) -> None:
@@ -42,6 +44,7 @@ def test_scam_phrasings_raise_their_cue(text: str, cue: str) -> None:
         ("凡是要求转账到安全账户的都是诈骗", "safe_account"),
         ("接到自称客服的电话，切勿开启屏幕共享", "screen_share_or_remote"),
         ("所谓的安全账户根本不存在", "safe_account"),
+        ("本产品收取管理费，免费开户", "stock_group_invite"),  # a broker's fees, no stock tip
     ],
 )
 def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> None:
@@ -56,8 +59,26 @@ def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> No
         ("您尾号1234的储蓄卡11月3日支出58.00元，余额3201.55元", "account_statement"),
         ("您的包裹已到驿站，取件码3-2-1045", "pickup_code"),
         ("双十一全场五折，回T退订", "marketing_unsubscribe"),
+        ("爸，那个是骗子，千万别往里面充钱", "warning_context"),  # a family chat's judgment
+        ("警方提醒：出国打工很可能是电诈园区的陷阱", "warning_context"),
     ],
 )
 def test_everyday_notices_raise_negative_cues(text: str, cue: str) -> None:
     assert cue in cue_ids(text)
     assert all(c.weight < 0 for c in load_taxonomy().all_cues if c.id == cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对方让我转到安全账户，这是诈骗吗？",  # a question is no judgment
+        "这其实是正规平台，不是骗局",  # a denial is none either
+    ],
+)
+def test_a_question_or_a_denial_is_no_warning(text: str) -> None:
+    assert "warning_context" not in cue_ids(text)
+
+
+def test_free_stock_tips_are_firm() -> None:
+    (cue,) = [c for c in load_taxonomy().all_cues if c.id == "stock_group_invite"]
+    assert cue.firm

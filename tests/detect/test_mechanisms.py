@@ -82,6 +82,17 @@ MECHANISMS = {
         "国企背景理财，保本保息，年化15%，稳赚不赔，加微信 lc6688 了解",
         "零风险高收益，月月分红，投资五万每月返三千，加群了解",
     ],
+    # … and every group that hands out free stock tips is the door of an investment scam.
+    "free stock tips in a group (firm: whoever sends them)": [
+        "私募操盘手组建交流群，每天免费推荐一只涨停牛股，不收费不分成，加QQ 3392018475 验证",
+        "牛股内参：明日有望连板，名额有限全免费，点击 http://gp-vip.top/q 进群领取",
+        "免費薦股，老股民帶你抄底漲停板，加V：gp6688",
+    ],
+    # A victim asking about the scam is not an anti-fraud notice, and a script that denies being one is none.
+    "a scam pasted with a question, or denying it is one": [
+        "有人打电话说我涉嫌洗钱，让我把钱转到安全账户配合调查，这是诈骗吗？",
+        "您好，这其实是一个正规平台，不是骗局，下载APP充值五千就能开始做任务返佣金",
+    ],
     "a parcel held by customs until you pay": [
         "亲爱的，我给你寄的礼物被海关扣了，需要先交8000元清关费才能放行，钱转到快递公司账户",
     ],
@@ -127,6 +138,10 @@ GENUINE = [
     "【招商银行】理财非存款，产品有风险，投资须谨慎。本产品不保本，业绩比较基准年化3.2%。详询95555",
     "儿子在英国留学，这学期的学费我已经转过去了",
     "【抖音】您关注的主播开播啦，快来看看吧",
+    # A family chat that names a scam, and a police notice about jobs abroad.
+    "儿子：爸，你手机上那个理财App是群里老师推荐的吧？那个是骗子，千万别往里面充钱，我帮你卸载了。",
+    "警方提醒：高薪招聘、包吃住包机票的出国打工，很可能是诱骗你去境外电诈园区的陷阱。",
+    "【华泰证券】您的账户今日买入成交500股，成交价12.36元。详询95597。",
 ]
 
 
