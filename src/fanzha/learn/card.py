@@ -68,10 +68,10 @@ Because of the corpus licences, treat the model as research-use; the project cod
 Fitted by `fanzha.learn.calibrate` on {calibration_sets}: the real rows seen by models trained
 without their fold (cross-validation), the others by this model. Chosen: the classifier's logit
 clipped to {clip}, its weight {model_weight:.2f} (cap {cap}), bias {bias:.2f} (set so that at most
-{target:.1%} of the real everyday development messages are called scams). Clip and cap were chosen by
-their merit out of sample (each quarter of the rows scored by the weights fitted on the other three;
-merit = mean share of scams caught per group − 2 × mean share of the extra sets' everyday messages
-flagged): {selection_merit}. Largest changes from the expert weights:
+{target:.1%} of the real everyday development messages are called scams). Clip and cap were chosen
+by their merit out of sample (the rows in {selection_folds} parts, each scored by the weights fitted on
+the others; merit = mean share of scams caught per group − 2 × mean share of the extra sets' everyday
+messages flagged): {selection_merit}. Largest changes from the expert weights:
 
 {changes}
 
@@ -196,6 +196,7 @@ def write_card(
         target=calibration.get("report", {}).get("target_false_alarms", 0.0),
         changes="\n".join(describe(calibration)) if calibration else "(not calibrated)",
         selection_merit=_selection(calibration.get("report", {})),
+        selection_folds=calibration.get("report", {}).get("selection_folds", "?"),
         firm=", ".join(
             f"`{name}` {calibration.get('evidence', {}).get(name, 0.0):+.2f}" for name in sorted(firm_cues())
         ),
