@@ -48,7 +48,7 @@ def serve_app() -> Iterator[Callable[[Any], str]]:
         thread.join(timeout=10)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def web_client() -> Callable[[Any], Any]:
     """`web_client(app, **options)` → a TestClient that posts to the consoles as their pages do: with the form token
     (`fanzha.web.csrf`) of the cookies it holds, after opening a console page for the browser's nonce.

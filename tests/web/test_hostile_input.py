@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -80,9 +79,12 @@ class Desk:
         )
 
 
-@pytest.fixture
-def desk(tmp_path: Path, web_client: Callable[[Any], TestClient]) -> Desk:
-    return Desk(create_app(url=f"sqlite:///{tmp_path / 'hostile.sqlite3'}"), web_client)
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory, web_client: Callable[[Any], TestClient]) -> Desk:
+    """One desk for the module: every test here is refused and checks that nothing stored changed, so
+    they can share it (a new app per test cost a second or more of the suite each, 167 times)."""
+    folder = tmp_path_factory.mktemp("hostile")
+    return Desk(create_app(url=f"sqlite:///{folder / 'hostile.sqlite3'}"), web_client)
 
 
 def assert_chinese_page(response: Any, status: int) -> None:
