@@ -35,17 +35,18 @@ def test_there_are_many_commands_to_walk() -> None:
 
 
 @pytest.mark.parametrize("columns", [80, 160])
-def test_every_help_page_is_chinese_and_fits_the_terminal(columns: int) -> None:
-    for path in COMMANDS:
-        result = runner.invoke(app, [*path, "--help"], terminal_width=columns)
-        assert result.exit_code == 0, (path, result.output)
-        out = result.output
-        assert out.startswith("用法：fanzha"), path
-        assert "显示此帮助并退出" in out and ("选项：" in out), path
-        assert not [word for word in ENGLISH if word in out], (path, out)
-        assert "╭" not in out and "│" not in out  # no rich boxes
-        too_wide = [line for line in out.splitlines() if width(line) > columns]
-        assert not too_wide, (path, too_wide)
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda path: " ".join(path) or "fanzha")
+def test_every_help_page_is_chinese_and_fits_the_terminal(path: tuple[str, ...], columns: int) -> None:
+    # One test per page: the two parallel test processes share the pages instead of one walking them all.
+    result = runner.invoke(app, [*path, "--help"], terminal_width=columns)
+    assert result.exit_code == 0, (path, result.output)
+    out = result.output
+    assert out.startswith("用法：fanzha"), path
+    assert "显示此帮助并退出" in out and ("选项：" in out), path
+    assert not [word for word in ENGLISH if word in out], (path, out)
+    assert "╭" not in out and "│" not in out  # no rich boxes
+    too_wide = [line for line in out.splitlines() if width(line) > columns]
+    assert not too_wide, (path, too_wide)
 
 
 def test_a_wide_terminal_gets_wide_help() -> None:
