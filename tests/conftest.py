@@ -124,16 +124,25 @@ def _reset_postgres(engine: Engine) -> None:
 
 
 def _empty_postgres(engine: Engine) -> None:
-    """The newest schema with no rows: migrated once, then emptied with one TRUNCATE per test. Creating and
-    dropping some 60 tables for every test left millions of dead rows in PostgreSQL's catalogs and made the
-    suite slower with every run."""
+    """The newest schema with no rows: migrated once, then emptied before every test. Creating and dropping
+    some 60 tables for every test left millions of dead rows in PostgreSQL's catalogs and made the suite
+    slower with every run; a TRUNCATE of them all took 0.2–1 s per test on a host slow at file operations
+    (it makes new files for every table and index). DELETE, children first, and the sequences set back to 1
+    give the same empty tables in a few milliseconds."""
     from fanzha.store import upgrade
     from fanzha.store.tables import Base
 
     upgrade(engine)
-    names = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
     with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(table.delete())
+        conn.execute(RESTART_SEQUENCES)
+
+
+RESTART_SEQUENCES = text(
+    "SELECT setval(quote_ident(schemaname) || '.' || quote_ident(sequencename), 1, false) "
+    "FROM pg_sequences WHERE schemaname = current_schema() AND last_value IS NOT NULL"
+)
 
 
 @pytest.fixture(params=BACKENDS)
