@@ -170,14 +170,19 @@ def calibrate(
     candidate's merit out of sample, and the chosen one's on the rows it was fitted to."""
     firm = firm_cues() if firm is None else firm
     part = _parts(rows, folds)
+    splits = [
+        (
+            [row for row, p in zip(rows, part, strict=True) if p != k],
+            [i for i, p in enumerate(part) if p == k],
+        )
+        for k in range(folds)
+    ]
     tried: list[dict[str, Any]] = []
     best: tuple[float, float, float | None] | None = None
     for low, cap in itertools.product(clips, caps):
         clip = (low, MODEL_CLIP_HIGH)
         scores = np.zeros(len(rows))
-        for k in range(folds):
-            inside = [row for row, p in zip(rows, part, strict=True) if p != k]
-            held = [i for i, p in enumerate(part) if p == k]
+        for inside, held in splits:
             fitted = fit(inside, model_clip=clip, model_cap=cap, target=target, firm=firm)
             scores[held] = fitted.scores([rows[i] for i in held])
         merit = _merit(_report(scores, rows))

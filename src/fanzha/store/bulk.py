@@ -31,9 +31,8 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
     columns = list(rows[0])
     # JSON columns as SQLAlchemy writes them (its JSON type stores None as the JSON `null`)
     is_json = [isinstance(table.columns[name].type, JSON) for name in columns]
-    quote = (
-        connection.dialect.identifier_preparer
-    )  # names as SQLAlchemy spells them (reserved words, schemas)
+    # Names as SQLAlchemy spells them (reserved words, schemas).
+    quote = connection.dialect.identifier_preparer
     names = ", ".join(quote.quote(name) for name in columns)
     statement = f"COPY {quote.format_table(table)} ({names}) FROM STDIN"
     driver = connection.connection.driver_connection
