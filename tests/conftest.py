@@ -2,7 +2,7 @@
 database engine on which every store test runs — SQLite always, and PostgreSQL when
 FANZHA_TEST_DATABASE_URL points at one (as .ci/run does). The suite runs on two processes
 (pytest-xdist, `-n 2` in pyproject's addopts); each has a PostgreSQL database of its own,
-`<database>_gw0`, `<database>_gw1`, created on the same server when missing.
+`<database>_<checkout digest>_gw0` and `_gw1`, created on the same server when missing.
 
 A new SQLite database is migrated once per test process: the first one into a template, and every later
 new database (the store fixture's, and the files tests hand to `create_app`) is a copy of that template
@@ -12,6 +12,7 @@ another revision or from another script directory (the migration tests) still ru
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -92,7 +93,9 @@ def detector() -> Detector:
 
 def _worker_database(url: str | None) -> str | None:
     """The PostgreSQL URL this test process uses: its own database when pytest-xdist runs several, so
-    that one process's TRUNCATE never empties the tables another is using."""
+    that one process's DELETE never empties the tables another is using. The name also carries a digest
+    of the checkout's path: a test run in one checkout while CI runs in a fresh clone on the same machine
+    no longer shares (and spoils) CI's databases, as `test_gw0`/`test_gw1` once did."""
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if not url or not worker:
         return url
@@ -100,7 +103,8 @@ def _worker_database(url: str | None) -> str | None:
     from sqlalchemy.engine import make_url
 
     base = make_url(url)
-    name = f"{base.database}_{worker}"
+    checkout = hashlib.sha1(str(Path(__file__).resolve().parent.parent).encode()).hexdigest()[:8]
+    name = f"{base.database}_{checkout}_{worker}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}):
