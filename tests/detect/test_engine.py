@@ -101,6 +101,27 @@ def test_the_banks_own_number_is_not_a_mismatch(detector: Detector) -> None:
 @pytest.mark.parametrize(
     ("text", "mismatch"),
     [
+        # The reader's own number in the greeting, and a sender the operator reports: no contact given.
+        ("【中国联通】尊敬的18612345678用户，您本月话费余额12.30元，详询10010。", False),
+        ("【中国移动】您已收到来自13912345678的一条彩信，请登录中国移动APP查看。", False),
+        ("【中国联通】尊敬的机主 13612345678，您的套餐将于下月变更，详询10010。", False),
+        # A number to call is a contact, whatever word follows it.
+        ("【中国联通】您的号码将被停机，请速联系18612345678客户经理办理。", True),
+        ("【中国联通】尊敬的用户，您的积分将清零，请联系18612345678用户中心兑换。", True),
+    ],
+)
+def test_a_number_that_names_the_reader_is_no_contact(detector: Detector, text: str, mismatch: bool) -> None:
+    verdict = detector.assess(text)
+    ids = {c.id for c in verdict.cues}
+    assert ("brand_number_mismatch" in ids) is mismatch, ids
+    if not mismatch:
+        assert "all_contacts_official" in ids or "10010" not in text, ids
+        assert not verdict.is_fraud, verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "mismatch"),
+    [
         ("【浦发银行】您的信用卡账单已出，详询客服4008208788。", False),  # its credit-card centre's own line
         (
             "【浦发银行】您的信用卡额度可提升，请致电4006012345办理。",

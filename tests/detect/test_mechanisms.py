@@ -102,6 +102,11 @@ MECHANISMS = {
     "a platform's cash reward through a private contact": [
         "【抖音官方】您的账号获得创作者激励金6666元，请加客服微信 dy-kefu88 办理提现",
     ],
+    # A yearly yield counts from 8% up (a bank's own products quote 2-6%), in digits or in words.
+    "a yearly yield no bank pays": [
+        "内部理财计划，年化收益率高达18%，投资门槛一万起，下载APP注册即可投资",
+        "跟着老师投资数字货币项目，年收益率百分之三十，名额有限，加群了解",
+    ],
     "a job abroad": [
         "柬埔寨高薪招聘客服，月薪三万，包吃住包机票，不用办签证，到西双版纳有人接你过去，有意加飞机 @jobkh88",
     ],
@@ -142,6 +147,9 @@ GENUINE = [
     "儿子：爸，你手机上那个理财App是群里老师推荐的吧？那个是骗子，千万别往里面充钱，我帮你卸载了。",
     "警方提醒：高薪招聘、包吃住包机票的出国打工，很可能是诱骗你去境外电诈园区的陷阱。",
     "【华泰证券】您的账户今日买入成交500股，成交价12.36元。详询95597。",
+    # A bank's and a fund's own products quoting an ordinary yearly yield.
+    "【建设银行】本行新发一款理财产品，预期年化收益4.8%，期限90天，可通过手机银行购买，额度有限。详询95533",
+    "【南方基金】货币基金7日年化收益2.35%，节假日前请提前安排申购赎回。",
 ]
 
 

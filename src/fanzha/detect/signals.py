@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
@@ -58,6 +59,21 @@ def claimed_brands(masked: str) -> list[tuple[Brand, int, int]]:
 
 
 ALL_OFFICIAL = "all_contacts_official"
+# A number that names a person rather than a line to call: the reader's own ("尊敬的185…用户", "机主139…")
+# or someone a notice reports ("收到来自861…用户的彩信"). Operators' genuine notices quote them; they are
+# no contact the brand gives, so they are not held against the brand's official numbers.
+_NAMES_A_PERSON_AFTER = re.compile(r"[ ]?(手机用户|用户|客户|机主)(?!服务|热线|中心|经理|专线|端|号|电话)")
+_NAMES_A_PERSON_BEFORE = re.compile(r"(来自|机主)[ ]?\ue001*$")
+
+
+def names_a_person(masked: str, item: Located) -> bool:
+    """Is this phone number the addressee or a reported party (see `_NAMES_A_PERSON_AFTER`), not a contact?"""
+    if item.identifier.kind != "phone":
+        return False
+    return (
+        _NAMES_A_PERSON_AFTER.match(masked, item.norm_end) is not None
+        or _NAMES_A_PERSON_BEFORE.search(masked, max(0, item.norm_start - 4), item.norm_start) is not None
+    )
 
 
 def identifier_signals(masked: str, located: Iterable[Located], original: str) -> list[CueHit]:
@@ -66,6 +82,8 @@ def identifier_signals(masked: str, located: Iterable[Located], original: str) -
     hits: list[CueHit] = []
     contacts: list[Identifier] = []
     for item in located:
+        if names_a_person(masked, item):
+            continue
         ident = item.identifier
         snippet = original[ident.start : ident.end]
         for cue_id, meaning, weight in _signals_for(ident, claims):
