@@ -107,6 +107,13 @@ MECHANISMS = {
         "内部理财计划，年化收益率高达18%，投资门槛一万起，下载APP注册即可投资",
         "跟着老师投资数字货币项目，年收益率百分之三十，名额有限，加群了解",
     ],
+    # Whoever tells of paying and then losing the money has met a scam (firm: the classifier never learned
+    # victims' accounts), with a judgment or without one.
+    "a victim's own account of the loss": [
+        "在一个小网站买了台空调，比别处便宜一千多，付款后一直不发货，客服电话打不通，网站也打不开了。",
+        "我妈在网上认识个人，被骗了6万，现在对方把她拉黑了",
+        "网上买了只猫，付完钱卖家又说要交运费、保险费，前后交了四千多，猫也没见到。",
+    ],
     "a job abroad": [
         "柬埔寨高薪招聘客服，月薪三万，包吃住包机票，不用办签证，到西双版纳有人接你过去，有意加飞机 @jobkh88",
     ],
@@ -119,6 +126,11 @@ def test_the_mechanism_is_caught(detector: Detector, mechanism: str, text: str) 
     verdict = detector.assess(text)
     assert verdict.is_fraud, (mechanism, verdict.risk, [c.id for c in verdict.cues])
     assert verdict.category == "scam"
+
+
+def test_goods_paid_for_and_never_sent_is_a_shopping_scam(detector: Detector) -> None:
+    verdict = detector.assess(MECHANISMS["a victim's own account of the loss"][0])
+    assert verdict.fraud_type == "shopping", [c.id for c in verdict.cues]
     assert any(c.weight > 0 for c in verdict.cues)  # and it says why
 
 
@@ -147,6 +159,8 @@ GENUINE = [
     "儿子：爸，你手机上那个理财App是群里老师推荐的吧？那个是骗子，千万别往里面充钱，我帮你卸载了。",
     "警方提醒：高薪招聘、包吃住包机票的出国打工，很可能是诱骗你去境外电诈园区的陷阱。",
     "【华泰证券】您的账户今日买入成交500股，成交价12.36元。详询95597。",
+    # A news line about someone else's loss is no victim's account.
+    "晚间新闻：七旬老人轻信保健品讲座被骗30万，子女四处求助",
     # A bank's and a fund's own products quoting an ordinary yearly yield.
     "【建设银行】本行新发一款理财产品，预期年化收益4.8%，期限90天，可通过手机银行购买，额度有限。详询95533",
     "【南方基金】货币基金7日年化收益2.35%，节假日前请提前安排申购赎回。",
