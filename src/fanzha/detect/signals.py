@@ -63,7 +63,7 @@ ALL_OFFICIAL = "all_contacts_official"
 # or someone a notice reports ("收到来自861…用户的彩信"). Operators' genuine notices quote them; they are
 # no contact the brand gives, so they are not held against the brand's official numbers.
 _NAMES_A_PERSON_AFTER = re.compile(r"[ ]?(手机用户|用户|客户|机主)(?!服务|热线|中心|经理|专线|端|号|电话)")
-_NAMES_A_PERSON_BEFORE = re.compile(r"(来自|机主)[ ]?\ue001*$")
+_NAMES_A_PERSON_BEFORE = re.compile(r"(来自|机主)[ ]?$")
 
 
 def names_a_person(masked: str, item: Located) -> bool:
