@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from fanzha.detect.cues import RawHit
@@ -257,3 +258,30 @@ def test_the_explanation_says_when_a_firm_cue_overruled_the_classifier(detector:
     verdict = detector.assess("網貸 無需面簽 ２４小時放款 黑戶逾期均可 微信 ＱＤＤ７７６５")
     assert verdict.is_fraud and verdict.category == "scam"
     assert any("公安认定的诈骗话术" in line for line in verdict.explanation)
+
+
+def _shares(detector: Detector, text: str, sure_of: str, p: float) -> dict[str, float]:
+    """The engine's type shares for `text` when the classifier gives `sure_of` the probability `p` and spreads
+    the rest over the other types it learned."""
+    evidence = detector.gather([text])
+    codes = detector.taxonomy.codes
+    unlearned = set(detector.model.meta["template_only_types"])
+    learned = [c for c in codes if c not in unlearned]
+    type_p = np.array(
+        [[p if c == sure_of else (1 - p) / (len(learned) - 1) if c in learned else 0.001 for c in codes]]
+    )
+    shares = detector._type_shares(type_p, evidence, np.array([0.99]))
+    return dict(zip(codes, shares[0].tolist(), strict=True))
+
+
+def test_a_type_learned_from_templates_only_is_named_by_its_cues_when_the_classifier_is_unsure(
+    detector: Detector,
+) -> None:
+    text = "在二手平台看中一部手机，卖家让加微信私下交易，付款后就被拉黑了"  # off_platform_payment: shopping
+    unsure = _shares(detector, text, "impersonate_acquaintance", 0.6)
+    assert max(unsure, key=unsure.__getitem__) == "shopping", unsure
+    sure = _shares(detector, text, "impersonate_acquaintance", 0.97)
+    assert max(sure, key=sure.__getitem__) == "impersonate_acquaintance", sure
+    # Without a cue of its own, a template-only type never beats the best learned type.
+    plain = _shares(detector, "请把验证码发给我", "phishing", 0.5)
+    assert max(plain, key=plain.__getitem__) != "shopping"

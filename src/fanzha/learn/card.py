@@ -62,6 +62,10 @@ lists; how much it weighs is calibrated (below).
 
 Labels in training: {label_counts}
 
+Types the type head learned from synthetic templates alone: {template_only}.
+Neither the corpus nor the real SMS holds one; on a text where the classifier is sure of no other type,
+the engine lets their cues decide (`fanzha.detect.engine.TYPE_SURE`).
+
 Because of the corpus licences, treat the model as research-use; the project code is Apache-2.0.
 
 ## Calibration of the engine
@@ -188,6 +192,7 @@ def write_card(
         dev_folds="0–3",
         held_out=HELD_OUT_FOLD,
         label_counts=json.dumps(stats.get("labels", {}), ensure_ascii=False),
+        template_only=", ".join(meta.get("template_only_types", [])) or "none",
         calibration_sets=", ".join(meta.get("calibration_sets", [])),
         clip=calibration.get("model_clip"),
         model_weight=calibration.get("model", 0.0),

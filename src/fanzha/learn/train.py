@@ -162,9 +162,18 @@ def fit(
             "n_features": len(vocab),
             "selection": selection,
             "training_set": _composition(train),
+            "template_only_types": template_only_types(train, type_classes),
         },
     )
     return TrainResult(model, dev_f1, selection, len(train), time.perf_counter() - started)
+
+
+def template_only_types(train: Sequence[Example], type_classes: Sequence[str]) -> list[str]:
+    """The fraud types the type head learned from synthetic template examples alone (`augment.synthetic_examples`,
+    ids `syn-…`): neither the corpus nor the real SMS holds one. The engine does not let the classifier's
+    low opinion of these types outvote their cues on a text it is unsure of (`fanzha.detect.engine`)."""
+    seen_elsewhere = {e.label for e in train if not e.id.startswith("syn-")}
+    return sorted(t for t in type_classes if t not in seen_elsewhere)
 
 
 def _composition(train: Sequence[Example]) -> dict[str, Any]:
