@@ -60,3 +60,12 @@ def test_a_bad_csv_row_names_its_line(tmp_path: Path) -> None:
     path.write_text("code,name,category,price\nA,甲,exam,10\nB,乙,exam,十元\n", encoding="utf-8")
     with pytest.raises(ClaimError, match="第3行（B）：标准价不是数字"):
         load_catalogue(path)
+
+
+def test_a_csv_catalogue_with_lone_carriage_returns_reads_and_a_huge_field_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "目录.csv"
+    path.write_text("code,name,category,price\rA,甲,exam,10\r", encoding="utf-8")
+    assert load_catalogue(path).items["A"].price == 10
+    path.write_text("code,name,category,price\rA," + "甲" * 200_000 + ",exam,10\r", encoding="utf-8")
+    with pytest.raises(ClaimError, match="格式有误：有一格超过"):
+        load_catalogue(path)

@@ -48,3 +48,13 @@ def test_a_bad_line_is_refused_by_number(tmp_path: Path, line: str, message: str
     path.write_text(stock_line(RECORD).decode() + "\n" + line + "\n", encoding="utf-8")
     with pytest.raises(ClaimError, match=f"库存文件第2行.*{message}"):
         read_stock(path)
+
+
+def test_a_csv_with_a_field_over_the_csv_limit_is_refused_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "stock.csv"
+    path.write_text(
+        "institution_id,code,period_start,period_end,opening,purchased,closing\r" + "x" * 200_000 + "\r",
+        encoding="utf-8",
+    )
+    with pytest.raises(ClaimError, match="库存文件第2行格式有误：有一格超过"):
+        read_stock(path)

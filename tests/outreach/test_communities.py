@@ -57,3 +57,23 @@ def test_unknown_community_is_not_found(engine: Engine) -> None:
     upgrade(engine)
     with pytest.raises(NotFound):
         get_community(engine, name="不存在")
+
+
+def test_csv_with_old_mac_line_ends_is_read(engine: Engine) -> None:
+    upgrade(engine)
+    stored, errors = import_csv(engine, text="社区,区县\r幸福里社区,城关区\r东风社区,城关区\r")
+    assert (stored, errors) == (2, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("\r0", "表头"),  # found by the API schema fuzzing: a bare \r once made a server error
+        ("社区\n" + "长" * 200_000 + "\n", "第2行格式有误：有一格超过"),
+    ],
+)
+def test_a_csv_the_csv_module_refuses_is_refused_in_chinese(engine: Engine, text: str, message: str) -> None:
+    upgrade(engine)
+    with pytest.raises(OutreachError, match=message):
+        import_csv(engine, text=text)
+    assert list_communities(engine) == []

@@ -8,7 +8,6 @@ row with Chinese messages that name the line. A small sample ships in `claims/da
 from __future__ import annotations
 
 import csv
-import io
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +18,7 @@ from typing import Any
 import yaml
 
 from fanzha.claims.model import CATEGORIES, ClaimError
+from fanzha.text.csvfile import csv_problem, csv_stream
 
 MAX_PRICE = 10_000_000.0  # yuan: anything above is a typo
 FIELDS = ("code", "name", "category", "price", "per_day", "per_stay", "per_night", "equipment", "components")
@@ -150,16 +150,19 @@ def parse_yaml(text: str) -> Catalogue:
 
 
 def parse_csv(text: str) -> Catalogue:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    if not reader.fieldnames or "code" not in reader.fieldnames:
-        raise ClaimError(
-            f"目录 CSV 第1行应为表头，至少包括 code, name, category（可用列：{', '.join(FIELDS)}）"
-        )
+    reader = csv.DictReader(csv_stream(text))
     rows = []
-    for row in reader:
-        if None in row:
-            raise ClaimError(f"目录 CSV 第{reader.line_num}行：列数多于表头")
-        rows.append((f"第{reader.line_num}行", {k: v for k, v in row.items() if v not in (None, "")}))
+    try:
+        if not reader.fieldnames or "code" not in reader.fieldnames:
+            raise ClaimError(
+                f"目录 CSV 第1行应为表头，至少包括 code, name, category（可用列：{', '.join(FIELDS)}）"
+            )
+        for row in reader:
+            if None in row:
+                raise ClaimError(f"目录 CSV 第{reader.line_num}行：列数多于表头")
+            rows.append((f"第{reader.line_num}行", {k: v for k, v in row.items() if v not in (None, "")}))
+    except csv.Error as exc:  # DictReader.line_num lags a row behind its reader's on an error
+        raise ClaimError(f"目录 CSV 第{reader.reader.line_num}行格式有误：{csv_problem(exc)}") from None
     return build_catalogue(rows)
 
 

@@ -6,13 +6,13 @@ with a bad line is refused whole rather than audited against half of it."""
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 import orjson
 
 from fanzha.claims.model import ClaimError, StockRecord
 from fanzha.claims.parse import Bounds, parse_stock
+from fanzha.text.csvfile import csv_problem, csv_stream
 
 MAX_RECORDS = 5_000_000
 
@@ -21,13 +21,16 @@ def parse_stock_text(text: str, *, csv_format: bool, bounds: Bounds | None = Non
     bounds = bounds or Bounds.now()
     records: list[StockRecord] = []
     if csv_format:
-        reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-        if not reader.fieldnames or "institution_id" not in reader.fieldnames:
-            raise ClaimError(
-                "库存 CSV 第1行应为表头：institution_id, code, period_start, period_end, opening, purchased, closing"
-            )
-        for row in reader:
-            records.append(parse_stock(row, where=f"库存文件第{reader.line_num}行", bounds=bounds))
+        reader = csv.DictReader(csv_stream(text))
+        try:
+            if not reader.fieldnames or "institution_id" not in reader.fieldnames:
+                raise ClaimError(
+                    "库存 CSV 第1行应为表头：institution_id, code, period_start, period_end, opening, purchased, closing"
+                )
+            for row in reader:
+                records.append(parse_stock(row, where=f"库存文件第{reader.line_num}行", bounds=bounds))
+        except csv.Error as exc:  # DictReader.line_num lags a row behind its reader's on an error
+            raise ClaimError(f"库存文件第{reader.reader.line_num}行格式有误：{csv_problem(exc)}") from None
     else:
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip():

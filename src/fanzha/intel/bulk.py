@@ -25,6 +25,7 @@ from fanzha.audit.log import append, append_retrying
 from fanzha.intel.repository import SOURCES, IntelError, IntelStore, normalise
 from fanzha.store.tables import IdentifierRow, ReportRow
 from fanzha.taxonomy.codes import check_fraud_type
+from fanzha.text.csvfile import csv_records
 
 BATCH = 1000
 
@@ -40,8 +41,8 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
     """(line number, row) for each row of a CSV or JSONL file; a string instead of a row is an error."""
     with path.open(encoding="utf-8", errors="replace", newline="") as fh:
         if path.suffix.lower() == ".csv":
-            for number, row in enumerate(csv.DictReader(fh), 2):
-                yield number, dict(row)
+            for number, row in csv_records(csv.DictReader(fh)):
+                yield number, row if isinstance(row, str) else dict(row)
             return
         for number, line in enumerate(fh, 1):
             if not line.strip():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -20,6 +19,7 @@ from fanzha.outreach.model import (
     check_text,
 )
 from fanzha.store.outreach_tables import CommunityRow
+from fanzha.text.csvfile import csv_problem, csv_stream
 
 # CSV headers accepted (Chinese as the offices write them, or the field names).
 CSV_HEADERS = {
@@ -95,20 +95,23 @@ def list_communities(engine: Engine, *, district: str | None = None) -> list[Com
 
 def parse_csv(text: str) -> list[dict[str, str]]:
     """The rows of a communities CSV with their fields named; OutreachError for a file without 社区."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    header = next(reader, None)
-    if not header:
-        raise OutreachError("CSV 文件为空")
-    fields = [CSV_HEADERS.get(h.strip()) for h in header]
-    if "name" not in fields:
-        raise OutreachError(
-            f"CSV 缺少“社区”列；可用列名：{'、'.join(k for k in CSV_HEADERS if k.isascii() is False)}"
-        )
-    rows = []
-    for values in reader:
-        if not any(v.strip() for v in values):
-            continue
-        rows.append({f: v.strip() for f, v in zip(fields, values, strict=False) if f})
+    reader = csv.reader(csv_stream(text))
+    try:
+        header = next(reader, None)
+        if not header:
+            raise OutreachError("CSV 文件为空，或第1行（表头）是空行")
+        fields = [CSV_HEADERS.get(h.strip()) for h in header]
+        if "name" not in fields:
+            raise OutreachError(
+                f"CSV 缺少“社区”列；可用列名：{'、'.join(k for k in CSV_HEADERS if k.isascii() is False)}"
+            )
+        rows = []
+        for values in reader:
+            if not any(v.strip() for v in values):
+                continue
+            rows.append({f: v.strip() for f, v in zip(fields, values, strict=False) if f})
+    except csv.Error as exc:  # a field over the csv module's size limit, a stray quote in strict mode …
+        raise OutreachError(f"CSV 第{reader.line_num}行格式有误：{csv_problem(exc)}") from None
     return rows
 
 

@@ -10,13 +10,13 @@ cannot be read is named with its number and nothing is stored.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from fanzha.returnees.model import ReturneeError
 from fanzha.returnees.survey import HouseholdIn, MemberIn
+from fanzha.text.csvfile import csv_records, csv_stream
 
 HEADERS = {
     "村": "village", "组": "group", "户": "household", "地址": "address", "户籍人数": "registered_members",
@@ -64,9 +64,11 @@ def read_households(lines: Iterable[str], *, township: str = "", demo: bool = Fa
         raise ReturneeError(f"CSV 缺少列：{'、'.join(missing)}（表头应含 村、组、户）")
     order: list[tuple[str, str, str]] = []
     found: dict[tuple[str, str, str], _House] = {}
-    for number, raw in enumerate(reader, 2):
+    for number, raw in csv_records(reader):
         if number > MAX_LINES:
             raise ReturneeError(f"CSV 超过 {MAX_LINES} 行，请分批导入")
+        if isinstance(raw, str):
+            raise ReturneeError(f"第 {number} 行：{raw}")
         line = {
             HEADERS.get((k or "").strip(), (k or "").strip()): (v or "").strip() for k, v in raw.items() if k
         }
@@ -103,4 +105,4 @@ def read_households(lines: Iterable[str], *, township: str = "", demo: bool = Fa
 
 
 def read_households_text(data: str, *, township: str = "", demo: bool = False) -> list[HouseholdIn]:
-    return read_households(io.StringIO(data.lstrip("\ufeff")), township=township, demo=demo)
+    return read_households(csv_stream(data), township=township, demo=demo)

@@ -19,6 +19,7 @@ from typing import Any
 
 import orjson
 
+from fanzha.text.csvfile import csv_records
 from fanzha.timezones import DateOutOfRange, check_date, to_utc
 from fanzha.warn.model import EVENT_KINDS, MAX_AMOUNT, OTHER_KINDS, EventIn, WarnError
 
@@ -103,7 +104,10 @@ def read_events(path: Path) -> Iterator[tuple[int, EventIn | WarnError]]:
     at a bad line."""
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            for number, row in enumerate(csv.DictReader(handle), 2):
+            for number, row in csv_records(csv.DictReader(handle)):
+                if isinstance(row, str):
+                    yield number, WarnError(row)
+                    continue
                 try:
                     yield number, parse_event(dict(row))
                 except WarnError as exc:
