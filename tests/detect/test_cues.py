@@ -85,3 +85,33 @@ def test_a_question_or_a_denial_is_no_warning(text: str) -> None:
 def test_free_stock_tips_are_firm() -> None:
     (cue,) = [c for c in load_taxonomy().all_cues if c.id == "stock_group_invite"]
     assert cue.firm
+
+
+@pytest.mark.parametrize(
+    ("text", "promised"),
+    [
+        ("预期年化收益5.6%，期限42天", False),  # a bank's own product
+        ("货币基金7日年化收益2.35%", False),
+        ("年化收益百分之五点六", False),
+        ("年化收益率高达18%", True),
+        ("年化8.5%，保证到期兑付", True),
+        ("一年内可以达到百分之五十", True),
+        ("收益率5%", True),  # no period: could be a week
+        ("每月收益30%", True),
+    ],
+)
+def test_a_yearly_yield_is_a_high_return_promise_from_8_percent(text: str, promised: bool) -> None:
+    assert ("high_return_promise" in cue_ids(text)) is promised
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("我妈在网上认识个人，被骗了6万", True),
+        ("我被骗了3000块", True),
+        ("晚间新闻：七旬老人轻信保健品讲座被骗30万", False),  # someone else's loss, in the news
+        ("为5亿融资担保老人被骗500万", False),
+    ],
+)
+def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: bool) -> None:
+    assert ("loss_account" in cue_ids(text)) is told
