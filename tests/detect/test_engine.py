@@ -121,6 +121,15 @@ def test_a_number_that_names_the_reader_is_no_contact(detector: Detector, text: 
 
 
 @pytest.mark.parametrize(
+    "text", ["【工商银行】您有一条来自0095588的重要通知，请及时查看", "您收到来自+95588的转账通知"]
+)
+def test_a_sender_dressed_up_as_a_service_number_is_still_spoofed(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    assert "spoofed_service_number" in {c.id for c in verdict.cues}
+    assert verdict.is_fraud, verdict.explanation
+
+
+@pytest.mark.parametrize(
     ("text", "mismatch"),
     [
         ("【浦发银行】您的信用卡账单已出，详询客服4008208788。", False),  # its credit-card centre's own line

@@ -61,7 +61,8 @@ def claimed_brands(masked: str) -> list[tuple[Brand, int, int]]:
 ALL_OFFICIAL = "all_contacts_official"
 # A number that names a person rather than a line to call: the reader's own ("尊敬的185…用户", "机主139…")
 # or someone a notice reports ("收到来自861…用户的彩信"). Operators' genuine notices quote them; they are
-# no contact the brand gives, so they are not held against the brand's official numbers.
+# no contact the brand gives, so they are not held against the brand's official numbers. One dressed up as a
+# service number ("来自0095588的通知") is still that lie, whoever it names.
 _NAMES_A_PERSON_AFTER = re.compile(r"[ ]?(手机用户|用户|客户|机主)(?!服务|热线|中心|经理|专线|端|号|电话)")
 _NAMES_A_PERSON_BEFORE = re.compile(r"(来自|机主)[ ]?$")
 
@@ -82,13 +83,14 @@ def identifier_signals(masked: str, located: Iterable[Located], original: str) -
     hits: list[CueHit] = []
     contacts: list[Identifier] = []
     for item in located:
-        if names_a_person(masked, item):
-            continue
         ident = item.identifier
+        person = names_a_person(masked, item)
+        if person and ident.details.get("type") != "spoofed":
+            continue
         snippet = original[ident.start : ident.end]
         for cue_id, meaning, weight in _signals_for(ident, claims):
             hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, None, "identifier"))
-        if ident.kind in ("phone", "url", "domain", "wechat", "qq"):
+        if not person and ident.kind in ("phone", "url", "domain", "wechat", "qq"):
             contacts.append(ident)
     official = _all_official(contacts, claims)
     if official is not None:
