@@ -115,3 +115,49 @@ def test_a_yearly_yield_is_a_high_return_promise_from_8_percent(text: str, promi
 )
 def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: bool) -> None:
     assert ("loss_account" in cue_ids(text)) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("需先交手续费500元才能放款", True),
+        ("缴纳保证金后即可提现", True),
+        ("交了解冻费才能收款", True),
+        # a bank's transfer notice: a fee of nothing, and the payee's field
+        ("您账户1407于09月09日通过网银转出人民币30000.00，手续费0.00，收款人：李媛媛[招商银行]", False),
+        ("手续费：0元，到账时间约2小时", False),
+    ],
+)
+def test_a_fee_of_nothing_is_no_fee_before_benefit(text: str, asked: bool) -> None:
+    assert ("fee_before_benefit" in cue_ids(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "raised"),
+    [
+        # a scam's word that is part of another word or an everyday phrase
+        ("二环快速公交始发站将迁入金沙枢纽运行", "mentor_group", False),
+        ("平台最低入金5000元，出入金秒到", "mentor_group", True),
+        ("周杰伦加入好声音导师的队伍", "mentor_group", False),
+        ("加导师微信领取任务", "mentor_group", True),
+        ("资深投资导师每天分享牛股", "mentor_group", True),
+        ("某董事长夫人涉股票内幕交易获利", "mentor_group", False),
+        ("我们团队有内幕消息", "mentor_group", True),
+        ("NASA发布了新视野号探测器传回的照片", "new_number", False),
+        ("那些一出来新型号就换手机的人", "new_number", False),
+        ("我换号了，这是我的新号码，存一下", "new_number", True),
+        ("加我新微信", "new_number", True),
+        ("如果你这边已经在流程中了，政府部门会处理", "you_won", False),
+        ("恭喜你中了二等奖", "you_won", True),
+        ("麻烦帮我注销这个账号", "transfer_to_designated", False),
+        ("请把钱转到这个账号", "transfer_to_designated", True),
+        ("规模以上工业企业利润总额同比增17.9%", "high_return_promise", False),
+        ("投资收益高达30%", "high_return_promise", True),
+        ("暴涨暴跌是牛市初期的特征", "high_return_promise", False),
+        ("这只股票下周暴涨", "high_return_promise", True),
+        ("新款手机跑分逆天", "account_rental", False),
+        ("招跑分手，日结佣金", "account_rental", True),
+    ],
+)
+def test_a_cue_word_inside_another_word_is_no_cue(text: str, cue: str, raised: bool) -> None:
+    assert (cue in cue_ids(text)) is raised
