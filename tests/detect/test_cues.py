@@ -161,3 +161,30 @@ def test_a_fee_of_nothing_is_no_fee_before_benefit(text: str, asked: bool) -> No
 )
 def test_a_cue_word_inside_another_word_is_no_cue(text: str, cue: str, raised: bool) -> None:
     assert (cue in cue_ids(text)) is raised
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # a warning describes what scammers say: reported speech, no one it happened to
+        ("骗子会冒充公安打电话说你涉嫌洗钱，让你把钱转到安全账户", False),
+        ("有个自称公安的打电话说我涉嫌洗钱，让我转到安全账户", True),  # told by the one it was tried on
+        ("我接到一个自称公安的电话，说要把钱转到安全账户做资金清查", True),
+        ("我妈收到短信，说她的社保卡异常，对方让她把钱转到安全账户", True),
+    ],
+)
+def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text: str, counted: bool) -> None:
+    assert ("safe_account" in cue_ids(text)) is counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "修复征信都是骗人的",  # a judgment
+        "承诺高额回报、保本保息的都要当心",
+        "出租、出借本人银行卡的，将被依法惩戒",  # the law's consequence for whoever does it
+        "闲鱼交易无需卖家缴纳任何保证金",  # a fee that is not needed
+    ],
+)
+def test_judged_or_unneeded_is_no_cue(text: str) -> None:
+    assert not {hit.cue.id for hit in MATCHER.match(prepare(text).masked) if hit.cue.weight > 0}

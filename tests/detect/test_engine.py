@@ -205,9 +205,15 @@ def test_a_scam_posing_as_the_anti_fraud_centre_is_not_excused_as_a_warning(dete
     assert verdict.fraud_type == "impersonate_authority"
 
 
-def test_a_person_recounting_a_scam_call_is_not_flagged(detector: Detector) -> None:
+def test_a_person_recounting_a_scam_call_is_told_what_it_was(detector: Detector) -> None:
+    # Until 2026-12-05 a recounting was left quiet; but whoever describes the call asks what it was, and the
+    # case desk pre-fills a victim's report from the same engine: the call was a police-impersonation scam.
     verdict = detector.assess("刚才有个自称公安局的打电话说我涉嫌洗钱，让我转到安全账户，我直接挂了")
-    assert not verdict.is_fraud, verdict.explanation
+    assert verdict.is_fraud, verdict.explanation
+    assert verdict.fraud_type == "impersonate_authority"
+    # A warning that describes the same script names no one it happened to, and stays quiet.
+    warning = detector.assess("骗子会冒充公安局打电话说你涉嫌洗钱，让你转到安全账户，接到请直接挂断")
+    assert not warning.is_fraud, warning.explanation
 
 
 def test_a_brand_asking_you_to_add_a_personal_wechat_is_a_signal(detector: Detector) -> None:

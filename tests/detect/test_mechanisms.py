@@ -116,6 +116,31 @@ MECHANISMS = {
     ],
     "a job abroad": [
         "柬埔寨高薪招聘客服，月薪三万，包吃住包机票，不用办签证，到西双版纳有人接你过去，有意加飞机 @jobkh88",
+    ],    # What a caller said counts when the one it was tried on tells it (a citizen asking, a victim's report);
+    # a warning's "骗子会冒充公安说…" names no one it happened to and stays quiet (GENUINE).
+    "a call told by the one it was tried on": [
+        "我昨天接到一个自称市公安局的电话，说我的银行卡涉嫌洗钱，让我把钱转到安全账户接受资金清查。",
+        "我妈接到个电话，对方自称社保局的，说她有一笔养老补贴没领，让她下载个APP开屏幕共享领取。",
+        "老公接到领导的视频电话，说急需周转让他先转10万，后来才知道是AI换脸。",
+        "我在交友软件上认识了一个自称做外汇的男人，带我在一个平台投资，投进去的二十万全提不出来。",
+    ],
+    "an install package sent by SMS": [
+        "【某银行】您的手机银行版本过低将停止服务，请下载新版 http://yh-app.top/bank.apk 安装",
+        "兼职挂机赚钱，每天自动收益50元，下载 http://47.96.12.8/earn.apk",
+    ],
+    "the brand's own number beside a lookalike link": [
+        "95588提醒：您的工行账户在异地登录，如非本人操作请立即登录 icbc-aq.net 冻结账户",
+    ],
+    "a call to 'assist an investigation'": [
+        "【出入境管理】您的护照涉嫌违规出境已被冻结，请致电 020-86001234 配合调查",
+        "【税务稽查】你单位涉嫌虚开增值税发票，请于今日联系稽查员 027-85001234 说明情况",
+    ],
+    "a policy surrendered in full through an agent": [
+        "【某人寿】您的保单可以全额退保，退还全部保费及利息，请加退保顾问微信 tb-8899 办理",
+    ],
+    "a prize with a claim agent": [
+        "恭喜您被选中参与《快乐大本营》线上抽奖，奖品现金6666元+平板一台，添加领奖专员QQ 30218765",
+        "Congratulations！您的微信帐号被系统随机抽中，奖金100000元，详询 +44 7520 631400",
     ],
 }
 CASES = [(name, text) for name, texts in MECHANISMS.items() for text in texts]
@@ -163,7 +188,15 @@ GENUINE = [
     "晚间新闻：七旬老人轻信保健品讲座被骗30万，子女四处求助",
     # A bank's and a fund's own products quoting an ordinary yearly yield.
     "【建设银行】本行新发一款理财产品，预期年化收益4.8%，期限90天，可通过手机银行购买，额度有限。详询95533",
-    "【南方基金】货币基金7日年化收益2.35%，节假日前请提前安排申购赎回。",
+    "【南方基金】货币基金7日年化收益2.35%，节假日前请提前安排申购赎回。",    # A branch visit, a regulator's and a bank's warnings, a fee that is nothing or not needed, a chat that
+    # judges a scam, a transfer notice (each a false alarm before the mechanisms of 2026-12-05, third session).
+    "【农业银行】您的K宝证书已到期，网银转账暂时受限，请本人携带身份证和K宝到我行网点办理更新。",
+    "【金融监管总局】风险提示：警惕以“养老”“数字藏品”名义的非法集资，承诺保本高收益的都要当心。",
+    "【网点公告】出租、出借、出售本人银行卡的，将被依法惩戒；如发现他人收购银行卡，请向公安机关举报。",
+    "【闲鱼】买家已付款，请在48小时内发货。闲鱼交易无需卖家缴纳任何保证金，请勿添加陌生人联系方式。",
+    "今年个税退税在个税App里办就行，不用点任何短信链接，周末我帮你弄。",
+    "修复征信都是骗人的，逾期记录只能结清以后等五年自动消除。",
+    "【建设银行】您尾号8812账户12月3日转出5,000.00元，手续费0.00元，收款人：王芳。",
 ]
 
 

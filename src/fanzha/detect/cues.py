@@ -1,8 +1,9 @@
 """Find the taxonomy's cues in a text: an Aho-Corasick pass over all keywords, then the patterns of
-the cues whose keywords occurred. A positive cue right after a negation ("不要转账", "切勿点击"),
-after a quoting word in the same sentence ("凡是要求转账到安全账户的…", "接到自称客服…的电话"), or
-followed in its clause by the judgment that it is a scam ("贷款先交钱的都是诈骗") describes a scam
-rather than attempting one, and is dropped."""
+the cues whose keywords occurred. A positive cue right after a negation ("不要转账", "无需缴纳"),
+after a quoting word in the same sentence ("凡是要求转账到安全账户的…", "骗子冒充客服说…"), or
+followed in its clause by a judgment ("贷款先交钱的都是诈骗", "…的都要当心", "出租银行卡的，将被依法
+惩戒") describes a scam rather than attempting one, and is dropped. Reported speech is the scam's own
+words when the writer tells of an attempt on them or someone close ("我接到一个自称公安的电话，说…")."""
 
 from __future__ import annotations
 
@@ -29,6 +30,11 @@ NEGATIONS = (
     "不可",
     "不得",
     "所谓",
+    "不用",
+    "无需",
+    "无须",
+    "不需要",
+    "不必",
 )
 # 别 negates only as a word of its own, not inside 分别、特别、识别、区别、个别、级别、类别、告别.
 NEGATION_WINDOW = 5
@@ -53,8 +59,8 @@ QUOTING = (
     "不要相信",
 )
 QUOTING_WINDOW = 16
-# … or reported speech, up to the end of the sentence ("凡是要求转账到安全账户的都是诈骗",
-# "有个自称公安的打电话说我涉嫌洗钱，让我转到安全账户").
+# … or reported speech, up to the end of the sentence ("凡是要求转账到安全账户的都是诈骗", "骗子冒充
+#公安打电话说你涉嫌洗钱"), unless the text tells of an attempt on the writer (`_ENCOUNTER`).
 REPORTED_WINDOW = 120  # a sentence longer than this is not reported speech any more
 REPORTED = (
     "凡是",
@@ -102,6 +108,7 @@ class CueMatcher:
             for index in found:
                 plain.setdefault(index, []).append((end + 1 - length, end + 1))
         hits: list[RawHit] = []
+        told = _ENCOUNTER.search(text) is not None if patterned or plain else False
         for index in patterned:
             cue = self.cues[index]
             assert cue.pattern is not None
@@ -110,16 +117,20 @@ class CueMatcher:
                 cue,
                 text,
                 ((m.start(), m.end()) for m in cue.pattern.finditer(text) if m.end() > m.start()),
+                told,
             )
         for index, spans in plain.items():
-            self._keep(hits, self.cues[index], text, spans)
+            self._keep(hits, self.cues[index], text, spans, told)
         hits.sort(key=lambda h: (h.start, h.end, h.cue.id))
         return hits
 
     @staticmethod
-    def _keep(hits: list[RawHit], cue: Cue, text: str, spans: Iterable[tuple[int, int]]) -> None:
+    def _keep(
+        hits: list[RawHit], cue: Cue, text: str, spans: Iterable[tuple[int, int]], told: bool
+    ) -> None:
+        """`told`: the text tells of a scam attempt on the writer or someone close (`_ENCOUNTER`)."""
         for start, end in spans:
-            if cue.weight > 0 and (_negated(text, start) or _judged(text, end)):
+            if cue.weight > 0 and (_negated(text, start, told) or _judged(text, end)):
                 continue
             start, end = _whole_tokens(text, start, end)
             hits.append(RawHit(cue, start, end))
@@ -130,6 +141,20 @@ _QUOTING = re.compile("|".join(QUOTING))
 _REPORTED = re.compile("|".join(REPORTED))
 
 
+# A text that tells of a scam attempt on the writer or someone close: a call, a message or a contact
+# received ("我接到一个自称公安的电话", "我妈收到短信", "有个人加我微信"), or the other side's demands on
+# the writer ("对方让我下载…", "他叫我转到…"). What the caller said is then the scam's own words, told
+# by the one it was tried on: a citizen asking "is this a scam?" or a victim's report, not a warning's
+# description of scams in general ("骗子会冒充公安说…"), which names no one it happened to.
+_CLOSE = "(?:我|我妈|我爸|我老公|我老婆|我爱人|我家|我朋友|我同事|我儿子|我女儿|我奶奶|我爷爷|我姐|我哥|我弟|我妹|家里人?|老公|老婆|爱人|老妈|老爸|妈妈|爸爸)"
+_ENCOUNTER = re.compile(
+    _CLOSE
+    + r"[^。！？!?\n]{0,10}(?:接到|收到|接了|碰到|遇到|认识了?|被拉进|被拉入)[^。！？!?\n]{0,20}"
+    r"(?:电话|短信|消息|来电|视频|信息|微信|qq|好友|群|人)"
+    r"|(?:对方|他|她|那人|那个人|客服|骗子|他们)[^。！？!?\n]{0,30}"
+    r"(?:让我|叫我|要我|说我|跟我说|对我说|给我发|给我打|教我|逼我|催我|让她|让他|叫她|叫他)"
+    r"|有(?:个|人|一个)[^。！？!?\n]{0,12}(?:给我|加我|找我|打给我|联系我|拉我|拉她|拉他|说我|让我|叫我|要我)"
+)
 _SENTENCE_BREAK = re.compile("[" + _SENTENCE_END + "]")
 
 
@@ -142,20 +167,25 @@ def _sentence_start(text: str, start: int) -> int:
     return last if last >= 0 else lo
 
 
-def _negated(text: str, start: int) -> bool:
+def _negated(text: str, start: int, told: bool = False) -> bool:
     """A negation right before the cue, a quoting word shortly before it in the same sentence, or
-    reported speech earlier in the same sentence."""
+    reported speech earlier in the same sentence, unless the text tells of an attempt on the writer
+    (`told`): then the reported speech is the scam's own words."""
     if _NEGATION.search(text, max(0, start - NEGATION_WINDOW), start) is not None:
         return True
     sentence_start = _sentence_start(text, start)
-    if _REPORTED.search(text, sentence_start, start) is not None:
+    if not told and _REPORTED.search(text, sentence_start, start) is not None:
         return True
     return _QUOTING.search(text, max(sentence_start, start - QUOTING_WINDOW), start) is not None
 
 
 # What follows a described scam in a warning: "贷款先交钱的都是诈骗", "让你转账到安全账户的就是骗子".
 _JUDGED = re.compile(
-    r"[^。！？!?\n，,；;]{0,12}?(?:的)?(?:都是|就是|均为|均是|一律是|统统是|全是|必是|肯定是|是)(?:诈骗|骗局|骗子|陷阱|套路)"
+    r"[^。！？!?\n，,；;]{0,12}?(?:的)?(?:都是|就是|均为|均是|一律是|统统是|全是|必是|肯定是|是)"
+    r"(?:诈骗|骗局|骗子|陷阱|套路|骗人|坑人|假的)"
+    r"|[^。！？!?\n，,；;]{0,12}?(?:的[，,]?)?(?:都|均|一律)?(?:要|需|需要|应)(?:当心|小心|警惕|提防)"
+    # a law's consequence for whoever does it: "出租银行卡的，将被依法惩戒" (the 的 makes it a rule)
+    r"|[^。！？!?\n，,；;]{0,12}?的[，,]?(?:将|会|均将|一律)?被?依法(?:惩戒|追究|处理|处罚|严惩|打击)"
 )
 
 

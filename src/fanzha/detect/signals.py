@@ -92,6 +92,10 @@ def identifier_signals(masked: str, located: Iterable[Located], original: str) -
             hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, None, "identifier"))
         if not person and ident.kind in ("phone", "url", "domain", "wechat", "qq"):
             contacts.append(ident)
+    if any(hit.id in _FAKE_LINKS for hit in hits):
+        # The brand's own number beside a link that is not the brand's ("95588提示…请登录icbc-aq.net")
+        # vouches for nothing: the link is where the message sends you.
+        hits = [hit for hit in hits if hit.id != "official_contact"]
     official = _all_official(contacts, claims)
     if official is not None:
         first = contacts[0]
@@ -109,6 +113,9 @@ def identifier_signals(masked: str, located: Iterable[Located], original: str) -
             )
         )
     return hits
+
+
+_FAKE_LINKS = frozenset(["lookalike_domain", "fake_government_domain", "apk_link"])
 
 
 def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | None:
@@ -129,6 +136,7 @@ def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | No
 
 
 Signal = tuple[str, str, float]  # cue id, meaning, weight
+_APK = re.compile(r"\.apk(?:$|[?#])", re.IGNORECASE)
 
 
 def _signals_for(ident: Identifier, claims: list[Brand]) -> list[Signal]:
@@ -186,6 +194,8 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
     out: list[Signal] = []
     if ident.details.get("ip_host"):
         out.append(("ip_link", "链接用IP地址代替域名，正规机构不会这样发链接", 2.0))
+    if _APK.search(ident.value):
+        out.append(("apk_link", "链接直接下载安装包（.apk）：短信里的安装包常是木马或仿冒的APP", 3.0))
     if ident.details.get("obfuscated"):
         out.append(("obfuscated_link", "网址中的“.”被写成“点”等字样，是为了躲避短信拦截", 2.5))
     if ident.details.get("short_link") and owner is None:
