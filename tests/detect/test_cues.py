@@ -188,3 +188,23 @@ def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text
 )
 def test_judged_or_unneeded_is_no_cue(text: str) -> None:
     assert not {hit.cue.id for hit in MATCHER.match(prepare(text).masked) if hit.cue.weight > 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "raised"),
+    [
+        # a deadline is urgency when it presses for an action or threatens; not when it tells when
+        ("买家已付款，请在48小时内发货", "urgency", False),
+        ("话费将于24小时内到账", "urgency", False),
+        ("请于24小时内联系稽查员，否则移送公安", "urgency", True),
+        # points turned into the operator's own goods in its app, or into cash through a site
+        ("积分兑换订单已成功，兑换10元话费消耗积分1000分", "points_expire", False),
+        ("积分本月到期，可登录建行生活App兑换礼品", "points_expire", False),
+        ("您的积分即将清零，请登录网站兑换现金288元", "points_expire", True),
+        # a money-market fund's yearly yield is no high-return promise
+        ("余额宝昨日收益1.83元，七日年化1.389%", "high_return_promise", False),
+        ("投资收益每月20%", "high_return_promise", True),
+    ],
+)
+def test_everyday_notice_phrasings_are_no_cue(text: str, cue: str, raised: bool) -> None:
+    assert (cue in cue_ids(text)) is raised
