@@ -96,6 +96,20 @@ def test_official_domains_and_their_subdomains_are_official(text: str, brand: st
 
 
 @pytest.mark.parametrize(
+    ("host", "named"),
+    [
+        ("www.gtja.com", "国泰君安"),  # a broker named in brands.yaml, outside the protected brands
+        ("95598.cn", "国家电网"),
+        ("5ifund.com", "已登记机构"),  # a sector list's domain: no list key shown to a citizen
+    ],
+)
+def test_an_official_domain_is_named_in_chinese(host: str, named: str) -> None:
+    verdict = check_domain(host)
+    assert verdict.kind == "official" and named in verdict.reason, verdict.reason
+    assert not any(c.isascii() and c.isalpha() for c in verdict.reason.replace(host, ""))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "abc.xyz",  # Alphabet: abc is not a brand token (农行 is abchina)

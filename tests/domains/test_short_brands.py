@@ -166,7 +166,7 @@ def test_app_initials_beside_scam_words_name_the_app(host: str, imitated: str) -
         "abc-news.com",  # an abbreviation beside an ordinary word or a number
         "abc123.com",
         "sf-fire.org",
-        "citics.com",
+        "citicsky.com",
         "wx.com",  # initials alone, or beside an ordinary word (wx: 无锡 too)
         "zfb.com",
         "wx-metro.com",

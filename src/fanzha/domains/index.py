@@ -7,7 +7,7 @@ every lookup after that is a few dictionary probes and one automaton pass over t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -51,10 +51,13 @@ class DomainIndex:
         primary: Iterable[Target],
         tokens: Iterable[Token] = (),
         official: Callable[[str], str | None] | None = None,
+        owner_names: Mapping[str, str] | None = None,
         words: Iterable[str] = (),
         risky_suffixes: Iterable[str] = (),
     ) -> None:
+        """`official`: the owner (a key) of any official host; `owner_names`: those owners' Chinese names."""
         self.targets = tuple(primary)
+        self.owner_names = dict(owner_names or {})
         self.words = frozenset(words)
         self.risky_suffixes = frozenset(risky_suffixes)
         self._official = official

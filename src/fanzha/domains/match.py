@@ -58,7 +58,9 @@ def classify(host: str, index: DomainIndex) -> DomainVerdict:
 
 def _official_reason(host: str, owner: str, index: DomainIndex) -> str:
     target = next((t for t in index.targets if t.key == owner), None)
-    name = who(target) if target is not None else owner
+    name = who(target) if target is not None else index.owner_names.get(owner)
+    if name is None:  # a domain of a whole list of a sector's official sites, no brand of ours
+        return f"“{host}”在已登记机构的官方域名名单中"
     return f"“{host}”属于{name}的官方域名"
 
 

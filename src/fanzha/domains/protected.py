@@ -61,6 +61,7 @@ def brand_index() -> DomainIndex:
         primary=targets,
         tokens=tokens,
         official=official_owner,
+        owner_names={brand.key: brand.name for brand in brands()},
         words=(str(w) for w in data["words"]),
         risky_suffixes=(str(s) for s in data["risky_suffixes"]),
     )
