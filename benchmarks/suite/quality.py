@@ -1,5 +1,5 @@
 """Benchmark 1, quality: the full engine's verdicts against the peer's, both scored by the same code, on
-real SMS first (the held-out fold), then the independently written test split, then the regression sets
+real SMS first (the held-out fold), then the independently written test splits, then the regression sets
 (the corpus's dev split and the project's own hand-written sets)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any
 
 from suite.common import Section
 from suite.context import Context
-from suite.quality_independent import independent_test
+from suite.quality_independent import independent2_test, independent_test
 from suite.quality_real import real_held_out
 from suite.quality_regression import regression
 
@@ -16,12 +16,17 @@ from suite.quality_regression import regression
 def bench_quality(ctx: Context) -> Section:
     ctx.detector()
     ctx.peer()
-    parts = {"real_held_out": real_held_out(ctx), "independent_test": independent_test(ctx)}
+    parts = {
+        "real_held_out": real_held_out(ctx),
+        "independent_test": independent_test(ctx),
+        "independent2_test": independent2_test(ctx),
+    }
     parts["regression"] = regression(ctx)
     figures: dict[str, Any] = {name: part.figures for name, part in parts.items()}
 
     real = parts["real_held_out"].figures["headline"]
     independent = parts["independent_test"].figures["headline"]
+    second = parts["independent2_test"].figures["headline"]
     dev = parts["regression"].figures
 
     def ratio(cell: dict[str, Any]) -> float:
@@ -33,6 +38,8 @@ def bench_quality(ctx: Context) -> Section:
             "real_everyday_flagged": ratio(real[system]["everyday wrongly flagged"]),
             "real_adverts_called_scams": ratio(real[system]["adverts called scams"]),
             "independent_scams_caught": ratio(independent[system]["scams caught"]),
+            "independent2_scams_caught": ratio(second[system]["scams caught"]),
+            "independent2_everyday_flagged": ratio(second[system]["everyday wrongly flagged"]),
             "dev_macro_f1": dev[f"dev_cleaned/{system}"]["macro_f1"],
         }
         for system in ("fanzha", "peer")
@@ -44,7 +51,10 @@ def bench_quality(ctx: Context) -> Section:
         f"**{fz['real_scams_caught']:.3f}** vs {pr['real_scams_caught']:.3f}, everyday wrongly flagged "
         f"**{fz['real_everyday_flagged']:.3f}** vs {pr['real_everyday_flagged']:.3f}, adverts called scams "
         f"**{fz['real_adverts_called_scams']:.3f}** vs {pr['real_adverts_called_scams']:.3f}; independent test "
-        f"scams caught **{fz['independent_scams_caught']:.3f}** vs {pr['independent_scams_caught']:.3f}; "
+        f"scams caught **{fz['independent_scams_caught']:.3f}** vs {pr['independent_scams_caught']:.3f}; second "
+        f"independent test scams caught **{fz['independent2_scams_caught']:.3f}** vs "
+        f"{pr['independent2_scams_caught']:.3f}, everyday wrongly flagged "
+        f"**{fz['independent2_everyday_flagged']:.3f}** vs {pr['independent2_everyday_flagged']:.3f}; "
         f"dev (cleaned) macro-F1 **{fz['dev_macro_f1']:.3f}** vs {pr['dev_macro_f1']:.3f}."
     )
     md = [

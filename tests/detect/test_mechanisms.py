@@ -116,7 +116,7 @@ MECHANISMS = {
     ],
     "a job abroad": [
         "柬埔寨高薪招聘客服，月薪三万，包吃住包机票，不用办签证，到西双版纳有人接你过去，有意加飞机 @jobkh88",
-    ],    # What a caller said counts when the one it was tried on tells it (a citizen asking, a victim's report);
+    ],  # What a caller said counts when the one it was tried on tells it (a citizen asking, a victim's report);
     # a warning's "骗子会冒充公安说…" names no one it happened to and stays quiet (GENUINE).
     "a call told by the one it was tried on": [
         "我昨天接到一个自称市公安局的电话，说我的银行卡涉嫌洗钱，让我把钱转到安全账户接受资金清查。",
@@ -188,7 +188,7 @@ GENUINE = [
     "晚间新闻：七旬老人轻信保健品讲座被骗30万，子女四处求助",
     # A bank's and a fund's own products quoting an ordinary yearly yield.
     "【建设银行】本行新发一款理财产品，预期年化收益4.8%，期限90天，可通过手机银行购买，额度有限。详询95533",
-    "【南方基金】货币基金7日年化收益2.35%，节假日前请提前安排申购赎回。",    # A branch visit, a regulator's and a bank's warnings, a fee that is nothing or not needed, a chat that
+    "【南方基金】货币基金7日年化收益2.35%，节假日前请提前安排申购赎回。",  # A branch visit, a regulator's and a bank's warnings, a fee that is nothing or not needed, a chat that
     # judges a scam, a transfer notice (each a false alarm before the mechanisms of 2026-12-05, third session).
     "【农业银行】您的K宝证书已到期，网银转账暂时受限，请本人携带身份证和K宝到我行网点办理更新。",
     "【金融监管总局】风险提示：警惕以“养老”“数字藏品”名义的非法集资，承诺保本高收益的都要当心。",

@@ -6,13 +6,30 @@ text uniqueness (exact and after NFKC + whitespace removal, across files), allow
 per file, allowed forms and splits, text length 10-300, dev/test balance per file.
 Prints counts per label, form, split and kind. Exit status 1 on any error.
 """
-import json, os, re, sys, unicodedata
+
+import json
+import os
+import re
+import sys
+import unicodedata
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FRAUD = {"impersonate_authority", "loan", "impersonate_service", "impersonate_acquaintance",
-         "rebate_task", "romance", "game_trade", "investment", "prize", "credit_record",
-         "shopping", "phishing", "other_fraud"}
+FRAUD = {
+    "impersonate_authority",
+    "loan",
+    "impersonate_service",
+    "impersonate_acquaintance",
+    "rebate_task",
+    "romance",
+    "game_trade",
+    "investment",
+    "prize",
+    "credit_record",
+    "shopping",
+    "phishing",
+    "other_fraud",
+}
 SPEC = {
     "scams.jsonl": ("s", FRAUD, 300),
     "everyday.jsonl": ("e", {"normal"}, 300),
@@ -23,11 +40,15 @@ FORMS = {"sms", "chat", "call", "notice", "email", "post"}
 SPLITS = {"dev", "test"}
 
 errors = []
+
+
 def err(msg):
     errors.append(msg)
 
+
 def norm(t):
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", t))
+
 
 seen_ids, seen_text, seen_norm = {}, {}, {}
 for fname, (prefix, labels, expected) in SPEC.items():
@@ -47,7 +68,9 @@ for fname, (prefix, labels, expected) in SPEC.items():
                 err(f"{fname}:{ln}: bad JSON ({e})")
                 continue
             if not isinstance(r, dict) or set(r) != FIELDS:
-                err(f"{fname}:{ln}: fields {sorted(r) if isinstance(r, dict) else type(r)} != {sorted(FIELDS)}")
+                err(
+                    f"{fname}:{ln}: fields {sorted(r) if isinstance(r, dict) else type(r)} != {sorted(FIELDS)}"
+                )
                 continue
             if not all(isinstance(r[k], str) for k in FIELDS):
                 err(f"{fname}:{ln}: all fields must be strings")
@@ -91,14 +114,20 @@ for fname, (prefix, labels, expected) in SPEC.items():
             err(f"{fname}: kind {kind} split imbalance {dict(ks)}")
 
     lens = sorted(len(r["text"]) for r in rows)
-    print(f"== {fname}: {len(rows)} rows; text length min {lens[0] if lens else 0}, "
-          f"median {lens[len(lens)//2] if lens else 0}, max {lens[-1] if lens else 0}")
+    print(
+        f"== {fname}: {len(rows)} rows; text length min {lens[0] if lens else 0}, "
+        f"median {lens[len(lens) // 2] if lens else 0}, max {lens[-1] if lens else 0}"
+    )
     for field in ("label", "form", "split"):
         c = Counter(r[field] for r in rows)
         print(f"  {field}: " + ", ".join(f"{k} {v}" for k, v in c.most_common()))
     lc = Counter((r["label"], r["split"]) for r in rows)
-    print("  label x split: " + ", ".join(
-        f"{l} {lc[(l, 'dev')]}/{lc[(l, 'test')]}" for l in sorted({r['label'] for r in rows})))
+    print(
+        "  label x split: "
+        + ", ".join(
+            f"{lab} {lc[(lab, 'dev')]}/{lc[(lab, 'test')]}" for lab in sorted({r["label"] for r in rows})
+        )
+    )
     print(f"  kinds: {len({r['kind'] for r in rows})} distinct")
 
 if errors:

@@ -60,7 +60,7 @@ QUOTING = (
 )
 QUOTING_WINDOW = 16
 # … or reported speech, up to the end of the sentence ("凡是要求转账到安全账户的都是诈骗", "骗子冒充
-#公安打电话说你涉嫌洗钱"), unless the text tells of an attempt on the writer (`_ENCOUNTER`).
+# 公安打电话说你涉嫌洗钱"), unless the text tells of an attempt on the writer (`_ENCOUNTER`).
 REPORTED_WINDOW = 120  # a sentence longer than this is not reported speech any more
 REPORTED = (
     "凡是",
@@ -108,7 +108,11 @@ class CueMatcher:
             for index in found:
                 plain.setdefault(index, []).append((end + 1 - length, end + 1))
         hits: list[RawHit] = []
-        told = _ENCOUNTER.search(text) is not None if patterned or plain else False
+        told = (
+            bool(patterned or plain)
+            and _ENCOUNTER_WORDS.search(text) is not None
+            and _ENCOUNTER.search(text) is not None
+        )
         for index in patterned:
             cue = self.cues[index]
             assert cue.pattern is not None
@@ -125,9 +129,7 @@ class CueMatcher:
         return hits
 
     @staticmethod
-    def _keep(
-        hits: list[RawHit], cue: Cue, text: str, spans: Iterable[tuple[int, int]], told: bool
-    ) -> None:
+    def _keep(hits: list[RawHit], cue: Cue, text: str, spans: Iterable[tuple[int, int]], told: bool) -> None:
         """`told`: the text tells of a scam attempt on the writer or someone close (`_ENCOUNTER`)."""
         for start, end in spans:
             if cue.weight > 0 and (_negated(text, start, told) or _judged(text, end)):
@@ -147,14 +149,31 @@ _REPORTED = re.compile("|".join(REPORTED))
 # by the one it was tried on: a citizen asking "is this a scam?" or a victim's report, not a warning's
 # description of scams in general ("骗子会冒充公安说…"), which names no one it happened to.
 _CLOSE = "(?:我|我妈|我爸|我老公|我老婆|我爱人|我家|我朋友|我同事|我儿子|我女儿|我奶奶|我爷爷|我姐|我哥|我弟|我妹|家里人?|老公|老婆|爱人|老妈|老爸|妈妈|爸爸)"
-_ENCOUNTER = re.compile(
-    _CLOSE
-    + r"[^。！？!?\n]{0,10}(?:接到|收到|接了|碰到|遇到|认识了?|被拉进|被拉入)[^。！？!?\n]{0,20}"
-    r"(?:电话|短信|消息|来电|视频|信息|微信|qq|好友|群|人)"
-    r"|(?:对方|他|她|那人|那个人|客服|骗子|他们)[^。！？!?\n]{0,30}"
-    r"(?:让我|叫我|要我|说我|跟我说|对我说|给我发|给我打|教我|逼我|催我|让她|让他|叫她|叫他)"
-    r"|有(?:个|人|一个)[^。！？!?\n]{0,12}(?:给我|加我|找我|打给我|联系我|拉我|拉她|拉他|说我|让我|叫我|要我)"
+_RECEIVED = ("接到", "收到", "接了", "碰到", "遇到", "认识", "被拉进", "被拉入")
+_ASKED = ("让我", "叫我", "要我", "说我", "跟我说", "对我说", "给我发", "给我打", "教我", "逼我", "催我")
+_ASKED_KIN = ("让她", "让他", "叫她", "叫他")
+_APPROACHED = (
+    "给我",
+    "加我",
+    "找我",
+    "打给我",
+    "联系我",
+    "拉我",
+    "拉她",
+    "拉他",
+    "说我",
+    "让我",
+    "叫我",
+    "要我",
 )
+_ENCOUNTER = re.compile(
+    _CLOSE + r"[^。！？!?\n]{0,10}(?:" + "|".join(_RECEIVED) + r")了?[^。！？!?\n]{0,20}"
+    r"(?:电话|短信|消息|来电|视频|信息|微信|qq|好友|群|人)"
+    r"|(?:对方|他|她|那人|那个人|客服|骗子|他们)[^。！？!?\n]{0,30}(?:" + "|".join(_ASKED + _ASKED_KIN) + ")"
+    r"|有(?:个|人|一个)[^。！？!?\n]{0,12}(?:" + "|".join(_APPROACHED) + ")"
+)
+# The words without which `_ENCOUNTER` cannot match: one cheap search spares the full pattern on most texts.
+_ENCOUNTER_WORDS = re.compile("|".join(sorted({*_RECEIVED, *_ASKED, *_ASKED_KIN, *_APPROACHED})))
 _SENTENCE_BREAK = re.compile("[" + _SENTENCE_END + "]")
 
 
