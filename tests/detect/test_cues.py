@@ -208,3 +208,14 @@ def test_judged_or_unneeded_is_no_cue(text: str) -> None:
 )
 def test_everyday_notice_phrasings_are_no_cue(text: str, cue: str, raised: bool) -> None:
     assert (cue in cue_ids(text)) is raised
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("不用出门，点击链接即可领取补贴", "click_link_action"),  # the 不用 is about going out
+        ("不用怕，转到安全账户就没事了", "transfer_to_designated"),
+    ],
+)
+def test_a_negation_is_that_of_its_own_clause(text: str, cue: str) -> None:
+    assert cue in cue_ids(text)

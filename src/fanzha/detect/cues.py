@@ -77,6 +77,7 @@ REPORTED = (
     "骗我说",
 )
 _SENTENCE_END = "。！？!?\n"
+_CLAUSE_END = frozenset(_SENTENCE_END + "，,；;：:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,8 +190,14 @@ def _sentence_start(text: str, start: int) -> int:
 def _negated(text: str, start: int, told: bool = False) -> bool:
     """A negation right before the cue, a quoting word shortly before it in the same sentence, or
     reported speech earlier in the same sentence, unless the text tells of an attempt on the writer
-    (`told`): then the reported speech is the scam's own words."""
-    if _NEGATION.search(text, max(0, start - NEGATION_WINDOW), start) is not None:
+    (`told`): then the reported speech is the scam's own words. A negation is that of the cue's own
+    clause: in "不用出门，点击链接领取" the 不用 is about going out, not about the link."""
+    lo = max(0, start - NEGATION_WINDOW)
+    for i in range(start - 1, lo - 1, -1):
+        if text[i] in _CLAUSE_END:
+            lo = i + 1
+            break
+    if lo < start and _NEGATION.search(text, lo, start) is not None:
         return True
     sentence_start = _sentence_start(text, start)
     if not told and _REPORTED.search(text, sentence_start, start) is not None:
