@@ -113,6 +113,7 @@ class CueMatcher:
             bool(patterned or plain)
             and _ENCOUNTER_WORDS.search(text) is not None
             and _ENCOUNTER.search(text) is not None
+            and _BULLETIN.search(text) is None
         )
         for index in patterned:
             cue = self.cues[index]
@@ -145,14 +146,14 @@ _REPORTED = re.compile("|".join(REPORTED))
 
 
 # A text that tells of a scam attempt on the writer or someone close: a call, a message or a contact
-# received ("我接到一个自称公安的电话", "我妈收到短信", "有个人加我微信"), or the other side's demands on
-# the writer ("对方让我下载…", "他叫我转到…"). What the caller said is then the scam's own words, told
+# received ("我接到一个自称公安的电话", "我妈收到短信", "有个人加我微信"; in a police report "报案人称，其
+# 接到…"), or the other side's demands on the writer ("对方让我下载…", "他叫我转到…", "诱导其…"). What the caller said is then the scam's own words, told
 # by the one it was tried on: a citizen asking "is this a scam?" or a victim's report, not a warning's
 # description of scams in general ("骗子会冒充公安说…"), which names no one it happened to.
-_CLOSE = "(?:我|我妈|我爸|我老公|我老婆|我爱人|我家|我朋友|我同事|我儿子|我女儿|我奶奶|我爷爷|我姐|我哥|我弟|我妹|家里人?|老公|老婆|爱人|老妈|老爸|妈妈|爸爸)"
+_CLOSE = "(?:我|我妈|我爸|我老公|我老婆|我爱人|我家|我朋友|我同事|我儿子|我女儿|我奶奶|我爷爷|我姐|我哥|我弟|我妹|家里人?|老公|老婆|爱人|老妈|老爸|妈妈|爸爸|报案人|报警人|受害人|被害人|事主|当事人|其)"
 _RECEIVED = ("接到", "收到", "接了", "碰到", "遇到", "认识", "被拉进", "被拉入")
 _ASKED = ("让我", "叫我", "要我", "说我", "跟我说", "对我说", "给我发", "给我打", "教我", "逼我", "催我")
-_ASKED_KIN = ("让她", "让他", "叫她", "叫他")
+_ASKED_KIN = ("让她", "让他", "叫她", "叫他", "让其", "叫其", "要求其", "诱导其", "称其", "骗其")
 _APPROACHED = (
     "给我",
     "加我",
@@ -172,6 +173,12 @@ _ENCOUNTER = re.compile(
     r"(?:电话|短信|消息|来电|视频|信息|微信|qq|好友|群|人)"
     r"|(?:对方|他|她|那人|那个人|客服|骗子|他们)[^。！？!?\n]{0,30}(?:" + "|".join(_ASKED + _ASKED_KIN) + ")"
     r"|有(?:个|人|一个)[^。！？!?\n]{0,12}(?:" + "|".join(_APPROACHED) + ")"
+)
+# A case bulletin tells of an attempt on a victim too ("【反诈案例】受害人李某接到自称公安的电话，称其…
+# 警方提醒：…"), but as an example to warn others by: its reported speech stays reported.
+_BULLETIN = re.compile(
+    "反诈|涉诈|防骗|案例|谨防|警惕|提防|(?:警方|公安|民警|派出所|网警)(?:提醒|提示|温馨提示|郑重提醒)"
+    "|提醒(?:您|大家|广大|市民|群众)|(?:都是|均为|一律是)(?:诈骗|骗局)"
 )
 # The words without which `_ENCOUNTER` cannot match: one cheap search spares the full pattern on most texts.
 _ENCOUNTER_WORDS = re.compile("|".join(sorted({*_RECEIVED, *_ASKED, *_ASKED_KIN, *_APPROACHED})))
