@@ -300,3 +300,12 @@ def test_a_type_learned_from_templates_only_is_named_by_its_cues_when_the_classi
     # Without a cue of its own, a template-only type never beats the best learned type.
     plain = _shares(detector, "请把验证码发给我", "phishing", 0.5)
     assert max(plain, key=plain.__getitem__) != "shopping"
+
+
+def test_an_install_package_on_a_stranger_domain_is_a_signal_and_on_the_brands_own_is_not(
+    detector: Detector,
+) -> None:
+    stranger = detector.assess("【工商银行】手机银行新版本上线，请下载 http://icbc-app.top/icbc.apk 安装")
+    assert "apk_link" in {c.id for c in stranger.cues} and stranger.is_fraud
+    own = detector.assess("【工商银行】手机银行新版本上线，可在 https://www.icbc.com.cn/app/icbc.apk 下载")
+    assert "apk_link" not in {c.id for c in own.cues}

@@ -147,9 +147,10 @@ _REPORTED = re.compile("|".join(REPORTED))
 
 # A text that tells of a scam attempt on the writer or someone close: a call, a message or a contact
 # received ("我接到一个自称公安的电话", "我妈收到短信", "有个人加我微信"; in a police report "报案人称，其
-# 接到…"), or the other side's demands on the writer ("对方让我下载…", "他叫我转到…", "诱导其…"). What the caller said is then the scam's own words, told
-# by the one it was tried on: a citizen asking "is this a scam?" or a victim's report, not a warning's
-# description of scams in general ("骗子会冒充公安说…"), which names no one it happened to.
+# 接到…"), or the other side's demands on the writer ("对方让我下载…", "他叫我转到…", "诱导其…"). What
+# the caller said is then the scam's own words, told by the one it was tried on: a citizen asking "is
+# this a scam?" or a victim's report, not a warning's description of scams in general ("骗子会冒充公安
+# 说…"), which names no one it happened to.
 _CLOSE = "(?:我|我妈|我爸|我老公|我老婆|我爱人|我家|我朋友|我同事|我儿子|我女儿|我奶奶|我爷爷|我姐|我哥|我弟|我妹|家里人?|老公|老婆|爱人|老妈|老爸|妈妈|爸爸|报案人|报警人|受害人|被害人|事主|当事人|其)"
 _RECEIVED = ("接到", "收到", "接了", "碰到", "遇到", "认识", "被拉进", "被拉入")
 _ASKED = ("让我", "叫我", "要我", "说我", "跟我说", "对我说", "给我发", "给我打", "教我", "逼我", "催我")

@@ -194,7 +194,7 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
     out: list[Signal] = []
     if ident.details.get("ip_host"):
         out.append(("ip_link", "链接用IP地址代替域名，正规机构不会这样发链接", 2.0))
-    if _APK.search(ident.value):
+    if owner is None and _APK.search(ident.value):  # the brand's own domain may ship its own app
         out.append(("apk_link", "链接直接下载安装包（.apk）：短信里的安装包常是木马或仿冒的APP", 3.0))
     if ident.details.get("obfuscated"):
         out.append(("obfuscated_link", "网址中的“.”被写成“点”等字样，是为了躲避短信拦截", 2.5))
