@@ -27,7 +27,7 @@ def cue_ids(text: str) -> set[str]:
         ("您的积分即将清零，请尽快兑换现金礼包", "points_expire"),
         ("出租银行卡帮忙走账，每笔提成3%", "account_rental"),
         ("到ATM机上按提示操作领取退税", "atm_guided"),
-        ("您的航班因故障取消，改签可获得补偿", "flight_cancelled"),
+        ("您的航班因故障取消，改签可获得补偿，请联系客服", "flight_cancelled"),
         ("您的電費逾期未繳將停電，請點擊 http://pay-dl.top 繳費", "bill_overdue_link"),
         ("每天一只涨停牛股坚决免费", "stock_group_invite"),  # free tips, no group named
         ("名师带队年前最后一次建仓全免费不分成", "stock_group_invite"),
@@ -219,3 +219,9 @@ def test_everyday_notice_phrasings_are_no_cue(text: str, cue: str, raised: bool)
 )
 def test_a_negation_is_that_of_its_own_clause(text: str, cue: str) -> None:
     assert cue in cue_ids(text)
+
+
+def test_a_cancelled_flight_is_a_cue_only_with_something_to_do() -> None:
+    # every flight scam in the real SMS gives a number, a link or a request; a chat about one does not
+    assert "flight_cancelled" not in cue_ids("航班取消了 东航App上直接改签到明天早上的了 没收钱")
+    assert "flight_cancelled" in cue_ids("您预订的航班因机械故障取消，补偿300元，请提供银行卡号接收")
