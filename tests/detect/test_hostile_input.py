@@ -54,7 +54,15 @@ def test_bie_inside_a_word_is_not_a_negation(detector: Detector, text: str, cue:
 
 @pytest.mark.parametrize(
     "text",
-    ["安全账户，" * 20_000, "+1-" + "2-" * 49_997, "a点" * 50_000, "+95588 " * 14_000],
+    [
+        "安全账户，" * 20_000,
+        "+1-" + "2-" * 49_997,
+        "a点" * 50_000,
+        "+95588 " * 14_000,
+        "航班" + "好" * 99_990,  # a look-ahead for a contact once scanned to the end from every position
+        "航班好" * 33_000,
+        "我接到对方让我" * 14_000,
+    ],
 )
 def test_pathological_inputs_just_under_the_limit_finish(detector: Detector, text: str) -> None:
     # These took minutes before the scans were bounded; a run of the suite would not finish.
