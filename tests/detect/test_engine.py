@@ -211,6 +211,7 @@ def test_a_person_recounting_a_scam_call_is_told_what_it_was(detector: Detector)
     verdict = detector.assess("刚才有个自称公安局的打电话说我涉嫌洗钱，让我转到安全账户，我直接挂了")
     assert verdict.is_fraud, verdict.explanation
     assert verdict.fraud_type == "impersonate_authority"
+    assert "warning_context" not in {c.id for c in verdict.cues}  # "接到…自称" is the account, no warning
     # A warning that describes the same script names no one it happened to, and stays quiet.
     warning = detector.assess("骗子会冒充公安局打电话说你涉嫌洗钱，让你转到安全账户，接到请直接挂断")
     assert not warning.is_fraud, warning.explanation

@@ -76,6 +76,7 @@ REPORTED = (
     "发消息说",
     "骗我说",
 )
+WARNING_CUE = "warning_context"  # an anti-fraud warning's wording (weighed in fanzha.detect.scoring)
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = frozenset(_SENTENCE_END + "，,；;：:")
 
@@ -127,6 +128,8 @@ class CueMatcher:
             )
         for index, spans in plain.items():
             self._keep(hits, self.cues[index], text, spans, told)
+        if told:  # "我接到一个自称…的电话" tells of the attempt: in this text it is no warning's wording
+            hits = [h for h in hits if h.cue.id != WARNING_CUE or text[h.start : h.start + 2] not in _RECEIPT]
         hits.sort(key=lambda h: (h.start, h.end, h.cue.id))
         return hits
 
@@ -152,6 +155,7 @@ _REPORTED = re.compile("|".join(REPORTED))
 # this a scam?" or a victim's report, not a warning's description of scams in general ("骗子会冒充公安
 # 说…"), which names no one it happened to.
 _CLOSE = "(?:我|我妈|我爸|我老公|我老婆|我爱人|我家|我朋友|我同事|我儿子|我女儿|我奶奶|我爷爷|我姐|我哥|我弟|我妹|家里人?|老公|老婆|爱人|老妈|老爸|妈妈|爸爸|报案人|报警人|受害人|被害人|事主|当事人|其)"
+_RECEIPT = frozenset(["接到", "收到", "遇到"])  # how warning_context's "接到自称…" branch starts
 _RECEIVED = ("接到", "收到", "接了", "碰到", "遇到", "认识", "被拉进", "被拉入")
 _ASKED = ("让我", "叫我", "要我", "说我", "跟我说", "对我说", "给我发", "给我打", "教我", "逼我", "催我")
 _ASKED_KIN = ("让她", "让他", "叫她", "叫他", "让其", "叫其", "要求其", "诱导其", "称其", "骗其")

@@ -22,10 +22,10 @@ import numpy.typing as npt
 
 from fanzha.detect import scoring
 from fanzha.detect.assessment import Assessment, CueHit
-from fanzha.detect.cues import CueMatcher, RawHit
+from fanzha.detect.cues import WARNING_CUE, CueMatcher, RawHit
 from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare_many, vocabulary
-from fanzha.detect.scoring import DOUBT, WARNING_CUE, Score, Weights, score
+from fanzha.detect.scoring import DOUBT, Score, Weights, score
 from fanzha.detect.signals import IntelLookup, identifier_signals, intel_signals, variant_signals
 from fanzha.detect.standalone import Standalone, bare, only_identifiers, standalone
 from fanzha.extract.id_card import mask_id_numbers

@@ -33,9 +33,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fanzha.detect.assessment import CueHit
-from fanzha.detect.cues import RawHit
+from fanzha.detect.cues import WARNING_CUE, RawHit
 
-WARNING_CUE = "warning_context"
 ALL_OFFICIAL = "all_contacts_official"  # fanzha.detect.signals: every number and link is the brand's own
 DOUBT = "warning_doubt"
 DOUBT_PRIOR = -1.5
