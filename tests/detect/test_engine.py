@@ -310,3 +310,10 @@ def test_an_install_package_on_a_stranger_domain_is_a_signal_and_on_the_brands_o
     assert "apk_link" in {c.id for c in stranger.cues} and stranger.is_fraud
     own = detector.assess("【工商银行】手机银行新版本上线，可在 https://www.icbc.com.cn/app/icbc.apk 下载")
     assert "apk_link" not in {c.id for c in own.cues}
+
+
+def test_a_brand_tag_before_the_brands_own_link_is_no_stranger_link(detector: Detector) -> None:
+    genuine = detector.assess("【支付宝】张三向你付款50.00元。用支付宝钱包查详情 d.alipay.com/z")
+    assert "fake_sender_tag" not in {c.id for c in genuine.cues}
+    fake = detector.assess("【工商银行】您的账户积分即将清零，请登录 icbc-jf.top 兑换")
+    assert "fake_sender_tag" in {c.id for c in fake.cues} and fake.is_fraud

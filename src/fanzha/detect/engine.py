@@ -26,7 +26,13 @@ from fanzha.detect.cues import WARNING_CUE, CueMatcher, RawHit
 from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare_many, vocabulary
 from fanzha.detect.scoring import DOUBT, Score, Weights, score
-from fanzha.detect.signals import IntelLookup, identifier_signals, intel_signals, variant_signals
+from fanzha.detect.signals import (
+    ALL_OFFICIAL,
+    IntelLookup,
+    identifier_signals,
+    intel_signals,
+    variant_signals,
+)
 from fanzha.detect.standalone import Standalone, bare, only_identifiers, standalone
 from fanzha.extract.id_card import mask_id_numbers
 from fanzha.taxonomy import ADVERT_KINDS, NORMAL, SCAM, Taxonomy, load_taxonomy
@@ -46,6 +52,8 @@ TYPE_MODEL_WEIGHT = 4.0
 # (types right on the dev split's scams 169 → 183 of 236 at 0.9 and 0.95, 178 at 0.8; dev.jsonl macro-F1
 # unchanged at 0.9, −0.001 at 0.95, −0.003 at 0.99).
 TYPE_SURE = 0.9
+# Cues that say a link is a stranger's: they do not hold when the text's link is the brand's own.
+STRANGER_LINK_CUES = frozenset(["fake_sender_tag"])
 FRAUD_THRESHOLD = 50
 SUSPICIOUS_THRESHOLD = 25
 GENERIC_ADVICE = "如已转账或泄露了银行卡、验证码，请立即拨打110报警，或拨打96110反诈专线咨询。"
@@ -119,10 +127,13 @@ class Detector:
         evidence = []
         for text, prepared in zip(texts, prepare_many(texts, self.repairer), strict=True):
             rule_hits = self.matcher.match(prepared.masked)
+            signals = identifier_signals(prepared.masked, prepared.located, text)
+            if any(s.id == ALL_OFFICIAL for s in signals):
+                # "后面却是陌生链接" is not so when every link is the brand's own (【支付宝】… d.alipay.com)
+                rule_hits = [hit for hit in rule_hits if hit.cue.id not in STRANGER_LINK_CUES]
             best: dict[str, RawHit] = {}
             for hit in rule_hits:  # distinct cues count once each, however often they occur
                 best.setdefault(hit.cue.id, hit)
-            signals = identifier_signals(prepared.masked, prepared.located, text)
             signals += variant_signals(prepared)
             if self.intel is not None:
                 signals += intel_signals(prepared.located, text, self.intel)
