@@ -199,7 +199,7 @@ def _sentence_start(text: str, start: int) -> int:
     return last if last >= 0 else lo
 
 
-def _negated(text: str, start: int, told: bool = False) -> bool:
+def _negated(text: str, start: int, told: bool) -> bool:
     """A negation right before the cue, a quoting word shortly before it in the same sentence, or
     reported speech earlier in the same sentence, unless the text tells of an attempt on the writer
     (`told`): then the reported speech is the scam's own words. A negation is that of the cue's own
