@@ -167,6 +167,16 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         # or a request; a chat about a cancelled flight does not
         ("航班取消了 东航App上直接改签到明天早上的了 没收钱", "flight_cancelled", False),
         ("您预订的航班因机械故障取消，补偿300元，请提供银行卡号接收", "flight_cancelled", True),
+        # a cue names its own scam: a bank's "账户异常" is no trading platform's freeze, a courier's parcel at
+        # customs no lover's gift, a bank's "配合我们进行核实" no asset check, 收到…账户 no card buying
+        ("您的账户存在异常交易，需要您配合我们进行核实", "game_trade_freeze", False),
+        ("您的账户存在异常交易，需要您配合我们进行核实", "asset_check", False),
+        ("交易平台显示您的提现被冻结，需缴纳解冻费", "game_trade_freeze", True),
+        ("您的包裹在海关被扣留，需要缴纳关税", "affection_money", False),
+        ("我寄给你的礼物被海关扣了，要交关税才能放行", "affection_money", True),
+        ("请配合我们调查，把资金转到清查账户", "asset_check", True),
+        ("我确实收到了账户异常的通知，收款账户是谁的", "account_rental", False),
+        ("高价收银行卡，一张日结300", "account_rental", True),
     ],
 )
 def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str, raised: bool) -> None:
@@ -205,6 +215,10 @@ def test_judged_or_unneeded_is_no_cue(text: str) -> None:
     [
         ("不用出门，点击链接即可领取补贴", "click_link_action"),  # the 不用 is about going out
         ("不用怕，转到安全账户就没事了", "transfer_to_designated"),
+        # an A-not-A question asks, it denies nothing: 能不能 holds 不能, 会不会 不会, 有没有 没有
+        ("你能不能先借我1000块钱？过两天就还你", "urgent_borrow"),
+        ("这会不会有问题？他让我把钱转到安全账户", "safe_account"),
+        ("你有没有收到验证码？把验证码发给我", "ask_for_code"),
     ],
 )
 def test_a_negation_is_that_of_its_own_clause(text: str, cue: str) -> None:

@@ -143,8 +143,17 @@ class CueMatcher:
             hits.append(RawHit(cue, start, end))
 
 
-_NEGATION = re.compile("|".join(NEGATIONS) + "|(?<![分特识区个级类性告辞离鉴派])别")
-_QUOTING = re.compile("|".join(QUOTING))
+def _not_a_question(word: str) -> str:
+    """`word` as a pattern that skips the A-not-A question holding it: 不会 but not 会不会 ("会不会是
+    诈骗？"), 不能 but not 能不能 ("能不能先借我"), 没有 but not 有没有: the question asks, it denies
+    nothing."""
+    if word[0] in "不没" and len(word) > 1:
+        return f"(?<!{word[1]}){word}"
+    return word
+
+
+_NEGATION = re.compile("|".join(map(_not_a_question, NEGATIONS)) + "|(?<![分特识区个级类性告辞离鉴派])别")
+_QUOTING = re.compile("|".join(map(_not_a_question, QUOTING)))
 _REPORTED = re.compile("|".join(REPORTED))
 
 
