@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fanzha.detect.cues import CueMatcher
+from fanzha.detect.cues import CueMatcher, is_dialogue
 from fanzha.detect.prepare import prepare
 from fanzha.taxonomy import load_taxonomy
 
@@ -177,6 +177,10 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("请配合我们调查，把资金转到清查账户", "asset_check", True),
         ("我确实收到了账户异常的通知，收款账户是谁的", "account_rental", False),
         ("高价收银行卡，一张日结300", "account_rental", True),
+        # a friend asking you to pay a stranger's account, or to buy their ticket
+        ("我给你个账号你转账进去，我就可以拿到东西了", "urgent_borrow", True),
+        ("你帮我买一张机票，要快，不然就没飞机回去了", "urgent_borrow", True),
+        ("今天我把房租钱给你打过去你先交", "urgent_borrow", False),  # the writer pays: 给你打过去
     ],
 )
 def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str, raised: bool) -> None:
@@ -223,3 +227,16 @@ def test_judged_or_unneeded_is_no_cue(text: str) -> None:
 )
 def test_a_negation_is_that_of_its_own_clause(text: str, cue: str) -> None:
     assert cue in cue_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dialogue"),
+    [
+        ("请问您现在方便接听电话吗？ 不方便，我现在正忙着呢。", True),
+        ("客服：您的订单异常\n我：什么订单？", True),
+        ("你知道吗？我们小区又有人被骗了", False),  # one voice: no break, and 我们
+        ("反诈小课堂：杀猪盘是怎么套路你的？\n第一步“寻猪”：物色目标\n记住：网恋谈投资，一律是诈骗", False),
+    ],
+)
+def test_a_dialogue_is_two_voices(text: str, dialogue: bool) -> None:
+    assert is_dialogue(prepare(text).masked) is dialogue

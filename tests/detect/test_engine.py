@@ -217,6 +217,23 @@ def test_a_person_recounting_a_scam_call_is_told_what_it_was(detector: Detector)
     assert not warning.is_fraud, warning.explanation
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the callee's doubt in a transcript: no notice, whatever its length
+        "我是XX银行的客服专员，我们检测到您的账户存在异常交易，需要立即核实您的身份信息。请问您现在方便吗？ "
+        "不方便，我现在正忙着呢。这会不会是诈骗电话？我之前听警察说过，有很多骗子冒充银行工作人员行骗。",
+        # the caller's pose in a transcript with speakers' labels
+        "来电：这里是公安局反诈中心，您的身份信息涉嫌一宗洗钱案，需要核实您名下的银行卡。\n"
+        "我：我没有办过别的卡啊，你们怎么知道我的信息的？",
+    ],
+)
+def test_a_call_transcript_is_no_anti_fraud_notice(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    assert verdict.is_fraud, verdict.explanation
+    assert not any("反诈提醒" in line for line in verdict.explanation)
+
+
 def test_a_brand_asking_you_to_add_a_personal_wechat_is_a_signal(detector: Detector) -> None:
     verdict = detector.assess("【淘宝】恭喜您获得双11锦鲤大奖，领取请加客服V xbjl2024")
     assert "brand_private_contact" in {c.id for c in verdict.cues}

@@ -252,3 +252,17 @@ def _whole_tokens(text: str, start: int, end: int) -> tuple[int, int]:
     while end < len(text) and end > 0 and _is_token(text[end - 1]) and text[end] == text[end - 1]:
         end += 1
     return start, end
+
+
+# A conversation: one side asks, the other answers in the first person after a break ("请问您现在方便
+# 吗？ 不方便，我现在…"; normalised text), or lines open with at least two speakers' labels ("客服：…\n我：…";
+# roles only: "反诈小课堂：…\n记住：…" is one voice's headings).
+_REPLY = re.compile(r"[?？][ \t\u3000\n]+[^。！？!?\n]{0,10}我(?!们)")
+_SPEAKER = re.compile(
+    r"(?:^|\n)[ \t\u3000]*(甲|乙|a|b|我|对方|客服|骗子|来电人?|接线员|民警|警察|他|她|用户|客户|本人|男方|女方)[:：]"
+)
+
+
+def is_dialogue(text: str) -> bool:
+    """Whether `text` is a conversation between two sides (a call's transcript, a chat pasted whole)."""
+    return _REPLY.search(text) is not None or len(set(_SPEAKER.findall(text))) >= 2

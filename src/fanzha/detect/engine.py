@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from fanzha.detect import scoring
 from fanzha.detect.assessment import Assessment, CueHit
-from fanzha.detect.cues import WARNING_CUE, CueMatcher, RawHit
+from fanzha.detect.cues import WARNING_CUE, CueMatcher, RawHit, is_dialogue
 from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare_many, vocabulary
 from fanzha.detect.scoring import DOUBT, Score, Weights, score
@@ -149,6 +149,7 @@ class Detector:
             canonical_chars=len(gathered.prepared.canonical),
             text_chars=len(gathered.prepared.norm.text),
             weights=self.weights,
+            dialogue=WARNING_CUE in gathered.best_per_cue and is_dialogue(gathered.prepared.masked),
         )
 
     def model_view(

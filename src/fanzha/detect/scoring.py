@@ -122,11 +122,15 @@ def evidence(
     canonical_chars: int,
     text_chars: int,
     weights: Weights,
+    dialogue: bool = False,
 ) -> Evidence:
-    """Name and value every piece of evidence of one text."""
+    """Name and value every piece of evidence of one text. `dialogue`: the text is a conversation
+    (`fanzha.detect.cues.is_dialogue`), which no notice is: its warning words are the callee's doubts
+    ("这会不会是诈骗电话？") or the caller's pose ("这里是反诈中心"), never the text's own frame."""
     warning = best_per_cue.get(WARNING_CUE)
     notice = (
         warning is not None
+        and not dialogue
         and (warning.start < NOTICE_HEAD or text_chars <= NOTICE_MAX_CHARS)
         and not any(cue_id in best_per_cue for cue_id in ACTION_CUES)
     )
