@@ -181,6 +181,9 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("我给你个账号你转账进去，我就可以拿到东西了", "urgent_borrow", True),
         ("你帮我买一张机票，要快，不然就没飞机回去了", "urgent_borrow", True),
         ("今天我把房租钱给你打过去你先交", "urgent_borrow", False),  # the writer pays: 给你打过去
+        # a grandchild who hurt someone in a fight and must settle: the classic call to grandparents
+        ("奶奶，我昨晚和人发生争执，把对方打伤了。对方要私了，需要汇款三万", "child_emergency", True),
+        ("昨晚的比赛发生争执，裁判出示了黄牌", "child_emergency", False),
     ],
 )
 def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str, raised: bool) -> None:
@@ -233,6 +236,7 @@ def test_a_negation_is_that_of_its_own_clause(text: str, cue: str) -> None:
     ("text", "dialogue"),
     [
         ("请问您现在方便接听电话吗？ 不方便，我现在正忙着呢。", True),
+        ("需要你提供一些信息进行身份验证。 你好，我最近确实没用过网银", True),
         ("客服：您的订单异常\n我：什么订单？", True),
         ("你知道吗？我们小区又有人被骗了", False),  # one voice: no break, and 我们
         ("反诈小课堂：杀猪盘是怎么套路你的？\n第一步“寻猪”：物色目标\n记住：网恋谈投资，一律是诈骗", False),

@@ -255,9 +255,12 @@ def _whole_tokens(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # A conversation: one side asks, the other answers in the first person after a break ("请问您现在方便
-# 吗？ 不方便，我现在…"; normalised text), or lines open with at least two speakers' labels ("客服：…\n我：…";
+# 吗？ 不方便，我现在…", "…进行身份验证。 你好，我最近…"; normalised text), or lines open with at least two speakers' labels ("客服：…\n我：…";
 # roles only: "反诈小课堂：…\n记住：…" is one voice's headings).
-_REPLY = re.compile(r"[?？][ \t\u3000\n]+[^。！？!?\n]{0,10}我(?!们)")
+_REPLY = re.compile(
+    r"[?？][ \t\u3000\n]+[^。！？!?\n]{0,10}我(?!们)"
+    r"|[。.!！][ \t\u3000\n]+(?:你好|您好|喂|嗯|哦|啊|不|是的|好的|对)[^。！？!?\n]{0,10}我(?!们)"
+)
 _SPEAKER = re.compile(
     r"(?:^|\n)[ \t\u3000]*(甲|乙|a|b|我|对方|客服|骗子|来电人?|接线员|民警|警察|他|她|用户|客户|本人|男方|女方)[:：]"
 )
