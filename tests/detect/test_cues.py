@@ -177,6 +177,8 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("请配合我们调查，把资金转到清查账户", "asset_check", True),
         ("我确实收到了账户异常的通知，收款账户是谁的", "account_rental", False),
         ("高价收银行卡，一张日结300", "account_rental", True),
+        ("先借我周转一下，一年内还你", "borrow_to_refund", False),  # 周转 is no transfer to "verify"
+        ("需要先借呗借出来转到验证账户", "borrow_to_refund", True),
         # a friend asking you to pay a stranger's account, or to buy their ticket
         ("我给你个账号你转账进去，我就可以拿到东西了", "urgent_borrow", True),
         ("你帮我买一张机票，要快，不然就没飞机回去了", "urgent_borrow", True),
