@@ -179,6 +179,12 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("高价收银行卡，一张日结300", "account_rental", True),
         ("先借我周转一下，一年内还你", "borrow_to_refund", False),  # 周转 is no transfer to "verify"
         ("需要先借呗借出来转到验证账户", "borrow_to_refund", True),
+        # a fee paid to a person, a deposit that "locks" a loan, official fees through a staff member's WeChat
+        ("可退还部分契税，请携带房产证复印件并转账手续费200元至办理人员", "fee_before_benefit", True),
+        ("交5000元定金锁定额度", "fee_before_benefit", True),
+        ("已交购车定金5000元，请于3日内提车", "fee_before_benefit", False),
+        ("添加“教育缴费专员”微信，按学生年级缴纳相关费用共计680元", "fee_via_private_contact", True),
+        ("学费请通过学校官网缴纳，如有疑问可添加工作人员微信咨询", "fee_via_private_contact", False),
         # a friend asking you to pay a stranger's account, or to buy their ticket
         ("我给你个账号你转账进去，我就可以拿到东西了", "urgent_borrow", True),
         ("你帮我买一张机票，要快，不然就没飞机回去了", "urgent_borrow", True),
