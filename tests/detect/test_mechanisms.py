@@ -227,3 +227,12 @@ def test_adverts_are_shown_as_adverts_not_scams(detector: Detector, text: str, k
     assert not verdict.is_fraud, (verdict.risk, [c.id for c in verdict.cues])
     assert verdict.category in ("advert", "loan_advert", "illegal_advert")
     assert verdict.category_name != "正常信息" and verdict.advice
+
+
+def test_an_operators_own_short_link_is_its_own(detector: Detector) -> None:
+    # u.10010.cn, China Unicom's short links, had been called a lookalike of 10010.com
+    verdict = detector.assess(
+        "【中国联通】手机营业厅为您提供了流量使用曲线图，点击u.10010.cn/qAAp9查看，回复TD退订。"
+    )
+    ids = {c.id for c in verdict.cues}
+    assert "official_link" in ids and "lookalike_domain" not in ids, ids
