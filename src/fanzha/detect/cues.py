@@ -255,8 +255,8 @@ def _whole_tokens(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # A conversation: one side asks, the other answers in the first person after a break ("请问您现在方便
-# 吗？ 不方便，我现在…", "…进行身份验证。 你好，我最近…"; normalised text), or lines open with at least two speakers' labels ("客服：…\n我：…";
-# roles only: "反诈小课堂：…\n记住：…" is one voice's headings).
+# 吗？ 不方便，我现在…", "…进行身份验证。 你好，我最近…"; normalised text), or lines open with at least
+# two speakers' labels ("客服：…\n我：…"; roles only: "反诈小课堂：…\n记住：…" is one voice's headings).
 _REPLY = re.compile(
     r"[?？][ \t\u3000\n]+[^。！？!?\n]{0,10}我(?!们)"
     r"|[。.!！][ \t\u3000\n]+(?:你好|您好|喂|嗯|哦|啊|不|是的|好的|对)[^。！？!?\n]{0,10}我(?!们)"
