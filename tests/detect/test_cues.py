@@ -185,6 +185,11 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("已交购车定金5000元，请于3日内提车", "fee_before_benefit", False),
         ("添加“教育缴费专员”微信，按学生年级缴纳相关费用共计680元", "fee_via_private_contact", True),
         ("学费请通过学校官网缴纳，如有疑问可添加工作人员微信咨询", "fee_via_private_contact", False),
+        # a home purchase's escrow is a real account; the state's "supervision account" is the scam's
+        ("定金五万已经打到中介的资金监管账户了，银行出了回单", "safe_account", False),
+        ("您涉嫌洗钱，请将资金转入国家资金监管账户配合调查", "safe_account", True),
+        ("把钱转到监管账户", "safe_account", True),
+        ("页面显示的是紫金清查，按照提示操作", "safe_account", True),  # disguised 资金清查 is still repaired
         # a friend asking you to pay a stranger's account, or to buy their ticket
         ("我给你个账号你转账进去，我就可以拿到东西了", "urgent_borrow", True),
         ("你帮我买一张机票，要快，不然就没飞机回去了", "urgent_borrow", True),
