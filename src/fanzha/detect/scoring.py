@@ -34,8 +34,8 @@ from typing import Any
 
 from fanzha.detect.assessment import CueHit
 from fanzha.detect.cues import WARNING_CUE, RawHit
+from fanzha.detect.signals import ALL_OFFICIAL  # every number and link is the brand's own
 
-ALL_OFFICIAL = "all_contacts_official"  # fanzha.detect.signals: every number and link is the brand's own
 DOUBT = "warning_doubt"
 DOUBT_PRIOR = -1.5
 # A genuine warning never asks you to do these; a message that does (outside a quoted description,
