@@ -5,7 +5,8 @@ For every demo case received in the last `ORDER_DAYS` days that paid a bank card
 the desk requested a stop-payment on the first card 15–90 minutes after the call; the receiving bank
 answered within a few hours — executed with the part of the money still there, or (one in twelve)
 refused with a reason — except for the requests of the last hours and the demo bank's newest
-`DEMO_BANK_WAITING`, still 待银行执行 (for the bank console to answer). A stop-payment
+`DEMO_BANK_WAITING`, still 待银行执行 (for the bank console to answer; they are the demo bank's newest
+cards even when fewer than that were paid in the window, requested in the last hours). A stop-payment
 older than a day and a half was turned into a freeze (executed by the bank, which supersedes it), renewed
 once, or left to expire (`expire_due` at the end), so the lists hold every state an office sees.
 The demo bank (`DEMO_BANK`, the bank the demo's bank key acts for) gets an order for each of its cards;
@@ -20,7 +21,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from fanzha.orders.machine import OrderError
 from fanzha.orders.repository import OrderStore
@@ -29,6 +30,7 @@ from fanzha.timezones import from_db
 
 DEMO_BANK = "中国工商银行"  # the bank the demo's bank key acts for (fanzha.demo.bank)
 ORDER_DAYS = 10
+LOOK_BACK_DAYS = 400  # how far back the demo bank's newest cards are looked for (longer than the demo)
 DEMO_BANK_WAITING = 3  # the demo bank's newest orders wait for the bank console to answer them
 BASIS = "【演示数据】《中华人民共和国反电信网络诈骗法》第三十二条；《电信网络新型违法犯罪案件冻结资金返还若干规定》"
 REFUSALS = ("该账户已于事发前销户", "账户余额为零，无可止付资金", "户名与指令不符，请核对后重新发送")
@@ -58,15 +60,28 @@ def _candidates(
     return list(firsts.values())
 
 
+def _waiting(engine: Engine) -> int:
+    """How many of the demo bank's orders wait for it (待银行执行)."""
+    query = select(func.count()).where(OrderRow.bank == DEMO_BANK, OrderRow.state == "requested")
+    with engine.connect() as conn:
+        return int(conn.scalar(query) or 0)
+
+
 def load_orders_demo(engine: Engine, *, seed: int = 0, now: datetime | None = None) -> int:
     """Orders for the recent demo cases that have none; returns how many were requested."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
     store = OrderStore(engine)
     made = 0
-    candidates = _candidates(engine, seed=seed, since=now - timedelta(days=ORDER_DAYS))
+    window = now - timedelta(days=ORDER_DAYS)
     # the demo bank's newest orders wait for its console; a few more candidates are requested lately, as
-    # one of the newest may share a card with an earlier case's order and be refused by the desk
-    lately = {c[0] for c in [c for c in candidates if c[4] == DEMO_BANK][-2 * DEMO_BANK_WAITING :]}
+    # one of the newest may share a card with an earlier case's order and be refused by the desk. While
+    # fewer than DEMO_BANK_WAITING wait, they are its newest cards even from before the window (cards are
+    # drawn from the BIN table, so a bank may be paid no card for days): its console has orders to answer.
+    waiting_now = _waiting(engine)
+    look_back = LOOK_BACK_DAYS if waiting_now < DEMO_BANK_WAITING else ORDER_DAYS
+    everything = _candidates(engine, seed=seed, since=now - timedelta(days=look_back))
+    lately = {c[0] for c in [c for c in everything if c[4] == DEMO_BANK][-2 * DEMO_BANK_WAITING :]}
+    candidates = [c for c in everything if c[2] >= window or c[0] in lately]
     made_orders: list[tuple[int, str, str, int, datetime, random.Random]] = []
     for case_id, officer, received, card, bank, fen in candidates:
         rng = random.Random(f"{seed}:order:{case_id}")
