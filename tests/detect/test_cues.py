@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+import re
+from pathlib import Path
 
-from fanzha.detect.cues import CueMatcher, is_dialogue
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fanzha.detect.cues import CueMatcher, is_dialogue, leftmost_spans
 from fanzha.detect.prepare import prepare
 from fanzha.taxonomy import load_taxonomy
 
@@ -257,3 +263,40 @@ def test_a_negation_is_that_of_its_own_clause(text: str, cue: str) -> None:
 )
 def test_a_dialogue_is_two_voices(text: str, dialogue: bool) -> None:
     assert is_dialogue(prepare(text).masked) is dialogue
+
+
+ALTERNATIVES = ["ab", "a[^c]{0,2}b", "b+c", "(?<!x)ab", "ca?b", "a(b|c)a", "x[ab]", "bc?"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(ALTERNATIVES), min_size=1, max_size=4, unique=True),
+    st.text(alphabet="abcx", max_size=24),
+)
+def test_leftmost_spans_are_those_of_the_whole_alternation(alternatives: list[str], text: str) -> None:
+    whole = re.compile("|".join(alternatives))
+    expected = [(m.start(), m.end()) for m in whole.finditer(text)]
+    assert list(leftmost_spans([re.compile(a) for a in alternatives], text)) == expected
+
+
+REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real" / "real_sms.jsonl"
+
+
+@pytest.mark.skipif(not REAL.is_file(), reason="shared/data is not beside the checkout")
+def test_running_only_the_alternatives_whose_keywords_occur_finds_what_the_whole_pattern_finds() -> None:
+    matcher = CueMatcher(load_taxonomy())
+    lines = REAL.read_text("utf-8").splitlines()[::5]
+    texts = [prepare(json.loads(line)["text"]).masked for line in lines]
+    compared = 0
+    for text in texts:
+        for index, cue in enumerate(matcher.cues):
+            if not cue.alternatives:
+                continue
+            present = {i for i, a in enumerate(cue.alternatives) if any(k in text for k in a.keywords)}
+            if not present:
+                continue
+            assert cue.pattern is not None
+            whole = [(m.start(), m.end()) for m in cue.pattern.finditer(text)]
+            assert list(matcher._spans(index, present, text)) == whole, (cue.id, text)
+            compared += len(present) < len(cue.alternatives)
+    assert compared > 1000  # most runs are of some alternatives only

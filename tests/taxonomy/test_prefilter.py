@@ -7,7 +7,7 @@ import re
 import pytest
 
 from fanzha.taxonomy import TaxonomyError, load_taxonomy, parse_taxonomy
-from fanzha.taxonomy.prefilter import required_literals
+from fanzha.taxonomy.prefilter import alternative_literals, required_literals, top_alternatives
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,36 @@ def test_a_loaded_cue_carries_its_derived_keywords() -> None:
     cue = parse_taxonomy(_entry(pattern="(安全|监管)账户")).types[0].cues[0]
     assert set(cue.keywords) == {"安全账户", "监管账户"}
     assert cue.pattern is not None and re.search(cue.pattern, "监管账户")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "parts"),
+    [
+        ("稳赚|保本(保息)?|(零|无)风险", ["稳赚", "保本(保息)?", "(零|无)风险"]),
+        ("a[|(]b|c\\|d|e", ["a[|(]b", "c\\|d", "e"]),  # a | in a class or escaped splits nothing
+        ("[]|]x|[^]|]y", ["[]|]x", "[^]|]y"]),  # a ] first in a class is one of its characters
+        ("(?<!年化)收益|(?:x|y)z", ["(?<!年化)收益", "(?:x|y)z"]),
+        ("(?i)ab|cd", ["(?i)ab|cd"]),  # global flags would bind to the first alternative only
+        ("安全账户", ["安全账户"]),
+    ],
+)
+def test_top_alternatives(pattern: str, parts: list[str]) -> None:
+    assert top_alternatives(pattern) == parts
+
+
+def test_alternatives_carry_their_own_literals() -> None:
+    assert alternative_literals("稳赚(不赔)?|(高|超高)回报") == [
+        ("稳赚(不赔)?", ["稳赚"]),
+        ("(高|超高)回报", ["超高回报", "高回报"]),
+    ]
+    assert alternative_literals("安全账户") is None  # one alternative: the pattern runs whole
+    assert alternative_literals("安全账户|\\d+") is None  # an alternative needs no literal
+
+
+def test_every_shipped_cue_with_alternatives_splits_back_into_its_pattern() -> None:
+    split = [c for c in load_taxonomy().all_cues if c.alternatives]
+    assert len(split) > 50
+    for cue in split:
+        assert cue.pattern is not None
+        assert "|".join(a.pattern.pattern for a in cue.alternatives) == cue.pattern.pattern
+        assert set().union(*(a.keywords for a in cue.alternatives)) == set(cue.keywords), cue.id

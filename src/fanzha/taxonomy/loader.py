@@ -12,13 +12,14 @@ from fanzha.datafiles import load_derived, load_yaml
 from fanzha.taxonomy.model import (
     ADVERT_KINDS,
     AdvertKind,
+    Alternative,
     Cue,
     FraudType,
     LazyPattern,
     Taxonomy,
     TaxonomyError,
 )
-from fanzha.taxonomy.prefilter import required_literals
+from fanzha.taxonomy.prefilter import alternative_literals, required_literals
 
 _REQUIRED_TYPE_FIELDS = ("code", "name", "description", "advice", "cues")
 
@@ -34,9 +35,11 @@ def _text(entry: dict[str, Any], field: str, where: str) -> str:
 
 
 Literals = Mapping[str, list[str] | None]  # pattern → its derived prefilter keywords
+# pattern → its top-level alternatives with their keywords (`prefilter.alternative_literals`)
+Alternatives = Mapping[str, list[tuple[str, list[str]]] | None]
 
 
-def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals) -> Cue:
+def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals, split: Alternatives) -> Cue:
     if not isinstance(entry, dict):
         raise TaxonomyError(f"{where}: a cue must be a mapping")
     cue_id = _text(entry, "id", where)
@@ -51,6 +54,7 @@ def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals) -> 
             "(doctrine says whoever says this is running a scam: it must carry a verdict on its own)"
         )
     pattern: re.Pattern[str] | LazyPattern | None = None
+    alternatives: tuple[Alternative, ...] = ()
     if entry.get("pattern") is not None:
         text = str(entry["pattern"])
         if text in literals:  # parsed before, when its keywords were derived: compiled when first used
@@ -68,6 +72,8 @@ def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals) -> 
                 f"{where}: the pattern can match without any literal text; anchor it on a word"
             )
         keywords: Any = sorted(derived)
+        parts = split[text] if text in split else alternative_literals(text)
+        alternatives = tuple(Alternative(LazyPattern(part), tuple(kws)) for part, kws in parts or ())
     else:
         keywords = entry.get("keywords")
         if (
@@ -87,16 +93,21 @@ def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals) -> 
         pattern=pattern,
         fraud_type=fraud_type,
         firm=firm,
+        alternatives=alternatives,
     )
 
 
-def parse_taxonomy(data: Any, literals: Literals | None = None) -> Taxonomy:
-    """Build a `Taxonomy` from parsed YAML, raising `TaxonomyError` on anything malformed. `literals`:
-    the prefilter keywords of the patterns when they were derived before (see `load_taxonomy`)."""
+def parse_taxonomy(
+    data: Any, literals: Literals | None = None, alternatives: Alternatives | None = None
+) -> Taxonomy:
+    """Build a `Taxonomy` from parsed YAML, raising `TaxonomyError` on anything malformed. `literals`
+    and `alternatives`: the prefilter keywords of the patterns and of their top-level alternatives when
+    they were derived before (see `load_taxonomy`)."""
     known = literals or {}
+    split = alternatives or {}
     if not isinstance(data, dict) or not isinstance(data.get("types"), list):
         raise TaxonomyError("taxonomy: top level must have a 'types' list")
-    generic = tuple(_cue(c, None, "generic", known) for c in data.get("generic") or [])
+    generic = tuple(_cue(c, None, "generic", known, split) for c in data.get("generic") or [])
     types: list[FraudType] = []
     seen_cues: set[str] = {c.id for c in generic}
     for entry in data["types"]:
@@ -107,7 +118,7 @@ def parse_taxonomy(data: Any, literals: Literals | None = None) -> Taxonomy:
             raise TaxonomyError(f"type {entry.get('code', '?')}: missing {', '.join(missing)}")
         code = _text(entry, "code", "type")
         where = f"type '{code}'"
-        cues = tuple(_cue(c, code, where, known) for c in entry["cues"])
+        cues = tuple(_cue(c, code, where, known, split) for c in entry["cues"])
         for cue in cues:
             if cue.id in seen_cues:
                 raise TaxonomyError(f"{where}: duplicate cue id '{cue.id}'")
@@ -145,15 +156,28 @@ def load_taxonomy() -> Taxonomy:
     raw = package.joinpath("fraud_types.yaml").read_text("utf-8")
     data = load_yaml(raw, name="fraud_types")
 
-    def derive() -> dict[str, list[str] | None]:
-        patterns = [c["pattern"] for c in _all_cue_entries(data) if isinstance(c, dict) and c.get("pattern")]
-        return {str(p): _sorted(required_literals(str(p))) for p in patterns if _compiles(str(p))}
+    def derive() -> dict[str, Any]:
+        entries = _all_cue_entries(data)
+        patterns = [str(c["pattern"]) for c in entries if isinstance(c, dict) and c.get("pattern")]
+        valid = [p for p in patterns if _compiles(p)]
+        return {
+            "keywords": {p: _sorted(required_literals(p)) for p in valid},
+            "alternatives": {p: alternative_literals(p) for p in valid},
+        }
 
-    # Deriving the keywords parses every pattern a second time: kept with the YAML cache, keyed by the
-    # file and by the code that derives them.
+    # Deriving the keywords parses every pattern a second and a third time: kept with the YAML cache,
+    # keyed by the file, by the code that derives them and by the shape `derive` gives them.
     code = package.joinpath("prefilter.py").read_text("utf-8")
-    literals = load_derived("fraud_types_keywords", source=raw + "\0" + code, compute=derive)
-    return parse_taxonomy(data, literals if isinstance(literals, dict) else None)
+    source = "\0".join((raw, code, "keywords+alternatives"))
+    derived = load_derived("fraud_types_keywords", source=source, compute=derive)
+    if not isinstance(derived, dict):
+        derived = {}
+    literals, alternatives = derived.get("keywords"), derived.get("alternatives")
+    return parse_taxonomy(
+        data,
+        literals if isinstance(literals, dict) else None,
+        alternatives if isinstance(alternatives, dict) else None,
+    )
 
 
 def _compiles(pattern: str) -> bool:

@@ -37,8 +37,8 @@ class LazyPattern:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(text)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled.search(text)
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.search(text, pos)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, LazyPattern) and other.pattern == self.pattern
@@ -48,6 +48,14 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """One top-level alternative of a cue's pattern and the literals it cannot match without."""
+
+    pattern: LazyPattern
+    keywords: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +69,9 @@ class Cue:
     pattern: re.Pattern[str] | LazyPattern | None
     fraud_type: str | None  # None: a generic cue that raises risk without pointing to a type
     firm: bool = False  # police doctrine ("所有刷单都是诈骗"): calibration never weakens it below `weight`
+    # the pattern's top-level alternatives when it has several, each with its own keywords: a text runs
+    # only those whose keywords it holds (`fanzha.detect.cues`); empty: the pattern runs whole
+    alternatives: tuple[Alternative, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

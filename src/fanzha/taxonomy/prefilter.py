@@ -13,6 +13,7 @@ a link or number in the masked text, often runs of them) counts for little: it i
 
 from __future__ import annotations
 
+import re
 import re._constants as c  # type: ignore[import-not-found]  # the parser behind re.compile
 import re._parser as p  # type: ignore[import-not-found]
 from functools import lru_cache
@@ -107,3 +108,53 @@ def _element(op: Any, av: Any) -> Factors:
         return _sequence(list(sub)) if low >= 1 else None
     exact = _exact(op, av)
     return exact if exact else None
+
+
+def top_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern` as source text (`a|b(c|d)` → `a`, `b(c|d)`): joined with
+    `|` they are the pattern again. A pattern that starts with global inline flags stays whole (split,
+    the flags would bind to its first alternative only)."""
+    if re.match(r"\(\?[aiLmsux]+\)", pattern):
+        return [pattern]
+    parts: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: skip to its end (a `]` first in it, or after `^`, is a literal)
+            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
+            i += 1 if pattern[i : i + 1] == "]" else 0
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def alternative_literals(pattern: str) -> list[tuple[str, list[str]]] | None:
+    """Each top-level alternative of `pattern` with the literals it cannot match without (sorted), so that
+    only the alternatives whose literals occur in a text need to run on it (`fanzha.detect.cues`). None
+    when the pattern has one alternative, or one of them needs no literal or does not compile alone."""
+    parts = top_alternatives(pattern)
+    if len(parts) < 2:
+        return None
+    out: list[tuple[str, list[str]]] = []
+    for part in parts:
+        try:
+            re.compile(part)
+        except re.error:
+            return None
+        literals = required_literals(part)
+        if literals is None:
+            return None
+        out.append((part, sorted(literals)))
+    return out
