@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from fanzha.datafiles import CACHE_ENV, load_yaml
+from fanzha.datafiles import CACHE_ENV, load_derived, load_yaml
 
 
 def test_the_second_read_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -38,3 +38,22 @@ def test_a_corrupt_cache_file_is_parsed_again(tmp_path: Path, monkeypatch: pytes
     (cached,) = tmp_path.glob("t-*.json")
     cached.write_bytes(b"{half")
     assert load_yaml("x: 1\n", name="t") == {"x": 1}
+
+
+def test_an_accelerator_is_computed_only_when_it_can_be_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[int] = []
+
+    def compute() -> list[int]:
+        made.append(1)
+        return [1, 2]
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv(CACHE_ENV, str(blocker / "cache"))
+    assert load_derived("d", source="s", compute=compute, only_to_keep=True) is None and not made
+    assert load_derived("d", source="s", compute=compute) == [1, 2] and made == [1]  # a value needed anyway
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    assert load_derived("d", source="s", compute=compute, only_to_keep=True) == [1, 2] and made == [1, 1]
+    assert load_derived("d", source="s", compute=compute, only_to_keep=True) == [1, 2] and made == [1, 1]

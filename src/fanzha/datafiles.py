@@ -44,18 +44,30 @@ def load_yaml(text: str, *, name: str) -> Any:
     return data
 
 
-def load_derived(name: str, *, source: str, compute: Callable[[], Any]) -> Any:
+def load_derived(name: str, *, source: str, compute: Callable[[], Any], only_to_keep: bool = False) -> Any:
     """A JSON value computed from `source` (a data file's text together with the code that reads it),
-    from the cache when `source` is unchanged; `compute` makes it otherwise."""
+    from the cache when `source` is unchanged; `compute` makes it otherwise. `only_to_keep`: a value
+    worth computing only when it can be kept for the next run (an accelerator): None, uncomputed, when
+    the cache directory cannot be written."""
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:20]
     cached = cache_dir() / f"{name}-{digest}.json"
     try:
         return orjson.loads(cached.read_bytes())
     except (OSError, orjson.JSONDecodeError):
         pass
+    if only_to_keep and not _writable(cached.parent):
+        return None
     value = compute()
     _write(cached, value)
     return value
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
 
 
 def _write(path: Path, value: Any) -> None:

@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 
 from fanzha.datafiles import load_derived, load_yaml
+from fanzha.programs import Programs
 from fanzha.taxonomy.model import (
     ADVERT_KINDS,
     AdvertKind,
@@ -39,7 +40,14 @@ Literals = Mapping[str, list[str] | None]  # pattern → its derived prefilter k
 Alternatives = Mapping[str, list[tuple[str, list[str]]] | None]
 
 
-def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals, split: Alternatives) -> Cue:
+def _cue(
+    entry: Any,
+    fraud_type: str | None,
+    where: str,
+    literals: Literals,
+    split: Alternatives,
+    programs: Programs | None,
+) -> Cue:
     if not isinstance(entry, dict):
         raise TaxonomyError(f"{where}: a cue must be a mapping")
     cue_id = _text(entry, "id", where)
@@ -58,7 +66,7 @@ def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals, spl
     if entry.get("pattern") is not None:
         text = str(entry["pattern"])
         if text in literals:  # parsed before, when its keywords were derived: compiled when first used
-            pattern = LazyPattern(text)
+            pattern = LazyPattern(text, programs)
         else:
             try:
                 pattern = re.compile(text)
@@ -73,7 +81,9 @@ def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals, spl
             )
         keywords: Any = sorted(derived)
         parts = split[text] if text in split else alternative_literals(text)
-        alternatives = tuple(Alternative(LazyPattern(part), tuple(kws)) for part, kws in parts or ())
+        alternatives = tuple(
+            Alternative(LazyPattern(part, programs), tuple(kws)) for part, kws in parts or ()
+        )
     else:
         keywords = entry.get("keywords")
         if (
@@ -98,16 +108,19 @@ def _cue(entry: Any, fraud_type: str | None, where: str, literals: Literals, spl
 
 
 def parse_taxonomy(
-    data: Any, literals: Literals | None = None, alternatives: Alternatives | None = None
+    data: Any,
+    literals: Literals | None = None,
+    alternatives: Alternatives | None = None,
+    programs: Programs | None = None,
 ) -> Taxonomy:
     """Build a `Taxonomy` from parsed YAML, raising `TaxonomyError` on anything malformed. `literals`
     and `alternatives`: the prefilter keywords of the patterns and of their top-level alternatives when
-    they were derived before (see `load_taxonomy`)."""
+    they were derived before (see `load_taxonomy`); `programs`: where their compiled programs are kept."""
     known = literals or {}
     split = alternatives or {}
     if not isinstance(data, dict) or not isinstance(data.get("types"), list):
         raise TaxonomyError("taxonomy: top level must have a 'types' list")
-    generic = tuple(_cue(c, None, "generic", known, split) for c in data.get("generic") or [])
+    generic = tuple(_cue(c, None, "generic", known, split, programs) for c in data.get("generic") or [])
     types: list[FraudType] = []
     seen_cues: set[str] = {c.id for c in generic}
     for entry in data["types"]:
@@ -118,7 +131,7 @@ def parse_taxonomy(
             raise TaxonomyError(f"type {entry.get('code', '?')}: missing {', '.join(missing)}")
         code = _text(entry, "code", "type")
         where = f"type '{code}'"
-        cues = tuple(_cue(c, code, where, known, split) for c in entry["cues"])
+        cues = tuple(_cue(c, code, where, known, split, programs) for c in entry["cues"])
         for cue in cues:
             if cue.id in seen_cues:
                 raise TaxonomyError(f"{where}: duplicate cue id '{cue.id}'")
@@ -173,11 +186,13 @@ def load_taxonomy() -> Taxonomy:
     if not isinstance(derived, dict):
         derived = {}
     literals, alternatives = derived.get("keywords"), derived.get("alternatives")
-    return parse_taxonomy(
-        data,
-        literals if isinstance(literals, dict) else None,
-        alternatives if isinstance(alternatives, dict) else None,
-    )
+    split = alternatives if isinstance(alternatives, dict) else {}
+
+    def patterns() -> list[str]:  # every pattern a cue may run: whole, and each alternative
+        return [*split, *(part for parts in split.values() for part, _ in parts or ())]
+
+    programs = Programs("fraud_types_programs", source=source, patterns=patterns)
+    return parse_taxonomy(data, literals if isinstance(literals, dict) else None, split, programs)
 
 
 def _compiles(pattern: str) -> bool:

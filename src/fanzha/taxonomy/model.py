@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from fanzha.programs import Programs
+
 NORMAL = "normal"
 SCAM = "scam"  # the category of every fraud type
 UNKNOWN_FRAUD = "fraud"  # a training label: a scam whose type the data does not say
@@ -22,16 +24,18 @@ class LazyPattern:
     texts holding one of its keywords, and compiling the hundred patterns took 0.07 s of every start of
     `fanzha check`. Only patterns already known to compile are made lazy (see `load_taxonomy`)."""
 
-    __slots__ = ("_compiled", "pattern")
+    __slots__ = ("_compiled", "_programs", "pattern")
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, programs: Programs | None = None) -> None:
         self.pattern = pattern
+        self._programs = programs  # the cached compiled programs of the taxonomy's patterns, if any
         self._compiled: re.Pattern[str] | None = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
+            programs = self._programs
+            self._compiled = programs.compile(self.pattern) if programs else re.compile(self.pattern)
         return self._compiled
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

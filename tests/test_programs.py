@@ -1,0 +1,62 @@
+"""Cue patterns rebuilt from their cached compiled programs match exactly as `re.compile`'s do; a
+program `_sre` refuses, or none at all, falls back to `re.compile`."""
+
+from __future__ import annotations
+
+import array
+import base64
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from fanzha.datafiles import CACHE_ENV
+from fanzha.programs import Programs, program, rebuild
+from fanzha.taxonomy import load_taxonomy
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real" / "real_sms.jsonl"
+SAMPLES = [
+    "尊敬的工行用户您的电子密码器将于次日失效请尽快登陆我行网站进行维护升级",
+    "您好，我是公安局的，您的银行卡涉嫌洗钱，请把钱转到安全账户配合资金清查",
+    "稳赚不赔，年化收益18%，老师每天免费推荐牛股，进群领取",
+    "【中国银行】您尾号1234的账户于12月5日转账支出500.00元，如非本人操作请致电95566",
+]
+
+
+def _patterns() -> list[str]:
+    cues = load_taxonomy().all_cues
+    whole = [c.pattern.pattern for c in cues if c.pattern is not None]
+    return whole + [a.pattern.pattern for c in cues for a in c.alternatives]
+
+
+def test_every_cue_pattern_rebuilt_from_its_program_matches_as_compiled() -> None:
+    texts = list(SAMPLES)
+    if REAL.is_file():
+        texts += [json.loads(line)["text"] for line in REAL.read_text("utf-8").splitlines()[::40]]
+    patterns = _patterns()
+    assert len(patterns) > 500
+    for pattern in patterns:
+        rebuilt, compiled = rebuild(pattern, program(pattern)), re.compile(pattern)
+        assert rebuilt is not None, pattern
+        for text in texts:
+            assert [m.span() for m in rebuilt.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+
+
+def test_a_program_sre_refuses_is_compiled_instead() -> None:
+    stored = program("安全(账户|帐户)")
+    words = array.array("I", base64.b64decode(stored[1]))
+    cut = [stored[0], base64.b64encode(words[:-3].tobytes()).decode(), *stored[2:]]
+    assert rebuild("安全(账户|帐户)", cut) is None
+    assert rebuild("安全(账户|帐户)", None) is None and rebuild("安全(账户|帐户)", ["x"]) is None
+
+
+def test_programs_are_kept_and_unknown_patterns_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    programs = Programs("p", source="s", patterns=lambda: ["安全账户", "资金(清查|核查)"])
+    assert programs.compile("资金(清查|核查)").findall("配合资金核查") == ["核查"]
+    assert programs.compile("不在表里").search("这个不在表里") is not None
+    (kept,) = tmp_path.glob("p-*.json")
+    assert set(json.loads(kept.read_text("utf-8"))) == {"安全账户", "资金(清查|核查)"}
