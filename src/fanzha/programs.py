@@ -54,16 +54,12 @@ def rebuild(pattern: str, stored: Any) -> re.Pattern[str] | None:
     the pattern's own), or None when it is no program `_sre` accepts (the caller compiles)."""
     if _sre is None or array.array(_WORD).itemsize != _sre.CODESIZE:
         return None
+    # not a program (TypeError, ValueError, OverflowError), or one _sre's validator refuses (RuntimeError)
     try:
         flags, words, groups, groupindex, indexgroup = stored
         code = array.array(_WORD, base64.b64decode(words, validate=True)).tolist()
         rebuilt: re.Pattern[str] = _sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
-    except (
-        RuntimeError,
-        TypeError,
-        ValueError,
-        OverflowError,
-    ):  # not a program, or refused by _sre's validator
+    except (RuntimeError, TypeError, ValueError, OverflowError):
         return None
     return rebuilt
 
