@@ -6,6 +6,7 @@ from __future__ import annotations
 import array
 import base64
 import json
+import pickle
 import re
 from pathlib import Path
 
@@ -55,8 +56,17 @@ def test_programs_are_kept_and_unknown_patterns_compiled(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CACHE_ENV, str(tmp_path))
-    programs = Programs("p", source="s", patterns=lambda: ["安全账户", "资金(清查|核查)"])
+    programs = Programs("p", source="s", patterns=["安全账户", "资金(清查|核查)"])
     assert programs.compile("资金(清查|核查)").findall("配合资金核查") == ["核查"]
     assert programs.compile("不在表里").search("这个不在表里") is not None
     (kept,) = tmp_path.glob("p-*.json")
     assert set(json.loads(kept.read_text("utf-8"))) == {"安全账户", "资金(清查|核查)"}
+
+
+def test_the_taxonomy_still_pickles_without_its_table() -> None:
+    taxonomy = load_taxonomy()
+    cue = next(c for c in taxonomy.all_cues if c.alternatives)
+    assert cue.alternatives[0].pattern.compiled is not None  # the table is loaded in this process
+    again = pickle.loads(pickle.dumps(taxonomy))
+    assert again == taxonomy
+    assert again.all_cues[0].pattern is not None and again.all_cues[0].pattern.search("x") is None

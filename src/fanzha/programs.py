@@ -20,7 +20,7 @@ import array
 import base64
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from fanzha.datafiles import load_derived
@@ -68,11 +68,14 @@ class Programs:
     """The compiled programs of a known set of patterns, read from the cache (or made and cached) the
     first time one of them is compiled in this process."""
 
-    def __init__(self, name: str, *, source: str, patterns: Callable[[], Iterable[str]]) -> None:
+    def __init__(self, name: str, *, source: str, patterns: Iterable[str]) -> None:
         self._name = name
         self._source = source
-        self._patterns = patterns
+        self._patterns = tuple(patterns)
         self._table: dict[str, Any] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:  # pickled (a taxonomy sent to another process): no table
+        return {**self.__dict__, "_table": None}
 
     def compile(self, pattern: str) -> re.Pattern[str]:
         if _sre is None:
@@ -86,7 +89,7 @@ class Programs:
         build = f"{sys.implementation.name} {sys.version} {_sre.MAGIC} {_FORMAT}"
 
         def make() -> dict[str, Program]:
-            return {p: program(p) for p in self._patterns()}
+            return {p: program(p) for p in self._patterns}
 
         table = load_derived(self._name, source=f"{self._source}\0{build}", compute=make, only_to_keep=True)
         return table if isinstance(table, dict) else {}

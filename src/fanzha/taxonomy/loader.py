@@ -188,9 +188,8 @@ def load_taxonomy() -> Taxonomy:
     literals, alternatives = derived.get("keywords"), derived.get("alternatives")
     split = alternatives if isinstance(alternatives, dict) else {}
 
-    def patterns() -> list[str]:  # every pattern a cue may run: whole, and each alternative
-        return [*split, *(part for parts in split.values() for part, _ in parts or ())]
-
+    # every pattern a cue may run: whole, and each alternative
+    patterns = [*split, *(part for parts in split.values() for part, _ in parts or ())]
     programs = Programs("fraud_types_programs", source=source, patterns=patterns)
     return parse_taxonomy(data, literals if isinstance(literals, dict) else None, split, programs)
 
