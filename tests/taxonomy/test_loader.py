@@ -85,3 +85,20 @@ def test_a_firm_cue_is_read_as_firm_and_others_are_not() -> None:
     taxonomy = parse_taxonomy(_minimal(weight=3, firm=True))
     assert [c.firm for c in taxonomy.all_cues] == [True]
     assert [c.firm for c in parse_taxonomy(_minimal()).all_cues] == [False]
+
+
+def test_a_disguised_pattern_cue_lends_its_words_to_the_repair_vocabulary() -> None:
+    from fanzha.detect.prepare import vocabulary
+
+    with pytest.raises(TaxonomyError, match="disguised"):
+        parse_taxonomy(_minimal(disguised="yes"))
+    plain = {"id": "c", "meaning": "m", "weight": 1, "pattern": "(安全|监管)账户"}
+    taxonomy = parse_taxonomy(
+        {"types": [{"code": "t", "name": "n", "description": "d", "advice": "a", "cues": [plain]}]}
+    )
+    assert "监管账户" not in vocabulary(taxonomy)  # derived literals may be everyday words: not by default
+    marked = plain | {"disguised": True}
+    taxonomy = parse_taxonomy(
+        {"types": [{"code": "t", "name": "n", "description": "d", "advice": "a", "cues": [marked]}]}
+    )
+    assert {"安全账户", "监管账户"} <= vocabulary(taxonomy)

@@ -44,10 +44,11 @@ def mask(text: str, located: list[Located]) -> str:
 
 def vocabulary(taxonomy: Taxonomy) -> set[str]:
     """The words whose disguised spellings are repaired: the keywords of the cues that are lists of
-    words (安全账户, 刷单 …), every brand name and alias, and `fanzha/text/data/disguised_words.txt`.
-    Not the literals derived from cue patterns: those include everyday words (我是, 办理) that spam
-    has no reason to disguise."""
-    words = {keyword for cue in taxonomy.all_cues if cue.pattern is None for keyword in cue.keywords}
+    words (刷单 …) or marked `disguised` (安全账户 …), every brand name and alias, and
+    `fanzha/text/data/disguised_words.txt`. Not the literals derived from other cue patterns: those
+    include everyday words (我是, 办理) that spam has no reason to disguise."""
+    cues = taxonomy.all_cues
+    words = {keyword for cue in cues if cue.pattern is None or cue.disguised for keyword in cue.keywords}
     for brand in brands():
         words.update((brand.name, *brand.aliases))
     raw = resources.files("fanzha.text").joinpath("data/disguised_words.txt").read_text("utf-8")

@@ -55,6 +55,9 @@ def _cue(
     weight = entry.get("weight")
     if not isinstance(weight, int | float) or not -10 <= weight <= 10:
         raise TaxonomyError(f"{where}: weight must be a number between -10 and 10")
+    disguised = entry.get("disguised", False)
+    if not isinstance(disguised, bool):
+        raise TaxonomyError(f"{where}: disguised must be true or false")
     firm = entry.get("firm", False)
     if not isinstance(firm, bool) or (firm and weight < FIRM_WEIGHT):
         raise TaxonomyError(
@@ -103,6 +106,7 @@ def _cue(
         pattern=pattern,
         fraud_type=fraud_type,
         firm=firm,
+        disguised=disguised,
         alternatives=alternatives,
     )
 

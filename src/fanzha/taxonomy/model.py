@@ -73,6 +73,9 @@ class Cue:
     pattern: re.Pattern[str] | LazyPattern | None
     fraud_type: str | None  # None: a generic cue that raises risk without pointing to a type
     firm: bool = False  # police doctrine ("所有刷单都是诈骗"): calibration never weakens it below `weight`
+    # a pattern's keywords are words spam disguises (紫金清查 for 资金清查): they join the variant-repair
+    # vocabulary as a keyword cue's do (`fanzha.detect.prepare.vocabulary`)
+    disguised: bool = False
     # the pattern's top-level alternatives when it has several, each with its own keywords: a text runs
     # only those whose keywords it holds (`fanzha.detect.cues`); empty: the pattern runs whole
     alternatives: tuple[Alternative, ...] = ()
