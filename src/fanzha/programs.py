@@ -35,6 +35,8 @@ except ImportError:  # pragma: no cover - another interpreter: re.compile it is
 Program = list[Any]  # [flags, code (base64 of its words), groups, groupindex, indexgroup]
 _WORD = "I"  # the array type of one word of a program (`_sre.CODESIZE` bytes: checked before use)
 _FORMAT = 2  # of the stored programs: a cache written in another format is not read
+# programs can be stored and rebuilt here: CPython's engine, whose words are `_WORD`s
+_USABLE = _sre is not None and array.array(_WORD).itemsize == _sre.CODESIZE
 
 
 def program(pattern: str) -> Program:
@@ -52,7 +54,7 @@ def program(pattern: str) -> Program:
 def rebuild(pattern: str, stored: Any) -> re.Pattern[str] | None:
     """`pattern` from its stored program (the cache is keyed by the pattern: a program is taken to be
     the pattern's own), or None when it is no program `_sre` accepts (the caller compiles)."""
-    if _sre is None or array.array(_WORD).itemsize != _sre.CODESIZE:
+    if not _USABLE:
         return None
     # not a program (TypeError, ValueError, OverflowError), or one _sre's validator refuses (RuntimeError)
     try:
@@ -78,7 +80,7 @@ class Programs:
         return {**self.__dict__, "_table": None}
 
     def compile(self, pattern: str) -> re.Pattern[str]:
-        if _sre is None:
+        if not _USABLE:
             return re.compile(pattern)
         if self._table is None:
             self._table = self._load()
