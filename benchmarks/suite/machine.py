@@ -22,6 +22,29 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _cpu_jiffies() -> tuple[int, int]:
+    """(busy, total) jiffies of all CPUs since boot, from /proc/stat (iowait counts as idle)."""
+    with open("/proc/stat", encoding="ascii") as fh:
+        fields = [int(x) for x in fh.readline().split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return sum(fields) - idle, sum(fields)
+
+
+def busy_cpus(seconds: float = 1.0) -> float:
+    """How many CPUs other processes keep busy: sampled over `seconds` while this process sleeps.
+
+    A CPU-bound job left running beside the benchmark took one of this machine's two CPUs from the
+    worker pool of `fanzha check --jsonl` and not from the peer's one-process `predict` (0.72x where the
+    idle machine gave 0.99x and 1.01x, 2026-12-05): the speed sections say when it was so."""
+    import time
+
+    busy0, total0 = _cpu_jiffies()
+    time.sleep(seconds)
+    busy1, total1 = _cpu_jiffies()
+    cpus = os.cpu_count() or 1
+    return cpus * (busy1 - busy0) / max(total1 - total0, 1)
+
+
 def git(*args: str, check: bool = True) -> str:
     """The output of `git -C ROOT args…`; raises OSError or CalledProcessError (with `check`)."""
     return subprocess.run(

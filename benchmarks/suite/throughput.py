@@ -11,10 +11,14 @@ from typing import Any
 from suite.common import OUT, SEED, Section, mb, seconds_list, table, write_jsonl
 from suite.context import Context
 from suite.corpus import real_sms_rows, sms_texts
+from suite.machine import busy_cpus
 from suite.processes import fanzha_command, run_check
 from suite.throughput_runs import Timing, time_input
 
 SPEED_TARGET = 1.0  # fanzha check --jsonl texts/s ÷ peer predict texts/s
+
+
+BUSY_WARNING = 0.25  # CPUs kept busy by other processes before the runs: above this, the section warns
 
 
 def timing_rows(t: Timing, repeats: int) -> list[tuple[str, ...]]:
@@ -73,6 +77,7 @@ def bench_check_throughput(ctx: Context) -> Section:
     ctx.peer()
     ctx.detector()
 
+    busy = busy_cpus()
     real = time_input(
         ctx, cmd, "real", real_sms_rows(cfg.n_real_check), reference=True, has_workers=has_workers
     )
@@ -99,7 +104,9 @@ def bench_check_throughput(ctx: Context) -> Section:
         "fanzha_check_tree_peak_rss_kb": sampled.tree_rss_kb,
         "fanzha_check_tree_peak_pss_kb": sampled.tree_pss_kb,
         "fanzha_check_processes": sampled.processes,
+        "cpus_busy_before": round(busy, 2),
     }
+    crowded = busy >= BUSY_WARNING
     header = [
         "system",
         "what is timed",
@@ -110,6 +117,17 @@ def bench_check_throughput(ctx: Context) -> Section:
     ]
     check = real.check
     md = [
+        *(
+            [
+                f"> **Warning:** other processes kept {busy:.1f} of this machine's {os.cpu_count()} CPUs busy "
+                "just before these runs: the worker pool of `fanzha check --jsonl` shares the CPUs with them, "
+                "the peer's one-process `predict` less so. The ratios below understate fanzha. Rerun on an "
+                "idle machine.",
+                "",
+            ]
+            if crowded
+            else []
+        ),
         f"**Real SMS**: the {real.n:,} texts of `real/real_sms.jsonl`"
         + (" (a seeded sample: --quick)" if cfg.n_real_check else " (all folds)")
         + f", mean {real.mean_chars:.1f} chars, written as `{{id, text}}` JSONL to "
@@ -126,6 +144,8 @@ def bench_check_throughput(ctx: Context) -> Section:
         f"throughput on the real SMS without it ≈ {steady:,.0f} texts/s. fanzha's bytecode was compiled before "
         "the run, as installing a wheel does (`suite.machine.compile_bytecode`: this machine sets "
         "PYTHONDONTWRITEBYTECODE=1, under which every start compiled the sources again, 0.1 s more).",
+        f"- CPUs kept busy by other processes in the second before the timed runs (`/proc/stat`): {busy:.2f} "
+        f"of {os.cpu_count()}.",
         f"- Memory of `fanzha check --jsonl` on the real SMS: largest single process **{mb(peak_single)}** "
         "(`ru_maxrss` of the command and the workers it reaped, read with GNU time `%M`); whole process tree "
         f"({sampled.processes} processes), sampled every 20 ms in one extra untimed run: peak "
@@ -164,5 +184,10 @@ def bench_check_throughput(ctx: Context) -> Section:
         + (f"; --workers 1 {real.n / min(r.wall for r in real.single):,.0f} texts/s" if real.single else "")
         + (f"; in-process {real.n / min(real.in_process):,.0f} texts/s)" if real.in_process else ")"),
         f"corpus texts: {corpus.fanzha_tps:,.0f} vs {corpus.peer_tps:,.0f} texts/s = {corpus.ratio:.2f}×",
+        *(
+            [f"WARNING: {busy:.1f} CPUs busy with other processes before the runs; rerun idle"]
+            if crowded
+            else []
+        ),
     ]
     return Section("check_throughput", "2. Batch throughput (`fanzha check --jsonl`)", md, summary, figures)
