@@ -8,6 +8,7 @@ import hashlib
 import os
 import platform
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +36,7 @@ def busy_cpus(seconds: float = 1.0) -> float:
 
     A CPU-bound job left running beside the benchmark took one of this machine's two CPUs from the
     worker pool of `fanzha check --jsonl` and not from the peer's one-process `predict` (0.72x where the
-    idle machine gave 0.99x and 1.01x, 2026-12-05): the speed sections say when it was so."""
-    import time
-
+    idle machine gave 0.99x and 1.01x, 2026-12-05): the throughput section says when it was so."""
     busy0, total0 = _cpu_jiffies()
     time.sleep(seconds)
     busy1, total1 = _cpu_jiffies()

@@ -16,9 +16,7 @@ from suite.processes import fanzha_command, run_check
 from suite.throughput_runs import Timing, time_input
 
 SPEED_TARGET = 1.0  # fanzha check --jsonl texts/s ÷ peer predict texts/s
-
-
-BUSY_WARNING = 0.25  # CPUs kept busy by other processes before the runs: above this, the section warns
+BUSY_WARNING = 0.25  # CPUs kept busy by other processes before the runs: from this, the section warns
 
 
 def timing_rows(t: Timing, repeats: int) -> list[tuple[str, ...]]:
