@@ -65,8 +65,12 @@ def test_programs_are_kept_and_unknown_patterns_compiled(
 
 def test_the_taxonomy_still_pickles_without_its_table() -> None:
     taxonomy = load_taxonomy()
-    cue = next(c for c in taxonomy.all_cues if c.alternatives)
+    index, cue = next((i, c) for i, c in enumerate(taxonomy.all_cues) if c.alternatives)
+    text = "请将资金转入安全账户，配合资金清查"
     assert cue.alternatives[0].pattern.compiled is not None  # the table is loaded in this process
     again = pickle.loads(pickle.dumps(taxonomy))
     assert again == taxonomy
-    assert again.all_cues[0].pattern is not None and again.all_cues[0].pattern.search("x") is None
+    twin = again.all_cues[index]
+    assert twin.pattern is not None and cue.pattern is not None
+    assert [m.span() for m in twin.pattern.finditer(text)] == [m.span() for m in cue.pattern.finditer(text)]
+    assert [a.pattern.pattern for a in twin.alternatives] == [a.pattern.pattern for a in cue.alternatives]

@@ -33,17 +33,16 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fanzha.detect.engine import Detector
-from fanzha.detect.features import hashed_ngrams
 from fanzha.learn.dataset import iter_clean, read_examples
 from fanzha.learn.metrics import classification_report, scam_labels
 from fanzha.learn.real import DEVELOPMENT_FOLDS, in_folds, read_real
 from fanzha.learn.train import (
     CATEGORY_C,
-    _logistic,
-    _matrix,
-    _vocabulary,
     canonical_texts,
     category_of,
+    corpus_set,
+    logistic,
+    tfidf_features,
     training_set,
 )
 from fanzha.taxonomy import ADVERT_KINDS, NORMAL, SCAM, UNKNOWN_FRAUD
@@ -127,25 +126,23 @@ def fit_network(
 
 def features(train_texts: list[str], *others: list[str]) -> list[Any]:
     """TF-IDF matrices as `fanzha train` builds them, the vocabulary from the training texts alone."""
-    canon = canonical_texts(train_texts)
-    docs, buckets, _ = hashed_ngrams(canon)
-    vocab, idf = _vocabulary(docs, buckets, len(canon))
-    return [_matrix(canon, vocab, idf), *(_matrix(canonical_texts(t), vocab, idf) for t in others)]
+    _, _, matrices = tfidf_features(canonical_texts(train_texts), *(canonical_texts(t) for t in others))
+    return matrices
 
 
 def category(folds: list[int], seed: int) -> None:
     real = read_real(REAL_SMS)
+    corpus = corpus_set(SHARED / "train.jsonl")  # once, as `fanzha train` does for its fold models
     for fold in folds:
         started = time.perf_counter()
-        rows = training_set(
-            SHARED / "train.jsonl", REAL_SMS, folds=[f for f in DEVELOPMENT_FOLDS if f != fold]
-        )
+        others = [f for f in DEVELOPMENT_FOLDS if f != fold]
+        rows = corpus + [m.example() for m in in_folds(real, others)]
         held = [m.example() for m in in_folds(real, [fold])]
         x, x_held = features([e.text for e in rows], [e.text for e in held])
         classes = sorted({category_of(e.label) for e in rows})
         y = np.array([classes.index(category_of(e.label)) for e in rows])
         gold = np.array([category_of(e.label) for e in held])
-        linear = _logistic(CATEGORY_C).fit(x, y).predict_proba(x_held)[:, classes.index(SCAM)]
+        linear = logistic(CATEGORY_C).fit(x, y).predict_proba(x_held)[:, classes.index(SCAM)]
         network = fit_network(x, y, len(classes), seed=seed)(x_held)[:, classes.index(SCAM)]
         print(f"fold {fold} ({time.perf_counter() - started:.0f} s):")
         for name, p in (("linear", linear), ("network", network)):
@@ -175,7 +172,7 @@ def type_head(seeds: list[int]) -> None:
         )
         return classification_report(gold, predicted, flagged=[q != NORMAL for q in predicted]).macro_f1
 
-    print(f"linear (C=30): {macro_f1(_logistic(30.0).fit(x, y).predict_proba(x_dev)):.4f}")
+    print(f"linear (C=30): {macro_f1(logistic(30.0).fit(x, y).predict_proba(x_dev)):.4f}")
     for seed in seeds:
         print(f"network, seed {seed}: {macro_f1(fit_network(x, y, len(classes), seed=seed)(x_dev)):.4f}")
 

@@ -33,6 +33,13 @@ def _minimal(**cue: object) -> dict[str, object]:
     return {"types": [{"code": "t", "name": "n", "description": "d", "advice": "a", "cues": [base | cue]}]}
 
 
+def _patterned(pattern: str, **cue: object) -> dict[str, object]:
+    """`_minimal` with a pattern cue (its keywords come from the pattern)."""
+    data = _minimal(pattern=pattern, **cue)
+    del data["types"][0]["cues"][0]["keywords"]  # type: ignore[index]
+    return data
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -64,8 +71,7 @@ def test_duplicate_type_codes_are_rejected() -> None:
 
 
 def test_patterns_known_to_compile_are_compiled_when_first_used() -> None:
-    data = _minimal(pattern="转账.{0,4}安全账户")
-    del data["types"][0]["cues"][0]["keywords"]  # type: ignore[index]
+    data = _patterned("转账.{0,4}安全账户")
     lazy = parse_taxonomy(data, {"转账.{0,4}安全账户": ["安全账户", "转账"]}).types[0].cues[0]
     eager = parse_taxonomy(data).types[0].cues[0]
     assert isinstance(lazy.pattern, LazyPattern) and isinstance(eager.pattern, re.Pattern)
@@ -75,8 +81,7 @@ def test_patterns_known_to_compile_are_compiled_when_first_used() -> None:
 
 
 def test_an_invalid_pattern_is_refused_even_beside_derived_keywords() -> None:
-    data = _minimal(pattern="(unclosed")
-    del data["types"][0]["cues"][0]["keywords"]  # type: ignore[index]
+    data = _patterned("(unclosed")
     with pytest.raises(TaxonomyError, match="invalid pattern"):
         parse_taxonomy(data, {"other": ["x"]})  # keywords derived for other patterns only
 
@@ -92,13 +97,7 @@ def test_a_disguised_pattern_cue_lends_its_words_to_the_repair_vocabulary() -> N
 
     with pytest.raises(TaxonomyError, match="disguised"):
         parse_taxonomy(_minimal(disguised="yes"))
-    plain = {"id": "c", "meaning": "m", "weight": 1, "pattern": "(安全|监管)账户"}
-    taxonomy = parse_taxonomy(
-        {"types": [{"code": "t", "name": "n", "description": "d", "advice": "a", "cues": [plain]}]}
-    )
-    assert "监管账户" not in vocabulary(taxonomy)  # derived literals may be everyday words: not by default
-    marked = plain | {"disguised": True}
-    taxonomy = parse_taxonomy(
-        {"types": [{"code": "t", "name": "n", "description": "d", "advice": "a", "cues": [marked]}]}
-    )
-    assert {"安全账户", "监管账户"} <= vocabulary(taxonomy)
+    plain = parse_taxonomy(_patterned("(安全|监管)账户"))
+    assert "监管账户" not in vocabulary(plain)  # derived literals may be everyday words: not by default
+    marked = parse_taxonomy(_patterned("(安全|监管)账户", disguised=True))
+    assert {"安全账户", "监管账户"} <= vocabulary(marked)

@@ -3,8 +3,9 @@ the cues whose keywords occurred (of a pattern with several top-level alternativ
 alternatives whose own keywords occurred: `leftmost_spans`). A positive cue right after a negation
 ("不要转账", "无需缴纳"), after a quoting word in the same sentence ("凡是要求转账到安全账户的…",
 "骗子冒充客服说…"), or followed in its clause by a judgment ("贷款先交钱的都是诈骗", "…的都要当心",
-"出租银行卡的，将被依法惩戒") describes a scam rather than attempting one, and is dropped. Reported speech is the scam's own
-words when the writer tells of an attempt on them or someone close ("我接到一个自称公安的电话，说…")."""
+"出租银行卡的，将被依法惩戒") describes a scam rather than attempting one, and is dropped. Reported
+speech is the scam's own words when the writer tells of an attempt on them or someone close
+("我接到一个自称公安的电话，说…")."""
 
 from __future__ import annotations
 

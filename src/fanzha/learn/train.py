@@ -101,7 +101,17 @@ def _matrix(canon: Sequence[str], vocab: npt.NDArray[np.int64], idf: npt.NDArray
     return csr_matrix((values, (docs, pos)), shape=(n, len(vocab)), dtype=np.float32)
 
 
-def _logistic(c: float) -> Any:
+def tfidf_features(
+    train_canon: Sequence[str], *others: Sequence[str]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32], list[Any]]:
+    """The model's features: the vocabulary (hashed n-grams seen in at least MIN_DF of `train_canon`),
+    its IDF, and the sparse TF-IDF matrices of `train_canon` and of each of `others` (canonical texts)."""
+    docs, buckets, _ = hashed_ngrams(train_canon)
+    vocab, idf = _vocabulary(docs, buckets, len(train_canon))
+    return vocab, idf, [_matrix(texts, vocab, idf) for texts in (train_canon, *others)]
+
+
+def logistic(c: float) -> Any:
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=c, max_iter=2000, tol=1e-4, class_weight="balanced")
@@ -120,12 +130,10 @@ def fit(
     log(f"准备 {len(train)} 条训练文本 …")
     train_canon = canonical_texts([e.text for e in train])
     dev_canon = canonical_texts([e.text for e in dev])
-    docs, buckets, _ = hashed_ngrams(train_canon)
-    vocab, idf = _vocabulary(docs, buckets, len(train_canon))
-    x_train, x_dev = _matrix(train_canon, vocab, idf), _matrix(dev_canon, vocab, idf)
+    vocab, idf, (x_train, x_dev) = tfidf_features(train_canon, dev_canon)
 
     log(f"训练类别头（{len(CATEGORIES)} 类，C={category_c:g}）…")
-    categories = _logistic(category_c).fit(x_train, [category_of(e.label) for e in train])
+    categories = logistic(category_c).fit(x_train, [category_of(e.label) for e in train])
     typed = [i for i, e in enumerate(train) if category_of(e.label) == SCAM and e.label != UNKNOWN_FRAUD]
     y_type = [train[i].label for i in typed]
     x_type = x_train[typed]
@@ -135,7 +143,7 @@ def fit(
     best: tuple[float, float, Any] | None = None
     selection = []
     for c in type_c_grid:
-        types = _logistic(c).fit(x_type, y_type)
+        types = logistic(c).fit(x_type, y_type)
         predicted = scam_labels(
             [t if cat == SCAM else cat for cat, t in zip(dev_category, types.predict(x_dev), strict=True)]
         )
