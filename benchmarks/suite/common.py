@@ -27,6 +27,7 @@ OOD_DEV2 = DATA / "ood_dev2.jsonl"
 OOD_TEST = DATA / "ood_test.jsonl"
 INDEPENDENT = DATA / "independent"  # scams.jsonl, everyday.jsonl, adverts.jsonl, each row split dev/test
 INDEPENDENT2 = DATA / "independent2"  # the second set, same files and fields
+INDEPENDENT3 = DATA / "independent3"  # the third, by two more writers (scams and adverts; everyday)
 MODEL_FILE = ROOT / "src" / "fanzha" / "models" / "scam_model.npz"
 RESULTS = HERE / "RESULTS.md"
 PARTIAL_RESULTS = OUT / "RESULTS.partial.md"

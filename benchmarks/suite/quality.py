@@ -8,7 +8,7 @@ from typing import Any
 
 from suite.common import Section
 from suite.context import Context
-from suite.quality_independent import independent2_test, independent_test
+from suite.quality_independent import independent2_test, independent3_test, independent_test
 from suite.quality_real import real_held_out
 from suite.quality_regression import regression
 
@@ -20,6 +20,7 @@ def bench_quality(ctx: Context) -> Section:
         "real_held_out": real_held_out(ctx),
         "independent_test": independent_test(ctx),
         "independent2_test": independent2_test(ctx),
+        "independent3_test": independent3_test(ctx),
     }
     parts["regression"] = regression(ctx)
     figures: dict[str, Any] = {name: part.figures for name, part in parts.items()}
@@ -27,6 +28,7 @@ def bench_quality(ctx: Context) -> Section:
     real = parts["real_held_out"].figures["headline"]
     independent = parts["independent_test"].figures["headline"]
     second = parts["independent2_test"].figures["headline"]
+    third = parts["independent3_test"].figures["headline"]
     dev = parts["regression"].figures
 
     def ratio(cell: dict[str, Any]) -> float:
@@ -40,6 +42,8 @@ def bench_quality(ctx: Context) -> Section:
             "independent_scams_caught": ratio(independent[system]["scams caught"]),
             "independent2_scams_caught": ratio(second[system]["scams caught"]),
             "independent2_everyday_flagged": ratio(second[system]["everyday wrongly flagged"]),
+            "independent3_scams_caught": ratio(third[system]["scams caught"]),
+            "independent3_everyday_flagged": ratio(third[system]["everyday wrongly flagged"]),
             "dev_macro_f1": dev[f"dev_cleaned/{system}"]["macro_f1"],
         }
         for system in ("fanzha", "peer")
@@ -54,7 +58,10 @@ def bench_quality(ctx: Context) -> Section:
         f"scams caught **{fz['independent_scams_caught']:.3f}** vs {pr['independent_scams_caught']:.3f}; second "
         f"independent test scams caught **{fz['independent2_scams_caught']:.3f}** vs "
         f"{pr['independent2_scams_caught']:.3f}, everyday wrongly flagged "
-        f"**{fz['independent2_everyday_flagged']:.3f}** vs {pr['independent2_everyday_flagged']:.3f}; "
+        f"**{fz['independent2_everyday_flagged']:.3f}** vs {pr['independent2_everyday_flagged']:.3f}; third "
+        f"independent test scams caught **{fz['independent3_scams_caught']:.3f}** vs "
+        f"{pr['independent3_scams_caught']:.3f}, everyday wrongly flagged "
+        f"**{fz['independent3_everyday_flagged']:.3f}** vs {pr['independent3_everyday_flagged']:.3f}; "
         f"dev (cleaned) macro-F1 **{fz['dev_macro_f1']:.3f}** vs {pr['dev_macro_f1']:.3f}."
     )
     md = [
