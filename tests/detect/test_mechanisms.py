@@ -147,6 +147,38 @@ MECHANISMS = {
         "恭喜您被选中参与《快乐大本营》线上抽奖，奖品现金6666元+平板一台，添加领奖专员QQ 30218765",
         "Congratulations！您的微信帐号被系统随机抽中，奖金100000元，详询 +44 7520 631400",
     ],
+    # Mechanisms of the seventh session of 2026-12-05, found on the third independent set's dev half.
+    # Police doctrine: whoever offers to get back money lost to a scam is running the next one (firm).
+    "recovering money already lost, for a fee first (firm)": [
+        "您在网络投资中亏损的本金，我所律师可以帮您全额追回，先付2000元立案费，详询 17702318855",
+        "專業追回被騙資金，成功率高，先交服務費，加微信 zh-hui66",
+        "您之前被骗的钱款可通过我们的绿色通道追回，请登录 zhuihui-gov.cc 登记 URL",
+    ],
+    "a threat to send a video or the contact list to family unless paid": [
+        "你的视频我已经录好了，两小时内转一万块，不然发给你通讯录里的亲戚朋友",
+        "照片已经在我手上，否则我就发到你们单位群里，自己掂量",
+    ],
+    "points to cash with no link: a card number asked for": [
+        "您好，这里是移动客服，您的积分马上清零了，可以兑换成现金，您把银行卡号告诉我，现金直接打到您卡上",
+        "尊敬的用户，您的積分已可兌換現金，请提供银行卡号，现金将转入您的卡",
+    ],
+    "a refund handled through a personal WeChat": [
+        "您报名的课程因政策原因可全额退费，请添加退费专员微信 tf-2231 办理",
+        "您购买的商品存在质量问题，我们将给您退款，请加售后QQ 38812765 领取退款",
+    ],
+    "a tax 'that can be refunded' by calling a number": [
+        "您的车辆购置税可退还3280元，请于三日内拨打 0571-8812-6630 办理，逾期作废",
+    ],
+    "an order refunded in full plus a commission (firm: 刷单)": [
+        "在家就能做，拍下商品后全额返款，再给5%佣金，加群 URL",
+    ],
+    "a daily return and a commission for bringing people in": [
+        "这个项目投一万每天返一百五，拉人进来还有提成，已经有几千人在做了",
+        "新项目火爆招商，每天返利3%，发展下线另有奖励，加微信 xm8899",
+    ],
+    "log in with your QQ or company mailbox on a strange page": [
+        "财务部通知：本月工资条已上传，请登录 http://salary-notice.top 使用企业邮箱账号密码查看",
+    ],
 }
 CASES = [(name, text) for name, texts in MECHANISMS.items() for text in texts]
 
@@ -205,6 +237,15 @@ GENUINE = [
     # A case bulletin tells of an attempt on a victim, as an example to warn others by.
     "【反诈案例】近日，受害人李某接到自称公安的电话，称其涉嫌洗钱，要求其将存款转入安全账户，李某被骗10万元。"
     "警方提醒：公安机关不会电话办案。",
+    # The same words where nothing is asked (seventh session): an operator that says its points are not
+    # cash, money the writer already sent, a police line about recovered money, an operator's monthly
+    # credit, an ordinary refund, a mailbox notice without a link.
+    "【中国移动】积分可在中国移动App兑换话费或流量，积分不能兑换现金，我们不会要求您提供银行卡号。",
+    "我已经汇款到你的账户了，一共两千，你查一下到了没有",
+    "警方提醒：凡是声称能帮你追回被骗资金的，都是骗子。",
+    "【中国电信】订购199元套餐每月返20元话费，连返12个月，详询10000。",
+    "【京东】您的订单退款已原路退回，预计1-3个工作日到账，请注意查收。",
+    "新员工请使用企业邮箱账号密码登录公司OA，首次登录后请修改密码，有问题找IT部小李。",
 ]
 
 

@@ -240,7 +240,9 @@ _BULLETIN = re.compile(
 )
 # The words without which `_ENCOUNTER` cannot match: one cheap search spares the full pattern on most texts.
 _ENCOUNTER_WORDS = re.compile("|".join(sorted({*_RECEIVED, *_ASKED, *_ASKED_KIN, *_APPROACHED})))
-_SENTENCE_BREAK = re.compile("[" + _SENTENCE_END + "]")
+# A closing bracket ends reported speech too: "（来电，自称中国移动客服）您好，您的积分…" is a transcript's
+# stage direction, and what follows it is the caller's own words.
+_SENTENCE_BREAK = re.compile("[" + _SENTENCE_END + ")）]")
 
 
 def _sentence_start(text: str, start: int) -> int:

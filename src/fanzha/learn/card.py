@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +19,13 @@ from fanzha.learn.build import (
     record_held_out,
     recorded_held_out,
 )
-from fanzha.learn.calibrate import describe, firm_cues
+from fanzha.learn.calibrate import describe
 from fanzha.learn.dataset import Example, iter_clean, read_examples
 from fanzha.learn.evaluate import evaluate
 from fanzha.learn.metrics import Report, classification_report, scam_labels
 from fanzha.learn.real import HELD_OUT_FOLD, default_real_path, read_real
 from fanzha.learn.train import canonical_texts
+from fanzha.taxonomy import load_taxonomy
 
 CARD_FILE = "MODEL_CARD.md"
 
@@ -158,6 +159,17 @@ def _model_report(model: LinearTextModel, dev: list[Example]) -> Report:
     )
 
 
+def _firm_weights(calibration: Mapping[str, Any]) -> str:
+    """Each firm cue with the weight the engine gives it: the calibrated one, or the expert's prior for a
+    cue added after the calibration (the engine counts the prior of evidence the weights do not name)."""
+    priors = {cue.id: cue.weight for cue in load_taxonomy().all_cues if cue.firm}
+    calibrated = calibration.get("evidence", {})
+    return ", ".join(
+        f"`{name}` {calibrated[name]:+.2f}" if name in calibrated else f"`{name}` {priors[name]:+.2f} (prior)"
+        for name in sorted(priors)
+    )
+
+
 def _table(rows: dict[str, dict[str, Any]], columns: Sequence[str]) -> str:
     lines = ["| group | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
     for name, row in rows.items():
@@ -202,9 +214,7 @@ def write_card(
         changes="\n".join(describe(calibration)) if calibration else "(not calibrated)",
         selection_merit=_selection(calibration.get("report", {})),
         selection_folds=calibration.get("report", {}).get("selection_folds", "?"),
-        firm=", ".join(
-            f"`{name}` {calibration.get('evidence', {}).get(name, 0.0):+.2f}" for name in sorted(firm_cues())
-        ),
+        firm=_firm_weights(calibration),
         groups=_table(calibration.get("report", {}).get("groups", {}), ("n", "flagged")),
         held_out_rows=_table(
             {**held_out.get("label", {}), **held_out.get("source_label", {})}, ("n", "scam", "advert")
