@@ -176,6 +176,12 @@ MECHANISMS = {
         "这个项目投一万每天返一百五，拉人进来还有提成，已经有几千人在做了",
         "新项目火爆招商，每天返利3%，发展下线另有奖励，加微信 xm8899",
     ],
+    # Police doctrine: a link to "your video", "our album" or "the news about you" is a trojan (firm: the
+    # classifier, which reads such texts as chat, cannot argue it down).
+    "a link to a video, an album or the news about you (firm)": [
+        "老同学你上新闻了，自己看吧 http://xw-news.cc/k2",
+        "看看这段录像里的人是不是你URLqkt",
+    ],
     "log in with your QQ or company mailbox on a strange page": [
         "财务部通知：本月工资条已上传，请登录 http://salary-notice.top 使用企业邮箱账号密码查看",
     ],
