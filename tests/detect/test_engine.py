@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -9,6 +10,7 @@ import pytest
 
 from fanzha.detect.cues import RawHit
 from fanzha.detect.engine import MAX_CHARS, Detector, InputError
+from fanzha.detect.model import shipped_model
 from fanzha.detect.scoring import Weights, evidence
 from fanzha.taxonomy.model import Cue
 
@@ -288,7 +290,7 @@ def test_inside_an_anti_fraud_notice_a_firm_cue_does_not_lift_the_classifier() -
 
 
 def test_the_explanation_says_when_a_firm_cue_overruled_the_classifier(detector: Detector) -> None:
-    verdict = detector.assess("網貸 無需面簽 ２４小時放款 黑戶逾期均可 微信 ＱＤＤ７７６５")
+    verdict = detector.assess("信用卡代辦，包下卡，額度高，加V dk66")  # the classifier: 3% a scam
     assert verdict.is_fraud and verdict.category == "scam"
     assert any("公安认定的诈骗话术" in line for line in verdict.explanation)
 
@@ -307,16 +309,19 @@ def _shares(detector: Detector, text: str, sure_of: str, p: float) -> dict[str, 
     return dict(zip(codes, shares[0].tolist(), strict=True))
 
 
-def test_a_type_learned_from_templates_only_is_named_by_its_cues_when_the_classifier_is_unsure(
-    detector: Detector,
-) -> None:
+def test_a_type_learned_from_templates_only_is_named_by_its_cues_when_the_classifier_is_unsure() -> None:
+    # The shipped type head learned every type from real or blind-written rows; a model trained without
+    # those (the shipped one until 2026-12-05) knows some from synthetic templates alone.
+    model = shipped_model()
+    meta = {**model.meta, "template_only_types": ["credit_record", "other_fraud", "shopping"]}
+    templated = Detector(model=dataclasses.replace(model, meta=meta))
     text = "在二手平台看中一部手机，卖家让加微信私下交易，付款后就被拉黑了"  # off_platform_payment: shopping
-    unsure = _shares(detector, text, "impersonate_acquaintance", 0.6)
+    unsure = _shares(templated, text, "impersonate_acquaintance", 0.6)
     assert max(unsure, key=unsure.__getitem__) == "shopping", unsure
-    sure = _shares(detector, text, "impersonate_acquaintance", 0.97)
+    sure = _shares(templated, text, "impersonate_acquaintance", 0.97)
     assert max(sure, key=sure.__getitem__) == "impersonate_acquaintance", sure
     # Without a cue of its own, a template-only type never beats the best learned type.
-    plain = _shares(detector, "请把验证码发给我", "phishing", 0.5)
+    plain = _shares(templated, "请把验证码发给我", "phishing", 0.5)
     assert max(plain, key=plain.__getitem__) != "shopping"
 
 

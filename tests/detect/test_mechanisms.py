@@ -210,7 +210,6 @@ GENUINE = [
     "【中国联通】您的积分2000分可兑换话费20元，发送JF到10010或登录中国联通APP兑换。",
     "【交通银行】您的信用卡本期账单应还3,260.00元，最低还款326.00元，到期还款日12月20日，如已还款请忽略。",
     "【国家反诈中心】公检法机关不会通过电话办案，更不存在安全账户，凡是要求转账到安全账户的都是诈骗。",
-    "妈，我换新手机号了，以后打这个，旧号过几天就停了。",
     "这个月的房租我刚转你了，3200，收到回一下",
     # A warning that quotes the accusation, and a parcel that was paid for and came.
     "【反诈中心】如果有人打电话说您涉嫌洗钱、要求把钱转到安全账户，那就是骗子，请立即挂断。",
@@ -253,6 +252,13 @@ GENUINE = [
     "【京东】您的订单退款已原路退回，预计1-3个工作日到账，请注意查收。",
     "新员工请使用企业邮箱账号密码登录公司OA，首次登录后请修改密码，有问题找IT部小李。",
 ]
+
+
+def test_a_relatives_new_number_is_met_with_the_advice_to_call_the_old_one(detector: Detector) -> None:
+    # "换号了，以后打这个" is how 冒充亲友 scams open, and the real SMS label such messages scams; a genuine
+    # one reads the same. The engine names the scam it may be and says how to tell: call the old number.
+    verdict = detector.assess("妈，我换新手机号了，以后打这个，旧号过几天就停了。")
+    assert verdict.fraud_type == "impersonate_acquaintance" and "原来的电话" in verdict.advice
 
 
 @pytest.mark.parametrize("text", GENUINE)

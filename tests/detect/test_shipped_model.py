@@ -32,8 +32,10 @@ def test_shipped_model_has_its_heads_and_calibration() -> None:
     assert model.coef.shape == (len(model.buckets), len(model.classes))
     calibration = model.meta["calibration"]
     assert calibration["evidence"] and calibration["model"] > 0
-    # Neither train.jsonl nor the real SMS holds these types: the type head saw only synthetic templates.
-    assert model.meta["template_only_types"] == ["credit_record", "other_fraud", "shopping"]
+    # Neither train.jsonl nor the real SMS holds credit_record, other_fraud or shopping; the blind-written
+    # development rows do, so no type rests on synthetic templates alone.
+    assert model.meta["template_only_types"] == []
+    assert model.meta["training_set"]["written"] > 0
 
 
 @pytest.mark.skipif(not DEV.is_file(), reason="shared/data is not beside the checkout")

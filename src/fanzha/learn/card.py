@@ -11,6 +11,7 @@ from typing import Any
 from fanzha.detect.engine import Detector
 from fanzha.detect.model import MODEL_FILE, LinearTextModel
 from fanzha.learn.build import (
+    WRITTEN_REPEAT,
     build_model,
     held_out_summary,
     measure_held_out,
@@ -19,7 +20,7 @@ from fanzha.learn.build import (
     record_held_out,
     recorded_held_out,
 )
-from fanzha.learn.calibrate import describe
+from fanzha.learn.calibrate import SOURCE_TARGET, describe
 from fanzha.learn.dataset import Example, iter_clean, read_examples
 from fanzha.learn.evaluate import evaluate
 from fanzha.learn.metrics import Report, classification_report, scam_labels
@@ -60,6 +61,10 @@ lists; how much it weighs is calibrated (below).
   github Cypher-Z/FBS_SMS_Dataset), everyday SMS (SpamMessagesLR, github x-hacker/SpamMessagesLR, no
   licence stated: research use; text-antispam msglog, github tensorlayer/text-antispam, Apache-2.0).
   Fold {held_out} is held out: no model, rule or weight saw it.
+- Texts written blind to the detector by four writers (`benchmarks/data/independent*/`, their READMEs
+  say how): the `dev` rows only, {n_written} rows in training (each row {written_repeat} times); their `test`
+  rows are never read. Each row belongs to a development fold by its id, and calibration sees it through
+  the fold model that did not learn it.
 
 Labels in training: {label_counts}
 
@@ -70,10 +75,11 @@ the engine lets their cues decide (`fanzha.detect.engine.TYPE_SURE`).
 Because of the corpus licences, treat the model as research-use; the project code is Apache-2.0.
 
 ## Calibration of the engine
-Fitted by `fanzha.learn.calibrate` on {calibration_sets}: the real rows seen by models trained
-without their fold (cross-validation), the others by this model. Chosen: the classifier's logit
+Fitted by `fanzha.learn.calibrate` on {calibration_sets}: the real and the blind-written rows seen
+by models trained without their fold (cross-validation), the others by this model. Chosen: the classifier's logit
 clipped to {clip}, its weight {model_weight:.2f} (cap {cap}), bias {bias:.2f} (set so that at most
-{target:.1%} of the real everyday development messages are called scams). Clip and cap were chosen
+{target:.1%} of the real everyday development messages are called scams, and at most {source_target:.0%} of any
+one source's). Clip and cap were chosen
 by their merit out of sample (the rows in {selection_folds} parts, each scored by the weights fitted on
 the others; merit = mean share of scams caught per group − 2 × mean share of the extra sets' everyday
 messages flagged): {selection_merit}. Largest changes from the expert weights:
@@ -121,10 +127,16 @@ def write_model(
     out_dir: Path | None,
     log: Callable[[str], None],
     folds_dir: Path | None = None,
+    written_sets: Sequence[Path] = (),
 ) -> Path:
     """Train, calibrate and measure (`fanzha.learn.build`), then write the model and its card."""
     model = build_model(
-        data_dir=data_dir, calibration_sets=calibration_sets, out_dir=out_dir, log=log, folds_dir=folds_dir
+        data_dir=data_dir,
+        calibration_sets=calibration_sets,
+        written_sets=written_sets,
+        out_dir=out_dir,
+        log=log,
+        folds_dir=folds_dir,
     )
     target = out_dir if out_dir is not None else package_dir()
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
@@ -141,10 +153,16 @@ def recalibrate_model(
     out_dir: Path | None,
     folds_dir: Path,
     log: Callable[[str], None],
+    written_sets: Sequence[Path] = (),
 ) -> Path:
     """Calibrate the weights of a trained model again (after a change of the cue rules) and rewrite its card."""
     model = recalibrate(
-        data_dir=data_dir, calibration_sets=calibration_sets, model_dir=out_dir, folds_dir=folds_dir, log=log
+        data_dir=data_dir,
+        calibration_sets=calibration_sets,
+        written_sets=written_sets,
+        model_dir=out_dir,
+        folds_dir=folds_dir,
+        log=log,
     )
     target = out_dir if out_dir is not None else package_dir()
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
@@ -201,6 +219,8 @@ def write_card(
         n_synthetic=stats.get("synthetic", "?"),
         n_reviews=stats.get("reviews", 0),
         n_real=stats.get("real", 0),
+        n_written=stats.get("written", 0),
+        written_repeat=WRITTEN_REPEAT,
         dev_folds="0–3",
         held_out=HELD_OUT_FOLD,
         label_counts=json.dumps(stats.get("labels", {}), ensure_ascii=False),
@@ -211,6 +231,7 @@ def write_card(
         cap=calibration.get("report", {}).get("model_cap"),
         bias=calibration.get("bias", 0.0),
         target=calibration.get("report", {}).get("target_false_alarms", 0.0),
+        source_target=SOURCE_TARGET,
         changes="\n".join(describe(calibration)) if calibration else "(not calibrated)",
         selection_merit=_selection(calibration.get("report", {})),
         selection_folds=calibration.get("report", {}).get("selection_folds", "?"),

@@ -192,6 +192,8 @@ def _composition(train: Sequence[Example]) -> dict[str, Any]:
             return "reviews"
         if e.id.startswith("real-"):
             return "real"
+        if e.id.startswith("ind"):  # ind-, ind2-, ind3-: the independent sets' blind-written dev rows
+            return "written"
         return "crops" if e.id.endswith("-crop") else "corpus"
 
     return {

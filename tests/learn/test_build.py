@@ -1,0 +1,45 @@
+"""How `fanzha train` learns from the blind-written development sets without letting calibration see a
+model that learned the row it scores."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from fanzha.cli.commands import DEFAULT_WRITTEN_SETS
+from fanzha.learn.build import WRITTEN_REPEAT, _written_training, read_written, written_fold
+from fanzha.learn.dataset import Example
+from fanzha.learn.real import DEVELOPMENT_FOLDS, HELD_OUT_FOLD
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_written_row_keeps_its_development_fold_and_never_the_held_out_one() -> None:
+    ids = [f"ind3-s-{i:04d}" for i in range(1, 401)]
+    folds = Counter(written_fold(i) for i in ids)
+    assert set(folds) == set(DEVELOPMENT_FOLDS) and HELD_OUT_FOLD not in folds
+    assert min(folds.values()) > 60  # spread over the folds, not piled into one
+    assert [written_fold(i) for i in ids] == [written_fold(i) for i in ids]  # fixed by the id alone
+
+
+def test_a_fold_model_learns_only_the_written_rows_of_the_other_folds() -> None:
+    rows = [Example(f"w-{i}", f"text {i}", "normal") for i in range(200)]
+    written = {"independent/everyday": rows}
+    for fold in DEVELOPMENT_FOLDS:
+        others = [f for f in DEVELOPMENT_FOLDS if f != fold]
+        learned = _written_training(written, others)
+        assert all(written_fold(e.id) != fold for e in learned)
+        assert len(learned) == WRITTEN_REPEAT * sum(written_fold(e.id) != fold for e in rows)
+    assert len(_written_training(written, DEVELOPMENT_FOLDS)) == WRITTEN_REPEAT * len(rows)
+
+
+def test_only_the_dev_rows_of_the_default_written_sets_are_read() -> None:
+    paths = [ROOT / p for p in DEFAULT_WRITTEN_SETS]
+    written = read_written(paths)
+    assert set(written) == {f"{p.parent.name}/{p.stem}" for p in paths}  # no two sets share a source name
+    for path in paths:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        dev_ids = {r["id"] for r in rows if r["split"] == "dev"}
+        assert {e.id for e in written[f"{path.parent.name}/{path.stem}"]} == dev_ids
+        assert dev_ids and len(dev_ids) < len(rows)  # the test rows stay out
