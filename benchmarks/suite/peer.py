@@ -1,5 +1,6 @@
 """The detector's peer: a plain scikit-learn char-n-gram TF-IDF + logistic regression fitted on
-train.jsonl and the real SMS of the development folds, cached in benchmarks/out/peer.pkl and refitted
+train.jsonl, the real SMS of the development folds and the blind-written development rows fanzha learns
+from (`fanzha train --train-with`, as many times as fanzha sees them), cached in benchmarks/out/peer.pkl and refitted
 when its inputs change; the same pipeline fitted on train.jsonl alone (the baseline the issue's dev
 target was set against), cached in benchmarks/out/peer_train_only.pkl; and how its predicted labels
 become verdicts."""
@@ -35,6 +36,17 @@ def real_training_rows() -> list[tuple[str, str]]:
     return [(m.text, m.fine_label) for m in in_folds(read_real(REAL_SMS), DEVELOPMENT_FOLDS)]
 
 
+def written_training_rows() -> list[tuple[str, str]]:
+    """(text, label) of the blind-written development rows, as `fanzha train` learns them (each row
+    WRITTEN_REPEAT times): the peer trains on the same data as fanzha."""
+    from fanzha.cli.commands import DEFAULT_WRITTEN_SETS
+    from fanzha.learn.build import WRITTEN_REPEAT, read_written
+
+    root = Path(__file__).resolve().parents[2]
+    written = read_written([root / p for p in DEFAULT_WRITTEN_SETS])
+    return [(e.text, e.label) for rows in written.values() for e in rows] * WRITTEN_REPEAT
+
+
 def peer_key(real_rows: list[tuple[str, str]]) -> dict[str, Any]:
     """What the cached peer depends on: both training files, the label scheme and the labels it gave
     (so a change of `RealMessage.fine_label` or of the folds refits), scikit-learn, the pipeline."""
@@ -55,6 +67,9 @@ def peer_key(real_rows: list[tuple[str, str]]) -> dict[str, Any]:
         "real_rows": len(real_rows),
         "real_labels_sha256": labels,
         "label_scheme": LABEL_SCHEME,
+        "written_sha256": hashlib.sha256(
+            "\n".join(f"{t}\t{label}" for t, label in written_training_rows()).encode()
+        ).hexdigest()[:16],
         "sklearn": sklearn.__version__,
         "spec": PEER_SPEC,
     }
@@ -123,13 +138,17 @@ def load_peer() -> tuple[Any, dict[str, Any]]:
     real_rows = real_training_rows()
     key = peer_key(real_rows)
     rows = train_rows()
+    written = written_training_rows()
     extra = {
         "n_train": len(rows),
         "n_real": len(real_rows),
+        "n_written": len(written),
         "real_labels": dict(sorted(Counter(label for _, label in real_rows).items())),
     }
-    what = f"the peer on {len(rows)} train.jsonl texts + {len(real_rows)} real SMS"
-    return fit_cached(rows + real_rows, PEER_CACHE, key, what, extra)
+    what = (
+        f"the peer on {len(rows)} train.jsonl texts + {len(real_rows)} real SMS + {len(written)} written rows"
+    )
+    return fit_cached(rows + real_rows + written, PEER_CACHE, key, what, extra)
 
 
 def load_train_only_peer() -> tuple[Any, dict[str, Any]]:
@@ -155,7 +174,9 @@ def peer_note(info: dict[str, Any]) -> str:
     return (
         f"Peer: `{PEER_SPEC}` trained on `{TRAIN.name}` raw text ({info.get('n_train')} texts, its labels) "
         f"plus the real SMS of the development folds 0–3 ({info.get('n_real')} texts, labelled by "
-        f"`RealMessage.fine_label`: {real}); {info.get('n_features')} char n-grams, fit "
+        f"`RealMessage.fine_label`: {real}) plus the blind-written development rows fanzha learns from "
+        f"({info.get('n_written', 0)} rows: each `dev` row of the three independent sets, as many times as "
+        f"fanzha sees it); {info.get('n_features')} char n-grams, fit "
         f"{info.get('fit_seconds')} s, {how}; {len(info.get('classes', []))} classes. It calls a text a "
         "scam when its predicted label is a fraud type or `fraud`, not `normal` and not an advert kind."
     )
