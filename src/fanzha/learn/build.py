@@ -1,24 +1,25 @@
 """`fanzha train` from start to end: the model, its calibration, its held-out figures, its card.
 
-1. Fit the classifier on the corpus and the real development folds (`fanzha.learn.train`).
+1. Fit the classifier on the corpus, the real development folds and the blind-written development rows
+   (`fanzha.learn.train`).
 2. Fit one model per development fold without that fold (cross-validation), so that each real
    development row is seen by a model that never saw it: tuning against the final model would be
    tuning against one that memorised the rows.
 3. Calibrate the engine's weights (`fanzha.learn.calibrate`) on those out-of-fold rows and on
    labelled extra sets (the corpus dev split and `--calibrate-with` files; their `test` rows are
    skipped) seen by the final model.
+4. Measure the engine with the calibrated weights on the held-out real fold and record the figures
+   beside the model file, in `scam_model.held_out.json` (`tests/detect/test_shipped_model.py` checks
+   that the shipped engine reproduces them); write the model card.
 
 Texts written blind to the detector (`--train-with`: the `dev` rows of the independent sets) are
 development rows like the real SMS: each is given a development fold by its id (`written_fold`), the
-final model learns from all of them (WRITTEN_REPEAT times: a few hundred rows beside 57,000), each fold
+final model learns from all of them (WRITTEN_REPEAT times: 1,138 rows beside 57,000), each fold
 model without those of its fold, and calibration sees each through the model that did not learn it.
 Why: the classifier had learned the corpus's model-written style and little else. Fitted with two of
 the three independent sets' dev rows and scored on the third set's test rows, the category head alone
 separated scams from everyday texts with an AUC of 0.915 / 0.913 / 0.925 instead of 0.848 / 0.816 /
 0.851: texts by writers it never saw, on scenarios seldom repeated.
-4. Measure the engine with the calibrated weights on the held-out real fold and record the figures
-   beside the model file, in `scam_model.held_out.json` (`tests/detect/test_shipped_model.py` checks
-   that the shipped engine reproduces them); write the model card.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def build_model(
     extras = {path.stem: read_calibration_set(path) for path in calibration_sets}
     written = read_written(written_sets)
 
-    log("1/4 最终模型：语料 + 真实短信开发折 …")
+    log("1/4 最终模型：语料 + 真实短信开发折 + 盲写开发集 …")
     final = fit(
         corpus
         + [m.example() for m in in_folds(real, DEVELOPMENT_FOLDS)]
