@@ -182,6 +182,9 @@ MECHANISMS = {
         "老同学你上新闻了，自己看吧 http://xw-news.cc/k2",
         "看看这段录像里的人是不是你URLqkt",
     ],
+    "a relative in hospital who needs money now": [
+        "我在医院，急需五千块手术费，你先转我，回头跟你说",
+    ],
     "log in with your QQ or company mailbox on a strange page": [
         "财务部通知：本月工资条已上传，请登录 http://salary-notice.top 使用企业邮箱账号密码查看",
     ],
@@ -251,6 +254,11 @@ GENUINE = [
     "【中国电信】订购199元套餐每月返20元话费，连返12个月，详询10000。",
     "【京东】您的订单退款已原路退回，预计1-3个工作日到账，请注意查收。",
     "新员工请使用企业邮箱账号密码登录公司OA，首次登录后请修改密码，有问题找IT部小李。",
+    # Everyday words some cues had taken for a scam's: a new-share subscription won, an off-platform deal
+    # refused, a hospital queue.
+    "今天打新中了一签，科创板的，开心",
+    "买家想私下交易，我没同意，还是走平台",
+    "我在医院排队缴费呢，等会给你回电话",
 ]
 
 
