@@ -175,7 +175,7 @@ def peer_note(info: dict[str, Any]) -> str:
         f"Peer: `{PEER_SPEC}` trained on `{TRAIN.name}` raw text ({info.get('n_train')} texts, its labels) "
         f"plus the real SMS of the development folds 0–3 ({info.get('n_real')} texts, labelled by "
         f"`RealMessage.fine_label`: {real}) plus the blind-written development rows fanzha learns from "
-        f"({info.get('n_written', 0)} rows: each `dev` row of the three independent sets, as many times as "
+        f"({info.get('n_written', 0)} rows: each `dev` row of the independent sets, as many times as "
         f"fanzha sees it); {info.get('n_features')} char n-grams, fit "
         f"{info.get('fit_seconds')} s, {how}; {len(info.get('classes', []))} classes. It calls a text a "
         "scam when its predicted label is a fraud type or `fraud`, not `normal` and not an advert kind."

@@ -8,7 +8,12 @@ from typing import Any
 
 from suite.common import Section
 from suite.context import Context
-from suite.quality_independent import independent2_test, independent3_test, independent_test
+from suite.quality_independent import (
+    independent2_test,
+    independent3_test,
+    independent4_test,
+    independent_test,
+)
 from suite.quality_real import real_held_out
 from suite.quality_regression import regression
 
@@ -21,6 +26,7 @@ def bench_quality(ctx: Context) -> Section:
         "independent_test": independent_test(ctx),
         "independent2_test": independent2_test(ctx),
         "independent3_test": independent3_test(ctx),
+        "independent4_test": independent4_test(ctx),
     }
     parts["regression"] = regression(ctx)
     figures: dict[str, Any] = {name: part.figures for name, part in parts.items()}
@@ -29,6 +35,7 @@ def bench_quality(ctx: Context) -> Section:
     independent = parts["independent_test"].figures["headline"]
     second = parts["independent2_test"].figures["headline"]
     third = parts["independent3_test"].figures["headline"]
+    fourth = parts["independent4_test"].figures["headline"]
     dev = parts["regression"].figures
 
     def ratio(cell: dict[str, Any]) -> float:
@@ -44,6 +51,8 @@ def bench_quality(ctx: Context) -> Section:
             "independent2_everyday_flagged": ratio(second[system]["everyday wrongly flagged"]),
             "independent3_scams_caught": ratio(third[system]["scams caught"]),
             "independent3_everyday_flagged": ratio(third[system]["everyday wrongly flagged"]),
+            "independent4_scams_caught": ratio(fourth[system]["scams caught"]),
+            "independent4_everyday_flagged": ratio(fourth[system]["everyday wrongly flagged"]),
             "dev_macro_f1": dev[f"dev_cleaned/{system}"]["macro_f1"],
         }
         for system in ("fanzha", "peer")
@@ -61,7 +70,10 @@ def bench_quality(ctx: Context) -> Section:
         f"**{fz['independent2_everyday_flagged']:.3f}** vs {pr['independent2_everyday_flagged']:.3f}; third "
         f"independent test scams caught **{fz['independent3_scams_caught']:.3f}** vs "
         f"{pr['independent3_scams_caught']:.3f}, everyday wrongly flagged "
-        f"**{fz['independent3_everyday_flagged']:.3f}** vs {pr['independent3_everyday_flagged']:.3f}; "
+        f"**{fz['independent3_everyday_flagged']:.3f}** vs {pr['independent3_everyday_flagged']:.3f}; fourth "
+        f"independent test scams caught **{fz['independent4_scams_caught']:.3f}** vs "
+        f"{pr['independent4_scams_caught']:.3f}, everyday wrongly flagged "
+        f"**{fz['independent4_everyday_flagged']:.3f}** vs {pr['independent4_everyday_flagged']:.3f}; "
         f"dev (cleaned) macro-F1 **{fz['dev_macro_f1']:.3f}** vs {pr['dev_macro_f1']:.3f}."
     )
     md = [

@@ -14,6 +14,7 @@ from suite.common import (
     INDEPENDENT,
     INDEPENDENT2,
     INDEPENDENT3,
+    INDEPENDENT4,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -80,8 +81,19 @@ THIRD = IndependentSet(
     "written against its `dev` rows only (the test rows: 0.762 again), and then both systems learnt from "
     "those rows (0.862 for fanzha)",
 )
+FOURTH = IndependentSet(
+    "independent4_test",
+    "Fourth independent set, test split",
+    INDEPENDENT4,
+    "written on 2026-12-05 (seventh session) by two more helpers blind to the detector (see its README), "
+    "asked for what filters miss: short untidy SMS, chat fragments, scammers' openers, less common schemes, "
+    "everyday chat about money and scams. Its everyday writer labels people talking about someone else's "
+    "scam `normal`, where the earlier sets label a retold approach a scam. Its test rows were first "
+    "measured before any change was made for it (75 of 100 scams caught, 10 of 120 everyday texts called "
+    "scams); three cue corrections were made from its `dev` rows, which both systems then learnt from",
+)
 
-SETS = (FIRST, SECOND, THIRD)
+SETS = (FIRST, SECOND, THIRD, FOURTH)
 
 
 def read_independent(split: str, directory: Path = INDEPENDENT) -> list[Row]:
@@ -104,6 +116,10 @@ def independent2_test(ctx: Context) -> Part:
 
 def independent3_test(ctx: Context) -> Part:
     return independent_part(ctx, THIRD)
+
+
+def independent4_test(ctx: Context) -> Part:
+    return independent_part(ctx, FOURTH)
 
 
 def independent_part(ctx: Context, which: IndependentSet) -> Part:

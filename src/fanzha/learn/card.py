@@ -61,7 +61,7 @@ lists; how much it weighs is calibrated (below).
   github Cypher-Z/FBS_SMS_Dataset), everyday SMS (SpamMessagesLR, github x-hacker/SpamMessagesLR, no
   licence stated: research use; text-antispam msglog, github tensorlayer/text-antispam, Apache-2.0).
   Fold {held_out} is held out: no model, rule or weight saw it.
-- Texts written blind to the detector by four writers (`benchmarks/data/independent*/`, their READMEs
+- Texts written blind to the detector by other writers (`benchmarks/data/independent*/`, their READMEs
   say how): the `dev` rows only, {n_written} rows in training (each row {written_repeat} times); their `test`
   rows are never read. Each row belongs to a development fold by its id, and calibration sees it through
   the fold model that did not learn it.
