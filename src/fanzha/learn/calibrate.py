@@ -11,10 +11,10 @@ offers as adverts, and fitted freely the weights learned that labelling instead 
 (order_brushing 3.5 → 1.19, credit_card_agent 2.0 → 1.01), so the engine called the classic lures of
 task and loan scams adverts while its own advice said every one of them is a scam.
 
-The rows are the real SMS of the development folds, each seen by the classifier trained without its
-fold (`fanzha.learn.build`: tuning must not see a model that memorised the rows), and labelled
-extra sets (the corpus dev split, hand-written and independently written development sets) seen by
-the final model. The held-out fold is never used.
+The rows are the real SMS of the development folds and the independently written development rows
+the classifier learns from, each seen by the classifier trained without its fold (`fanzha.learn.build`:
+tuning must not see a model that memorised the rows), and labelled extra sets (the corpus dev split,
+the hand-written development sets) seen by the final model. The held-out fold is never used.
 
 The operating point: the bias is then set so that at most TARGET_FALSE_ALARMS of the real everyday
 messages of the development folds are called scams, and at most SOURCE_TARGET of any one source.
