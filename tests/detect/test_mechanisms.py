@@ -71,6 +71,8 @@ MECHANISMS = {
         "诚招兼职，帮网店刷销量，每单返佣金15元，手机就能做，加QQ 2718830405",
         "抖音招点赞员，给视频点赞一个赚2元，一天轻松几百，联系微信 dz6620",
         "宝妈在家兼职 给商家写好评每单佣金8元 详情URL",
+        "外卖好评兼职，每条5元，截图结算",  # paid per review, per visit: the same task scam
+        "直播间刷人气，进去待十分钟，一次3元，日结",
     ],
     # … and every loan or card offered whatever your credit record is a loan scam's bait.
     "a loan or a card whatever your credit": [
@@ -257,6 +259,7 @@ GENUINE = [
     # Everyday words some cues had taken for a scam's: a new-share subscription won, an off-platform deal
     # refused, a hospital queue.
     "今天打新中了一签，科创板的，开心",
+    "这家酒店好评如潮，每次来都很满意，一次都没失望过",
     "买家想私下交易，我没同意，还是走平台",
     "我在医院排队缴费呢，等会给你回电话",
 ]
