@@ -8,6 +8,8 @@ through the Alembic migrations shipped in the package, without losing what is st
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 import weakref
 from importlib import resources
 from pathlib import Path
@@ -92,12 +94,32 @@ def autocommit_reader(engine: Engine) -> Engine:
     return reader
 
 
+WAL_SWITCH_SECONDS = 5.0  # as long as the driver waits for a lock
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """PRAGMA journal_mode=WAL, waiting for the lock it needs. SQLite answers "database is locked" at once
+    when another connection holds a lock while the mode is switched — it does not call the busy handler
+    there — so two processes opening a new database together (the API and a CLI command on a new data
+    directory) failed now and then (the first failure came within 40 and within 120 paired starts on two
+    CPUs; with the retry none in 240); this retries up to WAL_SWITCH_SECONDS."""
+    deadline = time.monotonic() + WAL_SWITCH_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def upgrade(engine: Engine, revision: str = "head", *, migrations: Path | None = None) -> None:
