@@ -47,9 +47,10 @@ def written_training_rows() -> list[tuple[str, str]]:
     return [(e.text, e.label) for rows in written.values() for e in rows] * WRITTEN_REPEAT
 
 
-def peer_key(real_rows: list[tuple[str, str]]) -> dict[str, Any]:
+def peer_key(real_rows: list[tuple[str, str]], written: list[tuple[str, str]]) -> dict[str, Any]:
     """What the cached peer depends on: both training files, the label scheme and the labels it gave
-    (so a change of `RealMessage.fine_label` or of the folds refits), scikit-learn, the pipeline."""
+    (so a change of `RealMessage.fine_label` or of the folds refits), the blind-written rows it learns
+    (`written`, hashed), scikit-learn, the pipeline."""
     import sklearn
 
     from fanzha.learn.real import DEVELOPMENT_FOLDS
@@ -68,7 +69,7 @@ def peer_key(real_rows: list[tuple[str, str]]) -> dict[str, Any]:
         "real_labels_sha256": labels,
         "label_scheme": LABEL_SCHEME,
         "written_sha256": hashlib.sha256(
-            "\n".join(f"{t}\t{label}" for t, label in written_training_rows()).encode()
+            "\n".join(f"{t}\t{label}" for t, label in written).encode()
         ).hexdigest()[:16],
         "sklearn": sklearn.__version__,
         "spec": PEER_SPEC,
@@ -136,9 +137,9 @@ def train_rows() -> list[tuple[str, str]]:
 def load_peer() -> tuple[Any, dict[str, Any]]:
     """The fitted peer pipeline, from benchmarks/out/peer.pkl when its inputs are unchanged."""
     real_rows = real_training_rows()
-    key = peer_key(real_rows)
-    rows = train_rows()
     written = written_training_rows()
+    key = peer_key(real_rows, written)
+    rows = train_rows()
     extra = {
         "n_train": len(rows),
         "n_real": len(real_rows),

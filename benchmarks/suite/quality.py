@@ -8,12 +8,7 @@ from typing import Any
 
 from suite.common import Section
 from suite.context import Context
-from suite.quality_independent import (
-    independent2_test,
-    independent3_test,
-    independent4_test,
-    independent_test,
-)
+from suite.quality_independent import SETS, independent_part
 from suite.quality_real import real_held_out
 from suite.quality_regression import regression
 
@@ -21,60 +16,47 @@ from suite.quality_regression import regression
 def bench_quality(ctx: Context) -> Section:
     ctx.detector()
     ctx.peer()
-    parts = {
-        "real_held_out": real_held_out(ctx),
-        "independent_test": independent_test(ctx),
-        "independent2_test": independent2_test(ctx),
-        "independent3_test": independent3_test(ctx),
-        "independent4_test": independent4_test(ctx),
-    }
+    parts = {"real_held_out": real_held_out(ctx)}
+    parts.update({which.name: independent_part(ctx, which) for which in SETS})
     parts["regression"] = regression(ctx)
     figures: dict[str, Any] = {name: part.figures for name, part in parts.items()}
 
     real = parts["real_held_out"].figures["headline"]
-    independent = parts["independent_test"].figures["headline"]
-    second = parts["independent2_test"].figures["headline"]
-    third = parts["independent3_test"].figures["headline"]
-    fourth = parts["independent4_test"].figures["headline"]
     dev = parts["regression"].figures
 
     def ratio(cell: dict[str, Any]) -> float:
         return float(cell["k"] / cell["n"]) if cell["n"] else float("nan")
 
-    headline = {
-        system: {
+    headline: dict[str, dict[str, float]] = {}
+    for system in ("fanzha", "peer"):
+        row = {
             "real_scams_caught": ratio(real[system]["scams caught"]),
             "real_everyday_flagged": ratio(real[system]["everyday wrongly flagged"]),
             "real_adverts_called_scams": ratio(real[system]["adverts called scams"]),
-            "independent_scams_caught": ratio(independent[system]["scams caught"]),
-            "independent2_scams_caught": ratio(second[system]["scams caught"]),
-            "independent2_everyday_flagged": ratio(second[system]["everyday wrongly flagged"]),
-            "independent3_scams_caught": ratio(third[system]["scams caught"]),
-            "independent3_everyday_flagged": ratio(third[system]["everyday wrongly flagged"]),
-            "independent4_scams_caught": ratio(fourth[system]["scams caught"]),
-            "independent4_everyday_flagged": ratio(fourth[system]["everyday wrongly flagged"]),
-            "dev_macro_f1": dev[f"dev_cleaned/{system}"]["macro_f1"],
         }
-        for system in ("fanzha", "peer")
-    }
+        for which in SETS:  # independent_scams_caught, independent2_everyday_flagged, …
+            cells = parts[which.name].figures["headline"][system]
+            key = which.name.removesuffix("_test")
+            row[f"{key}_scams_caught"] = ratio(cells["scams caught"])
+            row[f"{key}_everyday_flagged"] = ratio(cells["everyday wrongly flagged"])
+        row["dev_macro_f1"] = dev[f"dev_cleaned/{system}"]["macro_f1"]
+        headline[system] = row
     figures["headline"] = headline
     fz, pr = headline["fanzha"], headline["peer"]
+
+    def pair(key: str) -> str:
+        return f"**{fz[key]:.3f}** vs {pr[key]:.3f}"
+
+    independent = "; ".join(
+        f"{which.title.split(',')[0].lower()}, test: scams caught "
+        f"{pair(which.name.removesuffix('_test') + '_scams_caught')}, everyday wrongly flagged "
+        f"{pair(which.name.removesuffix('_test') + '_everyday_flagged')}"
+        for which in SETS
+    )
     lead = (
-        "**Headline** (fanzha vs peer): real held-out scams caught "
-        f"**{fz['real_scams_caught']:.3f}** vs {pr['real_scams_caught']:.3f}, everyday wrongly flagged "
-        f"**{fz['real_everyday_flagged']:.3f}** vs {pr['real_everyday_flagged']:.3f}, adverts called scams "
-        f"**{fz['real_adverts_called_scams']:.3f}** vs {pr['real_adverts_called_scams']:.3f}; independent test "
-        f"scams caught **{fz['independent_scams_caught']:.3f}** vs {pr['independent_scams_caught']:.3f}; second "
-        f"independent test scams caught **{fz['independent2_scams_caught']:.3f}** vs "
-        f"{pr['independent2_scams_caught']:.3f}, everyday wrongly flagged "
-        f"**{fz['independent2_everyday_flagged']:.3f}** vs {pr['independent2_everyday_flagged']:.3f}; third "
-        f"independent test scams caught **{fz['independent3_scams_caught']:.3f}** vs "
-        f"{pr['independent3_scams_caught']:.3f}, everyday wrongly flagged "
-        f"**{fz['independent3_everyday_flagged']:.3f}** vs {pr['independent3_everyday_flagged']:.3f}; fourth "
-        f"independent test scams caught **{fz['independent4_scams_caught']:.3f}** vs "
-        f"{pr['independent4_scams_caught']:.3f}, everyday wrongly flagged "
-        f"**{fz['independent4_everyday_flagged']:.3f}** vs {pr['independent4_everyday_flagged']:.3f}; "
-        f"dev (cleaned) macro-F1 **{fz['dev_macro_f1']:.3f}** vs {pr['dev_macro_f1']:.3f}."
+        f"**Headline** (fanzha vs peer): real held-out scams caught {pair('real_scams_caught')}, everyday "
+        f"wrongly flagged {pair('real_everyday_flagged')}, adverts called scams "
+        f"{pair('real_adverts_called_scams')}; {independent}; dev (cleaned) macro-F1 {pair('dev_macro_f1')}."
     )
     md = [
         "The full engine (`Detector.assess_many`: cue rules, classifier and identifier signals together) and "

@@ -106,22 +106,6 @@ def read_independent(split: str, directory: Path = INDEPENDENT) -> list[Row]:
     ]
 
 
-def independent_test(ctx: Context) -> Part:
-    return independent_part(ctx, FIRST)
-
-
-def independent2_test(ctx: Context) -> Part:
-    return independent_part(ctx, SECOND)
-
-
-def independent3_test(ctx: Context) -> Part:
-    return independent_part(ctx, THIRD)
-
-
-def independent4_test(ctx: Context) -> Part:
-    return independent_part(ctx, FOURTH)
-
-
 def independent_part(ctx: Context, which: IndependentSet) -> Part:
     from fanzha.taxonomy import ADVERT_KINDS
 
