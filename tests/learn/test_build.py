@@ -7,9 +7,11 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from fanzha.cli.commands import DEFAULT_WRITTEN_SETS
 from fanzha.learn.build import WRITTEN_REPEAT, _written_training, read_written, written_fold
-from fanzha.learn.dataset import Example
+from fanzha.learn.dataset import DatasetError, Example
 from fanzha.learn.real import DEVELOPMENT_FOLDS, HELD_OUT_FOLD
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,3 +45,9 @@ def test_only_the_dev_rows_of_the_default_written_sets_are_read() -> None:
         dev_ids = {r["id"] for r in rows if r["split"] == "dev"}
         assert {e.id for e in written[f"{path.parent.name}/{path.stem}"]} == dev_ids
         assert dev_ids and len(dev_ids) < len(rows)  # the test rows stay out
+
+
+def test_a_missing_written_set_is_named_in_chinese(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="找不到带标签的开发集文件") as raised:
+        read_written([tmp_path / "independent9" / "scams.jsonl"])
+    assert "independent9" in str(raised.value) and "项目根目录" in str(raised.value)

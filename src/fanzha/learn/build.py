@@ -62,7 +62,7 @@ def written_fold(example_id: str) -> int:
 
 def read_written(paths: Sequence[Path]) -> dict[str, list[Example]]:
     """The `dev` rows of blind-written sets, by source (`independent2/scams`: directory and file)."""
-    return {f"{path.parent.name}/{path.stem}": read_calibration_set(path) for path in paths}
+    return {f"{path.parent.name}/{path.stem}": read_labelled_dev(path) for path in paths}
 
 
 def _written_training(written: dict[str, list[Example]], folds: Sequence[int]) -> list[Example]:
@@ -74,10 +74,13 @@ def package_dir() -> Path:
     return Path(str(resources.files("fanzha.models")))
 
 
-def read_calibration_set(path: Path) -> list[Example]:
-    """A labelled JSONL file for calibration: `{"id", "text", "label"[, "split"]}`, `test` rows skipped."""
+def read_labelled_dev(path: Path) -> list[Example]:
+    """The rows of a labelled JSONL file used for calibration or, blind-written, for training too:
+    `{"id", "text", "label"[, "split"]}`, `test` rows skipped."""
     if not path.is_file():
-        raise DatasetError(f"找不到校准数据文件：{path}")
+        raise DatasetError(
+            f"找不到带标签的开发集文件：{path}（默认路径相对于项目根目录，请在项目根目录运行）"
+        )
     out = []
     with path.open("rb") as fh:
         for number, line in enumerate(fh, 1):
@@ -111,7 +114,7 @@ def build_model(
     corpus = corpus_set(data_dir / "train.jsonl")
     real = read_real(default_real_path(data_dir))
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
-    extras = {path.stem: read_calibration_set(path) for path in calibration_sets}
+    extras = {path.stem: read_labelled_dev(path) for path in calibration_sets}
     written = read_written(written_sets)
 
     log("1/4 最终模型：语料 + 真实短信开发折 + 盲写开发集 …")
@@ -167,7 +170,7 @@ def recalibrate(
         folds[fold] = LinearTextModel.load(path)
     real = read_real(default_real_path(data_dir))
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
-    extras = {path.stem: read_calibration_set(path) for path in calibration_sets}
+    extras = {path.stem: read_labelled_dev(path) for path in calibration_sets}
     written = read_written(written_sets)
     if sorted(written) != sorted(final.meta.get("written_sets", [])):
         raise DatasetError(
