@@ -68,9 +68,7 @@ lists; how much it weighs is calibrated (below).
 
 Labels in training: {label_counts}
 
-Types the type head learned from synthetic templates alone: {template_only}.
-Neither the corpus nor the real SMS holds one; on a text where the classifier is sure of no other type,
-the engine lets their cues decide (`fanzha.detect.engine.TYPE_SURE`).
+{template_only}
 
 Because of the corpus licences, treat the model as research-use; the project code is Apache-2.0.
 
@@ -188,6 +186,17 @@ def _firm_weights(calibration: Mapping[str, Any]) -> str:
     )
 
 
+def _template_only(types: Sequence[str]) -> str:
+    """What the card says about the fraud types the type head knows from synthetic templates alone."""
+    if not types:
+        return "The type head learned every fraud type from corpus, real or blind-written rows, none from templates alone."
+    return (
+        f"Types the type head learned from synthetic templates alone: {', '.join(types)}. Neither the corpus nor "
+        "the real SMS holds one; on a text where the classifier is sure of no other type, the engine lets their "
+        "cues decide (`fanzha.detect.engine.TYPE_SURE`)."
+    )
+
+
 def _table(rows: dict[str, dict[str, Any]], columns: Sequence[str]) -> str:
     lines = ["| group | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
     for name, row in rows.items():
@@ -224,7 +233,7 @@ def write_card(
         dev_folds="0–3",
         held_out=HELD_OUT_FOLD,
         label_counts=json.dumps(stats.get("labels", {}), ensure_ascii=False),
-        template_only=", ".join(meta.get("template_only_types", [])) or "none",
+        template_only=_template_only(meta.get("template_only_types", [])),
         calibration_sets=", ".join(meta.get("calibration_sets", [])),
         clip=calibration.get("model_clip"),
         model_weight=calibration.get("model", 0.0),
