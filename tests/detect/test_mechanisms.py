@@ -190,6 +190,19 @@ MECHANISMS = {
     "log in with your QQ or company mailbox on a strange page": [
         "财务部通知：本月工资条已上传，请登录 http://salary-notice.top 使用企业邮箱账号密码查看",
     ],
+    # Mechanisms of 2026-12-05 (eighth session), found on the fifth independent set's dev half.
+    "a fee before a loan is released or approved, whatever the fee is called": [
+        "贷款已审批 放款前需购买一份账户保险800元 随本金一起返还",
+        "您的額度已批 先充值2000驗證還款能力 就能放款",
+        "开通VIP会员才能放款 一次199 URL",
+    ],
+    "a tax paid before a prize is handed over": [
+        "恭喜获奖 按规定先交个税3000元才能领取奖金 http://jiang-ling.cc",
+        "您抽中轿车一台 提车前需先缴纳購置税",
+    ],
+    "a request for a transfer wearing an anti-fraud centre's name": [
+        "我们是反诈中心的 您名下账户有风险 把钱转到安全账户核查 URL",
+    ],
 }
 CASES = [(name, text) for name, texts in MECHANISMS.items() for text in texts]
 
@@ -262,6 +275,8 @@ GENUINE = [
     "这家酒店好评如潮，每次来都很满意，一次都没失望过",
     "买家想私下交易，我没同意，还是走平台",
     "我在医院排队缴费呢，等会给你回电话",
+    "这三种诈骗在老年人中最高发：保健品、养老投资、冒充亲友。记住不要转账",
+    "社区提醒：任何人说要交保证金才能领补贴，都是骗子，请直接拉黑",
 ]
 
 
@@ -270,6 +285,12 @@ def test_a_relatives_new_number_is_met_with_the_advice_to_call_the_old_one(detec
     # one reads the same. The engine names the scam it may be and says how to tell: call the old number.
     verdict = detector.assess("妈，我换新手机号了，以后打这个，旧号过几天就停了。")
     assert verdict.fraud_type == "impersonate_acquaintance" and "原来的电话" in verdict.advice
+
+
+def test_the_digits_of_a_verification_code_asked_for_are_named(detector: Detector) -> None:
+    # Named, not decisive alone: a friend sharing an account asks the same way.
+    verdict = detector.assess("帮我收个验证码 你手机收到的那几个数字发我一下")
+    assert "ask_for_code" in {c.id for c in verdict.cues}
 
 
 @pytest.mark.parametrize("text", GENUINE)

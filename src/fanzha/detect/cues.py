@@ -67,6 +67,7 @@ QUOTING_WINDOW = 16
 REPORTED_WINDOW = 120  # a sentence longer than this is not reported speech any more
 REPORTED = (
     "凡是",
+    "任何人",
     "所谓",
     "自称",
     "冒充",

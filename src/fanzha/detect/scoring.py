@@ -135,16 +135,18 @@ def evidence(
         and not any(cue_id in best_per_cue for cue_id in ACTION_CUES)
     )
     damping = weights.warning_damping if notice else 1.0
+    asks_for_action = any(cue_id in best_per_cue for cue_id in ACTION_CUES)
     values: dict[str, float] = {}
     priors: dict[str, float] = {}
     for cue_id, hit in best_per_cue.items():
         if cue_id == WARNING_CUE and not notice:
+            if asks_for_action and not dialogue:
+                continue  # a message that asks for a transfer or a code wears the warning words as a pose
             values[DOUBT], priors[DOUBT] = 1.0, DOUBT_PRIOR
         else:
             values[cue_id] = damping if hit.cue.weight > 0 else 1.0
             priors[cue_id] = hit.cue.weight
     rule_names = frozenset(values)
-    asks_for_action = any(cue_id in best_per_cue for cue_id in ACTION_CUES)
     for signal in signals:
         if signal.id == ALL_OFFICIAL and asks_for_action:
             continue  # a genuine notice asks for nothing: one that asks for a transfer is no genuine notice
