@@ -1,6 +1,5 @@
-"""Quality, part 2: the test splits of the independently written sets (`benchmarks/data/independent/`
-and `benchmarks/data/independent2/`): scams caught overall, per fraud type and per form, everyday texts
-and adverts wrongly called scams."""
+"""Quality, part 2: the test splits of the independently written sets (`benchmarks/data/independent*/`):
+scams caught overall, per fraud type and per form, everyday texts and adverts wrongly called scams."""
 
 from __future__ import annotations
 
@@ -15,6 +14,7 @@ from suite.common import (
     INDEPENDENT2,
     INDEPENDENT3,
     INDEPENDENT4,
+    INDEPENDENT5,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -93,7 +93,19 @@ FOURTH = IndependentSet(
     "scams); three cue corrections were made from its `dev` rows, which both systems then learnt from",
 )
 
-SETS = (FIRST, SECOND, THIRD, FOURTH)
+FIFTH = IndependentSet(
+    "independent5_test",
+    "Fifth independent set, test split",
+    INDEPENDENT5,
+    "written on 2026-12-05 (eighth session) by three more helpers blind to the detector (see its README): "
+    "short untidy SMS and scammers' chat lines by one, victims' own accounts, call scripts and long formal "
+    "notices by another, hard genuine notices, chats and anti-fraud publicity by a third, who was asked "
+    "not to retell specific scam attempts. Its test rows were first measured before any change was made for "
+    "it (115 of 140 scams caught, 11 of 140 everyday texts called scams); cues were then written against "
+    "its `dev` rows, which both systems then learnt from",
+)
+
+SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH)
 
 
 def read_independent(split: str, directory: Path = INDEPENDENT) -> list[Row]:
