@@ -200,6 +200,13 @@ MECHANISMS = {
         "恭喜获奖 按规定先交个税3000元才能领取奖金 http://jiang-ling.cc",
         "您抽中轿车一台 提车前需先缴纳購置税",
     ],
+    "a deal taken off the platform because the platform is 'too much trouble'": [
+        "出二手相机 9成新 转转太麻烦 直接vx转账 包邮",
+        "原神号低价出 走私下 平台抽成太高",
+    ],
+    "a contact word spelt in pinyin (jia我wx)": [
+        "你好我是社保局的小王 你的补贴还没领 jia我wx一步步教你弄",
+    ],
     "a request for a transfer wearing an anti-fraud centre's name": [
         "我们是反诈中心的 您名下账户有风险 把钱转到安全账户核查 URL",
     ],
