@@ -259,7 +259,7 @@ class Detector:
         elif category in self._advice:
             advice = self._advice[category]
         elif risk >= SUSPICIOUS_THRESHOLD:
-            advice = SUSPICIOUS_ADVICE
+            advice = SUSPICIOUS_ADVICE + self._suspected_advice(cues)
         else:
             advice = alone.advice if alone is not None and alone.advice else SAFE_ADVICE
         return Assessment(
@@ -278,6 +278,15 @@ class Detector:
             explanation=explanation,
             headline=alone.headline if alone is not None else "",
         )
+
+    def _suspected_advice(self, cues: Sequence[CueHit]) -> str:
+        """For a message that is only suspicious: how to check for the scam its strongest cue belongs to
+        ("换号了" → call the old number), or nothing when no typed cue argues for a scam."""
+        typed = [c for c in cues if c.fraud_type and c.weight > 0]
+        if not typed:
+            return ""
+        code = max(typed, key=lambda c: c.weight).fraud_type
+        return f"若是{self._names[code]}：{self._advice[code]}" if code in self._advice else ""
 
     def _type_shares(
         self, type_p: npt.NDArray[np.float64], evidence: list[Evidence], p_scam: npt.NDArray[np.float64]
