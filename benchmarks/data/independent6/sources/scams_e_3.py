@@ -1,0 +1,23 @@
+# Writer e, batch 3: victims' own questions and accounts (posted for help, or asked in a chat).
+ROWS = [
+    ("impersonate_service", "victim_lost_parcel_screen_share", "post", "这是不是骗子啊？？说我快递丢了要按三倍赔我，让我下个会议软件开共享屏幕，我现在开着呢"),
+    ("loan", "victim_unfreeze_fee", "post", "已经转了2万8了 他说我银行卡号填错了要交解冻金才能放款 现在又让我再交6000 怎么办啊急"),
+    ("rebate_task", "victim_task_stuck_order", "post", "求助！！！做刷单任务被骗5万多，对方说我操作失误卡单了，要再充三单才能一起提现，我现在报警还来得及吗，钱还能追回来吗"),
+    ("impersonate_authority", "victim_mother_safe_account", "post", "我妈今天接到电话说她医保卡在外地被盗刷，要配合公安调查，已经把存款转到对方说的“安全账户”了，人现在还在银行，电话一直不挂，我在外地该怎么办"),
+    ("romance", "victim_boyfriend_platform_tax", "post", "网上认识的男朋友带我在一个平台上玩，赚了不少，现在要提现说要先交20%的个人所得税，交还是不交啊，他说他也交过"),
+    ("game_trade", "victim_child_skin_frozen", "post", "儿子玩游戏买皮肤 对方说账号被冻结了要家长转钱解冻 孩子拿我手机偷偷转了三千多 能追回来么"),
+    ("phishing", "victim_etc_sms_entered_card", "post", "刚收到短信说ETC失效，点进去填了银行卡号，后来手机收到好几个验证码，我都没发出去，卡里的钱会有事吗"),
+    ("prize", "victim_prize_tax_short", "chat", "抽中了个奖说要先交税 这正常吗"),
+    ("impersonate_acquaintance", "victim_fake_boss_qq_transfer", "post", "老板QQ让我转钱，我转了30万，后来打电话给老板他说根本没发过，现在怎么办，公司会不会让我赔"),
+    ("shopping", "victim_xianyu_camera_wechat", "post", "在闲鱼看中一台二手相机，卖家让我加微信直接转账说平台抽成高，我转了1800就被拉黑了，闲鱼能管吗"),
+    ("investment", "victim_platform_cannot_login", "post", "有人知道“鼎晟环球”这个平台吗 群里老师推荐的 说是港股打新 我投了10万 今天突然登不上了 客服也不回"),
+    ("credit_record", "victim_campus_loan_cancel_borrow", "post", "网贷注销客服说我大学时开过校园贷要注销，不然影响征信，让我把几个平台的额度借出来转到他们的监管账户，说验证完会退回，还一直让我别挂电话别跟家里人说。我已经转了两个平台的了，一共四万二，现在他又让我去支付宝借，说第三个平台验证完就全部退回。我有点慌了，是不是被骗了，要不要先去派出所"),
+    ("other_fraud", "victim_editing_course_no_orders", "post", "在抖音买了个学剪辑接单的课，交了3980，说学完包接单，结果一个单都没有，退款也不给退"),
+    ("impersonate_acquaintance", "victim_fake_classmate_video_lag", "post", "微信上说是我大学同学，在国外要帮朋友转账，视频了一下画面很卡只说了两句，我就转了5000，现在联系不上了，这种是AI换脸吗"),
+    ("impersonate_service", "victim_million_coverage_question", "post", "说我的百万保障要到期了，不关闭的话每个月自动扣500，我要怎么关闭？是真的吗"),
+    ("romance", "victim_online_friend_grandpa_sick", "chat", "网上聊了半年的那个男生说他爷爷病了急用钱 找我借两万 我要不要借啊"),
+    ("other_fraud", "victim_business_license_annual_fee", "post", "有人打电话说我名下有个公司营业执照要年检，不交年检费就列入经营异常名录，我根本没开过公司，真的假的"),
+    ("game_trade", "victim_game_account_guarantee_fee", "post", "在手游交易群里买号，卖家说走代练平台，我付了两次钱，现在平台又说我账户异常要交保证金才能解冻，还要交吗"),
+    ("other_fraud", "victim_father_nursing_home_prepay", "post", "我爸在一个养老院交了10万预付款，说每月返1000，前三个月都返了，这个月人找不到了，门也锁了，这种怎么报警"),
+    ("phishing", "victim_parcel_qr_gift", "post", "收到个不认识的快递 里面有张卡片说扫码领小礼品 我扫了还注册了个东西填了手机号和验证码 需要担心吗"),
+]

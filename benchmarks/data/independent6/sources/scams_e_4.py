@@ -1,0 +1,23 @@
+# Writer e, batch 4: e-mails (work and personal).
+ROWS = [
+    ("phishing", "hr_performance_subsidy_qr", "email", "主题：关于2025年第二季度员工绩效补贴发放的通知｜各部门同事：根据公司薪酬调整方案，本季度绩效补贴将统一线上申报发放，请于本周五前扫描附件中的二维码完成个人信息及银行卡核验，逾期视为自动放弃。——人力资源部"),
+    ("impersonate_authority", "tax_refund_email", "email", "【国家税务总局】您有一笔2024年度个人所得税汇算退税待领取，金额1,346.00元。请于7个工作日内登录 etax-tuishui.com 核实身份并填写收款银行卡信息，逾期退税款将退回国库。"),
+    ("impersonate_authority", "labor_subsidy_notice", "email", "关于发放2025年度职工个人劳动补贴的通知：根据相关文件精神，符合条件的在职职工可领取补贴，请各单位职工于6月20日前通过附件二维码登录申领系统进行登记。"),
+    ("impersonate_authority", "customs_parcel_duty", "email", "尊敬的客户：您的国际包裹（运单号 CN2038471652HK）因申报价值与实际不符被海关扣留，需补缴关税及仓储滞留费共计人民币428元，请于7日内点击下方链接完成缴费，逾期将做退运或销毁处理。"),
+    ("phishing", "courier_address_update_fee", "email", "顺丰速运：您的快件派送失败，原因：收件地址不完整。请在48小时内点击 sf-express-redeliver.com 更新地址并支付2.50元重新派送费，逾期包裹将退回寄件人。"),
+    ("impersonate_acquaintance", "ceo_email_urgent_payment", "email", "王会计：我在外地和客户谈合作，需要紧急支付一笔履约保证金35万元到以下账户，户名：深圳市恒裕通贸易有限公司，此事暂时保密，不要电话确认，付完直接回复邮件即可。赵"),
+    ("phishing", "mailbox_storage_full", "email", "【Microsoft 365】您的企业邮箱存储空间已满（99.8%），新的邮件将被退回。请立即登录以扩展容量，否则您的账户将在24小时内被暂停：outlook-365-storage.com/verify"),
+    ("phishing", "apple_id_new_device", "email", "Apple ID 安全提醒：您的账户于今天03:17在一台新的设备上登录（位置：越南河内）。如非本人操作，请立即通过 appleid-cn-support.com 验证身份并修改密码。"),
+    ("other_fraud", "supplier_bank_account_change", "email", "致贵司采购部：因我司原基本户正在进行年度审计，即日起所有货款请汇至我司新开立账户（开户行：某农商银行城东支行，账号 6230 5810 2947 3316），原账户暂停使用，给您带来不便敬请谅解。——华森机电财务部"),
+    ("other_fraud", "remote_labeling_job_device_deposit", "email", "恭喜您通过我司初试，被录用为远程数据标注员，薪资按件计算，月均8000-12000元。入职前需缴纳设备及账号押金680元，转正后全额退还，请在收到邮件后48小时内完成缴纳。"),
+    ("prize", "email_annual_lottery", "email", "尊敬的用户：您的邮箱在本年度“幸运用户回馈”活动中被系统抽中二等奖，奖品为苹果笔记本电脑一台，请回复您的姓名、电话、身份证号，并支付公证费200元以便办理领奖手续。"),
+    ("investment", "private_fund_newsletter", "email", "【私募内参·第38期】下周重点布局三只低位题材股，主力资金已提前进场，预计涨幅30%以上。本内参仅向付费会员开放完整名单，会员费2980元/季，开通请联系客户经理。"),
+    ("romance", "overseas_military_doctor", "email", "亲爱的朋友，我是一名在中东执行维和任务的美国军医，妻子几年前去世了，我很孤独。我有一箱个人财物想寄到中国由你保管，只需支付一些运输和清关费用，希望你能帮助我。"),
+    ("phishing", "bank_ukey_certificate_expire", "email", "【中国工商银行】尊敬的客户，您的网银U盾证书将于3日后过期，过期后将无法进行转账交易。请登录 icbc-cert-update.com 按提示完成证书更新。"),
+    ("impersonate_authority", "social_security_card_reactivate", "email", "人力资源和社会保障局提醒：根据系统升级要求，您的电子社保卡需重新激活，未激活的将暂停医保结算功能。请点击下方链接，输入身份证号、银行卡号及预留手机号完成激活。"),
+    ("loan", "pre_approved_credit_email", "email", "恭喜！您已获得预授信额度200,000元，年化利率低至3.6%，随借随还。点击激活额度，首次激活需完成账户验证（验证金将在放款后退还）。"),
+    ("other_fraud", "sextortion_webcam_email", "email", "我已经入侵了你的电脑好几个月，通过摄像头录下了你浏览某些网站时的视频。如果你不想让你的联系人都收到这段视频，请在48小时内向以下比特币地址转入价值5000元的BTC。"),
+    ("phishing", "school_registry_verification", "email", "教务处通知：为完成本学期学籍信息核验，请各位同学在本周内登录 jwc-xueji.edu-cn.net 使用统一身份认证账号密码登录并核对个人信息，逾期未核验者将影响毕业资格审查。"),
+    ("impersonate_service", "ecommerce_merchant_deposit_upgrade", "email", "【淘宝商家服务中心】尊敬的商家：根据平台新规，您的店铺消费者保障金需升级至5000元，当前余额不足，请于3日内通过附件中的对公账户补缴，逾期将限制店铺流量并下架商品。"),
+    ("other_fraud", "website_icp_filing_fee", "email", "域名服务通知：您名下的域名备案信息即将被注销，根据管理规定需缴纳年度审核费1200元，请于本周内完成缴纳，否则网站将无法访问。"),
+]

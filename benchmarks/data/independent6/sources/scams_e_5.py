@@ -1,0 +1,23 @@
+# Writer e, batch 5: what the scammer says on the phone (spoken style, 1-4 sentences).
+ROWS = [
+    ("impersonate_service", "carrier_5g_upgrade_call", "call", "喂您好，这边是中国移动客服，您这个号码符合免费升级5G套餐的条件，不升级的话下个月起4G网络会限速。您这边收到一条验证码，报给我就能马上给您办好。"),
+    ("impersonate_service", "insurance_surrender_call", "call", "您好，我是平安保险的保全专员，您之前买的那份分红险现在政策调整，可以全额退保，还能多退一部分利息，需要您先下载我们的保全APP，我教您操作。"),
+    ("impersonate_service", "courier_lost_parcel_compensation_call", "call", "您好，我是中通快递的，您有一个包裹在运输途中丢失了，公司按三倍给您理赔，您加一下我们理赔中心的微信，我把流程发给您。"),
+    ("impersonate_authority", "school_grant_atm_call", "call", "喂，是张同学的家长吗？我是学校学生资助中心的，您家孩子的国家助学金已经批下来了，2000块，需要您到附近ATM机上操作一下激活银行卡才能到账。"),
+    ("impersonate_authority", "veteran_cadre_pension_call", "call", "老同志您好，我是区老干部局的小刘，今年离退休人员有一笔高龄补贴下来了，您这边能领一千八，但是要先交一个工本费和手续费，我给您说一下账户。您记一下哈，这个钱是统一代收的，到账后补贴当天就能打到您的养老金卡上，这个事情您先别跟子女说，名额是按报名顺序排的。"),
+    ("impersonate_service", "ecommerce_merchant_deposit_call", "call", "您好，这里是抖音电商商家服务中心，系统检测到您的店铺存在违规，保证金不足，需要今天补缴，不然明天店铺就会被关停，您方便开一下屏幕共享吗？"),
+    ("impersonate_acquaintance", "voice_son_car_accident", "call", "妈，是我，我开车撞了人，现在在交警队，你先别跟爸说，赶紧先转三万给这个警察的账户，不然要拘留……我手机快没电了"),
+    ("impersonate_service", "airline_cancel_compensation_call", "call", "您好，我是东方航空客服，您明天上午的航班因机械故障取消了，每位乘客补偿300元，需要您提供一下银行卡号，我们通过支付宝备用金通道给您打过去。"),
+    ("impersonate_service", "bank_credit_limit_raise_call", "call", "您好，我是建设银行信用卡中心的，您的卡可以临时提额到8万，需要先刷一笔验资，验资款两小时内原路退回。"),
+    ("impersonate_authority", "medical_insurance_fraud_call", "call", "这里是市医保局，您的医保卡在广州有多笔异常购药记录，涉嫌骗保，我现在帮您转接到当地公安。"),
+    ("prize", "tv_show_lucky_audience_call", "call", "恭喜您！您被我们节目组抽中为本期场外幸运观众，获得奖金十八万和一台笔记本电脑，领奖之前需要先缴纳个人所得税和公证费。"),
+    ("loan", "loan_quota_call", "call", "先生您好，我们是信和普惠金融的，您有一笔30万的低息额度可以申请，不看征信，今天办今天到，您有没有需要？"),
+    ("credit_record", "jd_student_account_call", "call", "您好，我这边是京东金融客服，查到您之前在校期间开通过学生账户，现在国家要求清理，不注销会影响您的征信，我教您操作一下。"),
+    ("impersonate_acquaintance", "guess_who_call", "call", "喂，猜猜我是谁？听不出来了啊，我换号了，过两天去你那边出差，到时候找你吃饭"),
+    ("impersonate_service", "power_grid_arrears_call", "call", "您好，这里是国家电网，您家户号已欠费三个月，明天上午十点将停电，如需继续用电，请按9号键转人工缴费。"),
+    ("investment", "securities_advisor_invite_call", "call", "您好，我是华鑫证券的投资顾问，我们最近有个免费的股票交流群，有首席分析师每天讲盘，我加您微信拉您进去听听？"),
+    ("impersonate_authority", "tax_invoice_abnormal_call", "call", "你好，这里是市税务局稽查局，你们公司上个月开具的增值税发票有异常，涉嫌虚开，请让法人马上联系我们，否则将依法冻结公司账户。"),
+    ("impersonate_service", "minor_game_refund_call", "call", "家长您好，我是游戏客服，您孩子在游戏里充值了，因为是未成年人可以申请全额退款，我教您操作一下退款流程。"),
+    ("other_fraud", "health_product_elderly_call", "call", "阿姨您好，我们是康乐健康养生中心，回访老会员，这周六有专家义诊，免费送您一台理疗仪，到时候带上身份证来领。"),
+    ("other_fraud", "fake_kidnapping_call", "call", "你儿子在我们手上，不想他出事就别报警，马上打二十万到这个卡上，一小时内见不到钱你就别想见他了。"),
+]
