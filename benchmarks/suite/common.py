@@ -30,6 +30,7 @@ INDEPENDENT2 = DATA / "independent2"  # the second set, same files and fields
 INDEPENDENT3 = DATA / "independent3"  # the third, by two more writers (scams and adverts; everyday)
 INDEPENDENT4 = DATA / "independent4"  # the fourth, by two more
 INDEPENDENT5 = DATA / "independent5"  # the fifth, by three more
+INDEPENDENT6 = DATA / "independent6"  # the sixth, by three more
 MODEL_FILE = ROOT / "src" / "fanzha" / "models" / "scam_model.npz"
 RESULTS = HERE / "RESULTS.md"
 PARTIAL_RESULTS = OUT / "RESULTS.partial.md"

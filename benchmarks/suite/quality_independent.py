@@ -15,6 +15,7 @@ from suite.common import (
     INDEPENDENT3,
     INDEPENDENT4,
     INDEPENDENT5,
+    INDEPENDENT6,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -105,7 +106,19 @@ FIFTH = IndependentSet(
     "its `dev` rows, which both systems then learnt from",
 )
 
-SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH)
+SIXTH = IndependentSet(
+    "independent6_test",
+    "Sixth independent set, test split",
+    INDEPENDENT6,
+    "written on 2026-12-05 (eighth session) by three more helpers blind to the detector (see its README): "
+    "scam SMS and adverts the way bulk gateways and fake base stations send them by one, scams posted in "
+    "groups, comments, e-mails and calls by another, hard genuine notices (some with the brand's own links), "
+    "chats and publicity by a third. Its test rows were first measured before any change was made for it "
+    "(127 of 150 scams caught, 8 of 150 everyday texts called scams); its `dev` rows were then learnt by "
+    "both systems",
+)
+
+SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH)
 
 
 def read_independent(split: str, directory: Path = INDEPENDENT) -> list[Row]:

@@ -207,6 +207,26 @@ MECHANISMS = {
     "a contact word spelt in pinyin (jia我wx)": [
         "你好我是社保局的小王 你的补贴还没领 jia我wx一步步教你弄",
     ],
+    # Found on the sixth independent set's dev half.
+    "a cancelled train and compensation through a number in the message": [
+        "【铁路】您购买的D3012次列车因故停运，请致电 0571-86xxxxxx 办理退票并领取300元补偿金",
+    ],
+    "an automatic renewal to be cancelled through a crossed-out number": [
+        "【快手】您的会员将于今晚自动续费498元，如非本人操作请联系客服 400xxx3310 取消",
+    ],
+    "a robocall that threatens and says 'press 9 for an agent'": [
+        "您好，这里是供电公司，您家已欠费两个月，今晚将停电，请按9号键转人工缴费",
+        "您的手机號碼涉诈 两小时后停机 异议按9",
+    ],
+    "yearly interest and the principal returned in full": [
+        "养生基地认购床位 预存3万 每年返息10% 两年后本金全退 名额有限",
+    ],
+    "'if you do not want your contacts to see the video'": [
+        "我录下了你看某些网站的视频，如果你不希望你的同事和家人看到，24小时内转5000元到下面的账户",
+    ],
+    "credit 'repaired' through a QQ": [
+        "征信提醒：您的信用评分过低，如需恢复请添加客服QQ 4xxxxxxxx 办理信用修复",
+    ],
     "a request for a transfer wearing an anti-fraud centre's name": [
         "我们是反诈中心的 您名下账户有风险 把钱转到安全账户核查 URL",
     ],
@@ -284,6 +304,7 @@ GENUINE = [
     "我在医院排队缴费呢，等会给你回电话",
     "这三种诈骗在老年人中最高发：保健品、养老投资、冒充亲友。记住不要转账",
     "社区提醒：任何人说要交保证金才能领补贴，都是骗子，请直接拉黑",
+    "那种说保本保息的理财你可千万别碰，正规理财都在银行APP里买",
 ]
 
 
@@ -293,6 +314,14 @@ def test_a_relatives_new_number_is_met_with_the_advice_to_call_the_old_one(detec
     # to tell: call the old number.
     verdict = detector.assess("妈，我换新手机号了，以后打这个，旧号过几天就停了。")
     assert verdict.level in ("medium", "high") and "原来的电话" in verdict.advice, verdict.advice
+
+
+def test_a_group_said_to_be_closing_is_at_least_suspicious(detector: Detector) -> None:
+    # "本群解散，扫码进新群" is how fake teachers and property managers gather a group; a genuine admin
+    # moving a group says the same, so the cue alone makes the message suspicious, not a scam.
+    verdict = detector.assess("各位业主，本群即将解散，请大家扫码加入新的业主群，物业退费通知都在新群发布")
+    assert "group_migration" in {c.id for c in verdict.cues} and verdict.level in ("medium", "high")
+    assert "原来的电话" in verdict.advice or verdict.is_fraud
 
 
 def test_the_digits_of_a_verification_code_asked_for_are_named(detector: Detector) -> None:

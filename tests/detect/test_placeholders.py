@@ -42,3 +42,19 @@ def test_ordinary_words_are_not_placeholders(text: str) -> None:
 def test_a_placeholder_never_overwrites_a_recognised_identifier() -> None:
     prepared = prepare("联系13800138000或URL")
     assert prepared.masked.count(PHONE) == 11
+
+
+@pytest.mark.parametrize(
+    "text", ["请致电 0xx-5xxxxxxx 办理", "联系客服 400xxx6521 取消", "电话138****2291", "加QQ 5xxxxxxxx"]
+)
+def test_a_crossed_out_number_reads_as_a_phone_number(text: str) -> None:
+    prepared = prepare(text)
+    assert PHONE in prepared.masked and "x" not in prepared.canonical.replace("qq", "")
+    assert len(prepared.masked) == len(prepared.norm.text)
+
+
+@pytest.mark.parametrize(
+    "text", ["卡号 6228********1123", "打开 http://xxx.com", "xxx先生您好", "订单2024xxx"]
+)
+def test_other_crossed_out_runs_are_left_alone(text: str) -> None:
+    assert PHONE not in prepare(text).masked

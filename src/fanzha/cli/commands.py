@@ -75,7 +75,14 @@ DEFAULT_CALIBRATION_SETS = (
 # of fold (`fanzha.learn.build`); their `test` rows are never read.
 DEFAULT_WRITTEN_SETS = tuple(
     f"benchmarks/data/{directory}/{name}.jsonl"
-    for directory in ("independent", "independent2", "independent3", "independent4", "independent5")
+    for directory in (
+        "independent",
+        "independent2",
+        "independent3",
+        "independent4",
+        "independent5",
+        "independent6",
+    )
     for name in ("scams", "everyday", "adverts")
 )
 DEFAULT_DATA = Path("../shared/data/texts")
@@ -275,7 +282,7 @@ def train(
         typer.Option(
             "--train-with",
             help="盲写的开发集（可重复；只用 split 为 dev 的行）：分类器从中学习，校准按折外模型使用；"
-            "默认 benchmarks/data 下五个独立集",
+            "默认 benchmarks/data 下六个独立集",
         ),
     ] = None,
     out: Annotated[Path | None, typer.Option(help="模型输出目录（默认写入安装包内的 fanzha/models）")] = None,

@@ -273,11 +273,14 @@ def _negated(text: str, start: int, told: bool) -> bool:
     return _QUOTING.search(text, max(sentence_start, start - QUOTING_WINDOW), start) is not None
 
 
-# What follows a described scam in a warning: "贷款先交钱的都是诈骗", "让你转账到安全账户的就是骗子".
+# What follows a described scam in a warning: "贷款先交钱的都是诈骗", "让你转账到安全账户的就是骗子",
+# "稳赚不赔的理财你可别碰".
 _JUDGED = re.compile(
     r"[^。！？!?\n，,；;]{0,12}?(?:的)?(?:都是|就是|均为|均是|一律是|统统是|全是|必是|肯定是|是)"
     r"(?:诈骗|骗局|骗子|陷阱|套路|骗人|坑人|假的)"
     r"|[^。！？!?\n，,；;]{0,12}?(?:的[，,]?)?(?:都|均|一律)?(?:要|需|需要|应)(?:当心|小心|警惕|提防)"
+    # advice not to touch it: "那种说稳赚不赔的理财你可别碰", "…的别信"
+    r"|[^。！？!?\n，,；;]{0,12}?(?:你|您|咱|大家)?(?:可|千万|一定)?(?:别|不要|莫|勿)(?:碰|信|买|投|理|点|加|上当)"
     # a law's consequence for whoever does it: "出租银行卡的，将被依法惩戒" (the 的 makes it a rule)
     r"|[^。！？!?\n，,；;]{0,12}?的[，,]?(?:将|会|均将|一律)?被?依法(?:惩戒|追究|处理|处罚|严惩|打击)"
 )

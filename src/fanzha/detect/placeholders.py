@@ -9,6 +9,10 @@ placeholder for a contact becomes the token of its kind (as a real link or numbe
 
 Only capitals count (the normalised text is lower case, so the original decides): "url" or
 "Name" in ordinary text is left alone.
+
+People who paste a message, and data sets, also hide a number by crossing out its digits
+(`400xxx6521`, `0xx-5xxxxxxx`, `138****2291`): a run that starts with a digit and has at least three
+crossed-out digits, 8 to 14 characters long, reads as a phone number too (`mask_crossed_out`).
 """
 
 from __future__ import annotations
@@ -35,9 +39,27 @@ _ONE = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
 _TOKEN = re.compile("[\ue000-\ue00f]")
 
 
+_CROSSED_OUT = re.compile(r"(?<![0-9a-z*./@_\-])[0-9][0-9x*]+(?:-[0-9x*]{2,}){0,2}(?![0-9a-z*._@\-])")
+_PHONE_TOKEN = _WORDS["PHONE"]
+
+
+def mask_crossed_out(masked: str) -> str:
+    """`masked` with every crossed-out phone number (`400xxx6521`) replaced by the phone token."""
+    if "x" not in masked and "*" not in masked:
+        return masked
+    out = masked
+    for m in _CROSSED_OUT.finditer(masked):
+        run = m.group()
+        hidden = run.count("x") + run.count("*")
+        if hidden >= 3 and 8 <= len(run) <= 14 and len(run) - hidden - run.count("-") >= 1:
+            out = out[: m.start()] + _PHONE_TOKEN * len(run) + out[m.end() :]
+    return out
+
+
 def mask_placeholders(masked: str, norm: NormText) -> str:
     """`masked` (normalised, identifiers masked) with every corpus placeholder of `norm.original`
-    replaced, keeping the length."""
+    replaced and every crossed-out number masked, keeping the length."""
+    masked = mask_crossed_out(masked)
     original = norm.original
     if _PLACEHOLDERS.search(original) is None:
         return masked
