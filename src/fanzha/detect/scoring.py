@@ -21,8 +21,9 @@
 - An anti-fraud *notice* ("【反诈提醒】凡是要求转账到安全账户的都是诈骗") names every scam cue: inside
   one, positive evidence counts `warning_damping` and the classifier cannot raise the risk — unless
   the message itself asks for an action no warning asks for (ACTION_CUES), which is a scam dressed
-  as a warning. Warning words deep inside a long call transcript are the callee's doubts
-  ("现在骗子很多") or the scammer's own script, and count as `warning_doubt`.
+  as a warning: its warning words ("我们是反诈中心的…转到安全账户") are the pose and count for nothing.
+  Warning words deep inside a long call transcript are the callee's doubts ("现在骗子很多") or the
+  scammer's own script, and count as `warning_doubt`.
 """
 
 from __future__ import annotations
@@ -128,14 +129,14 @@ def evidence(
     (`fanzha.detect.cues.is_dialogue`), which no notice is: its warning words are the callee's doubts
     ("这会不会是诈骗电话？") or the caller's pose ("这里是反诈中心"), never the text's own frame."""
     warning = best_per_cue.get(WARNING_CUE)
+    asks_for_action = any(cue_id in best_per_cue for cue_id in ACTION_CUES)
     notice = (
         warning is not None
         and not dialogue
         and (warning.start < NOTICE_HEAD or text_chars <= NOTICE_MAX_CHARS)
-        and not any(cue_id in best_per_cue for cue_id in ACTION_CUES)
+        and not asks_for_action
     )
     damping = weights.warning_damping if notice else 1.0
-    asks_for_action = any(cue_id in best_per_cue for cue_id in ACTION_CUES)
     values: dict[str, float] = {}
     priors: dict[str, float] = {}
     for cue_id, hit in best_per_cue.items():
