@@ -16,6 +16,7 @@ from suite.common import (
     INDEPENDENT4,
     INDEPENDENT5,
     INDEPENDENT6,
+    INDEPENDENT7,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -118,7 +119,20 @@ SIXTH = IndependentSet(
     "both systems",
 )
 
-SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH)
+SEVENTH = IndependentSet(
+    "independent7_test",
+    "Seventh independent set, test split",
+    INDEPENDENT7,
+    "written on 2026-12-05 (eighth session) by three more helpers blind to the detector (see its README): "
+    "short scam chat lines (openers and the middle of a conversation) by one, scams aimed at merchants, the "
+    "elderly, students and families by another, the genuine look-alikes for the same people by a third. Its "
+    "test rows were first measured before any change was made for it (102 of 140 scams caught, 18 of 140 "
+    "everyday texts called scams); one cue was written against its `dev` rows, and neither system learns "
+    "from it: a classifier that learnt its `dev` half caught 101 of its test scams, so it stays a measure of "
+    "writers the classifier never saw",
+)
+
+SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH)
 
 
 def read_independent(split: str, directory: Path = INDEPENDENT) -> list[Row]:

@@ -72,7 +72,9 @@ DEFAULT_CALIBRATION_SETS = (
     "benchmarks/data/ood_dev2.jsonl",
 )
 # Sets written blind to the detector whose `dev` rows the classifier learns from and calibration sees out
-# of fold (`fanzha.learn.build`); their `test` rows are never read.
+# of fold (`fanzha.learn.build`); their `test` rows are never read. `independent7` is left out on purpose:
+# no model learns from it, so both its halves measure writers the classifier never saw (its README says
+# what learning its dev half did: nothing for its test half).
 DEFAULT_WRITTEN_SETS = tuple(
     f"benchmarks/data/{directory}/{name}.jsonl"
     for directory in (
@@ -282,7 +284,7 @@ def train(
         typer.Option(
             "--train-with",
             help="盲写的开发集（可重复；只用 split 为 dev 的行）：分类器从中学习，校准按折外模型使用；"
-            "默认 benchmarks/data 下六个独立集",
+            "默认 benchmarks/data 下前六个独立集（第七个只作评估）",
         ),
     ] = None,
     out: Annotated[Path | None, typer.Option(help="模型输出目录（默认写入安装包内的 fanzha/models）")] = None,
