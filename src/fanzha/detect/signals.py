@@ -208,6 +208,10 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
         meaning = f"网址{host}带有“gov”字样却不是政府网站（政府网站以.gov.cn结尾）"
         out.append(("fake_government_domain", meaning, 3.0))
         return out
+    if host.endswith(".gov.cn") and not ident.details.get("obfuscated"):
+        # only government bodies can register under gov.cn: the link is where a genuine notice sends you
+        out.append(("government_link", f"链接在{host}，是政府网站（.gov.cn 只有政府机关能注册）", -1.5))
+        return out
     verdict = check_domain(host)
     ending = None if ident.details.get("ip_host") else risky_ending(host)
     if ending is not None:
