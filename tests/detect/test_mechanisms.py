@@ -329,6 +329,22 @@ def test_a_group_said_to_be_closing_is_at_least_suspicious(detector: Detector) -
     assert "原来的电话" in verdict.advice or verdict.is_fraud
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # Found on the seventh set's dev half; named, each weighed with the rest.
+        (
+            "关于变更收款账户的通知：我司原账户暂停收款，自即日起货款请汇至新账户 6230 5821 0044 7719",
+            "payee_account_changed",
+        ),
+        ("感恩回馈老年人：99元游三日，包吃包住，限60岁以上报名，子女不可陪同", "secrecy"),
+        ("您把存折和身份证准备好，密码到时候在我的机器上输一下就行", "ask_for_code"),
+    ],
+)
+def test_the_seventh_sets_mechanisms_are_named(detector: Detector, text: str, cue: str) -> None:
+    assert cue in {c.id for c in detector.assess(text).cues}
+
+
 def test_the_digits_of_a_verification_code_asked_for_are_named(detector: Detector) -> None:
     # Named, not decisive alone: a friend sharing an account asks the same way.
     verdict = detector.assess("帮我收个验证码 你手机收到的那几个数字发我一下")
