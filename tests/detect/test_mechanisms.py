@@ -308,6 +308,8 @@ GENUINE = [
     # A genuine sender protects the reader: no personal account, nothing collected in the group.
     "各位家长，下周的研学费用请在学校缴费平台交，每人120元，班级群里不会发收款码，请大家留意",
     "【ETC服务】您的设备将于月底到期，请在官方小程序内免费续期。我们不会以设备失效为由发送链接要求填写银行卡",
+    # A family member warning ahead: "if someone says I am in trouble, don't believe it".
+    "妈，我下周去外地培训，手机可能经常没信号。要是有人说我出事了要钱，千万别信，打我同事电话",
     # A link under gov.cn (only government bodies can register there) is where a genuine notice sends you.
     "【市场监管】您的营业执照年报请于6月30日前登录 www.gsxt.gov.cn 自行填报，年报免费，逾期将列入经营异常名录",
 ]
