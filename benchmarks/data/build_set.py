@@ -16,8 +16,11 @@ import ast
 import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from validate_set import norm
 
 MAX_JACCARD = 0.6
 
@@ -50,10 +53,6 @@ def read_rows(here, pattern, width):
                 fail(f"{path.name} row {i}: expected {width} strings, got {row!r}")
             rows.append(row)
     return rows
-
-
-def norm(text):
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def bigrams(text):

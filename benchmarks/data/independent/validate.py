@@ -2,39 +2,18 @@
 
 import collections
 import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 HERE = Path(__file__).parent
-FRAUD = {
-    "impersonate_authority",
-    "loan",
-    "impersonate_service",
-    "impersonate_acquaintance",
-    "rebate_task",
-    "romance",
-    "game_trade",
-    "investment",
-    "prize",
-    "credit_record",
-    "shopping",
-    "phishing",
-    "other_fraud",
-}
-ALLOWED = {
-    "scams.jsonl": FRAUD,
-    "everyday.jsonl": {"normal"},
-    "adverts.jsonl": {"advert", "loan_advert", "illegal_advert"},
-}
+sys.path.insert(0, str(HERE.parent))
+
+from validate_set import ADVERTS, FRAUD, norm  # noqa: E402  (the label sets every set's validator checks)
+
+ALLOWED = {"scams.jsonl": FRAUD, "everyday.jsonl": {"normal"}, "adverts.jsonl": ADVERTS}
 PREFIX = {"scams.jsonl": "ind-s-", "everyday.jsonl": "ind-e-", "adverts.jsonl": "ind-a-"}
 FORMS = {"sms", "chat", "call", "notice", "email", "post"}
 FIELDS = ["id", "text", "label", "kind", "form", "split"]
-
-
-def norm(t):
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", t))
 
 
 def grams(t, n=3):
