@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -131,3 +132,11 @@ def test_check_jsonl_with_worker_processes_matches_one_process() -> None:
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
     assert len(two.stdout.splitlines()) == 700
+
+
+def test_recalibrating_without_the_fold_models_fails_in_chinese_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path
+    result = runner.invoke(app, ["train", "--calibrate-only", "--out", str(out)])
+    assert result.exit_code != 0
+    assert "--folds-dir" in result.output and "各折模型目录" in result.output
+    assert list(out.iterdir()) == []

@@ -318,20 +318,10 @@ def train(
             return
         sets = calibrate_with if calibrate_with else [Path(p) for p in DEFAULT_CALIBRATION_SETS]
         written = train_with if train_with else [Path(p) for p in DEFAULT_WRITTEN_SETS]
-        if calibrate_only:
-            if folds_dir is None:
-                fail("--calibrate-only 需要 --folds-dir：完整训练时保存的各折模型目录")
-            path = recalibrate_model(
-                data_dir=data,
-                calibration_sets=sets,
-                written_sets=written,
-                out_dir=out,
-                folds_dir=folds_dir,
-                log=log,
-            )
-            typer.echo(f"模型已重新校准：{path}")
-            return
-        path = write_model(
+        step = (
+            recalibrate_model if calibrate_only else write_model
+        )  # the same inputs; the first keeps the classifier
+        path = step(
             data_dir=data,
             calibration_sets=sets,
             written_sets=written,
@@ -343,7 +333,7 @@ def train(
         fail(str(exc))
     except ImportError:
         fail("训练需要 scikit-learn 和 scipy：pip install 'fanzha[train]'")
-    typer.echo(f"模型已保存：{path}")
+    typer.echo(f"{'模型已重新校准' if calibrate_only else '模型已保存'}：{path}")
 
 
 @app.command()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fanzha.detect.engine import Detector
-from fanzha.detect.model import MODEL_FILE, LinearTextModel
+from fanzha.detect.model import MODEL_FILE, LinearTextModel, ModelError
 from fanzha.learn.build import (
     WRITTEN_REPEAT,
     build_model,
@@ -149,11 +149,15 @@ def recalibrate_model(
     data_dir: Path,
     calibration_sets: Sequence[Path],
     out_dir: Path | None,
-    folds_dir: Path,
+    folds_dir: Path | None,
     log: Callable[[str], None],
     written_sets: Sequence[Path] = (),
 ) -> Path:
-    """Calibrate the weights of a trained model again (after a change of the cue rules) and rewrite its card."""
+    """Calibrate the weights of a trained model again (after a change of the cue rules) and rewrite its card.
+    `folds_dir`: the cross-validation models a full training saved; without them there is nothing to calibrate
+    out of fold (ModelError)."""
+    if folds_dir is None:
+        raise ModelError("重新校准需要完整训练时保存的各折模型目录（--folds-dir）")
     model = recalibrate(
         data_dir=data_dir,
         calibration_sets=calibration_sets,
