@@ -230,6 +230,31 @@ MECHANISMS = {
     "a request for a transfer wearing an anti-fraud centre's name": [
         "我们是反诈中心的 您名下账户有风险 把钱转到安全账户核查 URL",
     ],
+    # Found on the seventh set's dev half (ninth session): the mechanism, in words none of its rows use.
+    "a payment named by its amount before money is released": [
+        "您的信用分不够，要么找担保人，要么先交3000担保金，交了就放款",
+        "会员开通199元后才能提现 http://tx-vip.cc/a1",
+        "资質不達标 需先存5000进卡刷流水 才能放款",
+    ],
+    "your card or wallet lent to pass money": [
+        "借你的支付宝走个账 每笔给你3个点",
+    ],
+    "a code spelt yzm asked for": [
+        "注销完征信就干净了 配合一下 把yzm报给我",
+    ],
+    "an account from student days to be cleared before a background check": [
+        "你学生时期的账号要注销清空 不然以后考公政审过不了 加QQ 5xxxxxxx 办理",
+    ],
+    "the platform 'inconvenient', or its payment link 'broken'": [
+        "二手苹果15 2800出 闲鱼不方便 直接转我",
+        "宝你拍的链接有问题 点这个重新付 URL",
+    ],
+    "a vote that needs your login": [
+        "帮我投一票 点进去微信授权登录就行 http://vote-tp.cc/8",
+    ],
+    "payee details 'entered wrongly' and a customer service to unfreeze them": [
+        "你收款卡信息填错了 账户被冻结 联系平台客服解冻",
+    ],
 }
 CASES = [(name, text) for name, texts in MECHANISMS.items() for text in texts]
 
@@ -312,6 +337,15 @@ GENUINE = [
     "妈，我下周去外地培训，手机可能经常没信号。要是有人说我出事了要钱，千万别信，打我同事电话",
     # A link under gov.cn (only government bodies can register there) is where a genuine notice sends you.
     "【市场监管】您的营业执照年报请于6月30日前登录 www.gsxt.gov.cn 自行填报，年报免费，逾期将列入经营异常名录",
+    # The ninth session's mechanisms' words where nothing is wrong: an operator's top-up, a deposit made
+    # good, a vote in the school's own account, one's own card details put right, a car borrowed.
+    "您的话费余额不足，请及时充值50元以免停机【中国移动】",
+    "押金交500元，退房时就退给你",
+    "水电费押金不够了，这个月再补200",
+    "班级评优投票已开始，请家长在学校公众号内投票，无需登录任何链接",
+    "我的银行卡号填错了，已经联系银行客服改好了",
+    "闲鱼不方便的话，我们当面交易，验货再付钱",
+    "借你的车用一下，周末还你",
 ]
 
 
@@ -347,10 +381,19 @@ def test_the_seventh_sets_mechanisms_are_named(detector: Detector, text: str, cu
     assert cue in {c.id for c in detector.assess(text).cues}
 
 
-def test_the_digits_of_a_verification_code_asked_for_are_named(detector: Detector) -> None:
+@pytest.mark.parametrize(
+    "text",
+    ["帮我收个验证码 你手机收到的那几个数字发我一下", "刚手抖填成你的号了 收到个验证码发我下"],
+)
+def test_the_digits_of_a_verification_code_asked_for_are_named(detector: Detector, text: str) -> None:
     # Named, not decisive alone: a friend sharing an account asks the same way.
-    verdict = detector.assess("帮我收个验证码 你手机收到的那几个数字发我一下")
-    assert "ask_for_code" in {c.id for c in verdict.cues}
+    assert "ask_for_code" in {c.id for c in detector.assess(text).cues}
+
+
+def test_a_card_borrowed_to_receive_money_is_at_least_suspicious(detector: Detector) -> None:
+    # A friend whose WeChat "cannot receive" borrows your card: money through your account is a mule's.
+    verdict = detector.assess("哥wx限制收款了 借你卡收笔钱 到了转我")
+    assert "account_rental" in {c.id for c in verdict.cues} and verdict.level in ("medium", "high")
 
 
 @pytest.mark.parametrize("text", GENUINE)
