@@ -17,6 +17,7 @@ from suite.common import (
     INDEPENDENT5,
     INDEPENDENT6,
     INDEPENDENT7,
+    INDEPENDENT8,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -132,7 +133,18 @@ SEVENTH = IndependentSet(
     "writers the classifier never saw",
 )
 
-SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH)
+EIGHTH = IndependentSet(
+    "independent8_test",
+    "Eighth independent set, test split",
+    INDEPENDENT8,
+    "written on 2026-12-05 (ninth session) by three more helpers blind to the detector (see its README): "
+    "scams as they reach people in 2024–2026 (SMS, pasted notices, e-mails, posts, calls) by one, genuine "
+    "chat lines that look like scams by another, genuine notices from banks, platforms and government by a "
+    "third; no adverts. Its test rows were first measured before any change was made for it (62 of 70 "
+    "scams caught, 11 of 210 everyday texts called scams)",
+)
+
+SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH)
 
 
 def read_independent(split: str, directory: Path = INDEPENDENT) -> list[Row]:
@@ -181,6 +193,8 @@ def independent_part(ctx: Context, which: IndependentSet) -> Part:
         "everyday wrongly flagged": lambda r: r["group"] == "everyday",
         "adverts called scams": lambda r: r["group"] == "advert",
     }
+    if not any(r["group"] == "advert" for r in rows):  # a set without adverts (the eighth)
+        del headline["adverts called scams"]
     flags = {s: {name: pick(s, sel, flagged) for name, sel in headline.items()} for s in SYSTEMS}
     headline_rows = [(s, *(share_cell(f, interval=True) for f in flags[s].values())) for s in SYSTEMS]
     boot_rows, boot_figures = bootstrap_rows(
@@ -282,7 +296,7 @@ def independent_part(ctx: Context, which: IndependentSet) -> Part:
         "verbatim_overlap": overlap,
         "seconds": seconds,
     }
-    short = ("scams", "everyday", "adverts")
+    short = ("scams", "everyday", "adverts")[: len(headline)]
     md = [
         f"### {which.title}",
         "",
@@ -336,7 +350,11 @@ def independent_part(ctx: Context, which: IndependentSet) -> Part:
     summary = (
         f"{which.name.replace('_', ' ')}: scams caught {share(f['scams caught']):.3f} vs {share(p['scams caught']):.3f}; "
         f"everyday flagged {share(f['everyday wrongly flagged']):.3f} vs "
-        f"{share(p['everyday wrongly flagged']):.3f}; adverts called scams "
-        f"{share(f['adverts called scams']):.3f} vs {share(p['adverts called scams']):.3f}"
+        f"{share(p['everyday wrongly flagged']):.3f}"
     )
+    if "adverts called scams" in f:
+        summary += (
+            f"; adverts called scams {share(f['adverts called scams']):.3f} vs "
+            f"{share(p['adverts called scams']):.3f}"
+        )
     return Part(md, figures, summary)
