@@ -141,7 +141,9 @@ EIGHTH = IndependentSet(
     "scams as they reach people in 2024–2026 (SMS, pasted notices, e-mails, posts, calls) by one, genuine "
     "chat lines that look like scams by another, genuine notices from banks, platforms and government by a "
     "third; no adverts. Its test rows were first measured before any change was made for it (62 of 70 "
-    "scams caught, 11 of 210 everyday texts called scams)",
+    "scams caught, 11 of 210 everyday texts called scams); no rule was written from it and neither system "
+    "learns from it: a classifier that learnt its `dev` half caught 63 of its test scams and 8 false alarms, "
+    "and cost the seventh set's test half 5 scams, so both its halves measure writers the classifier never saw",
 )
 
 SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH)

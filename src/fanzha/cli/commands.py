@@ -72,9 +72,9 @@ DEFAULT_CALIBRATION_SETS = (
     "benchmarks/data/ood_dev2.jsonl",
 )
 # Sets written blind to the detector whose `dev` rows the classifier learns from and calibration sees out
-# of fold (`fanzha.learn.build`); their `test` rows are never read. `independent7` is left out on purpose:
-# no model learns from it, so both its halves measure writers the classifier never saw (its README says
-# what learning its dev half did: nothing for its test half).
+# of fold (`fanzha.learn.build`); their `test` rows are never read. `independent7` and `independent8` are
+# left out on purpose: no model learns from them, so both their halves measure writers the classifier never
+# saw (their READMEs say what learning a dev half did: nothing for its own test half, less for the others).
 DEFAULT_WRITTEN_SETS = tuple(
     f"benchmarks/data/{directory}/{name}.jsonl"
     for directory in (
