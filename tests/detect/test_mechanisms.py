@@ -230,7 +230,7 @@ MECHANISMS = {
     "a request for a transfer wearing an anti-fraud centre's name": [
         "我们是反诈中心的 您名下账户有风险 把钱转到安全账户核查 URL",
     ],
-    # Found on the seventh set's dev half (ninth session): the mechanism, in words none of its rows use.
+    # Found on the seventh set's dev half (ninth session); some in its rows' own words, most in new ones.
     "a payment named by its amount before money is released": [
         "您的信用分不够，要么找担保人，要么先交3000担保金，交了就放款",
         "会员开通199元后才能提现 http://tx-vip.cc/a1",
