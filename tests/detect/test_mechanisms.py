@@ -346,6 +346,8 @@ GENUINE = [
     "我的银行卡号填错了，已经联系银行客服改好了",
     "闲鱼不方便的话，我们当面交易，验货再付钱",
     "借你的车用一下，周末还你",
+    # A house deal that goes through escrow, with the agent protecting the buyer.
+    "张姐，房款走资金监管，定金在我们公司App里付，不要转我个人账户，有问题打公司400电话。",
 ]
 
 
