@@ -50,8 +50,8 @@ def mask_crossed_out(masked: str) -> str:
     out = masked
     for m in _CROSSED_OUT.finditer(masked):
         run = m.group()
-        hidden = run.count("x") + run.count("*")
-        if hidden >= 3 and 8 <= len(run) <= 14 and len(run) - hidden - run.count("-") >= 1:
+        hidden = run.count("x") + run.count("*")  # the pattern makes the first character a digit
+        if hidden >= 3 and 8 <= len(run) <= 14:
             out = out[: m.start()] + _PHONE_TOKEN * len(run) + out[m.end() :]
     return out
 
