@@ -284,7 +284,7 @@ def train(
         typer.Option(
             "--train-with",
             help="盲写的开发集（可重复；只用 split 为 dev 的行）：分类器从中学习，校准按折外模型使用；"
-            "默认 benchmarks/data 下前六个独立集（第七个只作评估）",
+            "默认 benchmarks/data 下前六个独立集（第七、第八个只作评估）",
         ),
     ] = None,
     out: Annotated[Path | None, typer.Option(help="模型输出目录（默认写入安装包内的 fanzha/models）")] = None,
@@ -318,9 +318,8 @@ def train(
             return
         sets = calibrate_with if calibrate_with else [Path(p) for p in DEFAULT_CALIBRATION_SETS]
         written = train_with if train_with else [Path(p) for p in DEFAULT_WRITTEN_SETS]
-        step = (
-            recalibrate_model if calibrate_only else write_model
-        )  # the same inputs; the first keeps the classifier
+        # the same inputs; recalibrating keeps the trained classifier
+        step = recalibrate_model if calibrate_only else write_model
         path = step(
             data_dir=data,
             calibration_sets=sets,
