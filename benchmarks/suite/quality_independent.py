@@ -298,7 +298,7 @@ def independent_part(ctx: Context, which: IndependentSet) -> Part:
         "verbatim_overlap": overlap,
         "seconds": seconds,
     }
-    short = ("scams", "everyday", "adverts")[: len(headline)]
+    short = [name.split()[0] for name in headline]  # scams, everyday, adverts: the per-form columns
     md = [
         f"### {which.title}",
         "",
