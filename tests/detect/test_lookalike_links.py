@@ -43,3 +43,17 @@ def test_official_and_ordinary_links_are_not_lookalikes(detector: Detector, text
 def test_the_claimed_brands_own_link_counts_against_a_scam(detector: Detector) -> None:
     verdict = detector.assess("【工商银行】详情请登录 www.icbc.com.cn 查询")
     assert "official_link" in {c.id for c in verdict.cues}
+
+
+def test_a_link_under_gov_cn_counts_against_a_scam(detector: Detector) -> None:
+    # only government bodies can register under gov.cn
+    verdict = detector.assess("请于6月30日前登录 www.gsxt.gov.cn 填报年报")
+    signals = [c for c in verdict.cues if c.id == "government_link"]
+    assert signals and signals[0].weight < 0 and "gsxt.gov.cn" in signals[0].meaning
+
+
+@pytest.mark.parametrize(
+    "text", ["请登录 gsxt.gov.cn.nb-check.top 填报年报", "请登录 gsxt-gov-cn.top 填报年报"]
+)
+def test_a_host_that_only_wears_gov_cn_is_no_government_link(detector: Detector, text: str) -> None:
+    assert "government_link" not in {c.id for c in detector.assess(text).cues}
