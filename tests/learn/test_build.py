@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fanzha.cli.commands import DEFAULT_WRITTEN_SETS
-from fanzha.learn.build import WRITTEN_REPEAT, _written_training, read_written, written_fold
+from fanzha.learn.build import WRITTEN_REPEAT, read_written, written_fold, written_training
 from fanzha.learn.dataset import DatasetError, Example
 from fanzha.learn.real import DEVELOPMENT_FOLDS, HELD_OUT_FOLD
 
@@ -30,10 +30,10 @@ def test_a_fold_model_learns_only_the_written_rows_of_the_other_folds() -> None:
     written = {"independent/everyday": rows}
     for fold in DEVELOPMENT_FOLDS:
         others = [f for f in DEVELOPMENT_FOLDS if f != fold]
-        learned = _written_training(written, others)
+        learned = written_training(written, others)
         assert all(written_fold(e.id) != fold for e in learned)
         assert len(learned) == WRITTEN_REPEAT * sum(written_fold(e.id) != fold for e in rows)
-    assert len(_written_training(written, DEVELOPMENT_FOLDS)) == WRITTEN_REPEAT * len(rows)
+    assert len(written_training(written, DEVELOPMENT_FOLDS)) == WRITTEN_REPEAT * len(rows)
 
 
 def test_only_the_dev_rows_of_the_default_written_sets_are_read() -> None:

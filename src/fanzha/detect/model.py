@@ -101,11 +101,8 @@ class LinearTextModel:
         known = pos >= 0
         docs, pos, counts = docs[known], pos[known], counts[known]
         weights = tfidf_weights(docs, counts, self.idf[pos], n)
-        scores = np.tile(self.intercept, (n, 1))
-        if len(docs):  # entries come sorted by document: sum each document's rows of the weight matrix
-            contrib = self.coef[pos] * weights[:, None]
-            starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
-            scores[docs[starts]] += np.add.reduceat(contrib, starts, axis=0)
+        scores = weighted_rows(self.coef, docs, pos, weights, n)
+        scores += self.intercept
         return scores
 
     def save(self, path: Path) -> None:
@@ -147,6 +144,33 @@ class LinearTextModel:
             intercept=intercept.astype(np.float32),
             meta=meta,
         )
+
+
+ENTRY_CHUNK = 8192  # (document, feature) entries gathered at a time: few enough to stay in the cache
+
+
+def weighted_rows(
+    matrix: npt.NDArray[np.float32],
+    docs: npt.NDArray[np.int64],
+    rows: npt.NDArray[np.int32],
+    weights: npt.NDArray[np.float32],
+    n: int,
+) -> npt.NDArray[np.float32]:
+    """For each of `n` documents, the sum of `weights` × `matrix[rows]` over its entries (sorted by
+    document): the sparse TF-IDF rows times the weight matrix.
+
+    The entries go ENTRY_CHUNK at a time. Gathering the rows for a whole batch of 2,048 texts at once
+    built an entries × classes array several times larger than the cache: 6.5 µs a real SMS against
+    2.2 µs in chunks (2026-12-06, AMD EPYC). scipy's sparse product is no faster here, and importing
+    scipy.sparse takes 0.14 s of start-up."""
+    out = np.zeros((n, matrix.shape[1]), np.float32)
+    for start in range(0, len(docs), ENTRY_CHUNK):
+        d = docs[start : start + ENTRY_CHUNK]
+        contrib = np.take(matrix, rows[start : start + ENTRY_CHUNK], axis=0)
+        contrib *= weights[start : start + ENTRY_CHUNK, None]
+        starts = np.flatnonzero(np.r_[True, d[1:] != d[:-1]])
+        out[d[starts]] += np.add.reduceat(contrib, starts, axis=0)
+    return out
 
 
 def read_arrays(source: Any) -> dict[str, npt.NDArray[Any]]:

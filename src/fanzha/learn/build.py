@@ -66,7 +66,7 @@ def read_written(paths: Sequence[Path]) -> dict[str, list[Example]]:
     return {f"{path.parent.name}/{path.stem}": read_labelled_dev(path) for path in paths}
 
 
-def _written_training(written: dict[str, list[Example]], folds: Sequence[int]) -> list[Example]:
+def written_training(written: dict[str, list[Example]], folds: Sequence[int]) -> list[Example]:
     rows = [e for examples in written.values() for e in examples if written_fold(e.id) in folds]
     return rows * WRITTEN_REPEAT
 
@@ -122,7 +122,7 @@ def build_model(
     final = fit(
         corpus
         + [m.example() for m in in_folds(real, DEVELOPMENT_FOLDS)]
-        + _written_training(written, DEVELOPMENT_FOLDS),
+        + written_training(written, DEVELOPMENT_FOLDS),
         dev,
         log=log,
     ).model
@@ -133,7 +133,7 @@ def build_model(
         log(f"2/4 交叉验证：不含第 {fold} 折的模型 …")
         others = [f for f in DEVELOPMENT_FOLDS if f != fold]
         folds[fold] = fit(
-            corpus + [m.example() for m in in_folds(real, others)] + _written_training(written, others),
+            corpus + [m.example() for m in in_folds(real, others)] + written_training(written, others),
             dev,
             type_c_grid=(type_c,),
         ).model
