@@ -25,6 +25,7 @@ from fanzha.detect.assessment import Assessment, CueHit
 from fanzha.detect.cues import WARNING_CUE, CueMatcher, RawHit, is_dialogue
 from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare_many, vocabulary
+from fanzha.detect.requests import Request, find_request
 from fanzha.detect.scoring import DOUBT, Score, Weights, score
 from fanzha.detect.signals import (
     ALL_OFFICIAL,
@@ -250,14 +251,26 @@ class Detector:
         ]
         cues.extend(replace(s, weight=used[s.id]) for s in evidence.signals if s.id in used)
         cues.sort(key=lambda c: (c.start, c.end, c.id))
-        explanation = self._explain(scored, best_per_cue, evidence.signals, alone, risk) if explain else []
         if alone is not None:
             advert = None  # a bare number is no advert
         category = SCAM if is_fraud else advert[0] if advert is not None else NORMAL
+        # A request for money or a code that nothing else marks is suspicious, never safe (`requests`).
+        request = (
+            find_request(norm.text)
+            if category == NORMAL and alone is None and not scored.notice and risk < SUSPICIOUS_THRESHOLD
+            else None
+        )
+        if request is not None:
+            risk = SUSPICIOUS_THRESHOLD
+        explanation = (
+            self._explain(scored, best_per_cue, evidence.signals, alone, risk, request) if explain else []
+        )
         if is_fraud:
             advice = self._advice[fraud_type] + GENERIC_ADVICE
         elif category in self._advice:
             advice = self._advice[category]
+        elif request is not None:
+            advice = request.advice
         elif risk >= SUSPICIOUS_THRESHOLD:
             advice = SUSPICIOUS_ADVICE + self._suspected_advice(cues)
         else:
@@ -325,6 +338,7 @@ class Detector:
         signals: list[CueHit],
         alone: Standalone | None = None,
         risk: int | None = None,
+        request: Request | None = None,
     ) -> list[str]:
         if alone is not None:
             lines = ["这段文字只有号码或链接：不计文本分类模型的判断，结论取决于号码和链接本身。"]
@@ -359,6 +373,12 @@ class Detector:
                 else "没有仿冒或已被标记的就不判为诈骗"
             )
             lines.append(f"只有号码或链接时，{why}：风险分由{scored.risk}计为{risk}。")
+        if request is not None:
+            what = "验证码" if request.kind == "code" else "钱或转账"
+            lines.append(
+                f"向你要{what}，但别的都看不出是不是诈骗：只有核实对方是谁才能确定，"
+                f"列为可疑（风险分由{scored.risk}计为{risk}）。"
+            )
         lines.append(f"综合风险分：{risk if risk is not None else scored.risk}/100。")
         return lines
 

@@ -1,0 +1,87 @@
+"""A message that asks for money or a code and nothing else marks: suspicious, with how to check."""
+
+from __future__ import annotations
+
+import pytest
+
+from fanzha.detect.engine import SUSPICIOUS_THRESHOLD, Detector
+from fanzha.detect.prepare import prepare_many
+from fanzha.detect.requests import VERIFY_CODE, VERIFY_MONEY, find_request
+
+
+def _request(text: str) -> tuple[str, str] | None:
+    norm = prepare_many([text])[0].norm.text
+    found = find_request(norm)
+    return None if found is None else (found.kind, norm[found.start : found.end])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "span"),
+    [
+        ("在吗 帮我个忙 转我500 明天还你", "money", "转我500"),
+        ("妈你先转我两千块", "money", "先转我两千块"),
+        ("借我点钱 急用", "money", "借我点钱"),
+        ("打我卡上就行 3000", "money", "打我卡上"),
+        ("帮我付一下快递费 20块", "money", "帮我付一下快递费 20块"),
+        ("把刚收到的验证码发我一下", "code", "验证码发我"),
+        ("报我一下验证码", "code", "报我一下验证码"),
+        ("驗證碼發我", "code", "验证码发我"),  # traditional characters, normalised
+    ],
+)
+def test_requests_for_money_or_a_code_are_found(text: str, kind: str, span: str) -> None:
+    assert _request(text) == (kind, span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不用转我钱了 我有",  # negated
+        "别把验证码发给任何人",
+        "您的验证码为123456，请勿泄露给他人",
+        "工资已经打到我卡上了",  # money already sent, told
+        "你刚转我的钱我收到了",
+        "我转你500了 查收",  # the writer pays
+        "你转给我的500收到了",
+        "刘哥，你昨天给我转了两次菜钱，多了1260",
+        "干嘛给我转钱 退回去了啊",  # a question about money sent
+        "晚上一起吃饭",
+    ],
+)
+def test_no_request_is_found_where_none_is_made(text: str) -> None:
+    assert _request(text) is None
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector()
+
+
+def test_a_bare_money_request_is_suspicious_and_says_how_to_check(detector: Detector) -> None:
+    verdict = detector.assess("在吗 帮我个忙 转我500 明天还你")
+    assert not verdict.is_fraud and verdict.category == "normal"
+    assert verdict.level == "medium" and verdict.risk == SUSPICIOUS_THRESHOLD
+    assert verdict.advice == VERIFY_MONEY
+    assert any("列为可疑" in line for line in verdict.explanation)
+
+
+def test_a_bare_code_request_is_suspicious_and_says_never_to_send_it(detector: Detector) -> None:
+    verdict = detector.assess("把刚收到的验证码发我一下")
+    assert not verdict.is_fraud and verdict.level == "medium"
+    assert verdict.advice == VERIFY_CODE
+
+
+def test_a_request_inside_a_scam_keeps_the_scam_verdict(detector: Detector) -> None:
+    verdict = detector.assess("妈 我手机掉水里了 这是我新号 先转我2000急用")
+    assert verdict.is_fraud and verdict.level == "high"
+    assert verdict.advice not in (VERIFY_MONEY, VERIFY_CODE)
+
+
+def test_an_anti_fraud_notice_and_an_ordinary_line_stay_low(detector: Detector) -> None:
+    for text in ("【反诈提醒】凡是让你把验证码发给他的都是骗子，请勿告诉任何人", "晚上一起吃饭吗"):
+        verdict = detector.assess(text)
+        assert verdict.level == "low" and verdict.advice not in (VERIFY_MONEY, VERIFY_CODE), text
+
+
+def test_a_negated_request_is_no_request(detector: Detector) -> None:
+    verdict = detector.assess("不用转我钱了 我这边够用")
+    assert verdict.level == "low"
