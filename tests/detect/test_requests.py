@@ -26,6 +26,10 @@ def _request(text: str) -> tuple[str, str] | None:
         ("把刚收到的验证码发我一下", "code", "验证码发我"),
         ("报我一下验证码", "code", "报我一下验证码"),
         ("驗證碼發我", "code", "验证码发我"),  # traditional characters, normalised
+        ("你能不能先转我1000", "money", "先转我1000"),  # 能不能 asks, it does not negate
+        ("兄弟 在吗 手头有点紧 能借我三千周转一下不", "money", "借我三千"),
+        ("微信转我就行", "money", "微信转我"),
+        ("给我个红包", "money", "给我个红包"),
     ],
 )
 def test_requests_for_money_or_a_code_are_found(text: str, kind: str, span: str) -> None:
@@ -36,7 +40,23 @@ def test_requests_for_money_or_a_code_are_found(text: str, kind: str, span: str)
     "text",
     [
         "不用转我钱了 我有",  # negated
-        "别把验证码发给任何人",
+        "不用转我500",
+        "别转我500了",
+        "不要借我500块",
+        "别把验证码发我",
+        "千万不要把验证码发给我",
+        "他转我500",  # someone else's payment, told
+        "他已经转我500",
+        "刚转我500",
+        "昨天小王转我500块 我还没收",
+        "我妈每个月打我卡上2000",
+        "同事借我500块钱到现在没还",
+        "你借我的500块还我了吗",
+        "干嘛转我500",  # a question about it
+        "妈，如果有人冒充我让你转我钱，千万别信",  # a warning
+        "到了给我打电话:0755-86013520",  # a call, not a payment
+        "发我一下取件码",  # a code that is no verification code
+        "下单后发我一下订单号码",
         "您的验证码为123456，请勿泄露给他人",
         "工资已经打到我卡上了",  # money already sent, told
         "你刚转我的钱我收到了",
@@ -76,10 +96,26 @@ def test_a_request_inside_a_scam_keeps_the_scam_verdict(detector: Detector) -> N
     assert verdict.advice not in (VERIFY_MONEY, VERIFY_CODE)
 
 
-def test_an_anti_fraud_notice_and_an_ordinary_line_stay_low(detector: Detector) -> None:
-    for text in ("【反诈提醒】凡是让你把验证码发给他的都是骗子，请勿告诉任何人", "晚上一起吃饭吗"):
-        verdict = detector.assess(text)
-        assert verdict.level == "low" and verdict.advice not in (VERIFY_MONEY, VERIFY_CODE), text
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【反诈提醒】验证码发我一下——听到这句请立即挂断",  # a warning quoting a scammer's request
+        "国家反诈中心提醒您：验证码发我一下，这是骗子最常说的话",
+        "反诈宣传：借我500块？先打电话核实",
+    ],
+)
+def test_anti_fraud_wording_that_quotes_a_request_is_not_made_suspicious_by_it(
+    detector: Detector, text: str
+) -> None:
+    assert _request(text) is not None  # the request is there; the warning around it decides
+    verdict = detector.assess(text)
+    assert verdict.advice not in (VERIFY_MONEY, VERIFY_CODE)
+    assert not any("列为可疑" in line for line in verdict.explanation)
+
+
+def test_an_ordinary_line_stays_low(detector: Detector) -> None:
+    verdict = detector.assess("晚上一起吃饭吗")
+    assert verdict.level == "low" and verdict.advice not in (VERIFY_MONEY, VERIFY_CODE)
 
 
 def test_a_negated_request_is_no_request(detector: Detector) -> None:

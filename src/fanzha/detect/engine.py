@@ -254,10 +254,15 @@ class Detector:
         if alone is not None:
             advert = None  # a bare number is no advert
         category = SCAM if is_fraud else advert[0] if advert is not None else NORMAL
-        # A request for money or a code that nothing else marks is suspicious, never safe (`requests`).
+        # A request for money or a code that nothing else marks is suspicious, never safe (`requests`);
+        # not inside anti-fraud wording, which quotes what scammers say.
         request = (
             find_request(norm.text)
-            if category == NORMAL and alone is None and not scored.notice and risk < SUSPICIOUS_THRESHOLD
+            if category == NORMAL
+            and alone is None
+            and risk < SUSPICIOUS_THRESHOLD
+            and not scored.notice
+            and WARNING_CUE not in best_per_cue
             else None
         )
         if request is not None:

@@ -7,8 +7,9 @@ this is the first message of the impersonated-friend and code-theft scams, and t
 settles it is the reader's. So the verdict is *suspicious*, with how to check (`VERIFY_MONEY`,
 `VERIFY_CODE`); `is_fraud` and every figure measured on it stay as they were.
 
-The patterns read the normalised text; a request after a negation (不用转我, 别把验证码发我) is none, and
-neither is an account of money already sent (已经打到我卡上).
+The patterns read the normalised text (spaces removed). A request whose clause, before it, tells of
+money (他转我500, 我妈每个月打我卡上, 已经), asks why (干嘛转我), negates (不用转我, 别把验证码发我) or
+carries someone else's words (如果有人冒充我让你转我钱，千万别信) asks for nothing.
 """
 
 from __future__ import annotations
@@ -17,41 +18,42 @@ import re
 from dataclasses import dataclass
 
 _AMOUNT = r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万几]+)\s*(块钱|块|元|w|万|千|百|k)"
-# Not after a negation (不用转我), nor in a statement of what was done (已经打到我卡上, 刚转我的).
-_NOT = r"(?<![不别没甭已经刚])(?<!不用)(?<!不要)(?<!无需)(?<!不必)"
+_NOT_MONEY = r"(?![了过])(?!(个|一个|一下)?(电话|视频|招呼))"  # 给我打了, 给我打个电话: no payment
 _MONEY = re.compile(
-    _NOT
-    + r"((转|打|汇|借|垫|先转|先打)(?![了过])(点|些|一下|个)?(钱)?(给|到)?我"  # 转我 / 借点钱给我 / 打到我(卡上)
-    + r"|借(我|点钱|些钱|一点钱|笔钱)"
-    + r"|(?<!干嘛)(?<!为什么)(?<!为啥)(给|帮)我(转|打|汇|垫|付)(?![了过])(点|一下|个)?(钱|款|账)?)"
-    + r"[^。！？!?\n]{0,12}?("
-    + _AMOUNT
-    + r"|钱|红包|卡上|账上|支付宝|微信)"
-    + r"|(借|转|打)我\s*(\d+|"
-    + _AMOUNT
-    + ")"
+    r"(先?(转|打|汇|借|垫)"
+    + _NOT_MONEY
+    + r"(点|些|一下|个)?钱?(给|到)?我(?!的)"  # 转我 / 借点钱给我 / 打到我(卡上)
+    r"|借(我(?!的)|点钱|些钱|一点钱|笔钱)"
+    r"|(给|帮)我(转|打|汇|垫|付)" + _NOT_MONEY + r"(点|一下|个)?(钱|款|账)?)"
+    r"[^。！？!?\n]{0,12}?(" + _AMOUNT + r"|\d+|钱|红包|卡上|账上|支付宝|微信)"
+    r"|(微信|支付宝)上?转我"
+    r"|给我(发|包)?(个|一个)红包|发(个|一个)?红包给我"
 )
 _CODE = re.compile(
-    _NOT
-    + r"((发|给|告诉|报|念)(给)?我[^。！？!?\n]{0,8}(验证码|校验码|动态码|动态密码|yzm|码)"
-    + r"|(验证码|校验码|动态码|yzm)[^。！？!?\n]{0,10}"
-    + _NOT
-    + r"(发|给|告诉|报|念|截图)(给|发)?(我|一下))"
+    r"(发|给|告诉|报|念)(给)?我[^。！？!?\n]{0,8}(验证码|校验码|动态码|动态密码|yzm)"
+    r"|(验证码|校验码|动态码|动态密码|yzm)[^。！？!?\n]{0,10}(发|给|告诉|报|念|截图)(给|发)?(我|一下)"
+)
+_CLAUSE_END = re.compile(r"[。！？!?，,；;：:\s]")
+# In the clause before a request, words that make it an account (他转我, 每个月打我卡上, 已经), a question
+# (干嘛转我), a negation (不用, 别把) or someone else's words (有人让你, 冒充我): then it asks for nothing.
+_NOT_ASKED = re.compile(
+    r"不|别|勿|没|甭|无需|已|刚(才|刚)?$|曾|冒充|假冒|骗|有人|让你|叫你|他|她|们|公司|单位|同事|老板|每|昨|前天|上次|"
+    r"之前|干嘛|为什么|为啥|怎么|还你|如果|要是|我妈|我爸"
 )
 
 VERIFY_MONEY = (
-    "对方向你借钱或要你转账：单凭文字无法判断是否诈骗。转账前请用你原来存的电话打给本人，或当面、视频核实；"
-    "“换号了”“不方便接电话”正是冒充熟人诈骗的说法。"
+    "对方向你借钱或要你转账：单凭文字无法判断是否诈骗。转账前请当面或用你原来存的电话打给本人核实"
+    "（视频也可能是AI换脸）；“换号了”“不方便接电话”正是冒充熟人诈骗的说法。"
 )
 VERIFY_CODE = (
-    "对方向你要验证码：验证码等于你的账户钥匙，任何人（包括亲友、客服、民警）都不应向你索要。"
-    "请不要发送，并用原来的电话与对方本人核实。"
+    "对方向你要验证码：验证码就是你账户的钥匙，客服、民警、平台从不索要。"
+    "除非当面确认是本人、也清楚这个码的用途，否则不要发送。"
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """What the message asks for (`money` or `code`), where, and how to check it."""
+    """What the message asks for (`money` or `code`), where in the normalised text, and how to check it."""
 
     kind: str
     start: int
@@ -59,12 +61,21 @@ class Request:
     advice: str
 
 
+_ASKING = re.compile(r"能不能|可不可以|行不行|好不好|要不要|是不是")  # a question that asks, not a negation
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause before `start`, less the A-not-A of a question (能不能)."""
+    bounds = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    return _ASKING.sub("", text[bounds[-1] if bounds else 0 : start])
+
+
 def find_request(text: str) -> Request | None:
     """The first request for a code, else for money, in the normalised `text`; None when it asks for neither."""
-    code = _CODE.search(text)
-    if code:
-        return Request("code", code.start(), code.end(), VERIFY_CODE)
-    money = _MONEY.search(text)
-    if money:
-        return Request("money", money.start(), money.end(), VERIFY_MONEY)
+    for m in _CODE.finditer(text):
+        if not _NOT_ASKED.search(_clause_before(text, m.start())):
+            return Request("code", m.start(), m.end(), VERIFY_CODE)
+    for m in _MONEY.finditer(text):
+        if not _NOT_ASKED.search(_clause_before(text, m.start())):
+            return Request("money", m.start(), m.end(), VERIFY_MONEY)
     return None
