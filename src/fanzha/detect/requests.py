@@ -40,6 +40,7 @@ _NOT_ASKED = re.compile(
     r"不|别|勿|没|甭|无需|已|刚(才|刚)?$|曾|冒充|假冒|骗|有人|让你|叫你|他|她|们|公司|单位|同事|老板|每|昨|前天|上次|"
     r"之前|干嘛|为什么|为啥|怎么|还你|如果|要是|我妈|我爸"
 )
+_ASKING = re.compile(r"能不能|可不可以|行不行|好不好|要不要|是不是")  # a question that asks, not a negation
 
 VERIFY_MONEY = (
     "对方向你借钱或要你转账：单凭文字无法判断是否诈骗。转账前请当面或用你原来存的电话打给本人核实"
@@ -59,9 +60,6 @@ class Request:
     start: int
     end: int
     advice: str
-
-
-_ASKING = re.compile(r"能不能|可不可以|行不行|好不好|要不要|是不是")  # a question that asks, not a negation
 
 
 def _clause_before(text: str, start: int) -> str:
