@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from fanzha.cli.render import render_assessment
+from fanzha.detect.assessment import marked_spans
 from fanzha.detect.engine import SUSPICIOUS_THRESHOLD, Detector
 from fanzha.detect.prepare import prepare_many
 from fanzha.detect.requests import VERIFY_CODE, VERIFY_MONEY, find_request
@@ -82,12 +84,21 @@ def test_a_bare_money_request_is_suspicious_and_says_how_to_check(detector: Dete
     assert verdict.level == "medium" and verdict.risk == SUSPICIOUS_THRESHOLD
     assert verdict.advice == VERIFY_MONEY
     assert any("列为可疑" in line for line in verdict.explanation)
+    # shown as a suspicious point, with the words as typed, though it weighs nothing in the score
+    (hit,) = [c for c in verdict.cues if c.source == "request"]
+    assert (hit.id, hit.text, hit.weight, hit.suspicious) == ("money_request", "转我500", 0.0, True)
+    assert marked_spans(verdict.cues) == [(hit.start, hit.end)]
+    shown = render_assessment("在吗 帮我个忙 转我500 明天还你", verdict, color=False)
+    assert "〖转我500〗" in shown and "可疑之处：" in shown and "向你借钱或要你转账" in shown
 
 
 def test_a_bare_code_request_is_suspicious_and_says_never_to_send_it(detector: Detector) -> None:
-    verdict = detector.assess("把刚收到的验证码发我一下")
+    verdict = detector.assess("把刚收到的驗證碼發我一下")
     assert not verdict.is_fraud and verdict.level == "medium"
     assert verdict.advice == VERIFY_CODE
+    # a cue on the same words already shows them: the request is not listed twice
+    assert "ask_for_code" in {c.id for c in verdict.cues}
+    assert not [c for c in verdict.cues if c.source == "request"]
 
 
 def test_a_request_inside_a_scam_keeps_the_scam_verdict(detector: Detector) -> None:

@@ -69,10 +69,10 @@ def render_assessment(text: str, verdict: Assessment, *, color: bool) -> str:
         lines.append(verdict.headline)
     lines += ["", "原文（〖〗内为可疑之处）："]
     lines.append("  " + highlight(shown, shown_cues, color=color))
-    positive = _grouped([c for c in verdict.cues if c.weight > 0])
+    positive = _grouped([c for c in verdict.cues if c.suspicious])
     if positive:
         lines += ["", "可疑之处：", *positive]
-    negative = _grouped([c for c in verdict.cues if c.weight <= 0])
+    negative = _grouped([c for c in verdict.cues if not c.suspicious])
     if negative:
         lines += ["", "正常迹象：", *negative]
     if verdict.identifiers:

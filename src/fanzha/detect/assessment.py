@@ -19,7 +19,13 @@ class CueHit:
     meaning: str
     weight: float
     fraud_type: str | None = None
-    source: str = "rule"  # rule: a taxonomy cue; identifier: a fact about a number or link
+    source: str = "rule"  # rule: a taxonomy cue; identifier: a fact about a number or link; request (below)
+
+    @property
+    def suspicious(self) -> bool:
+        """Shown to a user as a suspicious point: evidence for a scam, or a request for money or a code
+        (`fanzha.detect.requests`, which weighs nothing in the score)."""
+        return self.weight > 0 or self.source == "request"
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "meaning": self.meaning}
@@ -74,9 +80,9 @@ class Assessment:
 
 
 def marked_spans(cues: list[CueHit]) -> list[tuple[int, int]]:
-    """The spans to highlight for a user: positive cues, overlapping ones merged, in text order."""
+    """The spans to highlight for a user: suspicious points, overlapping ones merged, in text order."""
     merged: list[list[int]] = []
-    for start, end in sorted({(c.start, c.end) for c in cues if c.weight > 0}):
+    for start, end in sorted({(c.start, c.end) for c in cues if c.suspicious}):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:

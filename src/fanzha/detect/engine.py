@@ -267,6 +267,10 @@ class Detector:
         )
         if request is not None:
             risk = SUSPICIOUS_THRESHOLD
+            a, b = norm.span(request.start, request.end)
+            if not any(c.weight > 0 and c.start < b and a < c.end for c in cues):  # else already shown
+                cues.append(CueHit(request.cue_id, shown[a:b], a, b, request.meaning, 0.0, source="request"))
+                cues.sort(key=lambda c: (c.start, c.end, c.id))
         explanation = (
             self._explain(scored, best_per_cue, evidence.signals, alone, risk, request) if explain else []
         )

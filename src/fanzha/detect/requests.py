@@ -51,6 +51,11 @@ VERIFY_CODE = (
     "除非当面确认是本人、也清楚这个码的用途，否则不要发送。"
 )
 
+MEANINGS = {
+    "money": "向你借钱或要你转账，文字本身看不出对方是谁，需要核实",
+    "code": "向你要验证码，文字本身看不出对方是谁，需要核实",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Request:
@@ -60,6 +65,14 @@ class Request:
     start: int
     end: int
     advice: str
+
+    @property
+    def cue_id(self) -> str:
+        return f"{self.kind}_request"
+
+    @property
+    def meaning(self) -> str:
+        return MEANINGS[self.kind]
 
 
 def _clause_before(text: str, start: int) -> str:

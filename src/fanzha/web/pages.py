@@ -97,7 +97,7 @@ async def check(
     context = {
         "v": verdict,
         "pieces": _pieces(quoted, verdict),
-        "reasons": list(dict.fromkeys((c.text, c.meaning) for c in verdict.cues if c.weight > 0)),
+        "reasons": list(dict.fromkeys((c.text, c.meaning) for c in verdict.cues if c.suspicious)),
         "identifiers": identifiers,
     }
     return templates.TemplateResponse(request, "_verdict.html", context)

@@ -60,7 +60,10 @@ class PurposeCues(Operator):
 
 class PurposeRisk(Operator):
     name = "purpose_risk"
-    help = "诈骗识别引擎给用途的风险分（0–100）在范围内"
+    help = (
+        "诈骗识别引擎给用途的风险分（0–100）在范围内。只是向对方借钱、要转账或要验证码而别无诈骗特征的用途"
+        "（“借我500”）计为可疑的 25 分"
+    )
     example = "{min: 50}"
     needs = frozenset([PURPOSE, ASSESSED])
 
