@@ -33,6 +33,15 @@ def test_checking_a_scam_shows_verdict_highlights_identifiers_and_advice(client:
     assert "<mark>" in html and "17012345678" in html and "96110" in html
 
 
+def test_a_bare_money_request_is_shown_as_suspicious_with_its_words_and_how_to_check(
+    client: TestClient,
+) -> None:
+    html = client.post("/check", data={"text": "在吗 帮我个忙 转我500 明天还你"}).text
+    assert "有可疑之处，请核实" in html and "疑似诈骗" not in html
+    assert "<mark>转我500</mark>" in html and "向你借钱或要你转账" in html  # highlighted and listed
+    assert "原来存的电话" in html  # how to check
+
+
 def test_an_advert_is_shown_as_an_advert_not_as_a_scam(client: TestClient) -> None:
     html = client.post(
         "/check", data={"text": "澳门威尼斯人线上娱乐城首存即送彩金，百家乐真人视讯，网址URL"}
