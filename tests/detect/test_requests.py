@@ -65,6 +65,7 @@ def test_requests_for_money_or_a_code_are_found(text: str, kind: str, span: str)
         "我转你500了 查收",  # the writer pays
         "你转给我的500收到了",
         "刘哥，你昨天给我转了两次菜钱，多了1260",
+        "你给我转的那两百块钱我收到了",
         "干嘛给我转钱 退回去了啊",  # a question about money sent
         "晚上一起吃饭",
     ],

@@ -159,7 +159,7 @@ class CueMatcher:
     def _keep(hits: list[RawHit], cue: Cue, text: str, spans: Iterable[tuple[int, int]], told: bool) -> None:
         """`told`: the text tells of a scam attempt on the writer or someone close (`_ENCOUNTER`)."""
         for start, end in spans:
-            if cue.weight > 0 and (_negated(text, start, told) or _judged(text, end)):
+            if cue.weight > 0 and described(text, start, end, told=told):
                 continue
             start, end = _whole_tokens(text, start, end)
             hits.append(RawHit(cue, start, end))
@@ -292,6 +292,12 @@ _JUDGED = re.compile(
 def _judged(text: str, end: int) -> bool:
     """The cue is the subject of a judgment that it is a scam, in the same clause right after it."""
     return _JUDGED.match(text, end, end + 20) is not None
+
+
+def described(text: str, start: int, end: int, *, told: bool = False) -> bool:
+    """The span is negated, quoted, reported or judged (`_negated`, `_judged`): the text describes it, it
+    does not say or ask it. `told`: the text tells of a scam attempt on the writer (`_ENCOUNTER`)."""
+    return _negated(text, start, told) or _judged(text, end)
 
 
 def _is_token(ch: str) -> bool:

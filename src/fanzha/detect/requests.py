@@ -7,9 +7,11 @@ this is the first message of the impersonated-friend and code-theft scams, and t
 settles it is the reader's. So the verdict is *suspicious*, with how to check (`VERIFY_MONEY`,
 `VERIFY_CODE`); `is_fraud` and every figure measured on it stay as they were.
 
-The patterns read the normalised text (spaces removed). A request whose clause, before it, tells of
-money (他转我500, 我妈每个月打我卡上, 已经), asks why (干嘛转我), negates (不用转我, 别把验证码发我) or
-carries someone else's words (如果有人冒充我让你转我钱，千万别信) asks for nothing.
+The patterns read the normalised text (spaces removed). A request the cue rules would read as
+described is none: negated (不用转我, 别把验证码发我, not the question 能不能借我), quoted, reported or
+judged (如果有人冒充我让你转我钱，千万别信), by the same test (`fanzha.detect.cues.described`). Nor is one
+whose clause, before it, tells of money rather than asking for it (他转我500, 我妈每个月打我卡上, 已经,
+干嘛转我, 有人让你…).
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fanzha.detect.cues import described
+
 _AMOUNT = r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万几]+)\s*(块钱|块|元|w|万|千|百|k)"
-_NOT_MONEY = r"(?![了过])(?!(个|一个|一下)?(电话|视频|招呼))"  # 给我打了, 给我打个电话: no payment
+_NOT_MONEY = r"(?![了过的])(?!(个|一个|一下)?(电话|视频|招呼))"  # 给我转了/转的, 给我打个电话: no payment
 _MONEY = re.compile(
     r"(先?(转|打|汇|借|垫)"
     + _NOT_MONEY
@@ -35,12 +39,13 @@ _CODE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[。！？!?，,；;：:\s]")
 # In the clause before a request, words that make it an account (他转我, 每个月打我卡上, 已经), a question
-# (干嘛转我), a negation (不用, 别把) or someone else's words (有人让你, 冒充我): then it asks for nothing.
-_NOT_ASKED = re.compile(
-    r"不|别|勿|没|甭|无需|已|刚(才|刚)?$|曾|冒充|假冒|骗|有人|让你|叫你|他|她|们|公司|单位|同事|老板|每|昨|前天|上次|"
-    r"之前|干嘛|为什么|为啥|怎么|还你|如果|要是|我妈|我爸"
+# about money sent (干嘛转我) or someone else's words (有人让你): it asks for nothing.
+_TOLD = re.compile(
+    r"已|刚(才|刚)?$|曾|有人|让你|叫你|他|她|们|公司|单位|同事|老板|每|昨|前天|上次|之前|干嘛|为什么|为啥|怎么|"
+    r"还你|如果|要是|我妈|我爸"
 )
-_ASKING = re.compile(r"能不能|可不可以|行不行|好不好|要不要|是不是")  # a question that asks, not a negation
+# Every request names the asker (我) or the code (码, yzm): a text with none of them is skipped at once.
+_NEEDED = ("我", "码", "yzm")
 
 VERIFY_MONEY = (
     "对方向你借钱或要你转账：单凭文字无法判断是否诈骗。转账前请当面或用你原来存的电话打给本人核实"
@@ -76,17 +81,21 @@ class Request:
 
 
 def _clause_before(text: str, start: int) -> str:
-    """The words of the clause before `start`, less the A-not-A of a question (能不能)."""
+    """The words of the clause before `start`."""
     bounds = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
-    return _ASKING.sub("", text[bounds[-1] if bounds else 0 : start])
+    return text[bounds[-1] if bounds else 0 : start]
+
+
+def _asks(text: str, start: int, end: int) -> bool:
+    return not described(text, start, end) and not _TOLD.search(_clause_before(text, start))
 
 
 def find_request(text: str) -> Request | None:
     """The first request for a code, else for money, in the normalised `text`; None when it asks for neither."""
-    for m in _CODE.finditer(text):
-        if not _NOT_ASKED.search(_clause_before(text, m.start())):
-            return Request("code", m.start(), m.end(), VERIFY_CODE)
-    for m in _MONEY.finditer(text):
-        if not _NOT_ASKED.search(_clause_before(text, m.start())):
-            return Request("money", m.start(), m.end(), VERIFY_MONEY)
+    if not any(word in text for word in _NEEDED):
+        return None
+    for kind, pattern, advice in (("code", _CODE, VERIFY_CODE), ("money", _MONEY, VERIFY_MONEY)):
+        for m in pattern.finditer(text):
+            if _asks(text, m.start(), m.end()):
+                return Request(kind, m.start(), m.end(), advice)
     return None
