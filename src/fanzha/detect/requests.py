@@ -69,7 +69,6 @@ class Request:
     kind: str
     start: int
     end: int
-    advice: str
 
     @property
     def cue_id(self) -> str:
@@ -78,6 +77,10 @@ class Request:
     @property
     def meaning(self) -> str:
         return MEANINGS[self.kind]
+
+    @property
+    def advice(self) -> str:
+        return VERIFY_CODE if self.kind == "code" else VERIFY_MONEY
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -94,8 +97,8 @@ def find_request(text: str) -> Request | None:
     """The first request for a code, else for money, in the normalised `text`; None when it asks for neither."""
     if not any(word in text for word in _NEEDED):
         return None
-    for kind, pattern, advice in (("code", _CODE, VERIFY_CODE), ("money", _MONEY, VERIFY_MONEY)):
+    for kind, pattern in (("code", _CODE), ("money", _MONEY)):
         for m in pattern.finditer(text):
             if _asks(text, m.start(), m.end()):
-                return Request(kind, m.start(), m.end(), advice)
+                return Request(kind, m.start(), m.end())
     return None
