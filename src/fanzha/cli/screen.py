@@ -228,6 +228,7 @@ def publish_command(bank: BankOpt, jsonl: JsonlOpt = False) -> None:
         connect,
         ensure_stream,
         publish_transfers,
+        read_lines,
     )
 
     if not jsonl:
@@ -246,7 +247,7 @@ def publish_command(bank: BankOpt, jsonl: JsonlOpt = False) -> None:
         try:
             js = nc.jetstream()
             await ensure_stream(js, names)
-            return await publish_transfers(js, names, bank=bank, lines=source)
+            return await publish_transfers(js, names, bank=bank, lines=read_lines(source))
         finally:
             await nc.close()
 

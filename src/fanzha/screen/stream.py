@@ -36,9 +36,9 @@ import contextlib
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 from sqlalchemy import Engine, select
@@ -222,11 +222,46 @@ def _line_id(raw: bytes, number: int) -> tuple[str | None, str | None]:
     return ident, None
 
 
+READ_CHUNK = 1 << 16  # bytes read from a stream at most at once
+
+
+async def read_lines(stream: BinaryIO) -> AsyncIterator[bytes]:
+    """The lines of `stream`, read in a thread so the event loop runs while the next line is awaited.
+
+    Read on the loop itself, a pipe fed one transfer at a time (a bank's live feed) would block it: the
+    transfers already published would sit in the client's buffer, unsent and unacknowledged, until
+    `PUBLISH_WINDOW` more arrived. `read1` returns what has arrived (up to `READ_CHUNK` bytes) instead of
+    waiting for a full chunk, so a line is published when it comes, and a file is still read 64 KiB at a
+    time."""
+    read = getattr(stream, "read1", stream.read)
+    tail = b""
+    while data := await asyncio.to_thread(read, READ_CHUNK):
+        *complete, tail = (tail + data).split(b"\n")
+        for line in complete:
+            yield line
+    if tail:
+        yield tail
+
+
+async def _each(lines: Iterable[bytes] | AsyncIterable[bytes]) -> AsyncIterator[bytes]:
+    if isinstance(lines, AsyncIterable):
+        async for line in lines:
+            yield line
+    else:
+        for line in lines:
+            yield line
+
+
 async def publish_transfers(
-    js: JetStreamContext, names: StreamNames, *, bank: str, lines: Iterable[bytes]
+    js: JetStreamContext,
+    names: StreamNames,
+    *,
+    bank: str,
+    lines: Iterable[bytes] | AsyncIterable[bytes],
 ) -> PublishReport:
     """Publish each non-empty line (a transfer as `fanzha screen --jsonl` reads it) for `bank`, waiting
-    for JetStream to store it; a line without a readable id is reported, not published."""
+    for JetStream to store it; a line without a readable id is reported, not published. Lines from a
+    pipe or a file come through `read_lines`."""
     check_bank(bank)
     report = PublishReport()
     pending: list[asyncio.Future[Any]] = []
@@ -250,7 +285,9 @@ async def publish_transfers(
         return reason
 
     try:
-        for number, raw in enumerate(lines, 1):
+        number = 0
+        async for raw in _each(lines):
+            number += 1
             if not raw.strip():
                 continue
             ident, error = _line_id(raw, number)
