@@ -137,6 +137,12 @@ MECHANISMS = {
     "the brand's own number beside a lookalike link": [
         "95588提醒：您的工行账户在异地登录，如非本人操作请立即登录 icbc-aq.net 冻结账户",
     ],
+    # a letter for a digit in the host: the text's repair of amounts (looo元) once read it as 10086.cn,
+    # the operator's own site, and the message scored 12 as an official notice
+    "a look-alike host with letters for digits": [
+        "【中国移动】尊敬的客户，您的话费积分已满足兑换条件，请使用手机登录 wap.10o86.cn 领取",
+        "【中国移动】您的积分即将清零，登录 1oo86.cn 兑换现金",
+    ],
     "a call to 'assist an investigation'": [
         "【出入境管理】您的护照涉嫌违规出境已被冻结，请致电 020-86001234 配合调查",
         "【税务稽查】你单位涉嫌虚开增值税发票，请于今日联系稽查员 027-85001234 说明情况",

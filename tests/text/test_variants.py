@@ -60,6 +60,9 @@ def test_disguised_spellings_are_repaired(text: str, expected: str, how: str) ->
         "l o o k",
         "100元",
         "微 信",  # a space is not a filler (normalize handles spaced words)
+        # letters for digits in a host name are how a look-alike domain imitates 10086.cn
+        "请登录 wap.10o86.cn 领取",
+        "登录1oo86.cn",
     ],
 )
 def test_ordinary_text_is_left_alone(text: str) -> None:

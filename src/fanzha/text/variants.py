@@ -161,11 +161,19 @@ _LETTER_DIGITS = re.compile(
 _FILLED = re.compile(rf"[{_CJK}]([{re.escape(_FILLERS)}])[{_CJK}](?:\1[{_CJK}])*")
 
 
+# A host name: its letters are its own (wap.10o86.cn is not 10086.cn, but a look-alike of it).
+_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
+
+
 def _letter_digits(text: str) -> tuple[str, list[Repair]]:
-    """Letters written for digits in an amount: l0000 → 10000, looo元 → 1000元."""
+    """Letters written for digits in an amount: l0000 → 10000, looo元 → 1000元; never inside a host
+    name, where a letter for a digit is how a look-alike domain imitates the real one."""
     repairs = []
     chars: list[str] | None = None
+    hosts = [m.span() for m in _HOST.finditer(text)] if "." in text else []
     for match in _LETTER_DIGITS.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in hosts):
+            continue
         written = match.group()
         meant = written.replace("l", "1").replace("i", "1").replace("o", "0")
         if meant != written:
