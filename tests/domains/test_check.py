@@ -24,6 +24,10 @@ from fanzha.intel import common_domains
         ("ta0bao.com", "homoglyph", "taobao.com"),
         ("crnbchina.com", "homoglyph", "cmbchina.com"),
         ("a1ipay-login.com", "homoglyph", "alipay.com"),  # brand name spelt with a digit, plus a word
+        # the look-alike is in the ending, where the name checks did not look (corn.cn is a real site)
+        ("icbc.corn.cn", "homoglyph", "icbc.com.cn"),
+        ("www.icbc.c0m.cn", "homoglyph", "icbc.com.cn"),
+        ("www.ccb.corn", "homoglyph", "ccb.com"),
         # typos: one edit from a flagship label of six or more characters
         ("alipey.com", "typo", "alipay.com"),
         ("taoboa.com", "typo", "taobao.com"),
@@ -132,6 +136,7 @@ def test_an_official_domain_is_named_in_chinese(host: str, named: str) -> None:
         "meitian.com",  # one letter from meituan, but pinyin words of its own (美甜)
         "huabeicheng.com",  # holds huabei (花呗), but reads 华北城
         "jinweixin.top",  # holds weixin inside other pinyin
+        "news.corn.cn",  # corn.cn itself: no brand's domain read through its look
     ],
 )
 def test_ordinary_sites_are_unrelated(text: str) -> None:

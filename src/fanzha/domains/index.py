@@ -18,6 +18,11 @@ from fanzha.domains.suffix import split_host
 
 TYPO_MIN_LEN = 6  # shorter labels are one edit away from too many real words (ctrip/strip, tmall/small)
 SHORT_TOKEN = 4  # tokens this long or shorter must stand alone in a label (icbc, ccb, jd, qq …)
+
+
+def fold_domain(host: str) -> str:
+    """The skeleton of each label of `host`, joined again."""
+    return ".".join(skeleton(label) for label in host.split("."))
 PLAIN_PINYIN = 9  # pinyin tokens shorter than this are ordinary words too (huabei 华北, weixin 卫星…)
 # Flagship labels of this many characters have their typos judged with the whole host (domains.short).
 SHORT_MIN, SHORT_MAX = 3, 5
@@ -67,10 +72,13 @@ class DomainIndex:
         self.label_target: dict[str, Target] = {}
         self.deletes: dict[str, set[str]] = {}
         self.domains = ahocorasick.Automaton()
+        # Whole domains by the skeleton of every label, ending included: icbc.corn.cn reads icbc.com.cn.
+        self.by_folded_domain: dict[str, Target] = {}
         for target in self.targets:
             parts = split_host(target.domain)
             if not parts.label:
                 continue
+            self.by_folded_domain.setdefault(fold_domain(target.domain), target)
             self.by_label.setdefault(parts.label, []).append((parts.suffix, target))
             self.label_target.setdefault(parts.label, target)
             self.by_skeleton.setdefault(skeleton(parts.label), target)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from fanzha.domains.hit import Hit, who
 from fanzha.domains.host import ascii_host, is_ip
-from fanzha.domains.index import SHORT_TOKEN, DomainIndex, Target, deletions, edits, one_edit
+from fanzha.domains.index import SHORT_TOKEN, DomainIndex, Target, deletions, edits, fold_domain, one_edit
 from fanzha.domains.pinyin import is_pinyin
 from fanzha.domains.shape import home_ending, looks_random
 from fanzha.domains.short import short_typo_hit
@@ -49,6 +49,8 @@ def classify(host: str, index: DomainIndex) -> DomainVerdict:
     hit = _registrable_hit(host, parts, index) if parts.label else None
     if hit is None:
         hit = _subdomain_hit(host, parts, index)
+    if hit is None:
+        hit = _folded_hit(host, index)
     if hit is None:
         reason = f"“{host}”不是受保护品牌的官方域名，也不像仿冒它们的域名"
         return DomainVerdict(host, False, None, None, "unrelated", 0.0, reason)
@@ -162,6 +164,19 @@ def _token_hit(host: str, label: str, index: DomainIndex) -> Hit | None:
             what, score = f"品牌名{token.text}", 0.85
         reason = f"“{host}”含{owner}的{what}，但不是其官方域名{target.domain}"
         return Hit("brand_word", target, score, reason)
+    return None
+
+
+def _folded_hit(host: str, index: DomainIndex) -> Hit | None:
+    """A host whose labels, each read by its look (rn as m, 0 as o), spell an official domain or end in
+    one: the look-alike is in the ending (icbc.corn.cn, icbc.c0m.cn), where the checks of the name
+    alone do not look. The host is not official (`classify` asked first)."""
+    labels = ascii_host(host).split(".")
+    for start in range(len(labels) - 1):
+        target = index.by_folded_domain.get(fold_domain(".".join(labels[start:])))
+        if target is not None:
+            reason = f"“{host}”把域名后缀换成形近的字符，冒充{who(target)}的官方域名{target.domain}"
+            return Hit("homoglyph", target, 0.9, reason)
     return None
 
 
