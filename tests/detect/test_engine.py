@@ -123,6 +123,23 @@ def test_a_number_that_names_the_reader_is_no_contact(detector: Detector, text: 
 
 
 @pytest.mark.parametrize(
+    ("text", "official"),
+    [
+        # a notice that does not name its sender, whose every link and number is one brand's own
+        ("温馨提示，您当月套餐内流量已使用122.05MB，剩余流量177.95MB。登录 wap.10010.com 直充话费", True),
+        ("您的机票报销凭证已经寄出，订单查询请点击http://d.qunar.com/sIbGbq", True),
+        ("流量查询请登录 wap.10010.com 或拨打10010", True),
+        # a link of another's beside it, or a service number alone (it may be an amount, or a pose)
+        ("流量查询请登录 wap.10010.com 或拨打4008123123", False),
+        ("今天的福利任务是预付充值，充5000返6500，充10000返13200", False),
+        ("您的航班已取消，请尽快联系改签热线 95530-0128", False),
+    ],
+)
+def test_an_unnamed_sender_is_known_by_its_own_link(detector: Detector, text: str, official: bool) -> None:
+    assert ("all_contacts_official" in {c.id for c in detector.assess(text).cues}) is official
+
+
+@pytest.mark.parametrize(
     "text", ["【工商银行】您有一条来自0095588的重要通知，请及时查看", "您收到来自+95588的转账通知"]
 )
 def test_a_sender_dressed_up_as_a_service_number_is_still_spoofed(detector: Detector, text: str) -> None:

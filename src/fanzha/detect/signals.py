@@ -119,20 +119,29 @@ _FAKE_LINKS = frozenset(["lookalike_domain", "fake_government_domain", "apk_link
 
 
 def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | None:
-    """The claimed brand that owns every contact of the message, if there are contacts and one does."""
+    """The brand that owns every contact of the message, if there are contacts and one does: a claimed
+    brand first, else the owner of its first link. A message need not name its sender (“查看物流
+    m.sf-express.com/…”): when every number and link in it is one organisation's own, that is where it
+    sends the reader, and where the reader is safe."""
     if not contacts:
         return None
     for brand in claims:
-        owned = all(
-            ident.value in brand.numbers
-            if ident.kind == "phone"
-            else ident.kind in ("url", "domain")
-            and official_owner(str(ident.details.get("host", ident.value))) == brand.key
-            for ident in contacts
-        )
-        if owned:
+        if all(_owns(brand, ident) for ident in contacts):
             return brand
-    return None
+    # Unnamed, the sender is known only by a link: a five-digit "number" may be an amount (充10000返…)
+    # and a service number may be posed beside a scam ("改签热线 95530-0128").
+    link = next((ident for ident in contacts if ident.kind in ("url", "domain")), None)
+    if link is None:
+        return None
+    owner = _brands_by_key().get(official_owner(str(link.details.get("host", link.value))) or "")
+    return owner if owner is not None and all(_owns(owner, ident) for ident in contacts) else None
+
+
+def _owns(brand: Brand, ident: Identifier) -> bool:
+    if ident.kind == "phone":
+        return ident.value in brand.numbers
+    host = str(ident.details.get("host", ident.value))
+    return ident.kind in ("url", "domain") and official_owner(host) == brand.key
 
 
 Signal = tuple[str, str, float]  # cue id, meaning, weight
