@@ -91,6 +91,8 @@ def test_a_bare_money_request_is_suspicious_and_says_how_to_check(detector: Dete
     assert marked_spans(verdict.cues) == [(hit.start, hit.end)]
     shown = render_assessment("在吗 帮我个忙 转我500 明天还你", verdict, color=False)
     assert "〖转我500〗" in shown and "可疑之处：" in shown and "向你借钱或要你转账" in shown
+    # no "置信度 0.9x" (that of "normal") beside the doubt: the risk says how doubtful
+    assert shown.splitlines()[0].endswith("风险 25/100")
 
 
 def test_a_bare_code_request_is_suspicious_and_says_never_to_send_it(detector: Detector) -> None:

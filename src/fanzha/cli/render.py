@@ -64,7 +64,10 @@ def render_assessment(text: str, verdict: Assessment, *, color: bool) -> str:
         head = _style("结论：有可疑之处，请核实", _YELLOW + _BOLD, color)
     else:
         head = _style("结论：未发现明显诈骗特征", _GREEN + _BOLD, color)
-    lines = [f"{head}    风险 {verdict.risk}/100    置信度 {verdict.confidence:.2f}"]
+    # The confidence is that of the type named: for a medium verdict that is "normal", and "置信度 0.95"
+    # beside "有可疑之处" would read as certainty of the doubt; the risk says it instead.
+    sure = "" if verdict.level == "medium" else f"    置信度 {verdict.confidence:.2f}"
+    lines = [f"{head}    风险 {verdict.risk}/100{sure}"]
     if verdict.headline:  # a text of numbers and links only: what they are, as the public page says it
         lines.append(verdict.headline)
     lines += ["", "原文（〖〗内为可疑之处）："]
