@@ -169,6 +169,12 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
             False,
         ),
         ("手续费：0元，到账时间约2小时", "fee_before_benefit", False),
+        ("还款¥2,000.00，手续费¥0.00，预计实时到账", "fee_before_benefit", False),  # with its currency sign
+        ("手续费￥200到账后退还", "fee_before_benefit", True),
+        # a platform's notice of a buyer's refund request gives the buyer's reason; no offer to the reader
+        ("买家发起“仅退款”申请，金额39.90元，理由：商品破损。请在48小时内处理", "refund_claim", False),
+        ("退款金额¥45.00，原因：商品破损/少件", "refund_claim", False),
+        ("您购买的商品破损了，我们给您办理理赔", "refund_claim", True),
         # a cancelled flight counts only with something to do: every real flight scam gives a number, a link
         # or a request; a chat about a cancelled flight does not
         ("航班取消了 东航App上直接改签到明天早上的了 没收钱", "flight_cancelled", False),
