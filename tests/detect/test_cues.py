@@ -171,6 +171,27 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("手续费：0元，到账时间约2小时", "fee_before_benefit", False),
         ("还款¥2,000.00，手续费¥0.00，预计实时到账", "fee_before_benefit", False),  # with its currency sign
         ("手续费￥200到账后退还", "fee_before_benefit", True),
+        # a fee paid (付) before the benefit, a membership before a video call
+        ("免费领扫地机器人 付59保证金 用完写评价退", "fee_before_benefit", True),
+        ("要在这个app里开会员才能跟我视频哦", "fee_before_benefit", True),
+        ("已付保证金500元，请于3日内提车", "fee_before_benefit", False),
+        ("付款后请保留凭证", "fee_before_benefit", False),
+        # a "teacher" whose tips are followed; a police caller's threat for telling the family
+        ("今天跟老师的票又涨停了 你还不上车", "mentor_group", True),
+        ("老师说明天有大行情 满仓干", "mentor_group", True),
+        ("老师说明天有考试", "mentor_group", False),
+        ("案情保密 泄露了按妨碍侦查处理", "obstruction_threat", True),
+        ("泄露案情要负法律责任", "obstruction_threat", True),
+        ("他涉嫌妨碍公务被拘留了", "obstruction_threat", True),  # the words; the engine weighs the rest
+        ("刚手抖填成你的号了 收到个验证码发我下", "code_sent_by_mistake", True),
+        ("验证码发错了，发到你手机上了", "code_sent_by_mistake", True),
+        ("电话号码填错了，快递员联系不上", "code_sent_by_mistake", False),
+        ("删逾期要走人行关系 打点费8000", "credit_repair", True),
+        ("聊天记录我删了", "credit_repair", False),
+        ("手滑多打了一个零，转了4800，麻烦把多的退我", "overpaid_refund", True),
+        ("钱转多了，截图你看下，多的退我", "overpaid_refund", True),
+        ("房租转多了，下个月少转点就行", "overpaid_refund", False),
+        ("我转多了 你退我100吧", "overpaid_refund", False),
         # a platform's notice of a buyer's refund request gives the buyer's reason; no offer to the reader
         ("买家发起“仅退款”申请，金额39.90元，理由：商品破损。请在48小时内处理", "refund_claim", False),
         ("退款金额¥45.00，原因：商品破损/少件", "refund_claim", False),
