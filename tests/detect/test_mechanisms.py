@@ -139,6 +139,12 @@ MECHANISMS = {
     ],
     # a letter for a digit in the host: the text's repair of amounts (looo元) once read it as 10086.cn,
     # the operator's own site, and the message scored 12 as an official notice
+    # "安全提醒：" frames anti-fraud notices too; one that sends the reader to a link off the brand's site
+    # is none (it scored 15 as a notice)
+    "a security alert that sends you to a link off the brand's site": [
+        "Microsoft 帐户安全提醒：检测到来自境外IP的登录尝试，如非本人请立即验证帐户 outlook-verify.help 否则帐户将被停用",
+        "国家反诈中心提醒：您的手机存在涉诈风险，请立即下载安装 http://61.160.224.35/fzzx.apk 进行自查",
+    ],
     "a look-alike host with letters for digits": [
         "【中国移动】尊敬的客户，您的话费积分已满足兑换条件，请使用手机登录 wap.10o86.cn 领取",
         "【中国移动】您的积分即将清零，登录 1oo86.cn 兑换现金",

@@ -20,8 +20,11 @@
   that such offers are adverts, which is the very judgement the doctrine overrules.
 - An anti-fraud *notice* ("【反诈提醒】凡是要求转账到安全账户的都是诈骗") names every scam cue: inside
   one, positive evidence counts `warning_damping` and the classifier cannot raise the risk — unless
-  the message itself asks for an action no warning asks for (ACTION_CUES), which is a scam dressed
-  as a warning: its warning words ("我们是反诈中心的…转到安全账户") are the pose and count for nothing.
+  the message itself asks for an action no warning asks for (ACTION_CUES), or sends the reader to a
+  link no warning would give (FAKE_LINK_SIGNALS: a look-alike, an install package, a bare IP, a link
+  off the named brand's site), which is a scam dressed as a warning: its warning words ("我们是反诈中心
+  的…转到安全账户", "Apple ID 安全提醒：…请立即通过 appleid-cn-support.com 验证") are the pose and
+  count for nothing.
   Warning words deep inside a long call transcript are the callee's doubts ("现在骗子很多") or the
   scammer's own script, and count as `warning_doubt`.
 """
@@ -50,6 +53,16 @@ ACTION_CUES = frozenset(
         "fee_before_benefit",
         "atm_guided",
         "accused_of_crime",
+    ]
+)
+FAKE_LINK_SIGNALS = frozenset(
+    [
+        "lookalike_domain",
+        "fake_government_domain",
+        "brand_link_mismatch",
+        "apk_link",
+        "ip_link",
+        "obfuscated_link",
     ]
 )
 # A notice frames itself early ("【反诈提醒】…", "国家反诈中心提醒您") or is short.
@@ -129,7 +142,9 @@ def evidence(
     (`fanzha.detect.cues.is_dialogue`), which no notice is: its warning words are the callee's doubts
     ("这会不会是诈骗电话？") or the caller's pose ("这里是反诈中心"), never the text's own frame."""
     warning = best_per_cue.get(WARNING_CUE)
-    asks_for_action = any(cue_id in best_per_cue for cue_id in ACTION_CUES)
+    asks_for_action = any(cue_id in best_per_cue for cue_id in ACTION_CUES) or any(
+        signal.id in FAKE_LINK_SIGNALS for signal in signals
+    )
     notice = (
         warning is not None
         and not dialogue
