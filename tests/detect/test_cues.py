@@ -158,6 +158,8 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("您的积分即将清零，请登录网站兑换现金288元", "points_expire", True),
         # a money-market fund's yearly yield is no high-return promise
         ("余额宝昨日收益1.83元，七日年化1.389%", "high_return_promise", False),
+        ("AI量化托管 月化20% 随时可取", "high_return_promise", True),  # per month counts whatever it is
+        ("信用卡分期月息0.6%", "high_return_promise", False),  # interest the reader pays
         ("投资收益每月20%", "high_return_promise", True),
         # a fee before the benefit, not a bank transfer notice's fee of nothing or its payee's field
         ("需先交手续费500元才能放款", "fee_before_benefit", True),
