@@ -18,11 +18,6 @@ from fanzha.domains.suffix import split_host
 
 TYPO_MIN_LEN = 6  # shorter labels are one edit away from too many real words (ctrip/strip, tmall/small)
 SHORT_TOKEN = 4  # tokens this long or shorter must stand alone in a label (icbc, ccb, jd, qq …)
-
-
-def fold_domain(host: str) -> str:
-    """The skeleton of each label of `host`, joined again."""
-    return ".".join(skeleton(label) for label in host.split("."))
 PLAIN_PINYIN = 9  # pinyin tokens shorter than this are ordinary words too (huabei 华北, weixin 卫星…)
 # Flagship labels of this many characters have their typos judged with the whole host (domains.short).
 SHORT_MIN, SHORT_MAX = 3, 5
@@ -45,6 +40,11 @@ class Token:
     pinyin: bool
     initials: bool = False  # pinyin initials ("gsyh"): treated like a short token
     abbrev: bool = False  # an abbreviation that is other people's name too (abc, sf): only beside scam words
+
+
+def fold_domain(host: str) -> str:
+    """The skeleton of each label of `host`, joined again."""
+    return ".".join(skeleton(label) for label in host.split("."))
 
 
 class DomainIndex:

@@ -175,7 +175,7 @@ def _folded_hit(host: str, index: DomainIndex) -> Hit | None:
     for start in range(len(labels) - 1):
         target = index.by_folded_domain.get(fold_domain(".".join(labels[start:])))
         if target is not None:
-            reason = f"“{host}”把域名后缀换成形近的字符，冒充{who(target)}的官方域名{target.domain}"
+            reason = f"“{host}”用形近的字符拼出{who(target)}的官方域名{target.domain}（如把com写成corn）"
             return Hit("homoglyph", target, 0.9, reason)
     return None
 
