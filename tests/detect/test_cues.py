@@ -246,6 +246,8 @@ def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str,
         ("有个自称公安的打电话说我涉嫌洗钱，让我转到安全账户", True),  # told by the one it was tried on
         ("我接到一个自称公安的电话，说要把钱转到安全账户做资金清查", True),
         ("我妈收到短信，说她的社保卡异常，对方让她把钱转到安全账户", True),
+        ("刚刷到新闻 又有人被骗把钱转到安全账户", False),  # the news tells of someone else
+        ("据报道，骗子要求受害人将资金转入所谓安全账户", False),
     ],
 )
 def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text: str, counted: bool) -> None:

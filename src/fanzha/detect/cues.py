@@ -81,6 +81,12 @@ REPORTED = (
     "发短信说",
     "发消息说",
     "骗我说",
+    "刷到新闻",  # the news tells of someone else's case
+    "看到新闻",
+    "新闻说",
+    "新闻里说",
+    "据报道",
+    "报道称",
 )
 WARNING_CUE = "warning_context"  # an anti-fraud warning's wording (weighed in fanzha.detect.scoring)
 _SENTENCE_END = "。！？!?\n"
