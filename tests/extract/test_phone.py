@@ -473,6 +473,9 @@ def test_order_ticket_coupon_code_and_qq_numbers_are_not_phones(text: str) -> No
         ("订单已发货，电话13800138000", "13800138000"),
         ("验证码发送至13800138000", "13800138000"),
         ("QQ:13800138000", "13800138000"),  # a QQ number that is a mobile is both
+        ("编辑短信CXLL发送到10086", "10086"),  # sent to a number, no range
+        ("发送QXDX120到10086取消", "10086"),  # a command's digits are no lower end of a range
+        ("充值请拨打10000", "10000"),
     ],
 )
 def test_number_near_but_not_right_after_an_order_word_is_still_a_phone(text: str, value: str) -> None:
@@ -489,6 +492,10 @@ def test_number_near_but_not_right_after_an_order_word_is_still_a_phone(text: st
         "卡号6222 0212 3456 7890 128",
         "验证码：139001",
         "日期2013/09/12 12:30",
+        # money with no unit: what is topped up, returned or paid, and a range's upper end
+        "充5000返6500，充10000返13200",
+        "月薪8000到10000，包吃住",
+        "投10000赚3000",
     ],
 )
 def test_amounts_dates_times_cards_and_codes_are_not_phones(text: str) -> None:

@@ -72,9 +72,13 @@ _SHORT_CONTEXT = ("拨打", "电话", "报警", "致电", "打", "求助", "热�
 # Order, ticket, tracking, coupon and code numbers: the word right before the digits says what they are.
 _NOT_A_PHONE_BEFORE = re.compile(
     r"(?:订单|单号|运单|券号|券码|套餐|编号|流水号|票号|工单|交易号|合同号|保单号|取件码|提货码|兑换码|验证码|校验码|动态码"
-    r"|(?P<qq>qq|q群|扣扣|企鹅号?)|(?P<amount>获得|得到|赢得|得|获|奖金|奖励|价值|合计|共计))(?:号码?|[\s:#=是为(\[【])*$"
+    r"|(?P<qq>qq|q群|扣扣|企鹅号?)"
+    r"|(?P<amount>获得|得到|赢得|得|获|奖金|奖励|价值|合计|共计|充值?|返现?|送|赚了?|存|投|月薪|薪资|工资))"
+    r"(?:号码?|[\s:#=是为(\[【])*$"
 )
 _NOT_A_PHONE_AFTER = ("号订单", "号运单", "号包裹")
+# The upper end of a range (月薪8000到10000); not a number sent to (发送QXDX120到10086: a command's digits).
+_RANGE_BEFORE = re.compile(r"(?<![a-z\d])\d+\s*(?:到|至|~|～)\s*$")
 
 
 def _not_a_phone(text: str, start: int, end: int, number_type: object) -> bool:
@@ -83,8 +87,10 @@ def _not_a_phone(text: str, start: int, end: int, number_type: object) -> bool:
     before = _NOT_A_PHONE_BEFORE.search(text, max(0, start - 10), start)
     if before is not None:
         if before.group("amount") is not None:
-            return number_type == "service"  # "得10000与笔记本": a prize of 10,000, not 中国电信
+            return number_type == "service"  # "得10000与笔记本", "充10000返13200": money, not 中国电信
         return before.group("qq") is None or number_type != "mobile"
+    if number_type == "service" and _RANGE_BEFORE.search(text, max(0, start - 16), start):
+        return True
     return text.startswith(_NOT_A_PHONE_AFTER, end)
 
 
