@@ -198,3 +198,31 @@ def test_duplicates_are_decided_once_and_malformed_messages_get_error_records(
     decided = Counter(r["id"] for r in published if "error" not in r)
     assert decided == Counter({f"d-{i}": 1 for i in range(20)}) + Counter({"d-0": 1})
     assert len({(r["outcome"], r["score"]) for r in published if r.get("id") == "d-0"}) == 1
+
+
+def test_a_line_too_long_for_one_message_is_reported_and_the_rest_are_published(names: StreamNames) -> None:
+    """One oversized line (a purpose field of megabytes) once stopped the whole publish with nats'
+    English "maximum payload exceeded"; it is now listed as not published, in Chinese, and the other
+    transfers go out."""
+    huge = orjson.dumps({**transfer(0, prefix="m"), "purpose": "货" * 600_000})
+    rest = lines([transfer(i, prefix="m") for i in range(1, 4)])
+    env = {**os.environ, "FANZHA_NATS_URL": NATS_URL, "FANZHA_NATS_STREAM": names.stream}
+    done = subprocess.run(
+        [sys.executable, "-m", "fanzha.cli", "screen", "publish", "--jsonl", "--bank", BANK],
+        input=b"\n".join([rest[0], huge, *rest[1:]]) + b"\n",
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    stderr = done.stderr.decode()
+    assert "第2行有 1,8" in stderr and "超过 NATS 单条消息上限" in stderr, stderr
+    assert "已发布 3 笔交易" in done.stdout.decode() + stderr, stderr
+    assert "Traceback" not in stderr and "maximum payload" not in stderr
+
+    async def stored() -> int:
+        nc = await connect(NATS_URL, reconnect=False)
+        info = await nc.jetstream().stream_info(names.stream)
+        await nc.close()
+        return int(info.state.messages)
+
+    assert asyncio.run(stored()) == 3

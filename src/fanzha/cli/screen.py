@@ -247,7 +247,9 @@ def publish_command(bank: BankOpt, jsonl: JsonlOpt = False) -> None:
         try:
             js = nc.jetstream()
             await ensure_stream(js, names)
-            return await publish_transfers(js, names, bank=bank, lines=read_lines(source))
+            return await publish_transfers(
+                js, names, bank=bank, lines=read_lines(source), max_payload=nc.max_payload
+            )
         finally:
             await nc.close()
 

@@ -258,10 +258,12 @@ async def publish_transfers(
     *,
     bank: str,
     lines: Iterable[bytes] | AsyncIterable[bytes],
+    max_payload: int | None = None,
 ) -> PublishReport:
     """Publish each non-empty line (a transfer as `fanzha screen --jsonl` reads it) for `bank`, waiting
-    for JetStream to store it; a line without a readable id is reported, not published. Lines from a
-    pipe or a file come through `read_lines`."""
+    for JetStream to store it; a line without a readable id, or longer than the server takes in one
+    message (`max_payload`, the connection's), is reported, not published. Lines from a pipe or a file
+    come through `read_lines`."""
     check_bank(bank)
     report = PublishReport()
     pending: list[asyncio.Future[Any]] = []
@@ -290,12 +292,18 @@ async def publish_transfers(
             number += 1
             if not raw.strip():
                 continue
-            ident, error = _line_id(raw, number)
+            body = raw.strip()
+            if max_payload is not None and len(body) > max_payload:
+                report.errors.append(
+                    f"第{number}行有 {len(body):,} 字节，超过 NATS 单条消息上限 {max_payload:,} 字节"
+                )
+                continue
+            ident, error = _line_id(body, number)
             if ident is None:
                 report.errors.append(str(error))
                 continue
             headers = {BANK_HEADER: bank, MSG_ID: message_id(bank, ident)}
-            pending.append(await js.publish_async(names.transfers, raw.strip(), headers=headers))
+            pending.append(await js.publish_async(names.transfers, body, headers=headers))
             if len(pending) >= PUBLISH_WINDOW and (reason := await settle(ACK_TIMEOUT)):
                 raise PublishInterrupted(report, reason)
         if reason := await settle(ACK_TIMEOUT):
