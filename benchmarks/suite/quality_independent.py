@@ -203,6 +203,16 @@ def independent_part(ctx: Context, which: IndependentSet) -> Part:
         {name: (flags["fanzha"][name], flags["peer"][name]) for name in headline}, ctx.cfg.n_bootstrap
     )
 
+    # fanzha's middle verdict: risk ≥ SUSPICIOUS_THRESHOLD is shown as 可疑 (check before you act)
+    from fanzha.detect.engine import SUSPICIOUS_THRESHOLD
+
+    def warned(_: Row, v: Verdict) -> bool:
+        return v.risk is not None and v.risk >= SUSPICIOUS_THRESHOLD
+
+    warned_of = {
+        name: pick("fanzha", sel, warned) for name, sel in headline.items() if name != "adverts called scams"
+    }
+
     peer_classes = set(ctx.peer_info.get("classes", []))
     type_rows, type_figures = [], {}
     for label in sorted({r["label"] for r in rows if r["group"] == "scam"}):
@@ -295,6 +305,7 @@ def independent_part(ctx: Context, which: IndependentSet) -> Part:
         "per_type": type_figures,
         "per_form": form_figures,
         "adverts": advert_figures,
+        "fanzha_at_least_suspicious": {name: share_figure(f) for name, f in warned_of.items()},
         "verbatim_overlap": overlap,
         "seconds": seconds,
     }
@@ -313,6 +324,10 @@ def independent_part(ctx: Context, which: IndependentSet) -> Part:
         f"**fanzha − peer, paired bootstrap** ({ctx.cfg.n_bootstrap} resamples, 95% percentile interval):",
         "",
         *table(["share", "difference", "95% interval"], boot_rows),
+        "",
+        f"fanzha's verdict at least 可疑 (risk ≥ {SUSPICIOUS_THRESHOLD}: suspicious, check before you act, or "
+        f"a scam): scams {share_cell(warned_of['scams caught'])}, everyday texts "
+        f"{share_cell(warned_of['everyday wrongly flagged'])}.",
         "",
         "**Scams per fraud type** (caught: called a scam at all; right type: the predicted type is the label):",
         "",
