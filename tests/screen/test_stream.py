@@ -215,7 +215,7 @@ def test_a_line_too_long_for_one_message_is_reported_and_the_rest_are_published(
         timeout=60,
     )
     stderr = done.stderr.decode()
-    assert "第2行有 1,8" in stderr and "超过 NATS 单条消息上限" in stderr, stderr
+    assert "第2行超过 NATS 单条消息的上限" in stderr, stderr
     assert "已发布 3 笔交易" in done.stdout.decode() + stderr, stderr
     assert "Traceback" not in stderr and "maximum payload" not in stderr
 
@@ -226,3 +226,30 @@ def test_a_line_too_long_for_one_message_is_reported_and_the_rest_are_published(
         return int(info.state.messages)
 
     assert asyncio.run(stored()) == 3
+
+
+def test_a_line_that_fits_only_without_its_headers_is_reported_too(names: StreamNames) -> None:
+    """The server counts the headers (bank, message id) against its limit: a body just under it once
+    passed the check and made the server drop the connection, ending the publish with 0 confirmed."""
+
+    async def scenario() -> tuple[int, list[str], int]:
+        nc = await connect(NATS_URL, reconnect=False)
+        limit = nc.max_payload
+        row = {**transfer(0, prefix="h"), "purpose": ""}
+        row["purpose"] = "x" * (limit - 20 - len(orjson.dumps(row)))
+        body = orjson.dumps(row)
+        assert limit - 30 < len(body) <= limit  # fits alone, not with its headers
+        report = await publish_transfers(
+            nc.jetstream(),
+            names,
+            bank=BANK,
+            lines=[body, *lines([transfer(1, prefix="h")])],
+            max_payload=limit,
+        )
+        info = await nc.jetstream().stream_info(names.stream)
+        await nc.close()
+        return report.published, report.errors, int(info.state.messages)
+
+    published, errors, stored = asyncio.run(scenario())
+    assert (published, stored) == (1, 1)
+    assert len(errors) == 1 and errors[0].startswith("第1行超过 NATS 单条消息的上限"), errors

@@ -221,6 +221,7 @@ def publish_command(bank: BankOpt, jsonl: JsonlOpt = False) -> None:
     """
     import asyncio
 
+    from fanzha.screen.feed import read_lines
     from fanzha.screen.stream import (
         PublishInterrupted,
         StreamError,
@@ -228,7 +229,6 @@ def publish_command(bank: BankOpt, jsonl: JsonlOpt = False) -> None:
         connect,
         ensure_stream,
         publish_transfers,
-        read_lines,
     )
 
     if not jsonl:
@@ -248,7 +248,11 @@ def publish_command(bank: BankOpt, jsonl: JsonlOpt = False) -> None:
             js = nc.jetstream()
             await ensure_stream(js, names)
             return await publish_transfers(
-                js, names, bank=bank, lines=read_lines(source), max_payload=nc.max_payload
+                js,
+                names,
+                bank=bank,
+                lines=read_lines(source, limit=nc.max_payload),
+                max_payload=nc.max_payload,
             )
         finally:
             await nc.close()

@@ -38,7 +38,7 @@ import os
 import re
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from sqlalchemy import Engine, select
@@ -222,27 +222,6 @@ def _line_id(raw: bytes, number: int) -> tuple[str | None, str | None]:
     return ident, None
 
 
-READ_CHUNK = 1 << 16  # bytes read from a stream at most at once
-
-
-async def read_lines(stream: BinaryIO) -> AsyncIterator[bytes]:
-    """The lines of `stream`, read in a thread so the event loop runs while the next line is awaited.
-
-    Read on the loop itself, a pipe fed one transfer at a time (a bank's live feed) would block it: the
-    transfers already published would sit in the client's buffer, unsent and unacknowledged, until
-    `PUBLISH_WINDOW` more arrived. `read1` returns what has arrived (up to `READ_CHUNK` bytes) instead of
-    waiting for a full chunk, so a line is published when it comes, and a file is still read 64 KiB at a
-    time."""
-    read = getattr(stream, "read1", stream.read)
-    tail = b""
-    while data := await asyncio.to_thread(read, READ_CHUNK):
-        *complete, tail = (tail + data).split(b"\n")
-        for line in complete:
-            yield line
-    if tail:
-        yield tail
-
-
 async def _each(lines: Iterable[bytes] | AsyncIterable[bytes]) -> AsyncIterator[bytes]:
     if isinstance(lines, AsyncIterable):
         async for line in lines:
@@ -261,9 +240,9 @@ async def publish_transfers(
     max_payload: int | None = None,
 ) -> PublishReport:
     """Publish each non-empty line (a transfer as `fanzha screen --jsonl` reads it) for `bank`, waiting
-    for JetStream to store it; a line without a readable id, or longer than the server takes in one
-    message (`max_payload`, the connection's), is reported, not published. Lines from a pipe or a file
-    come through `read_lines`."""
+    for JetStream to store it; a line without a readable id, or longer with its headers than the server
+    takes in one message (`max_payload`, the connection's), is reported, not published. Lines from a
+    pipe or a file come through `fanzha.screen.feed.read_lines`."""
     check_bank(bank)
     report = PublishReport()
     pending: list[asyncio.Future[Any]] = []
@@ -290,19 +269,20 @@ async def publish_transfers(
         number = 0
         async for raw in _each(lines):
             number += 1
-            if not raw.strip():
-                continue
             body = raw.strip()
-            if max_payload is not None and len(body) > max_payload:
-                report.errors.append(
-                    f"第{number}行有 {len(body):,} 字节，超过 NATS 单条消息上限 {max_payload:,} 字节"
-                )
+            if not body:
+                continue
+            if max_payload is not None and len(body) > max_payload:  # before parsing megabytes
+                report.errors.append(_too_long(number, max_payload))
                 continue
             ident, error = _line_id(body, number)
             if ident is None:
                 report.errors.append(str(error))
                 continue
             headers = {BANK_HEADER: bank, MSG_ID: message_id(bank, ident)}
+            if max_payload is not None and _message_size(body, headers) > max_payload:
+                report.errors.append(_too_long(number, max_payload))  # the server would drop the link
+                continue
             pending.append(await js.publish_async(names.transfers, body, headers=headers))
             if len(pending) >= PUBLISH_WINDOW and (reason := await settle(ACK_TIMEOUT)):
                 raise PublishInterrupted(report, reason)
@@ -314,6 +294,16 @@ async def publish_transfers(
         await settle(0)  # the acknowledgements already in count
         raise PublishInterrupted(report, f"{type(exc).__name__}：{exc}") from exc
     return report
+
+
+def _too_long(number: int, limit: int) -> str:
+    return f"第{number}行超过 NATS 单条消息的上限（{limit:,} 字节，连同消息头）"
+
+
+def _message_size(body: bytes, headers: dict[str, str]) -> int:
+    """What the server counts against its max_payload: the body and the headers as NATS writes them."""
+    head = sum(len(k.encode()) + len(v.encode()) + 4 for k, v in headers.items())  # "k: v\r\n"
+    return len(body) + len(b"NATS/1.0\r\n") + head + 2
 
 
 def check_bank(bank: str) -> None:
