@@ -137,6 +137,12 @@ def test_an_official_domain_is_named_in_chinese(host: str, named: str) -> None:
         "huabeicheng.com",  # holds huabei (花呗), but reads 华北城
         "jinweixin.top",  # holds weixin inside other pinyin
         "news.corn.cn",  # corn.cn itself: no brand's domain read through its look
+        # a name that reads like a brand's only through a digit is the name checks' to judge (a typo of
+        # a number is no look-alike; a short name off the brand's home ending is someone else's)
+        "12308.cn",
+        "169.cn",
+        "95518.com",
+        "cc8.com",
     ],
 )
 def test_ordinary_sites_are_unrelated(text: str) -> None:

@@ -168,14 +168,16 @@ def _token_hit(host: str, label: str, index: DomainIndex) -> Hit | None:
 
 
 def _folded_hit(host: str, index: DomainIndex) -> Hit | None:
-    """A host whose labels, each read by its look (rn as m, 0 as o), spell an official domain or end in
-    one: the look-alike is in the ending (icbc.corn.cn, icbc.c0m.cn), where the checks of the name
-    alone do not look. The host is not official (`classify` asked first)."""
+    """The brand's own name on an ending written to look like its real one (icbc.corn.cn, icbc.c0m.cn,
+    ccb.corn): read by their look (rn as m, 0 as o) the labels spell an official domain, the name as
+    written. A changed name is left to the checks of names, which know when a digit is a typo of a number
+    (12308, 169) and when a short name is someone else's (cc8.com). The host is not official (`classify`
+    asked first)."""
     labels = ascii_host(host).split(".")
     for start in range(len(labels) - 1):
         target = index.by_folded_domain.get(fold_domain(".".join(labels[start:])))
-        if target is not None:
-            reason = f"“{host}”用形近的字符拼出{who(target)}的官方域名{target.domain}（如把com写成corn）"
+        if target is not None and target.domain.split(".")[0] == labels[start]:
+            reason = f"“{host}”把{who(target)}的官方域名{target.domain}的后缀写成形近的字符（如把com写成corn）"
             return Hit("homoglyph", target, 0.9, reason)
     return None
 
