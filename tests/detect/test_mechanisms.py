@@ -137,14 +137,14 @@ MECHANISMS = {
     "the brand's own number beside a lookalike link": [
         "95588提醒：您的工行账户在异地登录，如非本人操作请立即登录 icbc-aq.net 冻结账户",
     ],
-    # a letter for a digit in the host: the text's repair of amounts (looo元) once read it as 10086.cn,
-    # the operator's own site, and the message scored 12 as an official notice
     # "安全提醒：" frames anti-fraud notices too; one that sends the reader to a link off the brand's site
     # is none (it scored 15 as a notice)
     "a security alert that sends you to a link off the brand's site": [
         "Microsoft 帐户安全提醒：检测到来自境外IP的登录尝试，如非本人请立即验证帐户 outlook-verify.help 否则帐户将被停用",
         "国家反诈中心提醒：您的手机存在涉诈风险，请立即下载安装 http://61.160.224.35/fzzx.apk 进行自查",
     ],
+    # a letter for a digit in the host: the text's repair of amounts (looo元) once read it as 10086.cn,
+    # the operator's own site, and the message scored 12 as an official notice
     "a look-alike host with letters for digits": [
         "【中国移动】尊敬的客户，您的话费积分已满足兑换条件，请使用手机登录 wap.10o86.cn 领取",
         "【中国移动】您的积分即将清零，登录 1oo86.cn 兑换现金",
@@ -285,6 +285,9 @@ def test_goods_paid_for_and_never_sent_is_a_shopping_scam(detector: Detector) ->
 
 
 GENUINE = [
+    # A warning that names the fake site it warns of sends no one there: still a notice.
+    "【公安提醒】警惕仿冒网站 ccb-zs.top，建设银行不会通过短信要求您登录网站",
+    "国家反诈中心提醒：凡是让你下载 http://61.160.224.35/fzzx.apk 这类安装包的都是诈骗",
     # A bank's own notice with its own short-link domain and number, asking for nothing.
     "您尾号6621的信用卡12月02日19:41消费人民币286.00元。分期更优惠详见 e95555.cn/fq 。[招商银行]",
     "【工商银行】您尾号3308卡12月1日14:22支出(网上银行)5,000.00元，余额12,418.37元。如有疑问请致电95588。",

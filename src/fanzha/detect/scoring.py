@@ -21,8 +21,8 @@
 - An anti-fraud *notice* ("【反诈提醒】凡是要求转账到安全账户的都是诈骗") names every scam cue: inside
   one, positive evidence counts `warning_damping` and the classifier cannot raise the risk — unless
   the message itself asks for an action no warning asks for (ACTION_CUES), or sends the reader to a
-  link no warning would give (FAKE_LINK_SIGNALS: a look-alike, an install package, a bare IP, a link
-  off the named brand's site), which is a scam dressed as a warning: its warning words ("我们是反诈中心
+  fake link (LINK_ACTION_CUES beside a look-alike, an install package, a bare IP, a link off the named
+  brand's site), which is a scam dressed as a warning: its warning words ("我们是反诈中心
   的…转到安全账户", "Apple ID 安全提醒：…请立即通过 appleid-cn-support.com 验证") are the pose and
   count for nothing.
   Warning words deep inside a long call transcript are the callee's doubts ("现在骗子很多") or the
@@ -38,7 +38,7 @@ from typing import Any
 
 from fanzha.detect.assessment import CueHit
 from fanzha.detect.cues import WARNING_CUE, RawHit
-from fanzha.detect.signals import ALL_OFFICIAL  # every number and link is the brand's own
+from fanzha.detect.signals import ALL_OFFICIAL, FAKE_LINKS
 
 DOUBT = "warning_doubt"
 DOUBT_PRIOR = -1.5
@@ -55,16 +55,10 @@ ACTION_CUES = frozenset(
         "accused_of_crime",
     ]
 )
-FAKE_LINK_SIGNALS = frozenset(
-    [
-        "lookalike_domain",
-        "fake_government_domain",
-        "brand_link_mismatch",
-        "apk_link",
-        "ip_link",
-        "obfuscated_link",
-    ]
-)
+# … and the cues of a message that sends the reader to a link (点击链接, 登录网址, 下载安装…, 如非本人请…):
+# with a fake link (FAKE_LINKS, `fanzha.detect.signals`) no notice does that; a notice that names the fake
+# site it warns of ("警惕仿冒网站 ccb-zs.top") does not send anyone there.
+LINK_ACTION_CUES = frozenset(["click_link_action", "not_you_link", "login_to_fix", "account_suspended_link"])
 # A notice frames itself early ("【反诈提醒】…", "国家反诈中心提醒您") or is short.
 NOTICE_HEAD = 40
 NOTICE_MAX_CHARS = 160
@@ -142,8 +136,9 @@ def evidence(
     (`fanzha.detect.cues.is_dialogue`), which no notice is: its warning words are the callee's doubts
     ("这会不会是诈骗电话？") or the caller's pose ("这里是反诈中心"), never the text's own frame."""
     warning = best_per_cue.get(WARNING_CUE)
-    asks_for_action = any(cue_id in best_per_cue for cue_id in ACTION_CUES) or any(
-        signal.id in FAKE_LINK_SIGNALS for signal in signals
+    asks_for_action = any(cue_id in best_per_cue for cue_id in ACTION_CUES) or (
+        any(signal.id in FAKE_LINKS for signal in signals)
+        and any(cue_id in best_per_cue for cue_id in LINK_ACTION_CUES)
     )
     notice = (
         warning is not None

@@ -92,7 +92,7 @@ def identifier_signals(masked: str, located: Iterable[Located], original: str) -
             hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, None, "identifier"))
         if not person and ident.kind in ("phone", "url", "domain", "wechat", "qq"):
             contacts.append(ident)
-    if any(hit.id in _FAKE_LINKS for hit in hits):
+    if any(hit.id in FAKE_LINKS for hit in hits):
         # The brand's own number beside a link that is not the brand's ("95588提示…请登录icbc-aq.net")
         # vouches for nothing: the link is where the message sends you.
         hits = [hit for hit in hits if hit.id != "official_contact"]
@@ -115,7 +115,17 @@ def identifier_signals(masked: str, located: Iterable[Located], original: str) -
     return hits
 
 
-_FAKE_LINKS = frozenset(["lookalike_domain", "fake_government_domain", "apk_link"])
+# Links that are not where the organisation the message names would send anyone.
+FAKE_LINKS = frozenset(
+    [
+        "lookalike_domain",
+        "fake_government_domain",
+        "brand_link_mismatch",
+        "apk_link",
+        "ip_link",
+        "obfuscated_link",
+    ]
+)
 
 
 def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | None:
