@@ -177,7 +177,9 @@ def _folded_hit(host: str, index: DomainIndex) -> Hit | None:
     for start in range(len(labels) - 1):
         target = index.by_folded_domain.get(fold_domain(".".join(labels[start:])))
         if target is not None and target.domain.split(".")[0] == labels[start]:
-            reason = f"“{host}”把{who(target)}的官方域名{target.domain}的后缀写成形近的字符（如把com写成corn）"
+            reason = (
+                f"“{host}”把{who(target)}的官方域名{target.domain}的后缀写成形近的字符（如把com写成corn）"
+            )
             return Hit("homoglyph", target, 0.9, reason)
     return None
 
