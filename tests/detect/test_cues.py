@@ -248,6 +248,7 @@ def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str,
         ("我妈收到短信，说她的社保卡异常，对方让她把钱转到安全账户", True),
         ("刚刷到新闻 又有人被骗把钱转到安全账户", False),  # the news tells of someone else
         ("据报道，骗子要求受害人将资金转入所谓安全账户", False),
+        ("据报道，某平台即将关闭，请用户尽快将余额转入安全账户", True),  # news as a scam's opening
     ],
 )
 def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text: str, counted: bool) -> None:

@@ -81,13 +81,10 @@ REPORTED = (
     "发短信说",
     "发消息说",
     "骗我说",
-    "刷到新闻",  # the news tells of someone else's case
-    "看到新闻",
-    "新闻说",
-    "新闻里说",
-    "据报道",
-    "报道称",
 )
+# The news telling of someone else's case ("刚刷到新闻 又端了一个配资平台"): reported up to the end of its
+# clause only, since a scam may open with news ("据报道，某平台即将关闭，请尽快将余额转入安全账户").
+NEWS = ("刷到新闻", "看到新闻", "新闻说", "新闻里说", "据报道", "报道称")
 WARNING_CUE = "warning_context"  # an anti-fraud warning's wording (weighed in fanzha.detect.scoring)
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = frozenset(_SENTENCE_END + "，,；;：:")
@@ -208,6 +205,7 @@ def _not_a_question(word: str) -> str:
 _NEGATION = re.compile("|".join(map(_not_a_question, NEGATIONS)) + "|(?<![分特识区个级类性告辞离鉴派])别")
 _QUOTING = re.compile("|".join(map(_not_a_question, QUOTING)))
 _REPORTED = re.compile("|".join(REPORTED))
+_NEWS = re.compile("|".join(NEWS))
 
 
 # A text that tells of a scam attempt on the writer or someone close: a call, a message or a contact
@@ -265,8 +263,8 @@ def _sentence_start(text: str, start: int) -> int:
 
 def _negated(text: str, start: int, told: bool) -> bool:
     """A negation right before the cue, a quoting word shortly before it in the same sentence, or
-    reported speech earlier in the same sentence, unless the text tells of an attempt on the writer
-    (`told`): then the reported speech is the scam's own words. A negation is that of the cue's own
+    reported speech earlier in the same sentence (the news: in the same clause), unless the text tells of
+    an attempt on the writer (`told`): then the reported speech is the scam's own words. A negation is that of the cue's own
     clause: in "不用出门，点击链接领取" the 不用 is about going out, not about the link."""
     lo = max(0, start - NEGATION_WINDOW)
     for i in range(start - 1, lo - 1, -1):
@@ -277,6 +275,9 @@ def _negated(text: str, start: int, told: bool) -> bool:
         return True
     sentence_start = _sentence_start(text, start)
     if not told and _REPORTED.search(text, sentence_start, start) is not None:
+        return True
+    news = None if told else _NEWS.search(text, sentence_start, start)
+    if news is not None and not any(ch in _CLAUSE_END for ch in text[news.end() : start]):
         return True
     return _QUOTING.search(text, max(sentence_start, start - QUOTING_WINDOW), start) is not None
 
