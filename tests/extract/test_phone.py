@@ -475,6 +475,10 @@ def test_order_ticket_coupon_code_and_qq_numbers_are_not_phones(text: str) -> No
         ("QQ:13800138000", "13800138000"),  # a QQ number that is a mobile is both
         ("编辑短信CXLL发送到10086", "10086"),  # sent to a number, no range
         ("发送QXDX120到10086取消", "10086"),  # a command's digits are no lower end of a range
+        ("发送0000到10086可查询已订业务", "10086"),
+        ("回复1到10086", "10086"),
+        ("编辑CXLL发送10086", "10086"),  # 发送 is no 送 (a gift)
+        ("请保存95588为联系人", "95588"),  # 保存 is no 存 (a deposit)
         ("充值请拨打10000", "10000"),
     ],
 )

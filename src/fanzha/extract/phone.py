@@ -73,12 +73,15 @@ _SHORT_CONTEXT = ("拨打", "电话", "报警", "致电", "打", "求助", "热�
 _NOT_A_PHONE_BEFORE = re.compile(
     r"(?:订单|单号|运单|券号|券码|套餐|编号|流水号|票号|工单|交易号|合同号|保单号|取件码|提货码|兑换码|验证码|校验码|动态码"
     r"|(?P<qq>qq|q群|扣扣|企鹅号?)"
-    r"|(?P<amount>获得|得到|赢得|得|获|奖金|奖励|价值|合计|共计|充值?|返现?|送|赚了?|存|投|月薪|薪资|工资))"
+    r"|(?P<amount>获得|得到|赢得|得|获|奖金|奖励|价值|合计|共计|充值?|返现?|(?<!发)送|赚了?|(?<![保储])存|投|月薪|薪资|工资))"
     r"(?:号码?|[\s:#=是为(\[【])*$"
 )
 _NOT_A_PHONE_AFTER = ("号订单", "号运单", "号包裹")
-# The upper end of a range (月薪8000到10000); not a number sent to (发送QXDX120到10086: a command's digits).
-_RANGE_BEFORE = re.compile(r"(?<![a-z\d])\d+\s*(?:到|至|~|～)\s*$")
+# The upper end of a range of money (月薪8000到10000); not the number a command is sent to (发送QXDX120到
+# 10086, 发送0000到10086, 回复1到10086).
+_RANGE_BEFORE = re.compile(
+    r"(?<![a-z\d])(?<!发送)(?<!回复)(?<!编辑)(?<!发)(?<!拨)[1-9]\d{2,}\s*(?:到|至|~|～)\s*$"
+)
 
 
 def _not_a_phone(text: str, start: int, end: int, number_type: object) -> bool:
