@@ -160,6 +160,7 @@ def read_independent(split: str, directory: Path = INDEPENDENT) -> list[Row]:
 
 
 def independent_part(ctx: Context, which: IndependentSet) -> Part:
+    from fanzha.detect.engine import SUSPICIOUS_THRESHOLD
     from fanzha.taxonomy import ADVERT_KINDS
 
     predictions = OUT / f"quality_{which.name}_predictions.jsonl"
@@ -204,8 +205,6 @@ def independent_part(ctx: Context, which: IndependentSet) -> Part:
     )
 
     # fanzha's middle verdict: risk ≥ SUSPICIOUS_THRESHOLD is shown as 可疑 (check before you act)
-    from fanzha.detect.engine import SUSPICIOUS_THRESHOLD
-
     def warned(_: Row, v: Verdict) -> bool:
         return v.risk is not None and v.risk >= SUSPICIOUS_THRESHOLD
 

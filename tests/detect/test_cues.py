@@ -160,6 +160,7 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("余额宝昨日收益1.83元，七日年化1.389%", "high_return_promise", False),
         ("AI量化托管 月化20% 随时可取", "high_return_promise", True),  # per month counts whatever it is
         ("信用卡分期月息0.6%", "high_return_promise", False),  # interest the reader pays
+        ("银行理财月化0.25%，年化大概3%", "high_return_promise", False),  # per month from 1%
         ("投资收益每月20%", "high_return_promise", True),
         # a fee before the benefit, not a bank transfer notice's fee of nothing or its payee's field
         ("需先交手续费500元才能放款", "fee_before_benefit", True),
@@ -178,18 +179,30 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("要在这个app里开会员才能跟我视频哦", "fee_before_benefit", True),
         ("已付保证金500元，请于3日内提车", "fee_before_benefit", False),
         ("付款后请保留凭证", "fee_before_benefit", False),
+        ("请付押金500元，入住时退还", "fee_before_benefit", False),  # a deposit or postage is no such fee
+        ("付运费到付就行", "fee_before_benefit", False),
+        ("开会员才能看高清视频吗", "fee_before_benefit", False),  # a streaming service's membership
+        ("充会员才能聊天？这个app太坑了", "fee_before_benefit", False),
         # a "teacher" whose tips are followed; a police caller's threat for telling the family
         ("今天跟老师的票又涨停了 你还不上车", "mentor_group", True),
         ("老师说明天有大行情 满仓干", "mentor_group", True),
         ("老师说明天有考试", "mentor_group", False),
+        ("跟着老师赚了不少知识", "mentor_group", False),
+        ("跟老师买的那套练习册到了", "mentor_group", False),
+        ("老师说行情不好的时候要多读书", "mentor_group", False),
         ("案情保密 泄露了按妨碍侦查处理", "obstruction_threat", True),
         ("泄露案情要负法律责任", "obstruction_threat", True),
-        ("他涉嫌妨碍公务被拘留了", "obstruction_threat", True),  # the words; the engine weighs the rest
+        ("不配合就是妨碍公务", "obstruction_threat", True),
+        ("他涉嫌妨碍公务被拘留了", "obstruction_threat", False),  # news of someone else, no threat
+        ("警方通报：某男子因妨碍执法被依法处理", "obstruction_threat", False),
         ("刚手抖填成你的号了 收到个验证码发我下", "code_sent_by_mistake", True),
         ("验证码发错了，发到你手机上了", "code_sent_by_mistake", True),
         ("电话号码填错了，快递员联系不上", "code_sent_by_mistake", False),
         ("删逾期要走人行关系 打点费8000", "credit_repair", True),
         ("聊天记录我删了", "credit_repair", False),
+        ("取消逾期的订单后重新下单就行", "credit_repair", False),
+        ("帮我删一下逾期的那个订单", "credit_repair", False),
+        ("您的信用卡消费已逾期3天", "credit_repair", False),
         ("手滑多打了一个零，转了4800，麻烦把多的退我", "overpaid_refund", True),
         ("钱转多了，截图你看下，多的退我", "overpaid_refund", True),
         ("房租转多了，下个月少转点就行", "overpaid_refund", False),
@@ -197,6 +210,7 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         # a platform's notice of a buyer's refund request gives the buyer's reason; no offer to the reader
         ("买家发起“仅退款”申请，金额39.90元，理由：商品破损。请在48小时内处理", "refund_claim", False),
         ("退款金额¥45.00，原因：商品破损/少件", "refund_claim", False),
+        ("买家申请退款，原因是商品破损", "refund_claim", False),
         ("您购买的商品破损了，我们给您办理理赔", "refund_claim", True),
         # a cancelled flight counts only with something to do: every real flight scam gives a number, a link
         # or a request; a chat about a cancelled flight does not
