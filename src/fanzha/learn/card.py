@@ -79,7 +79,7 @@ clipped to {clip}, its weight {model_weight:.2f} (cap {cap}), bias {bias:.2f} (s
 {target:.1%} of the real everyday development messages are called scams, and at most {source_target:.0%} of any
 one source's). Clip and cap were chosen
 by their merit out of sample (the rows in {selection_folds} parts, each scored by the weights fitted on
-the others; merit = mean share of scams caught per group − 2 × mean share of the extra sets' everyday
+the others; the mean over {selection_repeats} such partitions; merit = mean share of scams caught per group − 2 × mean share of the extra sets' everyday
 messages flagged): {selection_merit}. Largest changes from the expert weights:
 
 {changes}
@@ -248,6 +248,7 @@ def write_card(
         changes="\n".join(describe(calibration)) if calibration else "(not calibrated)",
         selection_merit=_selection(calibration.get("report", {})),
         selection_folds=calibration.get("report", {}).get("selection_folds", "?"),
+        selection_repeats=calibration.get("report", {}).get("selection_repeats", 1),
         firm=_firm_weights(calibration),
         groups=_table(calibration.get("report", {}).get("groups", {}), ("n", "flagged")),
         held_out_rows=_table(
