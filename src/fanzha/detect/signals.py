@@ -92,7 +92,7 @@ def identifier_signals(masked: str, located: Iterable[Located], original: str) -
             hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, None, "identifier"))
         if not person and ident.kind in ("phone", "url", "domain", "wechat", "qq"):
             contacts.append(ident)
-    if any(hit.id in FAKE_LINKS for hit in hits):
+    if any(hit.id in NOT_THE_BRANDS_SITE for hit in hits):
         # The brand's own number beside a link that is not the brand's ("95588提示…请登录icbc-aq.net")
         # vouches for nothing: the link is where the message sends you.
         hits = [hit for hit in hits if hit.id != "official_contact"]
@@ -115,17 +115,11 @@ def identifier_signals(masked: str, located: Iterable[Located], original: str) -
     return hits
 
 
-# Links that are not where the organisation the message names would send anyone.
-FAKE_LINKS = frozenset(
-    [
-        "lookalike_domain",
-        "fake_government_domain",
-        "brand_link_mismatch",
-        "apk_link",
-        "ip_link",
-        "obfuscated_link",
-    ]
-)
+# Links that imitate an organisation's site or install its "app": its own number beside one vouches for
+# nothing …
+NOT_THE_BRANDS_SITE = frozenset(["lookalike_domain", "fake_government_domain", "apk_link"])
+# … and links no organisation would send anyone to (a notice that does is none, `fanzha.detect.scoring`).
+FAKE_LINKS = NOT_THE_BRANDS_SITE | {"brand_link_mismatch", "ip_link", "obfuscated_link"}
 
 
 def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | None:
