@@ -57,3 +57,21 @@ def test_a_link_under_gov_cn_counts_against_a_scam(detector: Detector) -> None:
 )
 def test_a_host_that_only_wears_gov_cn_is_no_government_link(detector: Detector, text: str) -> None:
     assert "government_link" not in {c.id for c in detector.assess(text).cues}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【中国移动】积分可兑换现金，请登录 wap.10o86.cn 领取",
+        "【中国移动】积分可兑换现金，请登录 wap点10o86点cn 领取",
+    ],
+)
+def test_a_host_with_a_letter_for_a_digit_is_kept_as_typed_and_is_no_official_site(
+    detector: Detector, text: str
+) -> None:
+    """The repair of amounts (looo元 → 1000元) once turned 10o86 into 10086, the operator's own site."""
+    verdict = detector.assess(text)
+    assert [i.value for i in verdict.identifiers if i.kind in ("url", "domain")] == ["wap.10o86.cn"]
+    ids = {c.id for c in verdict.cues}
+    assert "lookalike_domain" in ids and "official_link" not in ids and "all_contacts_official" not in ids
+    assert verdict.is_fraud

@@ -43,6 +43,7 @@ def repaired(text: str) -> tuple[str, list[tuple[str, str, str]]]:
         ("加微.信", "加微信", "filler"),
         ("得l0000元", "得10000元", "digits"),
         ("looo元", "1000元", "digits"),
+        ("价值286.oo元", "价值286.00元", "digits"),  # an amount after a dot is still an amount
     ],
 )
 def test_disguised_spellings_are_repaired(text: str, expected: str, how: str) -> None:
@@ -63,6 +64,8 @@ def test_disguised_spellings_are_repaired(text: str, expected: str, how: str) ->
         # letters for digits in a host name are how a look-alike domain imitates 10086.cn
         "请登录 wap.10o86.cn 领取",
         "登录1oo86.cn",
+        "请登录 wap点10o86点cn 领取",  # obfuscated: the link extractor reads it as wap.10o86.cn
+        "【1o086】积分兑换",  # a disguised sender is not 10086 either
     ],
 )
 def test_ordinary_text_is_left_alone(text: str) -> None:

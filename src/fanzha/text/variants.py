@@ -155,25 +155,20 @@ def _next_to(positions: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
     return near
 
 
+# Letters for digits: a run standing alone (得l0000), or one before a unit of money (looo元, 286.oo元). Not a
+# run glued to more digits, letters or a dot: in a host or a number (wap.10o86.cn, www点1oo86点cn, 1o086) a
+# letter for a digit is how a look-alike imitates the real one, and the real one it is not.
 _LETTER_DIGITS = re.compile(
-    r"(?<![a-z])([li1])([o0]{2,})(?![a-z])|(?<![a-z])(o{2,}|[0-9]o+[0o]*)(?=元|万|千|块)"
+    r"(?<![a-z.点])([li1])([o0]{2,})(?![a-z\d.点])|(?<![a-z])(o{2,}|[0-9]o+[0o]*)(?=元|万|千|块)"
 )
 _FILLED = re.compile(rf"[{_CJK}]([{re.escape(_FILLERS)}])[{_CJK}](?:\1[{_CJK}])*")
 
 
-# A host name: its letters are its own (wap.10o86.cn is not 10086.cn, but a look-alike of it).
-_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
-
-
 def _letter_digits(text: str) -> tuple[str, list[Repair]]:
-    """Letters written for digits in an amount: l0000 → 10000, looo元 → 1000元; never inside a host
-    name, where a letter for a digit is how a look-alike domain imitates the real one."""
+    """Letters written for digits in an amount: l0000 → 10000, looo元 → 1000元 (`_LETTER_DIGITS`)."""
     repairs = []
     chars: list[str] | None = None
-    hosts = [m.span() for m in _HOST.finditer(text)] if "." in text else []
     for match in _LETTER_DIGITS.finditer(text):
-        if any(a < match.end() and match.start() < b for a, b in hosts):
-            continue
         written = match.group()
         meant = written.replace("l", "1").replace("i", "1").replace("o", "0")
         if meant != written:
