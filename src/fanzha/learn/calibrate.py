@@ -49,7 +49,7 @@ WEIGHT_CAP = 6.0
 SELECTION_FOLDS = 4  # parts of the rows for choosing clip and cap out of sample …
 # … in this many different partitions, the merits averaged: with one partition the choice jumped between
 # settings whose merits differ by less than a partition's own noise (0.886 against 0.887 when a few
-# cues changed), and with the setting the figures on held-out text.
+# cues changed), and every figure on held-out text jumped with it.
 SELECTION_REPEATS = 3
 # Share of the real everyday development messages called scams, all sources together: the target is 0.5%
 # on the held-out fold, and a fold holds ~1,000 everyday messages, whose share wanders by ±0.2 points
@@ -174,23 +174,22 @@ def calibrate(
 ) -> Calibration:
     """`fit` for each lower clip of the classifier's logit and each cap on its weight; keep the one with
     the best `merit` out of sample (each row scored by the fit on the other `folds` − 1 parts; the mean
-    over `repeats` partitions), then fit it on all the rows. Clip and cap bound how far the classifier can outvote the cue rules: on real
-    SMS alone it would take all the say, and miss the scams unlike them. The report lists every
+    over `repeats` partitions), then fit it on all the rows. Clip and cap bound how far the classifier
+    can outvote the cue rules: on real SMS alone it would take all the say, and miss the scams unlike
+    them. The report lists every
     candidate's merit out of sample, and the chosen one's on the rows it was fitted to."""
     firm = firm_cues() if firm is None else firm
-    partitions = [_parts(rows, folds, seed) for seed in range(repeats)]
+    partitions = [_splits(rows, _parts(rows, folds, seed), folds) for seed in range(repeats)]
     tried: list[dict[str, Any]] = []
     best: tuple[float, float, float | None] | None = None
     for low, cap in itertools.product(clips, caps):
         clip = (low, MODEL_CLIP_HIGH)
         merits = []
-        for part in partitions:
+        for splits in partitions:
             scores = np.zeros(len(rows))
-            for k in range(folds):
-                inside = [row for row, p in zip(rows, part, strict=True) if p != k]
-                held = [i for i, p in enumerate(part) if p == k]
+            for inside, held, held_rows in splits:
                 fitted = fit(inside, model_clip=clip, model_cap=cap, target=target, firm=firm)
-                scores[held] = fitted.scores([rows[i] for i in held])
+                scores[held] = fitted.scores(held_rows)
             merits.append(_merit(_report(scores, rows)))
         merit = float(np.mean(merits))
         tried.append({"model_clip": list(clip), "model_cap": cap, "merit_out_of_sample": round(merit, 4)})
@@ -215,6 +214,19 @@ def _merit(groups: Mapping[str, Mapping[str, float]]) -> float:
         g["flagged"] for name, g in groups.items() if name.endswith(":normal") and not is_real_everyday(name)
     ]
     return sum(recalls) / max(1, len(recalls)) - 2.0 * sum(alarms) / max(1, len(alarms))
+
+
+def _splits(
+    rows: Sequence[Row], part: Sequence[int], folds: int
+) -> list[tuple[list[Row], list[int], list[Row]]]:
+    """For each part: the rows outside it (to fit on), and the indices and rows inside it (to score)."""
+    out = []
+    for k in range(folds):
+        held = [i for i, p in enumerate(part) if p == k]
+        out.append(
+            ([row for row, p in zip(rows, part, strict=True) if p != k], held, [rows[i] for i in held])
+        )
+    return out
 
 
 def _parts(rows: Sequence[Row], folds: int, seed: int = 0) -> list[int]:

@@ -79,8 +79,8 @@ clipped to {clip}, its weight {model_weight:.2f} (cap {cap}), bias {bias:.2f} (s
 {target:.1%} of the real everyday development messages are called scams, and at most {source_target:.0%} of any
 one source's). Clip and cap were chosen
 by their merit out of sample (the rows in {selection_folds} parts, each scored by the weights fitted on
-the others; the mean over {selection_repeats} such partitions; merit = mean share of scams caught per group − 2 × mean share of the extra sets' everyday
-messages flagged): {selection_merit}. Largest changes from the expert weights:
+the others; the mean over {selection_repeats} such partitions; merit = mean share of scams caught per
+group − 2 × mean share of the extra sets' everyday messages flagged): {selection_merit}. Largest changes from the expert weights:
 
 {changes}
 
