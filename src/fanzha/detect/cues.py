@@ -264,8 +264,9 @@ def _sentence_start(text: str, start: int) -> int:
 def _negated(text: str, start: int, told: bool) -> bool:
     """A negation right before the cue, a quoting word shortly before it in the same sentence, or
     reported speech earlier in the same sentence (the news: in the same clause), unless the text tells of
-    an attempt on the writer (`told`): then the reported speech is the scam's own words. A negation is that of the cue's own
-    clause: in "不用出门，点击链接领取" the 不用 is about going out, not about the link."""
+    an attempt on the writer (`told`): then the reported speech is the scam's own words. A negation is
+    that of the cue's own clause: in "不用出门，点击链接领取" the 不用 is about going out, not about the
+    link."""
     lo = max(0, start - NEGATION_WINDOW)
     for i in range(start - 1, lo - 1, -1):
         if text[i] in _CLAUSE_END:
@@ -276,8 +277,8 @@ def _negated(text: str, start: int, told: bool) -> bool:
     sentence_start = _sentence_start(text, start)
     if not told and _REPORTED.search(text, sentence_start, start) is not None:
         return True
-    news = None if told else _NEWS.search(text, sentence_start, start)
-    if news is not None and not any(ch in _CLAUSE_END for ch in text[news.end() : start]):
+    clause_start = max((i + 1 for i in range(sentence_start, start) if text[i] in _CLAUSE_END), default=0)
+    if not told and _NEWS.search(text, max(sentence_start, clause_start), start) is not None:
         return True
     return _QUOTING.search(text, max(sentence_start, start - QUOTING_WINDOW), start) is not None
 
