@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fanzha.detect.cues import CueMatcher, is_dialogue, leftmost_spans
+from fanzha.detect.cues import CueMatcher, collapse_identifiers, is_dialogue, leftmost_spans
 from fanzha.detect.prepare import prepare
 from fanzha.taxonomy import load_taxonomy
 
@@ -295,6 +295,33 @@ def test_judged_or_unneeded_is_no_cue(text: str) -> None:
 )
 def test_a_negation_is_that_of_its_own_clause(text: str, cue: str) -> None:
     assert cue in cue_ids(text)
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["URL", "a.cn", "didi-sjrz.com", "https://www.example-long-host-name.cn/path/to/cert?id=889123"],
+)
+def test_a_cue_window_does_not_depend_on_how_long_the_link_is(link: str) -> None:
+    text = f"请点击 {link} 完成资质认证"
+    hits = [h for h in MATCHER.match(prepare(text).masked) if h.cue.id == "login_to_fix"]
+    assert [(h.start, h.end) for h in hits] == [(0, len(text))]  # the whole link inside the span
+
+
+def test_collapsed_identifiers_map_back_to_the_masked_text() -> None:
+    masked = "打\ue001\ue001\ue001或点\ue000\ue000看\ue000"
+    short, starts = collapse_identifiers(masked)
+    assert short == "打\ue001或点\ue000看\ue000"
+    assert starts is not None and len(starts) == len(short) + 1
+    assert [masked[starts[i] : starts[i + 1]] for i in range(len(short))] == [
+        "打",
+        "\ue001" * 3,
+        "或",
+        "点",
+        "\ue000" * 2,
+        "看",
+        "\ue000",
+    ]
+    assert collapse_identifiers("没有标识") == ("没有标识", None)
 
 
 @pytest.mark.parametrize(

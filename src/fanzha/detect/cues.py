@@ -123,8 +123,20 @@ class CueMatcher:
             self._automaton.add_word(keyword, (len(keyword), tuple(patterned), tuple(plain)))
         self._automaton.make_automaton()
 
-    def match(self, text: str) -> list[RawHit]:
-        """Cue hits in `text` (normalised, identifiers masked), at most one per cue and span."""
+    def match(self, masked: str) -> list[RawHit]:
+        """Cue hits in `masked` (normalised, identifiers masked), at most one per cue and span.
+
+        The patterns see each identifier as one character (`collapse_identifiers`): a window such as
+        "点击, then up to 18 characters, then 认证" must not depend on how long the link between them
+        is (`请点击 didi-sjrz.com 完成资质认证` matched with a 12-letter host and not with a 13-letter
+        one). Spans are given back in `masked`."""
+        text, starts = collapse_identifiers(masked)
+        hits = self._match(text)
+        if starts is None:
+            return hits
+        return [RawHit(h.cue, starts[h.start], starts[h.end]) for h in hits]
+
+    def _match(self, text: str) -> list[RawHit]:
         patterned: dict[int, set[int]] = {}  # cue → its alternatives to run: a keyword of theirs occurred
         plain: dict[int, list[tuple[int, int]]] = {}  # keyword cues: every occurrence is a hit
         for end, (length, to_run, found) in self._automaton.iter(text):
@@ -164,8 +176,25 @@ class CueMatcher:
         for start, end in spans:
             if cue.weight > 0 and described(text, start, end, told=told):
                 continue
-            start, end = _whole_tokens(text, start, end)
             hits.append(RawHit(cue, start, end))
+
+
+_IDENTIFIER_RUN = re.compile(r"([\ue000-\ue00f])\1+")
+
+
+def collapse_identifiers(masked: str) -> tuple[str, list[int] | None]:
+    """`masked` with each masked identifier (a run of its kind's token) shortened to one character, and
+    where anything was shortened, each character's start in `masked` (one more entry at the end: the
+    length of `masked`), so that a span (s, e) of the short text is (starts[s], starts[e]) in `masked`."""
+    if _IDENTIFIER_RUN.search(masked) is None:
+        return masked, None
+    starts: list[int] = []
+    pos = 0
+    for run in _IDENTIFIER_RUN.finditer(masked):
+        starts.extend(range(pos, run.start() + 1))  # the characters before the run, and the run's one
+        pos = run.end()
+    starts.extend(range(pos, len(masked) + 1))
+    return _IDENTIFIER_RUN.sub(r"\1", masked), starts
 
 
 def leftmost_spans(alternatives: Sequence[Pattern], text: str) -> Iterator[tuple[int, int]]:
@@ -306,19 +335,6 @@ def described(text: str, start: int, end: int, *, told: bool = False) -> bool:
     """The span is negated, quoted, reported or judged (`_negated`, `_judged`): the text describes it, it
     does not say or ask it. `told`: the text tells of a scam attempt on the writer (`_ENCOUNTER`)."""
     return _negated(text, start, told) or _judged(text, end)
-
-
-def _is_token(ch: str) -> bool:
-    return "\ue000" <= ch <= "\ue00f"
-
-
-def _whole_tokens(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a span that cuts into a masked identifier so that it covers the whole identifier."""
-    while start > 0 and _is_token(text[start]) and text[start - 1] == text[start]:
-        start -= 1
-    while end < len(text) and end > 0 and _is_token(text[end - 1]) and text[end] == text[end - 1]:
-        end += 1
-    return start, end
 
 
 # A conversation: one side asks, the other answers in the first person after a break ("请问您现在方便
