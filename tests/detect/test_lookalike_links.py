@@ -15,6 +15,9 @@ from fanzha.detect.engine import Detector
         ("您购买的商品质量问题，退款请进入 taobao-tuikuan.top 办理", "taobao.com"),
         ("点击 https://icbc.com.cn.xyz-login.top/verify 更新资料", "icbc.com.cn"),
         ("请登录 jiansheyinhang.vip 激活您的信用卡额度", "jiansheyinhang"),
+        # a platform's driver desk, its host long enough that a length-counting window once missed 点击…认证
+        ("【滴滴出行】师傅您好，车辆营运资质信息不完整，请点击 didi-sjrz.com 完成资质认证", "didiglobal.com"),
+        ("闲鱼交易保障：买家已付款，请卖家登录 xianyu-pay.top 缴纳保证金后收款", "goofish.com"),
     ],
 )
 def test_a_lookalike_link_is_a_strong_explained_signal(detector: Detector, text: str, shown: str) -> None:
@@ -31,6 +34,8 @@ def test_a_lookalike_link_is_a_strong_explained_signal(detector: Detector, text:
     [
         "【工商银行】您尾号1234的账户今日有一笔入账，详情请登录 www.icbc.com.cn 查询",
         "【中国移动】本月账单已出，详情见 10086.cn",
+        "【滴滴出行】您的行程已结束，电子发票可在 page.xiaojukeji.com 下载",
+        "【饿了么】您的订单已送达，评价请在 h5.ele.me 完成，客服10105757",
         "官网 https://www.zhihu.com/question/1 上有人问这个",
     ],
 )

@@ -65,6 +65,12 @@ from fanzha.intel import common_domains
         ("nongyeyinhang.com", "pinyin", "abchina.com"),
         ("zhifubao-kefu.top", "pinyin", "alipay.com"),
         ("gsyh-vip.com", "pinyin", "icbc.com.cn"),
+        # platforms and insurers whose service desks are imitated (a driver's "资质认证", a seller's deposit)
+        ("didi-sjrz.com", "brand_word", "didiglobal.com"),
+        ("eleme-kefu.com", "brand_word", "ele.me"),
+        ("xianyu-pay.top", "pinyin", "goofish.com"),
+        ("picc-lipei.cn", "brand_word", "picc.com.cn"),
+        ("suning-vip.top", "brand_word", "suning.com"),
     ],
 )
 def test_lookalikes_name_the_domain_they_imitate(text: str, kind: str, lookalike_of: str) -> None:
@@ -90,6 +96,11 @@ def test_lookalikes_name_the_domain_they_imitate(text: str, kind: str, lookalike
         ("10086.cn", "chinamobile"),
         ("kyfw.12306.cn", "railway"),
         ("etax.chinatax.gov.cn", "tax"),
+        ("page.xiaojukeji.com", "didi"),
+        ("h5.ele.me", "eleme"),
+        ("www.kuaishou.com", "kuaishou"),
+        ("m.goofish.com", "xianyu"),
+        ("www.e-chinalife.com", "chinalife"),
     ],
 )
 def test_official_domains_and_their_subdomains_are_official(text: str, brand: str) -> None:
