@@ -246,6 +246,21 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         # a grandchild who hurt someone in a fight and must settle: the classic call to grandparents
         ("奶奶，我昨晚和人发生争执，把对方打伤了。对方要私了，需要汇款三万", "child_emergency", True),
         ("昨晚的比赛发生争执，裁判出示了黄牌", "child_emergency", False),
+        # clicks paid by the day, films rated by the order: the paid task's first step
+        ("工作内容为点赞、收藏、关注，日薪200-500，请添加带教老师微信领取任务", "paid_likes", True),
+        ("给新片打分一单5-30元，日结", "paid_likes", True),
+        ("电影打分兼职，每部佣金10元", "paid_likes", True),
+        ("新媒体运营：负责账号的评论、转发数据分析，日薪300", "paid_likes", False),
+        ("外卖平台给骑手打分，每单都有评价", "paid_likes", False),
+        # an "industry project" for the elderly paying dividends; a remedy better than medicine
+        (
+            "咱们现在有一个养老产业项目，国家政策扶持的，投十万一年拿一万五的分红",
+            "collectibles_elderly",
+            True,
+        ),
+        ("社区养老服务中心周三有义诊，免费量血压", "collectibles_elderly", False),
+        ("深海鱼油，专门通血管的，吃三个月降血压比药还管用，原价3980", "miracle_remedy", True),
+        ("降压药要按时吃，别自己停药", "miracle_remedy", False),
     ],
 )
 def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str, raised: bool) -> None:
