@@ -261,6 +261,11 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("社区养老服务中心周三有义诊，免费量血压", "collectibles_elderly", False),
         ("深海鱼油，专门通血管的，吃三个月降血压比药还管用，原价3980", "miracle_remedy", True),
         ("降压药要按时吃，别自己停药", "miracle_remedy", False),
+        # the writer hands over or pays back: the reader is asked for nothing
+        ("王哥 我月底退租 钥匙交您 押金2400您验完房退我就行", "fee_before_benefit", False),
+        ("放款前需要先交2000押金", "fee_before_benefit", True),
+        ("你之前垫的机票钱1360 我zfb转你了 你看下", "affection_money", False),
+        ("宝贝，我买机票的钱不够，你先转我五千", "affection_money", True),
     ],
 )
 def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str, raised: bool) -> None:
