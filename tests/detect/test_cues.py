@@ -250,6 +250,8 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("工作内容为点赞、收藏、关注，日薪200-500，请添加带教老师微信领取任务", "paid_likes", True),
         ("给新片打分一单5-30元，日结", "paid_likes", True),
         ("电影打分兼职，每部佣金10元", "paid_likes", True),
+        ("关注公众号截图给我 一个3块 满10个结算", "paid_likes", True),
+        ("关注一下这个公众号，里面的课程一个399元", "paid_likes", False),
         ("新媒体运营：负责账号的评论、转发数据分析，日薪300", "paid_likes", False),
         ("外卖平台给骑手打分，每单都有评价", "paid_likes", False),
         # an "industry project" for the elderly paying dividends; a remedy better than medicine
