@@ -71,6 +71,10 @@ from fanzha.intel import common_domains
         ("xianyu-pay.top", "pinyin", "goofish.com"),
         ("picc-lipei.cn", "brand_word", "picc.com.cn"),
         ("suning-vip.top", "brand_word", "suning.com"),
+        ("pbccrc-zx.com", "brand_word", "pbccrc.org.cn"),
+        ("ceair-tuipiao.com", "brand_word", "ceair.com"),
+        ("csair.top", "tld_swap", "csair.com"),
+        ("95598-jiaofei.com", "brand_word", "95598.cn"),
     ],
 )
 def test_lookalikes_name_the_domain_they_imitate(text: str, kind: str, lookalike_of: str) -> None:
