@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from fanzha.detect.features import TOKEN_RUNS
 from fanzha.taxonomy import Cue, Taxonomy
 from fanzha.taxonomy.model import LazyPattern
 
@@ -179,22 +180,19 @@ class CueMatcher:
             hits.append(RawHit(cue, start, end))
 
 
-_IDENTIFIER_RUN = re.compile(r"([\ue000-\ue00f])\1+")
-
-
 def collapse_identifiers(masked: str) -> tuple[str, list[int] | None]:
     """`masked` with each masked identifier (a run of its kind's token) shortened to one character, and
     where anything was shortened, each character's start in `masked` (one more entry at the end: the
     length of `masked`), so that a span (s, e) of the short text is (starts[s], starts[e]) in `masked`."""
-    if _IDENTIFIER_RUN.search(masked) is None:
+    if TOKEN_RUNS.search(masked) is None:
         return masked, None
     starts: list[int] = []
     pos = 0
-    for run in _IDENTIFIER_RUN.finditer(masked):
+    for run in TOKEN_RUNS.finditer(masked):
         starts.extend(range(pos, run.start() + 1))  # the characters before the run, and the run's one
         pos = run.end()
     starts.extend(range(pos, len(masked) + 1))
-    return _IDENTIFIER_RUN.sub(r"\1", masked), starts
+    return TOKEN_RUNS.sub(r"\1", masked), starts
 
 
 def leftmost_spans(alternatives: Sequence[Pattern], text: str) -> Iterator[tuple[int, int]]:

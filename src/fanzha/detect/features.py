@@ -36,7 +36,7 @@ TOKENS = {
 }  # amounts stay as written: "5万元" is content, not an identifier
 _NOT_CONTENT = re.compile(r"[^\u3400-\u9fffa-z0-9\ue000-\ue00f]+")
 _DIGITS = re.compile(r"\d+")
-_TOKEN_RUNS = re.compile(r"([\ue000-\ue00f])\1+")
+TOKEN_RUNS = re.compile(r"([\ue000-\ue00f])\1+")  # one identifier, masked (a run of its token)
 
 _SALTS = np.array(
     [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93], dtype=np.uint64
@@ -48,7 +48,7 @@ def canonical(masked: str) -> str:
     """Canonical form of a masked, normalised text (see module doc)."""
     text = _NOT_CONTENT.sub("", masked)
     text = _DIGITS.sub("0", text)
-    return _TOKEN_RUNS.sub(r"\1", text)
+    return TOKEN_RUNS.sub(r"\1", text)
 
 
 def hashed_ngrams(
