@@ -268,6 +268,26 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("放款前需要先交2000押金", "fee_before_benefit", True),
         ("你之前垫的机票钱1360 我zfb转你了 你看下", "affection_money", False),
         ("宝贝，我买机票的钱不够，你先转我五千", "affection_money", True),
+        # a friend's "transfer it to my friend for me"
+        ("在不 卡限额了 帮转5k给我朋友 zfb还你", "urgent_borrow", True),
+        ("我帮你转500给你朋友了，记得跟他说", "urgent_borrow", False),
+        # a withdrawal "verified" by a deposit of the same amount; a prize sent once postage is paid
+        ("提现失败，请按客服提示充值同等金额进行验证，验证成功后一并提现", "fee_before_benefit", True),
+        ("充值同等金额的话费券可以抵扣", "fee_before_benefit", False),
+        ("恭喜中奖 金手镯一只 付98邮费保价就发", "fee_before_benefit", True),
+        ("中奖了！晚上请大家吃饭，我付钱", "fee_before_benefit", False),
+        # returns promised as a monthly rate, in amounts, or as "at least N times"
+        ("本轮认购5万元以上，每月享固定分红8%", "high_return_promise", True),
+        ("投3万每月返900 一年不到就回本", "high_return_promise", True),
+        ("这个币下周上交易所 到时候最少涨50倍", "high_return_promise", True),
+        ("每月定投500元", "high_return_promise", False),
+        # a card or its U盾 lent to the writer; old chat accounts bought
+        ("卡租我一个月 给2千 U盾寄过来就行", "account_rental", True),
+        ("长期高价收 微信 扣扣 老号 实名 一个1500起", "account_rental", True),
+        ("回收老号手机", "account_rental", False),
+        # a job abroad met at the airport and driven to the compound
+        ("7月15日前抵达曼谷，公司安排专车接送至园区", "overseas_job", True),
+        ("明天抵达曼谷，朋友来机场接", "overseas_job", False),
     ],
 )
 def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str, raised: bool) -> None:
