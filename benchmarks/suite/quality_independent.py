@@ -18,6 +18,7 @@ from suite.common import (
     INDEPENDENT6,
     INDEPENDENT7,
     INDEPENDENT8,
+    INDEPENDENT9,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -141,12 +142,24 @@ EIGHTH = IndependentSet(
     "scams as they reach people in 2024–2026 (SMS, pasted notices, e-mails, posts, calls) by one, genuine "
     "chat lines that look like scams by another, genuine notices from banks, platforms and government by a "
     "third; no adverts. Its test rows were first measured before any change was made for it (62 of 70 "
-    "scams caught, 11 of 210 everyday texts called scams); no rule was written from it and neither system "
-    "learns from it: a classifier that learnt its `dev` half caught 63 of its test scams and 8 false alarms, "
+    "scams caught, 11 of 210 everyday texts called scams); cues were written from its `dev` rows in the "
+    "twelfth session only, and neither system learns from it: a classifier that learnt its `dev` half caught 63 of its test scams and 8 false alarms, "
     "and cost the seventh set's test half 5 scams, so both its halves measure writers the classifier never saw",
 )
 
-SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH)
+NINTH = IndependentSet(
+    "independent9_test",
+    "Ninth independent set, test split",
+    INDEPENDENT9,
+    "written on 2026-12-06 (twelfth session) by two more helpers blind to the detector (see its README): "
+    "scams by one (untidy bulk SMS with real-length links and variant characters, long fake notices and "
+    "letters, short chat lines), genuine notices and chat lines that look like scams by another; no "
+    "adverts. Its test rows were first measured before any change was made for it (70 of 80 scams caught, "
+    "11 of 160 everyday texts called scams); cues were then written against its `dev` rows only, and "
+    "neither system learns from it",
+)
+
+SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH)
 
 
 def read_independent(split: str, directory: Path = INDEPENDENT) -> list[Row]:
@@ -196,7 +209,7 @@ def independent_part(ctx: Context, which: IndependentSet) -> Part:
         "everyday wrongly flagged": lambda r: r["group"] == "everyday",
         "adverts called scams": lambda r: r["group"] == "advert",
     }
-    if not any(r["group"] == "advert" for r in rows):  # a set without adverts (the eighth)
+    if not any(r["group"] == "advert" for r in rows):  # a set without adverts (the eighth, the ninth)
         del headline["adverts called scams"]
     flags = {s: {name: pick(s, sel, flagged) for name, sel in headline.items()} for s in SYSTEMS}
     headline_rows = [(s, *(share_cell(f, interval=True) for f in flags[s].values())) for s in SYSTEMS]
