@@ -351,9 +351,11 @@ def test_a_cue_window_does_not_depend_on_how_long_the_link_is(link: str) -> None
 
 def test_collapsed_identifiers_map_back_to_the_masked_text() -> None:
     masked = "打\ue001\ue001\ue001或点\ue000\ue000看\ue000"
-    short, starts = collapse_identifiers(masked)
+    collapsed = collapse_identifiers(masked)
+    short = collapsed.text
     assert short == "打\ue001或点\ue000看\ue000"
-    assert starts is not None and len(starts) == len(short) + 1
+    starts = [collapsed.position(i) for i in range(len(short) + 1)]
+    assert starts[-1] == len(masked)
     assert [masked[starts[i] : starts[i + 1]] for i in range(len(short))] == [
         "打",
         "\ue001" * 3,
@@ -363,7 +365,7 @@ def test_collapsed_identifiers_map_back_to_the_masked_text() -> None:
         "看",
         "\ue000",
     ]
-    assert collapse_identifiers("没有标识") == ("没有标识", None)
+    assert collapse_identifiers("没有标识").text == "没有标识" and not collapse_identifiers("没有标识").runs
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ speech is the scam's own words when the writer tells of an attempt on them or so
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -131,11 +132,12 @@ class CueMatcher:
         "点击, then up to 18 characters, then 认证" must not depend on how long the link between them
         is (`请点击 didi-sjrz.com 完成资质认证` matched with a 12-letter host and not with a 13-letter
         one). Spans are given back in `masked`."""
-        text, starts = collapse_identifiers(masked)
-        hits = self._match(text)
-        if starts is None:
+        collapsed = collapse_identifiers(masked)
+        hits = self._match(collapsed.text)
+        if not collapsed.runs:
             return hits
-        return [RawHit(h.cue, starts[h.start], starts[h.end]) for h in hits]
+        back = collapsed.position
+        return [RawHit(h.cue, back(h.start), back(h.end)) for h in hits]
 
     def _match(self, text: str) -> list[RawHit]:
         patterned: dict[int, set[int]] = {}  # cue → its alternatives to run: a keyword of theirs occurred
@@ -180,19 +182,36 @@ class CueMatcher:
             hits.append(RawHit(cue, start, end))
 
 
-def collapse_identifiers(masked: str) -> tuple[str, list[int] | None]:
-    """`masked` with each masked identifier (a run of its kind's token) shortened to one character, and
-    where anything was shortened, each character's start in `masked` (one more entry at the end: the
-    length of `masked`), so that a span (s, e) of the short text is (starts[s], starts[e]) in `masked`."""
-    if TOKEN_RUNS.search(masked) is None:
-        return masked, None
-    starts: list[int] = []
-    pos = 0
+@dataclass(frozen=True, slots=True)
+class Collapsed:
+    """A masked text with each masked identifier (a run of its kind's token) shortened to one character."""
+
+    text: str
+    runs: tuple[int, ...] = ()  # each shortened run's character, as an index in `text`
+    removed: tuple[int, ...] = ()  # characters removed by that run and the runs before it
+
+    def position(self, index: int) -> int:
+        """The index in the masked text of the position `index` in `text` (a span's start or end)."""
+        before = bisect_left(self.runs, index)  # runs whose character lies before `index`
+        return index + self.removed[before - 1] if before else index
+
+
+def collapse_identifiers(masked: str) -> Collapsed:
+    """`masked` with each masked identifier shortened to one character (`Collapsed`)."""
+    pieces: list[str] = []
+    runs: list[int] = []
+    removed: list[int] = []
+    last = total = 0
     for run in TOKEN_RUNS.finditer(masked):
-        starts.extend(range(pos, run.start() + 1))  # the characters before the run, and the run's one
-        pos = run.end()
-    starts.extend(range(pos, len(masked) + 1))
-    return TOKEN_RUNS.sub(r"\1", masked), starts
+        pieces.append(masked[last : run.start() + 1])
+        runs.append(run.start() - total)
+        total += run.end() - run.start() - 1
+        removed.append(total)
+        last = run.end()
+    if not runs:
+        return Collapsed(masked)
+    pieces.append(masked[last:])
+    return Collapsed("".join(pieces), tuple(runs), tuple(removed))
 
 
 def leftmost_spans(alternatives: Sequence[Pattern], text: str) -> Iterator[tuple[int, int]]:
