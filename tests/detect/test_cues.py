@@ -250,8 +250,12 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("工作内容为点赞、收藏、关注，日薪200-500，请添加带教老师微信领取任务", "paid_likes", True),
         ("给新片打分一单5-30元，日结", "paid_likes", True),
         ("电影打分兼职，每部佣金10元", "paid_likes", True),
-        ("关注公众号截图给我 一个3块 满10个结算", "paid_likes", True),
+        ("姐妹 给电影打分 一单30 做不做", "paid_likes", True),
+        ("这单评分一单5分，满分五星", "paid_likes", False),
         ("关注一下这个公众号，里面的课程一个399元", "paid_likes", False),
+        ("这家店人气很旺，烤串一个3块，周末一起去吧", "paid_likes", False),
+        ("直播运营助理，负责直播间评论、点赞互动维护，日薪200", "paid_likes", False),
+        ("我们公司骑手平台评分每单超时扣2分", "paid_likes", False),
         ("新媒体运营：负责账号的评论、转发数据分析，日薪300", "paid_likes", False),
         ("外卖平台给骑手打分，每单都有评价", "paid_likes", False),
         # an "industry project" for the elderly paying dividends; a remedy better than medicine
@@ -263,31 +267,46 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("社区养老服务中心周三有义诊，免费量血压", "collectibles_elderly", False),
         ("深海鱼油，专门通血管的，吃三个月降血压比药还管用，原价3980", "miracle_remedy", True),
         ("降压药要按时吃，别自己停药", "miracle_remedy", False),
+        ("多喝热水、睡个好觉比吃药还管用", "miracle_remedy", False),
+        ("医生说这样可以降血压，暂时不用吃药", "miracle_remedy", False),
         # the writer hands over or pays back: the reader is asked for nothing
         ("王哥 我月底退租 钥匙交您 押金2400您验完房退我就行", "fee_before_benefit", False),
         ("放款前需要先交2000押金", "fee_before_benefit", True),
         ("你之前垫的机票钱1360 我zfb转你了 你看下", "affection_money", False),
         ("宝贝，我买机票的钱不够，你先转我五千", "affection_money", True),
+        ("见面的路费你先转我，见面我还你", "affection_money", True),  # a promise, not money paid back
         # a friend's "transfer it to my friend for me"
         ("在不 卡限额了 帮转5k给我朋友 zfb还你", "urgent_borrow", True),
         ("我帮你转500给你朋友了，记得跟他说", "urgent_borrow", False),
+        ("小王，帮我转2条短信给客户", "urgent_borrow", False),
         # a withdrawal "verified" by a deposit of the same amount; a prize sent once postage is paid
         ("提现失败，请按客服提示充值同等金额进行验证，验证成功后一并提现", "fee_before_benefit", True),
         ("充值同等金额的话费券可以抵扣", "fee_before_benefit", False),
+        ("小额打款验证金额为0.12元，请在企业认证页面回填", "fee_before_benefit", False),
         ("恭喜中奖 金手镯一只 付98邮费保价就发", "fee_before_benefit", True),
         ("中奖了！晚上请大家吃饭，我付钱", "fee_before_benefit", False),
         # returns promised as a monthly rate, in amounts, or as "at least N times"
         ("本轮认购5万元以上，每月享固定分红8%", "high_return_promise", True),
         ("投3万每月返900 一年不到就回本", "high_return_promise", True),
-        ("这个币下周上交易所 到时候最少涨50倍", "high_return_promise", True),
         ("每月定投500元", "high_return_promise", False),
+        ("投10万每年分红3千，这个保险我觉得还行", "high_return_promise", False),
         # a card or its U盾 lent to the writer; old chat accounts bought
         ("卡租我一个月 给2千 U盾寄过来就行", "account_rental", True),
         ("长期高价收 微信 扣扣 老号 实名 一个1500起", "account_rental", True),
         ("回收老号手机", "account_rental", False),
+        ("你饭卡借我刷一下", "account_rental", False),
+        ("把公司的u盾寄过来，我下周去报税", "account_rental", False),
         # a job abroad met at the airport and driven to the compound
         ("7月15日前抵达曼谷，公司安排专车接送至园区", "overseas_job", True),
         ("明天抵达曼谷，朋友来机场接", "overseas_job", False),
+        ("各位同事，下周一前往金边参加展会，公司安排专车接机", "overseas_job", False),
+        # a card number with a name is the whole message; a notice with a phone and a site besides is not
+        ("请转到 6222 0212 3456 7890 128 户名张三", "account_number_only", True),
+        (
+            "物业费可转账至 6222021234567890123（户名：幸福小区物业），详询 0571-88886666 或 www.xingfu-wy.com",
+            "account_number_only",
+            False,
+        ),
     ],
 )
 def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str, raised: bool) -> None:

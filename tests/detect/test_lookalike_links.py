@@ -80,3 +80,15 @@ def test_a_host_with_a_letter_for_a_digit_is_kept_as_typed_and_is_no_official_si
     ids = {c.id for c in verdict.cues}
     assert "lookalike_domain" in ids and "official_link" not in ids and "all_contacts_official" not in ids
     assert verdict.is_fraud
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你饿了么？我微信 zhangsan_1988 加一下，晚上一起吃饭",
+        "我国寿险市场发展很快，有兴趣加我微信 lisi_2020 聊聊",
+        "江苏宁沪高速今天堵车了，到了加我微信 zhao_liu88",
+    ],
+)
+def test_an_everyday_word_is_no_brand_asking_for_a_private_contact(detector: Detector, text: str) -> None:
+    assert "brand_private_contact" not in {c.id for c in detector.assess(text).cues}
