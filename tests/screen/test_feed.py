@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -72,3 +74,35 @@ def test_a_read_error_reaches_the_reader() -> None:
 
     with pytest.raises(OSError, match="设备已断开"):
         asyncio.run(_collect(io.BufferedReader(Broken())))
+
+
+def test_a_process_that_stops_reading_a_live_stdin_exits_cleanly() -> None:
+    # The reading thread still waits on stdin when the program ends: waiting inside a buffered reader
+    # (holding its lock) made the interpreter abort at exit ("could not acquire lock … <stdin>").
+    program = (
+        "import asyncio, sys\n"
+        "from fanzha.screen.feed import read_lines\n"
+        "async def first():\n"
+        "    async for line in read_lines(sys.stdin.buffer):\n"
+        "        return line\n"
+        "print(asyncio.run(first()).decode())\n"
+    )
+    for _ in range(5):  # the abort came about four times in five
+        proc = subprocess.Popen(
+            [sys.executable, "-c", program],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stdin is not None
+        proc.stdin.write(b"first\n")
+        proc.stdin.flush()  # and the pipe stays open while the program ends (communicate would close it)
+        try:
+            proc.wait(timeout=20)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdin.close()
+        assert proc.stdout is not None and proc.stderr is not None
+        assert (proc.returncode, proc.stdout.read().strip()) == (0, b"first"), proc.stderr.read().decode()

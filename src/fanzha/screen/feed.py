@@ -7,6 +7,11 @@ through a small queue: a line is yielded as soon as it has arrived (`read1` retu
 instead of waiting for a full chunk), a file is still read 64 KiB at a time, a fast file does not race
 ahead of a slow consumer (the queue holds `QUEUED_CHUNKS`), and Ctrl-C ends the process even while the
 feed is silent (a daemon thread is not waited for, as `asyncio.to_thread`'s would be).
+
+The thread reads the raw file under a buffered stream (`sys.stdin.buffer.raw`): a buffered reader holds
+its lock while it waits for input, and an interpreter that exits while a daemon thread waits there
+aborts ("could not acquire lock for <_io.BufferedReader name='<stdin>'> at interpreter shutdown"). The
+buffered stream must not have been read from before: what its buffer holds would be skipped.
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ async def read_lines(stream: BinaryIO, *, limit: int | None = None) -> AsyncIter
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[bytes | BaseException | None] = asyncio.Queue(QUEUED_CHUNKS)
 
+    source = getattr(stream, "raw", stream)  # a raw file returns what has arrived, as read1 does
+
     def pump() -> None:
-        read = getattr(stream, "read1", stream.read)
+        read = getattr(source, "read1", source.read)
         item: bytes | BaseException | None = b""
         while isinstance(item, bytes):
             try:
