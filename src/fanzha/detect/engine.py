@@ -254,19 +254,16 @@ class Detector:
         if alone is not None:
             advert = None  # a bare number is no advert
         category = SCAM if is_fraud else advert[0] if advert is not None else NORMAL
-        # A request for money or a code that nothing else marks is suspicious, never safe (`requests`);
-        # not inside anti-fraud wording, which quotes what scammers say.
+        # A request for money or a code in a text not called a scam is suspicious, never safe, and gets
+        # the request's own advice (`requests`) whether or not a cue already made it suspicious; not
+        # inside anti-fraud wording, which quotes what scammers say.
         request = (
             find_request(norm.text)
-            if category == NORMAL
-            and alone is None
-            and risk < SUSPICIOUS_THRESHOLD
-            and not scored.notice
-            and WARNING_CUE not in best_per_cue
+            if category == NORMAL and alone is None and not scored.notice and WARNING_CUE not in best_per_cue
             else None
         )
         if request is not None:
-            risk = SUSPICIOUS_THRESHOLD
+            risk = max(risk, SUSPICIOUS_THRESHOLD)
             a, b = norm.span(request.start, request.end)
             if not any(c.weight > 0 and c.start < b and a < c.end for c in cues):  # else already shown
                 cues.append(CueHit(request.cue_id, shown[a:b], a, b, request.meaning, 0.0, source="request"))
@@ -384,10 +381,13 @@ class Detector:
             lines.append(f"只有号码或链接时，{why}：风险分由{scored.risk}计为{risk}。")
         if request is not None:
             what = "验证码" if request.kind == "code" else "钱或转账"
-            lines.append(
-                f"向你要{what}，但别的都看不出是不是诈骗：只有核实对方是谁才能确定，"
-                f"列为可疑（风险分由{scored.risk}计为{risk}）。"
-            )
+            if risk != scored.risk:
+                lines.append(
+                    f"向你要{what}，但别的都看不出是不是诈骗：只有核实对方是谁才能确定，"
+                    f"列为可疑（风险分由{scored.risk}计为{risk}）。"
+                )
+            else:
+                lines.append(f"向你要{what}：只有核实对方是谁才能确定是不是诈骗，列为可疑。")
         lines.append(f"综合风险分：{risk if risk is not None else scored.risk}/100。")
         return lines
 
