@@ -103,6 +103,8 @@ def test_free_stock_tips_are_firm() -> None:
         ("年化8.5%，保证到期兑付", True),
         ("一年内可以达到百分之五十", True),
         ("收益率5%", True),  # no period: could be a week
+        ("这个月基金收益3%还不错", False),  # a chat about one's fund: no period, small, nothing promised
+        ("收益稳定3%，每周结算", True),  # small, but promised
         ("每月收益30%", True),
     ],
 )
