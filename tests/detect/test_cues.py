@@ -281,6 +281,9 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("在不 卡限额了 帮转5k给我朋友 zfb还你", "urgent_borrow", True),
         ("我帮你转500给你朋友了，记得跟他说", "urgent_borrow", False),
         ("小王，帮我转2条短信给客户", "urgent_borrow", False),
+        ("帮忙转一下群公告", "urgent_borrow", False),  # passing a message on
+        ("帮我转个朋友圈，谢谢", "urgent_borrow", False),
+        ("急 帮忙转一下 晚点还你", "urgent_borrow", True),
         # a withdrawal "verified" by a deposit of the same amount; a prize sent once postage is paid
         ("提现失败，请按客服提示充值同等金额进行验证，验证成功后一并提现", "fee_before_benefit", True),
         ("充值同等金额的话费券可以抵扣", "fee_before_benefit", False),
