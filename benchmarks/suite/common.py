@@ -34,6 +34,7 @@ INDEPENDENT6 = DATA / "independent6"  # the sixth, by three more
 INDEPENDENT7 = DATA / "independent7"  # the seventh, by three more
 INDEPENDENT8 = DATA / "independent8"  # the eighth, by three more (scams, two everyday writers)
 INDEPENDENT9 = DATA / "independent9"  # the ninth, by two more (scams; everyday)
+INDEPENDENT10 = DATA / "independent10"  # the tenth, by two more (scams; everyday)
 MODEL_FILE = ROOT / "src" / "fanzha" / "models" / "scam_model.npz"
 RESULTS = HERE / "RESULTS.md"
 PARTIAL_RESULTS = OUT / "RESULTS.partial.md"

@@ -19,6 +19,7 @@ from suite.common import (
     INDEPENDENT7,
     INDEPENDENT8,
     INDEPENDENT9,
+    INDEPENDENT10,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -159,7 +160,18 @@ NINTH = IndependentSet(
     "neither system learns from it",
 )
 
-SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH)
+TENTH = IndependentSet(
+    "independent10_test",
+    "Tenth independent set, test split",
+    INDEPENDENT10,
+    "written on 2026-12-06 (thirteenth session) by two more helpers blind to the detector (see its README): "
+    "scams by one (short chat lines that only imply the request, bulk SMS with variant characters, call "
+    "openings, posts, long notices), genuine bank, fund, operator and government SMS and chat lines by "
+    "another; no adverts. Its test rows were first measured before any change was made for it (71 of 80 "
+    "scams caught, 8 of 160 everyday texts called scams), and neither system learns from it",
+)
+
+SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH)
 
 
 def read_independent(split: str, directory: Path = INDEPENDENT) -> list[Row]:

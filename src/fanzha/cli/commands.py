@@ -72,8 +72,8 @@ DEFAULT_CALIBRATION_SETS = (
     "benchmarks/data/ood_dev2.jsonl",
 )
 # Sets written blind to the detector whose `dev` rows the classifier learns from and calibration sees out
-# of fold (`fanzha.learn.build`); their `test` rows are never read. `independent7`, `independent8` and
-# `independent9` are left out on purpose: no model learns from them, so both their halves measure writers
+# of fold (`fanzha.learn.build`); their `test` rows are never read. `independent7` to `independent10`
+# are left out on purpose: no model learns from them, so both their halves measure writers
 # the classifier never saw (their READMEs say what learning a dev half did: nothing for its own test half,
 # less for the others).
 DEFAULT_WRITTEN_SETS = tuple(
