@@ -158,6 +158,15 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("积分兑换订单已成功，兑换10元话费消耗积分1000分", "points_expire", False),
         ("积分本月到期，可登录建行生活App兑换礼品", "points_expire", False),
         ("您的积分即将清零，请登录网站兑换现金288元", "points_expire", True),
+        # the writer has already settled it through the real channel; a scam only sends you to one
+        ("我的银行卡号填错了，已经联系银行客服改好了", "settled_through_official_channel", True),
+        ("我刚打了银行客服电话，卡已经解决了", "settled_through_official_channel", True),
+        ("您的银行卡号填错了，请联系客服处理解冻", "settled_through_official_channel", False),
+        ("需要联系我们客服改好后才能放款", "settled_through_official_channel", False),
+        # "联系银行客服" is calling the real one, not claiming to be it
+        ("已经联系银行客服改好了", "claims_customer_service", False),
+        ("您好，我是京东客服，您的订单异常需要退款", "claims_customer_service", True),
+        ("【京东客服】您的白条需要关闭", "claims_customer_service", True),
         # a money-market fund's yearly yield is no high-return promise
         ("余额宝昨日收益1.83元，七日年化1.389%", "high_return_promise", False),
         ("AI量化托管 月化20% 随时可取", "high_return_promise", True),  # per month counts whatever it is

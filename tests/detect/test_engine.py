@@ -140,6 +140,40 @@ def test_an_unnamed_sender_is_known_by_its_own_link(detector: Detector, text: st
 
 
 @pytest.mark.parametrize(
+    ("text", "official", "fraud"),
+    [
+        # every link a government site (only government bodies register under gov.cn), with or without
+        # an official service number: where a genuine notice sends you
+        (
+            "【市场监管】您的营业执照年报请于6月30日前登录 www.gsxt.gov.cn 自行填报，逾期将列入经营异常名录",
+            True,
+            False,
+        ),
+        (
+            "【个人所得税】您的退税已受理，可登录 https://etax.chinatax.gov.cn 查看进度，或拨打12366咨询",
+            True,
+            False,
+        ),
+        # a personal number or a look-alike beside it is not, and a request for money outweighs the site
+        (
+            "【市场监管】您的营业执照异常，请登录 www.gsxt.gov.cn 并联系专员13812345678缴纳保证金解除",
+            False,
+            True,
+        ),
+        ("【市场监管】您的营业执照年报请登录 gsxt-gov.cn 填报，逾期将列入经营异常名录", False, True),
+        ("您的社保卡已冻结，请将余额转入安全账户，详情见 www.mohrss.gov.cn", None, True),
+    ],
+)
+def test_a_notice_that_sends_you_only_to_government_sites(
+    detector: Detector, text: str, official: bool | None, fraud: bool
+) -> None:
+    verdict = detector.assess(text)
+    if official is not None:
+        assert ("all_contacts_official" in {c.id for c in verdict.cues}) is official, verdict.explanation
+    assert verdict.is_fraud is fraud, verdict.explanation
+
+
+@pytest.mark.parametrize(
     "text", ["【工商银行】您有一条来自0095588的重要通知，请及时查看", "您收到来自+95588的转账通知"]
 )
 def test_a_sender_dressed_up_as_a_service_number_is_still_spoofed(detector: Detector, text: str) -> None:

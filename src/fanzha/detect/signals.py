@@ -97,9 +97,18 @@ def identifier_signals(masked: str, located: Iterable[Located], original: str) -
         # vouches for nothing: the link is where the message sends you.
         hits = [hit for hit in hits if hit.id != "official_contact"]
     official = _all_official(contacts, claims)
-    if official is not None:
+    owner = (
+        f"{official.name}官方"
+        if official is not None
+        else "政府网站（.gov.cn）或官方服务号码"
+        if _all_government(contacts)
+        else None
+    )
+    if owner is not None:
         first = contacts[0]
-        meaning = f"短信里的号码和链接全部属于{official.name}官方：这是它自己发的通知的样子（只要它不让你转账、不向你要验证码）"
+        meaning = (
+            f"短信里的号码和链接全部属于{owner}：这是它自己发的通知的样子（只要它不让你转账、不向你要验证码）"
+        )
         hits.append(
             CueHit(
                 ALL_OFFICIAL,
@@ -139,6 +148,24 @@ def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | No
         return None
     owner = _brands_by_key().get(official_owner(str(link.details.get("host", link.value))) or "")
     return owner if owner is not None and all(_owns(owner, ident) for ident in contacts) else None
+
+
+def _all_government(contacts: list[Identifier]) -> bool:
+    """Does the message send the reader only to government sites (and official service numbers)? Only
+    government bodies can register under gov.cn, so such a notice (【市场监管】…登录 www.gsxt.gov.cn 填报)
+    leads nowhere a scammer controls; `_fake_government` and obfuscated links are not such sites."""
+    links = [ident for ident in contacts if ident.kind in ("url", "domain")]
+    return bool(links) and all(
+        _government_site(ident) if ident.kind in ("url", "domain") else ident.value in official_numbers()
+        for ident in contacts
+    )
+
+
+def _government_site(ident: Identifier) -> bool:
+    host = str(ident.details.get("host", ident.value))
+    return (
+        host.endswith(".gov.cn") and not ident.details.get("obfuscated") and not ident.details.get("ip_host")
+    )
 
 
 def _owns(brand: Brand, ident: Identifier) -> bool:
@@ -221,7 +248,7 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
         meaning = f"网址{host}带有“gov”字样却不是政府网站（政府网站以.gov.cn结尾）"
         out.append(("fake_government_domain", meaning, 3.0))
         return out
-    if host.endswith(".gov.cn") and not ident.details.get("obfuscated"):
+    if _government_site(ident):
         # only government bodies can register under gov.cn: the link is where a genuine notice sends you
         out.append(("government_link", f"链接在{host}，是政府网站（.gov.cn 只有政府机关能注册）", -1.5))
         return out

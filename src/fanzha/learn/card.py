@@ -36,14 +36,18 @@ Written by `fanzha train` (or `fanzha train --card-only`) on {date}. Training is
 same data give the same model.
 
 ## What it is
-Two logistic regressions (scikit-learn, class-balanced) over one set of features, sublinear TF-IDF of
+Two linear heads (class-balanced) over one set of features, sublinear TF-IDF of
 hashed character 1–3-grams (2^22 buckets, {n_features} features kept with document frequency ≥ 2) of
 a *canonical* text: normalised (NFKC, traditional→simplified, lower case), disguised spellings repaired
 (笔纪本 → 笔记本), identifiers and the corpora's placeholders (`URL`, `CELLPHONE`) replaced by a token per
 kind, digit runs collapsed, spaces and punctuation removed. Inference runs on numpy alone.
 
-- `category` head (C={category_C}): normal, scam, advert, loan_advert, illegal_advert;
-- `type` head (C={C}): which of the fraud types, learnt from the scam rows whose type is known.
+- `category` head: normal, scam, advert, loan_advert, illegal_advert; the mean of two linear models
+  over the same features, a logistic regression (C={category_C}) and a factorised one (every feature →
+  {rank} numbers → the classes, {epochs} passes of Adam with dropout, numpy and scipy;
+  `fanzha/learn/factorised.py` says why), stored as one weight per feature and class;
+- `type` head (logistic regression, scikit-learn, C={C}): which of the fraud types, learnt from the
+  scam rows whose type is known.
 
 It is one source of evidence in `fanzha.assess`, with the cue rules, identifier signals and reference
 lists; how much it weighs is calibrated (below).
@@ -224,7 +228,9 @@ def write_card(
     calibration = meta.get("calibration", {})
     card = _CARD.format(
         date=dt.date.today().isoformat(),
-        category_C=meta.get("category_C"),
+        category_C=meta.get("category_head", {}).get("C", "?"),
+        rank=meta.get("category_head", {}).get("rank", "?"),
+        epochs=meta.get("category_head", {}).get("epochs", "?"),
         C=meta.get("C"),
         n_features=meta.get("n_features"),
         n_corpus=stats.get("corpus", "?"),
