@@ -160,11 +160,24 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("您的积分即将清零，请登录网站兑换现金288元", "points_expire", True),
         # the writer has already settled it through the real channel; a scam only sends you to one
         ("我的银行卡号填错了，已经联系银行客服改好了", "settled_through_official_channel", True),
-        ("我刚打了银行客服电话，卡已经解决了", "settled_through_official_channel", True),
+        ("卡的事我已经去了营业厅，办好了", "settled_through_official_channel", False),  # two clauses
+        ("手机号的事已经去了营业厅办好了", "settled_through_official_channel", True),
         ("您的银行卡号填错了，请联系客服处理解冻", "settled_through_official_channel", False),
         ("需要联系我们客服改好后才能放款", "settled_through_official_channel", False),
+        # … but not in a scammer's mouth: a request after it, a platform's "service", a problem not solved
+        ("我已经联系银行客服处理好了，你把钱转过来", "settled_through_official_channel", False),
+        (
+            "我已经联系银行客服核实过了，那张卡没问题，你直接转到那张卡上就行",
+            "settled_through_official_channel",
+            False,
+        ),
+        ("我找了平台客服，说是要先充值才能解决提现问题", "settled_through_official_channel", False),
+        ("我已经联系银行客服了，还没解决", "settled_through_official_channel", False),
         # "联系银行客服" is calling the real one, not claiming to be it
         ("已经联系银行客服改好了", "claims_customer_service", False),
+        ("我联系了银行客服", "claims_customer_service", False),
+        ("问一下京东客服吧", "claims_customer_service", False),
+        ("我打电话给银行客服了", "claims_customer_service", False),
         ("您好，我是京东客服，您的订单异常需要退款", "claims_customer_service", True),
         ("【京东客服】您的白条需要关闭", "claims_customer_service", True),
         # a money-market fund's yearly yield is no high-return promise

@@ -3,7 +3,7 @@
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from fanzha.learn.factorised import RANK, fit_factorised
+from fanzha.learn.factorised import fit_factorised
 
 
 def _toy(n: int, seed: int, minority: float = 0.5) -> tuple[csr_matrix, list[str]]:
@@ -44,6 +44,8 @@ def test_learns_what_separates_the_classes_and_ignores_the_noise():
 
 
 def test_a_rare_class_is_still_found():
+    # behaviour only: on these separable rows an unbalanced fit finds it too (the class weights' maths was
+    # checked against finite differences when the module was written)
     x, y = _toy(6000, seed=3, minority=0.05)
     classes, coef, intercept = fit_factorised(x, y)
     held_x, held_y = _toy(2000, seed=4, minority=0.05)
@@ -60,4 +62,3 @@ def test_the_same_seed_gives_the_same_model_bit_for_bit():
     assert first[0] == again[0]
     assert np.array_equal(first[1], again[1]) and np.array_equal(first[2], again[2])
     assert not np.array_equal(first[1], other[1])
-    assert x.shape[1] > RANK  # a factorisation, not a full-rank copy of the features

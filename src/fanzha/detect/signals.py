@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import ahocorasick
@@ -77,7 +77,7 @@ def names_a_person(masked: str, item: Located) -> bool:
     )
 
 
-def identifier_signals(masked: str, located: Iterable[Located], original: str) -> list[CueHit]:
+def identifier_signals(masked: str, located: Sequence[Located], original: str) -> list[CueHit]:
     """Cue hits from identifiers; spans are in the original text."""
     claims = [brand for brand, _, _ in claimed_brands(masked)]
     hits: list[CueHit] = []
@@ -101,7 +101,7 @@ def identifier_signals(masked: str, located: Iterable[Located], original: str) -
         f"{official.name}官方"
         if official is not None
         else "政府网站（.gov.cn）或官方服务号码"
-        if _all_government(contacts)
+        if _all_government(contacts, located, masked)
         else None
     )
     if owner is not None:
@@ -150,14 +150,31 @@ def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | No
     return owner if owner is not None and all(_owns(owner, ident) for ident in contacts) else None
 
 
-def _all_government(contacts: list[Identifier]) -> bool:
+# Where money goes: a message that names an account to pay is no notice that only sends you to a site.
+_PAYEE_KINDS = frozenset(["bank_card", "alipay"])
+# A number the extractor did not take (010—65432198 with a dash it does not know): a contact nobody vouched for.
+_UNREAD_NUMBER = re.compile(r"\d[\d\- —–]{5,}\d")
+
+
+def _all_government(contacts: list[Identifier], located: Sequence[Located], masked: str) -> bool:
     """Does the message send the reader only to government sites (and official service numbers)? Only
     government bodies can register under gov.cn, so such a notice (【市场监管】…登录 www.gsxt.gov.cn 填报)
-    leads nowhere a scammer controls; `_fake_government` and obfuscated links are not such sites."""
+    leads nowhere a scammer controls. Not when it also names an account to pay or holds a number the
+    extractor could not read; `_fake_government`, obfuscated links and links with a user part
+    (www.court.gov.cn@fy-susong.cc) are no government sites."""
     links = [ident for ident in contacts if ident.kind in ("url", "domain")]
-    return bool(links) and all(
-        _government_site(ident) if ident.kind in ("url", "domain") else ident.value in official_numbers()
-        for ident in contacts
+    return (
+        bool(links)
+        and not any(item.identifier.kind in _PAYEE_KINDS for item in located)
+        and _UNREAD_NUMBER.search(masked) is None
+        # the link extractor ends a link at "@": what follows is the real host (…gov.cn@fy-susong.cc)
+        and not any(masked.startswith("@", item.norm_end) for item in located)
+        and all(
+            _government_site(ident)
+            if ident.kind in ("url", "domain")
+            else ident.kind == "phone" and ident.value in official_numbers()
+            for ident in contacts
+        )
     )
 
 

@@ -11,10 +11,10 @@ Fitted on the same rows and features, the plain logistic regression (C=10, the h
 the scams from the everyday texts of three blind sets' dev halves no model learns from with an AUC of
 0.802, 0.950 and 0.932, this model with 0.898, 0.947 and 0.949 (2026-12-06). Squeezing every n-gram
 through RANK shared numbers makes n-grams that are used alike count alike; stopping after EPOCHS
-passes keeps it from memorising the corpus. Alone it is confidently wrong more often: retrained with
-fold models and calibrated as `fanzha train` does, it caught 12 fewer of the nine blind sets' test-half
-scams and flagged 11 fewer of their everyday texts, and flagged 6 of the real held-out everyday messages
-(the regression 4). So `fanzha.learn.train` ships the mean of the two heads' scores: calibration
+passes keeps it from memorising the corpus. Alone it was not better through the engine: retrained with
+fold models and calibrated as `fanzha train` does (the calibration gave it less say, 0.8 against 1.2),
+it caught 12 fewer of the nine blind sets' test-half scams and flagged 11 fewer of their everyday texts,
+and flagged 6 of the real held-out everyday messages (the regression 4). So `fanzha.learn.train` ships the mean of the two heads' scores: calibration
 merit 0.884 → 0.893, the test halves 1,065 → 1,080 scams caught (the seventh set, never learnt, 105 →
 113 of 140) for 78 → 80 everyday texts flagged, the real held-out fold 204 → 205 of 220 scams for
 4 → 5 of 1,043 everyday messages flagged, adverts 40 of 2,088 either way.

@@ -144,6 +144,7 @@ def fit(
     category_classes, factorised_coef, factorised_intercept = fit_factorised(x_train, y_category)
     linear = logistic(CATEGORY_C).fit(x_train, y_category)
     assert [str(c) for c in linear.classes_] == category_classes
+    assert linear.coef_.T.shape == factorised_coef.shape  # more than two classes: one column each
     # the mean of the two heads' scores (`fanzha.learn.factorised` says why both)
     category_coef = (factorised_coef + linear.coef_.T.astype(np.float32)) / 2
     category_intercept = (factorised_intercept + linear.intercept_.astype(np.float32)) / 2
