@@ -114,9 +114,16 @@ def tfidf_features(
     return vocab, idf, [_matrix(texts, vocab, idf) for texts in (train_canon, *others)]
 
 
-def model_argmax(scores: Any, classes: Sequence[str]) -> list[str]:
-    """The likeliest class of each row of `scores` (dense or a numpy matrix)."""
-    return [classes[i] for i in np.asarray(scores).argmax(axis=1)]
+def fit_category_head(x: Any, y: Sequence[str]) -> tuple[list[str], Any, Any]:
+    """The category head: classes, coef (features × classes) and intercept, the mean of the scores of a
+    logistic regression and a factorised linear model (`fanzha.learn.factorised` says why both)."""
+    classes, factorised_coef, factorised_intercept = fit_factorised(x, y)
+    linear = logistic(CATEGORY_C).fit(x, y)
+    assert [str(c) for c in linear.classes_] == classes
+    assert linear.coef_.T.shape == factorised_coef.shape  # more than two classes: one column each
+    coef = (factorised_coef + linear.coef_.T.astype(np.float32)) / 2
+    intercept = (factorised_intercept + linear.intercept_.astype(np.float32)) / 2
+    return classes, coef, intercept
 
 
 def logistic(c: float) -> Any:
@@ -140,15 +147,11 @@ def fit(
     vocab, idf, (x_train, x_dev) = tfidf_features(train_canon, dev_canon)
 
     log(f"训练类别头（{len(CATEGORIES)} 类：逻辑回归 C={CATEGORY_C:g} 与秩 {RANK} 的因子化线性模型取平均）…")
-    y_category = [category_of(e.label) for e in train]
-    category_classes, factorised_coef, factorised_intercept = fit_factorised(x_train, y_category)
-    linear = logistic(CATEGORY_C).fit(x_train, y_category)
-    assert [str(c) for c in linear.classes_] == category_classes
-    assert linear.coef_.T.shape == factorised_coef.shape  # more than two classes: one column each
-    # the mean of the two heads' scores (`fanzha.learn.factorised` says why both)
-    category_coef = (factorised_coef + linear.coef_.T.astype(np.float32)) / 2
-    category_intercept = (factorised_intercept + linear.intercept_.astype(np.float32)) / 2
-    dev_category = model_argmax(x_dev @ category_coef + category_intercept, category_classes)
+    category_classes, category_coef, category_intercept = fit_category_head(
+        x_train, [category_of(e.label) for e in train]
+    )
+    scores = np.asarray(x_dev @ category_coef + category_intercept)
+    dev_category = [category_classes[i] for i in scores.argmax(axis=1)]
     typed = [i for i, e in enumerate(train) if category_of(e.label) == SCAM and e.label != UNKNOWN_FRAUD]
     y_type = [train[i].label for i in typed]
     x_type = x_train[typed]
