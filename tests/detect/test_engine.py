@@ -182,6 +182,36 @@ def test_a_notice_that_sends_you_only_to_government_sites(
 
 
 @pytest.mark.parametrize(
+    ("text", "real_host"),
+    [
+        (
+            "【法院】您有一张传票未签收，请登录 https://www.court.gov.cn@fy-susong.cc/login 查看",
+            "fy-susong.cc",
+        ),
+        ("【法院】您有一张传票未签收，请登录 court.gov.cn@fy-susong.cc/login 查看", "fy-susong.cc"),
+        (
+            "【工商银行】您的电子密码器即将失效，请登录www.icbc.com.cn@icbc-vip.top/up 进行升级",
+            "icbc-vip.top",
+        ),
+    ],
+)
+def test_a_decoy_before_at_is_seen_through(detector: Detector, text: str, real_host: str) -> None:
+    """The site named before "@" is a decoy: the link is judged by the host the browser opens."""
+    verdict = detector.assess(text)
+    links = [i for i in verdict.identifiers if i.kind == "url"]
+    assert [i.details["host"] for i in links] == [real_host]
+    ids = {c.id for c in verdict.cues}
+    assert "decoy_link_host" in ids and "government_link" not in ids, verdict.explanation
+    assert verdict.is_fraud, verdict.explanation
+
+
+def test_an_email_address_is_no_decoy_link(detector: Detector) -> None:
+    verdict = detector.assess("我的邮箱是zhang.san@qq.com，会议纪要发我这里")
+    assert not [i for i in verdict.identifiers if i.kind in ("url", "domain")]
+    assert "decoy_link_host" not in {c.id for c in verdict.cues}
+
+
+@pytest.mark.parametrize(
     "text", ["【工商银行】您有一条来自0095588的重要通知，请及时查看", "您收到来自+95588的转账通知"]
 )
 def test_a_sender_dressed_up_as_a_service_number_is_still_spoofed(detector: Detector, text: str) -> None:

@@ -222,3 +222,44 @@ def test_two_links_in_one_message() -> None:
 
 def test_domain_at_end_of_sentence_followed_by_latin_text_is_kept() -> None:
     assert [i.value for i in links("访问abc.com。ok吗")] == ["abc.com"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decoy"),
+    [
+        ("登录https://www.court.gov.cn@fy-susong.cc/login查看", "fy-susong.cc/login", "www.court.gov.cn"),
+        ("登录http://95588:vip@icbc-vip.top查看", "icbc-vip.top", "95588:vip"),
+        ("访问www.icbc.com.cn@icbc-vip.top/a", "icbc-vip.top/a", "www.icbc.com.cn"),
+        ("访问icbc.com.cn@icbc-vip.top/a", "icbc-vip.top/a", "icbc.com.cn"),
+        ("访问www.icbc.com.cn@icbc-vip.top", "icbc-vip.top", "www.icbc.com.cn"),
+        ("登录http://www.ccb.com@www点ccb-vip点top/x", "www.ccb-vip.top/x", "www.ccb.com"),
+        ("打开http://user@1.2.3.4/x", "1.2.3.4/x", "user"),
+    ],
+)
+def test_a_user_part_before_at_is_a_decoy_and_the_host_after_it_is_the_link(
+    text: str, value: str, decoy: str
+) -> None:
+    link = only_link(text)
+    assert link.kind == "url"
+    assert link.value == value
+    assert link.details["decoy"] == decoy
+    assert decoy in link.reason and link.details["host"] in link.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "邮箱zhang.san@qq.com",
+        "发到icbc.com.cn@abc.top",
+        "联系cszhuanjia@corp.elong.com",
+        "客服service@icbc.com.cn",
+    ],
+)
+def test_an_email_address_is_not_a_link_however_it_is_cut(text: str) -> None:
+    assert links(text) == []
+
+
+def test_an_at_inside_the_path_is_part_of_the_path() -> None:
+    link = only_link("见https://abc.com/path@x")
+    assert link.value == "abc.com/path@x"
+    assert "decoy" not in link.details

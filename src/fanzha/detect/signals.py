@@ -3,7 +3,8 @@
 - A message that claims to be a bank, payment firm, operator or government office but gives a
   contact number that organisation does not use, or a link on a domain it does not own.
 - A number dressed up as a service number (`0095588`, `+95588`).
-- Links on a bare IP address, obfuscated links, link shorteners; a host that imitates a protected
+- Links on a bare IP address, obfuscated links, links that hide their host behind a decoy before "@"
+  (`www.icbc.com.cn@icbc-vip.top`), link shorteners; a host that imitates a protected
   brand's domain (`fanzha.domains`: homoglyph, typo, TLD swap, brand name plus words, pinyin,
   brand in a subdomain), weighted by how sure that check is. An official domain is evidence only
   against the scam, and only when the message claims that same brand.
@@ -128,7 +129,7 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
 # nothing …
 NOT_THE_BRANDS_SITE = frozenset(["lookalike_domain", "fake_government_domain", "apk_link"])
 # … and links no organisation would send anyone to (a notice that does is none, `fanzha.detect.scoring`).
-FAKE_LINKS = NOT_THE_BRANDS_SITE | {"brand_link_mismatch", "ip_link", "obfuscated_link"}
+FAKE_LINKS = NOT_THE_BRANDS_SITE | {"brand_link_mismatch", "ip_link", "obfuscated_link", "decoy_link_host"}
 
 
 def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | None:
@@ -160,15 +161,13 @@ def _all_government(contacts: list[Identifier], located: Sequence[Located], mask
     """Does the message send the reader only to government sites (and official service numbers)? Only
     government bodies can register under gov.cn, so such a notice (【市场监管】…登录 www.gsxt.gov.cn 填报)
     leads nowhere a scammer controls. Not when it also names an account to pay or holds a number the
-    extractor could not read; `_fake_government`, obfuscated links and links with a user part
-    (www.court.gov.cn@fy-susong.cc) are no government sites."""
+    extractor could not read; `_fake_government` and obfuscated links are no government sites, nor is
+    www.court.gov.cn@fy-susong.cc (its host is fy-susong.cc, `fanzha.extract.url`)."""
     links = [ident for ident in contacts if ident.kind in ("url", "domain")]
     return (
         bool(links)
         and not any(item.identifier.kind in _PAYEE_KINDS for item in located)
         and _UNREAD_NUMBER.search(masked) is None
-        # the link extractor ends a link at "@": what follows is the real host (…gov.cn@fy-susong.cc)
-        and not any(masked.startswith("@", item.norm_end) for item in located)
         and all(
             _government_site(ident)
             if ident.kind in ("url", "domain")
@@ -255,6 +254,10 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
         out.append(("apk_link", "链接直接下载安装包（.apk）：短信里的安装包常是木马或仿冒的APP", 3.0))
     if ident.details.get("obfuscated"):
         out.append(("obfuscated_link", "网址中的“.”被写成“点”等字样，是为了躲避短信拦截", 2.5))
+    decoy = ident.details.get("decoy")
+    if decoy:
+        meaning = f"网址把“{decoy}”写在“@”前面冒充，真正打开的是{host}：正规机构的链接不会这样写"
+        out.append(("decoy_link_host", meaning, 3.0))
     if ident.details.get("short_link") and owner is None:
         out.append(("short_link", "短链接隐藏了真实网址，点开前无法知道会去哪里", 0.3))
     if owner is not None:

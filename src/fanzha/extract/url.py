@@ -5,6 +5,11 @@ with a known top-level domain, IP-literal links, and obfuscated separators (`www
 `abc[.]com`, `abc。com`). The value is `host/path` in lower case with the separators repaired and
 without the scheme, so the same link written two ways has one value; `details` keeps the host, the
 scheme if any, whether the host is an IP address, a known link shortener, or was obfuscated.
+
+A user part before "@" (`https://www.icbc.com.cn@icbc-vip.top/login`) is a decoy: the browser opens
+the host after it. The host is that real one and `details["decoy"]` keeps what was written before
+"@". Without a scheme such a link must start with `www.` or carry a path after its host, else it is
+an e-mail address (`zhang.san@qq.com`) and no link.
 """
 
 from __future__ import annotations
@@ -184,8 +189,12 @@ _SEP = r"(?:\.|点|。|\[\.\]|\(\.\)|\[点\]|\(点\)|\[dot\]|\(dot\))"
 _LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
 _PATH = r"(?:[/?#][a-z0-9\-._~:/?#@!$&*+,;=%]*)?"
 _PORT = r"(?::\d{2,5})?"
+# What may stand before "@" in a link (RFC 3986 userinfo), bounded so that a failed match is cheap.
+_USER = r"(?:(?P<user>[a-z0-9\-._~!$&'()*+,;=:%]{1,100})@)"
 _SCHEME_URL = re.compile(
-    r"(?<![a-z])(?P<scheme>https?|hxxps?|ftp)(?::|：)//(?P<host>"
+    r"(?<![a-z])(?P<scheme>https?|hxxps?|ftp)(?::|：)//"
+    + _USER
+    + r"?(?P<host>"
     + _LABEL
     + r"(?:"
     + _SEP
@@ -200,7 +209,28 @@ _BARE_URL = re.compile(
     r"(?<![a-z0-9\-@/.])(?P<host>(?:"
     + _LABEL
     + _SEP
-    + r"){1,8}(?P<tld>[a-z]{2,10}))(?![a-z0-9\-])"
+    + r"){1,8}(?P<tld>[a-z]{2,10}))(?![a-z0-9\-@])(?!(?:"
+    + _SEP
+    + _LABEL
+    + r")+@)"  # not the user part of an e-mail address (zhang.san@qq.com), however it is cut
+    + _PORT
+    + r"(?P<path>"
+    + _PATH
+    + r")"
+)
+# "www.icbc.com.cn@icbc-vip.top/login" without a scheme: a host-like user part, "@", the real host.
+_BARE_USER_URL = re.compile(
+    r"(?<![a-z0-9\-@/.])(?P<user>"
+    + _LABEL
+    + r"(?:"
+    + _SEP
+    + _LABEL
+    + r")+)@(?P<host>"
+    + _LABEL
+    + r"(?:"
+    + _SEP
+    + _LABEL
+    + r")+)(?![a-z0-9\-])"
     + _PORT
     + r"(?P<path>"
     + _PATH
@@ -233,13 +263,18 @@ class UrlRecognizer(Recognizer):
         if not _MAYBE_LINK.search(text):
             return found
         taken: list[tuple[int, int]] = []
-        # Links with a scheme first, then IP links without one; a span taken is not matched again.
-        for pattern in (_SCHEME_URL, _IP_LINK) if "/" in text else ():
+        # Links with a scheme first, then a decoy user part without one, then IP links without either;
+        # a span taken is not matched again.
+        patterns = ((_SCHEME_URL,) if "/" in text else ()) + ((_BARE_USER_URL,) if "@" in text else ())
+        for pattern in patterns + ((_IP_LINK,) if "/" in text else ()):
             for match in pattern.finditer(text):
                 if any(a <= match.start() < b for a, b in taken):
                     continue
-                scheme = match.group("scheme") if "scheme" in pattern.groupindex else None
-                candidate = self._accept(match.group("host"), match.group("path"), scheme)
+                groups = match.groupdict()
+                user, path = groups.get("user"), match.group("path")
+                if pattern is _BARE_USER_URL and not (path or repair_host(user or "")[0].startswith("www.")):
+                    continue  # zhang.san@qq.com: an e-mail address
+                candidate = self._accept(match.group("host"), path, groups.get("scheme"), user)
                 if candidate is not None:
                     end = match.end() - _trailing_punct(match.group())
                     found.append((match.start(), end, candidate))
@@ -266,7 +301,7 @@ class UrlRecognizer(Recognizer):
         return found
 
     @staticmethod
-    def _accept(raw_host: str, path: str, scheme: str | None) -> Candidate | None:
+    def _accept(raw_host: str, path: str, scheme: str | None, user: str | None = None) -> Candidate | None:
         host, obfuscated = repair_host(raw_host)
         path = path.rstrip(".,;:!?)")
         is_ip = bool(_IPV4.match(host))
@@ -293,11 +328,15 @@ class UrlRecognizer(Recognizer):
         if obfuscated:
             details["obfuscated"] = True
             reasons.append("网址中的“.”被写成“点”等字样以躲避拦截")
-        kind = "网址" if scheme or path else "域名"
+        if user:
+            decoy = repair_host(user)[0]
+            details["decoy"] = decoy
+            reasons.append(f"“@”前的“{decoy}”只是幌子，打开后去的是{host}")
+        kind = "网址" if scheme or path or user else "域名"
         reason = kind + (("：" + "；".join(reasons)) if reasons else "")
         value = host + (path.rstrip("/") if path not in ("", "/") else "")
         score = 0.95 if scheme or host.startswith("www.") else 0.8
-        return Candidate(value, score, reason, details, kind="url" if scheme or path else "domain")
+        return Candidate(value, score, reason, details, kind="url" if scheme or path or user else "domain")
 
 
 def _trailing_punct(matched: str) -> int:
