@@ -37,6 +37,8 @@ def cue_ids(text: str) -> set[str]:
         ("您的電費逾期未繳將停電，請點擊 http://pay-dl.top 繳費", "bill_overdue_link"),
         ("每天一只涨停牛股坚决免费", "stock_group_invite"),  # free tips, no group named
         ("名师带队年前最后一次建仓全免费不分成", "stock_group_invite"),
+        ("您放心，我们是正规持牌的金融机构", "vouches_for_itself"),
+        ("我司合法经营，国家认可", "vouches_for_itself"),
     ],
 )
 def test_scam_phrasings_raise_their_cue(text: str, cue: str) -> None:
@@ -66,6 +68,7 @@ def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> No
         ("双十一全场五折，回T退订", "marketing_unsubscribe"),
         ("爸，那个是骗子，千万别往里面充钱", "warning_context"),  # a family chat's judgment
         ("警方提醒：出国打工很可能是电诈园区的陷阱", "warning_context"),
+        ("要先交会费培训费的兼职都是骗人的", "warning_context"),
     ],
 )
 def test_everyday_notices_raise_negative_cues(text: str, cue: str) -> None:
@@ -82,6 +85,7 @@ def test_a_brokers_free_account_is_no_stock_tip() -> None:
     [
         "对方让我转到安全账户，这是诈骗吗？",  # a question is no judgment
         "这其实是正规平台，不是骗局",  # a denial is none either
+        "网上那些兼职都是骗人的吗？",
     ],
 )
 def test_a_question_or_a_denial_is_no_warning(text: str) -> None:

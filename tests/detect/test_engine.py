@@ -205,6 +205,21 @@ def test_a_decoy_before_at_is_seen_through(detector: Detector, text: str, real_h
     assert verdict.is_fraud, verdict.explanation
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外面那些平台都是骗人的，我们是正规平台，先交500保证金就能接单",
+        "【反诈提醒】网上刷单都是诈骗，我们平台是国家认可的，稳赚不赔，加老师微信带你操作",
+    ],
+)
+def test_a_scam_that_calls_others_scams_and_vouches_for_itself_is_no_warning(
+    detector: Detector, text: str
+) -> None:
+    verdict = detector.assess(text)
+    assert "vouches_for_itself" in {c.id for c in verdict.cues}
+    assert verdict.is_fraud, verdict.explanation
+
+
 def test_an_email_address_is_no_decoy_link(detector: Detector) -> None:
     verdict = detector.assess("我的邮箱是zhang.san@qq.com，会议纪要发我这里")
     assert not [i for i in verdict.identifiers if i.kind in ("url", "domain")]

@@ -42,10 +42,12 @@ from fanzha.detect.signals import ALL_OFFICIAL, FAKE_LINKS
 
 DOUBT = "warning_doubt"
 DOUBT_PRIOR = -1.5
-# A genuine warning never asks you to do these; a message that does (outside a quoted description,
-# see fanzha.detect.cues) is a scam wearing a warning's clothes ("这里是国家反诈中心…转到监管账户").
+# A genuine warning never asks you to do these, nor vouches for anyone; a message that does (outside a
+# quoted description, see fanzha.detect.cues) is a scam wearing a warning's clothes ("这里是国家反诈中心…
+# 转到监管账户", "外面都是骗人的，我们是正规平台").
 ACTION_CUES = frozenset(
     [
+        "vouches_for_itself",
         "safe_account",
         "transfer_to_designated",
         "ask_for_code",
@@ -69,7 +71,10 @@ class Weights:
     bias: float = -1.0
     model: float = 0.6
     model_clip: tuple[float, float] = (-2.5, 6.0)
-    short_text: int = 50  # canonical characters below which the classifier's voice shrinks
+    # The classifier's voice on a short text: `short_floor` of it at no text, growing in a line to all of
+    # it at `short_text` canonical characters.
+    short_floor: float = 0.4
+    short_text: int = 30
     warning_damping: float = 0.25  # positive evidence inside an anti-fraud notice counts this much
     cue_cap: float = 8.0
     evidence: Mapping[str, float] = field(default_factory=dict)  # calibrated weight by evidence name
@@ -163,13 +168,19 @@ def evidence(
             continue  # a genuine notice asks for nothing: one that asks for a transfer is no genuine notice
         values[signal.id] = damping if signal.weight > 0 else 1.0
         priors[signal.id] = signal.weight
-    logit = math.log(p_scam / (1.0 - p_scam)) * min(1.0, 0.4 + canonical_chars / weights.short_text)
+    logit = math.log(p_scam / (1.0 - p_scam)) * length_factor(canonical_chars, weights)
     firm = not notice and any(hit.cue.firm for hit in best_per_cue.values())
     if notice:
         logit = min(logit, 0.0)
     elif firm:
         logit = max(logit, 0.0)
     return Evidence(values, priors, rule_names, logit, p_scam, notice, firm)
+
+
+def length_factor(canonical_chars: int, weights: Weights) -> float:
+    """How much of the classifier's voice a text of this length gets (`Weights.short_floor`)."""
+    floor = weights.short_floor
+    return min(1.0, floor + (1.0 - floor) * canonical_chars / weights.short_text)
 
 
 def score(found: Evidence, weights: Weights) -> Score:
