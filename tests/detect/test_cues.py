@@ -467,3 +467,15 @@ def test_running_only_the_alternatives_whose_keywords_occur_finds_what_the_whole
             assert list(matcher._spans(index, present, text)) == whole, (cue.id, text)
             compared += len(present) < len(cue.alternatives)
     assert compared > 1000  # most runs are of some alternatives only
+
+
+@pytest.mark.parametrize(
+    ("text", "fee"),
+    [
+        ("请到银行网点领取社保卡并激活金融功能", False),  # 激活金融功能 is a card's bank function
+        ("您的账户需缴纳激活金500元才能提现", True),
+        ("需要交认证金才能解冻", True),
+    ],
+)
+def test_an_activation_fee_is_not_a_cards_financial_function(text: str, fee: bool) -> None:
+    assert ("game_trade_freeze" in cue_ids(text)) is fee

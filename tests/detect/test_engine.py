@@ -182,6 +182,25 @@ def test_a_notice_that_sends_you_only_to_government_sites(
 
 
 @pytest.mark.parametrize(
+    ("text", "mismatch"),
+    [
+        # a government office's tag claims that office, which gives no private mobile or WeChat
+        ("【人社服务】您的社保缴费记录存在断缴，可一次性补缴，详询社保补缴专员13360278815。", True),
+        ("【医保服务】您的医保卡涉嫌违规套现，将于24小时内冻结，请联系专员18912345678办理解冻。", True),
+        # its own number, an account statement, a visit to a bank's branch: no mismatch and no scam
+        ("【人社12333】您的社会保障卡已制卡完成，请携带本人身份证至工商银行文三路支行领取并激活金融功能。", False),
+        ("【医保服务】您的医保个人账户本月划入137.40元，当前余额2,065.92元，可在国家医保服务平台APP查询。", False),
+        ("【社保中心】您的养老待遇资格认证即将到期，可通过掌上12333 App人脸识别完成，咨询12333。", False),
+    ],
+)
+def test_a_government_offices_tag_claims_that_office(detector: Detector, text: str, mismatch: bool) -> None:
+    verdict = detector.assess(text)
+    ids = {c.id for c in verdict.cues}
+    assert ("brand_number_mismatch" in ids) is mismatch, ids
+    assert verdict.is_fraud is mismatch, verdict.explanation
+
+
+@pytest.mark.parametrize(
     ("text", "real_host"),
     [
         (
