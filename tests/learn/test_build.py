@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from fanzha.cli.commands import DEFAULT_WRITTEN_SETS
-from fanzha.learn.build import WRITTEN_REPEAT, read_written, written_fold, written_training
+from fanzha.learn.build import (
+    WRITTEN_REPEAT,
+    read_calibration_sets,
+    read_written,
+    written_fold,
+    written_training,
+)
 from fanzha.learn.dataset import DatasetError, Example
 from fanzha.learn.real import DEVELOPMENT_FOLDS, HELD_OUT_FOLD
 
@@ -51,3 +57,24 @@ def test_a_missing_written_set_is_named_in_chinese(tmp_path: Path) -> None:
     with pytest.raises(DatasetError, match="找不到带标签的开发集文件") as raised:
         read_written([tmp_path / "independent9" / "scams.jsonl"])
     assert "independent9" in str(raised.value) and "项目根目录" in str(raised.value)
+
+
+def test_two_calibration_sets_of_one_name_both_count(tmp_path: Path) -> None:
+    """`--calibrate-with a/scams.jsonl --calibrate-with b/scams.jsonl`: neither replaces the other."""
+    paths = []
+    for directory, n in (("setA", 2), ("setB", 3), ("other", 1)):
+        path = tmp_path / directory / ("scams.jsonl" if directory != "other" else "ood_dev.jsonl")
+        path.parent.mkdir()
+        rows = [
+            {"id": f"{directory}-{i}", "text": f"text {i}", "label": "phishing", "split": "dev"}
+            for i in range(n)
+        ]
+        rows.append({"id": f"{directory}-t", "text": "held back", "label": "phishing", "split": "test"})
+        path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+        paths.append(path)
+    sets = read_calibration_sets(paths)
+    assert {name: len(rows) for name, rows in sets.items()} == {
+        "setA/scams": 2,
+        "setB/scams": 3,
+        "ood_dev": 1,
+    }

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import time
 import zlib
+from collections import Counter
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -64,6 +65,16 @@ def written_fold(example_id: str) -> int:
 def read_written(paths: Sequence[Path]) -> dict[str, list[Example]]:
     """The `dev` rows of blind-written sets, by source (`independent2/scams`: directory and file)."""
     return {f"{path.parent.name}/{path.stem}": read_labelled_dev(path) for path in paths}
+
+
+def read_calibration_sets(paths: Sequence[Path]) -> dict[str, list[Example]]:
+    """The `dev` rows of labelled calibration sets, by source: the file's name (`ood_dev`), or directory
+    and file (`independent7/scams`) when two files share a name, so that none replaces another."""
+    stems = Counter(path.stem for path in paths)
+    return {
+        path.stem if stems[path.stem] == 1 else f"{path.parent.name}/{path.stem}": read_labelled_dev(path)
+        for path in paths
+    }
 
 
 def written_training(written: dict[str, list[Example]], folds: Sequence[int]) -> list[Example]:
@@ -115,7 +126,7 @@ def build_model(
     corpus = corpus_set(data_dir / "train.jsonl")
     real = read_real(default_real_path(data_dir))
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
-    extras = {path.stem: read_labelled_dev(path) for path in calibration_sets}
+    extras = read_calibration_sets(calibration_sets)
     written = read_written(written_sets)
 
     log("1/4 最终模型：语料 + 真实短信开发折 + 盲写开发集 …")
@@ -171,7 +182,7 @@ def recalibrate(
         folds[fold] = LinearTextModel.load(path)
     real = read_real(default_real_path(data_dir))
     dev = list(iter_clean(read_examples(data_dir / "dev.jsonl")))
-    extras = {path.stem: read_labelled_dev(path) for path in calibration_sets}
+    extras = read_calibration_sets(calibration_sets)
     written = read_written(written_sets)
     if sorted(written) != sorted(final.meta.get("written_sets", [])):
         raise DatasetError(
