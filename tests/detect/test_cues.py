@@ -52,6 +52,7 @@ def test_scam_phrasings_raise_their_cue(text: str, cue: str) -> None:
         ("凡是要求转账到安全账户的都是诈骗", "safe_account"),
         ("接到自称客服的电话，切勿开启屏幕共享", "screen_share_or_remote"),
         ("所谓的安全账户根本不存在", "safe_account"),
+        ("说有平台漏洞稳赚不赔，一律是诈骗", "guaranteed_return"),  # judged in the next clause
     ],
 )
 def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> None:

@@ -188,8 +188,14 @@ def test_a_notice_that_sends_you_only_to_government_sites(
         ("【人社服务】您的社保缴费记录存在断缴，可一次性补缴，详询社保补缴专员13360278815。", True),
         ("【医保服务】您的医保卡涉嫌违规套现，将于24小时内冻结，请联系专员18912345678办理解冻。", True),
         # its own number, an account statement, a visit to a bank's branch: no mismatch and no scam
-        ("【人社12333】您的社会保障卡已制卡完成，请携带本人身份证至工商银行文三路支行领取并激活金融功能。", False),
-        ("【医保服务】您的医保个人账户本月划入137.40元，当前余额2,065.92元，可在国家医保服务平台APP查询。", False),
+        (
+            "【人社12333】您的社会保障卡已制卡完成，请携带本人身份证至工商银行文三路支行领取并激活金融功能。",
+            False,
+        ),
+        (
+            "【医保服务】您的医保个人账户本月划入137.40元，当前余额2,065.92元，可在国家医保服务平台APP查询。",
+            False,
+        ),
         ("【社保中心】您的养老待遇资格认证即将到期，可通过掌上12333 App人脸识别完成，咨询12333。", False),
     ],
 )
@@ -237,6 +243,21 @@ def test_a_scam_that_calls_others_scams_and_vouches_for_itself_is_no_warning(
     verdict = detector.assess(text)
     assert "vouches_for_itself" in {c.id for c in verdict.cues}
     assert verdict.is_fraud, verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "fraud"),
+    [
+        ("别的平台都是诈骗，我们这个稳赚不赔，加群跟老师操作", True),  # a promise no warning makes
+        ("【反诈提醒】承诺稳赚不赔、保本高收益的投资理财都是诈骗", False),
+        ("反诈宣传：网上认识的人带你投资，说有平台漏洞稳赚不赔，一律是诈骗！", False),
+    ],
+)
+def test_a_guaranteed_return_outside_a_description_is_no_warning(
+    detector: Detector, text: str, fraud: bool
+) -> None:
+    verdict = detector.assess(text)
+    assert verdict.is_fraud is fraud, verdict.explanation
 
 
 def test_an_email_address_is_no_decoy_link(detector: Detector) -> None:
