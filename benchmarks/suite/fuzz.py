@@ -45,6 +45,9 @@ TEXT_SEEDS = [
     "恭喜您获得笔纪本电脑一台，点击 ｈｔｔｐｓ：／／ｗｗｗ．ｉｃｂｃ－ｖｅｒｉｆｙ．ｔｏｐ 领取，跑一男一节一目",
     "身份证11010519491231002X，卡号6222 0212 3456 7890 128，幺三八零零幺三八零零零，looo元",
     "\u200b１\u200b３\u200b８ 0013 8000 ① 𝟏 Ⅻ 192.168.1.1 支付宝 a@b.cn 5万元",
+    # a long chain of "。"-separated labels before "@": each label is a place a link pattern may start
+    # (unbounded repeats there made the fourteenth session's first decoy-link patterns quadratic)
+    "邮箱" + "ab。" * 300 + "@x点com/a https://" + "a@" * 50 + "b.com",
 ]
 
 

@@ -233,8 +233,8 @@ def test_a_decoy_before_at_is_seen_through(detector: Detector, text: str, real_h
 @pytest.mark.parametrize(
     "text",
     [
-        "外面那些平台都是骗人的，我们是正规平台，先交500保证金就能接单",
         "【反诈提醒】网上刷单都是诈骗，我们平台是国家认可的，稳赚不赔，加老师微信带你操作",
+        "【反诈提醒】网上刷单都是诈骗，我们是正规平台，加老师微信带你做单",
     ],
 )
 def test_a_scam_that_calls_others_scams_and_vouches_for_itself_is_no_warning(
@@ -246,18 +246,18 @@ def test_a_scam_that_calls_others_scams_and_vouches_for_itself_is_no_warning(
 
 
 @pytest.mark.parametrize(
-    ("text", "fraud"),
+    "text",
     [
-        ("别的平台都是诈骗，我们这个稳赚不赔，加群跟老师操作", True),  # a promise no warning makes
-        ("【反诈提醒】承诺稳赚不赔、保本高收益的投资理财都是诈骗", False),
-        ("反诈宣传：网上认识的人带你投资，说有平台漏洞稳赚不赔，一律是诈骗！", False),
+        "国家反诈中心提醒：稳赚不赔的投资是不存在的，请勿轻信。",
+        "【反诈中心】以“稳赚不赔”“高额回报”为诱饵的投资理财，均为诈骗！",
+        "【反诈宣传】理财骗局的共同点：承诺保本保息、稳赚不赔、高额回报。请市民提高警惕。",
+        "【XX公安】投资理财防骗指南：1.稳赚不赔的项目不存在；2.不要下载陌生APP；3.不要向陌生账户转账。",
+        "反诈宣传：网上认识的人带你投资，说有平台漏洞稳赚不赔，一律是诈骗！",
     ],
 )
-def test_a_guaranteed_return_outside_a_description_is_no_warning(
-    detector: Detector, text: str, fraud: bool
-) -> None:
+def test_a_warning_that_names_the_promised_return_stays_a_warning(detector: Detector, text: str) -> None:
     verdict = detector.assess(text)
-    assert verdict.is_fraud is fraud, verdict.explanation
+    assert not verdict.is_fraud, verdict.explanation
 
 
 def test_an_email_address_is_no_decoy_link(detector: Detector) -> None:

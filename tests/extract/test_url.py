@@ -234,6 +234,9 @@ def test_domain_at_end_of_sentence_followed_by_latin_text_is_kept() -> None:
         ("访问www.icbc.com.cn@icbc-vip.top", "icbc-vip.top", "www.icbc.com.cn"),
         ("登录http://www.ccb.com@www点ccb-vip点top/x", "www.ccb-vip.top/x", "www.ccb.com"),
         ("打开http://user@1.2.3.4/x", "1.2.3.4/x", "user"),
+        # the browser opens the host after the last "@"
+        ("登录https://icbc@www.icbc.com.cn@icbc-vip.top/up升级", "icbc-vip.top/up", "icbc@www.icbc.com.cn"),
+        ("登录www.icbc.com.cn:443@icbc-vip.top/up升级", "icbc-vip.top/up", "www.icbc.com.cn:443"),
     ],
 )
 def test_a_user_part_before_at_is_a_decoy_and_the_host_after_it_is_the_link(
@@ -253,6 +256,11 @@ def test_a_user_part_before_at_is_a_decoy_and_the_host_after_it_is_the_link(
         "发到icbc.com.cn@abc.top",
         "联系cszhuanjia@corp.elong.com",
         "客服service@icbc.com.cn",
+        # "/", "?" or "#" after an address is punctuation, not a path
+        "对账单已发送至邮箱li.ming@163.com/请注意查收",
+        "会议纪要已发，邮箱li.ming@163.com#请查收",
+        "联系人王老师，邮箱wang.li@126.com/13812345678",
+        "发邮件给我 zhang.san@qq.com? 我周一看",
     ],
 )
 def test_an_email_address_is_not_a_link_however_it_is_cut(text: str) -> None:
@@ -263,3 +271,8 @@ def test_an_at_inside_the_path_is_part_of_the_path() -> None:
     link = only_link("见https://abc.com/path@x")
     assert link.value == "abc.com/path@x"
     assert "decoy" not in link.details
+
+
+def test_a_scheme_link_with_no_host_after_at_is_the_part_before_it() -> None:
+    link = only_link("关注https://weibo.com@rmrb")
+    assert link.value == "weibo.com" and "decoy" not in link.details

@@ -78,3 +78,17 @@ def test_two_calibration_sets_of_one_name_both_count(tmp_path: Path) -> None:
         "setB/scams": 3,
         "ood_dev": 1,
     }
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [
+        ["x/a/scams.jsonl", "y/a/scams.jsonl"],  # the same directory and file name twice
+        ["sets/corpus.jsonl"],  # the corpus dev split's own name
+    ],
+)
+def test_a_calibration_set_name_that_would_replace_another_is_refused(
+    tmp_path: Path, paths: list[str]
+) -> None:
+    with pytest.raises(DatasetError, match="校准集的名字重复"):
+        read_calibration_sets([tmp_path / p for p in paths])

@@ -42,14 +42,13 @@ from fanzha.detect.signals import ALL_OFFICIAL, FAKE_LINKS
 
 DOUBT = "warning_doubt"
 DOUBT_PRIOR = -1.5
-# A genuine warning never asks you to do these, nor vouches for anyone or promises a return; a message
-# that does (outside a quoted or judged description, see fanzha.detect.cues) is a scam wearing a
-# warning's clothes ("这里是国家反诈中心…转到监管账户", "外面都是骗人的，我们是正规平台", "别的平台都是诈骗，
-# 我们这个稳赚不赔").
+# A genuine warning never asks you to do these, nor vouches for anyone; a message that does (outside a
+# quoted or judged description, see fanzha.detect.cues) is a scam wearing a warning's clothes ("这里是国家
+# 反诈中心…转到监管账户", "外面都是骗子，我们是正规平台"). A promised return is no such sign: warnings
+# name the lure ("稳赚不赔的投资是不存在的") in too many ways to tell them from the scam's own promise.
 ACTION_CUES = frozenset(
     [
         "vouches_for_itself",
-        "guaranteed_return",
         "safe_account",
         "transfer_to_designated",
         "ask_for_code",

@@ -7,9 +7,9 @@ without the scheme, so the same link written two ways has one value; `details` k
 scheme if any, whether the host is an IP address, a known link shortener, or was obfuscated.
 
 A user part before "@" (`https://www.icbc.com.cn@icbc-vip.top/login`) is a decoy: the browser opens
-the host after it. The host is that real one and `details["decoy"]` keeps what was written before
-"@". Without a scheme such a link must start with `www.` or carry a path after its host, else it is
-an e-mail address (`zhang.san@qq.com`) and no link.
+the host after the last "@". The host is that real one and `details["decoy"]` keeps what was written
+before it. Without a scheme such a link must start with `www.`, or look like a site (a known ending)
+and carry a path after its host; else it is an e-mail address (`zhang.san@qq.com`) and no link.
 """
 
 from __future__ import annotations
@@ -189,8 +189,9 @@ _SEP = r"(?:\.|点|。|\[\.\]|\(\.\)|\[点\]|\(点\)|\[dot\]|\(dot\))"
 _LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
 _PATH = r"(?:[/?#][a-z0-9\-._~:/?#@!$&*+,;=%]*)?"
 _PORT = r"(?::\d{2,5})?"
-# What may stand before "@" in a link (RFC 3986 userinfo), bounded so that a failed match is cheap.
-_USER = r"(?:(?P<user>[a-z0-9\-._~!$&'()*+,;=:%]{1,100})@)"
+# What may stand before "@" in a link (RFC 3986 userinfo), bounded so that a failed match is cheap. It
+# may hold "@" itself: the browser opens the host after the last one (https://icbc@www.icbc.com.cn@x.top).
+_USER = r"(?:(?P<user>[a-z0-9\-._~!$&'()*+,;=:%@]{1,100})@)"
 _SCHEME_URL = re.compile(
     r"(?<![a-z])(?P<scheme>https?|hxxps?|ftp)(?::|：)//"
     + _USER
@@ -212,25 +213,27 @@ _BARE_URL = re.compile(
     + r"){1,8}(?P<tld>[a-z]{2,10}))(?![a-z0-9\-@])(?!(?:"
     + _SEP
     + _LABEL
-    + r")+@)"  # not the user part of an e-mail address (zhang.san@qq.com), however it is cut
+    + r"){1,8}@)"  # not the user part of an e-mail address (zhang.san@qq.com), however it is cut
     + _PORT
     + r"(?P<path>"
     + _PATH
     + r")"
 )
-# "www.icbc.com.cn@icbc-vip.top/login" without a scheme: a host-like user part, "@", the real host.
+# "www.icbc.com.cn@icbc-vip.top/login" without a scheme: a host-like user part (a port may follow it),
+# "@", the real host. Every repeat is bounded: each label after a "。" or "点" is a new place to start, and
+# an unbounded one would scan the rest of a long chain from each of them.
 _BARE_USER_URL = re.compile(
     r"(?<![a-z0-9\-@/.])(?P<user>"
     + _LABEL
     + r"(?:"
     + _SEP
     + _LABEL
-    + r")+)@(?P<host>"
+    + r"){1,8}(?::\d{1,5})?)@(?P<host>"
     + _LABEL
     + r"(?:"
     + _SEP
     + _LABEL
-    + r")+)(?![a-z0-9\-])"
+    + r"){1,8})(?![a-z0-9\-])"
     + _PORT
     + r"(?P<path>"
     + _PATH
@@ -272,11 +275,15 @@ class UrlRecognizer(Recognizer):
                     continue
                 groups = match.groupdict()
                 user, path = groups.get("user"), match.group("path")
-                if pattern is _BARE_USER_URL and not (path or repair_host(user or "")[0].startswith("www.")):
-                    continue  # zhang.san@qq.com: an e-mail address
+                if pattern is _BARE_USER_URL and not _decoy_not_mail(user or "", path):
+                    continue  # li.ming@163.com/请查收: an e-mail address
                 candidate = self._accept(match.group("host"), path, groups.get("scheme"), user)
+                end = match.end() - _trailing_punct(match.group())
+                if candidate is None and user and pattern is _SCHEME_URL and not _NOT_A_HOST.search(user):
+                    # "https://weibo.com@rmrb": no host after "@", so the part before it is the link
+                    candidate = self._accept(user, "", groups.get("scheme"))
+                    end = match.start("user") + len(user)
                 if candidate is not None:
-                    end = match.end() - _trailing_punct(match.group())
                     found.append((match.start(), end, candidate))
                     taken.append((match.start(), end))
         for match in _BARE_URL.finditer(text):
@@ -337,6 +344,21 @@ class UrlRecognizer(Recognizer):
         value = host + (path.rstrip("/") if path not in ("", "/") else "")
         score = 0.95 if scheme or host.startswith("www.") else 0.8
         return Candidate(value, score, reason, details, kind="url" if scheme or path or user else "domain")
+
+
+_NOT_A_HOST = re.compile(r"[@:!$&'()*+,;=%~]")
+
+
+def _decoy_not_mail(user: str, path: str) -> bool:
+    """Is `user@host…` written without a scheme a link with a decoy before "@", not an e-mail address?
+    Only when the user part looks like a site (`www.…`, or a known ending: icbc.com.cn@…) and a path of
+    its own follows the host: an address is often followed by "/" or "?" as plain punctuation
+    (邮箱li.ming@163.com/请查收)."""
+    decoy = repair_host(user.split(":", 1)[0])[0]
+    if decoy.startswith("www."):
+        return True
+    tail = path.rstrip(".,;:!?)")
+    return decoy.rsplit(".", 1)[-1] in TLDS and tail.startswith("/") and len(tail) > 1
 
 
 def _trailing_punct(matched: str) -> int:

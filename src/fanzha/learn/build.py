@@ -67,14 +67,21 @@ def read_written(paths: Sequence[Path]) -> dict[str, list[Example]]:
     return {f"{path.parent.name}/{path.stem}": read_labelled_dev(path) for path in paths}
 
 
+CORPUS_SOURCE = "corpus"  # the calibration source name of the corpus dev split
+
+
 def read_calibration_sets(paths: Sequence[Path]) -> dict[str, list[Example]]:
     """The `dev` rows of labelled calibration sets, by source: the file's name (`ood_dev`), or directory
-    and file (`independent7/scams`) when two files share a name, so that none replaces another."""
+    and file (`independent7/scams`) when two files share a name, so that none replaces another; a name
+    still shared, or `corpus` (the corpus dev split's), is an error."""
     stems = Counter(path.stem for path in paths)
-    return {
-        path.stem if stems[path.stem] == 1 else f"{path.parent.name}/{path.stem}": read_labelled_dev(path)
-        for path in paths
-    }
+    names = [path.stem if stems[path.stem] == 1 else f"{path.parent.name}/{path.stem}" for path in paths]
+    clashes = sorted({name for name in names if names.count(name) > 1 or name == CORPUS_SOURCE})
+    if clashes:
+        raise DatasetError(
+            f"校准集的名字重复或与语料开发集（{CORPUS_SOURCE}）重名：{'、'.join(clashes)}，请改名"
+        )
+    return {name: read_labelled_dev(path) for name, path in zip(names, paths, strict=True)}
 
 
 def written_training(written: dict[str, list[Example]], folds: Sequence[int]) -> list[Example]:
@@ -214,7 +221,7 @@ def _calibrate_and_measure(
             mine = [e for e in written_rows if written_fold(e.id) == fold]
             rows += _labelled_rows(fold_detector, source, mine)
     detector = Detector(model=final, weights=Weights())
-    for source, examples in {"corpus": dev, **extras}.items():
+    for source, examples in {CORPUS_SOURCE: dev, **extras}.items():
         rows += _labelled_rows(detector, source, examples)
     calibration = calibrate.calibrate(rows)
     final.meta["calibration"] = calibration.to_meta()
