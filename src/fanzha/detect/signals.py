@@ -163,9 +163,8 @@ def _all_government(contacts: list[Identifier], located: Sequence[Located], mask
     leads nowhere a scammer controls. Not when it also names an account to pay or holds a number the
     extractor could not read; `_fake_government` and obfuscated links are no government sites, nor is
     www.court.gov.cn@fy-susong.cc (its host is fy-susong.cc, `fanzha.extract.url`)."""
-    links = [ident for ident in contacts if ident.kind in ("url", "domain")]
     return (
-        bool(links)
+        any(ident.kind in ("url", "domain") for ident in contacts)
         and not any(item.identifier.kind in _PAYEE_KINDS for item in located)
         and _UNREAD_NUMBER.search(masked) is None
         and all(

@@ -206,34 +206,31 @@ _SCHEME_URL = re.compile(
     + _PATH
     + r")"
 )
+# A second to ninth label after the first: bounded, since each label after a "。" or "点" is a new place
+# for a pattern to start, and an unbounded repeat would scan the rest of a long chain from each of them.
+_MORE_LABELS = r"(?:" + _SEP + _LABEL + r"){1,8}"
 _BARE_URL = re.compile(
     r"(?<![a-z0-9\-@/.])(?P<host>(?:"
     + _LABEL
     + _SEP
-    + r"){1,8}(?P<tld>[a-z]{2,10}))(?![a-z0-9\-@])(?!(?:"
-    + _SEP
-    + _LABEL
-    + r"){1,8}@)"  # not the user part of an e-mail address (zhang.san@qq.com), however it is cut
+    + r"){1,8}(?P<tld>[a-z]{2,10}))(?![a-z0-9\-@])(?!"
+    + _MORE_LABELS
+    + r"@)"  # not the user part of an e-mail address (zhang.san@qq.com), however it is cut
     + _PORT
     + r"(?P<path>"
     + _PATH
     + r")"
 )
 # "www.icbc.com.cn@icbc-vip.top/login" without a scheme: a host-like user part (a port may follow it),
-# "@", the real host. Every repeat is bounded: each label after a "。" or "点" is a new place to start, and
-# an unbounded one would scan the rest of a long chain from each of them.
+# "@", the real host.
 _BARE_USER_URL = re.compile(
     r"(?<![a-z0-9\-@/.])(?P<user>"
     + _LABEL
-    + r"(?:"
-    + _SEP
+    + _MORE_LABELS
+    + r"(?::\d{1,5})?)@(?P<host>"
     + _LABEL
-    + r"){1,8}(?::\d{1,5})?)@(?P<host>"
-    + _LABEL
-    + r"(?:"
-    + _SEP
-    + _LABEL
-    + r"){1,8})(?![a-z0-9\-])"
+    + _MORE_LABELS
+    + r")(?![a-z0-9\-])"
     + _PORT
     + r"(?P<path>"
     + _PATH

@@ -226,11 +226,12 @@ def write_card(
     meta = model.meta
     stats = meta.get("training_set", {})
     calibration = meta.get("calibration", {})
+    category_head = meta.get("category_head", {})
     card = _CARD.format(
         date=dt.date.today().isoformat(),
-        category_C=meta.get("category_head", {}).get("C", "?"),
-        rank=meta.get("category_head", {}).get("rank", "?"),
-        epochs=meta.get("category_head", {}).get("epochs", "?"),
+        category_C=category_head.get("C", "?"),
+        rank=category_head.get("rank", "?"),
+        epochs=category_head.get("epochs", "?"),
         C=meta.get("C"),
         n_features=meta.get("n_features"),
         n_corpus=stats.get("corpus", "?"),
