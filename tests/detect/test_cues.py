@@ -293,6 +293,15 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ),
         ("社区养老服务中心周三有义诊，免费量血压", "collectibles_elderly", False),
         ("深海鱼油，专门通血管的，吃三个月降血压比药还管用，原价3980", "miracle_remedy", True),
+        ("王阿姨，这个孢子粉平时一个疗程六千八，这次老会员给您三千六", "miracle_remedy", True),
+        # gifts for sitting through a "health talk", a remedy "at cost", a tour for the price of a meal
+        ("养生讲座下周开课，老年朋友每天到场签到即送鸡蛋一盒，听满七天送电饭锅", "elderly_freebie_lure", True),
+        ("专家义诊后，血压偏高的可以领中药调理包，只收成本费", "elderly_freebie_lure", True),
+        ("夕阳红专线：68元游黄山两日，包吃包住，仅限55-80岁老人报名", "elderly_freebie_lure", True),
+        ("社区卫生服务中心为65岁以上老人免费体检，请带身份证", "elderly_freebie_lure", False),
+        ("楼盘开放日到场即送精美礼品，看房专车免费接送", "elderly_freebie_lure", False),
+        ("黄山三日游报名开始，每人1680元，含门票和住宿", "elderly_freebie_lure", False),
+        ("这批货是按成本价给你的，别再压价了", "elderly_freebie_lure", False),
         ("降压药要按时吃，别自己停药", "miracle_remedy", False),
         ("多喝热水、睡个好觉比吃药还管用", "miracle_remedy", False),
         ("医生说这样可以降血压，暂时不用吃药", "miracle_remedy", False),
@@ -354,6 +363,9 @@ def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str,
         ("刚刷到新闻 又有人被骗把钱转到安全账户", False),  # the news tells of someone else
         ("据报道，骗子要求受害人将资金转入所谓安全账户", False),
         ("据报道，某平台即将关闭，请用户尽快将余额转入安全账户", True),  # news as a scam's opening
+        # someone unnamed said it: a neighbourhood's warning of what is going round
+        ("最近有人在小区门口发传单，说资金要转到安全账户才能保值", False),
+        ("近期有陌生人打电话，称要把钱转到安全账户配合调查", False),
     ],
 )
 def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text: str, counted: bool) -> None:

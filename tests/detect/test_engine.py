@@ -483,3 +483,31 @@ def test_a_brand_tag_before_the_brands_own_link_is_no_stranger_link(detector: De
     assert "fake_sender_tag" not in {c.id for c in genuine.cues}
     fake = detector.assess("【工商银行】您的账户积分即将清零，请登录 icbc-jf.top 兑换")
     assert "fake_sender_tag" in {c.id for c in fake.cues} and fake.is_fraud
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "重阳节回馈：60岁以上老人凭身份证来健康讲堂签到即送鸡蛋一盒，连续听满五天加送挂面，有省城名医现场义诊。",
+        "【公益体检】退休老专家进社区，免费查血脂、骨密度。查出问题的老人可领取专家配方调理包，仅收成本费。",
+        "敬老专线：88元畅游西湖三日，包吃包住包门票，仅限60岁以上老人，需带身份证，子女不可陪同。",
+    ],
+)
+def test_a_freebie_lure_on_the_elderly_is_a_scam(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    assert "elderly_freebie_lure" in {c.id for c in verdict.cues}
+    assert verdict.is_fraud, verdict.explanation
+    assert verdict.fraud_type == "other_fraud"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "社区提醒各位老人：最近有人在菜市场门口发传单，说听健康讲座签到就送鸡蛋、送挂面，听几天就开始卖上万元的保健品，请大家不要去。",
+        "物业通知：近期有陌生人在小区发“养生讲座”邀请，称连续听课送电饭煲，物业未组织此类活动，请勿参加、勿登记个人信息。",
+        "【街道卫生服务中心】65岁以上老人免费体检本周六开始，请携带身份证到社区卫生服务站，体检不收费。",
+    ],
+)
+def test_a_warning_of_the_freebie_lure_and_a_real_health_check_stay_quiet(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    assert not verdict.is_fraud, verdict.explanation

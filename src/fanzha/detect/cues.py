@@ -83,6 +83,8 @@ REPORTED = (
     "发短信说",
     "发消息说",
     "骗我说",
+    # someone unnamed said or claimed it: "最近有人发传单说听讲座送鸡蛋", "有陌生人在小区发邀请，称…"
+    "有(?:人|个人|陌生人|不法分子|些人|一些人)[^。！？!?\\n]{0,20}(?:说|称)",
 )
 # The news telling of someone else's case ("刚刷到新闻 又端了一个配资平台"): reported up to the end of its
 # clause only, since a scam may open with news ("据报道，某平台即将关闭，请尽快将余额转入安全账户").
