@@ -295,7 +295,11 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("深海鱼油，专门通血管的，吃三个月降血压比药还管用，原价3980", "miracle_remedy", True),
         ("王阿姨，这个孢子粉平时一个疗程六千八，这次老会员给您三千六", "miracle_remedy", True),
         # gifts for sitting through a "health talk", a remedy "at cost", a tour for the price of a meal
-        ("养生讲座下周开课，老年朋友每天到场签到即送鸡蛋一盒，听满七天送电饭锅", "elderly_freebie_lure", True),
+        (
+            "养生讲座下周开课，老年朋友每天到场签到即送鸡蛋一盒，听满七天送电饭锅",
+            "elderly_freebie_lure",
+            True,
+        ),
         ("专家义诊后，血压偏高的可以领中药调理包，只收成本费", "elderly_freebie_lure", True),
         ("夕阳红专线：68元游黄山两日，包吃包住，仅限55-80岁老人报名", "elderly_freebie_lure", True),
         ("社区卫生服务中心为65岁以上老人免费体检，请带身份证", "elderly_freebie_lure", False),

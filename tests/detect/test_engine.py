@@ -508,6 +508,8 @@ def test_a_freebie_lure_on_the_elderly_is_a_scam(detector: Detector, text: str) 
         "【街道卫生服务中心】65岁以上老人免费体检本周六开始，请携带身份证到社区卫生服务站，体检不收费。",
     ],
 )
-def test_a_warning_of_the_freebie_lure_and_a_real_health_check_stay_quiet(detector: Detector, text: str) -> None:
+def test_a_warning_of_the_freebie_lure_and_a_real_health_check_stay_quiet(
+    detector: Detector, text: str
+) -> None:
     verdict = detector.assess(text)
     assert not verdict.is_fraud, verdict.explanation
