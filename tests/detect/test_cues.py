@@ -303,6 +303,14 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("专家义诊后，血压偏高的可以领中药调理包，只收成本费", "elderly_freebie_lure", True),
         ("夕阳红专线：68元游黄山两日，包吃包住，仅限55-80岁老人报名", "elderly_freebie_lure", True),
         ("社区卫生服务中心为65岁以上老人免费体检，请带身份证", "elderly_freebie_lure", False),
+        # card details asked for "verification" by whoever sent the message
+        ("如需保留原费率，请致电客户经理办理，需核验结算卡信息", "ask_for_code", True),
+        ("为确认您的身份，请提供银行卡卡号和有效期", "ask_for_code", True),
+        ("退款原路退回，无需提供银行卡信息", "ask_for_code", False),
+        ("京东不会以订单无效为由主动要求您提供银行卡信息操作退款", "ask_for_code", False),
+        # an "official partner" vouches for itself
+        ("我们是官方合作商，可以帮您重新标注地图", "vouches_for_itself", True),
+        ("高德官方合作伙伴大会今天开幕", "vouches_for_itself", False),
         ("楼盘开放日到场即送精美礼品，看房专车免费接送", "elderly_freebie_lure", False),
         ("黄山三日游报名开始，每人1680元，含门票和住宿", "elderly_freebie_lure", False),
         ("这批货是按成本价给你的，别再压价了", "elderly_freebie_lure", False),
