@@ -525,3 +525,12 @@ def test_a_we_without_a_claim_of_legitimacy_is_no_vouching(text: str) -> None:
 )
 def test_a_judgment_in_the_next_clause_must_close_it(text: str, kept: bool) -> None:
     assert ("guaranteed_return" in cue_ids(text)) is kept
+
+
+def test_counterfeit_goods_are_no_impersonation() -> None:
+    """假冒 reports someone's pose; 假冒伪劣商品 are fake goods, and what follows is the text's own demand."""
+    text = "您的店铺销售假冒伪劣商品，请于24小时内联系执法人员处理，逾期吊销执照"
+    hits, described = MATCHER.match_all(prepare(text).masked)
+    assert "urgency" in {hit.cue.id for hit in hits} and not described
+    hits, described = MATCHER.match_all(prepare("假冒客服说请于24小时内联系处理").masked)
+    assert "urgency" in described and "urgency" not in {hit.cue.id for hit in hits}

@@ -513,3 +513,38 @@ def test_a_warning_of_the_freebie_lure_and_a_real_health_check_stay_quiet(
 ) -> None:
     verdict = detector.assess(text)
     assert not verdict.is_fraud, verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("cues", "described", "named"),
+    [
+        ({}, True, True),  # the scam cue was only judged: nothing else argues for a scam
+        ({"refusal_or_doubt": _hit("refusal_or_doubt", -1.5)}, True, True),
+        ({"urgency": _hit("urgency", 1.0)}, True, False),  # another scam cue speaks undescribed
+        ({}, False, False),
+    ],
+)
+def test_a_text_that_only_describes_scam_cues_is_named_so(
+    cues: dict[str, RawHit], described: bool, named: bool
+) -> None:
+    found = evidence(
+        best_per_cue=cues,
+        signals=[],
+        p_scam=0.95,
+        canonical_chars=40,
+        text_chars=40,
+        weights=Weights(),
+        described=described,
+    )
+    assert ("describes_scam" in found.values) is named
+
+
+def test_a_judgment_of_a_scam_is_not_a_scam_and_says_why(detector: Detector) -> None:
+    text = "要交保证金才给派单的兼职都是骗人的"
+    gathered = detector.gather([text])[0]
+    assert "fee_before_benefit" in gathered.described and "fee_before_benefit" not in gathered.best_per_cue
+    verdict = detector.assess(text)
+    assert not verdict.is_fraud, verdict.explanation
+    assert any("describes_scam" in line for line in verdict.explanation)
+    # the same move asked for, not judged, is a scam
+    assert detector.assess("兼职需先交保证金200元才给派单，加我微信").is_fraud

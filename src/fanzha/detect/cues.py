@@ -73,7 +73,7 @@ REPORTED = (
     "所谓",
     "自称",
     "冒充",
-    "假冒",
+    "假冒(?!伪劣)",  # not the counterfeit goods of "销售假冒伪劣商品"
     "骗子",
     "声称",
     "打电话说",
@@ -128,20 +128,27 @@ class CueMatcher:
         self._automaton.make_automaton()
 
     def match(self, masked: str) -> list[RawHit]:
-        """Cue hits in `masked` (normalised, identifiers masked), at most one per cue and span.
+        """Cue hits in `masked` (normalised, identifiers masked), at most one per cue and span (`match_all`
+        without the described cues)."""
+        return self.match_all(masked)[0]
+
+    def match_all(self, masked: str) -> tuple[list[RawHit], frozenset[str]]:
+        """Cue hits in `masked` (normalised, identifiers masked), at most one per cue and span, and the
+        scam cues (positive weight) the text only describes: negated, quoted, reported or judged
+        (`described`), which are no hits.
 
         The patterns see each identifier as one character (`collapse_identifiers`): a window such as
         "点击, then up to 18 characters, then 认证" must not depend on how long the link between them
         is (`请点击 didi-sjrz.com 完成资质认证` matched with a 12-letter host and not with a 13-letter
         one). Spans are given back in `masked`."""
         collapsed = collapse_identifiers(masked)
-        hits = self._match(collapsed.text)
+        hits, only_described = self._match(collapsed.text)
         if not collapsed.runs:
-            return hits
+            return hits, only_described
         back = collapsed.position
-        return [RawHit(h.cue, back(h.start), back(h.end)) for h in hits]
+        return [RawHit(h.cue, back(h.start), back(h.end)) for h in hits], only_described
 
-    def _match(self, text: str) -> list[RawHit]:
+    def _match(self, text: str) -> tuple[list[RawHit], frozenset[str]]:
         patterned: dict[int, set[int]] = {}  # cue → its alternatives to run: a keyword of theirs occurred
         plain: dict[int, list[tuple[int, int]]] = {}  # keyword cues: every occurrence is a hit
         for end, (length, to_run, found) in self._automaton.iter(text):
@@ -150,6 +157,7 @@ class CueMatcher:
             for index in found:
                 plain.setdefault(index, []).append((end + 1 - length, end + 1))
         hits: list[RawHit] = []
+        described_ids: set[str] = set()
         told = (
             bool(patterned or plain)
             and _ENCOUNTER_WORDS.search(text) is not None
@@ -157,13 +165,13 @@ class CueMatcher:
             and _BULLETIN.search(text) is None
         )
         for index, present in patterned.items():
-            self._keep(hits, self.cues[index], text, self._spans(index, present, text), told)
+            self._keep(hits, described_ids, self.cues[index], text, self._spans(index, present, text), told)
         for index, spans in plain.items():
-            self._keep(hits, self.cues[index], text, spans, told)
+            self._keep(hits, described_ids, self.cues[index], text, spans, told)
         if told:  # "我接到一个自称…的电话" tells of the attempt: in this text it is no warning's wording
             hits = [h for h in hits if h.cue.id != WARNING_CUE or text[h.start : h.start + 2] not in _RECEIPT]
         hits.sort(key=lambda h: (h.start, h.end, h.cue.id))
-        return hits
+        return hits, frozenset(described_ids - {h.cue.id for h in hits})
 
     def _spans(self, index: int, present: set[int], text: str) -> Iterable[tuple[int, int]]:
         """The matches of cue `index`'s pattern in `text`, running the alternatives in `present` only
@@ -176,10 +184,19 @@ class CueMatcher:
         return leftmost_spans([alternatives[i] for i in sorted(present)], text)
 
     @staticmethod
-    def _keep(hits: list[RawHit], cue: Cue, text: str, spans: Iterable[tuple[int, int]], told: bool) -> None:
-        """`told`: the text tells of a scam attempt on the writer or someone close (`_ENCOUNTER`)."""
+    def _keep(
+        hits: list[RawHit],
+        described_ids: set[str],
+        cue: Cue,
+        text: str,
+        spans: Iterable[tuple[int, int]],
+        told: bool,
+    ) -> None:
+        """Add the spans to `hits`, or a scam cue's described ones to `described_ids`. `told`: the text
+        tells of a scam attempt on the writer or someone close (`_ENCOUNTER`)."""
         for start, end in spans:
             if cue.weight > 0 and described(text, start, end, told=told):
+                described_ids.add(cue.id)
                 continue
             hits.append(RawHit(cue, start, end))
 

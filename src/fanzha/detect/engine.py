@@ -26,7 +26,7 @@ from fanzha.detect.cues import WARNING_CUE, CueMatcher, RawHit, is_dialogue
 from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare_many, vocabulary
 from fanzha.detect.requests import Request, find_request
-from fanzha.detect.scoring import DOUBT, Score, Weights, score
+from fanzha.detect.scoring import DESCRIBED, DOUBT, Score, Weights, score
 from fanzha.detect.signals import (
     ALL_OFFICIAL,
     IntelLookup,
@@ -68,6 +68,7 @@ class Evidence:
     rule_hits: list[RawHit]
     best_per_cue: dict[str, RawHit]
     signals: list[CueHit]
+    described: frozenset[str] = frozenset()  # scam cues the text only describes (negated, quoted, judged)
 
 
 class Detector:
@@ -127,7 +128,7 @@ class Detector:
         """Everything but the classifier: the prepared text, its cues and its signals."""
         evidence = []
         for text, prepared in zip(texts, prepare_many(texts, self.repairer), strict=True):
-            rule_hits = self.matcher.match(prepared.masked)
+            rule_hits, described = self.matcher.match_all(prepared.masked)
             signals = identifier_signals(prepared.masked, prepared.located, text)
             if any(s.id == ALL_OFFICIAL for s in signals):
                 # "后面却是陌生链接" is not so when every link is the brand's own (【支付宝】… d.alipay.com)
@@ -138,7 +139,7 @@ class Detector:
             signals += variant_signals(prepared)
             if self.intel is not None:
                 signals += intel_signals(prepared.located, text, self.intel)
-            evidence.append(Evidence(prepared, rule_hits, best, signals))
+            evidence.append(Evidence(prepared, rule_hits, best, signals, described))
         return evidence
 
     def evidence_of(self, gathered: Evidence, p_scam: float) -> scoring.Evidence:
@@ -151,6 +152,7 @@ class Detector:
             text_chars=len(gathered.prepared.norm.text),
             weights=self.weights,
             dialogue=WARNING_CUE in gathered.best_per_cue and is_dialogue(gathered.prepared.masked),
+            described=bool(gathered.described),
         )
 
     def model_view(
@@ -365,6 +367,11 @@ class Detector:
                 "长文中出现的防骗字眼（多是受害人的疑虑或骗子话术）" if name == DOUBT else hit.cue.meaning
             )
             lines.append(f"规则“{name}”：{meaning}（{used.get(name, hit.cue.weight):+.1f}分）。")
+        if DESCRIBED in used:
+            lines.append(
+                f"规则“{DESCRIBED}”：文中提到的诈骗手法是被否定、引述或评判的（如“…的都是骗人的”"
+                f"“不会要求您缴纳解冻费”），没有别的诈骗特征（{used[DESCRIBED]:+.1f}分）。"
+            )
         seen = set()
         for signal in signals:
             if signal.id not in seen and signal.id in used:
