@@ -303,6 +303,10 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("专家义诊后，血压偏高的可以领中药调理包，只收成本费", "elderly_freebie_lure", True),
         ("夕阳红专线：68元游黄山两日，包吃包住，仅限55-80岁老人报名", "elderly_freebie_lure", True),
         ("社区卫生服务中心为65岁以上老人免费体检，请带身份证", "elderly_freebie_lure", False),
+        # a fee to "handle" an overdue record or a credit report "spotted" by many queries
+        ("专业处理网贷逾期，征信花了也能做，先办事后收费", "credit_repair", True),
+        ("征信花户也能下款，包过", "credit_repair", True),
+        ("您的信用卡已逾期3天，请及时处理，以免影响征信", "credit_repair", False),
         # card details asked for "verification" by whoever sent the message
         ("如需保留原费率，请致电客户经理办理，需核验结算卡信息", "ask_for_code", True),
         ("为确认您的身份，请提供银行卡卡号和有效期", "ask_for_code", True),
