@@ -302,22 +302,30 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ),
         ("专家义诊后，血压偏高的可以领中药调理包，只收成本费", "elderly_freebie_lure", True),
         ("夕阳红专线：68元游黄山两日，包吃包住，仅限55-80岁老人报名", "elderly_freebie_lure", True),
-        ("社区卫生服务中心为65岁以上老人免费体检，请带身份证", "elderly_freebie_lure", False),
+        ("镇卫生院：65岁以上老人免费体检，到场签到可领取鸡蛋一盒，不推销产品", "elderly_freebie_lure", False),
+        ("【超市】会员日到店签到即送鸡蛋6枚", "elderly_freebie_lure", False),
+        ("运动打卡App：连续签到7天送保温杯", "elderly_freebie_lure", False),
+        ("1680元畅游黄山三日，60岁以上老人半价", "elderly_freebie_lure", False),
+        ("98元游黄山一日，60岁以上老人免票", "elderly_freebie_lure", False),
+        ("399元游三亚五日，限18-45岁成人", "elderly_freebie_lure", False),
+        ("婴儿配方奶粉限时成本价清仓", "elderly_freebie_lure", False),
         # a fee to "handle" an overdue record or a credit report "spotted" by many queries
         ("专业处理网贷逾期，征信花了也能做，先办事后收费", "credit_repair", True),
         ("征信花户也能下款，包过", "credit_repair", True),
         ("您的信用卡已逾期3天，请及时处理，以免影响征信", "credit_repair", False),
+        ("我征信花了，银行说半年内别再查了", "credit_repair", False),
+        ("客服可以帮您处理逾期分期事宜，详询95588", "credit_repair", False),
         # card details asked for "verification" by whoever sent the message
         ("如需保留原费率，请致电客户经理办理，需核验结算卡信息", "ask_for_code", True),
-        ("为确认您的身份，请提供银行卡卡号和有效期", "ask_for_code", True),
+        ("为确认您的身份，需要核实您的银行卡卡号和有效期", "ask_for_code", True),
+        ("请各位同事提供银行卡卡号及开户行，用于发放工资", "ask_for_code", False),
         ("退款原路退回，无需提供银行卡信息", "ask_for_code", False),
         ("京东不会以订单无效为由主动要求您提供银行卡信息操作退款", "ask_for_code", False),
         # an "official partner" vouches for itself
         ("我们是官方合作商，可以帮您重新标注地图", "vouches_for_itself", True),
-        ("高德官方合作伙伴大会今天开幕", "vouches_for_itself", False),
+        ("我们和高德有官方合作，标注免费", "vouches_for_itself", False),
         ("楼盘开放日到场即送精美礼品，看房专车免费接送", "elderly_freebie_lure", False),
-        ("黄山三日游报名开始，每人1680元，含门票和住宿", "elderly_freebie_lure", False),
-        ("这批货是按成本价给你的，别再压价了", "elderly_freebie_lure", False),
+        ("保健品按成本价给你的，别再压价了", "elderly_freebie_lure", False),
         ("降压药要按时吃，别自己停药", "miracle_remedy", False),
         ("多喝热水、睡个好觉比吃药还管用", "miracle_remedy", False),
         ("医生说这样可以降血压，暂时不用吃药", "miracle_remedy", False),
@@ -382,6 +390,9 @@ def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str,
         # someone unnamed said it: a neighbourhood's warning of what is going round
         ("最近有人在小区门口发传单，说资金要转到安全账户才能保值", False),
         ("近期有陌生人打电话，称要把钱转到安全账户配合调查", False),
+        # … but not a scam's own report of someone: the reader is named, or no news of late
+        ("近期有人冒用您的身份，称需要您把资金转到安全账户", True),
+        ("有人冒用你的名义贷款了，称你同意了，请把钱转到安全账户", True),
     ],
 )
 def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text: str, counted: bool) -> None:
@@ -536,5 +547,8 @@ def test_counterfeit_goods_are_no_impersonation() -> None:
     text = "您的店铺销售假冒伪劣商品，请于24小时内联系执法人员处理，逾期吊销执照"
     hits, described = MATCHER.match_all(prepare(text).masked)
     assert "urgency" in {hit.cue.id for hit in hits} and not described
+    # someone's pose reported: no hit, and no description of the text's own making either
     hits, described = MATCHER.match_all(prepare("假冒客服说请于24小时内联系处理").masked)
-    assert "urgency" in described and "urgency" not in {hit.cue.id for hit in hits}
+    assert "urgency" not in {hit.cue.id for hit in hits} and not described
+    hits, described = MATCHER.match_all(prepare("客服不会让您24小时内处理").masked)
+    assert "urgency" in described

@@ -491,6 +491,7 @@ def test_a_brand_tag_before_the_brands_own_link_is_no_stranger_link(detector: De
         "重阳节回馈：60岁以上老人凭身份证来健康讲堂签到即送鸡蛋一盒，连续听满五天加送挂面，有省城名医现场义诊。",
         "【公益体检】退休老专家进社区，免费查血脂、骨密度。查出问题的老人可领取专家配方调理包，仅收成本费。",
         "敬老专线：88元畅游西湖三日，包吃包住包门票，仅限60岁以上老人，需带身份证，子女不可陪同。",
+        "养生讲座：省城名医来我区坐诊，凡到场65岁以上老人均可领取食用油一桶。",
     ],
 )
 def test_a_freebie_lure_on_the_elderly_is_a_scam(detector: Detector, text: str) -> None:
@@ -506,6 +507,10 @@ def test_a_freebie_lure_on_the_elderly_is_a_scam(detector: Detector, text: str) 
         "社区提醒各位老人：最近有人在菜市场门口发传单，说听健康讲座签到就送鸡蛋、送挂面，听几天就开始卖上万元的保健品，请大家不要去。",
         "物业通知：近期有陌生人在小区发“养生讲座”邀请，称连续听课送电饭煲，物业未组织此类活动，请勿参加、勿登记个人信息。",
         "【街道卫生服务中心】65岁以上老人免费体检本周六开始，请携带身份证到社区卫生服务站，体检不收费。",
+        "镇卫生院：65岁以上老人免费体检，到场签到可领取鸡蛋一盒，不推销任何产品。",
+        "社区反诈宣传讲座本周六举行，到场居民可领取鸡蛋一盒。",
+        "【永辉超市】会员日活动，到店签到即送鸡蛋6枚。",
+        "业主群：这几天小区东门有人摆摊，说听养生课连续听满七天送电饭煲，大家别去。",
     ],
 )
 def test_a_warning_of_the_freebie_lure_and_a_real_health_check_stay_quiet(
@@ -540,7 +545,7 @@ def test_a_text_that_only_describes_scam_cues_is_named_so(
 
 
 def test_a_judgment_of_a_scam_is_not_a_scam_and_says_why(detector: Detector) -> None:
-    text = "要交保证金才给派单的兼职都是骗人的"
+    text = "先交会员费才能接单的兼职都是骗人的"  # 54 before describes_scam
     gathered = detector.gather([text])[0]
     assert "fee_before_benefit" in gathered.described and "fee_before_benefit" not in gathered.best_per_cue
     verdict = detector.assess(text)
@@ -548,3 +553,16 @@ def test_a_judgment_of_a_scam_is_not_a_scam_and_says_why(detector: Detector) -> 
     assert any("describes_scam" in line for line in verdict.explanation)
     # the same move asked for, not judged, is a scam
     assert detector.assess("兼职需先交保证金200元才给派单，加我微信").is_fraud
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现在冒充公检法的骗子很多，但这次是真的，您涉嫌洗钱，请把资金转到安全账户",  # reported speech only
+        "你别信网上说的那些，刷单返利确实有骗子，但我们是大平台，今天做三单就返佣金",  # the pose
+    ],
+)
+def test_others_scams_told_to_set_the_writer_apart_are_not_a_description(
+    detector: Detector, text: str
+) -> None:
+    assert not any("describes_scam" in line for line in detector.assess(text).explanation)

@@ -83,8 +83,10 @@ REPORTED = (
     "发短信说",
     "发消息说",
     "骗我说",
-    # someone unnamed said or claimed it: "最近有人发传单说听讲座送鸡蛋", "有陌生人在小区发邀请，称…"
-    "有(?:人|个人|陌生人|不法分子|些人|一些人)[^。！？!?\\n]{0,20}(?:说|称)",
+    # news of someone unnamed saying it lately: "最近小区门口有人发传单说…", "近期有陌生人…称…"; not a
+    # scam's own "有人冒用您的名义…称…" (the reader named before 说) nor "群里所有人都在…"
+    "(?:最近|近期|近日|近来|这两天|这几天|前几天|前两天)[^。！？!?\\n你您]{0,8}有(?:人|陌生人|不法分子|些人|一些人)"
+    "[^。！？!?\\n你您]{0,20}(?:说(?!明)|称(?![号呼为作]))",
 )
 # The news telling of someone else's case ("刚刷到新闻 又端了一个配资平台"): reported up to the end of its
 # clause only, since a scam may open with news ("据报道，某平台即将关闭，请尽快将余额转入安全账户").
@@ -134,8 +136,8 @@ class CueMatcher:
 
     def match_all(self, masked: str) -> tuple[list[RawHit], frozenset[str]]:
         """Cue hits in `masked` (normalised, identifiers masked), at most one per cue and span, and the
-        scam cues (positive weight) the text only describes: negated, quoted, reported or judged
-        (`described`), which are no hits.
+        scam cues (positive weight) the text only describes by its own words: negated, quoted or judged
+        (`description`; reported speech is someone else's words), which are no hits.
 
         The patterns see each identifier as one character (`collapse_identifiers`): a window such as
         "点击, then up to 18 characters, then 认证" must not depend on how long the link between them
@@ -171,6 +173,8 @@ class CueMatcher:
         if told:  # "我接到一个自称…的电话" tells of the attempt: in this text it is no warning's wording
             hits = [h for h in hits if h.cue.id != WARNING_CUE or text[h.start : h.start + 2] not in _RECEIPT]
         hits.sort(key=lambda h: (h.start, h.end, h.cue.id))
+        if described_ids and _CONTRAST_POSE.search(text) is not None:
+            described_ids.clear()  # "…确实有骗子，但我们是大平台": the scam describes others to vouch for itself
         return hits, frozenset(described_ids - {h.cue.id for h in hits})
 
     def _spans(self, index: int, present: set[int], text: str) -> Iterable[tuple[int, int]]:
@@ -192,13 +196,16 @@ class CueMatcher:
         spans: Iterable[tuple[int, int]],
         told: bool,
     ) -> None:
-        """Add the spans to `hits`, or a scam cue's described ones to `described_ids`. `told`: the text
-        tells of a scam attempt on the writer or someone close (`_ENCOUNTER`)."""
+        """Add the spans to `hits`, or a scam cue's described ones to `described_ids`, except what only
+        reported speech describes: "现在骗子很多，但这次是真的，您涉嫌洗钱…" reports no scam of its own
+        words' making. `told`: the text tells of a scam attempt on the writer or someone close
+        (`_ENCOUNTER`)."""
         for start, end in spans:
-            if cue.weight > 0 and described(text, start, end, told=told):
+            how = description(text, start, end, told=told) if cue.weight > 0 else None
+            if how is None:
+                hits.append(RawHit(cue, start, end))
+            elif how != REPORTED_SPEECH:
                 described_ids.add(cue.id)
-                continue
-            hits.append(RawHit(cue, start, end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +317,9 @@ _BULLETIN = re.compile(
     "反诈|涉诈|防骗|案例|谨防|警惕|提防|(?:警方|公安|民警|派出所|网警)(?:提醒|提示|温馨提示|郑重提醒)"
     "|提醒(?:您|大家|广大|市民|群众)|(?:都是|均为|一律是)(?:诈骗|骗局)"
 )
+# Others' scams described only to set the writer apart: "刷单确实有骗子，但我们是大平台", "外面都是骗人的，
+# 可我们这个…", "现在骗子很多，不过这次是真的".
+_CONTRAST_POSE = re.compile("(?:但|可|不过|而)(?:是)?(?:我们|我这|咱们|咱这|我家|这次|这回|本平台|我司)")
 # The words without which `_ENCOUNTER` cannot match: one cheap search spares the full pattern on most texts.
 _ENCOUNTER_WORDS = re.compile("|".join(sorted({*_RECEIVED, *_ASKED, *_ASKED_KIN, *_APPROACHED})))
 # A closing bracket ends reported speech too: "（来电，自称中国移动客服）您好，您的积分…" is a transcript's
@@ -326,26 +336,28 @@ def _sentence_start(text: str, start: int) -> int:
     return last if last >= 0 else lo
 
 
-def _negated(text: str, start: int, told: bool) -> bool:
-    """A negation right before the cue, a quoting word shortly before it in the same sentence, or
-    reported speech earlier in the same sentence (the news: in the same clause), unless the text tells of
-    an attempt on the writer (`told`): then the reported speech is the scam's own words. A negation is
-    that of the cue's own clause: in "不用出门，点击链接领取" the 不用 is about going out, not about the
-    link."""
+def _negated(text: str, start: int, told: bool) -> str | None:
+    """A negation right before the cue ("negated"), reported speech earlier in the same sentence (the
+    news: in the same clause; "reported"), unless the text tells of an attempt on the writer (`told`):
+    then the reported speech is the scam's own words, or a quoting word shortly before it in the same
+    sentence ("quoted"). A negation is that of the cue's own clause: in "不用出门，点击链接领取" the 不用
+    is about going out, not about the link."""
     lo = max(0, start - NEGATION_WINDOW)
     for i in range(start - 1, lo - 1, -1):
         if text[i] in _CLAUSE_END:
             lo = i + 1
             break
     if lo < start and _NEGATION.search(text, lo, start) is not None:
-        return True
+        return NEGATED
     sentence_start = _sentence_start(text, start)
     if not told and _REPORTED.search(text, sentence_start, start) is not None:
-        return True
+        return REPORTED_SPEECH
     clause_start = max((i + 1 for i in range(sentence_start, start) if text[i] in _CLAUSE_END), default=0)
     if not told and _NEWS.search(text, max(sentence_start, clause_start), start) is not None:
-        return True
-    return _QUOTING.search(text, max(sentence_start, start - QUOTING_WINDOW), start) is not None
+        return REPORTED_SPEECH
+    if _QUOTING.search(text, max(sentence_start, start - QUOTING_WINDOW), start) is not None:
+        return QUOTED
+    return None
 
 
 # What follows a described scam in a warning: "贷款先交钱的都是诈骗", "让你转账到安全账户的就是骗子",
@@ -370,10 +382,20 @@ def _judged(text: str, end: int) -> bool:
     return _JUDGED.match(text, end, end + 20) is not None
 
 
+NEGATED, QUOTED, REPORTED_SPEECH, JUDGED = "negated", "quoted", "reported", "judged"
+
+
+def description(text: str, start: int, end: int, *, told: bool = False) -> str | None:
+    """How the text describes the span instead of saying or asking it: NEGATED, QUOTED, REPORTED_SPEECH
+    or JUDGED (`_negated`, `_judged`), or None. `told`: the text tells of a scam attempt on the writer
+    (`_ENCOUNTER`)."""
+    return _negated(text, start, told) or (JUDGED if _judged(text, end) else None)
+
+
 def described(text: str, start: int, end: int, *, told: bool = False) -> bool:
-    """The span is negated, quoted, reported or judged (`_negated`, `_judged`): the text describes it, it
-    does not say or ask it. `told`: the text tells of a scam attempt on the writer (`_ENCOUNTER`)."""
-    return _negated(text, start, told) or _judged(text, end)
+    """The span is negated, quoted, reported or judged (`description`): the text describes it, it does
+    not say or ask it."""
+    return description(text, start, end, told=told) is not None
 
 
 # A conversation: one side asks, the other answers in the first person after a break ("请问您现在方便
