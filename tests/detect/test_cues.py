@@ -315,6 +315,12 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("您的信用卡已逾期3天，请及时处理，以免影响征信", "credit_repair", False),
         ("我征信花了，银行说半年内别再查了", "credit_repair", False),
         ("客服可以帮您处理逾期分期事宜，详询95588", "credit_repair", False),
+        # the pig-butchering hook: a small deposit "to test the water", a loss the writer takes on
+        ("宝宝你先充五千试试水，赚了马上能提", "small_trial_deposit", True),
+        ("第一次用这个理财app，我先投一千试试", "small_trial_deposit", False),
+        ("这款面霜先买小样试试", "small_trial_deposit", False),
+        ("你先投三万跟我操作，亏了算我的", "loss_covered", True),
+        ("这批货你先拿去卖，亏了算我的", "loss_covered", False),
         # card details asked for "verification" by whoever sent the message
         ("如需保留原费率，请致电客户经理办理，需核验结算卡信息", "ask_for_code", True),
         ("为确认您的身份，需要核实您的银行卡卡号和有效期", "ask_for_code", True),
