@@ -325,6 +325,8 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("如需保留原费率，请致电客户经理办理，需核验结算卡信息", "ask_for_code", True),
         ("为确认您的身份，需要核实您的银行卡卡号和有效期", "ask_for_code", True),
         ("请各位同事提供银行卡卡号及开户行，用于发放工资", "ask_for_code", False),
+        ("积分可兑换现金，请回复您的卡号及有效期办理", "ask_for_code", True),
+        ("招行不会在邮件中要求您点击链接填写卡号、密码或验证码", "ask_for_code", False),
         ("退款原路退回，无需提供银行卡信息", "ask_for_code", False),
         ("京东不会以订单无效为由主动要求您提供银行卡信息操作退款", "ask_for_code", False),
         # an "official partner" vouches for itself
