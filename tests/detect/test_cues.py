@@ -326,6 +326,10 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("为确认您的身份，需要核实您的银行卡卡号和有效期", "ask_for_code", True),
         ("请各位同事提供银行卡卡号及开户行，用于发放工资", "ask_for_code", False),
         ("积分可兑换现金，请回复您的卡号及有效期办理", "ask_for_code", True),
+        # a medical-insurance settlement reports the insured's own "个人账户"
+        ("统筹支付356.20元，个人账户支付58.00元", "personal_transfer_to_stranger", False),
+        ("医保个人账户余额1,203.50元", "personal_transfer_to_stranger", False),
+        ("请把钱转到我的个人账户，不要走对公", "personal_transfer_to_stranger", True),
         ("招行不会在邮件中要求您点击链接填写卡号、密码或验证码", "ask_for_code", False),
         ("退款原路退回，无需提供银行卡信息", "ask_for_code", False),
         ("京东不会以订单无效为由主动要求您提供银行卡信息操作退款", "ask_for_code", False),
