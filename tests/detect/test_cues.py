@@ -554,6 +554,21 @@ def test_a_judgment_in_the_next_clause_must_close_it(text: str, kept: bool) -> N
     assert ("guaranteed_return" in cue_ids(text)) is kept
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "counted"),
+    [
+        # a denial reaches across "or" in its clause …
+        ("升级远程自动完成，无需您支付任何费用或提供卡密码", "ask_for_code", False),
+        ("工作人员不会要求您转账或者提供验证码", "ask_for_code", False),
+        # … not across an enumeration, nor into the next clause
+        ("无需任何抵押担保、放款前先交800元保证金", "fee_before_benefit", True),
+        ("不用担心，您只需要支付手续费或者提供验证码即可", "ask_for_code", True),
+    ],
+)
+def test_a_negation_reaches_across_or(text: str, cue: str, counted: bool) -> None:
+    assert (cue in cue_ids(text)) is counted
+
+
 def test_counterfeit_goods_are_no_impersonation() -> None:
     """假冒 reports someone's pose; 假冒伪劣商品 are fake goods, and what follows is the text's own demand."""
     text = "您的店铺销售假冒伪劣商品，请于24小时内联系执法人员处理，逾期吊销执照"

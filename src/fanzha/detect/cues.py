@@ -275,6 +275,14 @@ def _not_a_question(word: str) -> str:
 
 
 _NEGATION = re.compile("|".join(map(_not_a_question, NEGATIONS)) + "|(?<![分特识区个级类性告辞离鉴派])别")
+# A negation reaches across "or" in its clause: in "无需您支付任何费用或提供卡密码" the 无需 denies 提供卡
+# 密码 too. Not across an enumeration: in a loan advert's "无需任何抵押担保、放款前先交800元保证金" the fee is asked.
+_COORDINATED_NEGATION = re.compile(
+    "(?:"
+    + "|".join(map(_not_a_question, NEGATIONS))
+    + ")[^。！？!?\n，,；;、]{0,14}(?:或者?|也不|也无需|也不用)$"
+)
+COORDINATION_WINDOW = 24
 _QUOTING = re.compile("|".join(map(_not_a_question, QUOTING)))
 _REPORTED = re.compile("|".join(REPORTED))
 _NEWS = re.compile("|".join(NEWS))
@@ -348,6 +356,13 @@ def _negated(text: str, start: int, told: bool) -> str | None:
             lo = i + 1
             break
     if lo < start and _NEGATION.search(text, lo, start) is not None:
+        return NEGATED
+    clause_lo = max(0, start - COORDINATION_WINDOW)
+    for i in range(start - 1, clause_lo - 1, -1):
+        if text[i] in _CLAUSE_END:
+            clause_lo = i + 1
+            break
+    if _COORDINATED_NEGATION.search(text, clause_lo, start) is not None:
         return NEGATED
     sentence_start = _sentence_start(text, start)
     if not told and _REPORTED.search(text, sentence_start, start) is not None:
