@@ -344,25 +344,25 @@ def _sentence_start(text: str, start: int) -> int:
     return last if last >= 0 else lo
 
 
-def _negated(text: str, start: int, told: bool) -> str | None:
-    """A negation right before the cue ("negated"), reported speech earlier in the same sentence (the
-    news: in the same clause; "reported"), unless the text tells of an attempt on the writer (`told`):
-    then the reported speech is the scam's own words, or a quoting word shortly before it in the same
-    sentence ("quoted"). A negation is that of the cue's own clause: in "不用出门，点击链接领取" the 不用
-    is about going out, not about the link."""
-    lo = max(0, start - NEGATION_WINDOW)
+def _clause_back(text: str, start: int, window: int) -> int:
+    """Where the clause holding `start` begins, looking back at most `window` characters."""
+    lo = max(0, start - window)
     for i in range(start - 1, lo - 1, -1):
         if text[i] in _CLAUSE_END:
-            lo = i + 1
-            break
+            return i + 1
+    return lo
+
+
+def _negated(text: str, start: int, told: bool) -> str | None:
+    """NEGATED: a negation right before the cue, or one across "or" in its clause; REPORTED_SPEECH:
+    reported speech earlier in the same sentence (the news: in the same clause), unless the text tells of
+    an attempt on the writer (`told`), when the reported speech is the scam's own words; QUOTED: a quoting
+    word shortly before it in the same sentence. A negation is that of the cue's own clause: in "不用出门，
+    点击链接领取" the 不用 is about going out, not about the link."""
+    lo = _clause_back(text, start, NEGATION_WINDOW)
     if lo < start and _NEGATION.search(text, lo, start) is not None:
         return NEGATED
-    clause_lo = max(0, start - COORDINATION_WINDOW)
-    for i in range(start - 1, clause_lo - 1, -1):
-        if text[i] in _CLAUSE_END:
-            clause_lo = i + 1
-            break
-    if _COORDINATED_NEGATION.search(text, clause_lo, start) is not None:
+    if _COORDINATED_NEGATION.search(text, _clause_back(text, start, COORDINATION_WINDOW), start) is not None:
         return NEGATED
     sentence_start = _sentence_start(text, start)
     if not told and _REPORTED.search(text, sentence_start, start) is not None:
