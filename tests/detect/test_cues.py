@@ -326,6 +326,22 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("为确认您的身份，需要核实您的银行卡卡号和有效期", "ask_for_code", True),
         ("请各位同事提供银行卡卡号及开户行，用于发放工资", "ask_for_code", False),
         ("积分可兑换现金，请回复您的卡号及有效期办理", "ask_for_code", True),
+        # a "group notice" that has parents pay per pupil by a QR code in the chat
+        (
+            "本班学生需统一购买意外险，每人128元，请家长接龙后长按识别下方收款码缴费",
+            "teacher_collects_fees",
+            True,
+        ),
+        (
+            "各位家长好，资料费每人85元，请在学校缴费系统中缴纳，班级群里不会发任何收款码",
+            "teacher_collects_fees",
+            False,
+        ),
+        (
+            "校服费用请在学校官方缴费平台缴纳，缴费入口见班级群公告，请勿扫描来源不明的二维码",
+            "teacher_collects_fees",
+            False,
+        ),
         # a medical-insurance settlement reports the insured's own "个人账户"
         ("统筹支付356.20元，个人账户支付58.00元", "personal_transfer_to_stranger", False),
         ("医保个人账户余额1,203.50元", "personal_transfer_to_stranger", False),
