@@ -326,6 +326,8 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("为确认您的身份，需要核实您的银行卡卡号和有效期", "ask_for_code", True),
         ("请各位同事提供银行卡卡号及开户行，用于发放工资", "ask_for_code", False),
         ("积分可兑换现金，请回复您的卡号及有效期办理", "ask_for_code", True),
+        ("扫这个码进去 输一下支付密码核验身份 就能抽奖", "ask_for_code", True),
+        ("妈 付款的时候输一下支付密码就好", "ask_for_code", False),
         # a "group notice" that has parents pay per pupil by a QR code in the chat
         (
             "本班学生需统一购买意外险，每人128元，请家长接龙后长按识别下方收款码缴费",
