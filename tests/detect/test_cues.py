@@ -319,8 +319,12 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("宝宝你先充五千试试水，赚了马上能提", "small_trial_deposit", True),
         ("第一次用这个理财app，我先投一千试试", "small_trial_deposit", False),
         ("这款面霜先买小样试试", "small_trial_deposit", False),
-        ("你先投三万跟我操作，亏了算我的", "loss_covered", True),
+        ("你先投三万，就在我说的那个平台上，亏了算我的", "loss_covered", True),
         ("这批货你先拿去卖，亏了算我的", "loss_covered", False),
+        ("新店你放手去干，赚了给你分红，亏了算我的", "loss_covered", False),
+        ("会员卡先充300试一下", "small_trial_deposit", False),
+        # "我不会害你的" reassures: it puts nothing after it in quotes
+        ("相信我，我不会害你的，你先投五万试试", "small_trial_deposit", True),
         # card details asked for "verification" by whoever sent the message
         ("如需保留原费率，请致电客户经理办理，需核验结算卡信息", "ask_for_code", True),
         ("为确认您的身份，需要核实您的银行卡卡号和有效期", "ask_for_code", True),
@@ -328,6 +332,10 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("积分可兑换现金，请回复您的卡号及有效期办理", "ask_for_code", True),
         ("扫这个码进去 输一下支付密码核验身份 就能抽奖", "ask_for_code", True),
         ("妈 付款的时候输一下支付密码就好", "ask_for_code", False),
+        ("期末成绩已公布，请登录教务系统，输密码验证身份后查看", "ask_for_code", False),
+        ("【携程】您的酒店订单需信用卡担保，请在APP订单页填写卡号及有效期", "ask_for_code", False),
+        ("各位家长，资料费每人200元，请勿拖延，今晚前长按识别下方收款码缴费", "teacher_collects_fees", True),
+        ("【家长群通知】课后服务每人60元，请家长在“学费通”小程序扫码缴纳", "teacher_collects_fees", False),
         # a "group notice" that has parents pay per pupil by a QR code in the chat
         (
             "本班学生需统一购买意外险，每人128元，请家长接龙后长按识别下方收款码缴费",
@@ -348,6 +356,7 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("统筹支付356.20元，个人账户支付58.00元", "personal_transfer_to_stranger", False),
         ("医保个人账户余额1,203.50元", "personal_transfer_to_stranger", False),
         ("请把钱转到我的个人账户，不要走对公", "personal_transfer_to_stranger", True),
+        ("这笔工程款先走我私人卡支付，尽快转", "personal_transfer_to_stranger", True),
         ("招行不会在邮件中要求您点击链接填写卡号、密码或验证码", "ask_for_code", False),
         ("退款原路退回，无需提供银行卡信息", "ask_for_code", False),
         ("京东不会以订单无效为由主动要求您提供银行卡信息操作退款", "ask_for_code", False),
@@ -581,6 +590,10 @@ def test_a_judgment_in_the_next_clause_must_close_it(text: str, kept: bool) -> N
         # … not across an enumeration, nor into the next clause
         ("无需任何抵押担保、放款前先交800元保证金", "fee_before_benefit", True),
         ("不用担心，您只需要支付手续费或者提供验证码即可", "ask_for_code", True),
+        ("您无需到场或者提供材料，只需把验证码告诉我就能办理退款", "ask_for_code", True),  # past the clause
+        ("没有网银的话用手机或者输入支付密码验证身份就行", "ask_for_code", True),  # a condition
+        ("不用排队或者先交500元保证金就能放款", "fee_before_benefit", True),  # nothing given or done
+        ("退税款将直接退至您单位的银行账户，无需提供验证码或缴纳任何手续费", "fee_before_benefit", False),
     ],
 )
 def test_a_negation_reaches_across_or(text: str, cue: str, counted: bool) -> None:

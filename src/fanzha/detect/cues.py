@@ -50,7 +50,7 @@ QUOTING = (
     "警惕",
     "提防",
     "不存在",
-    "不会",
+    "不会(?![害骗坑])",  # "我不会害你的" reassures; it puts nothing after it in quotes
     "从不",
     "绝不",
     "切勿",
@@ -276,13 +276,36 @@ def _not_a_question(word: str) -> str:
 
 _NEGATION = re.compile("|".join(map(_not_a_question, NEGATIONS)) + "|(?<![分特识区个级类性告辞离鉴派])别")
 # A negation reaches across "or" in its clause: in "无需您支付任何费用或提供卡密码" the 无需 denies 提供卡
-# 密码 too. Not across an enumeration: in a loan advert's "无需任何抵押担保、放款前先交800元保证金" the fee is asked.
+# 密码 too. Not across an enumeration (a loan advert's "无需任何抵押担保、放款前先交800元保证金" asks the
+# fee), nor out of a condition ("没有网银的话用手机或者输入支付密码验证").
 _COORDINATED_NEGATION = re.compile(
     "(?:"
     + "|".join(map(_not_a_question, NEGATIONS))
-    + ")[^。！？!?\n，,；;、]{0,14}(?:或者?|也不|也无需|也不用)$"
+    + ")(?:(?!的话|的|可以|(?<![费使作])用|请|就)[^。！？!?\n，,；;、]){0,14}(?:或者?|也不|也无需|也不用)$"
 )
 COORDINATION_WINDOW = 24
+# … and only to what one would be asked to give or do, within the clause: "无需到场或者提供材料，只需把验证码告诉我"
+# still asks for the code, and "不用排队或者先交500元保证金" the fee.
+_GIVING = (
+    "提供",
+    "发送",
+    "告诉",
+    "告知",
+    "回复",
+    "填写",
+    "输入",
+    "透露",
+    "转账",
+    "汇款",
+    "支付",
+    "付款",
+    "缴纳",
+    "交纳",
+    "缴费",
+    "下载",
+    "点击",
+    "开启",
+)
 _QUOTING = re.compile("|".join(map(_not_a_question, QUOTING)))
 _REPORTED = re.compile("|".join(REPORTED))
 _NEWS = re.compile("|".join(NEWS))
@@ -353,8 +376,9 @@ def _clause_back(text: str, start: int, window: int) -> int:
     return lo
 
 
-def _negated(text: str, start: int, told: bool) -> str | None:
-    """NEGATED: a negation right before the cue, or one across "or" in its clause; REPORTED_SPEECH:
+def _negated(text: str, start: int, end: int, told: bool) -> str | None:
+    """NEGATED: a negation right before the cue, or one across "or" in its clause when the cue, all in
+    that clause, is something given or done (`_GIVING`); REPORTED_SPEECH:
     reported speech earlier in the same sentence (the news: in the same clause), unless the text tells of
     an attempt on the writer (`told`), when the reported speech is the scam's own words; QUOTED: a quoting
     word shortly before it in the same sentence. A negation is that of the cue's own clause: in "不用出门，
@@ -362,7 +386,12 @@ def _negated(text: str, start: int, told: bool) -> str | None:
     lo = _clause_back(text, start, NEGATION_WINDOW)
     if lo < start and _NEGATION.search(text, lo, start) is not None:
         return NEGATED
-    if _COORDINATED_NEGATION.search(text, _clause_back(text, start, COORDINATION_WINDOW), start) is not None:
+    if (
+        text.startswith(_GIVING, start)
+        and not any(c in _CLAUSE_END for c in text[start:end])
+        and _COORDINATED_NEGATION.search(text, _clause_back(text, start, COORDINATION_WINDOW), start)
+        is not None
+    ):
         return NEGATED
     sentence_start = _sentence_start(text, start)
     if not told and _REPORTED.search(text, sentence_start, start) is not None:
@@ -404,7 +433,7 @@ def description(text: str, start: int, end: int, *, told: bool = False) -> str |
     """How the text describes the span instead of saying or asking it: NEGATED, QUOTED, REPORTED_SPEECH
     or JUDGED (`_negated`, `_judged`), or None. `told`: the text tells of a scam attempt on the writer
     (`_ENCOUNTER`)."""
-    return _negated(text, start, told) or (JUDGED if _judged(text, end) else None)
+    return _negated(text, start, end, told) or (JUDGED if _judged(text, end) else None)
 
 
 def described(text: str, start: int, end: int, *, told: bool = False) -> bool:
