@@ -409,6 +409,16 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
             "account_number_only",
             False,
         ),
+        # a denial reaches across "or" in its clause …
+        ("升级远程自动完成，无需您支付任何费用或提供卡密码", "ask_for_code", False),
+        ("工作人员不会要求您转账或者提供验证码", "ask_for_code", False),
+        # … not across an enumeration, nor into the next clause
+        ("无需任何抵押担保、放款前先交800元保证金", "fee_before_benefit", True),
+        ("不用担心，您只需要支付手续费或者提供验证码即可", "ask_for_code", True),
+        ("您无需到场或者提供材料，只需把验证码告诉我就能办理退款", "ask_for_code", True),  # past the clause
+        ("没有网银的话用手机或者输入支付密码验证身份就行", "ask_for_code", True),  # a condition
+        ("不用排队或者先交500元保证金就能放款", "fee_before_benefit", True),  # nothing given or done
+        ("退税款将直接退至您单位的银行账户，无需提供验证码或缴纳任何手续费", "fee_before_benefit", False),
     ],
 )
 def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str, raised: bool) -> None:
@@ -579,25 +589,6 @@ def test_a_we_without_a_claim_of_legitimacy_is_no_vouching(text: str) -> None:
 )
 def test_a_judgment_in_the_next_clause_must_close_it(text: str, kept: bool) -> None:
     assert ("guaranteed_return" in cue_ids(text)) is kept
-
-
-@pytest.mark.parametrize(
-    ("text", "cue", "counted"),
-    [
-        # a denial reaches across "or" in its clause …
-        ("升级远程自动完成，无需您支付任何费用或提供卡密码", "ask_for_code", False),
-        ("工作人员不会要求您转账或者提供验证码", "ask_for_code", False),
-        # … not across an enumeration, nor into the next clause
-        ("无需任何抵押担保、放款前先交800元保证金", "fee_before_benefit", True),
-        ("不用担心，您只需要支付手续费或者提供验证码即可", "ask_for_code", True),
-        ("您无需到场或者提供材料，只需把验证码告诉我就能办理退款", "ask_for_code", True),  # past the clause
-        ("没有网银的话用手机或者输入支付密码验证身份就行", "ask_for_code", True),  # a condition
-        ("不用排队或者先交500元保证金就能放款", "fee_before_benefit", True),  # nothing given or done
-        ("退税款将直接退至您单位的银行账户，无需提供验证码或缴纳任何手续费", "fee_before_benefit", False),
-    ],
-)
-def test_a_negation_reaches_across_or(text: str, cue: str, counted: bool) -> None:
-    assert (cue in cue_ids(text)) is counted
 
 
 def test_counterfeit_goods_are_no_impersonation() -> None:

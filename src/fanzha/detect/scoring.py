@@ -45,9 +45,10 @@ DOUBT_PRIOR = -1.5
 # A text that names a scam's moves only to negate, quote or judge them ("要先交培训费的兼职都是骗人的",
 # "平台不会通过私信要求您缴纳解冻费") and shows nothing else of a scam (no undescribed scam cue, no scam
 # signal) talks about scams; it does not run one. Reported speech is not enough ("现在冒充公检法的骗子很
-# 多，但这次是真的…" goes on with its own demand): `fanzha.detect.cues.CueMatcher.match_all`. Without this the classifier alone decided, and it reads
-# the named moves as a scam's (the dev halves: 2 of 102 such everyday texts flagged, 77 and 64; the 4
-# scams among them, victims' accounts at 99–100, keep their verdict).
+# 多，但这次是真的…" goes on with its own demand): `fanzha.detect.cues.CueMatcher.match_all`. Without
+# this the classifier alone decided, and it reads the named moves as a scam's (the dev halves: 2 of 102
+# such everyday texts flagged, 77 and 64; the 4 scams among them, victims' accounts at 99–100, keep
+# their verdict).
 DESCRIBED = "describes_scam"
 DESCRIBED_PRIOR = -1.5
 # A genuine warning never asks you to do these, nor vouches for anyone; a message that does (outside a
