@@ -32,7 +32,7 @@ FRAUD = {
 }
 ADVERTS = {"advert", "loan_advert", "illegal_advert"}
 FIELDS = {"id", "text", "label", "kind", "form", "split"}
-FORMS = {"sms", "chat", "call", "notice", "email", "post"}
+FORMS = {"sms", "chat", "call", "notice", "email", "post", "retelling"}
 SPLITS = {"dev", "test"}
 MAX_CHARS = 300
 

@@ -35,6 +35,7 @@ INDEPENDENT7 = DATA / "independent7"  # the seventh, by three more
 INDEPENDENT8 = DATA / "independent8"  # the eighth, by three more (scams, two everyday writers)
 INDEPENDENT9 = DATA / "independent9"  # the ninth, by two more (scams; everyday)
 INDEPENDENT10 = DATA / "independent10"  # the tenth, by two more (scams; everyday)
+INDEPENDENT11 = DATA / "independent11"  # the eleventh, by two more (scams; everyday)
 MODEL_FILE = ROOT / "src" / "fanzha" / "models" / "scam_model.npz"
 RESULTS = HERE / "RESULTS.md"
 PARTIAL_RESULTS = OUT / "RESULTS.partial.md"

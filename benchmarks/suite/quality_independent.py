@@ -20,6 +20,7 @@ from suite.common import (
     INDEPENDENT8,
     INDEPENDENT9,
     INDEPENDENT10,
+    INDEPENDENT11,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -43,7 +44,7 @@ from suite.quality_common import (
 )
 
 FILES = {"scam": "scams.jsonl", "everyday": "everyday.jsonl", "advert": "adverts.jsonl"}
-FORMS = ("sms", "chat", "call", "notice", "email", "post")
+FORMS = ("sms", "chat", "call", "retelling", "notice", "email", "post")
 Row = dict[str, Any]
 
 
@@ -171,7 +172,20 @@ TENTH = IndependentSet(
     "scams caught, 8 of 160 everyday texts called scams), and neither system learns from it",
 )
 
-SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH)
+ELEVENTH = IndependentSet(
+    "independent11_test",
+    "Eleventh independent set, test split",
+    INDEPENDENT11,
+    "written on 2026-12-06 (sixteenth session) by two more helpers blind to the detector (see its README): "
+    "scams by one, as they reach people in 2024–2026 (citizens retelling what they received and asking "
+    "whether it is real, speech-recognition transcripts of calls, multi-turn chat excerpts, bulk SMS with "
+    "look-alike links, posts, notices, e-mails), genuine notices (some with the brand's own links), "
+    "retellings of genuine calls and chat lines by another; no adverts. Its test rows were first measured "
+    "before any change was made for it (72 of 80 scams caught, 8 of 160 everyday texts called scams), and "
+    "neither system learns from it",
+)
+
+SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH, ELEVENTH)
 
 
 def read_independent(split: str, directory: Path = INDEPENDENT) -> list[Row]:
