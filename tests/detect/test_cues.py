@@ -53,6 +53,7 @@ def test_scam_phrasings_raise_their_cue(text: str, cue: str) -> None:
         ("接到自称客服的电话，切勿开启屏幕共享", "screen_share_or_remote"),
         ("所谓的安全账户根本不存在", "safe_account"),
         ("说有平台漏洞稳赚不赔，一律是诈骗", "guaranteed_return"),  # judged in the next clause
+        ("我炒股只用闲钱，不加杠杆，不听群里什么“老师”荐股", "mentor_group"),
     ],
 )
 def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> None:
@@ -208,6 +209,15 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("付款后请保留凭证", "fee_before_benefit", False),
         ("请付押金500元，入住时退还", "fee_before_benefit", False),  # a deposit or postage is no such fee
         ("付运费到付就行", "fee_before_benefit", False),
+        # a fee waived, a form handed in (提交) or money paid into one's own account (缴存) is no fee asked
+        ("您已获得三个月跨行转账手续费全免权益，无需领取，自动生效", "fee_before_benefit", False),
+        ("您的航班已取消，退票免收手续费，票款按原支付渠道退回", "fee_before_benefit", False),
+        ("您提交的2023年度个人所得税汇算申报已完成，申请退税486.32元", "fee_before_benefit", False),
+        ("可通过手机银行缴存，缴存金额可按规定享受个人所得税优惠", "fee_before_benefit", False),
+        ("退税前要先交个人所得税300元才能到账", "fee_before_benefit", True),
+        ("手续费全部由您承担，缴纳后即可领取", "fee_before_benefit", True),
+        ("在转转上买的，带质检报告，比私下交易靠谱", "off_platform_payment", False),
+        ("别在平台上拍了，私下交易给你便宜两百", "off_platform_payment", True),
         ("开会员才能看高清视频吗", "fee_before_benefit", False),  # a streaming service's membership
         ("充会员才能聊天？这个app太坑了", "fee_before_benefit", False),
         # a "teacher" whose tips are followed; a police caller's threat for telling the family
