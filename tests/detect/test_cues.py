@@ -216,6 +216,19 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("可通过手机银行缴存，缴存金额可按规定享受个人所得税优惠", "fee_before_benefit", False),
         ("退税前要先交个人所得税300元才能到账", "fee_before_benefit", True),
         ("手续费全部由您承担，缴纳后即可领取", "fee_before_benefit", True),
+        # … while handing in (提交) or paying in (缴存) a fee is still paying it
+        ("请提交保证金", "fee_before_benefit", True),
+        ("拍卖已成交，请提交拍卖费2万元，款项随后到账", "fee_before_benefit", True),
+        ("缴存个人所得税后即可到账", "fee_before_benefit", True),
+        ("为证明还款能力，请在账户内缴存5000元验资金", "fee_before_benefit", True),
+        # a waiver after any verb, a brand's name (支付宝) or a parcel signed for (签收) is no fee asked
+        ("【支付宝】提现免收手续费活动进行中，单笔提现不收取服务费", "fee_before_benefit", False),
+        ("【微信支付】本月提现手续费减免券已到账，可在钱包中查看", "fee_before_benefit", False),
+        ("您本月已缴存灵活就业养老保险，缴费基数可在个人所得税中扣除", "fee_before_benefit", False),
+        ("您的快件已签收，到付运费已支付", "fee_before_benefit", False),
+        # "不听" quotes a tip refused, not a story or a threat
+        ("我爸就是不听，非要往那个平台充钱，说什么导师带单稳赚不赔", "mentor_group", True),
+        ("如不听从安排，将冻结您名下所有账户并下达冻结令", "warrant", True),
         ("在转转上买的，带质检报告，比私下交易靠谱", "off_platform_payment", False),
         ("别在平台上拍了，私下交易给你便宜两百", "off_platform_payment", True),
         ("开会员才能看高清视频吗", "fee_before_benefit", False),  # a streaming service's membership
