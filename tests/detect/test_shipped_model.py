@@ -11,7 +11,7 @@ import pytest
 
 from fanzha.detect.engine import Detector
 from fanzha.detect.features import HASH_BITS, NGRAM_RANGE
-from fanzha.detect.model import READY, LinearTextModel, ModelError, dequantise, quantise, shipped_model
+from fanzha.detect.model import LinearTextModel, ModelError, dequantise, quantise, shipped_model
 from fanzha.learn.build import held_out_summary, package_dir, recorded_held_out
 from fanzha.learn.dataset import iter_clean, read_examples
 from fanzha.learn.evaluate import evaluate_real
@@ -75,7 +75,8 @@ def test_corrupt_model_file_is_a_clear_error(tmp_path: Path) -> None:
         LinearTextModel.load(broken)
 
 
-def test_save_and_load_round_trip(tmp_path: Path) -> None:
+def test_save_and_load_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FANZHA_CACHE_DIR", str(tmp_path / "cache"))  # its ready copy is not the user's
     model = shipped_model()
     model.save(tmp_path / "m.npz")
     again = LinearTextModel.load(tmp_path / "m.npz")
@@ -93,7 +94,10 @@ def test_quantised_weights_stay_within_their_bound() -> None:
     assert not restored[:, 3].any()  # an all-zero column stays zero (no division by a zero scale)
 
 
-def test_models_saved_with_float16_weights_still_load(tmp_path: Path) -> None:
+def test_models_saved_with_float16_weights_still_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FANZHA_CACHE_DIR", str(tmp_path / "cache"))
     model = shipped_model()
     old = tmp_path / "old.npz"
     np.savez(
@@ -112,31 +116,3 @@ def test_models_saved_with_float16_weights_still_load(tmp_path: Path) -> None:
     )
     texts = ["您涉嫌洗钱请转入安全账户", "晚上一起吃饭"]
     assert LinearTextModel.load(old).predict(texts) == model.predict(texts)
-
-
-def test_a_model_is_read_from_its_ready_copy_once_made(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("FANZHA_CACHE_DIR", str(tmp_path / "cache"))
-    shipped_model().save(tmp_path / "m.npz")
-    first = LinearTextModel.load(tmp_path / "m.npz")
-    (copy,) = (tmp_path / "cache").glob("m-*")
-    assert sorted(p.name for p in copy.iterdir()) == sorted([*(f"{n}.npy" for n in READY), "meta.json"])
-    coef = copy / "coef.npy"
-    assert coef.stat().st_size > (tmp_path / "m.npz").stat().st_size  # float32, not compressed
-    again = LinearTextModel.load(tmp_path / "m.npz")
-    assert not again.coef.flags.writeable  # mapped from the copy, not read into memory
-    texts = ["您涉嫌洗钱请转入安全账户", "晚上一起吃饭"]
-    assert again.predict(texts) == first.predict(texts)
-    assert (again.decision_function(texts) == first.decision_function(texts)).all()
-    coef.write_bytes(b"half a file")  # a broken copy is not used, and is made again
-    assert LinearTextModel.load(tmp_path / "m.npz").predict(texts) == first.predict(texts)
-    assert coef.stat().st_size > 1000
-    np.save(copy / "idf.npy", np.zeros(3, np.float32))  # a copy that does not fit the model neither
-    assert LinearTextModel.load(tmp_path / "m.npz").predict(texts) == first.predict(texts)
-    assert len(np.load(copy / "idf.npy")) == len(first.buckets)
-    assert [p.name for p in (tmp_path / "cache").iterdir()] == [copy.name]  # no half-written folder left
-    (tmp_path / "m.npz").touch()  # a new version of the file: its copy replaces the old one
-    LinearTextModel.load(tmp_path / "m.npz")
-    (newer,) = (tmp_path / "cache").iterdir()
-    assert newer.name != copy.name and newer.name.startswith("m-")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,8 +25,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from fanzha.datafiles import cache_dir
 from fanzha.detect.features import BATCH, HASH_BITS, NGRAM_RANGE, hashed_ngrams, tfidf_weights
+from fanzha.detect.model_cache import copy_path, read_copy, write_copy
 
 MODEL_FILE = "scam_model.npz"
 
@@ -122,7 +121,9 @@ class LinearTextModel:
 
     @classmethod
     def load(cls, path: Path | None = None) -> LinearTextModel:
-        source: Any = path if path is not None else resources.files("fanzha.models").joinpath(MODEL_FILE)
+        source: Any = (
+            Path(path) if path is not None else resources.files("fanzha.models").joinpath(MODEL_FILE)
+        )
         try:
             meta, arrays = read_model(source)
         except FileNotFoundError as exc:
@@ -171,31 +172,26 @@ READY = ("buckets", "idf", "coef", "intercept", "lookup")  # the arrays a loaded
 
 
 def read_model(source: Any) -> tuple[dict[str, Any], dict[str, npt.NDArray[Any]]]:
-    """The metadata of a model file and the arrays the model runs on (`READY`), as `_ready` makes them.
-
-    The file is compressed (9.4 MB instead of 22.9 MB in the repository), and inflating it, turning its
-    int16 weights into float32 and building the bucket table took 0.03–0.17 s of every `fanzha check`
-    start (2026-12-06, AMD EPYC). The first load keeps the ready arrays, uncompressed, in a folder of the
-    cache directory (`fanzha.datafiles.cache_dir`) named by the file's name, size and modification time;
-    later loads map them into memory (`numpy.load(mmap_mode="r")`) in about 4 ms: pages are read when
-    first used, and every process running the model shares them (`fanzha check --jsonl` on one text,
-    best of eight: 0.225 → 0.187 s; its peak RSS 111 → 57 MB). A copy that cannot be read, or that does
-    not fit, is made again; a cache that cannot be written is simply not used."""
-    copy = None
+    """The metadata of a model file and the arrays the model runs on (`READY`, as `_ready` makes them):
+    from the file's folder in the cache when there is one (`fanzha.detect.model_cache`, mapped into
+    memory), else from the file, which leaves such a folder behind."""
     if isinstance(source, Path):
-        stat = source.stat()
-        copy = cache_dir() / f"{source.stem}-{stat.st_size}-{stat.st_mtime_ns}"
         try:
-            return _read_copy(copy)
-        except (OSError, ValueError, KeyError):
-            pass
-    with source.open("rb") as fh, np.load(fh) as data:
-        raw = {k: data[k] for k in data.files}
+            meta, arrays = read_copy(copy_path(source, source.stat()), READY)
+            _check(meta)
+            _fits(arrays)
+            return meta, arrays
+        except (OSError, ValueError, KeyError, EOFError):
+            pass  # no copy yet, or a damaged one: made again below
+    with source.open("rb") as fh:
+        stat = os.fstat(fh.fileno()) if isinstance(source, Path) else None  # what is read, not a later file
+        with np.load(fh) as data:
+            raw = {k: data[k] for k in data.files}
     meta = json.loads(bytes(raw.pop("meta")).decode("utf-8"))
     _check(meta)
     arrays = _ready(raw)
-    if copy is not None:
-        _write_copy(copy, meta, arrays)
+    if stat is not None:
+        write_copy(copy_path(source, stat), source, meta, arrays)
     return meta, arrays
 
 
@@ -224,45 +220,18 @@ def bucket_table(buckets: npt.NDArray[np.int64]) -> npt.NDArray[np.int32]:
     return table
 
 
-def _read_copy(copy: Path) -> tuple[dict[str, Any], dict[str, npt.NDArray[Any]]]:
-    meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
-    _check(meta)
-    arrays = {name: np.asarray(np.load(copy / f"{name}.npy", mmap_mode="r")) for name in READY}
+def _fits(arrays: dict[str, npt.NDArray[Any]]) -> None:
+    """Raise ValueError unless the arrays of a cache folder fit together as one model's."""
     n = len(arrays["buckets"])
     if (
         arrays["coef"].shape[0] != n
         or arrays["idf"].shape != (n,)
         or arrays["lookup"].shape != (1 << HASH_BITS,)
         or arrays["intercept"].shape != arrays["coef"].shape[1:]
+        or arrays["coef"].dtype != np.float32
+        or arrays["lookup"].dtype != np.int32
     ):
         raise ValueError("模型缓存与模型不符")
-    return meta, arrays
-
-
-def _write_copy(copy: Path, meta: dict[str, Any], arrays: dict[str, npt.NDArray[Any]]) -> None:
-    """Write the ready arrays to `copy`, whole or not at all: into a folder of its own first, renamed in
-    one step (a reader never sees half a copy). A broken copy in the way, and the copies of earlier
-    versions of the same file (each retraining makes one, 65 MB), are removed: a process that has one
-    mapped keeps reading it."""
-    partial = copy.with_name(f"{copy.name}.{os.getpid()}.tmp")
-    stem = copy.name.rsplit("-", 2)[0]
-    try:
-        partial.mkdir(parents=True, exist_ok=True)
-        for name, array in arrays.items():
-            np.save(partial / f"{name}.npy", array)
-        (partial / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        for old in copy.parent.glob(f"{stem}-*"):
-            if old.name.rsplit("-", 2)[0] != stem or old.name.endswith(".tmp"):
-                continue
-            if old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                old.unlink(missing_ok=True)  # an earlier release's .npz copy
-        partial.replace(copy)
-    except OSError:
-        pass
-    finally:
-        shutil.rmtree(partial, ignore_errors=True)
 
 
 def quantise(coef: npt.NDArray[np.floating[Any]]) -> dict[str, npt.NDArray[Any]]:
