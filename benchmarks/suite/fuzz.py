@@ -14,6 +14,8 @@ check the same properties in CI; this is the long run. Needs `pip install -e '.[
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import re
@@ -234,7 +236,13 @@ def child(argv: list[str]) -> None:
     with atheris.instrument_imports(include=["fanzha"]):
         check = _target(name)
     for seed in sorted(Path(corpus).iterdir()):  # warm up: tables and caches load before the clock starts
-        check(seed.read_bytes())
+        with contextlib.suppress(Exception):  # an earlier round's finding, kept in the corpus: counted then
+            check(seed.read_bytes())
+    # The failing inputs earlier rounds found (by digest): libFuzzer replays the corpus, and a finding
+    # counts once per target, not once per round.
+    found = _failures_file(name)
+    known = set(found.read_text(encoding="utf-8").split()) if found.exists() else set()
+    slowest_before = float(os.environ.get("FANZHA_FUZZ_SLOWEST_S", "0"))  # the earlier rounds' slowest
     stats: dict[str, Any] = {
         "target": name,
         "inputs": 0,
@@ -252,16 +260,22 @@ def child(argv: list[str]) -> None:
         t0 = time.perf_counter()
         try:
             check(data)
-        except Exception as exc:  # every exception is a finding: count it, keep the input
-            stats["failures"] += 1
-            if stats["failures"] <= 20:
-                (FUZZ_OUT / f"failure-{name}-{stats['failures']}.bin").write_bytes(data)
-            if not stats["first_failure"]:
-                stats["first_failure"] = f"{type(exc).__name__}: {str(exc)[:300]}"
+        except Exception as exc:  # every exception is a finding: count it once, keep the input
+            digest = hashlib.sha256(data).hexdigest()
+            if digest not in known:
+                known.add(digest)
+                with found.open("a", encoding="utf-8") as fh:
+                    fh.write(digest + "\n")
+                stats["failures"] += 1
+                if len(known) <= 20:
+                    (FUZZ_OUT / f"failure-{name}-{digest[:12]}.bin").write_bytes(data)
+                if not stats["first_failure"]:
+                    stats["first_failure"] = f"{type(exc).__name__}: {str(exc)[:300]}"
         took = time.perf_counter() - t0
         if took > stats["slowest_s"]:
             stats["slowest_s"] = took
-            (FUZZ_OUT / f"slowest-{name}.bin").write_bytes(data)
+            if took > slowest_before:  # the slowest of every round so far
+                (FUZZ_OUT / f"slowest-{name}.bin").write_bytes(data)
         stats["inputs"] += 1
         if stats["inputs"] % 5_000 == 0 or stats["inputs"] >= runs:
             write()
@@ -295,11 +309,15 @@ def run_target(name: str, runs: int, seconds: int) -> dict[str, Any]:
     for i, seed in enumerate(_seeds(name)):
         (corpus / f"seed-{i}").write_bytes(seed)
     (FUZZ_OUT / f"log-{name}.txt").unlink(missing_ok=True)
+    _failures_file(name).unlink(missing_ok=True)
+    for old in FUZZ_OUT.glob(f"failure-{name}-*.bin"):
+        old.unlink()
     total: dict[str, Any] = {"target": name, "inputs": 0, "failures": 0, "slowest_s": 0.0, "first_failure": "",
                              "seconds": 0.0, "wall_s": 0.0, "exit_code": 0, "hang": False, "crashed": False,
                              "coverage": 0, "rounds": 0}  # fmt: skip
     while total["inputs"] < runs and total["wall_s"] < seconds:
-        stats = _round(name, min(ROUND_RUNS, runs - total["inputs"]), int(seconds - total["wall_s"]), corpus)
+        left = int(seconds - total["wall_s"])
+        stats = _round(name, min(ROUND_RUNS, runs - total["inputs"]), left, corpus, total["slowest_s"])
         total["rounds"] += 1
         for key in ("inputs", "failures", "seconds", "wall_s"):
             total[key] += stats.get(key, 0)
@@ -314,13 +332,19 @@ def run_target(name: str, runs: int, seconds: int) -> dict[str, Any]:
     return total
 
 
-def _round(name: str, runs: int, seconds: int, corpus: Path) -> dict[str, Any]:
-    """One process fuzzing `name` for `runs` inputs from `corpus`: its figures."""
+def _failures_file(name: str) -> Path:
+    """The digests of the failing inputs a target's rounds found, one a line."""
+    return FUZZ_OUT / f"failures-{name}.txt"
+
+
+def _round(name: str, runs: int, seconds: int, corpus: Path, slowest_s: float) -> dict[str, Any]:
+    """One process fuzzing `name` for `runs` inputs from `corpus`: its figures. `slowest_s`: the slowest
+    input of the rounds before (the kept slowest input is the slowest of all rounds)."""
     stats_path = FUZZ_OUT / f"stats-{name}.json"
     stats_path.unlink(missing_ok=True)
     command = [sys.executable, "-m", "suite.fuzz", name, str(runs), str(max(1, seconds)), str(corpus),
                str(stats_path)]  # fmt: skip
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    env = {**os.environ, "PYTHONHASHSEED": "0", "FANZHA_FUZZ_SLOWEST_S": repr(slowest_s)}
     started = time.perf_counter()
     done = subprocess.run(command, cwd=HERE, env=env, capture_output=True, text=True, errors="replace")
     wall = time.perf_counter() - started
