@@ -54,6 +54,7 @@ def test_scam_phrasings_raise_their_cue(text: str, cue: str) -> None:
         ("所谓的安全账户根本不存在", "safe_account"),
         ("说有平台漏洞稳赚不赔，一律是诈骗", "guaranteed_return"),  # judged in the next clause
         ("我炒股只用闲钱，不加杠杆，不听群里什么“老师”荐股", "mentor_group"),
+        ("不听信陌生来电要求转账到安全账户", "safe_account"),
     ],
 )
 def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> None:
@@ -226,6 +227,21 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("【微信支付】本月提现手续费减免券已到账，可在钱包中查看", "fee_before_benefit", False),
         ("您本月已缴存灵活就业养老保险，缴费基数可在个人所得税中扣除", "fee_before_benefit", False),
         ("您的快件已签收，到付运费已支付", "fee_before_benefit", False),
+        # handing in a form is not paying: a fee in the next clause is no fee before a benefit …
+        ("【京东】您的订单已提交，运费6元，预计明天送达", "fee_before_benefit", False),
+        ("请携带身份证到窗口递交材料，工本费10元", "fee_before_benefit", False),
+        ("请于6月30日前提交个人所得税纳税记录", "fee_before_benefit", False),
+        ("个人养老金缴存可抵扣个税，详询网点", "fee_before_benefit", False),
+        ("工资由单位代扣代缴个人所得税", "fee_before_benefit", False),
+        # … while a fee handed in, or one whose 免 belongs to the next word, still is
+        ("请递交解冻金5000元", "fee_before_benefit", True),
+        ("拍品已成交，请您提交个人所得税后即可领取拍卖款", "fee_before_benefit", True),
+        ("无抵押无担保，只需交手续费免征信秒到账", "fee_before_benefit", True),
+        ("需先缴纳个税申报费1000元，奖金才能发放", "fee_before_benefit", True),
+        # a withdrawal fee waived is no withdrawal blocked
+        ("【支付宝】即日起免收提现手续费", "withdrawal_blocked", False),
+        ("【微信支付】您的提现手续费限时减免", "withdrawal_blocked", False),
+        ("提现失败，需先交保证金解冻", "withdrawal_blocked", True),
         # "不听" quotes a tip refused, not a story or a threat
         ("我爸就是不听，非要往那个平台充钱，说什么导师带单稳赚不赔", "mentor_group", True),
         ("如不听从安排，将冻结您名下所有账户并下达冻结令", "warrant", True),
