@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -72,20 +74,28 @@ def test_a_damaged_copy_is_not_used_and_is_made_again(
     damage(copy)
     assert (LinearTextModel.load(path).decision_function(TEXTS) == first).all()
     assert [p.name for p in cache.iterdir()] == [copy.name]  # made again in place, nothing half-written
-    assert not LinearTextModel.load(path).coef.flags.writeable  # and read from again
+    again = LinearTextModel.load(path)
+    assert not again.coef.flags.writeable  # and read from again,
+    assert again.coef.dtype == np.float32 and len(again.idf) == len(again.buckets)  # as it should be
+    (copy / "meta.json").write_text("[]")  # parseable, but no model's metadata
+    assert (LinearTextModel.load(path).decision_function(TEXTS) == first).all()
 
 
 def test_two_model_files_of_one_name_keep_a_copy_each(cache: Path, tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    a = small_model(tmp_path / "a" / "scam_model.npz", seed=1)
-    b = small_model(tmp_path / "b" / "scam_model.npz", seed=2)
-    scores_a, scores_b = (LinearTextModel.load(p).decision_function(TEXTS) for p in (a, b))
+    a = small_model(tmp_path / "a" / "scam-model-2.npz")
+    b = tmp_path / "b" / "scam-model-2.npz"
+    b.write_bytes(a.read_bytes())  # the same bytes and the same time: only the path tells them apart
+    stat = a.stat()
+    os.utime(b, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    scores = LinearTextModel.load(a).decision_function(TEXTS)
+    LinearTextModel.load(b)
     assert len(folders(cache)) == 2
-    again_a, again_b = LinearTextModel.load(a), LinearTextModel.load(b)
-    assert not again_a.coef.flags.writeable and not again_b.coef.flags.writeable  # neither made again
-    assert (again_a.decision_function(TEXTS) == scores_a).all()
-    assert (again_b.decision_function(TEXTS) == scores_b).all()
+    for path in (a, b, a, b):
+        again = LinearTextModel.load(path)
+        assert not again.coef.flags.writeable  # read from its copy, not made again
+        assert (again.decision_function(TEXTS) == scores).all()
 
 
 def test_copies_of_changed_or_removed_files_and_leftovers_are_removed(cache: Path, tmp_path: Path) -> None:
@@ -96,15 +106,31 @@ def test_copies_of_changed_or_removed_files_and_leftovers_are_removed(cache: Pat
         LinearTextModel.load(path)
     before = {p.name.split("-")[0]: p for p in folders(cache)}
     legacy = cache / "scam_model-11976138-1796573664161084223.npz"  # an earlier release's copy
-    legacy.write_bytes(b"x")
-    interim = cache / "scam_model-11976138-1796573664161084223"  # a folder without a source record
+    np.savez(legacy, buckets=np.zeros(1), meta=np.zeros(1))
+    interim = cache / "scam_model-11976138-1796573664161084224"  # a folder without a source record
     interim.mkdir()
-    (interim / "coef.npy").write_bytes(b"x")
-    stale = cache / "x-1-2.999.tmp"  # a process died writing this an hour ago
+    for name in ("buckets.npy", "meta.json"):
+        (interim / name).write_bytes(b"x")
+    old_format = cache / before["kept"].name.replace("kept-", "kept-0")  # a live file, another format
+    shutil.copytree(before["kept"], old_format)
+    (old_format / "source.json").write_text(json.dumps({"path": str(kept), "format": 0}))
+    stale = cache / "x-0123456789ab-1-2.abc.tmp"  # a process died writing this an hour ago
     stale.mkdir()
     os.utime(stale, (time.time() - 7200, time.time() - 7200))
-    fresh = cache / "y-1-2.998.tmp"  # … and this one may still be writing
+    fresh = cache / "y-0123456789ab-1-2.abd.tmp"  # … and this one may still be writing
     fresh.mkdir()
+    foreign = [
+        cache / "photos-2024-06",
+        cache / "report-2025-12",
+        cache / "ckpt-3-500.npz",
+        cache / "build.tmp",
+    ]
+    foreign[0].mkdir()
+    (foreign[0] / "img.txt").write_text("x")
+    foreign[1].write_text("x")
+    np.savez(foreign[2], weights=np.zeros(2))
+    foreign[3].mkdir()
+    os.utime(foreign[3], (time.time() - 7200, time.time() - 7200))
     os.utime(changed, ns=(time.time_ns(), time.time_ns() + 10**9))
     removed.unlink()
     LinearTextModel.load(changed)  # writes a new copy, which tidies up
@@ -112,8 +138,9 @@ def test_copies_of_changed_or_removed_files_and_leftovers_are_removed(cache: Pat
     assert before["kept"].name in names
     assert before["changed"].name not in names and before["removed"].name not in names
     assert sum(name.startswith("changed-") for name in names) == 1
-    assert legacy.name not in names and interim.name not in names
+    assert legacy.name not in names and interim.name not in names and old_format.name not in names
     assert stale.name not in names and fresh.name in names
+    assert all(entry.name in names for entry in foreign)  # a shared cache folder keeps what is not ours
 
 
 def test_a_cache_that_cannot_be_written_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -181,8 +181,8 @@ def read_model(source: Any) -> tuple[dict[str, Any], dict[str, npt.NDArray[Any]]
             _check(meta)
             _fits(arrays)
             return meta, arrays
-        except (OSError, ValueError, KeyError, EOFError):
-            pass  # no copy yet, or a damaged one: made again below
+        except Exception:  # no copy yet, or a damaged one (however damaged): the file decides, below
+            pass
     with source.open("rb") as fh:
         stat = os.fstat(fh.fileno()) if isinstance(source, Path) else None  # what is read, not a later file
         with np.load(fh) as data:

@@ -23,6 +23,7 @@ import re
 import shutil
 import tempfile
 import time
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,11 @@ from fanzha.datafiles import cache_dir
 CACHE_FORMAT = 1  # raise it when what a folder holds changes (which arrays, their dtypes, the bucket table)
 STALE_PARTIAL_S = 3600  # a half-written folder this old belongs to a process that died writing it
 SOURCE = "source.json"
-# copies of earlier releases: one uncompressed .npz, then a folder without a source record
+# Names of what earlier releases left (one uncompressed .npz, then a folder without a source record) and
+# of this module's half-written folders: `prune` removes only what has such a name and a model's contents.
 _LEGACY = re.compile(r".+-\d+-\d+(?:\.npz)?")
+_PARTIAL = re.compile(r".+-[0-9a-f]{12}-\d+-\d+\..+\.tmp")
+_MODEL_FILES = ("buckets.npy", "meta.json")
 
 
 def copy_path(source: Path, stat: os.stat_result) -> Path:
@@ -60,6 +64,7 @@ def write_copy(copy: Path, source: Path, meta: dict[str, Any], arrays: dict[str,
     try:
         copy.parent.mkdir(parents=True, exist_ok=True)
         partial = Path(tempfile.mkdtemp(prefix=f"{copy.name}.", suffix=".tmp", dir=copy.parent))
+        partial.chmod(0o755)  # as a folder made by mkdir: another user running the model may read it
     except OSError:
         return
     try:
@@ -82,36 +87,49 @@ def write_copy(copy: Path, source: Path, meta: dict[str, Any], arrays: dict[str,
 
 def prune(cache: Path, *, keep: Path) -> None:
     """Remove from `cache` the model folders whose file is gone or has changed since they were made, those
-    of an earlier CACHE_FORMAT, the compressed copies of earlier releases and the half-written folders of
-    processes that died writing one. A process that has a removed folder mapped keeps reading it."""
+    of an earlier CACHE_FORMAT, the copies earlier releases left and the half-written folders of processes
+    that died writing one (over STALE_PARTIAL_S old). Nothing else: the cache directory may be shared
+    (`FANZHA_CACHE_DIR`), so an entry goes only when its name and its contents show it is a model's. A
+    process that has a removed folder mapped keeps reading it."""
     now = time.time()
     for entry in cache.iterdir():
         if entry == keep:
             continue
         try:
-            if entry.name.endswith(".tmp") and entry.is_dir():
+            if _PARTIAL.fullmatch(entry.name) and entry.is_dir():
                 if now - entry.stat().st_mtime > STALE_PARTIAL_S:
                     shutil.rmtree(entry, ignore_errors=True)
             elif entry.is_dir() and (entry / SOURCE).is_file():
-                if not _live(entry):
+                if _ours(entry) and not _live(entry):
                     shutil.rmtree(entry, ignore_errors=True)
             elif _LEGACY.fullmatch(entry.name):
-                if entry.is_dir():
+                if entry.is_dir() and _ours(entry):
                     shutil.rmtree(entry, ignore_errors=True)
-                else:
+                elif entry.is_file() and _legacy_copy(entry):
                     entry.unlink(missing_ok=True)
-        except (OSError, ValueError):
+        except Exception:  # an entry that cannot be judged is left alone
             continue
 
 
+def _ours(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in _MODEL_FILES)
+
+
+def _legacy_copy(path: Path) -> bool:
+    """An uncompressed model copy of an earlier release: an .npz holding a model's arrays."""
+    with zipfile.ZipFile(path) as archive:
+        return {"buckets.npy", "meta.npy"} <= set(archive.namelist())
+
+
 def _live(copy: Path) -> bool:
-    """Whether the model file `copy` was made from is still there, unchanged, in this CACHE_FORMAT."""
-    record = json.loads((copy / SOURCE).read_text(encoding="utf-8"))
-    if record.get("format") != CACHE_FORMAT:
-        return False
+    """Whether the model file `copy` was made from is still there, unchanged, in this CACHE_FORMAT (a
+    record that cannot be read is not: its folder is made again when needed)."""
     try:
+        record = json.loads((copy / SOURCE).read_text(encoding="utf-8"))
+        if record["format"] != CACHE_FORMAT:
+            return False
         stat = Path(record["path"]).stat()
-    except (OSError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError):
         return False
     size, mtime = copy.name.rsplit("-", 2)[1:]
     return size == str(stat.st_size) and mtime == str(stat.st_mtime_ns)
