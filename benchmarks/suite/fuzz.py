@@ -238,11 +238,13 @@ def child(argv: list[str]) -> None:
     for seed in sorted(Path(corpus).iterdir()):  # warm up: tables and caches load before the clock starts
         with contextlib.suppress(Exception):  # an earlier round's finding, kept in the corpus: counted then
             check(seed.read_bytes())
-    # The failing inputs earlier rounds found (by digest): libFuzzer replays the corpus, and a finding
-    # counts once per target, not once per round.
-    found = _failures_file(name)
-    known = set(found.read_text(encoding="utf-8").split()) if found.exists() else set()
-    slowest_before = float(os.environ.get("FANZHA_FUZZ_SLOWEST_S", "0"))  # the earlier rounds' slowest
+    # Within `run_target`'s rounds: the failing inputs earlier rounds found (by digest; libFuzzer replays
+    # the corpus, and a finding counts once per target, not once per round) and their slowest input. A
+    # round run by hand starts afresh.
+    record = os.environ.get("FANZHA_FUZZ_FAILURES")
+    found = Path(record) if record else None
+    known = set(found.read_text(encoding="utf-8").split()) if found and found.exists() else set()
+    slowest_before = float(os.environ.get("FANZHA_FUZZ_SLOWEST_S", "0"))
     stats: dict[str, Any] = {
         "target": name,
         "inputs": 0,
@@ -264,8 +266,9 @@ def child(argv: list[str]) -> None:
             digest = hashlib.sha256(data).hexdigest()
             if digest not in known:
                 known.add(digest)
-                with found.open("a", encoding="utf-8") as fh:
-                    fh.write(digest + "\n")
+                if found is not None:
+                    with found.open("a", encoding="utf-8") as fh:
+                        fh.write(digest + "\n")
                 stats["failures"] += 1
                 if len(known) <= 20:
                     (FUZZ_OUT / f"failure-{name}-{digest[:12]}.bin").write_bytes(data)
@@ -344,7 +347,12 @@ def _round(name: str, runs: int, seconds: int, corpus: Path, slowest_s: float) -
     stats_path.unlink(missing_ok=True)
     command = [sys.executable, "-m", "suite.fuzz", name, str(runs), str(max(1, seconds)), str(corpus),
                str(stats_path)]  # fmt: skip
-    env = {**os.environ, "PYTHONHASHSEED": "0", "FANZHA_FUZZ_SLOWEST_S": repr(slowest_s)}
+    env = {
+        **os.environ,
+        "PYTHONHASHSEED": "0",
+        "FANZHA_FUZZ_SLOWEST_S": repr(slowest_s),
+        "FANZHA_FUZZ_FAILURES": str(_failures_file(name)),
+    }
     started = time.perf_counter()
     done = subprocess.run(command, cwd=HERE, env=env, capture_output=True, text=True, errors="replace")
     wall = time.perf_counter() - started
