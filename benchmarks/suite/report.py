@@ -58,10 +58,8 @@ def change_warnings(code_before: dict[str, Any], code_after: dict[str, Any]) -> 
             f"written {model_after.get('mtime')}); figures may mix two models. Rerun.",
             "",
         ]
-    if (
-        code_before["src_sha256"] != code_after["src_sha256"]
-        or code_before["git_head"] != code_after["git_head"]
-    ):
+    # A commit during the run that leaves src/ as it was (a README, RESULTS.md) changes no figure.
+    if code_before["src_sha256"] != code_after["src_sha256"]:
         lines += [
             f"> **Warning:** the fanzha source changed during this run (git {code_before['git_head']} → "
             f"{code_after['git_head']}, src sha256 {code_before['src_sha256']}… → {code_after['src_sha256']}…); "

@@ -24,7 +24,7 @@ from suite.lookups import bench_lookups
 from suite.machine import code_fingerprint, compile_bytecode, machine_info
 from suite.memory import bench_memory
 from suite.quality import bench_quality
-from suite.report import print_summary, render, write_results_json
+from suite.report import change_warnings, print_summary, render, write_results_json
 from suite.report import update as update_report
 from suite.scaling import bench_scaling
 from suite.screening import bench_screening
@@ -94,7 +94,7 @@ def run(
         for line in section.summary:
             log(f"  {line}")
     code_after = code_fingerprint()
-    changed = code_before != code_after
+    changed = bool(change_warnings(code_before, code_after))  # the source or the model, not a README
     total = time.perf_counter() - t0
 
     if update:
