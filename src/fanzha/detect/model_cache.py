@@ -50,8 +50,8 @@ def copy_path(source: Path, stat: os.stat_result) -> Path:
 
 
 def read_copy(copy: Path, names: Sequence[str]) -> tuple[dict[str, Any], dict[str, npt.NDArray[Any]]]:
-    """The metadata and the arrays `names` of a cache folder, the arrays mapped read-only. Raises OSError,
-    ValueError, KeyError or EOFError for a folder that is missing, incomplete or damaged."""
+    """The metadata and the arrays `names` of a cache folder, the arrays mapped read-only. Raises (OSError,
+    ValueError, EOFError …) for a folder that is missing, incomplete or damaged."""
     meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
     arrays = {name: np.asarray(np.load(copy / f"{name}.npy", mmap_mode="r")) for name in names}
     return meta, arrays
@@ -112,6 +112,7 @@ def prune(cache: Path, *, keep: Path) -> None:
 
 
 def _ours(folder: Path) -> bool:
+    """Whether `folder` holds a model copy's files (a folder of the same name pattern may be anyone's)."""
     return all((folder / name).is_file() for name in _MODEL_FILES)
 
 
