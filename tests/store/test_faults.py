@@ -60,6 +60,25 @@ def test_bugs_are_not_outages(error: Exception) -> None:
     assert outage_of(error) is None
 
 
+def _raised_while_handling(first: Exception, second: Exception) -> Exception:
+    try:
+        try:
+            raise first
+        except Exception:
+            raise second  # noqa: B904 - the implicit context is what is under test
+    except Exception as caught:
+        return caught
+
+
+def test_an_error_raised_while_handling_an_outage_is_that_outage() -> None:
+    busy = _wrapped(_PgError(None, "sending query failed: another command is already in progress"))
+    cut = _wrapped(_PgError(None, "connection socket closed"))
+    assert outage_of(busy) is None  # on its own it names no outage …
+    assert outage_of(_raised_while_handling(cut, busy)) == DOWN  # … after a cut connection it is one
+    bug = _wrapped(sqlite3.OperationalError("no such table: identifiers"))
+    assert outage_of(_raised_while_handling(ValueError("x"), bug)) is None  # a bug after a bug stays one
+
+
 def test_every_outage_tells_the_caller_in_chinese_when_to_retry() -> None:
     for outage in (DOWN, BUSY, READ_ONLY, FULL, CACHE):
         assert outage.retry_after >= 1 and any("\u4e00" <= ch <= "\u9fff" for ch in outage.message)

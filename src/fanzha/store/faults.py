@@ -60,7 +60,23 @@ def _state(exc: BaseException) -> str | None:
 
 
 def outage_of(exc: BaseException) -> Outage | None:
-    """The outage `exc` stands for, or None when it is not one (a bug, bad input)."""
+    """The outage `exc` stands for, or None when it is not one (a bug, bad input). An error raised while
+    handling an outage is that outage: a connection cut in the middle of a query leaves its session
+    unusable, and the next statement on it fails with "another command is already in progress", which
+    names no outage of its own (seen when PostgreSQL connections were killed under load)."""
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and len(seen) < 8 and all(current is not e for e in seen):
+        outage = _outage(current)
+        if outage is not None:
+            return outage
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _outage(exc: BaseException) -> Outage | None:
+    """The outage `exc` itself stands for (`outage_of` also looks at what it was raised from)."""
     try:
         from redis import exceptions as redis_errors
 
