@@ -238,6 +238,13 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("拍品已成交，请您提交个人所得税后即可领取拍卖款", "fee_before_benefit", True),
         ("无抵押无担保，只需交手续费免征信秒到账", "fee_before_benefit", True),
         ("需先缴纳个税申报费1000元，奖金才能发放", "fee_before_benefit", True),
+        # a fee of zero or already deducted, goods received (收货, 收到), shipping insurance paid out or an
+        # invoice for the postage is no fee asked; shipping insurance to be paid before dispatch is
+        ("【中国移动】您已成功缴纳话费100元，手续费0元", "fee_before_benefit", False),
+        ("【南方航空】您已收到退款，退票手续费50元已扣除", "fee_before_benefit", False),
+        ("【淘宝】确认收货后运费险将自动理赔至您的支付宝", "fee_before_benefit", False),
+        ("【顺丰速运】您的快件已签收，如需开具运费发票请在小程序申请", "fee_before_benefit", False),
+        ("您需缴纳运费险15元才能发货", "fee_before_benefit", True),
         # a withdrawal fee waived is no withdrawal blocked
         ("【支付宝】即日起免收提现手续费", "withdrawal_blocked", False),
         ("【微信支付】您的提现手续费限时减免", "withdrawal_blocked", False),
