@@ -101,3 +101,26 @@ def test_a_disguised_pattern_cue_lends_its_words_to_the_repair_vocabulary() -> N
     assert "监管账户" not in vocabulary(plain)  # derived literals may be everyday words: not by default
     marked = parse_taxonomy(_patterned("(安全|监管)账户", disguised=True))
     assert {"安全账户", "监管账户"} <= vocabulary(marked)
+
+
+def test_fragments_are_written_once_and_expanded_into_every_pattern() -> None:
+    cue = {"id": "c", "meaning": "m", "weight": 1, "pattern": "(先|需){0,4}{{fee}}|{{fee}}才能"}
+    data = {
+        "fragments": {"fee": "(?<!免)手续费"},
+        "types": [{"code": "t", "name": "n", "description": "d", "advice": "a", "cues": [cue]}],
+    }
+    parsed = parse_taxonomy(data).types[0].cues[0]
+    assert (
+        parsed.pattern is not None and parsed.pattern.pattern == "(先|需){0,4}(?<!免)手续费|(?<!免)手续费才能"
+    )
+    assert parsed.pattern.search("需先交手续费") and not parsed.pattern.search("免手续费才能")
+    cue["pattern"] = "{{missing}}手续费"
+    with pytest.raises(TaxonomyError, match="missing"):
+        parse_taxonomy(data)
+
+
+def test_the_shipped_taxonomy_uses_its_fragments() -> None:
+    patterns = [c.pattern.pattern for c in load_taxonomy().all_cues if c.pattern is not None]
+    assert not any("{{" in p for p in patterns)
+    fee = next(c for c in load_taxonomy().all_cues if c.id == "fee_before_benefit")
+    assert fee.pattern is not None and "(?<!免)(?<!免收)(?<!减免)(?<!抵扣)" in fee.pattern.pattern

@@ -111,6 +111,42 @@ def _cue(
     )
 
 
+_FRAGMENT = re.compile(r"\{\{(\w+)\}\}")
+
+
+def with_fragments(data: Any) -> Any:
+    """`data` with every `{{name}}` in a cue's pattern replaced by the entry `name` of the top-level
+    `fragments` mapping: a piece of pattern several alternatives or cues share (a fee not waived, a tax
+    not owed), written once. Raises `TaxonomyError` for a name the file does not define."""
+    if not isinstance(data, dict):
+        return data
+    fragments = data.get("fragments") or {}
+    if not isinstance(fragments, dict) or not all(isinstance(v, str) for v in fragments.values()):
+        raise TaxonomyError("taxonomy: 'fragments' must map names to pieces of pattern")
+
+    def piece(match: re.Match[str]) -> str:
+        if match.group(1) not in fragments:
+            raise TaxonomyError(f"taxonomy: a pattern uses the undefined fragment '{match.group(1)}'")
+        return str(fragments[match.group(1)])
+
+    def cue(entry: Any) -> Any:
+        if isinstance(entry, dict) and isinstance(entry.get("pattern"), str):
+            return {**entry, "pattern": _FRAGMENT.sub(piece, entry["pattern"])}
+        return entry
+
+    out = {key: value for key, value in data.items() if key != "fragments"}
+    if isinstance(data.get("generic"), list):
+        out["generic"] = [cue(c) for c in data["generic"]]
+    if isinstance(data.get("types"), list):
+        out["types"] = [
+            {**t, "cues": [cue(c) for c in t["cues"]]}
+            if isinstance(t, dict) and isinstance(t.get("cues"), list)
+            else t
+            for t in data["types"]
+        ]
+    return out
+
+
 def parse_taxonomy(
     data: Any,
     literals: Literals | None = None,
@@ -122,6 +158,7 @@ def parse_taxonomy(
     they were derived before (see `load_taxonomy`); `programs`: where their compiled programs are kept."""
     known = literals or {}
     split = alternatives or {}
+    data = with_fragments(data)
     if not isinstance(data, dict) or not isinstance(data.get("types"), list):
         raise TaxonomyError("taxonomy: top level must have a 'types' list")
     generic = tuple(_cue(c, None, "generic", known, split, programs) for c in data.get("generic") or [])
@@ -174,7 +211,7 @@ def load_taxonomy() -> Taxonomy:
     data = load_yaml(raw, name="fraud_types")
 
     def derive() -> dict[str, Any]:
-        entries = _all_cue_entries(data)
+        entries = _all_cue_entries(with_fragments(data))
         patterns = [str(c["pattern"]) for c in entries if isinstance(c, dict) and c.get("pattern")]
         valid = [p for p in patterns if _compiles(p)]
         return {
