@@ -399,8 +399,7 @@ def _negated(text: str, start: int, end: int, told: bool) -> str | None:
     sentence_start = _sentence_start(text, start)
     if not told and _REPORTED.search(text, sentence_start, start) is not None:
         return REPORTED_SPEECH
-    clause_start = max((i + 1 for i in range(sentence_start, start) if text[i] in _CLAUSE_END), default=0)
-    if not told and _NEWS.search(text, max(sentence_start, clause_start), start) is not None:
+    if not told and _NEWS.search(text, _clause_back(text, start, start - sentence_start), start) is not None:
         return REPORTED_SPEECH
     if _QUOTING.search(text, max(sentence_start, start - QUOTING_WINDOW), start) is not None:
         return QUOTED

@@ -64,13 +64,13 @@ def outage_of(exc: BaseException) -> Outage | None:
     handling an outage is that outage: a connection cut in the middle of a query leaves its session
     unusable, and the next statement on it fails with "another command is already in progress", which
     names no outage of its own (seen when PostgreSQL connections were killed under load)."""
-    seen: list[BaseException] = []
     current: BaseException | None = exc
-    while current is not None and len(seen) < 8 and all(current is not e for e in seen):
+    for _ in range(8):  # a chain is short; the bound also ends a cycle
+        if current is None:
+            break
         outage = _outage(current)
         if outage is not None:
             return outage
-        seen.append(current)
         current = current.__cause__ or current.__context__
     return None
 
