@@ -102,6 +102,12 @@ def render(
     return text.rstrip() + "\n"
 
 
+RERUN_NOTE = (
+    "Sections measured again since then say so under their title: when, at which commit, on which "
+    "processor and by which command (a `--update` run); every other section is from the run above."
+)
+
+
 def update(
     existing: str,
     sections: list[Section],
@@ -114,12 +120,18 @@ def update(
 ) -> str:
     """`existing` (a RESULTS.md) with the sections of this run put in place of theirs (and their summary
     lines), each marked with when, on which code and on which processor it was rerun (the machine of
-    the full run may not be this one); the other sections stay as measured."""
+    the full run may not be this one) and with any change of code during this run; the other sections
+    stay as measured. The preamble says once that sections may be reruns: a note per rerun piled up at
+    the top, and a warning there outlived the section it was about."""
     blocks = re.split(r"(?m)^(?=## )", existing.rstrip() + "\n")
     preamble, rest = blocks[0], blocks[1:]
     host = f"{machine['cpu_model']}, {machine['usable_cpus']} CPUs"
-    when = f"rerun on {started.isoformat(timespec='seconds')} at git {code_before['git_head']} on {host}"
+    when = (
+        f"rerun on {started.isoformat(timespec='seconds')} at git {code_before['git_head']} "
+        f"(src sha256 {code_before['src_sha256']}…) on {host}"
+    )
     command = f"`python benchmarks/{RUN_SCRIPT.name} {' '.join(argv)}`"
+    warnings = change_warnings(code_before, code_after)
     titles = {f"## {s.title}\n": s for s in sections}
     replaced: set[str] = set()
     out: list[str] = []
@@ -128,20 +140,27 @@ def update(
         if block.startswith("## Summary"):
             out.append(_updated_summary(block, sections))
         elif title in titles:
-            section = titles[title]
-            out.append(_section_text(section, f"; {when} by {command}"))
+            out.append(_section_text(titles[title], f"; {when} by {command}", warnings))
             replaced.add(title)
         else:
             out.append(block)
-    out += [_section_text(s, f"; {when} by {command}") for t, s in titles.items() if t not in replaced]
-    names = ", ".join(f"«{s.title}»" for s in sections)
-    note = (
-        f"Updated by {command} ({when}, src sha256 {code_before['src_sha256']}…, {total:.0f} s): {names} "
-        "measured again on the code of that commit; every other section is from the run above."
-    )
-    preamble = preamble.rstrip("\n") + "\n" + note + "\n\n"
-    warnings = change_warnings(code_before, code_after)
-    return (preamble + "\n".join(warnings) + "".join(out)).rstrip() + "\n"
+    out += [
+        _section_text(s, f"; {when} by {command}", warnings) for t, s in titles.items() if t not in replaced
+    ]
+    return (_rerun_preamble(preamble) + "".join(out)).rstrip() + "\n"
+
+
+def _rerun_preamble(preamble: str) -> str:
+    """The full run's preamble (title, how it was written) with the standing rerun note, and without the
+    notes and warnings earlier versions of `update` appended to it."""
+    kept = [
+        line
+        for line in preamble.rstrip("\n").split("\n")
+        if not line.startswith(("Updated by ", "> **Warning:**", RERUN_NOTE))
+    ]
+    while kept and not kept[-1]:
+        kept.pop()
+    return "\n".join([*kept, RERUN_NOTE]) + "\n\n"
 
 
 def _updated_summary(block: str, sections: list[Section]) -> str:
@@ -158,9 +177,9 @@ def _summary_name(line: str) -> str:
     return found.group(1) if found else ""
 
 
-def _section_text(section: Section, provenance: str = "") -> str:
-    lines = [f"## {section.title}", "", f"*({section.seconds:.0f} s{provenance})*", "", *section.markdown, ""]
-    return "\n".join(lines) + "\n"
+def _section_text(section: Section, provenance: str = "", warnings: list[str] | None = None) -> str:
+    lines = [f"## {section.title}", "", f"*({section.seconds:.0f} s{provenance})*", "", *(warnings or [])]
+    return "\n".join([*lines, *section.markdown, ""]) + "\n"
 
 
 def write_results_json(
