@@ -372,6 +372,9 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         # "我不会害你的" reassures: it puts nothing after it in quotes
         ("相信我，我不会害你的，你先投五万试试", "small_trial_deposit", True),
         # card details asked for "verification" by whoever sent the message
+        # the code asked for aloud, the verb after it
+        ("您把手机上刚收到的那个六位数验证码念给我，我帮您激活", "ask_for_code", True),
+        ("短信里的验证码读给我听一下", "ask_for_code", True),
         ("如需保留原费率，请致电客户经理办理，需核验结算卡信息", "ask_for_code", True),
         ("为确认您的身份，需要核实您的银行卡卡号和有效期", "ask_for_code", True),
         ("请各位同事提供银行卡卡号及开户行，用于发放工资", "ask_for_code", False),
