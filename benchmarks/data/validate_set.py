@@ -32,7 +32,19 @@ FRAUD = {
 }
 ADVERTS = {"advert", "loan_advert", "illegal_advert"}
 FIELDS = {"id", "text", "label", "kind", "form", "split"}
-FORMS = {"sms", "chat", "call", "notice", "email", "post", "retelling"}
+FORMS = {
+    "sms",
+    "chat",
+    "call",
+    "notice",
+    "email",
+    "post",
+    "retelling",
+    "narrative",
+    "statement",
+    "dialogue",
+    "complaint",
+}
 SPLITS = {"dev", "test"}
 MAX_CHARS = 300
 

@@ -21,6 +21,7 @@ from suite.common import (
     INDEPENDENT9,
     INDEPENDENT10,
     INDEPENDENT11,
+    INDEPENDENT12,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -44,7 +45,19 @@ from suite.quality_common import (
 )
 
 FILES = {"scam": "scams.jsonl", "everyday": "everyday.jsonl", "advert": "adverts.jsonl"}
-FORMS = ("sms", "chat", "call", "retelling", "notice", "email", "post")
+FORMS = (
+    "sms",
+    "chat",
+    "call",
+    "retelling",
+    "notice",
+    "email",
+    "post",
+    "narrative",
+    "statement",
+    "dialogue",
+    "complaint",
+)
 Row = dict[str, Any]
 
 
@@ -185,7 +198,19 @@ ELEVENTH = IndependentSet(
     "neither system learns from it",
 )
 
-SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH, ELEVENTH)
+TWELFTH = IndependentSet(
+    "independent12_test",
+    "Twelfth independent set, test split",
+    INDEPENDENT12,
+    "written on 2026-12-06 (seventeenth session) by two more helpers blind to the detector (see its README): "
+    "scams told as records and accounts by one (police case summaries, victims' statements and 询问笔录, "
+    "transcripts with speaker labels, complaints; 125 of 160 never use 骗 or 诈), and by another ordinary "
+    "incidents, disputes and genuine customer-service calls in the same four forms; no adverts. Its test "
+    "rows were first measured before any change was made for it (75 of 80 scams caught, 15 of 160 everyday "
+    "texts called scams), and neither system learns from it",
+)
+
+SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH, ELEVENTH, TWELFTH)
 
 
 def read_independent(split: str, directory: Path = INDEPENDENT) -> list[Row]:
