@@ -498,6 +498,46 @@ def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text
 
 
 @pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a police record names the one it happened to, a bracket describing them, before the event
+        (
+            "事主周某某（男，39岁，外卖骑手）接到一条短信，对方自称法院执行局法官，称缴纳诉讼保全保证金可撤案。",
+            {"claims_authority", "fee_before_benefit"},
+        ),
+        ("对方自称法院执行局法官，称缴纳诉讼保全保证金可撤案。", set()),  # no one it happened to
+        # the claim reported ("有人自称…客服") where someone was approached; a warning's stays reported
+        (
+            "客户冯某某（女，24岁）来电称，评论区有人自称官方售后客服私信她，称其订单可全额退款。",
+            {"claims_customer_service"},
+        ),
+        ("骗子冒充客服私信你，称订单可全额退款。", set()),
+        # the record's header names the reporter, the event comes a sentence later; what was said to
+        # the victim in the third person (称其…, 要求其…) reads as said to them
+        (
+            "报警人：李建国，性别男，年龄58岁。报警称本月1日接到自称检察院的电话，称其名下银行卡涉嫌洗钱，"
+            "要求其下载会议软件共享屏幕。",
+            {"claims_authority", "suspected_crime", "meeting_app", "screen_share_or_remote"},
+        ),
+        ("近期有人接到自称检察院的电话，称其名下银行卡涉嫌洗钱。", set()),  # news of others: a warning
+        (
+            "事主朱红梅（女，58岁）来所报称：她上周五有人打来电话，自称淘宝客服，说她买的衣服有质量问题可以退款。",
+            {"claims_customer_service", "refund_claim"},
+        ),
+        # the outcome of a record: paid, then blocked, sentences apart
+        (
+            "本人黄志强，42岁，看到低价出售手机的广告，加了卖家，通过微信转了9800元。之后对方将其拉黑。",
+            {"loss_account"},
+        ),
+        ("我通过微信转了9800元房租。之后房东把我拉进了租户群。", set()),
+    ],
+)
+def test_a_record_of_an_attempt_counts_what_the_scammer_said(text: str, cues: set[str]) -> None:
+    scam_cues = {hit.cue.id for hit in MATCHER.match(prepare(text).masked) if hit.cue.weight > 0}
+    assert cues <= scam_cues and (cues or not scam_cues)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "修复征信都是骗人的",  # a judgment

@@ -154,21 +154,18 @@ class CueMatcher:
         return [RawHit(h.cue, back(h.start), back(h.end)) for h in hits], only_described
 
     def _match(self, text: str) -> tuple[list[RawHit], frozenset[str]]:
-        patterned: dict[int, set[int]] = {}  # cue → its alternatives to run: a keyword of theirs occurred
-        plain: dict[int, list[tuple[int, int]]] = {}  # keyword cues: every occurrence is a hit
-        for end, (length, to_run, found) in self._automaton.iter(text):
-            for index, alternative in to_run:
-                patterned.setdefault(index, set()).add(alternative)
-            for index in found:
-                plain.setdefault(index, []).append((end + 1 - length, end + 1))
-        hits: list[RawHit] = []
-        described_ids: set[str] = set()
+        patterned, plain = self._keywords(text)
         told = (
             bool(patterned or plain)
             and _ENCOUNTER_WORDS.search(text) is not None
             and _ENCOUNTER.search(text) is not None
             and _BULLETIN.search(text) is None
         )
+        if told and _INDIRECT.search(text) is not None:
+            text = _INDIRECT.sub(r"\1你", text)
+            patterned, plain = self._keywords(text)
+        hits: list[RawHit] = []
+        described_ids: set[str] = set()
         for index, present in patterned.items():
             self._keep(hits, described_ids, self.cues[index], text, self._spans(index, present, text), told)
         for index, spans in plain.items():
@@ -179,6 +176,18 @@ class CueMatcher:
         if described_ids and _CONTRAST_POSE.search(text) is not None:
             described_ids.clear()  # "…确实有骗子，但我们是大平台": the scam describes others to vouch for itself
         return hits, frozenset(described_ids - {h.cue.id for h in hits})
+
+    def _keywords(self, text: str) -> tuple[dict[int, set[int]], dict[int, list[tuple[int, int]]]]:
+        """The cues whose keywords occur in `text`: of a patterned cue, the alternatives to run (a keyword
+        of theirs occurred); of a keyword cue, every occurrence (each is a hit)."""
+        patterned: dict[int, set[int]] = {}
+        plain: dict[int, list[tuple[int, int]]] = {}
+        for end, (length, to_run, found) in self._automaton.iter(text):
+            for index, alternative in to_run:
+                patterned.setdefault(index, set()).add(alternative)
+            for index in found:
+                plain.setdefault(index, []).append((end + 1 - length, end + 1))
+        return patterned, plain
 
     def _spans(self, index: int, present: set[int], text: str) -> Iterable[tuple[int, int]]:
         """The matches of cue `index`'s pattern in `text`, running the alternatives in `present` only
@@ -320,7 +329,7 @@ _NEWS = re.compile("|".join(NEWS))
 # the caller said is then the scam's own words, told by the one it was tried on: a citizen asking "is
 # this a scam?" or a victim's report, not a warning's description of scams in general ("骗子会冒充公安
 # 说…"), which names no one it happened to.
-_CLOSE = "(?:我|我妈|我爸|我老公|我老婆|我爱人|我家|我朋友|我同事|我儿子|我女儿|我奶奶|我爷爷|我姐|我哥|我弟|我妹|家里人?|老公|老婆|爱人|老妈|老爸|妈妈|爸爸|报案人|报警人|受害人|被害人|事主|当事人|其)"
+_CLOSE = "(?:我|我妈|我爸|我老公|我老婆|我爱人|我家|我朋友|我同事|我儿子|我女儿|我奶奶|我爷爷|我姐|我哥|我弟|我妹|家里人?|老公|老婆|爱人|老妈|老爸|妈妈|爸爸|报案人|报警人|受害人|被害人|事主|当事人|其|报警称|报案称|报称|本人)"
 _RECEIPT = frozenset(["接到", "收到", "遇到"])  # how warning_context's "接到自称…" branch starts
 _RECEIVED = ("接到", "收到", "接了", "碰到", "遇到", "认识", "被拉进", "被拉入")
 _ASKED = ("让我", "叫我", "要我", "说我", "跟我说", "对我说", "给我发", "给我打", "教我", "逼我", "催我")
@@ -338,13 +347,46 @@ _APPROACHED = (
     "让我",
     "叫我",
     "要我",
+    "私信我",
+    "私信她",
+    "私信他",
+    "私信其",
+    "打来电话",
+    "找他",
+    "找她",
+    "找其",
+    "加了他",
+    "加了她",
+    "加了其",
+    "联系他",
+    "联系她",
+    "联系其",
 )
+# A record names the one it happened to and describes them in brackets before what they received
+# ("事主周某某（男，39岁，外卖骑手）接到一条短信"): the bracket does not count towards the window.
+_DESCRIBED_PERSON = r"(?:[（(][^（()）。！？!?\n]{0,30}[）)][^。！？!?\n]{0,10})?"
 _ENCOUNTER = re.compile(
-    _CLOSE + r"[^。！？!?\n]{0,10}(?:" + "|".join(_RECEIVED) + r")了?[^。！？!?\n]{0,20}"
+    _CLOSE
+    + r"[^。！？!?\n（(]{0,24}"
+    + _DESCRIBED_PERSON
+    + r"(?:"
+    + "|".join(_RECEIVED)
+    + r")了?[^。！？!?\n]{0,20}"
     r"(?:电话|短信|消息|来电|视频|信息|微信|qq|好友|群|人)"
     r"|(?:对方|他|她|那人|那个人|客服|骗子|他们)[^。！？!?\n]{0,30}(?:" + "|".join(_ASKED + _ASKED_KIN) + ")"
     r"|有(?:个|人|一个)[^。！？!?\n]{0,12}(?:" + "|".join(_APPROACHED) + ")"
+    r"|被(?:一个|个|人|陌生人)?[^。！？!?\n]{0,16}加了?(?:qq|微信|好友)"
+    # a police record: its header names the one it happened to, and the event may come sentences later
+    # ("报警人：李建国，性别男，年龄58岁。报警称…接到", "胡斌来电替父亲马俊报警，称父亲今年67岁，…接到")
+    r"|(?:报警人|报案人|受害人|被害人|事主|当事人|报警称|报案称|报称|替[^。！？!?\n]{0,8}报警)[^\n]{0,60}?(?:"
+    + "|".join(_RECEIVED)
+    + ")"
 )
+# In a text that tells of an attempt, what was said to the one it happened to is reported in the third
+# person ("称其名下银行卡涉嫌洗钱", "要求其下载会议软件", "让她把钱转到安全账户"); the cues are written in the
+# second person the scam itself uses, so the object of a verb of saying or asking reads as 你 there. One
+# character for one: the hits' spans stay where they were.
+_INDIRECT = re.compile("(称|说|让|叫|要求|诱导|告知|通知|告诉|引导|指导|骗)[其他她](?![们人])")
 # A case bulletin tells of an attempt on a victim too ("【反诈案例】受害人李某接到自称公安的电话，称其…
 # 警方提醒：…"), but as an example to warn others by: its reported speech stays reported.
 _BULLETIN = re.compile(
@@ -355,7 +397,9 @@ _BULLETIN = re.compile(
 # 可我们这个…", "现在骗子很多，不过这次是真的".
 _CONTRAST_POSE = re.compile("(?:但|可|不过|而)(?:是)?(?:我们|我这|咱们|咱这|我家|这次|这回|本平台|我司)")
 # The words without which `_ENCOUNTER` cannot match: one cheap search spares the full pattern on most texts.
-_ENCOUNTER_WORDS = re.compile("|".join(sorted({*_RECEIVED, *_ASKED, *_ASKED_KIN, *_APPROACHED})))
+_ENCOUNTER_WORDS = re.compile(
+    "|".join(sorted({*_RECEIVED, *_ASKED, *_ASKED_KIN, *_APPROACHED, "加了", "加qq", "加微信", "加好友"}))
+)
 # A closing bracket ends reported speech too: "（来电，自称中国移动客服）您好，您的积分…" is a transcript's
 # stage direction, and what follows it is the caller's own words.
 _SENTENCE_BREAK = re.compile("[" + _SENTENCE_END + ")）]")
