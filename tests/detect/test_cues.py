@@ -288,6 +288,25 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         # a cancelled flight counts only with something to do: every real flight scam gives a number, a link
         # or a request; a chat about a cancelled flight does not
         ("航班取消了 东航App上直接改签到明天早上的了 没收钱", "flight_cancelled", False),
+        # a flight cancelled and rebooked free or refunded in full is the airline's own remedy
+        (
+            "黑猫投诉：航班取消后航空公司免费改签，打航空公司电话说免费，代理商却收了80元",
+            "flight_cancelled",
+            False,
+        ),
+        ("您预订的航班已取消，可免费改签或全额退票，详询客服", "flight_cancelled", False),
+        ("您预订的航班已取消，可免费改签并获得300元补偿，请联系客服", "flight_cancelled", True),
+        # a loan's cost (折合年化利率) and a fund's loss are no promised return
+        ("分12期每期手续费率0.6%，折合年化利率约13%", "high_return_promise", False),
+        ("投资者王某购买一只公募基金，一年亏损23%", "high_return_promise", False),
+        ("内部渠道年化收益18%，名额有限", "high_return_promise", True),
+        # 老师 … 带 within its clause; 撞了人家的围墙 hurt no one; closing an account is a loan's only when it is
+        ("发现对方是一位退休音乐老师，也带着女儿来的", "mentor_group", False),
+        ("老师带大家一起上车，明天继续", "mentor_group", True),
+        ("他倒车撞了人家的围墙，赔偿怎么处理的", "child_emergency", False),
+        ("你儿子开车撞了人，对方要赔偿医药费", "child_emergency", True),
+        ("营业厅说拆机之后要去销户，要求退还90元并注销账户", "cancel_student_loan", False),
+        ("需要注销您的京东金条账户，否则影响征信", "cancel_student_loan", True),
         ("您预订的航班因机械故障取消，补偿300元，请提供银行卡号接收", "flight_cancelled", True),
         # a cue names its own scam: a bank's "账户异常" is no trading platform's freeze, a courier's parcel at
         # customs no lover's gift, a bank's "配合我们进行核实" no asset check, 收到…账户 no card buying
