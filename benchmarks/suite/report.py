@@ -49,7 +49,8 @@ def machine_table(machine: dict[str, Any], code: dict[str, Any]) -> list[str]:
 
 
 def change_warnings(code_before: dict[str, Any], code_after: dict[str, Any]) -> list[str]:
-    """Warnings for the top of the report if the model file or the source changed during the run."""
+    """Warnings if the model file or the source changed during the run: under the machine table of a full
+    run, under the title of each section an `--update` run measured."""
     lines = []
     model_after = code_after["model"]
     if code_before["model"] != model_after:
@@ -114,7 +115,6 @@ def update(
     code_before: dict[str, Any],
     code_after: dict[str, Any],
     started: dt.datetime,
-    total: float,
     argv: list[str],
     machine: dict[str, Any],
 ) -> str:

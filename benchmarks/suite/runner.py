@@ -107,9 +107,7 @@ def run(
         if not measured:
             return 1
         existing = output.read_text(encoding="utf-8")
-        report = update_report(
-            existing, measured, code_before, code_after, started, total, shown_argv, machine
-        )
+        report = update_report(existing, measured, code_before, code_after, started, shown_argv, machine)
     else:
         report = render(sections, machine, code_before, code_after, cfg, started, total, shown_argv)
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -298,6 +298,7 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("您预订的航班已取消，可免费改签并获得300元补偿，请联系客服", "flight_cancelled", True),
         # a loan's cost (折合年化利率) and a fund's loss are no promised return
         ("分12期每期手续费率0.6%，折合年化利率约13%", "high_return_promise", False),
+        ("高息存款，年化利率12%，本金随时可取", "high_return_promise", True),
         ("投资者王某购买一只公募基金，一年亏损23%", "high_return_promise", False),
         ("内部渠道年化收益18%，名额有限", "high_return_promise", True),
         # 老师 … 带 within its clause; 撞了人家的围墙 hurt no one; closing an account is a loan's only when it is
@@ -305,8 +306,10 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("老师带大家一起上车，明天继续", "mentor_group", True),
         ("他倒车撞了人家的围墙，赔偿怎么处理的", "child_emergency", False),
         ("你儿子开车撞了人，对方要赔偿医药费", "child_emergency", True),
+        ("你儿子开车撞了人家孩子，对方要医药费私了", "child_emergency", True),
         ("营业厅说拆机之后要去销户，要求退还90元并注销账户", "cancel_student_loan", False),
         ("需要注销您的京东金条账户，否则影响征信", "cancel_student_loan", True),
+        ("需要注销您的京东金融账户，否则影响征信", "cancel_student_loan", True),
         ("您预订的航班因机械故障取消，补偿300元，请提供银行卡号接收", "flight_cancelled", True),
         # a cue names its own scam: a bank's "账户异常" is no trading platform's freeze, a courier's parcel at
         # customs no lover's gift, a bank's "配合我们进行核实" no asset check, 收到…账户 no card buying
@@ -517,39 +520,53 @@ def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text
 
 
 @pytest.mark.parametrize(
-    ("text", "cues"),
+    ("text", "counted"),
     [
-        # a police record names the one it happened to, a bracket describing them, before the event
+        # each way a record or a retelling names the one the attempt was made on (`_ENCOUNTER`): the
+        # scammer's words after 自称 are then theirs, not a warning's reported speech
         (
-            "事主周某某（男，39岁，外卖骑手）接到一条短信，对方自称法院执行局法官，称缴纳诉讼保全保证金可撤案。",
-            {"claims_authority", "fee_before_benefit"},
+            "受害人：赵建华，男，70岁。11月27号上午10点多，赵建华接到自称公安的电话，要求把钱转到安全账户。",
+            True,
         ),
-        ("对方自称法院执行局法官，称缴纳诉讼保全保证金可撤案。", set()),  # no one it happened to
-        # what a warning reports stays reported
-        ("骗子冒充客服私信你，称订单可全额退款。", set()),
-        # the record's header names the reporter, the event comes a sentence later; what was said to
-        # the victim in the third person (称其…, 要求其…) reads as said to them
+        ("事主周某某（男，39岁，外卖骑手）接到自称公安的电话，要求把钱转到安全账户。", True),
+        ("本人郭芳，42岁，上周五下午有人打来电话，自称公安，要求把钱转到安全账户。", True),
+        ("我爸上周被一个自称投资顾问的人加了QQ，说要把钱转到安全账户才保险。", True),
+        ("评论区有人自称官方售后私信她，说把钱转到安全账户可以退款。", True),
+        ("我老公昨晚有人冒充他的老同学在微信上找他，说要把钱转到安全账户。", True),
+        # … and what names no one it happened to: a bank's warning, news of a case, a warning's condition
+        ("【XX银行】如您本人接到自称公安的电话，要求您将资金转入安全账户，请立即挂断。", False),
         (
-            "报警人：李建国，性别男，年龄58岁。报警称本月1日接到自称检察院的电话，称其名下银行卡涉嫌洗钱，"
-            "要求其下载会议软件共享屏幕。",
-            {"suspected_crime", "meeting_app", "screen_share_or_remote"},
+            "今年以来全市发生此类案件12起，其中一名市民（女，62岁）接到自称公安的电话，要求将存款转入安全账户。",
+            False,
         ),
-        ("近期有人接到自称检察院的电话，称其名下银行卡涉嫌洗钱。", set()),  # news of others: a warning
-        (
-            "事主朱红梅（女，58岁）来所报称：她上周五有人打来电话，自称淘宝客服，说她买的衣服有质量问题可以退款。",
-            {"claims_customer_service", "refund_claim"},
-        ),
-        # the outcome of a record: paid, then blocked, sentences apart
-        (
-            "本人黄志强，42岁，看到低价出售手机的广告，加了卖家，通过微信转了9800元。之后对方将其拉黑。",
-            {"loss_account"},
-        ),
-        ("我通过微信转了9800元房租。之后房东把我拉进了租户群。", set()),
+        ("如被陌生人加了微信，对方自称投资导师，要把钱转到安全账户的，请多加小心。", False),
+        ("据报道，一名男子被陌生人加了微信，对方自称投资导师，说要把钱转到安全账户。", False),
     ],
 )
-def test_a_record_of_an_attempt_counts_what_the_scammer_said(text: str, cues: set[str]) -> None:
-    scam_cues = {hit.cue.id for hit in MATCHER.match(prepare(text).masked) if hit.cue.weight > 0}
-    assert cues <= scam_cues and (cues or not scam_cues)
+def test_a_record_of_an_attempt_counts_what_the_scammer_said(text: str, counted: bool) -> None:
+    assert ("safe_account" in cue_ids(text)) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "counted"),
+    [
+        # in a told text what was said to the victim in the third person reads as said to "you"
+        ("报警人称其接到电话，对方称其中奖了，需要先交个人所得税", "you_won", True),
+        # … but not 其他, 其中 (among them), nor 他是 (the scammer's own claim)
+        ("我妈接到一个电话，对方让她不要告诉其他人，说要给她办低息贷款", "secrecy", True),
+        ("报警人称其接到自称公安的电话，对方称其涉嫌洗钱，并要求其不要告诉其他人。", "secrecy", True),
+        # paid, then blocked by the other side, sentences apart, is a loss; the writer blocking is not
+        (
+            "本人黄志强，42岁，看到低价出售手机的广告，加了卖家，通过微信转了9800元。之后对方将其拉黑。",
+            "loss_account",
+            True,
+        ),
+        ("我给房东转了这个月的房租。对方一直给我发广告，我就把对方拉黑了。", "loss_account", False),
+        ("充值会员后发现功能没用，我直接把客服删了好友", "loss_account", False),
+    ],
+)
+def test_a_told_attempt_reads_the_victim_as_the_reader(text: str, cue: str, counted: bool) -> None:
+    assert (cue in cue_ids(text)) is counted
 
 
 @pytest.mark.parametrize(

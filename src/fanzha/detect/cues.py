@@ -329,7 +329,7 @@ _NEWS = re.compile("|".join(NEWS))
 # the caller said is then the scam's own words, told by the one it was tried on: a citizen asking "is
 # this a scam?" or a victim's report, not a warning's description of scams in general ("骗子会冒充公安
 # 说…"), which names no one it happened to.
-_CLOSE = "(?:我|我妈|我爸|我老公|我老婆|我爱人|我家|我朋友|我同事|我儿子|我女儿|我奶奶|我爷爷|我姐|我哥|我弟|我妹|家里人?|老公|老婆|爱人|老妈|老爸|妈妈|爸爸|报案人|报警人|受害人|被害人|事主|当事人|其|报警称|报案称|报称|本人)"
+_CLOSE = "(?:我|我妈|我爸|我老公|我老婆|我爱人|我家|我朋友|我同事|我儿子|我女儿|我奶奶|我爷爷|我姐|我哥|我弟|我妹|家里人?|老公|老婆|爱人|老妈|老爸|妈妈|爸爸|报案人|报警人|受害人|被害人|事主|当事人|其(?![中他它实余]))"
 _RECEIPT = frozenset(["接到", "收到", "遇到"])  # how warning_context's "接到自称…" branch starts
 _RECEIVED = ("接到", "收到", "接了", "碰到", "遇到", "认识", "被拉进", "被拉入")
 _ASKED = ("让我", "叫我", "要我", "说我", "跟我说", "对我说", "给我发", "给我打", "教我", "逼我", "催我")
@@ -362,31 +362,35 @@ _APPROACHED = (
     "联系她",
     "联系其",
 )
-# A record names the one it happened to and describes them in brackets before what they received
-# ("事主周某某（男，39岁，外卖骑手）接到一条短信"): the bracket does not count towards the window.
-_DESCRIBED_PERSON = r"(?:[（(][^（()）。！？!?\n]{0,30}[）)][^。！？!?\n]{0,10})?"
+# A police record's header names the reporter or the victim, often with a bracket describing them; the
+# event may come sentences later ("事主周某某（男，39岁，外卖骑手）接到一条短信", "报警人：李建国，性别男，年龄
+# 58岁。报警称…接到", "胡斌来电替父亲马俊报警，称父亲今年67岁，…接到").
+_RECORD_HEADER = "(?:报警人|报案人|受害人|被害人|事主|当事人|报警称|报案称|报称|替[^。！？!?\n]{0,8}报警)"
 _ENCOUNTER = re.compile(
-    _CLOSE
-    + r"[^。！？!?\n（(]{0,24}"
-    + _DESCRIBED_PERSON
-    + r"(?:"
-    + "|".join(_RECEIVED)
-    + r")了?[^。！？!?\n]{0,20}"
-    r"(?:电话|短信|消息|来电|视频|信息|微信|qq|好友|群|人)"
-    r"|(?:对方|他|她|那人|那个人|客服|骗子|他们)[^。！？!?\n]{0,30}(?:" + "|".join(_ASKED + _ASKED_KIN) + ")"
-    r"|有(?:个|人|一个)[^。！？!?\n]{0,12}(?:" + "|".join(_APPROACHED) + ")"
-    r"|被(?:一个|个|人|陌生人)?[^。！？!?\n]{0,16}加了?(?:qq|微信|好友)"
-    # a police record: its header names the one it happened to, and the event may come sentences later
-    # ("报警人：李建国，性别男，年龄58岁。报警称…接到", "胡斌来电替父亲马俊报警，称父亲今年67岁，…接到")
-    r"|(?:报警人|报案人|受害人|被害人|事主|当事人|报警称|报案称|报称|替[^。！？!?\n]{0,8}报警)[^\n]{0,60}?(?:"
-    + "|".join(_RECEIVED)
-    + ")"
+    "|".join(
+        [
+            _CLOSE
+            + r"[^。！？!?\n]{0,10}(?:"
+            + "|".join(_RECEIVED)
+            + r")了?[^。！？!?\n]{0,20}(?:电话|短信|消息|来电|视频|信息|微信|qq|好友|群|人)",
+            r"(?:对方|他|她|那人|那个人|客服|骗子|他们)[^。！？!?\n]{0,30}(?:"
+            + "|".join(_ASKED + _ASKED_KIN)
+            + ")",
+            r"有(?:个|人|一个)[^。！？!?\n]{0,12}(?:" + "|".join(_APPROACHED) + ")",
+            # added by a stranger: the writer or someone close (not news of "一名男子", nor a warning's 如被…)
+            _CLOSE
+            + r"[^。！？!?\n]{0,16}(?<![如若旦果])被(?:一个|个|人|陌生人)?[^。！？!?\n]{0,16}加了?(?:qq|微信|好友)",
+            _RECORD_HEADER + r"[^\n]{0,60}?(?:" + "|".join(_RECEIVED) + ")",
+        ]
+    )
 )
 # In a text that tells of an attempt, what was said to the one it happened to is reported in the third
 # person ("称其名下银行卡涉嫌洗钱", "要求其下载会议软件", "让她把钱转到安全账户"); the cues are written in the
 # second person the scam itself uses, so the object of a verb of saying or asking reads as 你 there. One
 # character for one: the hits' spans stay where they were.
-_INDIRECT = re.compile("(称|说|让|叫|要求|诱导|告知|通知|告诉|引导|指导|骗)[其他她](?![们人])")
+_INDIRECT = re.compile(
+    "(称|说|让|叫|要求|诱导|告知|通知|告诉|引导|指导|骗)[其他她](?![们人他它实余是]|中(?![奖签]))"
+)
 # A case bulletin tells of an attempt on a victim too ("【反诈案例】受害人李某接到自称公安的电话，称其…
 # 警方提醒：…"), but as an example to warn others by: its reported speech stays reported.
 _BULLETIN = re.compile(
