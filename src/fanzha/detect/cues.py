@@ -5,7 +5,8 @@ alternatives whose own keywords occurred: `leftmost_spans`). A positive cue righ
 "骗子冒充客服说…"), or followed in its clause by a judgment ("贷款先交钱的都是诈骗", "…的都要当心",
 "出租银行卡的，将被依法惩戒") describes a scam rather than attempting one, and is dropped. Reported
 speech is the scam's own words when the writer tells of an attempt on them or someone close
-("我接到一个自称公安的电话，说…")."""
+("我接到一个自称公安的电话，说…"), or a police record tells of one on the victim ("报警人：…。报警称…接到"):
+there, what was said to the victim in the third person (称其…, 要求其…) reads as said to "you"."""
 
 from __future__ import annotations
 
