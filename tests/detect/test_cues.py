@@ -296,6 +296,10 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ),
         ("您预订的航班已取消，可免费改签或全额退票，详询客服", "flight_cancelled", False),
         ("您预订的航班已取消，可免费改签并获得300元补偿，请联系客服", "flight_cancelled", True),
+        # the customer's own wish to rebook, on the airline's line that they called
+        ("客服您好，我的航班取消了，我想改签到明天，电话里怎么办理？", "flight_cancelled", False),
+        ("客服：您好，国航客服，请问有什么可以帮您？", "inbound_service_call", True),
+        ("您好，我是京东客服，您的订单有质量问题，给您办理理赔", "inbound_service_call", False),
         # a loan's cost (折合年化利率) and a fund's loss are no promised return
         ("分12期每期手续费率0.6%，折合年化利率约13%", "high_return_promise", False),
         ("高息存款，年化利率12%，本金随时可取", "high_return_promise", True),

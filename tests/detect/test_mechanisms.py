@@ -267,6 +267,10 @@ MECHANISMS = {
     "payee details 'entered wrongly' and a customer service to unfreeze them": [
         "你收款卡信息填错了 账户被冻结 联系平台客服解冻",
     ],
+    "a fake hotline answering as a real one does, then asking for the card": [
+        "客服：您好，航空公司客服，请问有什么可以帮您？我：我收到短信说航班取消了。客服：是的，"
+        "每位旅客补偿300元，请提供银行卡号和收到的验证码，我们给您打款。",
+    ],
 }
 CASES = [(name, text) for name, texts in MECHANISMS.items() for text in texts]
 
@@ -363,6 +367,9 @@ GENUINE = [
     "借你的车用一下，周末还你",
     # A house deal that goes through escrow, with the agent protecting the buyer.
     "张姐，房款走资金监管，定金在我们公司App里付，不要转我个人账户，有问题打公司400电话。",
+    # An airline's own agent answering the customer's call about a cancelled flight: a free rebooking.
+    "客服：您好，国航客服，请问有什么可以帮您？我：我明天的航班收到短信说取消了，想改签。客服：请提供一下"
+    "票号。我：身份证后四位3319。客服：查到了，可以免费改签当天后续航班，或者全额退票。",
 ]
 
 
