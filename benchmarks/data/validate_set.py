@@ -44,6 +44,7 @@ FORMS = {
     "statement",
     "dialogue",
     "complaint",
+    "news",
 }
 SPLITS = {"dev", "test"}
 MAX_CHARS = 300

@@ -37,6 +37,7 @@ INDEPENDENT9 = DATA / "independent9"  # the ninth, by two more (scams; everyday)
 INDEPENDENT10 = DATA / "independent10"  # the tenth, by two more (scams; everyday)
 INDEPENDENT11 = DATA / "independent11"  # the eleventh, by two more (scams; everyday)
 INDEPENDENT12 = DATA / "independent12"  # the twelfth: records and accounts (scams; everyday)
+INDEPENDENT13 = DATA / "independent13"  # the thirteenth: institutions' records and news (scams; everyday)
 MODEL_FILE = ROOT / "src" / "fanzha" / "models" / "scam_model.npz"
 RESULTS = HERE / "RESULTS.md"
 PARTIAL_RESULTS = OUT / "RESULTS.partial.md"

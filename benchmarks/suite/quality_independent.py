@@ -22,6 +22,7 @@ from suite.common import (
     INDEPENDENT10,
     INDEPENDENT11,
     INDEPENDENT12,
+    INDEPENDENT13,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -57,6 +58,7 @@ FORMS = (
     "statement",
     "dialogue",
     "complaint",
+    "news",
 )
 Row = dict[str, Any]
 
@@ -210,7 +212,33 @@ TWELFTH = IndependentSet(
     "texts called scams), and neither system learns from it",
 )
 
-SETS = (FIRST, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH, ELEVENTH, TWELFTH)
+THIRTEENTH = IndependentSet(
+    "independent13_test",
+    "Thirteenth independent set, test split",
+    INDEPENDENT13,
+    "written on 2026-12-06 (seventeenth session) by two more helpers blind to the detector (see its README): "
+    "scams told by institutions and the press by one (banks' counter and risk-control records, call-centre "
+    "logs, community workers' notes, news and court reports, statements, transcripts; about 30 near misses; "
+    "142 of 160 never use 骗 or 诈), and by another genuine records of ordinary money matters in the same "
+    "forms; no adverts. Its test rows were first measured before any change was made for it (65 of 80 scams "
+    "caught, 34 of 160 everyday texts called scams), and neither system learns from it",
+)
+
+SETS = (
+    FIRST,
+    SECOND,
+    THIRD,
+    FOURTH,
+    FIFTH,
+    SIXTH,
+    SEVENTH,
+    EIGHTH,
+    NINTH,
+    TENTH,
+    ELEVENTH,
+    TWELFTH,
+    THIRTEENTH,
+)
 
 
 def read_independent(split: str, directory: Path = INDEPENDENT) -> list[Row]:
