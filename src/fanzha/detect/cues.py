@@ -155,16 +155,20 @@ class CueMatcher:
         return [RawHit(h.cue, back(h.start), back(h.end)) for h in hits], only_described
 
     def _match(self, text: str) -> tuple[list[RawHit], frozenset[str]]:
-        patterned, plain = self._keywords(text)
         told = (
-            bool(patterned or plain)
-            and _ENCOUNTER_WORDS.search(text) is not None
+            _ENCOUNTER_WORDS.search(text) is not None
             and _ENCOUNTER.search(text) is not None
             and _BULLETIN.search(text) is None
         )
-        if told and _INDIRECT.search(text) is not None:
-            text = _INDIRECT.sub(r"\1你", text)
-            patterned, plain = self._keywords(text)
+        if told:
+            text = _INDIRECT.sub(r"\1你", text)  # one character for one: the spans stay where they were
+        patterned: dict[int, set[int]] = {}  # cue → its alternatives to run: a keyword of theirs occurred
+        plain: dict[int, list[tuple[int, int]]] = {}  # keyword cues: every occurrence is a hit
+        for end, (length, to_run, found) in self._automaton.iter(text):
+            for index, alternative in to_run:
+                patterned.setdefault(index, set()).add(alternative)
+            for index in found:
+                plain.setdefault(index, []).append((end + 1 - length, end + 1))
         hits: list[RawHit] = []
         described_ids: set[str] = set()
         for index, present in patterned.items():
@@ -177,18 +181,6 @@ class CueMatcher:
         if described_ids and _CONTRAST_POSE.search(text) is not None:
             described_ids.clear()  # "…确实有骗子，但我们是大平台": the scam describes others to vouch for itself
         return hits, frozenset(described_ids - {h.cue.id for h in hits})
-
-    def _keywords(self, text: str) -> tuple[dict[int, set[int]], dict[int, list[tuple[int, int]]]]:
-        """The cues whose keywords occur in `text`: of a patterned cue, the alternatives to run (a keyword
-        of theirs occurred); of a keyword cue, every occurrence (each is a hit)."""
-        patterned: dict[int, set[int]] = {}
-        plain: dict[int, list[tuple[int, int]]] = {}
-        for end, (length, to_run, found) in self._automaton.iter(text):
-            for index, alternative in to_run:
-                patterned.setdefault(index, set()).add(alternative)
-            for index in found:
-                plain.setdefault(index, []).append((end + 1 - length, end + 1))
-        return patterned, plain
 
     def _spans(self, index: int, present: set[int], text: str) -> Iterable[tuple[int, int]]:
         """The matches of cue `index`'s pattern in `text`, running the alternatives in `present` only
@@ -349,19 +341,9 @@ _APPROACHED = (
     "叫我",
     "要我",
     "私信我",
-    "私信她",
-    "私信他",
-    "私信其",
     "打来电话",
-    "找他",
-    "找她",
-    "找其",
-    "加了他",
-    "加了她",
-    "加了其",
-    "联系他",
-    "联系她",
-    "联系其",
+    # … or the one it happened to: "有人冒充他的老同学在微信上找他", "评论区有人…私信她"
+    *(verb + person for verb in ("私信", "找", "加了", "联系") for person in ("她", "他", "其")),
 )
 # A police record's header names the reporter or the victim, often with a bracket describing them; the
 # event may come sentences later ("事主周某某（男，39岁，外卖骑手）接到一条短信", "报警人：李建国，性别男，年龄
