@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -129,21 +130,15 @@ def with_fragments(data: Any) -> Any:
             raise TaxonomyError(f"taxonomy: a pattern uses the undefined fragment '{match.group(1)}'")
         return str(fragments[match.group(1)])
 
-    def cue(entry: Any) -> Any:
+    if "fragments" not in data and not any(
+        isinstance(entry, dict) and _FRAGMENT.search(str(entry.get("pattern") or ""))
+        for entry in _all_cue_entries(data)
+    ):
+        return data  # nothing to expand (a taxonomy expanded already): no copy
+    out = copy.deepcopy({key: value for key, value in data.items() if key != "fragments"})
+    for entry in _all_cue_entries(out):
         if isinstance(entry, dict) and isinstance(entry.get("pattern"), str):
-            return {**entry, "pattern": _FRAGMENT.sub(piece, entry["pattern"])}
-        return entry
-
-    out = {key: value for key, value in data.items() if key != "fragments"}
-    if isinstance(data.get("generic"), list):
-        out["generic"] = [cue(c) for c in data["generic"]]
-    if isinstance(data.get("types"), list):
-        out["types"] = [
-            {**t, "cues": [cue(c) for c in t["cues"]]}
-            if isinstance(t, dict) and isinstance(t.get("cues"), list)
-            else t
-            for t in data["types"]
-        ]
+            entry["pattern"] = _FRAGMENT.sub(piece, entry["pattern"])
     return out
 
 
@@ -208,10 +203,10 @@ def load_taxonomy() -> Taxonomy:
     """The taxonomy shipped with fanzha (`fraud_types.yaml`), loaded once and validated."""
     package = resources.files("fanzha.taxonomy")
     raw = package.joinpath("fraud_types.yaml").read_text("utf-8")
-    data = load_yaml(raw, name="fraud_types")
+    data = with_fragments(load_yaml(raw, name="fraud_types"))
 
     def derive() -> dict[str, Any]:
-        entries = _all_cue_entries(with_fragments(data))
+        entries = _all_cue_entries(data)
         patterns = [str(c["pattern"]) for c in entries if isinstance(c, dict) and c.get("pattern")]
         valid = [p for p in patterns if _compiles(p)]
         return {
