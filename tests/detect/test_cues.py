@@ -517,15 +517,6 @@ def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str,
         # … but not a scam's own report of someone: the reader is named, or no news of late
         ("近期有人冒用您的身份，称需要您把资金转到安全账户", True),
         ("有人冒用你的名义贷款了，称你同意了，请把钱转到安全账户", True),
-    ],
-)
-def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text: str, counted: bool) -> None:
-    assert ("safe_account" in cue_ids(text)) is counted
-
-
-@pytest.mark.parametrize(
-    ("text", "counted"),
-    [
         # each way a record or a retelling names the one the attempt was made on (`_ENCOUNTER`): the
         # scammer's words after 自称 are then theirs, not a warning's reported speech
         (
@@ -547,7 +538,7 @@ def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text
         ("据报道，一名男子被陌生人加了微信，对方自称投资导师，说要把钱转到安全账户。", False),
     ],
 )
-def test_a_record_of_an_attempt_counts_what_the_scammer_said(text: str, counted: bool) -> None:
+def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text: str, counted: bool) -> None:
     assert ("safe_account" in cue_ids(text)) is counted
 
 
