@@ -494,6 +494,27 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("没有网银的话用手机或者输入支付密码验证身份就行", "ask_for_code", True),  # a condition
         ("不用排队或者先交500元保证金就能放款", "fee_before_benefit", True),  # nothing given or done
         ("退税款将直接退至您单位的银行账户，无需提供验证码或缴纳任何手续费", "fee_before_benefit", False),
+        # records of ordinary money matters (the thirteenth set's dev half)
+        ("收件人：那我拒收吧。快递员：好的，备注破损拒收，退回商家，运费不用您出。", "fee_before_benefit", False),
+        ("对方说交“撤销费”才能处理，我就在他给的网页上交了2500元", "fee_before_benefit", True),
+        ("中介公司已于6月3日将押金退还本人。特此说明。", "deposit_refunded", True),
+        ("出租方于2024年6月10日将保证金全额退还至本人账户", "deposit_refunded", True),
+        ("约定由本人代其收取房东退还的押金份额1500元", "deposit_refunded", True),
+        ("需缴纳保证金3000元，任务完成后全额退还", "deposit_refunded", False),  # a promise, not a record
+        ("保证金会在您领取奖品时全额退还给您", "deposit_refunded", False),
+        ("会有“朋友”上门取钱，现金放在门口就行", "cash_pickup", True),
+        ("后来一个戴口罩的年轻人到小区门口拿走了钱", "cash_pickup", True),
+        ("不会有工作人员上门收现金或让您转账", "cash_pickup", False),
+        ("我们不上门收钱，也不会电话让您转账", "cash_pickup", False),
+        ("这事千万别跟我爸妈讲，你先帮我转8万", "secrecy", True),
+        ("爸 你别给任何人说验证码 就算说是银行的也不行", "secrecy", False),
+        ("这是我行客服号码发来的，签名换成了我行新的简称", "new_number", False),
+        ("审核通过后可以换绑新手机号", "new_number", False),
+        ("妈，我换号了，这是我新号，存一下", "new_number", True),
+        ("因本月话费欠费48元导致停机，用户现场缴费后恢复", "unpaid_bill_threat", False),
+        ("您的号码已欠费，今天内不处理将停机", "unpaid_bill_threat", True),
+        ("我提交了孩子的证明材料和聊天记录，平台经审核退款", "dating_platform", False),
+        ("我们是在一个交友软件上认识的", "dating_platform", True),
     ],
 )
 def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str, raised: bool) -> None:
