@@ -45,6 +45,7 @@ FORMS = {
     "dialogue",
     "complaint",
     "news",
+    "question",
 }
 SPLITS = {"dev", "test"}
 MAX_CHARS = 300

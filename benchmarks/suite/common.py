@@ -38,6 +38,7 @@ INDEPENDENT10 = DATA / "independent10"  # the tenth, by two more (scams; everyda
 INDEPENDENT11 = DATA / "independent11"  # the eleventh, by two more (scams; everyday)
 INDEPENDENT12 = DATA / "independent12"  # the twelfth: records and accounts (scams; everyday)
 INDEPENDENT13 = DATA / "independent13"  # the thirteenth: institutions' records and news (scams; everyday)
+INDEPENDENT14 = DATA / "independent14"  # the fourteenth: what citizens paste or tell a checker (scams; everyday)
 MODEL_FILE = ROOT / "src" / "fanzha" / "models" / "scam_model.npz"
 RESULTS = HERE / "RESULTS.md"
 PARTIAL_RESULTS = OUT / "RESULTS.partial.md"
