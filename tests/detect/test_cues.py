@@ -515,6 +515,7 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("您的号码已欠费，今天内不处理将停机", "unpaid_bill_threat", True),
         ("我提交了孩子的证明材料和聊天记录，平台经审核退款", "dating_platform", False),
         ("我们是在一个交友软件上认识的", "dating_platform", True),
+        ("说在外地撞了人要赔钱，让她先转两万到一个账户", "transfer_to_designated", True),  # a sum in words
     ],
 )
 def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str, raised: bool) -> None:
