@@ -511,11 +511,20 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("这是我行客服号码发来的，签名换成了我行新的简称", "new_number", False),
         ("审核通过后可以换绑新手机号", "new_number", False),
         ("妈，我换号了，这是我新号，存一下", "new_number", True),
-        ("因本月话费欠费48元导致停机，用户现场缴费后恢复", "unpaid_bill_threat", False),
         ("您的号码已欠费，今天内不处理将停机", "unpaid_bill_threat", True),
         ("我提交了孩子的证明材料和聊天记录，平台经审核退款", "dating_platform", False),
         ("我们是在一个交友软件上认识的", "dating_platform", True),
         ("说在外地撞了人要赔钱，让她先转两万到一个账户", "transfer_to_designated", True),  # a sum in words
+        ("妈，我给你转了五百块到卡上，你买点好吃的", "transfer_to_designated", False),  # done, and given
+        ("我每个月定投转两千到基金账户", "transfer_to_designated", False),
+        ("孩子要先交学费才能领教材，明天去学校财务处", "fee_before_benefit", False),  # an everyday fee
+        ("需要交停车费才能出闸，扫码就行", "fee_before_benefit", False),
+        ("请于本周五前交清报名费方可参加考试", "fee_before_benefit", False),
+        ("别给我打电话了，我在开会，有事发微信", "secrecy", False),  # nobody kept in the dark
+        ("你别让老板知道我今天请假去面试了", "secrecy", False),
+        ("您的押金已退回失败，请联系客服处理", "deposit_refunded", False),  # a failed refund settles nothing
+        ("老公你别担心，我让助理过来拿钱，明天就把装修款付了", "cash_pickup", False),  # not at the door
+        ("您的银行卡预留手机号已变更为新号码，如非本人操作请致电95588", "new_number", False),
     ],
 )
 def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str, raised: bool) -> None:

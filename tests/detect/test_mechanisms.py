@@ -448,3 +448,11 @@ def test_an_operators_own_short_link_is_its_own(detector: Detector) -> None:
     )
     ids = {c.id for c in verdict.cues}
     assert "official_link" in ids and "lookalike_domain" not in ids, ids
+
+
+def test_a_refund_recorded_as_settled_says_nothing_beside_a_demand(detector: Detector) -> None:
+    # a deposit paid back is a settled matter; a "refund" that then asks for screen sharing is a scam's opening
+    settled = detector.assess("情况说明 本人租房时交付押金4000元由中介代收。中介公司已于6月3日将押金退还本人。特此说明。")
+    assert "deposit_refunded" in {c.id for c in settled.cues} and not settled.is_fraud, settled.risk
+    scam = detector.assess("客服：您的订金已原路退回，请下载会议app开启屏幕共享确认收款")
+    assert "deposit_refunded" not in {c.id for c in scam.cues} and scam.is_fraud, scam.risk

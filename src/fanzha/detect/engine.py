@@ -26,7 +26,7 @@ from fanzha.detect.cues import WARNING_CUE, CueMatcher, RawHit, is_dialogue
 from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare_many, vocabulary
 from fanzha.detect.requests import Request, find_request
-from fanzha.detect.scoring import DESCRIBED, DOUBT, Score, Weights, score
+from fanzha.detect.scoring import ACTION_CUES, DESCRIBED, DOUBT, Score, Weights, score
 from fanzha.detect.signals import (
     ALL_OFFICIAL,
     IntelLookup,
@@ -55,6 +55,11 @@ TYPE_MODEL_WEIGHT = 4.0
 TYPE_SURE = 0.9
 # Cues that say a link is a stranger's: they do not hold when the text's link is the brand's own.
 STRANGER_LINK_CUES = frozenset(["fake_sender_tag"])
+# Cues that record a money matter as settled ("押金已于当日全额退还"): they say nothing beside a demand no
+# settled matter makes ("订金已原路退回，请下载会议软件开启屏幕共享确认收款" is a refund scam's opening). A fee
+# or a transfer is what they answer (the deposit paid, then refunded), so those two do not void them.
+SETTLED_CUES = frozenset(["deposit_refunded"])
+DEMANDS_VOIDING_SETTLED = ACTION_CUES - {"fee_before_benefit", "transfer_to_designated"}
 FRAUD_THRESHOLD = 50
 SUSPICIOUS_THRESHOLD = 25
 GENERIC_ADVICE = "如已转账或泄露了银行卡、验证码，请立即拨打110报警，或拨打96110反诈专线咨询。"
@@ -133,6 +138,8 @@ class Detector:
             if any(s.id == ALL_OFFICIAL for s in signals):
                 # "后面却是陌生链接" is not so when every link is the brand's own (【支付宝】… d.alipay.com)
                 rule_hits = [hit for hit in rule_hits if hit.cue.id not in STRANGER_LINK_CUES]
+            if any(hit.cue.id in DEMANDS_VOIDING_SETTLED for hit in rule_hits):
+                rule_hits = [hit for hit in rule_hits if hit.cue.id not in SETTLED_CUES]
             best: dict[str, RawHit] = {}
             for hit in rule_hits:  # distinct cues count once each, however often they occur
                 best.setdefault(hit.cue.id, hit)
