@@ -211,7 +211,7 @@ TWELFTH = IndependentSet(
     "transcripts with speaker labels, complaints; 125 of 160 never use 骗 or 诈), and by another ordinary "
     "incidents, disputes and genuine customer-service calls in the same four forms; no adverts. Its test "
     "rows were first measured before any change was made for it (75 of 80 scams caught, 15 of 160 everyday "
-    "texts called scams), and neither system learns from it",
+    "texts called scams); since the eighteenth session both systems learn its `dev` half",
 )
 
 THIRTEENTH = IndependentSet(
@@ -223,7 +223,8 @@ THIRTEENTH = IndependentSet(
     "logs, community workers' notes, news and court reports, statements, transcripts; about 30 near misses; "
     "142 of 160 never use 骗 or 诈), and by another genuine records of ordinary money matters in the same "
     "forms; no adverts. Its test rows were first measured before any change was made for it (65 of 80 scams "
-    "caught, 34 of 160 everyday texts called scams), and neither system learns from it",
+    "caught, 34 of 160 everyday texts called scams); since the eighteenth session both systems learn its "
+    "`dev` half",
 )
 
 FOURTEENTH = IndependentSet(
@@ -231,7 +232,7 @@ FOURTEENTH = IndependentSet(
     "Fourteenth independent set, test split",
     INDEPENDENT14,
     "written on 2026-12-06 (eighteenth session) by three more helpers blind to the detector (see its README): "
-    "what a citizen pastes or tells a \"is this a scam?\" checker, often with their own question (a pasted "
+    'what a citizen pastes or tells a "is this a scam?" checker, often with their own question (a pasted '
     "message with a question, the message alone, a pasted chat, their own account); scams by one writer (93 "
     "of 160 never use 骗 or 诈, the question included), genuine messages and situations the citizen doubts "
     "by two others; no adverts. Its test rows were first measured before any change was made for it (69 of "

@@ -495,7 +495,11 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("不用排队或者先交500元保证金就能放款", "fee_before_benefit", True),  # nothing given or done
         ("退税款将直接退至您单位的银行账户，无需提供验证码或缴纳任何手续费", "fee_before_benefit", False),
         # records of ordinary money matters (the thirteenth set's dev half)
-        ("收件人：那我拒收吧。快递员：好的，备注破损拒收，退回商家，运费不用您出。", "fee_before_benefit", False),
+        (
+            "收件人：那我拒收吧。快递员：好的，备注破损拒收，退回商家，运费不用您出。",
+            "fee_before_benefit",
+            False,
+        ),
         ("对方说交“撤销费”才能处理，我就在他给的网页上交了2500元", "fee_before_benefit", True),
         ("中介公司已于6月3日将押金退还本人。特此说明。", "deposit_refunded", True),
         ("出租方于2024年6月10日将保证金全额退还至本人账户", "deposit_refunded", True),

@@ -50,7 +50,8 @@ def test_only_the_dev_rows_of_the_default_written_sets_are_read() -> None:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         dev_ids = {r["id"] for r in rows if r["split"] == "dev"}
         assert {e.id for e in written[f"{path.parent.name}/{path.stem}"]} == dev_ids
-        assert dev_ids and len(dev_ids) < len(rows)  # the test rows stay out
+        if rows:  # (a set without adverts has an empty adverts file)
+            assert dev_ids and len(dev_ids) < len(rows)  # the test rows stay out
 
 
 def test_a_missing_written_set_is_named_in_chinese(tmp_path: Path) -> None:
