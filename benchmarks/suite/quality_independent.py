@@ -232,11 +232,12 @@ FOURTEENTH = IndependentSet(
     "Fourteenth independent set, test split",
     INDEPENDENT14,
     "written on 2026-12-06 (eighteenth session) by three more helpers blind to the detector (see its README): "
-    'what a citizen pastes or tells a "is this a scam?" checker, often with their own question (a pasted '
+    'what a citizen pastes or tells an "is this a scam?" checker, often with their own question (a pasted '
     "message with a question, the message alone, a pasted chat, their own account); scams by one writer (93 "
     "of 160 never use 骗 or 诈, the question included), genuine messages and situations the citizen doubts "
     "by two others; no adverts. Its test rows were first measured before any change was made for it (69 of "
-    "80 scams caught, 21 of 160 everyday texts called scams), and neither system learns from it",
+    "80 scams caught, 21 of 160 everyday texts called scams); one cue was written from its dev half (dev "
+    "scams 65 → 66), and neither system learns from it",
 )
 
 SETS = (

@@ -72,11 +72,11 @@ DEFAULT_CALIBRATION_SETS = (
     "benchmarks/data/ood_dev2.jsonl",
 )
 # Sets written blind to the detector whose `dev` rows the classifier learns from and calibration sees out
-# of fold (`fanzha.learn.build`); their `test` rows are never read. The first six sets (messages of every
-# form), and since the eighteenth session the twelfth and thirteenth (records of scams and of ordinary
-# money matters: until it had learned records of both kinds, the engine called a fifth of genuine records
-# scams). `independent7` to `independent11` and `independent14` are left out on purpose: no model learns
-# from them, so both their halves measure writers the classifier never saw.
+# of fold (`fanzha.learn.build`); their `test` rows are never read. They are the first six sets (messages
+# of every form) and, since the eighteenth session, the twelfth and thirteenth (records of scams and of
+# ordinary money matters: before the classifier learned records of both kinds, the engine called 34 of the
+# thirteenth set's 160 genuine test records scams, 15 after). `independent7` to `independent11` and
+# `independent14` are left out on purpose, so both their halves measure writers the classifier never saw.
 DEFAULT_WRITTEN_SETS = tuple(
     f"benchmarks/data/{directory}/{name}.jsonl"
     for directory in ("independent", *(f"independent{n}" for n in (2, 3, 4, 5, 6, 12, 13)))
@@ -279,7 +279,7 @@ def train(
         typer.Option(
             "--train-with",
             help="盲写的开发集（可重复；只用 split 为 dev 的行）：分类器从中学习，校准按折外模型使用；"
-            "默认 benchmarks/data 下前六个独立集和第十二、十三个（记录体；其余只作评估）",
+            "默认使用 benchmarks/data 下的前六个独立集及第十二、第十三个独立集（笔录、记录类文本）；其余独立集只用于评估",
         ),
     ] = None,
     out: Annotated[Path | None, typer.Option(help="模型输出目录（默认写入安装包内的 fanzha/models）")] = None,
