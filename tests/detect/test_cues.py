@@ -494,6 +494,19 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("没有网银的话用手机或者输入支付密码验证身份就行", "ask_for_code", True),  # a condition
         ("不用排队或者先交500元保证金就能放款", "fee_before_benefit", True),  # nothing given or done
         ("退税款将直接退至您单位的银行账户，无需提供验证码或缴纳任何手续费", "fee_before_benefit", False),
+        # in a told text what was said to the victim in the third person reads as said to "you"
+        ("报警人称其接到电话，对方称其中奖了，需要先交个人所得税", "you_won", True),
+        # … but not 其他, 其中 (among them), nor 他是 (the scammer's own claim)
+        ("我妈接到一个电话，对方让她不要告诉其他人，说要给她办低息贷款", "secrecy", True),
+        ("报警人称其接到自称公安的电话，对方称其涉嫌洗钱，并要求其不要告诉其他人。", "secrecy", True),
+        # paid, then blocked by the other side, sentences apart, is a loss; the writer blocking is not
+        (
+            "本人黄志强，42岁，看到低价出售手机的广告，加了卖家，通过微信转了9800元。之后对方将其拉黑。",
+            "loss_account",
+            True,
+        ),
+        ("我给房东转了这个月的房租。对方一直给我发广告，我就把对方拉黑了。", "loss_account", False),
+        ("充值会员后发现功能没用，我直接把客服删了好友", "loss_account", False),
         # records of ordinary money matters (the thirteenth set's dev half)
         (
             "收件人：那我拒收吧。快递员：好的，备注破损拒收，退回商家，运费不用您出。",
@@ -575,28 +588,6 @@ def test_a_cue_fires_on_the_scam_not_on_the_everyday_phrase(text: str, cue: str,
 )
 def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text: str, counted: bool) -> None:
     assert ("safe_account" in cue_ids(text)) is counted
-
-
-@pytest.mark.parametrize(
-    ("text", "cue", "counted"),
-    [
-        # in a told text what was said to the victim in the third person reads as said to "you"
-        ("报警人称其接到电话，对方称其中奖了，需要先交个人所得税", "you_won", True),
-        # … but not 其他, 其中 (among them), nor 他是 (the scammer's own claim)
-        ("我妈接到一个电话，对方让她不要告诉其他人，说要给她办低息贷款", "secrecy", True),
-        ("报警人称其接到自称公安的电话，对方称其涉嫌洗钱，并要求其不要告诉其他人。", "secrecy", True),
-        # paid, then blocked by the other side, sentences apart, is a loss; the writer blocking is not
-        (
-            "本人黄志强，42岁，看到低价出售手机的广告，加了卖家，通过微信转了9800元。之后对方将其拉黑。",
-            "loss_account",
-            True,
-        ),
-        ("我给房东转了这个月的房租。对方一直给我发广告，我就把对方拉黑了。", "loss_account", False),
-        ("充值会员后发现功能没用，我直接把客服删了好友", "loss_account", False),
-    ],
-)
-def test_a_told_attempt_reads_the_victim_as_the_reader(text: str, cue: str, counted: bool) -> None:
-    assert (cue in cue_ids(text)) is counted
 
 
 @pytest.mark.parametrize(
