@@ -104,8 +104,8 @@ def render(
 
 
 RERUN_NOTE = (
-    "Sections measured again since then say so under their title: when, at which commit, on which "
-    "processor and by which command (a `--update` run); every other section is from the run above."
+    "Sections measured again since then say so under their title: when, at which commit and model, on "
+    "which processor and by which command (a `--update` run); every other section is from the run above."
 )
 
 
@@ -128,7 +128,7 @@ def update(
     host = f"{machine['cpu_model']}, {machine['usable_cpus']} CPUs"
     when = (
         f"rerun on {started.isoformat(timespec='seconds')} at git {code_before['git_head']} "
-        f"(src sha256 {code_before['src_sha256']}…) on {host}"
+        f"(src sha256 {code_before['src_sha256']}…, model sha256 {code_before['model'].get('sha256')}…) on {host}"
     )
     command = f"`python benchmarks/{RUN_SCRIPT.name} {' '.join(argv)}`"
     warnings = change_warnings(code_before, code_after)
@@ -156,7 +156,7 @@ def _rerun_preamble(preamble: str) -> str:
     kept = [
         line
         for line in preamble.rstrip("\n").split("\n")
-        if not line.startswith(("Updated by ", "> **Warning:**", RERUN_NOTE))
+        if not line.startswith(("Updated by ", "> **Warning:**", RERUN_NOTE[:40]))  # any wording of the note
     ]
     while kept and not kept[-1]:
         kept.pop()
