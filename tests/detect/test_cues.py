@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fanzha.detect.cues import CueMatcher, collapse_identifiers, is_dialogue, leftmost_spans
+from fanzha.detect.cues import CueMatcher, asks_whether_to_act, collapse_identifiers, is_dialogue, leftmost_spans
 from fanzha.detect.prepare import prepare
 from fanzha.taxonomy import load_taxonomy
 
@@ -195,6 +195,8 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("需先交手续费500元才能放款", "fee_before_benefit", True),
         ("缴纳保证金后即可提现", "fee_before_benefit", True),
         ("交了解冻费才能收款", "fee_before_benefit", True),
+        ("抽中一台扫地机器人，只要付99运费就寄过来", "fee_before_benefit", True),
+        ("只要满99元就免运费", "fee_before_benefit", False),
         (
             "您账户1407于09月09日通过网银转出人民币30000.00，手续费0.00，收款人：李媛媛[招商银行]",
             "fee_before_benefit",
@@ -659,6 +661,22 @@ def test_collapsed_identifiers_map_back_to_the_masked_text() -> None:
 )
 def test_a_dialogue_is_two_voices(text: str, dialogue: bool) -> None:
     assert is_dialogue(prepare(text).masked) is dialogue
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("对方说钱已追回，要先交5%手续费才能退到我卡上，我要交吗", True),
+        ("他让我帮忙转8000给他朋友，这要信吗，会不会是骗子冒充的", True),
+        ("客服让我扫码进群领赔偿，扫不扫？", True),
+        ("说我中了一台手机，交199保证金就寄，真的吗", True),
+        ("凡是要求先转账的“理赔”都是诈骗。", False),  # a notice answers the question
+        ("【反诈提醒】要先交手续费才能退款的，这样的好事你敢信吗？", False),  # put to the reader
+        ("你知道吗？我们小区又有人被骗了", False),  # the question is not where the text ends
+    ],
+)
+def test_a_text_that_ends_by_asking_whether_to_act_is_a_citizens_question(text: str, asks: bool) -> None:
+    assert asks_whether_to_act(prepare(text).masked) is asks
 
 
 ALTERNATIVES = ["ab", "a[^c]{0,2}b", "b+c", "(?<!x)ab", "ca?b", "a(b|c)a", "x[ab]", "bc?"]

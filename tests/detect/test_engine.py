@@ -385,6 +385,21 @@ def test_a_call_transcript_is_no_anti_fraud_notice(detector: Detector, text: str
     assert not any("反诈提醒" in line for line in verdict.explanation)
 
 
+def test_a_citizens_account_that_ends_with_their_question_is_no_anti_fraud_notice(detector: Detector) -> None:
+    # "自称…反诈中心" and the citizen's own doubt are warning words, but a notice does not end by asking
+    # whether to pay: read as one, the scam's cues counted a quarter and the verdict was 11.
+    verdict = detector.assess(
+        "昨天接到一个自称“反诈中心退款专员”的电话，说我被骗的钱已经追回，冻结在专用账户里，"
+        "要先交3%手续费才能退回卡上，我要交吗"
+    )
+    assert verdict.is_fraud, verdict.explanation
+    assert not any("反诈提醒" in line for line in verdict.explanation)
+    # A notice that puts the same question to its reader stays a notice.
+    notice = detector.assess("【反诈提醒】接到自称客服的电话说要先交手续费才能退款，这样的好事你敢信吗？")
+    assert not notice.is_fraud, notice.explanation
+    assert any("反诈提醒" in line for line in notice.explanation)
+
+
 def test_a_brand_asking_you_to_add_a_personal_wechat_is_a_signal(detector: Detector) -> None:
     verdict = detector.assess("【淘宝】恭喜您获得双11锦鲤大奖，领取请加客服V xbjl2024")
     assert "brand_private_contact" in {c.id for c in verdict.cues}

@@ -490,3 +490,23 @@ _SPEAKER = re.compile(
 def is_dialogue(text: str) -> bool:
     """Whether `text` is a conversation between two sides (a call's transcript, a chat pasted whole)."""
     return _REPLY.search(text) is not None or len(set(_SPEAKER.findall(text))) >= 2
+
+
+# The reader's own question at the end of what they tell or paste ("…要先交5%手续费才能退到我卡上，我要交
+# 吗", "这要信吗，会不会是骗子冒充的", "扫不扫？"): a choice about trusting or acting, asked by a question
+# word (要不要, X不X, 会不会) or a question mark or particle after a verb of trusting, paying or replying.
+# A notice answers that question ("…都是诈骗。"), or puts it to its reader to make a point ("这样的好事你敢
+# 信吗？"): a question addressed to 你, 您 or 大家 is no citizen's own.
+_ACT = r"(?:信|真|骗|诈|靠谱|安全|正常|交|转|点|扫|付|打|回|填|加|去|给)"
+_IN_CLAUSE = r"[^，,。！？!?\n；;：:|｜你您大各]"  # within the question's clause, addressed to no one
+_ASKS_WHETHER = re.compile(
+    rf"(?:^|[，,。！？!?\n；;：:|｜\s]){_IN_CLAUSE}{{0,16}}"
+    rf"(?:(?:要不要|该不该|能不能|是不是|会不会|靠不靠谱|真的假的|怎么办|咋办|([扫交转点付加给回接打填信])不\1)"
+    rf"{_IN_CLAUSE}{{0,16}}|{_ACT}{_IN_CLAUSE}{{0,8}}(?:[吗么嘛][？?]?|[？?]))"
+    r"[。！？!?\s]*$"
+)
+
+
+def asks_whether_to_act(text: str) -> bool:
+    """Whether `text` ends by asking whether to trust or act on what it tells (a citizen's own question)."""
+    return _ASKS_WHETHER.search(text) is not None

@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from fanzha.detect import scoring
 from fanzha.detect.assessment import Assessment, CueHit
-from fanzha.detect.cues import WARNING_CUE, CueMatcher, RawHit, is_dialogue
+from fanzha.detect.cues import WARNING_CUE, CueMatcher, RawHit, asks_whether_to_act, is_dialogue
 from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare_many, vocabulary
 from fanzha.detect.requests import Request, find_request
@@ -159,6 +159,7 @@ class Detector:
             text_chars=len(gathered.prepared.norm.text),
             weights=self.weights,
             dialogue=WARNING_CUE in gathered.best_per_cue and is_dialogue(gathered.prepared.masked),
+            question=WARNING_CUE in gathered.best_per_cue and asks_whether_to_act(gathered.prepared.masked),
             described=bool(gathered.described),
         )
 
@@ -371,7 +372,7 @@ class Detector:
         for hit in sorted(cues.values(), key=lambda h: -used.get(h.cue.id, h.cue.weight)):
             name = DOUBT if hit.cue.id == WARNING_CUE and not scored.notice else hit.cue.id
             meaning = (
-                "长文中出现的防骗字眼（多是受害人的疑虑或骗子话术）" if name == DOUBT else hit.cue.meaning
+                "文中出现的防骗字眼（多是来问的人或受害人自己的疑虑，或骗子的话术），不按防骗宣传看待" if name == DOUBT else hit.cue.meaning
             )
             lines.append(f"规则“{name}”：{meaning}（{used.get(name, hit.cue.weight):+.1f}分）。")
         if DESCRIBED in used:

@@ -26,7 +26,9 @@
   的…转到安全账户", "Apple ID 安全提醒：…请立即通过 appleid-cn-support.com 验证") are the pose and
   count for nothing.
   Warning words deep inside a long call transcript are the callee's doubts ("现在骗子很多") or the
-  scammer's own script, and count as `warning_doubt`.
+  scammer's own script, and count as `warning_doubt`; so do those of a text that ends with its writer's
+  own question whether to trust or pay ("…要先交5%手续费才能退到我卡上，我要交吗"): a citizen pasting
+  what they were told into the checker, which no notice is.
 """
 
 from __future__ import annotations
@@ -146,11 +148,14 @@ def evidence(
     text_chars: int,
     weights: Weights,
     dialogue: bool = False,
+    question: bool = False,
     described: bool = False,
 ) -> Evidence:
     """Name and value every piece of evidence of one text. `dialogue`: the text is a conversation
     (`fanzha.detect.cues.is_dialogue`), which no notice is: its warning words are the callee's doubts
     ("这会不会是诈骗电话？") or the caller's pose ("这里是反诈中心"), never the text's own frame.
+    `question`: the text ends by asking whether to trust or act on what it tells (`fanzha.detect.cues.
+    asks_whether_to_act`), which no notice does: its warning words are the reader's own doubt.
     `described`: a scam cue occurs only described (`fanzha.detect.cues.CueMatcher.match_all`)."""
     warning = best_per_cue.get(WARNING_CUE)
     asks_for_action = any(cue_id in best_per_cue for cue_id in ACTION_CUES) or (
@@ -160,6 +165,7 @@ def evidence(
     notice = (
         warning is not None
         and not dialogue
+        and not question
         and (warning.start < NOTICE_HEAD or text_chars <= NOTICE_MAX_CHARS)
         and not asks_for_action
     )
