@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fanzha.detect.cues import CueMatcher, asks_whether_to_act, collapse_identifiers, is_dialogue, leftmost_spans
+from fanzha.detect.cues import (
+    CueMatcher,
+    asks_whether_to_act,
+    collapse_identifiers,
+    is_dialogue,
+    leftmost_spans,
+)
 from fanzha.detect.prepare import prepare
 from fanzha.taxonomy import load_taxonomy
 

@@ -372,7 +372,9 @@ class Detector:
         for hit in sorted(cues.values(), key=lambda h: -used.get(h.cue.id, h.cue.weight)):
             name = DOUBT if hit.cue.id == WARNING_CUE and not scored.notice else hit.cue.id
             meaning = (
-                "文中出现的防骗字眼（多是来问的人或受害人自己的疑虑，或骗子的话术），不按防骗宣传看待" if name == DOUBT else hit.cue.meaning
+                "文中出现的防骗字眼（多是来问的人或受害人自己的疑虑，或骗子的话术），不按防骗宣传看待"
+                if name == DOUBT
+                else hit.cue.meaning
             )
             lines.append(f"规则“{name}”：{meaning}（{used.get(name, hit.cue.weight):+.1f}分）。")
         if DESCRIBED in used:
