@@ -203,7 +203,14 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("交了解冻费才能收款", "fee_before_benefit", True),
         ("抽中一台扫地机器人，只要付99运费就寄过来", "fee_before_benefit", True),
         ("只要满99元就免运费", "fee_before_benefit", False),
-        ("您申请的闪电贷已审批通过，请登录招商银行APP确认借款。", "login_to_fix", False),  # the bank's own app
+        (
+            "您申请的闪电贷已审批通过，请登录招商银行APP确认借款。",
+            "login_to_fix",
+            False,
+        ),  # the bank's own app
+        ("平台提示您的交易账号已冻结，需缴纳解冻金", "game_trade_freeze", True),
+        ("如非本人操作，请在抖音APP“设置-账号与安全”中冻结账号", "game_trade_freeze", False),  # you freeze it
+        ("如非本人操作，请尽快冻结账号", "account_abnormal", False),
         ("请登录工行网上银行按提示自助更新证书", "login_to_fix", False),
         ("您的电子密码器即将失效，请登录手机银行 icbc-vip.top 进行升级。", "login_to_fix", True),
         ("请下载安装后登录客户端 http://1.2.3.4/a.apk 进行认证", "login_to_fix", True),

@@ -29,6 +29,7 @@ from fanzha.detect.requests import Request, find_request
 from fanzha.detect.scoring import ACTION_CUES, DESCRIBED, DOUBT, Score, Weights, score
 from fanzha.detect.signals import (
     ALL_OFFICIAL,
+    BANK_PRIVATE_LINE,
     IntelLookup,
     identifier_signals,
     intel_signals,
@@ -60,6 +61,9 @@ STRANGER_LINK_CUES = frozenset(["fake_sender_tag"])
 # or a transfer is what they answer (the deposit paid, then refunded), so those two do not void them.
 SETTLED_CUES = frozenset(["deposit_refunded"])
 DEMANDS_VOIDING_SETTLED = ACTION_CUES - {"fee_before_benefit", "transfer_to_designated"}
+# Cues of a bank's transaction or bill notice ("您尾号5527账户于11月23日14:06消费人民币8,960.00元"): they say
+# nothing beside a private line to call in the bank's name (BANK_PRIVATE_LINE), where the sum is the lure.
+STATEMENT_CUES = frozenset(["account_statement"])
 FRAUD_THRESHOLD = 50
 SUSPICIOUS_THRESHOLD = 25
 GENERIC_ADVICE = "如已转账或泄露了银行卡、验证码，请立即拨打110报警，或拨打96110反诈专线咨询。"
@@ -140,6 +144,8 @@ class Detector:
                 rule_hits = [hit for hit in rule_hits if hit.cue.id not in STRANGER_LINK_CUES]
             if any(hit.cue.id in DEMANDS_VOIDING_SETTLED for hit in rule_hits):
                 rule_hits = [hit for hit in rule_hits if hit.cue.id not in SETTLED_CUES]
+            if any(s.id == BANK_PRIVATE_LINE for s in signals):
+                rule_hits = [hit for hit in rule_hits if hit.cue.id not in STATEMENT_CUES]
             best: dict[str, RawHit] = {}
             for hit in rule_hits:  # distinct cues count once each, however often they occur
                 best.setdefault(hit.cue.id, hit)
@@ -366,7 +372,7 @@ class Detector:
             lines.append("这是一条反诈提醒：其中提到的诈骗特征只按四分之一计分。")
         elif scored.firm and scored.p_scam < 0.5:
             lines.append(
-                "含有公安认定的诈骗话术（如刷单、不看征信的贷款）：不计模型“像广告或正常信息”的判断。"
+                "含有公安认定的诈骗特征（如刷单、不看征信的贷款、银行短信让你回拨固定电话或手机）：不计模型“像广告或正常信息”的判断。"
             )
         used = scored.weights
         for hit in sorted(cues.values(), key=lambda h: -used.get(h.cue.id, h.cue.weight)):

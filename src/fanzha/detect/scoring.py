@@ -15,7 +15,8 @@
 - The classifier's voice shrinks on short texts (less text, less evidence) and is clipped, most on
   the "not a scam" side: a classifier that learned real SMS is sure of itself on text unlike them,
   and the cue rules must be able to outvote it on a scam of a kind it never saw.
-- A *firm* cue (police doctrine: "所有刷单都是诈骗", "不看征信的贷款都是诈骗") outside a notice sets the
+- A *firm* cue (police doctrine: "所有刷单都是诈骗", "不看征信的贷款都是诈骗"), or a firm signal (a bank's
+  message giving a private line to call, `fanzha.detect.signals.BANK_PRIVATE_LINE`), outside a notice sets the
   classifier's "not a scam" voice aside: the classifier learned from real SMS labelled as adverts
   that such offers are adverts, which is the very judgement the doctrine overrules.
 - An anti-fraud *notice* ("【反诈提醒】凡是要求转账到安全账户的都是诈骗") names every scam cue: inside
@@ -40,7 +41,7 @@ from typing import Any
 
 from fanzha.detect.assessment import CueHit
 from fanzha.detect.cues import WARNING_CUE, RawHit
-from fanzha.detect.signals import ALL_OFFICIAL, FAKE_LINKS
+from fanzha.detect.signals import ALL_OFFICIAL, FAKE_LINKS, FIRM_SIGNALS
 
 DOUBT = "warning_doubt"
 DOUBT_PRIOR = -1.5
@@ -194,7 +195,9 @@ def evidence(
         values[signal.id] = damping if signal.weight > 0 else 1.0
         priors[signal.id] = signal.weight
     logit = math.log(p_scam / (1.0 - p_scam)) * length_factor(canonical_chars, weights)
-    firm = not notice and any(hit.cue.firm for hit in best_per_cue.values())
+    firm = not notice and (
+        any(hit.cue.firm for hit in best_per_cue.values()) or any(s.id in FIRM_SIGNALS for s in signals)
+    )
     if notice:
         logit = min(logit, 0.0)
     elif firm:

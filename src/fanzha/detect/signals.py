@@ -78,6 +78,18 @@ def names_a_person(masked: str, item: Located) -> bool:
     )
 
 
+# A bank or payment firm in whose name a message gives a landline, a mobile or a foreign number to call
+# ("【农业银行】您尾号5527账户…消费人民币8,960.00元，如有疑问请致电028-85907263"): they reach customers on their
+# service lines only, so this is the fake alert's whole trick, and it is firm (`fanzha.detect.scoring`): the
+# classifier, which learned that such alerts are genuine, cannot argue it down. Banks and payment firms only
+# (`Brand.service_lines_only`): airlines' ticket sellers, operators' roaming lines and Tencent's Shenzhen
+# switchboard are genuine private lines in the real SMS. In every corpus the project may read it fires on
+# no genuine message (a card centre's 400 line missing from a bank's list is a service line, not private).
+BANK_PRIVATE_LINE = "bank_private_line"
+_PRIVATE_LINES = frozenset(["landline", "mobile", "international"])
+FIRM_SIGNALS = frozenset([BANK_PRIVATE_LINE])
+
+
 def identifier_signals(masked: str, located: Sequence[Located], original: str) -> list[CueHit]:
     """Cue hits from identifiers; spans are in the original text."""
     claims = [brand for brand, _, _ in claimed_brands(masked)]
@@ -216,6 +228,14 @@ def _phone_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
     strict = [b for b in claims if b.strict]
     if own is not None:
         out.append(("official_contact", f"{ident.value}是{own.name}的官方号码", -1.5))
+    elif strict and not is_official and strict[0].service_lines_only and kind in _PRIVATE_LINES:
+        brand = strict[0]
+        official = "、".join(sorted(brand.numbers))
+        meaning = (
+            f"自称{brand.name}，却让你拨打{ident.value}这样的固定电话、手机或境外号码——{brand.name}只用官方"
+            f"客服号码（{official}）联系客户，短信里让你回拨别的号码的都是诈骗"
+        )
+        out.append((BANK_PRIVATE_LINE, meaning, 3.0))
     elif strict and not is_official and _unexpected_contact(strict[0], kind):
         brand = strict[0]
         official = "、".join(sorted(brand.numbers)) or "官方公布的号码"

@@ -25,6 +25,7 @@ class Brand:
     numbers: frozenset[str]
     domains: frozenset[str]
     strict: bool  # never gives a mobile number or a foreign link to call or open
+    service_lines_only: bool = False  # a bank or payment firm: never a landline, mobile or foreign number
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ def brands() -> tuple[Brand, ...]:
                 numbers=frozenset(str(n) for n in entry.get("numbers") or []),
                 domains=frozenset(d.lower() for d in domains),
                 strict=bool(entry.get("strict", False)),
+                service_lines_only=bool(entry.get("service_lines_only", False)),
             )
         )
     return tuple(out)
