@@ -24,6 +24,7 @@ from suite.common import (
     INDEPENDENT12,
     INDEPENDENT13,
     INDEPENDENT14,
+    INDEPENDENT15,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -231,6 +232,7 @@ FOURTEENTH = IndependentSet(
     "independent14_test",
     "Fourteenth independent set, test split",
     INDEPENDENT14,
+    INDEPENDENT15,
     "written on 2026-12-06 (eighteenth session) by three more helpers blind to the detector (see its README): "
     'what a citizen pastes or tells an "is this a scam?" checker, often with their own question (a pasted '
     "message with a question, the message alone, a pasted chat, their own account); scams by one writer (93 "
@@ -238,6 +240,20 @@ FOURTEENTH = IndependentSet(
     "by two others; no adverts. Its test rows were first measured before any change was made for it (69 of "
     "80 scams caught, 21 of 160 everyday texts called scams); one cue was written from its dev half (dev "
     "scams 65 → 66), and neither system learns from it",
+)
+
+FIFTEENTH = IndependentSet(
+    "independent15_test",
+    "Fifteenth independent set, test split",
+    INDEPENDENT15,
+    "written on 2026-12-07 (nineteenth session) by three more helpers blind to the detector (see its README): "
+    "the SMS inbox of a bank, payment and phone customer; scam SMS imitating banks, payment apps, operators "
+    "and public services by one writer (66 with a link, 65 with a call-back number, 54 subtle, 159 of 160 "
+    "never use 骗 or 诈), genuine notices of the same institutions with their own numbers and links by two "
+    "others, and genuine adverts (licensed loan marketing among them). Its test rows were first measured "
+    "before any change was made for it (69 of 80 scams caught, 4 of 160 everyday texts and 2 of 30 adverts "
+    "called scams); one mechanism was written from its dev half (a bank's message giving a private line to "
+    "call, `bank_private_line`: dev scams 69 → 71), and neither system learns from it",
 )
 
 SETS = (
@@ -255,6 +271,7 @@ SETS = (
     TWELFTH,
     THIRTEENTH,
     FOURTEENTH,
+    FIFTEENTH,
 )
 
 
