@@ -232,7 +232,6 @@ FOURTEENTH = IndependentSet(
     "independent14_test",
     "Fourteenth independent set, test split",
     INDEPENDENT14,
-    INDEPENDENT15,
     "written on 2026-12-06 (eighteenth session) by three more helpers blind to the detector (see its README): "
     'what a citizen pastes or tells an "is this a scam?" checker, often with their own question (a pasted '
     "message with a question, the message alone, a pasted chat, their own account); scams by one writer (93 "
