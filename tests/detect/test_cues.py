@@ -203,6 +203,8 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("交了解冻费才能收款", "fee_before_benefit", True),
         ("抽中一台扫地机器人，只要付99运费就寄过来", "fee_before_benefit", True),
         ("只要满99元就免运费", "fee_before_benefit", False),
+        ("只要运费到付就行，我明天寄给你", "fee_before_benefit", False),  # 只要 is "as long as"
+        ("只要押金退了我就搬走", "fee_before_benefit", False),
         (
             "您申请的闪电贷已审批通过，请登录招商银行APP确认借款。",
             "login_to_fix",
@@ -211,9 +213,17 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("平台提示您的交易账号已冻结，需缴纳解冻金", "game_trade_freeze", True),
         ("如非本人操作，请在抖音APP“设置-账号与安全”中冻结账号", "game_trade_freeze", False),  # you freeze it
         ("如非本人操作，请尽快冻结账号", "account_abnormal", False),
+        (
+            "您的提现失败，平台已冻结账户，请联系在线客服处理",
+            "game_trade_freeze",
+            True,
+        ),  # the platform's claim
         ("请登录工行网上银行按提示自助更新证书", "login_to_fix", False),
         ("您的电子密码器即将失效，请登录手机银行 icbc-vip.top 进行升级。", "login_to_fix", True),
         ("请下载安装后登录客户端 http://1.2.3.4/a.apk 进行认证", "login_to_fix", True),
+        ("请立即下载并登录“支付宝安全中心”APP进行验证解冻", "login_to_fix", True),
+        ("请尽快登录“ETC服务”小程序进行认证", "login_to_fix", True),  # a quoted name: an invented app
+        ("请马上通过icbc-vip.top登录网上银行解冻", "login_to_fix", True),  # the link before 登录
         (
             "您账户1407于09月09日通过网银转出人民币30000.00，手续费0.00，收款人：李媛媛[招商银行]",
             "fee_before_benefit",
@@ -690,6 +700,21 @@ def test_a_dialogue_is_two_voices(text: str, dialogue: bool) -> None:
         ("凡是要求先转账的“理赔”都是诈骗。", False),  # a notice answers the question
         ("【反诈提醒】要先交手续费才能退款的，这样的好事你敢信吗？", False),  # put to the reader
         ("你知道吗？我们小区又有人被骗了", False),  # the question is not where the text ends
+        # the citizen's own endings: trailing marks, thanks, urgency, asking the people they ask
+        ("…要先交3%手续费才能退回卡上，我要交吗……", True),
+        ("…要先交3%手续费才能退回卡上，我要交吗？在线等，急", True),
+        ("…要先交3%手续费才能退回卡上，我该交吗？谢谢", True),
+        ("…要先交3%手续费才能退回卡上，我要交嘛~", True),
+        ("…要先交3%手续费才能退回卡上，你说我要不要交？", True),
+        ("…要先交3%手续费才能退回卡上，大家帮我看看能信吗", True),
+        ("对方说要先交手续费才能把钱退到我卡上我要交吗", True),  # no punctuation
+        ("我想问下这个大额转账要转吗", True),  # 大额 is no 大家
+        # a notice's rhetorical question has no 我, or opens with a warning's tag; a question word is no question
+        ("【反诈提醒】网友推荐的投资平台稳赚不赔、内部消息，靠谱吗？", False),
+        ("网贷平台说银行卡号填错、账户被冻结，需要交钱解冻，交不交？", False),
+        ("【反诈课堂】我市一名市民被要求先交解冻费，你说这能信吗？", False),
+        ("【反诈提醒】刷单返利日赚三百，拿不准是不是诈骗就打96110", False),
+        ("凡是不是官方渠道的刷单都是诈骗", False),
     ],
 )
 def test_a_text_that_ends_by_asking_whether_to_act_is_a_citizens_question(text: str, asks: bool) -> None:

@@ -124,6 +124,7 @@ def test_claiming_a_bank_with_a_foreign_number_is_a_strong_signal(detector: Dete
             "【邮储银行】您账户6215****2083支出19800元，余额261.35元。非本人交易请联系安全中心0755-83091276。",
             True,
         ),
+        ("【招商银行】您的账户存在异常，请致电0755-23781196核实。", True),
         # The bank's own line, a card centre's 400 line missing from the list, an operator's roaming line.
         ("【农业银行】您尾号5527账户于11月23日14:06消费人民币8,960.00元，如有疑问请致电95599。", False),
         (
@@ -131,6 +132,25 @@ def test_claiming_a_bank_with_a_foreign_number_is_a_strong_signal(detector: Dete
             False,
         ),
         ("【中国移动】您已出访日本，流量25元/天不限量。如需帮助请拨+8613800100186。", False),
+        # A number the bank reports, not one to call; the bank's own line beside it.
+        ("【工商银行】您尾号1234卡12月1日10:21为手机13812345678充值100.00元，余额5,320.11元。", False),
+        ("【建设银行】您预留的联系电话0571-87654321已变更，如非本人操作请致电95533。", False),
+        # A branch or a customer manager gives a local line.
+        (
+            "【中国银行】尊敬的客户，我行滨江支行营业时间调整为9:00-17:00，如有疑问请致电0571-86601234。",
+            False,
+        ),
+        ("【民生银行】您的贷款申请已受理，客户经理赵强（13600001234）将在2个工作日内与您联系。", False),
+        # The bank is named, but someone else sends the message (or its name is inside another's).
+        (
+            "【西湖派出所】近期有人冒充建设银行客服实施诈骗，如遇可疑情况请拨打派出所电话0571-86001110。",
+            False,
+        ),
+        (
+            "【XX物业】本月物业费可通过银联云闪付或支付宝缴纳，如有疑问请致电物业服务中心0571-88886666。",
+            False,
+        ),
+        ("【蚂蚁搬家】您预约的搬家服务已确认，如有疑问请联系司机13800001111。", False),
     ],
 )
 def test_a_bank_giving_a_private_line_to_call_is_firm(detector: Detector, text: str, private: bool) -> None:

@@ -492,21 +492,32 @@ def is_dialogue(text: str) -> bool:
     return _REPLY.search(text) is not None or len(set(_SPEAKER.findall(text))) >= 2
 
 
-# The reader's own question at the end of what they tell or paste ("…要先交5%手续费才能退到我卡上，我要交
-# 吗", "这要信吗，会不会是骗子冒充的", "扫不扫？"): a choice about trusting or acting, asked by a question
-# word (要不要, X不X, 会不会) or a question mark or particle after a verb of trusting, paying or replying.
-# A notice answers that question ("…都是诈骗。"), or puts it to its reader to make a point ("这样的好事你敢
-# 信吗？"): a question addressed to 你, 您 or 大家 is no citizen's own.
-_ACT = r"(?:信|真|骗|诈|靠谱|安全|正常|交|转|点|扫|付|打|回|填|加|去|给)"
-_IN_CLAUSE = r"[^，,。！？!?\n；;：:|｜你您大各]"  # within the question's clause, addressed to no one
-_ASKS_WHETHER = re.compile(
-    rf"(?:^|[，,。！？!?\n；;：:|｜\s]){_IN_CLAUSE}{{0,16}}"
-    rf"(?:(?:要不要|该不该|能不能|是不是|会不会|靠不靠谱|真的假的|怎么办|咋办|([扫交转点付加给回接打填信])不\1)"
-    rf"{_IN_CLAUSE}{{0,16}}|{_ACT}{_IN_CLAUSE}{{0,8}}(?:[吗么嘛][？?]?|[？?]))"
-    r"[。！？!?\s]*$"
+# The writer's own question at the end of what they tell or paste ("…要先交5%手续费才能退到我卡上，我要交
+# 吗", "这要信吗，会不会是骗子冒充的", "扫不扫？在线等，急"): one of the last two clauses asks whether to trust
+# or act, by a question word at its end (要不要, X不X, 会不会…) or a question mark or particle after a verb
+# of trusting, paying or replying, and the writer speaks in the first person (我). A notice answers that
+# question ("…都是诈骗。") or puts it to its reader ("网友推荐的平台稳赚不赔，靠谱吗？", "这样的好事你敢信吗？"):
+# it has no 我, or addresses 你/您/大家 in that clause without one, or opens with a warning's tag (【反诈提醒】).
+_TRAILING = re.compile(r"(?:[^\w？?]|_|谢谢|急|在线等|求助|求解答|拜托了?)+$")
+_CLAUSES = re.compile(r"[^，,。！!；;：:\n？?]+[？?]*")
+_QUESTION_WORD_AT_END = re.compile(
+    r"(?:要不要|该不该|能不能|是不是|会不会|靠不靠谱|真的假的|怎么办|咋办|([扫交转点付加给回接打填信])不\1).{0,4}$"
 )
+_ASKS_ABOUT_ACTING = re.compile(
+    r"(?:信|真|骗|诈|靠谱|安全|正常|交|转|点|扫|付|打|回|接|填|加|去|给).{0,8}(?:[吗么嘛呢][？?]*|[？?]+)$"
+)
+_ADDRESSED = re.compile(r"你|您|大家|各位")
+_WARNING_TAG = re.compile(r"^\s*[【\[][^】\]]{0,12}(?:反诈|防骗|提醒|课堂|宣传|警示|警方|公安)")
 
 
 def asks_whether_to_act(text: str) -> bool:
-    """Whether `text` ends by asking whether to trust or act on what it tells (a citizen's own question)."""
-    return _ASKS_WHETHER.search(text) is not None
+    """Whether `text` ends with its writer's own question whether to trust or act on what it tells."""
+    if "我" not in text or _WARNING_TAG.match(text):
+        return False
+    body = _TRAILING.sub("", text)
+    for clause in _CLAUSES.findall(body)[-2:]:
+        if _ADDRESSED.search(clause) and "我" not in clause:
+            continue
+        if _QUESTION_WORD_AT_END.search(clause.rstrip("？?")) or _ASKS_ABOUT_ACTING.search(clause):
+            return True
+    return False

@@ -78,21 +78,62 @@ def names_a_person(masked: str, item: Located) -> bool:
     )
 
 
-# A bank or payment firm in whose name a message gives a landline, a mobile or a foreign number to call
-# ("【农业银行】您尾号5527账户…消费人民币8,960.00元，如有疑问请致电028-85907263"): they reach customers on their
-# service lines only, so this is the fake alert's whole trick, and it is firm (`fanzha.detect.scoring`): the
-# classifier, which learned that such alerts are genuine, cannot argue it down. Banks and payment firms only
-# (`Brand.service_lines_only`): airlines' ticket sellers, operators' roaming lines and Tencent's Shenzhen
-# switchboard are genuine private lines in the real SMS. In every corpus the project may read it fires on
-# no genuine message (a card centre's 400 line missing from a bank's list is a service line, not private).
+# A bank's or payment firm's alert that sends you to a private line ("【农业银行】您尾号5527账户…消费人民币
+# 8,960.00元，如有疑问请致电028-85907263"): the bank is the sender (its name in the 【】 tag), the number is
+# given as the line to call (致电, 联系, 客服…), it is a landline, a mobile or a foreign number, and the bank's
+# own service line is nowhere in the message. Banks and payment firms answer such questions on their
+# service lines only (`Brand.service_lines_only`); a branch, a customer manager or an appointment does give a
+# local line ("请到城东支行签约，客户经理王磊138…", "我行西湖支行迁址，咨询电话0571-…"), so a message that names
+# one is left to `brand_number_mismatch`. The sum is then the lure and the line the trick, and the signal is
+# firm (`fanzha.detect.scoring`): the classifier, which learned that such alerts are genuine, cannot argue
+# it down. Not for 微信支付/财付通, whose entry is also Tencent's (its Shenzhen switchboard is genuine).
 BANK_PRIVATE_LINE = "bank_private_line"
-_PRIVATE_LINES = frozenset(["landline", "mobile", "international"])
 FIRM_SIGNALS = frozenset([BANK_PRIVATE_LINE])
+_PRIVATE_LINES = frozenset(["landline", "mobile", "international"])
+_SENDER_TAG = re.compile(r"^\s*[【\[]([^】\]\n]{1,24})[】\]]|[【\[]([^】\]\n]{1,24})[】\]]\s*$")
+_LINE_TO_CALL = re.compile(
+    r"(?:致电|拨打|回拨|回电|联系|咨询|热线|客服|专线|安全中心)[^，,。！？!?\n\ue001]{0,6}$"
+)
+_LOCAL_OFFICE = re.compile(r"支行|分行|网点|营业部|营业厅|经理|预约|上门")
+# What may follow the bank's name in its own tag (【招商银行信用卡】, 【工行数字钱包】); not 【蚂蚁搬家】.
+_TAG_OF = re.compile(r"(?:信用卡(?:中心)?|客服(?:中心)?|服务|提醒|通知|手机银行|网上银行|数字钱包|安全中心)?")
+
+
+def _alerting_bank(masked: str, located: Sequence[Located]) -> Brand | None:
+    """The bank or payment firm that sends this message (named in a leading or trailing 【】 tag), if it
+    gives no line of its own and names no branch or manager (`BANK_PRIVATE_LINE`)."""
+    tags = [(m.group(1) or m.group(2)).strip() for m in _SENDER_TAG.finditer(masked)]
+    sender = next(
+        (
+            b
+            for b in brands()
+            if b.service_lines_only
+            and any(
+                _TAG_OF.fullmatch(tag[len(a) :])
+                for tag in tags
+                for a in (*b.aliases, b.name)
+                if tag.startswith(a)
+            )
+        ),
+        None,
+    )
+    if sender is None or _LOCAL_OFFICE.search(masked):
+        return None
+    if any(item.identifier.kind == "phone" and item.identifier.value in sender.numbers for item in located):
+        return None
+    return sender
+
+
+def _private_line_to_call(masked: str, item: Located) -> bool:
+    return item.identifier.details.get("type") in _PRIVATE_LINES and (
+        _LINE_TO_CALL.search(masked, max(0, item.norm_start - 12), item.norm_start) is not None
+    )
 
 
 def identifier_signals(masked: str, located: Sequence[Located], original: str) -> list[CueHit]:
     """Cue hits from identifiers; spans are in the original text."""
     claims = [brand for brand, _, _ in claimed_brands(masked)]
+    bank = _alerting_bank(masked, located)
     hits: list[CueHit] = []
     contacts: list[Identifier] = []
     for item in located:
@@ -102,6 +143,14 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
             continue
         snippet = original[ident.start : ident.end]
         for cue_id, meaning, weight in _signals_for(ident, claims):
+            if cue_id == "brand_number_mismatch" and bank is not None and _private_line_to_call(masked, item):
+                cue_id, meaning = (
+                    BANK_PRIVATE_LINE,
+                    (
+                        f"以{bank.name}的名义发来账户通知，却让你拨打{ident.value}：银行和支付机构只用官方客服号码"
+                        f"（{'、'.join(sorted(bank.numbers))}）答复这类问题，通知里给固定电话、手机或境外号码的是诈骗"
+                    ),
+                )
             hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, None, "identifier"))
         if not person and ident.kind in ("phone", "url", "domain", "wechat", "qq"):
             contacts.append(ident)
@@ -228,14 +277,6 @@ def _phone_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
     strict = [b for b in claims if b.strict]
     if own is not None:
         out.append(("official_contact", f"{ident.value}是{own.name}的官方号码", -1.5))
-    elif strict and not is_official and strict[0].service_lines_only and kind in _PRIVATE_LINES:
-        brand = strict[0]
-        official = "、".join(sorted(brand.numbers))
-        meaning = (
-            f"自称{brand.name}，却让你拨打{ident.value}这样的固定电话、手机或境外号码——{brand.name}只用官方"
-            f"客服号码（{official}）联系客户，短信里让你回拨别的号码的都是诈骗"
-        )
-        out.append((BANK_PRIVATE_LINE, meaning, 3.0))
     elif strict and not is_official and _unexpected_contact(strict[0], kind):
         brand = strict[0]
         official = "、".join(sorted(brand.numbers)) or "官方公布的号码"
