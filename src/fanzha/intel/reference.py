@@ -25,7 +25,7 @@ class Brand:
     numbers: frozenset[str]
     domains: frozenset[str]
     strict: bool  # never gives a mobile number or a foreign link to call or open
-    service_lines_only: bool = False  # a bank or payment firm: never a landline, mobile or foreign number
+    service_lines_only: bool = False  # a bank or payment firm: its alerts give its service lines only
 
 
 @dataclass(frozen=True, slots=True)
