@@ -160,6 +160,15 @@ def test_a_bank_giving_a_private_line_to_call_is_firm(detector: Detector, text: 
     assert verdict.is_fraud is private, verdict.explanation
 
 
+def test_a_fake_transaction_alert_is_told_as_fake_customer_service(detector: Detector) -> None:
+    # The classifier reads the alert as genuine and says nothing of its kind; the line names it.
+    verdict = detector.assess(
+        "【农业银行】您尾号5527账户于11月23日14:06消费人民币8,960.00元，如有疑问请致电028-85907263。"
+    )
+    assert verdict.fraud_type == "impersonate_service", verdict.probabilities
+    assert verdict.confidence > 0.4
+
+
 def test_the_banks_own_number_is_not_a_mismatch(detector: Detector) -> None:
     verdict = detector.assess("【工商银行】如有疑问请致电95588咨询")
     ids = {c.id for c in verdict.cues}

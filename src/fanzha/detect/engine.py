@@ -348,6 +348,9 @@ class Detector:
                     scores[row, self._type_column[hit.cue.fraud_type]] += weights.get(
                         hit.cue.id, hit.cue.weight
                     )
+            for signal in item.signals:  # a signal that names a scam's kind (BANK_PRIVATE_LINE)
+                if signal.fraud_type is not None and signal.weight > 0:
+                    scores[row, self._type_column[signal.fraud_type]] += weights.get(signal.id, signal.weight)
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)

@@ -88,6 +88,7 @@ def names_a_person(masked: str, item: Located) -> bool:
 # firm (`fanzha.detect.scoring`): the classifier, which learned that such alerts are genuine, cannot argue
 # it down. Not for 微信支付/财付通, whose entry is also Tencent's (its Shenzhen switchboard is genuine).
 BANK_PRIVATE_LINE = "bank_private_line"
+BANK_PRIVATE_LINE_TYPE = "impersonate_service"  # the line answers as the bank's "customer service"
 FIRM_SIGNALS = frozenset([BANK_PRIVATE_LINE])
 _PRIVATE_LINES = frozenset(["landline", "mobile", "international"])
 _SENDER_TAG = re.compile(r"^\s*[【\[]([^】\]\n]{1,24})[】\]]|[【\[]([^】\]\n]{1,24})[】\]]\s*$")
@@ -143,7 +144,9 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
             continue
         snippet = original[ident.start : ident.end]
         for cue_id, meaning, weight in _signals_for(ident, claims):
+            kind = None
             if cue_id == "brand_number_mismatch" and bank is not None and _private_line_to_call(masked, item):
+                kind = BANK_PRIVATE_LINE_TYPE
                 cue_id, meaning = (
                     BANK_PRIVATE_LINE,
                     (
@@ -151,7 +154,7 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
                         f"（{'、'.join(sorted(bank.numbers))}）答复这类问题，通知里给固定电话、手机或境外号码的是诈骗"
                     ),
                 )
-            hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, None, "identifier"))
+            hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, kind, "identifier"))
         if not person and ident.kind in ("phone", "url", "domain", "wechat", "qq"):
             contacts.append(ident)
     if any(hit.id in NOT_THE_BRANDS_SITE for hit in hits):
