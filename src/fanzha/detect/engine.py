@@ -64,6 +64,22 @@ DEMANDS_VOIDING_SETTLED = ACTION_CUES - {"fee_before_benefit", "transfer_to_desi
 # Cues of a bank's transaction or bill notice ("您尾号5527账户于11月23日14:06消费人民币8,960.00元"): they say
 # nothing beside a private line to call in the bank's name (BANK_PRIVATE_LINE), where the sum is the lure.
 STATEMENT_CUES = frozenset(["account_statement"])
+
+
+def _voided_cues(signal_ids: set[str], cue_ids: set[str]) -> frozenset[str]:
+    """The cues that say nothing beside these signals and cues: a stranger's link when every link is the
+    brand's own ("后面却是陌生链接", 【支付宝】… d.alipay.com), a settled matter beside a demand, a bank's
+    statement beside a private line to call in its name."""
+    voided: frozenset[str] = frozenset()
+    if ALL_OFFICIAL in signal_ids:
+        voided |= STRANGER_LINK_CUES
+    if cue_ids & DEMANDS_VOIDING_SETTLED:
+        voided |= SETTLED_CUES
+    if BANK_PRIVATE_LINE in signal_ids:
+        voided |= STATEMENT_CUES
+    return voided
+
+
 FRAUD_THRESHOLD = 50
 SUSPICIOUS_THRESHOLD = 25
 GENERIC_ADVICE = "如已转账或泄露了银行卡、验证码，请立即拨打110报警，或拨打96110反诈专线咨询。"
@@ -139,13 +155,9 @@ class Detector:
         for text, prepared in zip(texts, prepare_many(texts, self.repairer), strict=True):
             rule_hits, described = self.matcher.match_all(prepared.masked)
             signals = identifier_signals(prepared.masked, prepared.located, text)
-            if any(s.id == ALL_OFFICIAL for s in signals):
-                # "后面却是陌生链接" is not so when every link is the brand's own (【支付宝】… d.alipay.com)
-                rule_hits = [hit for hit in rule_hits if hit.cue.id not in STRANGER_LINK_CUES]
-            if any(hit.cue.id in DEMANDS_VOIDING_SETTLED for hit in rule_hits):
-                rule_hits = [hit for hit in rule_hits if hit.cue.id not in SETTLED_CUES]
-            if any(s.id == BANK_PRIVATE_LINE for s in signals):
-                rule_hits = [hit for hit in rule_hits if hit.cue.id not in STATEMENT_CUES]
+            voided = _voided_cues({s.id for s in signals}, {hit.cue.id for hit in rule_hits})
+            if voided:
+                rule_hits = [hit for hit in rule_hits if hit.cue.id not in voided]
             best: dict[str, RawHit] = {}
             for hit in rule_hits:  # distinct cues count once each, however often they occur
                 best.setdefault(hit.cue.id, hit)

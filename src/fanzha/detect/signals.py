@@ -106,15 +106,10 @@ def _alerting_bank(masked: str, located: Sequence[Located]) -> Brand | None:
     tags = [(m.group(1) or m.group(2)).strip() for m in _SENDER_TAG.finditer(masked)]
     sender = next(
         (
-            b
-            for b in brands()
-            if b.service_lines_only
-            and any(
-                _TAG_OF.fullmatch(tag[len(a) :])
-                for tag in tags
-                for a in (*b.aliases, b.name)
-                if tag.startswith(a)
-            )
+            brand
+            for tag in tags
+            for name, brand in _service_line_names()
+            if tag.startswith(name) and _TAG_OF.fullmatch(tag[len(name) :])
         ),
         None,
     )
@@ -123,6 +118,12 @@ def _alerting_bank(masked: str, located: Sequence[Located]) -> Brand | None:
     if any(item.identifier.kind == "phone" and item.identifier.value in sender.numbers for item in located):
         return None
     return sender
+
+
+@lru_cache(maxsize=1)
+def _service_line_names() -> tuple[tuple[str, Brand], ...]:
+    """Every name and alias of the banks and payment firms that reach customers on service lines only."""
+    return tuple((name, b) for b in brands() if b.service_lines_only for name in (b.name, *b.aliases))
 
 
 def _private_line_to_call(masked: str, item: Located) -> bool:
@@ -134,7 +135,7 @@ def _private_line_to_call(masked: str, item: Located) -> bool:
 def identifier_signals(masked: str, located: Sequence[Located], original: str) -> list[CueHit]:
     """Cue hits from identifiers; spans are in the original text."""
     claims = [brand for brand, _, _ in claimed_brands(masked)]
-    bank = _alerting_bank(masked, located)
+    alerting: list[Brand | None] = []  # `_alerting_bank`, worked out once and only for a private line
     hits: list[CueHit] = []
     contacts: list[Identifier] = []
     for item in located:
@@ -145,15 +146,16 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
         snippet = original[ident.start : ident.end]
         for cue_id, meaning, weight in _signals_for(ident, claims):
             kind = None
-            if cue_id == "brand_number_mismatch" and bank is not None and _private_line_to_call(masked, item):
-                kind = BANK_PRIVATE_LINE_TYPE
-                cue_id, meaning = (
-                    BANK_PRIVATE_LINE,
-                    (
+            if cue_id == "brand_number_mismatch" and _private_line_to_call(masked, item):
+                if not alerting:
+                    alerting.append(_alerting_bank(masked, located))
+                bank = alerting[0]
+                if bank is not None:
+                    cue_id, kind = BANK_PRIVATE_LINE, BANK_PRIVATE_LINE_TYPE
+                    meaning = (
                         f"以{bank.name}的名义发来账户通知，却让你拨打{ident.value}：银行和支付机构只用官方客服号码"
                         f"（{'、'.join(sorted(bank.numbers))}）答复这类问题，通知里给固定电话、手机或境外号码的是诈骗"
-                    ),
-                )
+                    )
             hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, kind, "identifier"))
         if not person and ident.kind in ("phone", "url", "domain", "wechat", "qq"):
             contacts.append(ident)
