@@ -544,6 +544,19 @@ def test_a_type_learned_from_templates_only_is_named_by_its_cues_when_the_classi
     assert max(plain, key=plain.__getitem__) != "shopping"
 
 
+def test_a_cue_that_names_its_kind_outweighs_a_classifier_sure_of_another(detector: Detector) -> None:
+    # The corpus taught the classifier that "亲爱的朋友…转账" is a friend asking for money; a suitor posted
+    # abroad whose parcel needs paying for is a 杀猪盘, told as such with the romance type's advice.
+    text = "亲爱的朋友，我是中国军队在埃塞俄比亚的一名医生。我有一个包裹需要寄回国内，请您先把保证金转账给我"
+    shares = _shares(detector, text, "impersonate_acquaintance", 0.9999)
+    assert max(shares, key=shares.__getitem__) == "romance", shares
+    verdict = detector.assess(text)
+    assert verdict.fraud_type == "romance" and "overseas_suitor_parcel" in {c.id for c in verdict.cues}
+    # Without the parcel, the classifier's opinion decides as before.
+    friend = _shares(detector, "亲爱的朋友，我在外地出了点事，请先转五千给我", "impersonate_acquaintance", 0.9999)
+    assert max(friend, key=friend.__getitem__) == "impersonate_acquaintance"
+
+
 def test_an_install_package_on_a_stranger_domain_is_a_signal_and_on_the_brands_own_is_not(
     detector: Detector,
 ) -> None:

@@ -92,6 +92,16 @@ def test_a_firm_cue_is_read_as_firm_and_others_are_not() -> None:
     assert [c.firm for c in parse_taxonomy(_minimal()).all_cues] == [False]
 
 
+def test_a_cue_that_names_its_kind_is_read_as_such_and_only_a_types_cue_may() -> None:
+    assert [c.names_kind for c in parse_taxonomy(_minimal(names_kind=True)).all_cues] == [True]
+    assert [c.names_kind for c in parse_taxonomy(_minimal()).all_cues] == [False]
+    with pytest.raises(TaxonomyError, match="names_kind"):
+        parse_taxonomy(_minimal(names_kind="yes"))
+    generic = {"id": "g", "meaning": "m", "weight": 1, "keywords": ["y"], "names_kind": True}
+    with pytest.raises(TaxonomyError, match="names_kind"):
+        parse_taxonomy({**_minimal(), "generic": [generic]})
+
+
 def test_a_disguised_pattern_cue_lends_its_words_to_the_repair_vocabulary() -> None:
     from fanzha.detect.prepare import vocabulary
 

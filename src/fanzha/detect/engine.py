@@ -12,6 +12,7 @@ How the evidence adds up is in `fanzha.detect.scoring`. Here:
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -54,6 +55,9 @@ TYPE_MODEL_WEIGHT = 4.0
 # (types right on the dev split's scams 169 → 183 of 236 at 0.9 and 0.95, 178 at 0.8; dev.jsonl macro-F1
 # unchanged at 0.9, −0.001 at 0.95, −0.003 at 0.99).
 TYPE_SURE = 0.9
+# A cue that names its scheme's kind (`Cue.names_kind`) outweighs the classifier's whole range of opinion on
+# the type (its log share is floored at 1e-4): the cue's weight then ranks it among other such cues only.
+KIND_NAMED = TYPE_MODEL_WEIGHT * -math.log(1e-4)
 # Cues that say a link is a stranger's: they do not hold when the text's link is the brand's own.
 STRANGER_LINK_CUES = frozenset(["fake_sender_tag"])
 # Cues that record a money matter as settled ("押金已于当日全额退还"): they say nothing beside a demand no
@@ -341,7 +345,7 @@ class Detector:
         """P(type | scam) for each text: the classifier's type distribution, shifted by each type's
         cue weights. The classifier's opinion on *which* scam counts in proportion to its belief
         that it is one (`p_scam`); on the types it learned from templates only, not when it is unsure
-        (TYPE_SURE)."""
+        (TYPE_SURE); not at all beside a cue that names its scheme's kind (KIND_NAMED)."""
         mass = type_p.sum(axis=1, keepdims=True)
         mass[mass == 0] = 1.0
         share = type_p / mass
@@ -359,7 +363,7 @@ class Detector:
                 if hit.cue.fraud_type is not None and hit.cue.weight > 0:
                     scores[row, self._type_column[hit.cue.fraud_type]] += weights.get(
                         hit.cue.id, hit.cue.weight
-                    )
+                    ) + (KIND_NAMED if hit.cue.names_kind else 0.0)
             for signal in item.signals:  # a signal that names a scam's kind (BANK_PRIVATE_LINE)
                 if signal.fraud_type is not None and signal.weight > 0:
                     scores[row, self._type_column[signal.fraud_type]] += weights.get(signal.id, signal.weight)

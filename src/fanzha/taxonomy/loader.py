@@ -65,6 +65,9 @@ def _cue(
             f"{where}: firm must be true or false, and a firm cue weighs at least {FIRM_WEIGHT:g} "
             "(doctrine says whoever says this is running a scam: it must carry a verdict on its own)"
         )
+    names_kind = entry.get("names_kind", False)
+    if not isinstance(names_kind, bool) or (names_kind and fraud_type is None):
+        raise TaxonomyError(f"{where}: names_kind must be true or false, and only a type's cue names a kind")
     pattern: re.Pattern[str] | LazyPattern | None = None
     alternatives: tuple[Alternative, ...] = ()
     if entry.get("pattern") is not None:
@@ -107,6 +110,7 @@ def _cue(
         pattern=pattern,
         fraud_type=fraud_type,
         firm=firm,
+        names_kind=names_kind,
         disguised=disguised,
         alternatives=alternatives,
     )

@@ -73,6 +73,9 @@ class Cue:
     pattern: re.Pattern[str] | LazyPattern | None
     fraud_type: str | None  # None: a generic cue that raises risk without pointing to a type
     firm: bool = False  # police doctrine ("所有刷单都是诈骗"): calibration never weakens it below `weight`
+    # the scheme it describes is of its type whatever the classifier believes (a suitor posted abroad whose
+    # parcel is held at customs is a 杀猪盘, however much the text reads like a friend asking for money)
+    names_kind: bool = False
     # a pattern's keywords are words spam disguises (紫金清查 for 资金清查): they join the variant-repair
     # vocabulary as a keyword cue's do (`fanzha.detect.prepare.vocabulary`)
     disguised: bool = False
