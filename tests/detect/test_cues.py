@@ -353,8 +353,16 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("我寄给你的礼物被海关扣了，要交关税才能放行", "affection_money", True),
         ("请配合我们调查，把资金转到清查账户", "asset_check", True),
         # a suitor posted abroad with a parcel, sentences apart; an express firm's overseas parcel is none
-        ("我是中国军队在埃塞俄比亚的一名医生，孤独无依。我有一个包裹需要寄回国内", "overseas_suitor_parcel", True),
-        ("亲爱的，我快要退休了，准备回国与你结婚了！我需要提前把一些东西打包邮寄到你那里", "overseas_suitor_parcel", True),
+        (
+            "我是中国军队在埃塞俄比亚的一名医生，孤独无依。我有一个包裹需要寄回国内",
+            "overseas_suitor_parcel",
+            True,
+        ),
+        (
+            "亲爱的，我快要退休了，准备回国与你结婚了！我需要提前把一些东西打包邮寄到你那里",
+            "overseas_suitor_parcel",
+            True,
+        ),
         ("您有一个从海外寄来的包裹被海关扣留，需要支付清关费用", "overseas_suitor_parcel", False),
         ("我确实收到了账户异常的通知，收款账户是谁的", "account_rental", False),
         ("高价收银行卡，一张日结300", "account_rental", True),

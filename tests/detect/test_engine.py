@@ -455,6 +455,36 @@ def test_a_citizens_account_that_ends_with_their_question_is_no_anti_fraud_notic
     assert any("反诈提醒" in line for line in notice.explanation)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【反诈提醒】陌生人说先交手续费才能退款，你还会相信吗？",
+        "【反诈宣传】中奖了要先交税费才能领奖？天上会掉馅饼吗？",
+        "【警方提醒】有人打电话说你涉嫌洗钱，让你转账到安全账户，你会转吗？",
+    ],
+)
+def test_a_notice_that_puts_the_scams_demand_to_its_reader_as_a_question_stays_a_notice(
+    detector: Detector, text: str
+) -> None:
+    # The demand in the notice's question was read as its own: 85, 97 and 81 before.
+    verdict = detector.assess(text)
+    assert not verdict.is_fraud, verdict.explanation
+    assert any("反诈提醒" in line for line in verdict.explanation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【公安局】您的身份证涉嫌一起洗钱案件，请立即转账到安全账户配合调查。",
+        "【反诈中心】您涉嫌洗钱，请立即把资金转到安全账户，明白吗？",  # it checks it was heard
+        "【反诈中心】您涉嫌洗钱，请立即把资金转到安全账户，收到请回复",
+    ],
+)
+def test_a_scam_wearing_a_warnings_tag_that_demands_is_still_a_scam(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    assert verdict.is_fraud, verdict.explanation
+
+
 def test_a_brand_asking_you_to_add_a_personal_wechat_is_a_signal(detector: Detector) -> None:
     verdict = detector.assess("【淘宝】恭喜您获得双11锦鲤大奖，领取请加客服V xbjl2024")
     assert "brand_private_contact" in {c.id for c in verdict.cues}
@@ -553,7 +583,9 @@ def test_a_cue_that_names_its_kind_outweighs_a_classifier_sure_of_another(detect
     verdict = detector.assess(text)
     assert verdict.fraud_type == "romance" and "overseas_suitor_parcel" in {c.id for c in verdict.cues}
     # Without the parcel, the classifier's opinion decides as before.
-    friend = _shares(detector, "亲爱的朋友，我在外地出了点事，请先转五千给我", "impersonate_acquaintance", 0.9999)
+    friend = _shares(
+        detector, "亲爱的朋友，我在外地出了点事，请先转五千给我", "impersonate_acquaintance", 0.9999
+    )
     assert max(friend, key=friend.__getitem__) == "impersonate_acquaintance"
 
 

@@ -459,14 +459,33 @@ def _judged(text: str, end: int) -> bool:
     return _JUDGED.match(text, end, end + 20) is not None
 
 
-NEGATED, QUOTED, REPORTED_SPEECH, JUDGED = "negated", "quoted", "reported", "judged"
+# A warning that puts the scam's demand to its reader as a question ("【反诈提醒】陌生人说先交手续费才能退款，
+# 你还会相信吗？", "【反诈宣传】中奖了要先交税费才能领奖？"): the demand's own clause ends with a question mark, or
+# its sentence with a question whether to believe or do it. A scam wearing a warning's tag demands ("【公安局】
+# 您涉嫌洗钱，请立即转账到安全账户。") or checks it was heard ("…转到安全账户，明白吗？"): it does not ask that.
+_POSED = re.compile(
+    r"[^，,。！!；;\n]{0,20}[？?]"
+    r"|[^。！!\n]{0,30}[，,][^。！!\n，,]{0,10}(?:信|上当|馅饼|靠谱|真的|可能|敢|会)[^。！!\n，,]{0,6}[？?]"
+)
+
+
+def _posed(text: str, end: int, told: bool) -> bool:
+    """The span's sentence ends with a question in a text that opens with a warning's tag (`_WARNING_TAG`)."""
+    return not told and _WARNING_TAG.match(text) is not None and _POSED.match(text, end) is not None
+
+
+NEGATED, QUOTED, REPORTED_SPEECH, JUDGED, POSED = "negated", "quoted", "reported", "judged", "posed"
 
 
 def description(text: str, start: int, end: int, *, told: bool = False) -> str | None:
-    """How the text describes the span instead of saying or asking it: NEGATED, QUOTED, REPORTED_SPEECH
-    or JUDGED (`_negated`, `_judged`), or None. `told`: the text tells of a scam attempt on the writer
-    (`_ENCOUNTER`)."""
-    return _negated(text, start, end, told) or (JUDGED if _judged(text, end) else None)
+    """How the text describes the span instead of saying or asking it: NEGATED, QUOTED, REPORTED_SPEECH,
+    JUDGED or POSED (`_negated`, `_judged`, `_posed`), or None. `told`: the text tells of a scam attempt on
+    the writer (`_ENCOUNTER`)."""
+    if (how := _negated(text, start, end, told)) is not None:
+        return how
+    if _judged(text, end):
+        return JUDGED
+    return POSED if _posed(text, end, told) else None
 
 
 def described(text: str, start: int, end: int, *, told: bool = False) -> bool:
