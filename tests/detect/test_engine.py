@@ -125,6 +125,9 @@ def test_claiming_a_bank_with_a_foreign_number_is_a_strong_signal(detector: Dete
             True,
         ),
         ("【招商银行】您的账户存在异常，请致电0755-23781196核实。", True),
+        # city and joint-stock banks are known by their 95xxx lines too
+        ("【宁波银行】您尾号3390的账户于08月31日消费人民币6,480.00元，如非本人操作请致电0574-87263150。", True),
+        ("【微众银行】您的微粒贷借据本期应还1,066.67元，将于06月15日自动扣款。详询95384。", False),
         # The bank's own line, a card centre's 400 line missing from the list, an operator's roaming line.
         ("【农业银行】您尾号5527账户于11月23日14:06消费人民币8,960.00元，如有疑问请致电95599。", False),
         (
