@@ -100,6 +100,18 @@ def test_cue_spans_point_into_the_original_text_even_after_normalisation(detecto
     assert any("安全" in c.text for c in verdict.cues)
 
 
+def test_a_scam_cue_calibrated_to_nothing_is_still_shown_as_suspicious(detector: Detector) -> None:
+    # Calibration may give a scam cue no weight (what it says, the other cues say); it was then listed
+    # among the signs of a genuine message ("正常迹象：让你点击链接并登录…").
+    assert CueHit("c", "登录", 0, 2, "m", 0.0, declared=1.0).suspicious
+    assert not CueHit("c", "回T退订", 0, 4, "m", 0.0, declared=-1.0).suspicious
+    assert not CueHit("c", "回T退订", 0, 4, "m", 0.0).suspicious
+    verdict = detector.assess("【工商银行】您的账户积分即将清零，请登录 icbc-jf.top 兑换，否则作废")
+    declared = {c.id: c.weight for c in detector.taxonomy.all_cues}
+    shown = [c for c in verdict.cues if c.source == "rule"]
+    assert shown and all(c.suspicious == (declared[c.id] > 0) for c in shown), shown
+
+
 def test_negated_cue_is_not_evidence(detector: Detector) -> None:
     flagged = {c.id for c in detector.assess("请立即转账到以下账户6222021234567890128").cues}
     negated = {c.id for c in detector.assess("千万不要转账到陌生人提供的账户").cues}
@@ -126,7 +138,10 @@ def test_claiming_a_bank_with_a_foreign_number_is_a_strong_signal(detector: Dete
         ),
         ("【招商银行】您的账户存在异常，请致电0755-23781196核实。", True),
         # city and joint-stock banks are known by their 95xxx lines too
-        ("【宁波银行】您尾号3390的账户于08月31日消费人民币6,480.00元，如非本人操作请致电0574-87263150。", True),
+        (
+            "【宁波银行】您尾号3390的账户于08月31日消费人民币6,480.00元，如非本人操作请致电0574-87263150。",
+            True,
+        ),
         ("【微众银行】您的微粒贷借据本期应还1,066.67元，将于06月15日自动扣款。详询95384。", False),
         # The bank's own line, a card centre's 400 line missing from the list, an operator's roaming line.
         ("【农业银行】您尾号5527账户于11月23日14:06消费人民币8,960.00元，如有疑问请致电95599。", False),

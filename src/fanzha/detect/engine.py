@@ -277,11 +277,14 @@ class Detector:
                 h.cue.meaning,
                 used.get(doubt if h.cue.id == WARNING_CUE else h.cue.id, h.cue.weight),
                 h.cue.fraud_type,
+                declared=h.cue.weight,
             )
             for h in evidence.rule_hits
             for a, b in [norm.span(h.start, h.end)]
         ]
-        cues.extend(replace(s, weight=used[s.id]) for s in evidence.signals if s.id in used)
+        cues.extend(
+            replace(s, weight=used[s.id], declared=s.weight) for s in evidence.signals if s.id in used
+        )
         cues.sort(key=lambda c: (c.start, c.end, c.id))
         if alone is not None:
             advert = None  # a bare number is no advert
@@ -297,7 +300,7 @@ class Detector:
         if request is not None:
             risk = max(risk, SUSPICIOUS_THRESHOLD)
             a, b = norm.span(request.start, request.end)
-            if not any(c.weight > 0 and c.start < b and a < c.end for c in cues):  # else already shown
+            if not any(c.suspicious and c.start < b and a < c.end for c in cues):  # else already shown
                 cues.append(CueHit(request.cue_id, shown[a:b], a, b, request.meaning, 0.0, source="request"))
                 cues.sort(key=lambda c: (c.start, c.end, c.id))
         explanation = (
