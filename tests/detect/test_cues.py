@@ -389,6 +389,8 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         # clicks paid by the day, films rated by the order: the paid task's first step
         ("工作内容为点赞、收藏、关注，日薪200-500，请添加带教老师微信领取任务", "paid_likes", True),
         ("给新片打分一单5-30元，日结", "paid_likes", True),
+        ("关注公众号截图给我 一个3块 满10个结算", "paid_likes", True),
+        ("关注公众号即可领取一个5元红包", "paid_likes", False),  # a reward once, not pay per follow
         ("电影打分兼职，每部佣金10元", "paid_likes", True),
         ("姐妹 给电影打分 一单30 做不做", "paid_likes", True),
         ("这单评分一单5分，满分五星", "paid_likes", False),
