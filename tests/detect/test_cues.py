@@ -219,6 +219,13 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
             True,
         ),  # the platform's claim
         ("请登录工行网上银行按提示自助更新证书", "login_to_fix", False),
+        # "if it was not you" sends you to a link, not to the brand's own app or security centre
+        ("如非本人操作，请立即前往QQ安全中心修改密码。", "not_you_link", False),
+        ("若非本人操作请立即登录京东APP修改密码。", "not_you_link", False),
+        ("如非本人操作请立即修改登录密码并联系官方客服。", "not_you_link", False),
+        ("您的QQ号存在异常，如非本人操作请登录 qq-aq.cn 处理", "not_you_link", True),
+        ("如非本人操作，请点击链接取消", "not_you_link", True),
+        ("如非本人操作请登录“交行安全中心”小程序撤销", "not_you_link", True),  # a quoted name: an invented app
         ("您的电子密码器即将失效，请登录手机银行 icbc-vip.top 进行升级。", "login_to_fix", True),
         ("请下载安装后登录客户端 http://1.2.3.4/a.apk 进行认证", "login_to_fix", True),
         ("请立即下载并登录“支付宝安全中心”APP进行验证解冻", "login_to_fix", True),
