@@ -75,6 +75,7 @@ def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> No
         ("您尾号1234的储蓄卡11月3日支出58.00元，余额3201.55元", "account_statement"),
         ("您的包裹已到驿站，取件码3-2-1045", "pickup_code"),
         ("双十一全场五折，回T退订", "marketing_unsubscribe"),
+        ("您的QQ号于今日在异地登录，如非本人操作，请立即前往QQ安全中心修改密码。", "legit_notice"),
         ("爸，那个是骗子，千万别往里面充钱", "warning_context"),  # a family chat's judgment
         ("警方提醒：出国打工很可能是电诈园区的陷阱", "warning_context"),
     ],
@@ -226,6 +227,7 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("您的QQ号存在异常，如非本人操作请登录 qq-aq.cn 处理", "not_you_link", True),
         ("如非本人操作，请点击链接取消", "not_you_link", True),
         ("如非本人操作请登录“交行安全中心”小程序撤销", "not_you_link", True),  # a quoted name: an invented app
+        ("您的QQ号存在异常，如非本人操作请登录 qq-aq.cn 处理", "legit_notice", False),
         ("您的电子密码器即将失效，请登录手机银行 icbc-vip.top 进行升级。", "login_to_fix", True),
         ("请下载安装后登录客户端 http://1.2.3.4/a.apk 进行认证", "login_to_fix", True),
         ("请立即下载并登录“支付宝安全中心”APP进行验证解冻", "login_to_fix", True),
