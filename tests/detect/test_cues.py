@@ -76,6 +76,7 @@ def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> No
         ("您的包裹已到驿站，取件码3-2-1045", "pickup_code"),
         ("双十一全场五折，回T退订", "marketing_unsubscribe"),
         ("您的QQ号于今日在异地登录，如非本人操作，请立即前往QQ安全中心修改密码。", "legit_notice"),
+        ("【抖音】你的抖音账号密码已修改，如非本人操作，请在抖音APP“设置-账号与安全”中冻结账号", "own_app_only"),
         ("爸，那个是骗子，千万别往里面充钱", "warning_context"),  # a family chat's judgment
         ("警方提醒：出国打工很可能是电诈园区的陷阱", "warning_context"),
     ],
@@ -228,6 +229,11 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("如非本人操作，请点击链接取消", "not_you_link", True),
         ("如非本人操作请登录“交行安全中心”小程序撤销", "not_you_link", True),  # a quoted name: an invented app
         ("您的QQ号存在异常，如非本人操作请登录 qq-aq.cn 处理", "legit_notice", False),
+        # a way to reach the sender (a number to call, an account to add, a reply, a link) is no own-app notice
+        ("【抖音】您的账号已开通百万保障，如非本人操作请在抖音APP内取消，或致电0571-87654321", "own_app_only", False),
+        ("【抖音】您的账号存在异常，如非本人操作请登录抖音APP处理 dy-safe.cn", "own_app_only", False),
+        ("【抖音】您的账号异常，如非本人操作请在抖音APP内申诉，或加客服微信dyfw2025", "own_app_only", False),
+        ("您的抖音账号密码已修改，如非本人操作，请在抖音APP中冻结账号", "own_app_only", False),  # no sender's tag
         ("您的电子密码器即将失效，请登录手机银行 icbc-vip.top 进行升级。", "login_to_fix", True),
         ("请下载安装后登录客户端 http://1.2.3.4/a.apk 进行认证", "login_to_fix", True),
         ("请立即下载并登录“支付宝安全中心”APP进行验证解冻", "login_to_fix", True),
