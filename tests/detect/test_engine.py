@@ -143,6 +143,7 @@ def test_claiming_a_bank_with_a_foreign_number_is_a_strong_signal(detector: Dete
             True,
         ),
         ("【微众银行】您的微粒贷借据本期应还1,066.67元，将于06月15日自动扣款。详询95384。", False),
+        ("【中国联通】您的号码已开通港澳台漫游，流量按日计费。如有问题请拨+86-18610010010。", False),
         # The bank's own line, a card centre's 400 line missing from the list, an operator's roaming line.
         ("【农业银行】您尾号5527账户于11月23日14:06消费人民币8,960.00元，如有疑问请致电95599。", False),
         (
