@@ -512,8 +512,19 @@ def test_a_security_notice_that_sends_you_only_into_the_brands_own_app_is_genuin
     ):
         verdict = detector.assess(text)
         assert not verdict.is_fraud and verdict.level == "low", verdict.explanation
-    fake = detector.assess("【抖音】您的账号已开通百万保障，如非本人操作请在抖音APP内取消，或致电0571-87654321")
+    fake = detector.assess(
+        "【抖音】您的账号已开通百万保障，如非本人操作请在抖音APP内取消，或致电0571-87654321"
+    )
     assert fake.is_fraud, fake.explanation
+
+
+def test_a_community_warning_that_quotes_the_scams_claim_stays_a_warning(detector: Detector) -> None:
+    # "近期有居民接到电话称…" tells of others' calls: the fee in the quote is the scam's, not the notice's (80).
+    verdict = detector.assess(
+        "【幸福里社区】认证不用交钱！近期有居民接到电话称“养老金认证要交手续费，不交就停发”，这是骗子。"
+        "正规资格认证可以在手机上用掌上12333刷脸完成，自己不会操作的，到社区服务站工作人员免费帮您办。"
+    )
+    assert not verdict.is_fraud, verdict.explanation
 
 
 def test_a_brand_asking_you_to_add_a_personal_wechat_is_a_signal(detector: Detector) -> None:

@@ -87,9 +87,9 @@ REPORTED = (
     "发短信说",
     "发消息说",
     "骗我说",
-    # news of someone unnamed saying it lately: "最近小区门口有人发传单说…", "近期有陌生人…称…"; not a
+    # news of someone unnamed saying it lately: "最近小区门口有人发传单说…", "近期有居民接到电话称…"; not a
     # scam's own "有人冒用您的名义…称…" (the reader named before 说) nor "群里所有人都在…"
-    "(?:最近|近期|近日|近来|这两天|这几天|前几天|前两天)[^。！？!?\\n你您]{0,8}有(?:人|陌生人|不法分子|些人|一些人)"
+    "(?:最近|近期|近日|近来|这两天|这几天|前几天|前两天)[^。！？!?\\n你您]{0,8}有(?:人|陌生人|不法分子|些人|一些人|居民|市民|群众|村民|老人|网友|用户)"
     "[^。！？!?\\n你您]{0,20}(?:说(?!明)|称(?![号呼为作]))",
 )
 # The news telling of someone else's case ("刚刷到新闻 又端了一个配资平台"): reported up to the end of its
