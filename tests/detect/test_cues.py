@@ -76,7 +76,10 @@ def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> No
         ("您的包裹已到驿站，取件码3-2-1045", "pickup_code"),
         ("双十一全场五折，回T退订", "marketing_unsubscribe"),
         ("您的QQ号于今日在异地登录，如非本人操作，请立即前往QQ安全中心修改密码。", "legit_notice"),
-        ("【抖音】你的抖音账号密码已修改，如非本人操作，请在抖音APP“设置-账号与安全”中冻结账号", "own_app_only"),
+        (
+            "【抖音】你的抖音账号密码已修改，如非本人操作，请在抖音APP“设置-账号与安全”中冻结账号",
+            "own_app_only",
+        ),
         ("爸，那个是骗子，千万别往里面充钱", "warning_context"),  # a family chat's judgment
         ("警方提醒：出国打工很可能是电诈园区的陷阱", "warning_context"),
     ],
@@ -227,13 +230,25 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("如非本人操作请立即修改登录密码并联系官方客服。", "not_you_link", False),
         ("您的QQ号存在异常，如非本人操作请登录 qq-aq.cn 处理", "not_you_link", True),
         ("如非本人操作，请点击链接取消", "not_you_link", True),
-        ("如非本人操作请登录“交行安全中心”小程序撤销", "not_you_link", True),  # a quoted name: an invented app
+        (
+            "如非本人操作请登录“交行安全中心”小程序撤销",
+            "not_you_link",
+            True,
+        ),  # a quoted name: an invented app
         ("您的QQ号存在异常，如非本人操作请登录 qq-aq.cn 处理", "legit_notice", False),
         # a way to reach the sender (a number to call, an account to add, a reply, a link) is no own-app notice
-        ("【抖音】您的账号已开通百万保障，如非本人操作请在抖音APP内取消，或致电0571-87654321", "own_app_only", False),
+        (
+            "【抖音】您的账号已开通百万保障，如非本人操作请在抖音APP内取消，或致电0571-87654321",
+            "own_app_only",
+            False,
+        ),
         ("【抖音】您的账号存在异常，如非本人操作请登录抖音APP处理 dy-safe.cn", "own_app_only", False),
         ("【抖音】您的账号异常，如非本人操作请在抖音APP内申诉，或加客服微信dyfw2025", "own_app_only", False),
-        ("您的抖音账号密码已修改，如非本人操作，请在抖音APP中冻结账号", "own_app_only", False),  # no sender's tag
+        (
+            "您的抖音账号密码已修改，如非本人操作，请在抖音APP中冻结账号",
+            "own_app_only",
+            False,
+        ),  # no sender's tag
         ("您的电子密码器即将失效，请登录手机银行 icbc-vip.top 进行升级。", "login_to_fix", True),
         ("请下载安装后登录客户端 http://1.2.3.4/a.apk 进行认证", "login_to_fix", True),
         ("请立即下载并登录“支付宝安全中心”APP进行验证解冻", "login_to_fix", True),
@@ -367,6 +382,29 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("您的包裹在海关被扣留，需要缴纳关税", "affection_money", False),
         ("我寄给你的礼物被海关扣了，要交关税才能放行", "affection_money", True),
         ("请配合我们调查，把资金转到清查账户", "asset_check", True),
+        # the sale to older people (会销): medicine to be replaced, a freebie that ends in a sale, a house pledged
+        ("吃我们的胶囊，降压药就可以停了", "stop_medication", True),
+        ("这个丸子吃了可以停针，比打胰岛素强", "stop_medication", True),
+        ("医生说您血压控制得不错，药继续按时吃", "stop_medication", False),
+        ("在店里领了半个月免费鸡蛋，最后店长推销一套蜂胶，要三千九", "freebie_then_sale", True),
+        ("社区免费发鸡蛋，凭身份证领取", "freebie_then_sale", False),
+        ("国家新出台住房反向抵押养老试点，名额有限", "house_for_pension", True),
+        ("上拍前要做检测证书，费用1980元", "collectibles_elderly", True),
+        ("您的金钞需凑齐全套才能回购", "collectibles_elderly", True),
+        ("“康乐养老社区”项目招募合伙人，投资5万元起每月分红", "collectibles_elderly", True),
+        ("二手车回收，特惠保险，免费拖车", "collectibles_elderly", False),
+        ("这款手环戴一个月血压就稳了", "miracle_remedy", True),
+        ("富硒蜂胶能软化血管", "miracle_remedy", True),
+        ("中药热敷治疗颈椎病、腰椎间盘突出", "miracle_remedy", False),  # a clinic treats; it promises no cure
+        ("199元的“海南五日游”，老年人专享", "elderly_freebie_lure", True),
+        ("99元畅游云南6日，仅限55至80岁老人", "elderly_freebie_lure", True),
+        ("云南双飞6日游，每人2980元，老年团", "elderly_freebie_lure", False),
+        ("你再拉两个老姐妹进来，还有推荐奖", "recruit_commission", True),
+        ("下个月涨到3.5分息，现在追加的都按新标准算", "high_return_promise", True),
+        ("让他把手机收到的验证码念一遍", "ask_for_code", True),
+        # 激活免费 is no activation fee
+        ("医保电子凭证可在国家医保服务平台APP中激活，激活免费", "game_trade_freeze", False),
+        ("账号已冻结，需交解冻费才能恢复", "game_trade_freeze", True),
         # a suitor posted abroad with a parcel, sentences apart; an express firm's overseas parcel is none
         (
             "我是中国军队在埃塞俄比亚的一名医生，孤独无依。我有一个包裹需要寄回国内",
