@@ -75,7 +75,7 @@ def render_assessment(text: str, verdict: Assessment, *, color: bool) -> str:
     positive = _grouped([c for c in verdict.cues if c.suspicious])
     if positive:
         lines += ["", "可疑之处：", *positive]
-    negative = _grouped([c for c in verdict.cues if not c.suspicious])
+    negative = _grouped([c for c in verdict.cues if c.reassuring])
     if negative:
         lines += ["", "正常迹象：", *negative]
     if verdict.identifiers:

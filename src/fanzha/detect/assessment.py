@@ -20,18 +20,19 @@ class CueHit:
     weight: float
     fraud_type: str | None = None
     source: str = "rule"  # rule: a taxonomy cue; identifier: a fact about a number or link; request (below)
-    # the weight the cue was written with, when calibration gave it another: its sign says which side it
-    # speaks for when the calibrated weight is 0 ("让你点击链接并登录" adds nothing the other cues do not
-    # say, but it is no sign of a genuine message)
-    declared: float | None = None
 
     @property
     def suspicious(self) -> bool:
         """Shown to a user as a suspicious point: evidence for a scam, or a request for money or a code
         (`fanzha.detect.requests`, which weighs nothing in the score)."""
-        if self.source == "request":
-            return True
-        return self.weight > 0 or (self.weight == 0 and (self.declared or 0.0) > 0)
+        return self.weight > 0 or self.source == "request"
+
+    @property
+    def reassuring(self) -> bool:
+        """Shown to a user as a sign of a genuine message: evidence against a scam. A cue calibration gave
+        no weight is neither ("让你点击链接并登录" adds nothing beside the other cues, but it is no sign of a
+        genuine message): it is shown in neither list."""
+        return self.weight < 0 and self.source != "request"
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "meaning": self.meaning}

@@ -277,14 +277,11 @@ class Detector:
                 h.cue.meaning,
                 used.get(doubt if h.cue.id == WARNING_CUE else h.cue.id, h.cue.weight),
                 h.cue.fraud_type,
-                declared=h.cue.weight,
             )
             for h in evidence.rule_hits
             for a, b in [norm.span(h.start, h.end)]
         ]
-        cues.extend(
-            replace(s, weight=used[s.id], declared=s.weight) for s in evidence.signals if s.id in used
-        )
+        cues.extend(replace(s, weight=used[s.id]) for s in evidence.signals if s.id in used)
         cues.sort(key=lambda c: (c.start, c.end, c.id))
         if alone is not None:
             advert = None  # a bare number is no advert
