@@ -236,6 +236,14 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
             True,
         ),  # a quoted name: an invented app
         ("您的QQ号存在异常，如非本人操作请登录 qq-aq.cn 处理", "legit_notice", False),
+        (
+            "【QQ安全中心】您的QQ号在异地登录，如非本人操作，请立即前往QQ安全中心冻结账号",
+            "own_app_only",
+            True,
+        ),
+        ("【建设银行】您的账户异常，如非本人操作请登录“建行安全助手”APP处理", "own_app_only", False),
+        ("【抖音】账号异常，如非本人操作请在抖音APP内缴纳500元保证金解除", "own_app_only", False),
+        ("【抖音】账号异常，如非本人操作请在抖音APP内联系人工客服：4001234567", "own_app_only", False),
         # a way to reach the sender (a number to call, an account to add, a reply, a link) is no own-app notice
         (
             "【抖音】您的账号已开通百万保障，如非本人操作请在抖音APP内取消，或致电0571-87654321",
@@ -386,37 +394,56 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("吃我们的胶囊，降压药就可以停了", "stop_medication", True),
         ("这个丸子吃了可以停针，比打胰岛素强", "stop_medication", True),
         ("医生说您血压控制得不错，药继续按时吃", "stop_medication", False),
+        ("医生说你血糖稳定了，胰岛素可以停了，改吃二甲双胍", "stop_medication", False),  # the doctor decides
+        ("爸你每天按时吃降压药，血压就稳了", "miracle_remedy", False),
         ("在店里领了半个月免费鸡蛋，最后店长推销一套蜂胶，要三千九", "freebie_then_sale", True),
         ("社区免费发鸡蛋，凭身份证领取", "freebie_then_sale", False),
-        ("国家新出台住房反向抵押养老试点，名额有限", "house_for_pension", True),
+        ("签了个“以房养老”，去公证处办了委托公证，说每个月给她返利息", "house_for_pension", True),
+        ("【幸福人寿】住房反向抵押养老保险，60岁以上老人可投保，详询95560", "house_for_pension", False),
         ("上拍前要做检测证书，费用1980元", "collectibles_elderly", True),
         ("您的金钞需凑齐全套才能回购", "collectibles_elderly", True),
         ("“康乐养老社区”项目招募合伙人，投资5万元起每月分红", "collectibles_elderly", True),
         ("二手车回收，特惠保险，免费拖车", "collectibles_elderly", False),
+        ("本场拍卖会图录工本费200元，可在现场领取", "collectibles_elderly", False),
+        ("终于凑齐全套奥特曼卡片了", "collectibles_elderly", False),
+        ("养老公寓入住咨询，投诉电话0571-88886666", "collectibles_elderly", False),
         ("这款手环戴一个月血压就稳了", "miracle_remedy", True),
         ("富硒蜂胶能软化血管", "miracle_remedy", True),
         ("中药热敷治疗颈椎病、腰椎间盘突出", "miracle_remedy", False),  # a clinic treats; it promises no cure
-        ("199元的“海南五日游”，老年人专享", "elderly_freebie_lure", True),
+        ("【途牛旅游】周末特惠：298元的千岛湖二日游，含一晚酒店和门票", "elderly_freebie_lure", False),
+        ("【颐和园】老年卡68元游园，有效期至5月3日，60岁以上老人凭身份证办理", "elderly_freebie_lure", False),
         ("99元畅游云南6日，仅限55至80岁老人", "elderly_freebie_lure", True),
         ("云南双飞6日游，每人2980元，老年团", "elderly_freebie_lure", False),
         ("你再拉两个老姐妹进来，还有推荐奖", "recruit_commission", True),
         ("下个月涨到3.5分息，现在追加的都按新标准算", "high_return_promise", True),
+        ("借了我两万块周转，说好按1分息算利息，年底一起还", "high_return_promise", False),
         ("让他把手机收到的验证码念一遍", "ask_for_code", True),
+        ("爸，家里WiFi密码你给我念一遍", "ask_for_code", False),
         # 激活免费 is no activation fee
         ("医保电子凭证可在国家医保服务平台APP中激活，激活免费", "game_trade_freeze", False),
         ("账号已冻结，需交解冻费才能恢复", "game_trade_freeze", True),
         # a suitor posted abroad with a parcel, sentences apart; an express firm's overseas parcel is none
         (
-            "我是中国军队在埃塞俄比亚的一名医生，孤独无依。我有一个包裹需要寄回国内",
+            "我是中国军队在埃塞俄比亚的一名医生，孤独无依。我有一个包裹需要寄回国内，请先把运费转给我",
             "overseas_suitor_parcel",
             True,
         ),
         (
-            "亲爱的，我快要退休了，准备回国与你结婚了！我需要提前把一些东西打包邮寄到你那里",
+            "亲爱的，我快要退休了，准备回国与你结婚了！东西打包邮寄到你那里，国内运费要你先付",
             "overseas_suitor_parcel",
             True,
         ),
         ("您有一个从海外寄来的包裹被海关扣留，需要支付清关费用", "overseas_suitor_parcel", False),
+        (
+            "表哥被派往南苏丹维和，行李箱先邮寄回家，运费公司出",
+            "overseas_suitor_parcel",
+            False,
+        ),  # not the writer
+        (
+            "我在第四军医大学西京医院做的检查，报告邮寄到家",
+            "overseas_suitor_parcel",
+            False,
+        ),  # no payment asked
         ("我确实收到了账户异常的通知，收款账户是谁的", "account_rental", False),
         ("高价收银行卡，一张日结300", "account_rental", True),
         ("先借我周转一下，一年内还你", "borrow_to_refund", False),  # 周转 is no transfer to "verify"
@@ -444,6 +471,7 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("给新片打分一单5-30元，日结", "paid_likes", True),
         ("关注公众号截图给我 一个3块 满10个结算", "paid_likes", True),
         ("关注公众号即可领取一个5元红包", "paid_likes", False),  # a reward once, not pay per follow
+        ("关注门店企业微信领新人券，一个5元，下单结算时自动抵扣", "paid_likes", False),
         ("电影打分兼职，每部佣金10元", "paid_likes", True),
         ("姐妹 给电影打分 一单30 做不做", "paid_likes", True),
         ("这单评分一单5分，满分五星", "paid_likes", False),

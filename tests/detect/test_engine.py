@@ -482,6 +482,7 @@ def test_a_citizens_account_that_ends_with_their_question_is_no_anti_fraud_notic
         "【反诈提醒】陌生人说先交手续费才能退款，你还会相信吗？",
         "【反诈宣传】中奖了要先交税费才能领奖？天上会掉馅饼吗？",
         "【警方提醒】有人打电话说你涉嫌洗钱，让你转账到安全账户，你会转吗？",
+        "【反诈提醒】陌生人让你下载会议软件开启屏幕共享，你会照做吗？",
     ],
 )
 def test_a_notice_that_puts_the_scams_demand_to_its_reader_as_a_question_stays_a_notice(
@@ -499,6 +500,10 @@ def test_a_notice_that_puts_the_scams_demand_to_its_reader_as_a_question_stays_a
         "【公安局】您的身份证涉嫌一起洗钱案件，请立即转账到安全账户配合调查。",
         "【反诈中心】您涉嫌洗钱，请立即把资金转到安全账户，明白吗？",  # it checks it was heard
         "【反诈中心】您涉嫌洗钱，请立即把资金转到安全账户，收到请回复",
+        # it asks politely, checks the demand was understood or presses: it does not ask whether to believe
+        "【反诈中心】请问您今天能把资金转到安全账户吗？",
+        '【反诈中心】您的手机号涉嫌诈骗，请下载"国家反诈专线"APP并开启屏幕共享，你会操作吗？',
+        "【反诈宣传】国家反诈中心退款专项：您被骗的资金已追回，请先交500元手续费，你真的不想要回来吗？",
     ],
 )
 def test_a_scam_wearing_a_warnings_tag_that_demands_is_still_a_scam(detector: Detector, text: str) -> None:

@@ -87,10 +87,13 @@ REPORTED = (
     "发短信说",
     "发消息说",
     "骗我说",
-    # news of someone unnamed saying it lately: "最近小区门口有人发传单说…", "近期有居民接到电话称…"; not a
+    # news of someone unnamed saying it lately: "最近小区门口有人发传单说…", "近期有陌生人…称…"; not a
     # scam's own "有人冒用您的名义…称…" (the reader named before 说) nor "群里所有人都在…"
-    "(?:最近|近期|近日|近来|这两天|这几天|前几天|前两天)[^。！？!?\\n你您]{0,8}有(?:人|陌生人|不法分子|些人|一些人|居民|市民|群众|村民|老人|网友|用户)"
+    "(?:最近|近期|近日|近来|这两天|这几天|前几天|前两天)[^。！？!?\\n你您]{0,8}有(?:人|陌生人|不法分子|些人|一些人)"
     "[^。！？!?\\n你您]{0,20}(?:说(?!明)|称(?![号呼为作]))",
+    # … or of residents who got such a call ("近期有居民接到电话称…"); not a firm's "近期有用户反映称您…"
+    "(?:最近|近期|近日|近来|这两天|这几天|前几天|前两天)[^。！？!?\\n你您]{0,8}有(?:居民|市民|群众|村民|老人)"
+    "[^。！？!?\\n你您]{0,6}(?:接到|收到)[^。！？!?\\n你您]{0,12}(?:说(?!明)|称(?![号呼为作]))",
 )
 # The news telling of someone else's case ("刚刷到新闻 又端了一个配资平台"): reported up to the end of its
 # clause only, since a scam may open with news ("据报道，某平台即将关闭，请尽快将余额转入安全账户").
@@ -460,18 +463,28 @@ def _judged(text: str, end: int) -> bool:
 
 
 # A warning that puts the scam's demand to its reader as a question ("【反诈提醒】陌生人说先交手续费才能退款，
-# 你还会相信吗？", "【反诈宣传】中奖了要先交税费才能领奖？"): the demand's own clause ends with a question mark, or
-# its sentence with a question whether to believe or do it. A scam wearing a warning's tag demands ("【公安局】
-# 您涉嫌洗钱，请立即转账到安全账户。") or checks it was heard ("…转到安全账户，明白吗？"): it does not ask that.
-_POSED = re.compile(
-    r"[^，,。！!；;\n]{0,20}[？?]"
-    r"|[^。！!\n]{0,30}[，,][^。！!\n，,]{0,10}(?:信|上当|馅饼|靠谱|真的|可能|敢|会)[^。！!\n，,]{0,6}[？?]"
+# 你还会相信吗？", "【反诈宣传】中奖了要先交税费才能领奖？"). A scam wearing a warning's tag demands ("【公安局】
+# 您涉嫌洗钱，请立即转账到安全账户。"), asks it politely ("请问您能把资金转到安全账户吗？") or checks it was heard
+# ("…开启屏幕共享，你会操作吗？", "…明白吗？"): it does not ask whether to believe it (`_posed`).
+_POSED_HERE = re.compile(r"[^，,。！!；;\n]{0,20}[？?]")
+_POSED_NEXT = re.compile(
+    r"[^。！!？?\n]{0,30}[，,][^。！!\n，,]{0,6}"
+    r"(?:相信|信|上当|馅饼|靠谱|是真的|敢|会[^。！!\n，,？?]{0,10}(?:转|交|给|付|信|点|扫|照做))[^。！!\n，,]{0,8}[？?]"
 )
+_ADDRESSING = re.compile("请|您|你")
 
 
-def _posed(text: str, end: int, told: bool) -> bool:
-    """The span's sentence ends with a question in a text that opens with a warning's tag (`_WARNING_TAG`)."""
-    return not told and _WARNING_TAG.match(text) is not None and _POSED.match(text, end) is not None
+def _posed(text: str, start: int, end: int, told: bool) -> bool:
+    """In a text that opens with a warning's tag (`_WARNING_TAG`), the span's clause is a question that asks
+    no one to act (no 请, 您, 你 before it in the clause: "中奖了要先交税费才能领奖？"; not "请问您能把资金转到
+    安全账户吗？"), or its sentence goes on to ask whether to believe or do it ("…，你还会相信吗？", "你会转吗？";
+    not "你会操作吗？", which checks the demand was understood)."""
+    if told or _WARNING_TAG.match(text) is None:
+        return False
+    if _POSED_NEXT.match(text, end) is not None:
+        return True
+    clause = _clause_back(text, start, 40)
+    return _POSED_HERE.match(text, end) is not None and _ADDRESSING.search(text, clause, start) is None
 
 
 NEGATED, QUOTED, REPORTED_SPEECH, JUDGED, POSED = "negated", "quoted", "reported", "judged", "posed"
@@ -485,7 +498,7 @@ def description(text: str, start: int, end: int, *, told: bool = False) -> str |
         return how
     if _judged(text, end):
         return JUDGED
-    return POSED if _posed(text, end, told) else None
+    return POSED if _posed(text, start, end, told) else None
 
 
 def described(text: str, start: int, end: int, *, told: bool = False) -> bool:

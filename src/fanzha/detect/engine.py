@@ -56,7 +56,7 @@ TYPE_MODEL_WEIGHT = 4.0
 # unchanged at 0.9, −0.001 at 0.95, −0.003 at 0.99).
 TYPE_SURE = 0.9
 # A cue that names its scheme's kind (`Cue.names_kind`) outweighs the classifier's whole range of opinion on
-# the type (its log share is floored at 1e-4): the cue's weight then ranks it among other such cues only.
+# the type (its log share is floored at 1e-4) and any other type's cues as they weigh in practice.
 KIND_NAMED = TYPE_MODEL_WEIGHT * -math.log(1e-4)
 # Cues that say a link is a stranger's: they do not hold when the text's link is the brand's own.
 STRANGER_LINK_CUES = frozenset(["fake_sender_tag"])
