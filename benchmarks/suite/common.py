@@ -40,6 +40,7 @@ INDEPENDENT12 = DATA / "independent12"  # the twelfth: records and accounts (sca
 INDEPENDENT13 = DATA / "independent13"  # the thirteenth: institutions' records and news (scams; everyday)
 INDEPENDENT14 = DATA / "independent14"  # the fourteenth: what citizens paste or ask (scams; everyday)
 INDEPENDENT15 = DATA / "independent15"  # the fifteenth: a bank and phone customer's SMS inbox (all three)
+INDEPENDENT16 = DATA / "independent16"  # the sixteenth: scams on older people, their genuine messages, adverts
 MODEL_FILE = ROOT / "src" / "fanzha" / "models" / "scam_model.npz"
 RESULTS = HERE / "RESULTS.md"
 PARTIAL_RESULTS = OUT / "RESULTS.partial.md"

@@ -25,6 +25,7 @@ from suite.common import (
     INDEPENDENT13,
     INDEPENDENT14,
     INDEPENDENT15,
+    INDEPENDENT16,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -255,6 +256,21 @@ FIFTEENTH = IndependentSet(
     "call, `bank_private_line`: dev scams 69 → 71), and neither system learns from it",
 )
 
+SIXTEENTH = IndependentSet(
+    "independent16_test",
+    "Sixteenth independent set, test split",
+    INDEPENDENT16,
+    "written on 2026-12-07 (twentieth session) by three more helpers blind to the detector (see its README): "
+    "scams aimed at older people and their families by one writer (free lectures and health products, "
+    "collectibles, 以房养老, pension and medical-insurance impersonation, 冒充孙子, 养老 investments; 52 subtle "
+    "first contacts, 159 of 160 never use 骗 or 诈), the genuine messages an older person and their family get "
+    "and write by another (127 hard look-alikes), genuine adverts aimed at seniors by a third. Its test rows "
+    "were first measured before any change was made for it (41 of 80 scams caught, 14 more shown as adverts; "
+    "3 of 160 everyday texts and 0 of 30 adverts called scams); cues were written from its dev half (test 41 "
+    "→ 42), and neither system learns from it (a classifier that learnt its dev half caught 48 of its test "
+    "scams but lost a real held-out scam and called more genuine records scams: not kept)",
+)
+
 SETS = (
     FIRST,
     SECOND,
@@ -271,6 +287,7 @@ SETS = (
     THIRTEENTH,
     FOURTEENTH,
     FIFTEENTH,
+    SIXTEENTH,
 )
 
 
