@@ -534,6 +534,16 @@ def test_a_community_warning_that_quotes_the_scams_claim_stays_a_warning(detecto
     assert not verdict.is_fraud, verdict.explanation
 
 
+def test_a_product_said_to_replace_prescribed_medicine_is_a_scam_whatever_the_classifier_reads(
+    detector: Detector,
+) -> None:
+    # The classifier reads the sale to older people as an advert (risk 24 before stop_medication was firm).
+    verdict = detector.assess("阿姨，我们这款磁疗床垫睡上一个月，降压药就可以停了，原价12800，今天6800")
+    assert verdict.is_fraud and verdict.fraud_type == "other_fraud", verdict.explanation
+    doctor = detector.assess("医生说你血糖稳定了，胰岛素可以停了，改吃二甲双胍，下周复查")
+    assert not doctor.is_fraud, doctor.explanation
+
+
 def test_a_brand_asking_you_to_add_a_personal_wechat_is_a_signal(detector: Detector) -> None:
     verdict = detector.assess("【淘宝】恭喜您获得双11锦鲤大奖，领取请加客服V xbjl2024")
     assert "brand_private_contact" in {c.id for c in verdict.cues}
