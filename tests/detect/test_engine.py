@@ -542,6 +542,14 @@ def test_a_product_said_to_replace_prescribed_medicine_is_a_scam_whatever_the_cl
     assert verdict.is_fraud and verdict.fraud_type == "other_fraud", verdict.explanation
     doctor = detector.assess("医生说你血糖稳定了，胰岛素可以停了，改吃二甲双胍，下周复查")
     assert not doctor.is_fraud, doctor.explanation
+    # Told by the family, what the "doctor" at a free clinic said is the scam's own words, not a warning's.
+    told = detector.assess(
+        "我爸早上在公园遇到“免费义诊”，一个自称“主任医师”的人给他开了三个疗程的“中药胶囊”，一共四千八，"
+        "还叮嘱他把医院开的降压药停了"
+    )
+    assert told.is_fraud, told.explanation
+    checkup = detector.assess("我妈上午在社区遇到免费义诊，医生量了血压说挺好，让她降压药继续按时吃")
+    assert not checkup.is_fraud, checkup.explanation
 
 
 def test_a_brand_asking_you_to_add_a_personal_wechat_is_a_signal(detector: Detector) -> None:

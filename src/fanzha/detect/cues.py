@@ -358,7 +358,9 @@ _ENCOUNTER = re.compile(
             _CLOSE
             + r"[^。！？!?\n]{0,10}(?:"
             + "|".join(_RECEIVED)
-            + r")了?[^。！？!?\n]{0,20}(?:电话|短信|消息|来电|视频|信息|微信|qq|好友|群|人)",
+            # … or a seller's pitch met in person ("我爸早上在公园遇到“免费义诊”"): what the "doctor" said is the
+            # scam's own words, told by the family
+            + r")了?[^。！？!?\n]{0,20}(?:电话|短信|消息|来电|视频|信息|微信|qq|好友|群|人|义诊|讲座|健康课|养生课|推销|体验店|理疗店)",
             r"(?:对方|他|她|那人|那个人|客服|骗子|他们)[^。！？!?\n]{0,30}(?:"
             + "|".join(_ASKED + _ASKED_KIN)
             + ")",
