@@ -23,6 +23,7 @@ import numpy.typing as npt
 
 from fanzha.detect import scoring
 from fanzha.detect.assessment import Assessment, CueHit
+from fanzha.detect.cautions import elderly_sale_caution
 from fanzha.detect.cues import WARNING_CUE, CueMatcher, RawHit, asks_whether_to_act, is_dialogue
 from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare_many, vocabulary
@@ -305,8 +306,8 @@ class Detector:
         )
         if is_fraud:
             advice = self._advice[fraud_type] + GENERIC_ADVICE
-        elif category in self._advice:
-            advice = self._advice[category]
+        elif category in self._advice:  # an advert kind: the sale to older people gets its caution
+            advice = self._advice[category] + elderly_sale_caution(norm.text)
         elif request is not None:
             advice = request.advice
         elif risk >= SUSPICIOUS_THRESHOLD:
