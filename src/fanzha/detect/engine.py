@@ -360,14 +360,16 @@ class Detector:
                 scores[unsure, column] = level
         weights = self.weights.evidence
         for row, item in enumerate(evidence):
-            for hit in item.best_per_cue.values():
-                if hit.cue.fraud_type is not None and hit.cue.weight > 0:
-                    scores[row, self._type_column[hit.cue.fraud_type]] += weights.get(
-                        hit.cue.id, hit.cue.weight
-                    ) + (KIND_NAMED if hit.cue.names_kind else 0.0)
-            for signal in item.signals:  # a signal that names a scam's kind (BANK_PRIVATE_LINE)
-                if signal.fraud_type is not None and signal.weight > 0:
-                    scores[row, self._type_column[signal.fraud_type]] += weights.get(signal.id, signal.weight)
+            # typed cues, and signals that name a scam's kind (BANK_PRIVATE_LINE), shift the type alike
+            typed = [
+                (h.cue.id, h.cue.fraud_type, h.cue.weight, h.cue.names_kind)
+                for h in item.best_per_cue.values()
+            ]
+            typed += [(s.id, s.fraud_type, s.weight, False) for s in item.signals]
+            for cue_id, fraud_type, weight, names_kind in typed:
+                if fraud_type is not None and weight > 0:
+                    shift = weights.get(cue_id, weight) + (KIND_NAMED if names_kind else 0.0)
+                    scores[row, self._type_column[fraud_type]] += shift
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)

@@ -24,9 +24,8 @@ class Brand:
     aliases: tuple[str, ...]
     numbers: frozenset[str]
     domains: frozenset[str]
-    strict: (
-        bool  # never gives a mobile number (other than its own listed ones) or a foreign link to call or open
-    )
+    # never gives a mobile number (other than its own listed ones) or a foreign link to call or open
+    strict: bool
     service_lines_only: bool = False  # a bank or payment firm: its alerts give its service lines only
 
 
