@@ -128,6 +128,14 @@ def test_claiming_a_bank_with_a_foreign_number_is_a_strong_signal(detector: Dete
     assert verdict.is_fraud
 
 
+def _assert_signal_decides(detector: Detector, text: str, signal: str, present: bool) -> None:
+    """`signal` is among the text's evidence exactly when `present`, and the text is called a scam exactly then."""
+    verdict = detector.assess(text)
+    ids = {c.id for c in verdict.cues}
+    assert (signal in ids) is present, ids
+    assert verdict.is_fraud is present, verdict.explanation
+
+
 @pytest.mark.parametrize(
     ("text", "private"),
     [
@@ -175,10 +183,7 @@ def test_claiming_a_bank_with_a_foreign_number_is_a_strong_signal(detector: Dete
     ],
 )
 def test_a_bank_giving_a_private_line_to_call_is_firm(detector: Detector, text: str, private: bool) -> None:
-    verdict = detector.assess(text)
-    ids = {c.id for c in verdict.cues}
-    assert ("bank_private_line" in ids) is private, ids
-    assert verdict.is_fraud is private, verdict.explanation
+    _assert_signal_decides(detector, text, "bank_private_line", private)
 
 
 def test_a_fake_transaction_alert_is_told_as_fake_customer_service(detector: Detector) -> None:
@@ -296,10 +301,7 @@ def test_a_notice_that_sends_you_only_to_government_sites(
     ],
 )
 def test_a_government_offices_tag_claims_that_office(detector: Detector, text: str, mismatch: bool) -> None:
-    verdict = detector.assess(text)
-    ids = {c.id for c in verdict.cues}
-    assert ("brand_number_mismatch" in ids) is mismatch, ids
-    assert verdict.is_fraud is mismatch, verdict.explanation
+    _assert_signal_decides(detector, text, "brand_number_mismatch", mismatch)
 
 
 @pytest.mark.parametrize(
