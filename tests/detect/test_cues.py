@@ -631,6 +631,19 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ),
         ("我给房东转了这个月的房租。对方一直给我发广告，我就把对方拉黑了。", "loss_account", False),
         ("充值会员后发现功能没用，我直接把客服删了好友", "loss_account", False),
+        # a relative's loss told by their child; an office found empty
+        ("我妈转了两千，后来那个人把她拉黑了", "loss_account", True),
+        ("老人捐了三次，后来群就解散了，那个基金会网上也查不到", "loss_account", True),
+        ("分三次转账共计28万元，对方办公地点已人去楼空", "loss_account", True),
+        ("班费我转了，群解散前记得把账目发一下", "loss_account", False),
+        # the writer offers the check, or sends the money past themselves; a video promised after the money does not
+        ("姐 能先借我2000吗 你要不放心我给你打个视频说", "offers_verification", True),
+        ("我想借您五千块，我当面给您写借条", "offers_verification", True),
+        ("不用转我，你直接去琴行前台交就行", "offers_verification", True),
+        ("以后房租打我老公的卡 你跟他确认了再转", "offers_verification", True),
+        ("你能先帮我一下吗，转完我马上给你打视频", "offers_verification", False),
+        ("不用转我，直接转到我同学的卡上 6222 0000 1111", "offers_verification", False),
+        ("我现在不方便视频，你先转过来", "offers_verification", False),
         # records of ordinary money matters (the thirteenth set's dev half)
         (
             "收件人：那我拒收吧。快递员：好的，备注破损拒收，退回商家，运费不用您出。",
