@@ -644,6 +644,15 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("你能先帮我一下吗，转完我马上给你打视频", "offers_verification", False),
         ("不用转我，直接转到我同学的卡上 6222 0000 1111", "offers_verification", False),
         ("我现在不方便视频，你先转过来", "offers_verification", False),
+        # a government benefit paid through an "agent" to call, not the office's hotline or counter
+        (
+            "【人社局】您的养老金需重新核定，每月可补发差额约760元，请联系核定专员0371-65289043",
+            "benefit_via_agent",
+            True,
+        ),
+        ("民政局通知：你家困难补助金已批，联系王科长 135-7462-0918", "benefit_via_agent", True),
+        ("【市人社局】您1至6月养老金差额386.4元已补发到账，咨询请拨12333", "benefit_via_agent", False),
+        ("【民政局】高龄津贴请于本周五前到社区登记，联系人：社区王主任", "benefit_via_agent", False),
         # records of ordinary money matters (the thirteenth set's dev half)
         (
             "收件人：那我拒收吧。快递员：好的，备注破损拒收，退回商家，运费不用您出。",
