@@ -654,6 +654,8 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("【市人社局】您1至6月养老金差额386.4元已补发到账，咨询请拨12333", "benefit_via_agent", False),
         ("【民政局】高龄津贴请于本周五前到社区登记，联系人：社区王主任", "benefit_via_agent", False),
         ("本次集资不走摩点，直接转到后援会财务的个人卡", "off_platform_payment", True),
+        ("我们公司这个月搞回馈，老专家从北京过来，专门给您这样血糖高的老人调理", "visiting_expert_sale", True),
+        ("【市人民医院】北京协和医院专家本周六来我院心内科坐诊，请通过医院公众号预约", "visiting_expert_sale", False),
         # a card and its password collected at home
         (
             "我上门给您办，您把存折和身份证准备好，密码到时候在我的机器上输一下就行",
