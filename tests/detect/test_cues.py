@@ -656,6 +656,9 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("本次集资不走摩点，直接转到后援会财务的个人卡", "off_platform_payment", True),
         ("我们公司这个月搞回馈，老专家从北京过来，专门给您这样血糖高的老人调理", "visiting_expert_sale", True),
         ("【市人民医院】北京协和医院专家本周六来我院心内科坐诊，请通过医院公众号预约", "visiting_expert_sale", False),
+        # paid inside a platform's own app, not through a payment app that pays anyone
+        ("开店保证金是在闲鱼app里交，关店后可申请退回", "pay_inside_platform", True),
+        ("用手机银行app支付这笔解冻费", "pay_inside_platform", False),
         # a card and its password collected at home
         (
             "我上门给您办，您把存折和身份证准备好，密码到时候在我的机器上输一下就行",
