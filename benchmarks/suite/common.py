@@ -41,6 +41,7 @@ INDEPENDENT13 = DATA / "independent13"  # the thirteenth: institutions' records 
 INDEPENDENT14 = DATA / "independent14"  # the fourteenth: what citizens paste or ask (scams; everyday)
 INDEPENDENT15 = DATA / "independent15"  # the fifteenth: a bank and phone customer's SMS inbox (all three)
 INDEPENDENT16 = DATA / "independent16"  # the sixteenth: what reaches older people (all three)
+INDEPENDENT17 = DATA / "independent17"  # the seventeenth: small businesses and their staff (all three)
 MODEL_FILE = ROOT / "src" / "fanzha" / "models" / "scam_model.npz"
 RESULTS = HERE / "RESULTS.md"
 PARTIAL_RESULTS = OUT / "RESULTS.partial.md"

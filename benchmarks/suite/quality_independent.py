@@ -26,6 +26,7 @@ from suite.common import (
     INDEPENDENT14,
     INDEPENDENT15,
     INDEPENDENT16,
+    INDEPENDENT17,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -271,6 +272,20 @@ SIXTEENTH = IndependentSet(
     "scams but lost a real held-out scam and called more genuine records scams: not kept)",
 )
 
+SEVENTEENTH = IndependentSet(
+    "independent17_test",
+    "Seventeenth independent set, test split",
+    INDEPENDENT17,
+    "written on 2026-12-07 (twenty-first session) by three more helpers blind to the detector (see its README): "
+    "scams on small businesses, shops and their finance staff by one writer (冒充老板 in work chats, changed "
+    "supplier accounts, fake tax and market-regulator notices, trademark and map-listing agents, fake big "
+    "orders wanting deposits, platform merchant scams; 51 subtle first contacts, 158 of 160 never use 骗 or "
+    "诈), the genuine notices and work messages of such businesses by another (160 hard look-alikes), and "
+    "genuine B2B adverts by a third. Its test rows were first measured before any change was made for it (51 "
+    "of 80 scams caught, 9 of 160 everyday texts and 2 of 30 adverts called scams), and neither system learns "
+    "from it",
+)
+
 SETS = (
     FIRST,
     SECOND,
@@ -288,6 +303,7 @@ SETS = (
     FOURTEENTH,
     FIFTEENTH,
     SIXTEENTH,
+    SEVENTEENTH,
 )
 
 

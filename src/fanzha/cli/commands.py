@@ -75,8 +75,8 @@ DEFAULT_CALIBRATION_SETS = (
 # of fold (`fanzha.learn.build`); their `test` rows are never read. They are the first six sets (messages
 # of every form) and, since the eighteenth session, the twelfth and thirteenth (records of scams and of
 # ordinary money matters: before the classifier learned records of both kinds, the engine called 34 of the
-# thirteenth set's 160 genuine test records scams, 15 after). `independent7` to `independent11`,
-# `independent14` and `independent15` are left out on purpose, so both their halves measure writers the
+# thirteenth set's 160 genuine test records scams, 15 after). `independent7` to `independent11` and
+# `independent14` to `independent17` are left out on purpose, so both their halves measure writers the
 # classifier never saw.
 DEFAULT_WRITTEN_SETS = tuple(
     f"benchmarks/data/{directory}/{name}.jsonl"
