@@ -636,6 +636,7 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("老人捐了三次，后来群就解散了，那个基金会网上也查不到", "loss_account", True),
         ("分三次转账共计28万元，对方办公地点已人去楼空", "loss_account", True),
         ("班费我转了，群解散前记得把账目发一下", "loss_account", False),
+        ("贵司有一条行政处罚记录被公示了，会影响投标。我们可以帮您申请撤除，费用四千八", "credit_repair", True),
         ("上门说帮我标到地图上，收了我九百九，说包一年维护。现在电话打不通", "loss_account", True),
         ("按新账户付了二十六万。结果厂里说根本没发过这封邮件", "loss_account", True),
         ("我付了房租，房东电话一直占线，晚点再打", "loss_account", False),
