@@ -285,6 +285,23 @@ def test_a_notice_that_sends_you_only_to_government_sites(
 @pytest.mark.parametrize(
     ("text", "mismatch"),
     [
+        # a court or a market regulator sends its documents and forms on gov.cn sites only
+        ("【雨湖区人民法院】您有一份应诉通知书未签收，请登录 fy-susong.cn.com/ws 查看", True),
+        ("【市场监管】您的营业执照年报请登录 samr-nianbao.com 填报", True),
+        ("【雨湖区人民法院】您有一份电子送达文书，请登录 https://zxfw.court.gov.cn 查看", False),
+    ],
+)
+def test_a_court_or_regulator_link_off_its_sites_is_a_mismatch(
+    detector: Detector, text: str, mismatch: bool
+) -> None:
+    verdict = detector.assess(text)
+    assert ("brand_link_mismatch" in {c.id for c in verdict.cues}) is mismatch, verdict.explanation
+    assert verdict.is_fraud is mismatch, verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "mismatch"),
+    [
         # a government office's tag claims that office, which gives no private mobile or WeChat
         ("【人社服务】您的社保缴费记录存在断缴，可一次性补缴，详询社保补缴专员13360278815。", True),
         ("【医保服务】您的医保卡涉嫌违规套现，将于24小时内冻结，请联系专员18912345678办理解冻。", True),

@@ -163,12 +163,14 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
         # The brand's own number beside a link that is not the brand's ("95588提示…请登录icbc-aq.net")
         # vouches for nothing: the link is where the message sends you.
         hits = [hit for hit in hits if hit.id != "official_contact"]
-    official = _all_official(contacts, claims)
+    # an account to pay or a number the extractor could not read: a way out nobody vouched for
+    unvouched = any(item.identifier.kind in _PAYEE_KINDS for item in located) or _UNREAD_NUMBER.search(masked)
+    official = None if unvouched else _all_official(contacts, claims)
     owner = (
         f"{official.name}官方"
         if official is not None
         else "政府网站（.gov.cn）或官方服务号码"
-        if _all_government(contacts, located, masked)
+        if not unvouched and _all_government(contacts)
         else None
     )
     if owner is not None:
@@ -217,28 +219,23 @@ def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | No
     return owner if owner is not None and all(_owns(owner, ident) for ident in contacts) else None
 
 
-# Where money goes: a message that names an account to pay is no notice that only sends you to a site.
+# Where money goes: a message that names an account to pay is no notice that only sends you to the
+# brand's or a government's own site and lines, whatever those are.
 _PAYEE_KINDS = frozenset(["bank_card", "alipay"])
 # A number the extractor did not take (010—65432198 with a dash it does not know): a contact nobody vouched for.
 _UNREAD_NUMBER = re.compile(r"\d[\d\- —–]{5,}\d")
 
 
-def _all_government(contacts: list[Identifier], located: Sequence[Located], masked: str) -> bool:
+def _all_government(contacts: list[Identifier]) -> bool:
     """Does the message send the reader only to government sites (and official service numbers)? Only
     government bodies can register under gov.cn, so such a notice (【市场监管】…登录 www.gsxt.gov.cn 填报)
-    leads nowhere a scammer controls. Not when it also names an account to pay or holds a number the
-    extractor could not read; `_fake_government` and obfuscated links are no government sites, nor is
-    www.court.gov.cn@fy-susong.cc (its host is fy-susong.cc, `fanzha.extract.url`)."""
-    return (
-        any(ident.kind in ("url", "domain") for ident in contacts)
-        and not any(item.identifier.kind in _PAYEE_KINDS for item in located)
-        and _UNREAD_NUMBER.search(masked) is None
-        and all(
-            _government_site(ident)
-            if ident.kind in ("url", "domain")
-            else ident.kind == "phone" and ident.value in official_numbers()
-            for ident in contacts
-        )
+    leads nowhere a scammer controls. `_fake_government` and obfuscated links are no government sites, nor
+    is www.court.gov.cn@fy-susong.cc (its host is fy-susong.cc, `fanzha.extract.url`)."""
+    return any(ident.kind in ("url", "domain") for ident in contacts) and all(
+        _government_site(ident)
+        if ident.kind in ("url", "domain")
+        else ident.kind == "phone" and ident.value in official_numbers()
+        for ident in contacts
     )
 
 
@@ -325,9 +322,10 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
         out.append(("decoy_link_host", meaning, 3.0))
     if ident.details.get("short_link") and owner is None:
         out.append(("short_link", "短链接隐藏了真实网址，点开前无法知道会去哪里", 0.3))
-    if owner is not None:
-        if any(owner == b.key for b in claims):
-            out.append(("official_link", f"链接在{host}，属于短信所称机构的官方网站", -1.5))
+    if owner is not None and any(owner == b.key for b in claims):
+        out.append(("official_link", f"链接在{host}，属于短信所称机构的官方网站", -1.5))
+        return out
+    if owner is not None and not _government_site(ident):
         return out
     if _fake_government(host):
         meaning = f"网址{host}带有“gov”字样却不是政府网站（政府网站以.gov.cn结尾）"
