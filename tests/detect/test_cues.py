@@ -664,6 +664,11 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         # paid inside a platform's own app, not through a payment app that pays anyone
         ("开店保证金是在闲鱼app里交，关店后可申请退回", "pay_inside_platform", True),
         ("用手机银行app支付这笔解冻费", "pay_inside_platform", False),
+        ("您的店铺保证金需补足至2,000元，请登录拼多多商家后台“资金中心”操作", "pay_inside_platform", True),
+        ("请登录快手的app或者网站联系在线客服申请退款", "pay_inside_platform", False),
+        # a deposit already unfrozen and paid back is a record, not a fee to pay
+        ("您的店铺保证金已解冻并退回至支付宝账户", "fee_before_benefit", False),
+        ("保证金已交，还需缴纳解冻费才能提现", "fee_before_benefit", True),
         # a card and its password collected at home
         (
             "我上门给您办，您把存折和身份证准备好，密码到时候在我的机器上输一下就行",
