@@ -152,6 +152,7 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("资深投资导师每天分享牛股", "mentor_group", True),
         ("某董事长夫人涉股票内幕交易获利", "mentor_group", False),
         ("我们团队有内幕消息", "mentor_group", True),
+        ("经办人带单位公章和本人身份证来柜台签协议", "mentor_group", False),  # 带 + 单位
         ("NASA发布了新视野号探测器传回的照片", "new_number", False),
         ("那些一出来新型号就换手机的人", "new_number", False),
         ("我换号了，这是我的新号码，存一下", "new_number", True),
