@@ -157,6 +157,8 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("那些一出来新型号就换手机的人", "new_number", False),
         ("我换号了，这是我的新号码，存一下", "new_number", True),
         ("加我新微信", "new_number", True),
+        ("我是你店面的房东，老号码不用了，以后有事打这个号", "new_number", True),
+        ("这是公司新建的内部工作群，原来的群以后不用了，财务的同事都在吧", "group_migration", True),
         ("如果你这边已经在流程中了，政府部门会处理", "you_won", False),
         ("恭喜你中了二等奖", "you_won", True),
         ("麻烦帮我注销这个账号", "transfer_to_designated", False),
