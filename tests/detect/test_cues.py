@@ -672,6 +672,10 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         # a deposit already unfrozen and paid back is a record, not a fee to pay
         ("您的店铺保证金已解冻并退回至支付宝账户", "fee_before_benefit", False),
         ("保证金已交，还需缴纳解冻费才能提现", "fee_before_benefit", True),
+        ("早上开门发现门口的收款码被人贴了另一张", "qr_code_swapped", True),
+        ("收款码旧了，我打印了一张新的贴上", "qr_code_swapped", False),
+        ("有人打电话说转错了，让我退到另一个账户", "misdirected_refund_elsewhere", True),
+        ("他说转错了，我按原路退回了", "misdirected_refund_elsewhere", False),
         # a card and its password collected at home
         (
             "我上门给您办，您把存折和身份证准备好，密码到时候在我的机器上输一下就行",
