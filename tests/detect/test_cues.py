@@ -676,6 +676,8 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("收款码旧了，我打印了一张新的贴上", "qr_code_swapped", False),
         ("有人打电话说转错了，让我退到另一个账户", "misdirected_refund_elsewhere", True),
         ("他说转错了，我按原路退回了", "misdirected_refund_elsewhere", False),
+        ("您现在打开微信，我教您怎么在后台提交申诉", "guided_operation", True),
+        ("你要是不会，请教你儿子怎么操作", "guided_operation", False),
         # a card and its password collected at home
         (
             "我上门给您办，您把存折和身份证准备好，密码到时候在我的机器上输一下就行",
