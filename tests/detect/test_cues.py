@@ -639,7 +639,11 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("老人捐了三次，后来群就解散了，那个基金会网上也查不到", "loss_account", True),
         ("分三次转账共计28万元，对方办公地点已人去楼空", "loss_account", True),
         ("班费我转了，群解散前记得把账目发一下", "loss_account", False),
-        ("贵司有一条行政处罚记录被公示了，会影响投标。我们可以帮您申请撤除，费用四千八", "credit_repair", True),
+        (
+            "贵司有一条行政处罚记录被公示了，会影响投标。我们可以帮您申请撤除，费用四千八",
+            "credit_repair",
+            True,
+        ),
         ("上门说帮我标到地图上，收了我九百九，说包一年维护。现在电话打不通", "loss_account", True),
         ("按新账户付了二十六万。结果厂里说根本没发过这封邮件", "loss_account", True),
         ("我付了房租，房东电话一直占线，晚点再打", "loss_account", False),
@@ -662,8 +666,16 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("【市人社局】您1至6月养老金差额386.4元已补发到账，咨询请拨12333", "benefit_via_agent", False),
         ("【民政局】高龄津贴请于本周五前到社区登记，联系人：社区王主任", "benefit_via_agent", False),
         ("本次集资不走摩点，直接转到后援会财务的个人卡", "off_platform_payment", True),
-        ("我们公司这个月搞回馈，老专家从北京过来，专门给您这样血糖高的老人调理", "visiting_expert_sale", True),
-        ("【市人民医院】北京协和医院专家本周六来我院心内科坐诊，请通过医院公众号预约", "visiting_expert_sale", False),
+        (
+            "我们公司这个月搞回馈，老专家从北京过来，专门给您这样血糖高的老人调理",
+            "visiting_expert_sale",
+            True,
+        ),
+        (
+            "【市人民医院】北京协和医院专家本周六来我院心内科坐诊，请通过医院公众号预约",
+            "visiting_expert_sale",
+            False,
+        ),
         # paid inside a platform's own app, not through a payment app that pays anyone
         ("开店保证金是在闲鱼app里交，关店后可申请退回", "pay_inside_platform", True),
         ("用手机银行app支付这笔解冻费", "pay_inside_platform", False),
@@ -678,6 +690,19 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
         ("他说转错了，我按原路退回了", "misdirected_refund_elsewhere", False),
         ("您现在打开微信，我教您怎么在后台提交申诉", "guided_operation", True),
         ("你要是不会，请教你儿子怎么操作", "guided_operation", False),
+        # everyday words the loss, swap, new-group and off-platform rules once took (a review's probes)
+        ("妈，我交了学费了。你手机怎么一直关机？是不是没电了", "loss_account", False),
+        ("上学期交了班费，毕业以后班级群就解散了，账目也没人管了", "loss_account", False),
+        ("码牌旧了，我贴了张新的", "qr_code_swapped", False),
+        ("我新建了一个项目工作群，把大家都拉进来了", "group_migration", False),
+        ("明天不走高速了，直接打车去火车站", "off_platform_payment", False),
+        ("被执行人履行完毕后，法院已将其失信记录删除", "credit_repair", False),
+        ("周末聚会我带单身的同事来", "mentor_group", False),
+        ("今晚八点老师直播带单，跟上的都赚了", "mentor_group", True),
+        ("提醒大家：旧手机号停用前记得先把支付宝换绑", "new_number", False),
+        ("爸，我给你打个视频，你先把3000转过来", "offers_verification", False),
+        ("兄弟，转错你了，别原路退，原路要等七天，直接转到这个卡", "misdirected_refund_elsewhere", True),
+        ("【XX银行】养老金补发款已到账。如需办理理财请联系您的客户经理", "benefit_via_agent", False),
         # a card and its password collected at home
         (
             "我上门给您办，您把存折和身份证准备好，密码到时候在我的机器上输一下就行",
@@ -685,6 +710,8 @@ def test_a_loss_counts_as_an_account_when_the_writer_tells_it(text: str, told: b
             True,
         ),
         ("工作人员应家属申请上门为卧床老人办理支取，全程录音录像", "card_collected_at_home", False),
+        ("妈，我周末过来一趟，把我放你那的银行卡拿给我", "card_collected_at_home", False),
+        ("我们经理下午到府服务，麻烦把银行卡和身份证原件交给他核验", "card_collected_at_home", True),
         # records of ordinary money matters (the thirteenth set's dev half)
         (
             "收件人：那我拒收吧。快递员：好的，备注破损拒收，退回商家，运费不用您出。",

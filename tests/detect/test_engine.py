@@ -262,6 +262,8 @@ def test_an_unnamed_sender_is_known_by_its_own_link(detector: Detector, text: st
             True,
         ),
         ("【市场监管】您的营业执照年报请登录 gsxt-gov.cn 填报，逾期将列入经营异常名录", False, True),
+        # a date is no number nobody vouched for
+        ("【市场监管】请于2024-06-30前登录 www.gsxt.gov.cn 填报年报", True, False),
         ("您的社保卡已冻结，请将余额转入安全账户，详情见 www.mohrss.gov.cn", False, True),
         # an account to pay, a number the extractor could not read, a host behind "@": no government notice
         (

@@ -164,7 +164,10 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
         # vouches for nothing: the link is where the message sends you.
         hits = [hit for hit in hits if hit.id != "official_contact"]
     # an account to pay or a number the extractor could not read: a way out nobody vouched for
-    unvouched = any(item.identifier.kind in _PAYEE_KINDS for item in located) or _UNREAD_NUMBER.search(masked)
+    payee = any(item.identifier.kind in _PAYEE_KINDS for item in located)
+    if payee:  # the brand's site or number beside it vouches for nothing: the account is where the money goes
+        hits = [hit for hit in hits if hit.id not in _VOUCHING]
+    unvouched = payee or _UNREAD_NUMBER.search(masked)
     official = None if unvouched else _all_official(contacts, claims)
     owner = (
         f"{official.name}官方"
@@ -222,8 +225,13 @@ def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | No
 # Where money goes: a message that names an account to pay is no notice that only sends you to the
 # brand's or a government's own site and lines, whatever those are.
 _PAYEE_KINDS = frozenset(["bank_card", "alipay"])
+_VOUCHING = frozenset(["official_link", "government_link", "official_contact"])
 # A number the extractor did not take (010—65432198 with a dash it does not know): a contact nobody vouched for.
-_UNREAD_NUMBER = re.compile(r"\d[\d\- —–]{5,}\d")
+# Phone-shaped runs of digit groups only: not a date (2024-06-15), nor an order, waybill or account number
+# written in one piece.
+_UNREAD_NUMBER = re.compile(
+    r"(?<![\d\-])(?!(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d))\d{2,4}(?:[\- —–]{1,3}\d{3,8}){1,2}(?![\d\-])"
+)
 
 
 def _all_government(contacts: list[Identifier]) -> bool:
