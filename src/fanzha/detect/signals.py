@@ -163,11 +163,11 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
         # The brand's own number beside a link that is not the brand's ("95588提示…请登录icbc-aq.net")
         # vouches for nothing: the link is where the message sends you.
         hits = [hit for hit in hits if hit.id != "official_contact"]
-    # an account to pay or a number the extractor could not read: a way out nobody vouched for
     payee = any(item.identifier.kind in _PAYEE_KINDS for item in located)
-    if payee:  # the brand's site or number beside it vouches for nothing: the account is where the money goes
+    if payee:  # the account is where the money goes: the brand's site or number beside it vouches for nothing
         hits = [hit for hit in hits if hit.id not in _VOUCHING]
-    unvouched = payee or _UNREAD_NUMBER.search(masked)
+    # an account to pay or a number the extractor could not read is a way out nobody vouched for
+    unvouched = payee or _UNREAD_NUMBER.search(masked) is not None
     official = None if unvouched else _all_official(contacts, claims)
     owner = (
         f"{official.name}官方"
@@ -330,11 +330,13 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
         out.append(("decoy_link_host", meaning, 3.0))
     if ident.details.get("short_link") and owner is None:
         out.append(("short_link", "短链接隐藏了真实网址，点开前无法知道会去哪里", 0.3))
-    if owner is not None and any(owner == b.key for b in claims):
-        out.append(("official_link", f"链接在{host}，属于短信所称机构的官方网站", -1.5))
-        return out
-    if owner is not None and not _government_site(ident):
-        return out
+    if owner is not None:
+        if any(owner == b.key for b in claims):
+            out.append(("official_link", f"链接在{host}，属于短信所称机构的官方网站", -1.5))
+            return out
+        if not _government_site(ident):
+            return out
+        # a listed body's gov.cn site the message does not name (登录 www.gsxt.gov.cn 填报) is a government site
     if _fake_government(host):
         meaning = f"网址{host}带有“gov”字样却不是政府网站（政府网站以.gov.cn结尾）"
         out.append(("fake_government_domain", meaning, 3.0))
