@@ -134,3 +134,20 @@ def test_the_shipped_taxonomy_uses_its_fragments() -> None:
     assert not any("{{" in p for p in patterns)
     fee = next(c for c in load_taxonomy().all_cues if c.id == "fee_before_benefit")
     assert fee.pattern is not None and "(?<!免)(?<!免收)(?<!减免)(?<!抵扣)" in fee.pattern.pattern
+
+
+# A lookaround that runs to the end of the line (`(?![^\n]*…)`) is tried at every position the pattern is tried
+# at, so a 100,000-character line of one clause costs 100,000² steps: it must be bounded (`[^。\n]{0,60}`),
+# unless the pattern is anchored at the text's start and tried once.
+_UNBOUNDED_LOOKAROUND = re.compile(r"\(\?<?[=!](\[\^[^\]]*\]|\.)[*+]")
+_ANCHORED = {"own_app_only"}  # "^【…】(?![^\n]*…)": tried at the start only
+
+
+def test_no_cue_looks_around_to_the_end_of_the_line() -> None:
+    unbounded = []
+    for cue in load_taxonomy().all_cues:
+        pattern = cue.pattern.pattern if cue.pattern is not None else ""
+        if cue.id not in _ANCHORED and _UNBOUNDED_LOOKAROUND.search(pattern):
+            unbounded.append(cue.id)
+    assert unbounded == []
+    assert _UNBOUNDED_LOOKAROUND.search(r"(?![^\n]*(借款|贷款))在淘宝app里交")  # the check finds one
