@@ -16,6 +16,7 @@ import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -361,11 +362,13 @@ class Detector:
         weights = self.weights.evidence
         for row, item in enumerate(evidence):
             # typed cues, and signals that name a scam's kind (BANK_PRIVATE_LINE), shift the type alike
-            typed = [
-                (h.cue.id, h.cue.fraud_type, h.cue.weight, h.cue.names_kind)
-                for h in item.best_per_cue.values()
-            ]
-            typed += [(s.id, s.fraud_type, s.weight, False) for s in item.signals]
+            typed = chain(
+                (
+                    (h.cue.id, h.cue.fraud_type, h.cue.weight, h.cue.names_kind)
+                    for h in item.best_per_cue.values()
+                ),
+                ((s.id, s.fraud_type, s.weight, False) for s in item.signals),
+            )
             for cue_id, fraud_type, weight, names_kind in typed:
                 if fraud_type is not None and weight > 0:
                     shift = weights.get(cue_id, weight) + (KIND_NAMED if names_kind else 0.0)

@@ -159,13 +159,14 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
             hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, kind, "identifier"))
         if not person and ident.kind in ("phone", "url", "domain", "wechat", "qq"):
             contacts.append(ident)
-    if any(hit.id in NOT_THE_BRANDS_SITE for hit in hits):
-        # The brand's own number beside a link that is not the brand's ("95588提示…请登录icbc-aq.net")
-        # vouches for nothing: the link is where the message sends you.
-        hits = [hit for hit in hits if hit.id != "official_contact"]
+    # What vouches for nothing: the brand's own number beside a link that is not the brand's ("95588提示…请登录
+    # icbc-aq.net": the link is where the message sends you), and the brand's site or number beside an account
+    # to pay (the account is where the money goes).
     payee = any(item.identifier.kind in _PAYEE_KINDS for item in located)
-    if payee:  # the account is where the money goes: the brand's site or number beside it vouches for nothing
-        hits = [hit for hit in hits if hit.id not in _VOUCHING]
+    void = set(_VOUCHING) if payee else set()
+    if any(hit.id in NOT_THE_BRANDS_SITE for hit in hits):
+        void.add("official_contact")
+    hits = [hit for hit in hits if hit.id not in void]
     # an account to pay or a number the extractor could not read is a way out nobody vouched for
     unvouched = payee or _UNREAD_NUMBER.search(masked) is not None
     official = None if unvouched else _all_official(contacts, claims)
