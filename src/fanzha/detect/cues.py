@@ -15,11 +15,10 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-import ahocorasick
-
 from fanzha.detect.features import TOKEN_RUNS
 from fanzha.taxonomy import Cue, Taxonomy
 from fanzha.taxonomy.model import LazyPattern
+from fanzha.text.keywords import KeywordIndex
 
 NEGATIONS = (
     "不会",
@@ -118,7 +117,6 @@ class CueMatcher:
         self.cues = taxonomy.all_cues
         # a patterned cue's alternatives: its pattern's top-level ones, or the pattern whole as one
         self._alternatives: list[tuple[Pattern, ...]] = []
-        self._automaton = ahocorasick.Automaton()
         by_keyword: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
         for index, cue in enumerate(self.cues):
             if cue.pattern is None:
@@ -132,9 +130,9 @@ class CueMatcher:
             for alternative, (_, keywords) in enumerate(split):
                 for keyword in keywords:
                     by_keyword.setdefault(keyword, ([], []))[0].append((index, alternative))
-        for keyword, (patterned, plain) in by_keyword.items():
-            self._automaton.add_word(keyword, (len(keyword), tuple(patterned), tuple(plain)))
-        self._automaton.make_automaton()
+        self._keywords = KeywordIndex(
+            (keyword, (tuple(patterned), tuple(plain))) for keyword, (patterned, plain) in by_keyword.items()
+        )
 
     def match(self, masked: str) -> list[RawHit]:
         """Cue hits in `masked` (normalised, identifiers masked), at most one per cue and span (`match_all`
@@ -167,11 +165,11 @@ class CueMatcher:
             text = _INDIRECT.sub(r"\1你", text)  # one character for one: the spans stay where they were
         patterned: dict[int, set[int]] = {}  # cue → its alternatives to run: a keyword of theirs occurred
         plain: dict[int, list[tuple[int, int]]] = {}  # keyword cues: every occurrence is a hit
-        for end, (length, to_run, found) in self._automaton.iter(text):
+        for start, end, (to_run, found) in self._keywords.find(text):
             for index, alternative in to_run:
                 patterned.setdefault(index, set()).add(alternative)
             for index in found:
-                plain.setdefault(index, []).append((end + 1 - length, end + 1))
+                plain.setdefault(index, []).append((start, end))
         hits: list[RawHit] = []
         described_ids: set[str] = set()
         for index, present in patterned.items():

@@ -16,24 +16,18 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-import ahocorasick
-
 from fanzha.detect.assessment import CueHit
 from fanzha.detect.prepare import Prepared
 from fanzha.domains import check_domain, risky_ending
 from fanzha.extract.base import Identifier
 from fanzha.extract.registry import Located
 from fanzha.intel import Brand, brands, official_numbers, official_owner
+from fanzha.text.keywords import KeywordIndex
 
 
 @lru_cache(maxsize=1)
-def _brand_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for brand in brands():
-        for alias in brand.aliases:
-            automaton.add_word(alias, (len(alias), brand.key))
-    automaton.make_automaton()
-    return automaton
+def _brand_names() -> KeywordIndex[str]:
+    return KeywordIndex((alias, brand.key) for brand in brands() for alias in brand.aliases)
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +48,8 @@ def claimed_brands(masked: str) -> list[tuple[Brand, int, int]]:
     """Brands the text names (outside identifiers, which are masked), with spans in the normalised text."""
     by_key = _brands_by_key()
     found: dict[str, tuple[Brand, int, int]] = {}
-    for end, (length, key) in _brand_automaton().iter(masked):
-        found.setdefault(key, (by_key[key], end + 1 - length, end + 1))
+    for start, end, key in _brand_names().find(masked):
+        found.setdefault(key, (by_key[key], start, end))
     return list(found.values())
 
 

@@ -1,5 +1,5 @@
 """The index a host is checked against: protected domains by label, by skeleton, by one-edit
-neighbourhood, and the brand tokens and pinyin in an Aho-Corasick automaton.
+neighbourhood, and the brand tokens and pinyin in keyword indexes (`fanzha.text.keywords`).
 
 Built once per list of protected domains (the brands of `fanzha.intel`, or a merchant's own domains);
 every lookup after that is a few dictionary probes and one automaton pass over the host.
@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-import ahocorasick
-
 from fanzha.domains.pinyin import is_pinyin
 from fanzha.domains.skeleton import skeleton
 from fanzha.domains.suffix import split_host
+from fanzha.text.keywords import KeywordIndex
 
 TYPO_MIN_LEN = 6  # shorter labels are one edit away from too many real words (ctrip/strip, tmall/small)
 SHORT_TOKEN = 4  # tokens this long or shorter must stand alone in a label (icbc, ccb, jd, qq …)
@@ -71,7 +70,7 @@ class DomainIndex:
         self.by_skeleton: dict[str, Target] = {}
         self.label_target: dict[str, Target] = {}
         self.deletes: dict[str, set[str]] = {}
-        self.domains = ahocorasick.Automaton()
+        dotted: dict[str, Target] = {}
         # Whole domains by the skeleton of every label, ending included: icbc.corn.cn reads icbc.com.cn.
         self.by_folded_domain: dict[str, Target] = {}
         for target in self.targets:
@@ -85,31 +84,27 @@ class DomainIndex:
             if len(parts.label) >= TYPO_MIN_LEN and not parts.label.isdigit():
                 for variant in deletions(parts.label):
                     self.deletes.setdefault(variant, set()).add(parts.label)
-            self.domains.add_word(f".{target.domain}.", target)
+            dotted[f".{target.domain}."] = target
         # Typos of short flagship labels: variant → (name, edit, target), scored by fanzha.domains.short.
         self.short_typos: dict[str, list[tuple[str, str, Target]]] = {}
         for name in short_names(self.label_target):
             for variant, edit in edits(name).items():
                 self.short_typos.setdefault(variant, []).append((name, edit, self.label_target[name]))
-        self.tokens = ahocorasick.Automaton()
-        seen: set[str] = set()
+        first: dict[str, Token] = {}
         label_tokens = [Token(label, t, False) for label, t in self.label_target.items()]
         for token in [*tokens, *label_tokens]:  # a hotline points to the brand's main domain
-            if token.text not in seen and len(token.text) >= 2:
-                seen.add(token.text)
-                self.tokens.add_word(token.text, token)
+            if len(token.text) >= 2:
+                first.setdefault(token.text, token)
+        self.tokens = KeywordIndex(first.items())
         # Tokens that read as everyday pinyin must stand alone like short ones ("huabeicheng" is 华北城).
-        self.ambiguous = frozenset(t for t in seen if len(t) < PLAIN_PINYIN and is_pinyin(t))
+        self.ambiguous = frozenset(t for t in first if len(t) < PLAIN_PINYIN and is_pinyin(t))
         # The same tokens by skeleton, to find brand names spelt with look-alike characters ("a1ipay").
-        self.skeleton_tokens = ahocorasick.Automaton()
-        for text in seen:
-            token = self.tokens.get(text)
-            folded = skeleton(text)
-            if len(text) >= SHORT_TOKEN and not text.isdigit() and folded not in self.skeleton_tokens:
-                self.skeleton_tokens.add_word(folded, (len(folded), token))
-        for automaton in (self.domains, self.tokens, self.skeleton_tokens):
-            if len(automaton):
-                automaton.make_automaton()
+        folded_tokens: dict[str, Token] = {}
+        for text, token in first.items():
+            if len(text) >= SHORT_TOKEN and not text.isdigit():
+                folded_tokens.setdefault(skeleton(text), token)
+        self.skeleton_tokens = KeywordIndex(folded_tokens.items())
+        self.domains = KeywordIndex(dotted.items())
 
     def official_owner(self, host: str) -> str | None:
         """The owner of `host` or of a parent domain: a protected domain's owner first (alipay.com is
@@ -126,24 +121,18 @@ class DomainIndex:
 
     def iter_tokens(self, text: str) -> Iterable[tuple[int, int, Token]]:
         """(start, length, token) for every token occurring in `text`."""
-        if len(self.tokens) == 0:
-            return
-        for end, token in self.tokens.iter(text):
-            yield end + 1 - len(token.text), len(token.text), token
+        for start, end, token in self.tokens.find(text):
+            yield start, end - start, token
 
     def iter_skeleton_tokens(self, folded: str) -> Iterable[tuple[int, int, Token]]:
         """(start, length, token) for every token whose skeleton occurs in the skeleton `folded`."""
-        if len(self.skeleton_tokens) == 0:
-            return
-        for end, (length, token) in self.skeleton_tokens.iter(folded):
-            yield end + 1 - length, length, token
+        for start, end, token in self.skeleton_tokens.find(folded):
+            yield start, end - start, token
 
     def iter_domains(self, dotted_host: str) -> Iterable[tuple[int, Target]]:
         """(start, target) for every protected domain inside ".host." at label boundaries."""
-        if len(self.domains) == 0:
-            return
-        for end, target in self.domains.iter(dotted_host):
-            yield end + 1 - len(target.domain) - 2, target
+        for start, _, target in self.domains.find(dotted_host):
+            yield start, target
 
 
 def deletions(label: str) -> set[str]:

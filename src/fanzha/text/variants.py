@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import ahocorasick
 import numpy as np
 import numpy.typing as npt
 
+from fanzha.text.keywords import KeywordIndex
 from fanzha.text.normalize import NormText
 
 _KEY_BASE = 0xE100  # private-use characters stand for readings in key strings
@@ -185,18 +185,15 @@ class VariantRepairer:
         tables = _tables()
         self._tables = tables
         self._words = sorted({w for w in vocabulary if len(w) >= 2 and re.fullmatch(f"[{_CJK}]+", w)})
-        self._literal = ahocorasick.Automaton()
-        self._keys = ahocorasick.Automaton()
+        self._literal = KeywordIndex((word, None) for word in self._words)
+        keys: list[tuple[str, str]] = []
         # Two-character words are repaired only through an uncommon or look-alike character, so their
         # key strings are searched only in texts that hold one (`_sound_and_shape`).
-        self._short_keys = ahocorasick.Automaton()
+        short_keys: list[tuple[str, str]] = []
         for word in self._words:
-            self._literal.add_word(word, len(word))
-            for key in self._key_strings(word):
-                (self._short_keys if len(word) == 2 else self._keys).add_word(key, word)
-        for automaton in (self._literal, self._keys, self._short_keys):
-            if len(automaton):
-                automaton.make_automaton()
+            (short_keys if len(word) == 2 else keys).extend((key, word) for key in self._key_strings(word))
+        self._keys = KeywordIndex(keys)
+        self._short_keys = KeywordIndex(short_keys)
 
     def _key_strings(self, word: str) -> list[str]:
         tables = self._tables
@@ -276,16 +273,15 @@ class VariantRepairer:
         for automaton, (keys, positions) in passes:
             if not len(automaton):
                 continue
-            for end, word in automaton.iter(keys):
-                if positions is not None:
-                    end = int(positions[end])
-                start = end + 1 - len(word)
-                written = joined[start : end + 1]
-                if written == word or (start, end + 1) in found:
+            for _, last, word in automaton.find(keys):
+                end = last if positions is None else int(positions[last - 1]) + 1
+                start = end - len(word)
+                written = joined[start:end]
+                if written == word or (start, end) in found:
                     continue
                 how = self._acceptable(written, word)
                 if how is not None:
-                    found[(start, end + 1)] = Repair(start, end + 1, written, word, how)
+                    found[(start, end)] = Repair(start, end, written, word, how)
         out: list[list[Repair]] = [[] for _ in texts]
         taken: set[int] = set()
         for repair in sorted(found.values(), key=lambda r: (r.start - r.end, r.start)):
@@ -316,9 +312,7 @@ class VariantRepairer:
 
     def _has_new_word(self, written: str, joined: str) -> bool:
         """Does joining the characters make a vocabulary word that was not there before?"""
-        return any(
-            joined[end + 1 - length : end + 1] not in written for end, length in self._literal.iter(joined)
-        )
+        return any(joined[start:end] not in written for start, end, _ in self._literal.find(joined))
 
     def _drop_fillers(
         self, text: str, origin: list[int] | None
