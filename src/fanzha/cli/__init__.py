@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -12,7 +13,11 @@ def main() -> None:
     command = fast_path(sys.argv[1:])
     if command is not None:
         command()
-        return
+        # Its output written, a batch run has nothing left to do: tearing down the interpreter (freeing
+        # every module, the model, the rules) took 15–20 ms of each run (2026-12-07), which os._exit skips.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
     from fanzha.cli.commands import app
 
     app()

