@@ -464,3 +464,30 @@ def test_a_refund_recorded_as_settled_says_nothing_beside_a_demand(detector: Det
     assert "deposit_refunded" in {c.id for c in settled.cues} and not settled.is_fraud, settled.risk
     scam = detector.assess("客服：您的订金已原路退回，请下载会议app开启屏幕共享确认收款")
     assert "deposit_refunded" not in {c.id for c in scam.cues} and scam.is_fraud, scam.risk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the court's own site beside it vouches for nothing: the account is where the money goes
+        "【上海市浦东新区人民法院】你的案件执行款请于三日内转入执行员王某个人账户6222021234567890128，"
+        "详情见www.hshfy.sh.cn。",
+        "【某区人民法院】执行款请转入承办法官個人账戶，逾期将强制执行。",  # traditional characters
+        "派出所通知：你的罚款请今天打到办案民警私人银行卡上，不交就上门。",
+    ],
+)
+def test_money_for_an_authority_paid_into_a_persons_account_is_a_scam(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    assert verdict.is_fraud and "authority_personal_account" in {c.id for c in verdict.cues}, verdict.risk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【反诈提醒】法院绝不会让你把执行款转入个人账户，接到此类电话请拨打96110。",
+        "【某区人民法院】您的案款已退回您的个人账户，请注意查收。",
+    ],
+)
+def test_the_warning_and_the_refund_to_the_reader_are_no_authority_payee(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    assert "authority_personal_account" not in {c.id for c in verdict.cues} and not verdict.is_fraud, verdict.risk
