@@ -488,6 +488,10 @@ def test_money_for_an_authority_paid_into_a_persons_account_is_a_scam(detector: 
         "【某区人民法院】您的案款已退回您的个人账户，请注意查收。",
     ],
 )
-def test_the_warning_and_the_refund_to_the_reader_are_no_authority_payee(detector: Detector, text: str) -> None:
+def test_the_warning_and_the_refund_to_the_reader_are_no_authority_payee(
+    detector: Detector, text: str
+) -> None:
     verdict = detector.assess(text)
-    assert "authority_personal_account" not in {c.id for c in verdict.cues} and not verdict.is_fraud, verdict.risk
+    assert "authority_personal_account" not in {c.id for c in verdict.cues} and not verdict.is_fraud, (
+        verdict.risk
+    )
