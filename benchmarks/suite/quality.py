@@ -1,6 +1,6 @@
 """Benchmark 1, quality: the full engine's verdicts against the peer's, both scored by the same code, on
-real SMS first (the held-out fold), then the independently written test splits, then the regression sets
-(the corpus's dev split and the project's own hand-written sets)."""
+real SMS first (the held-out fold, as written and disguised), then the independently written test splits,
+then the regression sets (the corpus's dev split and the project's own hand-written sets)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 
 from suite.common import Section
 from suite.context import Context
+from suite.quality_disguise import disguised_real
 from suite.quality_independent import SETS, independent_part
 from suite.quality_real import real_held_out
 from suite.quality_regression import regression
@@ -16,7 +17,7 @@ from suite.quality_regression import regression
 def bench_quality(ctx: Context) -> Section:
     ctx.detector()
     ctx.peer()
-    parts = {"real_held_out": real_held_out(ctx)}
+    parts = {"real_held_out": real_held_out(ctx), "real_disguised": disguised_real(ctx)}
     parts.update({which.name: independent_part(ctx, which) for which in SETS})
     parts["regression"] = regression(ctx)
     figures: dict[str, Any] = {name: part.figures for name, part in parts.items()}
