@@ -42,6 +42,7 @@ INDEPENDENT14 = DATA / "independent14"  # the fourteenth: what citizens paste or
 INDEPENDENT15 = DATA / "independent15"  # the fifteenth: a bank and phone customer's SMS inbox (all three)
 INDEPENDENT16 = DATA / "independent16"  # the sixteenth: what reaches older people (all three)
 INDEPENDENT17 = DATA / "independent17"  # the seventeenth: small businesses and their staff (all three)
+INDEPENDENT18 = DATA / "independent18"  # the eighteenth: job seekers, students and workers (all three)
 MODEL_FILE = ROOT / "src" / "fanzha" / "models" / "scam_model.npz"
 RESULTS = HERE / "RESULTS.md"
 PARTIAL_RESULTS = OUT / "RESULTS.partial.md"

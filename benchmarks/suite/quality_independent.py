@@ -27,6 +27,7 @@ from suite.common import (
     INDEPENDENT15,
     INDEPENDENT16,
     INDEPENDENT17,
+    INDEPENDENT18,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -286,6 +287,19 @@ SEVENTEENTH = IndependentSet(
     "from it",
 )
 
+EIGHTEENTH = IndependentSet(
+    "independent18_test",
+    "Eighteenth independent set, test split",
+    INDEPENDENT18,
+    "written on 2026-12-07 (twenty-second session) by three more helpers blind to the detector (see its "
+    "README): scams on job seekers, students and workers by one writer (jobs abroad, 刷单 and typing jobs "
+    "with deposits, fake HR moving to QQ, fees to recruiters, renting out one's card or account, fake 编制 "
+    "and exam papers, grant and subsidy forms; 50 subtle first contacts), the genuine recruitment, school, "
+    "employment-bureau and payroll messages of such people by another (160 hard look-alikes), and legal "
+    "recruitment, training and loan adverts by a third. Its test rows were first measured before any change "
+    "was made for it, and neither system learns from it",
+)
+
 SETS = (
     FIRST,
     SECOND,
@@ -304,6 +318,7 @@ SETS = (
     FIFTEENTH,
     SIXTEENTH,
     SEVENTEENTH,
+    EIGHTEENTH,
 )
 
 
