@@ -495,3 +495,32 @@ def test_the_warning_and_the_refund_to_the_reader_are_no_authority_payee(
     assert "authority_personal_account" not in {c.id for c in verdict.cues} and not verdict.is_fraud, (
         verdict.risk
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("新人报到前先交工服费200元，直接微信转给我，上岗后统一发放。", "job_fee"),
+        ("恭喜通过主播初选，签约前需支付拍摄费1500元，拍完即可安排通告，报名入口 zb-xingguang.top", "job_fee"),
+        ("陪玩工作室招人，入會費幾十塊，先加扣扣试音。", "job_fee"),  # traditional characters
+        ("您的面试已通过，入职资料请下载Telegram搜索 @hr_li_2026 领取。", "telegram_channel"),
+        ("金边一家游戏公司高薪招聘中文客服，月薪2万，包机票包住宿，私聊。", "overseas_job"),
+    ],
+)
+def test_a_job_that_costs_the_job_seeker_is_named(detector: Detector, text: str, cue: str) -> None:
+    verdict = detector.assess(text)
+    assert cue in {c.id for c in verdict.cues}, [c.id for c in verdict.cues]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们厂入职免费，无押金、服装费、介绍费，也不收工服费，带身份证直接来面试。",
+        "【苏州某人力】持证劳务派遣，长期为园区企业招普工，包吃住，月入7000元，不收任何费用。拒收回R",
+        "telegram code 89610",
+    ],
+)
+def test_a_job_that_costs_nothing_and_a_telegram_code_stay_quiet(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    ids = {c.id for c in verdict.cues}
+    assert not verdict.is_fraud and not ids & {"job_fee", "overseas_job", "telegram_channel"}, ids
