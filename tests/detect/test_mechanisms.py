@@ -501,7 +501,10 @@ def test_the_warning_and_the_refund_to_the_reader_are_no_authority_payee(
     ("text", "cue"),
     [
         ("新人报到前先交工服费200元，直接微信转给我，上岗后统一发放。", "job_fee"),
-        ("恭喜通过主播初选，签约前需支付拍摄费1500元，拍完即可安排通告，报名入口 zb-xingguang.top", "job_fee"),
+        (
+            "恭喜通过主播初选，签约前需支付拍摄费1500元，拍完即可安排通告，报名入口 zb-xingguang.top",
+            "job_fee",
+        ),
         ("陪玩工作室招人，入會費幾十塊，先加扣扣试音。", "job_fee"),  # traditional characters
         ("您的面试已通过，入职资料请下载Telegram搜索 @hr_li_2026 领取。", "telegram_channel"),
         ("金边一家游戏公司高薪招聘中文客服，月薪2万，包机票包住宿，私聊。", "overseas_job"),
