@@ -527,3 +527,10 @@ def test_a_job_that_costs_nothing_and_a_telegram_code_stay_quiet(detector: Detec
     verdict = detector.assess(text)
     ids = {c.id for c in verdict.cues}
     assert not verdict.is_fraud and not ids & {"job_fee", "overseas_job", "telegram_channel"}, ids
+
+
+def test_a_schools_teacher_who_recommends_is_no_trading_mentor(detector: Detector) -> None:
+    school = detector.assess("报了个设计培训班，招生老师推荐过分期付学费，我说全款他也没再坚持。")
+    assert "mentor_group" not in {c.id for c in school.cues}, [c.id for c in school.cues]
+    mentor = detector.assess("群里的王老师推荐的票明天必涨停，跟着上车就行。")
+    assert "mentor_group" in {c.id for c in mentor.cues} and mentor.is_fraud, mentor.risk
