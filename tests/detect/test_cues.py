@@ -801,6 +801,7 @@ def test_reported_speech_counts_when_the_writer_tells_of_an_attempt_on_them(text
         "修复征信都是骗人的",  # a judgment
         "承诺高额回报、保本保息的都要当心",
         "出租、出借本人银行卡的，将被依法惩戒",  # the law's consequence for whoever does it
+        "谁跟你说要交介绍费、押金的都不是我们厂的人",  # whoever asks it is disowned
         "闲鱼交易无需卖家缴纳任何保证金",  # a fee that is not needed
     ],
 )
