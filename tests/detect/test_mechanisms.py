@@ -534,3 +534,24 @@ def test_a_schools_teacher_who_recommends_is_no_trading_mentor(detector: Detecto
     assert "mentor_group" not in {c.id for c in school.cues}, [c.id for c in school.cues]
     mentor = detector.assess("群里的王老师推荐的票明天必涨停，跟着上车就行。")
     assert "mentor_group" in {c.id for c in mentor.cues} and mentor.is_fraud, mentor.risk
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("到金边了，酒店很干净，回程机票是周五的。", "overseas_job"),  # a traveller, no job
+        ("出国留学后我一直用电报和国外同学联系。", "telegram_channel"),
+        ("工服费每套60元，从首月工资中代扣，满三个月后随工资全额返还。", "job_fee"),
+        ("妈，法院判下来了，对方的赔偿款执行局已经打到我个人卡上了。", "authority_personal_account"),
+        ("法院调解后，对方已将赔偿款转入您的个人账户，请查收。", "authority_personal_account"),
+    ],
+)
+def test_the_review_probes_that_share_the_words_are_no_hits(detector: Detector, text: str, cue: str) -> None:
+    assert cue not in {c.id for c in detector.assess(text).cues}
+
+
+def test_who_did_not_pay_disowned_is_a_threat_not_a_warning(detector: Detector) -> None:
+    verdict = detector.assess(
+        "明天来厂里报到，入职须缴纳保证金500元，没交押金的都不是我们厂的人，门卫不让进。"
+    )
+    assert verdict.is_fraud and "job_fee" in {c.id for c in verdict.cues}, verdict.risk

@@ -80,6 +80,7 @@ REPORTED = (
     "骗子",
     "声称",
     "打电话说",
+    "(?:如|若|如果)(?:发现)?有人(?:以|冒充|冒用|假借)",
     "有人说",
     "谁说",
     "来电说",
@@ -455,14 +456,21 @@ _JUDGED = re.compile(
     # a law's consequence for whoever does it: "出租银行卡的，将被依法惩戒" (the 的 makes it a rule)
     r"|[^。！？!?\n，,；;]{0,12}?的[，,]?(?:将|会|均将|一律)?被?依法(?:惩戒|追究|处理|处罚|严惩|打击)"
     # … or a disowning of whoever does it: "谁跟你说要交介绍费、押金的都不是我们厂的人", "凡是…卖保健品的，都不是我们组织的"
-    r"|[^。！？!?\n，,；;]{0,12}?的[，,]?(?:都|均|一律)?(?:不是|并非|绝非)"
-    r"(?:我们|我司|本公司|本单位|本行|我行|本平台|我们厂|我们公司|我们单位|官方|我们学校|我们银行)"
+    r"|(?P<disown>[^。！？!?\n，,；;]{0,12}?的[，,]?(?:都|均|一律)?(?:不是|并非|绝非)"
+    r"(?:我们|我司|本公司|本单位|本行|我行|本平台|我们厂|我们公司|我们单位|官方|我们学校|我们银行))"
 )
+
+
+# Who did not pay, right before a disowning: "未缴纳保证金的都不是我们公司的员工" is a threat, not a warning.
+_UNPAID = re.compile(r"(?:未|没有?|不)(?:交|缴|付|支付|转)")
 
 
 def _judged(text: str, end: int) -> bool:
     """The cue is the subject of a judgment that it is a scam, in the same clause right after it."""
-    return _JUDGED.match(text, end, end + 20) is not None
+    m = _JUDGED.match(text, end, end + 20)
+    if m is not None and m.group("disown") is not None and _UNPAID.search(text, max(0, end - 10), end):
+        return False
+    return m is not None
 
 
 # A warning that puts the scam's demand to its reader as a question ("【反诈提醒】陌生人说先交手续费才能退款，
