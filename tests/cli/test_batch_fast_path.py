@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,25 @@ def test_fast_and_full_paths_write_the_same_lines() -> None:
         check=True,
     ).stdout
     assert fast == full and '"error"' in fast and '"is_fraud":true' in fast
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path: Path) -> None:
+    # `fanzha check --jsonl < in | head -1`: the pipe closes while the run still writes
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "".join(f'{{"id": {i}, "text": "您的快递丢失，请联系客服{i}办理理赔"}}\n' for i in range(3000)),
+        encoding="utf-8",
+    )
+    with source.open("rb") as stdin:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "fanzha.cli", "check", "--jsonl"],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline().startswith(b'{"id":0')
+        proc.stdout.close()
+        proc.wait(timeout=120)
+        err = proc.stderr.read().decode("utf-8")
+    assert proc.returncode == 1 and "Traceback" not in err, err
