@@ -28,23 +28,12 @@ class KeywordIndex(Generic[V]):
 
     A keyword given twice keeps its last value; empty keywords are ignored."""
 
-    __slots__ = ("_automaton", "_table", "_values")
+    __slots__ = ("_automaton", "_values")
 
     def __init__(self, entries: Iterable[tuple[str, V]]) -> None:
-        self._table: dict[str, V] = {keyword: value for keyword, value in entries if keyword}
-        self._values = list(self._table.values())
-        self._automaton = (
-            AhoCorasick(list(self._table), matchkind=MatchKind.Standard) if self._table else None
-        )
-
-    def __len__(self) -> int:
-        return len(self._table)
-
-    def __contains__(self, keyword: object) -> bool:
-        return keyword in self._table
-
-    def get(self, keyword: str) -> V | None:
-        return self._table.get(keyword)
+        table: dict[str, V] = {keyword: value for keyword, value in entries if keyword}
+        self._values = list(table.values())
+        self._automaton = AhoCorasick(list(table), matchkind=MatchKind.Standard) if table else None
 
     def find(self, text: str) -> list[tuple[int, int, V]]:
         """(start, end, value) of every occurrence of a keyword in `text`, overlapping ones included, in

@@ -271,8 +271,6 @@ class VariantRepairer:
                 (self._short_keys, _keys(codes, table, near)) for table in (tables.primary, tables.alternate)
             ]
         for automaton, (keys, positions) in passes:
-            if not len(automaton):
-                continue
             for _, last, word in automaton.find(keys):
                 end = last if positions is None else int(positions[last - 1]) + 1
                 start = end - len(word)
