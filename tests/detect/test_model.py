@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from fanzha.detect import model as model_module
-from fanzha.detect.features import tfidf_weights
+from fanzha.detect.features import hashed_ngrams, tfidf_weights
 from fanzha.detect.model import weighted_rows
 
 
@@ -35,3 +35,13 @@ def test_no_entries_give_zero_scores() -> None:
     empty_i, empty_f = np.zeros(0, np.int64), np.zeros(0, np.float32)
     got = weighted_rows(np.ones((4, 3), np.float32), empty_i, empty_i.astype(np.int32), empty_f, 2)
     assert got.shape == (2, 3) and not got.any()
+
+
+def test_hashed_ngrams_count_each_documents_ngrams_and_take_an_empty_batch() -> None:
+    docs, _, counts = hashed_ngrams(["aaa", ""])
+    assert sorted(set(docs.tolist())) == [0, 1]  # the empty text keeps its anchor
+    first = docs == 0
+    # "aaa": the unigram a three times, the bigram aa twice, the trigram once
+    assert sorted(counts[first][counts[first] > 0].tolist()) == [1.0, 2.0, 3.0]
+    assert counts[~first].tolist() == [0.0]
+    assert all(len(a) == 0 for a in hashed_ngrams([]))

@@ -85,7 +85,7 @@ def hashed_ngrams(
     # 2.9 µs a real SMS against np.unique's 4.5 µs (its quicksort; 2026-12-07).
     keys = np.sort(np.concatenate(keys_parts), kind="stable")
     first = np.empty(len(keys), dtype=bool)
-    first[0] = True
+    first[:1] = True  # an empty batch has no first key
     np.not_equal(keys[1:], keys[:-1], out=first[1:])
     starts = np.flatnonzero(first)
     unique = keys[starts]
