@@ -17,7 +17,8 @@ from suite.quality_regression import regression
 def bench_quality(ctx: Context) -> Section:
     ctx.detector()
     ctx.peer()
-    parts = {"real_held_out": real_held_out(ctx), "real_disguised": disguised_real(ctx)}
+    held_out = real_held_out(ctx)
+    parts = {"real_held_out": held_out, "real_disguised": disguised_real(ctx, held_out.figures["headline"])}
     parts.update({which.name: independent_part(ctx, which) for which in SETS})
     parts["regression"] = regression(ctx)
     figures: dict[str, Any] = {name: part.figures for name, part in parts.items()}

@@ -15,16 +15,17 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable
+from typing import Any
 
 from suite.common import REAL_SMS, table
 from suite.context import Context
-from suite.quality_common import SYSTEMS, Part, predict_both, share, share_figure
+from suite.quality_common import SYSTEMS, Part, predict_both, share_figure
+from suite.quality_real import HEADLINE, rows_of
 
 SEED = 20261207
 _CHINESE = re.compile("[\u4e00-\u9fff]")
-_PLACEHOLDER = re.compile(
-    "[A-Z]{3,}"
-)  # the corpus's placeholders: capitals only (see fanzha.detect.placeholders)
+# the corpus's placeholders: capitals only (see fanzha.detect.placeholders)
+_PLACEHOLDER = re.compile("[A-Z]{3,}")
 _SYMBOLS = "*·|/~"
 _EMOJI = "😊🔥👉💰✨❤🎁"
 Disguise = Callable[[str, random.Random], str]
@@ -75,7 +76,6 @@ def disguises() -> dict[str, Disguise]:
         return symbols(_full_width(traditional(text, rng), rng), rng)
 
     return {
-        "as written": lambda text, rng: text,
         "traditional characters (OpenCC s2tw)": traditional,
         "spaces between characters": spaces,
         "zero-width spaces between characters": zero_width,
@@ -86,37 +86,36 @@ def disguises() -> dict[str, Disguise]:
     }
 
 
-def disguised_real(ctx: Context) -> Part:
+def disguised_real(ctx: Context, as_written: dict[str, dict[str, dict[str, Any]]]) -> Part:
+    """`as_written`: the held-out part's headline figures (`quality_real.real_held_out`), the table's first
+    row: the undisguised fold is not predicted a second time."""
     from fanzha.learn.real import HELD_OUT_FOLD, in_folds, read_real
 
     test = in_folds(read_real(REAL_SMS), [HELD_OUT_FOLD])
-    groups = {
-        "scams caught": [m.label == "fraud" for m in test],
-        "everyday wrongly flagged": [m.label == "normal" for m in test],
-        "adverts called scams": [m.label in ("ad", "illegal") for m in test],
-    }
-    rows, figures = [], {}
+    groups = {name: [rows_of(labels)(m) for m in test] for name, labels in HEADLINE.items()}
+    figures: dict[str, dict[str, dict[str, dict[str, Any]]]] = {"as written": as_written}
     for name, disguise in disguises().items():
         texts = [disguise(m.text, random.Random(f"{SEED}-{m.id}")) for m in test]
         verdicts, _ = predict_both(ctx, texts)
-        cells: dict[str, dict[str, list[bool]]] = {
+        figures[name] = {
             s: {
-                g: [v.flagged for v, keep in zip(verdicts[s], mask, strict=True) if keep]
+                g: share_figure([v.flagged for v, keep in zip(verdicts[s], mask, strict=True) if keep])
                 for g, mask in groups.items()
             }
             for s in SYSTEMS
         }
-        figures[name] = {s: {g: share_figure(f) for g, f in cells[s].items()} for s in SYSTEMS}
-        rows.append(
-            (
-                name.replace("|", "\\|"),
-                *(f"{share(cells['fanzha'][g]):.3f} / {share(cells['peer'][g]):.3f}" for g in groups),
-            )
+    rows = [
+        (
+            name.replace("|", "\\|"),
+            *(" / ".join(f"{cells[s][g]['k'] / cells[s][g]['n']:.3f}" for s in SYSTEMS) for g in groups),
         )
+        for name, cells in figures.items()
+    ]
     plain, mixed = figures["as written"], figures["all of the above but spaces and emoji"]
 
-    def caught(cell: dict[str, dict[str, dict[str, float]]], system: str) -> float:
-        return float(cell[system]["scams caught"]["share"])
+    def caught(cell: dict[str, dict[str, dict[str, Any]]], system: str) -> float:
+        scams = cell[system]["scams caught"]
+        return float(scams["k"] / scams["n"])
 
     md = [
         f"### Real SMS, held-out fold {HELD_OUT_FOLD}, disguised",

@@ -32,6 +32,12 @@ SOURCES = {  # what the everyday messages of each source are
     "text-antispam_msglog": "short chat lines",
 }
 Select = Callable[["RealMessage"], bool]
+# The headline shares and the labels of the rows each is taken over.
+HEADLINE = {
+    "scams caught": ("fraud",),
+    "everyday wrongly flagged": ("normal",),
+    "adverts called scams": ("ad", "illegal"),
+}
 
 
 def rows_of(labels: tuple[str, ...], *, source: str = "", source_label: str = "") -> Select:
@@ -105,11 +111,7 @@ def real_held_out(ctx: Context) -> Part:
     def is_advert(v: Verdict) -> bool:
         return v.category in ADVERT_KINDS
 
-    headline: dict[str, Select] = {
-        "scams caught": rows_of(("fraud",)),
-        "everyday wrongly flagged": rows_of(("normal",)),
-        "adverts called scams": rows_of(("ad", "illegal")),
-    }
+    headline = {name: rows_of(labels) for name, labels in HEADLINE.items()}
     flags = {s: {name: pick(s, sel, is_scam) for name, sel in headline.items()} for s in SYSTEMS}
     headline_rows = [
         (system, *(share_cell(f, interval=True) for f in flags[system].values())) for system in SYSTEMS
