@@ -555,3 +555,18 @@ def test_who_did_not_pay_disowned_is_a_threat_not_a_warning(detector: Detector) 
         "明天来厂里报到，入职须缴纳保证金500元，没交押金的都不是我们厂的人，门卫不让进。"
     )
     assert verdict.is_fraud and "job_fee" in {c.id for c in verdict.cues}, verdict.risk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "尊🔥敬的客❤️户您✨的积💰分已满👉足兑🎁换现❤️金条件，请登🔥录URL领取",
+        "尊*敬的客·户您|的积~分已满/足兑*换现·金条件，请登|录URL领取",
+    ],
+)
+def test_symbols_or_emoji_strewn_between_the_characters_hide_nothing(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    cues = {c.id for c in verdict.cues}
+    assert verdict.is_fraud and {"points_cash_link", "login_to_fix", "variant_spelling"} <= cues, cues
+    spelling = next(c for c in verdict.cues if c.id == "variant_spelling")
+    assert text[spelling.start : spelling.end] == spelling.text  # spans are the original text's

@@ -41,6 +41,7 @@ def repaired(text: str) -> tuple[str, list[tuple[str, str, str]]]:
         ("幸运覌众", "幸运观众", "shape"),
         ("跑一男一节一目一组", "跑男节目组", "filler"),
         ("加微.信", "加微信", "filler"),
+        ("加微❤️信", "加微信", "filler"),  # an emoji with its variation selector
         ("得l0000元", "得10000元", "digits"),
         ("looo元", "1000元", "digits"),
         ("价值286.oo元", "价值286.00元", "digits"),  # an amount after a dot is still an amount
@@ -61,6 +62,8 @@ def test_disguised_spellings_are_repaired(text: str, expected: str, how: str) ->
         "l o o k",
         "100元",
         "微 信",  # a space is not a filler (normalize handles spaced words)
+        "在“我-服务-钱包-支付设置”中关闭",  # a menu path: dashes never make a chain
+        "早/中/晚班可选",  # two symbols are not a chain
         # letters for digits in a host name are how a look-alike domain imitates 10086.cn
         "请登录 wap.10o86.cn 领取",
         "登录1oo86.cn",
@@ -84,6 +87,29 @@ def test_spans_still_map_back_to_the_original_after_fillers_are_dropped() -> Non
     filler = next(r for r in repairs if r.how == "filler")
     a, b = norm.span(filler.start, filler.end)
     assert original[a:b] == "跑一男一节一目一组"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("恭*喜·您|被选~为幸/运观众", "恭喜您被选为幸运观众"),
+        ("被🎉选为❤️幸运🎁观众", "被选为幸运观众"),  # emoji with their variation selector
+    ],
+)
+def test_a_chain_of_symbols_or_emoji_is_dropped_and_a_word_it_split_is_a_repair(
+    text: str, expected: str
+) -> None:
+    text_after, repairs = repaired(text)
+    assert text_after == expected
+    assert [meant for _, meant, how in repairs if how == "filler"] == [expected]
+
+
+def test_a_chain_that_splits_no_vocabulary_word_is_dropped_without_a_repair() -> None:
+    original = "明*天·下|午~到"
+    norm, repairs = REPAIRER.repair(normalize(original))
+    assert norm.text == "明天下午到"
+    assert repairs == []
+    assert norm.span(2, 4) == (4, 7)  # 下午 in the original, the symbol between them included
 
 
 def test_a_batch_repairs_each_text_on_its_own() -> None:

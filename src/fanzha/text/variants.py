@@ -9,7 +9,8 @@ spam disguises the words a filter looks for, and what this module repairs:
   together (zh/z, ch/c, sh/s, n/l, ang/an, eng/en, ing/in: 菇凉 for 姑娘);
 - **look-alikes**: a character that looks like the intended one (喯跑吧 for 奔跑吧, 奔跑兄弚 for 兄弟),
   from the table `data/shape_variants.tsv`;
-- **fillers** between the characters of a word (跑一男一节一目, 微.信);
+- **fillers** between the characters of a word (跑一男一节一目, 微.信), and chains of symbols or emoji put
+  between every character or two of a sentence (请*登·录|网❤站), which are dropped whatever they split;
 - **letters for digits** in amounts (l0000 与 looo元 for 10000 and 1000元).
 
 A repair is made only into a word of the vocabulary the caller gives (the cue rules' keywords, the
@@ -44,6 +45,15 @@ _MAX_READING_COMBOS = 8
 _FILLERS = "一丶·.*-_~|"
 _RUN_ONLY = "一丶·-"
 _CJK = "\u3400-\u9fff"
+# Symbols and emoji that spam strews between the characters of a whole sentence (请*登·录|网❤站): a chain
+# of three or more, each after one to three Chinese characters, is dropped whatever it splits. Not the
+# dashes (a genuine notice writes a menu path 我-服务-钱包 that way), not brackets, quotes or sentence
+# punctuation. The ranges: arrows, technical symbols, box drawing to dingbats, more symbols and arrows,
+# emoji and their variation selector (skin tones lie inside the emoji block).
+_DECOR = (
+    r"*·•.|/\\~～_+#=^`°※¤§"
+    "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +171,10 @@ def _next_to(positions: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
 _LETTER_DIGITS = re.compile(
     r"(?<![a-z.点])([li1])([o0]{2,})(?![a-z\d.点])|(?<![a-z])(o{2,}|[0-9]o+[0o]*)(?=元|万|千|块)"
 )
-_FILLED = re.compile(rf"[{_CJK}]([{re.escape(_FILLERS)}])[{_CJK}](?:\1[{_CJK}])*")
+_FILLED = re.compile(rf"[{_CJK}]([{re.escape(_FILLERS)}]|[{_DECOR}]\ufe0f?)[{_CJK}](?:\1[{_CJK}])*")
+_CHAIN = re.compile(rf"[{_CJK}](?:[{_DECOR}]{{1,4}}[{_CJK}]{{1,3}}){{3,}}")
+_DECOR_CHAR = re.compile(rf"[{_DECOR}]")
+_CHAIN_HINT = re.compile(rf"[{_DECOR}][{_CJK}]{{1,3}}[{_DECOR}]")  # a quick first test: most texts have none
 
 
 def _letter_digits(text: str) -> tuple[str, list[Repair]]:
@@ -220,7 +233,7 @@ class VariantRepairer:
             text = norm.text
             origin: list[int] | None = None
             repairs: list[Repair] = []
-            if _FILLED.search(text):
+            if _FILLED.search(text) or _CHAIN_HINT.search(text):
                 origin = list(norm.origin) if norm.origin is not None else None
                 text, origin, repairs = self._drop_fillers(text, origin)
             if "o" in text or "l0" in text or "i0" in text:
@@ -244,7 +257,7 @@ class VariantRepairer:
                     for r in repairs
                 ]
                 repairs.extend(found)
-            if not repairs:
+            if not repairs and text == norm.text:
                 out.append((norm, []))
                 continue
             repairs.sort(key=lambda r: r.start)
@@ -315,30 +328,45 @@ class VariantRepairer:
     def _drop_fillers(
         self, text: str, origin: list[int] | None
     ) -> tuple[str, list[int] | None, list[Repair]]:
-        source = origin if origin is not None else list(range(len(text)))
-        keep_text: list[str] = []
-        keep_origin: list[int] = []
-        repairs: list[Repair] = []
-        last = 0
+        """The text without its fillers: a chain of symbols or emoji (`_CHAIN`) always, and a filler
+        between the characters of a word (`_FILLED`) where dropping it makes a vocabulary word. A drop
+        that makes a vocabulary word is a repair; a chain that makes none is dropped without one, as
+        `normalize` drops the spaces between characters."""
+        drops: list[tuple[int, int, list[int], bool]] = []  # start, end, positions dropped, repaired
+        for match in _CHAIN.finditer(text):
+            written = match.group()
+            gaps = [match.start() + m.start() for m in _DECOR_CHAR.finditer(written)]
+            joined = _DECOR_CHAR.sub("", written)
+            drops.append((match.start(), match.end(), gaps, self._has_new_word(written, joined)))
+        chained = [(start, end) for start, end, _, _ in drops]
         for match in _FILLED.finditer(text):
             written = match.group()
             filler = match.group(1)
             joined = written.replace(filler, "")
             if filler in _RUN_ONLY and len(joined) < 3:
                 continue  # 一 is a word of its own and 张-李 a pair: only a run (跑一男一节一目) is a filler
+            if any(start < match.end() and match.start() < end for start, end in chained):
+                continue
             if not self._has_new_word(written, joined):
                 continue
-            keep_text.append(text[last : match.start()])
-            keep_origin.extend(source[last : match.start()])
-            start = sum(len(part) for part in keep_text)
-            for offset, char in enumerate(written):
-                if char != filler:
-                    keep_text.append(char)
-                    keep_origin.append(source[match.start() + offset])
-            repairs.append(Repair(start, start + len(joined), written, joined, "filler"))
-            last = match.end()
-        if not repairs:
+            gaps = [
+                match.start() + at.start() + i
+                for at in re.finditer(re.escape(filler), written)
+                for i in range(len(filler))  # an emoji may carry its variation selector (❤️)
+            ]
+            drops.append((match.start(), match.end(), gaps, True))
+        if not drops:
             return text, origin, []
-        keep_text.append(text[last:])
-        keep_origin.extend(source[last:])
-        return "".join(keep_text), keep_origin, repairs
+        drops.sort()
+        source = origin if origin is not None else list(range(len(text)))
+        dropped = {i for _, _, gaps, _ in drops for i in gaps}
+        kept = [i for i in range(len(text)) if i not in dropped]
+        position = {i: n for n, i in enumerate(kept)}  # where each kept character lands
+        repairs = []
+        for start, end, _, repaired in drops:
+            if repaired:
+                written = text[start:end]
+                joined = "".join(text[i] for i in range(start, end) if i not in dropped)
+                at = position[start]
+                repairs.append(Repair(at, at + len(joined), written, joined, "filler"))
+        return "".join(text[i] for i in kept), [source[i] for i in kept], repairs
