@@ -55,8 +55,9 @@ def norm(t):
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", t))
 
 
-def validate(here, set_id, counts, min_chars=10):
-    """`set_id`: the ids' prefix (`ind2`); `counts`: rows expected in scams, everyday and adverts."""
+def validate(here, set_id, counts, min_chars=10, max_chars=MAX_CHARS):
+    """`set_id`: the ids' prefix (`ind2`); `counts`: rows expected in scams, everyday and adverts; texts
+    are `min_chars` to `max_chars` long (a set of long letters allows more than the SMS-length default)."""
     spec = {
         "scams.jsonl": ("s", FRAUD, counts[0]),
         "everyday.jsonl": ("e", {"normal"}, counts[1]),
@@ -101,8 +102,8 @@ def validate(here, set_id, counts, min_chars=10):
                 t = r["text"]
                 if t != t.strip():
                     err(f"{where}: leading/trailing whitespace")
-                if not min_chars <= len(t) <= MAX_CHARS:
-                    err(f"{where}: text length {len(t)} outside {min_chars}-{MAX_CHARS}")
+                if not min_chars <= len(t) <= max_chars:
+                    err(f"{where}: text length {len(t)} outside {min_chars}-{max_chars}")
                 if t in seen_text:
                     err(f"{where}: duplicate text (also {seen_text[t]})")
                 seen_text[t] = where

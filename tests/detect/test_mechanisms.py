@@ -544,6 +544,7 @@ def test_a_schools_teacher_who_recommends_is_no_trading_mentor(detector: Detecto
         ("工服费每套60元，从首月工资中代扣，满三个月后随工资全额返还。", "job_fee"),
         ("妈，法院判下来了，对方的赔偿款执行局已经打到我个人卡上了。", "authority_personal_account"),
         ("法院调解后，对方已将赔偿款转入您的个人账户，请查收。", "authority_personal_account"),
+        ("背调只核实工作经历，不查征信，也不需要你的银行信息。", "credit_ignored_loan"),  # lends nothing
     ],
 )
 def test_the_review_probes_that_share_the_words_are_no_hits(detector: Detector, text: str, cue: str) -> None:
@@ -570,3 +571,8 @@ def test_symbols_or_emoji_strewn_between_the_characters_hide_nothing(detector: D
     assert verdict.is_fraud and {"points_cash_link", "login_to_fix", "variant_spelling"} <= cues, cues
     spelling = next(c for c in verdict.cues if c.id == "variant_spelling")
     assert text[spelling.start : spelling.end] == spelling.text  # spans are the original text's
+
+
+@pytest.mark.parametrize("text", ["不看征信，黑户也能下款，当天到账", "股票配资1:10，月息0.8%，不看征信"])
+def test_a_loan_that_ignores_the_credit_record_is_named(detector: Detector, text: str) -> None:
+    assert "credit_ignored_loan" in {c.id for c in detector.assess(text).cues}
