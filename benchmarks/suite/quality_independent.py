@@ -28,6 +28,7 @@ from suite.common import (
     INDEPENDENT16,
     INDEPENDENT17,
     INDEPENDENT18,
+    INDEPENDENT19,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -300,6 +301,20 @@ EIGHTEENTH = IndependentSet(
     "was made for it, and neither system learns from it",
 )
 
+NINETEENTH = IndependentSet(
+    "independent19_test",
+    "Nineteenth independent set, test split",
+    INDEPENDENT19,
+    "written on 2026-12-07 (twenty-third session) by three more helpers blind to the detector (see its "
+    "README): long formal documents. Fake official letters and notices by one writer (court summonses and "
+    "enforcement notices, police and regulator letters, tax, insurance and customs notices, lawyers' and "
+    "collectors' letters, offer letters for jobs abroad, a company's finance notices; 40 subtle first "
+    "contacts; 123–627 characters), the genuine letters and notices of the same institutions by another "
+    "(160 hard look-alikes), and legal marketing that looks formal by a third. Its test rows were first "
+    "measured before any change was made for it (70 of 80 scams caught, 14 of 160 everyday texts and 1 of "
+    "30 adverts called scams), and neither system learns from it",
+)
+
 SETS = (
     FIRST,
     SECOND,
@@ -319,6 +334,7 @@ SETS = (
     SIXTEENTH,
     SEVENTEENTH,
     EIGHTEENTH,
+    NINETEENTH,
 )
 
 
