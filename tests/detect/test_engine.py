@@ -186,6 +186,27 @@ def test_a_bank_giving_a_private_line_to_call_is_firm(detector: Detector, text: 
     _assert_signal_decides(detector, text, "bank_private_line", private)
 
 
+@pytest.mark.parametrize(
+    ("text", "private"),
+    [
+        # A court's or a tax bureau's notice that sends you to someone's mobile.
+        (
+            "浙江省宁波市鄞州区人民法院 应诉通知书 沈冬梅：原告诉你借款合同纠纷一案，本院已受理。诉前调解由本院委托的"
+            "调解中心负责，联系人黄律师，手机138 5746 2093，逾期视为放弃调解。",
+            True,
+        ),
+        ("【市公安局】您的银行卡涉嫌洗钱，请于今日联系专案组王警官，电话13912345678。", True),
+        ("您的医保卡存在违规使用，请速回电13811112222处理。【国家医保局】", True),
+        # The same offices on a landline, a community officer's own mobile, a lawyer who mentions a court.
+        ("【鄞州区人民法院】您的案件已立案，承办人书记员李某，联系电话0574-87654321。", False),
+        ("【西湖公安分局】社区民警张警官，手机13912345678，邻里纠纷、证件办理可随时联系。", False),
+        ("您好，我是您的代理律师王明，案子已由法院受理，开庭时间确定后我打您手机13912345678告知。", False),
+    ],
+)
+def test_an_authority_giving_a_mobile_to_call_is_firm(detector: Detector, text: str, private: bool) -> None:
+    _assert_signal_decides(detector, text, "authority_private_line", private)
+
+
 def test_a_fake_transaction_alert_is_told_as_fake_customer_service(detector: Detector) -> None:
     # The classifier reads the alert as genuine and says nothing of its kind; the line names it.
     verdict = detector.assess(

@@ -83,7 +83,31 @@ def names_a_person(masked: str, item: Located) -> bool:
 # it down. Not for 微信支付/财付通, whose entry is also Tencent's (its Shenzhen switchboard is genuine).
 BANK_PRIVATE_LINE = "bank_private_line"
 BANK_PRIVATE_LINE_TYPE = "impersonate_service"  # the line answers as the bank's "customer service"
-FIRM_SIGNALS = frozenset([BANK_PRIVATE_LINE])
+# The same trick in an authority's name: a notice headed or signed by a court, procuratorate, public-security
+# or tax bureau, a social- or medical-insurance office, the central bank, a financial regulator, customs, the
+# cyber police or an anti-fraud centre (its name heading the text, a 公文's heading or a 【】 tag, or in a
+# closing 【】 tag; not a lawyer's letter that threatens to go to court at its end) that gives a mobile as the line to call ("应诉通知书…联系人黄律师，手机138…", "税务
+# 事项通知书…致电陈科长（手机：186…）"). Such offices answer on their published landlines and service numbers
+# (12368, 12366, 12333); a case, a tax audit or a frozen card handled through someone's mobile is the scam's
+# private line, and the signal is firm like the bank's. Not a community officer's or grid worker's own mobile,
+# which a neighbourhood notice does give (社区民警 张警官 139…). Tunable corpora: 23 notices, all scams.
+AUTHORITY_PRIVATE_LINE = "authority_private_line"
+AUTHORITY_PRIVATE_LINE_TYPE = "impersonate_authority"
+FIRM_SIGNALS = frozenset([BANK_PRIVATE_LINE, AUTHORITY_PRIVATE_LINE])
+_AUTHORITY = (
+    "法院|检察院|公安局|公安分局|公安厅|公安部|税务局|税务总局|医疗保障局|医保局|社保局|社会保险|人力资源和社会保障|"
+    "人民银行|金融监督管理|金融监管|银保监|证监会|海关|网警|网安|反诈中心|纪委|监委|监察委|市场监督管理局|出入境"
+)
+# The name heads the text: nothing but a tag's bracket, a subject line's 主题 and the rest of the name (a
+# province, a city, 国家税务总局…) before it; not a sentence that mentions a court (我是代理律师，案子法院已受理).
+_AUTHORITY_HEADING = re.compile(
+    rf"\s*(?:主题[:：]\s*)?[【\[]?[\u4e00-\u9fff（）() ]{{0,24}}?(?:{_AUTHORITY})"
+)
+_CLOSING_TAG = re.compile(r"[【\[]([^】\]\n]{1,24})[】\]]\s*$")
+_MOBILE_TO_CALL = re.compile(
+    r"(?:致电|拨打|回拨|回电|联系|咨询|热线|专线|手机|电话)[^，,。！？!?\n\ue001]{0,8}$"
+)
+_NEIGHBOURHOOD_OFFICER = re.compile(r"社区民警|片警|警务室|驻村|网格员|社区警务")
 _PRIVATE_LINES = frozenset(["landline", "mobile", "international"])
 _SENDER_TAG = re.compile(r"^\s*[【\[]([^】\]\n]{1,24})[】\]]|[【\[]([^】\]\n]{1,24})[】\]]\s*$")
 _LINE_TO_CALL = re.compile(
@@ -120,6 +144,23 @@ def _service_line_names() -> tuple[tuple[str, Brand], ...]:
     return tuple((name, b) for b in brands() if b.service_lines_only for name in (b.name, *b.aliases))
 
 
+def _authority_notice(masked: str) -> bool:
+    """Is the text issued in an authority's name (`AUTHORITY_PRIVATE_LINE`)?"""
+    closing = _CLOSING_TAG.search(masked)
+    return (
+        _AUTHORITY_HEADING.match(masked) is not None
+        or (closing is not None and re.search(_AUTHORITY, closing.group(1)) is not None)
+    ) and _NEIGHBOURHOOD_OFFICER.search(masked) is None
+
+
+def _authority_mobile(masked: str, item: Located) -> bool:
+    return (
+        item.identifier.kind == "phone"
+        and item.identifier.details.get("type") == "mobile"
+        and _MOBILE_TO_CALL.search(masked, max(0, item.norm_start - 12), item.norm_start) is not None
+    )
+
+
 def _private_line_to_call(masked: str, item: Located) -> bool:
     return item.identifier.details.get("type") in _PRIVATE_LINES and (
         _LINE_TO_CALL.search(masked, max(0, item.norm_start - 12), item.norm_start) is not None
@@ -151,6 +192,24 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
                         f"（{'、'.join(sorted(bank.numbers))}）答复这类问题，通知里给固定电话、手机或境外号码的是诈骗"
                     )
             hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, kind, "identifier"))
+        if not person and _authority_mobile(masked, item) and _authority_notice(masked):
+            hits = [h for h in hits if not (h.id == "brand_number_mismatch" and h.start == ident.start)]
+            meaning = (
+                f"以法院、公安、税务、医保等机关的名义发来通知，却让你打手机{ident.value}：这些机关只用公开的"
+                "办公电话和服务号码（12368、12366、12333等）办事，通知里让你联系个人手机的是诈骗"
+            )
+            hits.append(
+                CueHit(
+                    AUTHORITY_PRIVATE_LINE,
+                    snippet,
+                    ident.start,
+                    ident.end,
+                    meaning,
+                    3.0,
+                    AUTHORITY_PRIVATE_LINE_TYPE,
+                    "identifier",
+                )
+            )
         if not person and ident.kind in ("phone", "url", "domain", "wechat", "qq"):
             contacts.append(ident)
     # What vouches for nothing: the brand's own number beside a link that is not the brand's ("95588提示…请登录
