@@ -980,3 +980,12 @@ def test_counterfeit_goods_are_no_impersonation() -> None:
     assert "urgency" not in {hit.cue.id for hit in hits} and not described
     hits, described = MATCHER.match_all(prepare("客服不会让您24小时内处理").masked)
     assert "urgency" in described
+
+
+def test_a_denial_inside_the_cues_own_span_negates_it() -> None:
+    # loan_fee reads from 放款前 to the fees: the 不会 between them denies them
+    text = "郑重提示：我司放款前不会收取任何保证金、解冻费、刷流水费用。"
+    assert "loan_fee" not in {h.cue.id for h in MATCHER.match(text)}
+    # … unless the span turns after it, or the denial is a condition's threat
+    for demand in ("放款前不收任何费用，只需交500元保证金即可到账", "放款前不会收取其他费用，但要先交保证金"):
+        assert "loan_fee" in {h.cue.id for h in MATCHER.match(demand)}, demand

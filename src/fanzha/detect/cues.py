@@ -414,6 +414,26 @@ def _clause_back(text: str, start: int, window: int) -> int:
     return lo
 
 
+# A denial inside the cue's own span, ahead of what it names: "放款前不会收取任何保证金、解冻费" (loan_fee reads
+# from 放款前 to 解冻费). Not when the span turns after it ("不收任何费用，只需交500保证金", "…但要先交"), nor
+# a condition's threat ("不交保证金就不能放款": 不能 closes the span, it denies nothing in it). Words of two
+# characters only: a lone 别 or 勿 inside a span is as often part of a name or a word.
+_TURN = re.compile("但|却|可是|只需|只要|然而|不过|除了|除非|否则|就|才")
+
+
+_DENIAL = re.compile("|".join(_not_a_question(word) for word in NEGATIONS if len(word) > 1))
+
+
+def _denied_inside(text: str, start: int, end: int) -> bool:
+    inner = _DENIAL.search(text, start, end)
+    return (
+        inner is not None
+        and inner.end() < end - 1
+        and not any(c in _CLAUSE_END for c in text[start : inner.start()])
+        and _TURN.search(text, inner.end(), end) is None
+    )
+
+
 def _negated(text: str, start: int, end: int, told: bool) -> str | None:
     """NEGATED: a negation right before the cue, or one across "or" in its clause when the cue, all in
     that clause, is something given or done (`_GIVING`); REPORTED_SPEECH:
@@ -423,6 +443,8 @@ def _negated(text: str, start: int, end: int, told: bool) -> str | None:
     点击链接领取" the 不用 is about going out, not about the link."""
     lo = _clause_back(text, start, NEGATION_WINDOW)
     if lo < start and _NEGATION.search(text, lo, start) is not None:
+        return NEGATED
+    if _denied_inside(text, start, end):
         return NEGATED
     if (
         text.startswith(_GIVING, start)
