@@ -209,6 +209,8 @@ class CueMatcher:
         (`_ENCOUNTER`)."""
         for start, end in spans:
             how = description(text, start, end, told=told) if cue.weight > 0 else None
+            if how is None and cue.weight > 0 and _denied_inside(cue, text, start, end):
+                how = NEGATED
             if how is None:
                 hits.append(RawHit(cue, start, end))
             elif how != REPORTED_SPEECH:
@@ -415,7 +417,7 @@ def _clause_back(text: str, start: int, window: int) -> int:
 
 
 # A denial inside the cue's own span, ahead of what it names: "放款前不会收取任何保证金、解冻费" (loan_fee reads
-# from 放款前 to 解冻费). Not when the span turns after it ("不收任何费用，只需交500保证金", "…但要先交"), nor
+# from 放款前 to 解冻费), where the cue matches without it. Not when the span turns after it ("不收任何费用，只需交500保证金", "…但要先交"), nor
 # a condition's threat ("不交保证金就不能放款": 不能 closes the span, it denies nothing in it). Words of two
 # characters only: a lone 别 or 勿 inside a span is as often part of a name or a word.
 _TURN = re.compile("但|却|可是|只需|只要|然而|不过|除了|除非|否则|就|才")
@@ -424,13 +426,17 @@ _TURN = re.compile("但|却|可是|只需|只要|然而|不过|除了|除非|否
 _DENIAL = re.compile("|".join(_not_a_question(word) for word in NEGATIONS if len(word) > 1))
 
 
-def _denied_inside(text: str, start: int, end: int) -> bool:
+def _denied_inside(cue: Cue, text: str, start: int, end: int) -> bool:
+    """Is the span's match denied by a word inside it that the cue does not need (the span without it
+    still matches the cue: 放款前收取任何保证金 does, 告诉其他人 is no secrecy without its 不要)?"""
     inner = _DENIAL.search(text, start, end)
     return (
         inner is not None
+        and cue.pattern is not None
         and inner.end() < end - 1
         and not any(c in _CLAUSE_END for c in text[start : inner.start()])
         and _TURN.search(text, inner.end(), end) is None
+        and cue.pattern.search(text[start : inner.start()] + text[inner.end() : end]) is not None
     )
 
 
@@ -443,8 +449,6 @@ def _negated(text: str, start: int, end: int, told: bool) -> str | None:
     点击链接领取" the 不用 is about going out, not about the link."""
     lo = _clause_back(text, start, NEGATION_WINDOW)
     if lo < start and _NEGATION.search(text, lo, start) is not None:
-        return NEGATED
-    if _denied_inside(text, start, end):
         return NEGATED
     if (
         text.startswith(_GIVING, start)
