@@ -576,3 +576,11 @@ def test_symbols_or_emoji_strewn_between_the_characters_hide_nothing(detector: D
 @pytest.mark.parametrize("text", ["不看征信，黑户也能下款，当天到账", "股票配资1:10，月息0.8%，不看征信"])
 def test_a_loan_that_ignores_the_credit_record_is_named(detector: Detector, text: str) -> None:
     assert "credit_ignored_loan" in {c.id for c in detector.assess(text).cues}
+
+
+def test_a_firms_own_disclaimer_is_a_warning_not_a_demand(detector: Detector) -> None:
+    verdict = detector.assess(
+        "【泰和消费金融】您的借款申请正在审核中。郑重提示：我司放款前不会收取任何保证金、解冻费，"
+        "如有人以我司名义要求付费，请通过App内客服核实并报警。"
+    )
+    assert "warning_context" in {c.id for c in verdict.cues} and not verdict.is_fraud, verdict.explanation
