@@ -82,6 +82,8 @@ def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> No
         ),
         ("爸，那个是骗子，千万别往里面充钱", "warning_context"),  # a family chat's judgment
         ("警方提醒：出国打工很可能是电诈园区的陷阱", "warning_context"),
+        ("传票 应到时间：2025年11月18日09:30。应到处所：本院第十二法庭。", "appear_in_person"),
+        ("请于本月20日前携带身份证到本局三楼办理。", "appear_in_person"),
     ],
 )
 def test_everyday_notices_raise_negative_cues(text: str, cue: str) -> None:
