@@ -61,6 +61,7 @@ def test_scam_phrasings_raise_their_cue(text: str, cue: str) -> None:
         ("说有平台漏洞稳赚不赔，一律是诈骗", "guaranteed_return"),  # judged in the next clause
         ("我炒股只用闲钱，不加杠杆，不听群里什么“老师”荐股", "mentor_group"),
         ("不听信陌生来电要求转账到安全账户", "safe_account"),
+        ("我司不向劳务人员收取押金、保证金及中介费", "fee_before_benefit"),  # the one spared stands between
     ],
 )
 def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> None:
@@ -84,6 +85,7 @@ def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> No
         ("警方提醒：出国打工很可能是电诈园区的陷阱", "warning_context"),
         ("传票 应到时间：2025年11月18日09:30。应到处所：本院第十二法庭。", "appear_in_person"),
         ("请于本月20日前携带身份证到本局三楼办理。", "appear_in_person"),
+        ("我司持有对外劳务合作经营资格，收费项目按规定公示。", "licensed_labour_agency"),
     ],
 )
 def test_everyday_notices_raise_negative_cues(text: str, cue: str) -> None:

@@ -440,6 +440,13 @@ def _denied_inside(cue: Cue, text: str, start: int, end: int) -> bool:
     )
 
 
+# A denial with the one it spares between it and the cue: "不向劳务人员收取押金", "从不向学生收取任何费用".
+_DENIED_TO = re.compile(
+    r"(?:(?<![要会能])不|从不|不会|绝不|均不|一律不)(?:向|对|为|替|让)[^。！？!?\n，,；;]{1,10}$"
+)
+DENIED_TO_WINDOW = 14
+
+
 def _negated(text: str, start: int, end: int, told: bool) -> str | None:
     """NEGATED: a negation right before the cue, or one across "or" in its clause when the cue, all in
     that clause, is something given or done (`_GIVING`); REPORTED_SPEECH:
@@ -449,6 +456,8 @@ def _negated(text: str, start: int, end: int, told: bool) -> str | None:
     点击链接领取" the 不用 is about going out, not about the link."""
     lo = _clause_back(text, start, NEGATION_WINDOW)
     if lo < start and _NEGATION.search(text, lo, start) is not None:
+        return NEGATED
+    if _DENIED_TO.search(text, _clause_back(text, start, DENIED_TO_WINDOW), start) is not None:
         return NEGATED
     if (
         text.startswith(_GIVING, start)
