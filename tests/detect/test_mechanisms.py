@@ -585,3 +585,10 @@ def test_a_firms_own_disclaimer_is_a_warning_not_a_demand(detector: Detector) ->
         "如有人以我司名义要求付费，请通过App内客服核实并报警。"
     )
     assert "warning_context" in {c.id for c in verdict.cues} and not verdict.is_fraud, verdict.explanation
+
+
+def test_a_licence_claimed_beside_a_demand_to_pay_says_nothing(detector: Detector) -> None:
+    text = "签证担保金20,000元请在七个工作日内缴至我司指定账户。我司具有对外劳务合作经营资格。"
+    assert "licensed_labour_agency" not in {c.id for c in detector.assess(text).cues}
+    licensed = "我司具有对外劳务合作经营资格，签约前不收费，收费项目按规定公示。"
+    assert "licensed_labour_agency" in {c.id for c in detector.assess(licensed).cues}

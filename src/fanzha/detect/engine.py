@@ -70,17 +70,22 @@ DEMANDS_VOIDING_SETTLED = ACTION_CUES - {"fee_before_benefit", "transfer_to_desi
 # Cues of a bank's transaction or bill notice ("您尾号5527账户于11月23日14:06消费人民币8,960.00元"): they say
 # nothing beside a private line to call in the bank's name (BANK_PRIVATE_LINE), where the sum is the lure.
 STATEMENT_CUES = frozenset(["account_statement"])
+# A licence named (对外劳务合作经营资格) says nothing beside a demand to pay into an account or a fee first: the
+# scam claims the licence too ("具有对外劳务合作经营资格…以上费用请缴至我司指定账户").
+LICENCE_CUES = frozenset(["licensed_labour_agency"])
 
 
 def _voided_cues(signal_ids: set[str], cue_ids: set[str]) -> frozenset[str]:
     """The cues that say nothing beside these signals and cues: a stranger's link when every link is the
-    brand's own ("后面却是陌生链接", 【支付宝】… d.alipay.com), a settled matter beside a demand, a bank's
-    statement beside a private line to call in its name."""
+    brand's own ("后面却是陌生链接", 【支付宝】… d.alipay.com), a settled matter beside a demand, a licence
+    beside a demand to pay, a bank's statement beside a private line to call in its name."""
     voided: frozenset[str] = frozenset()
     if ALL_OFFICIAL in signal_ids:
         voided |= STRANGER_LINK_CUES
     if cue_ids & DEMANDS_VOIDING_SETTLED:
         voided |= SETTLED_CUES
+    if cue_ids & ACTION_CUES:
+        voided |= LICENCE_CUES
     if BANK_PRIVATE_LINE in signal_ids:
         voided |= STATEMENT_CUES
     return voided
