@@ -44,6 +44,7 @@ def cue_ids(text: str) -> set[str]:
         ("每天一只涨停牛股坚决免费", "stock_group_invite"),  # free tips, no group named
         ("名师带队年前最后一次建仓全免费不分成", "stock_group_invite"),
         ("您放心，我们是正规持牌的金融机构", "vouches_for_itself"),
+        ("请于本周五前入群上报姓名、身份证号、名下所有银行卡号、取款密码及预留手机号", "ask_for_code"),
         ("我们公司是国家认可的正规平台", "vouches_for_itself"),
     ],
 )
