@@ -546,6 +546,7 @@ def test_a_schools_teacher_who_recommends_is_no_trading_mentor(detector: Detecto
         ("法院调解后，对方已将赔偿款转入您的个人账户，请查收。", "authority_personal_account"),
         ("背调只核实工作经历，不查征信，也不需要你的银行信息。", "credit_ignored_loan"),  # lends nothing
         ("委托人如需支付诉讼费、鉴定费等，应直接缴纳至法院或鉴定机构。", "collectibles_elderly"),
+        ("接到电话让你去银行转账的，千万不要去银行。", "avoid_official_channels"),  # a warning
     ],
 )
 def test_the_review_probes_that_share_the_words_are_no_hits(detector: Detector, text: str, cue: str) -> None:
