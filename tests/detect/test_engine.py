@@ -776,3 +776,25 @@ def test_others_scams_told_to_set_the_writer_apart_are_not_a_description(
     detector: Detector, text: str
 ) -> None:
     assert not any("describes_scam" in line for line in detector.assess(text).explanation)
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("【国家税务总局】请回复邮件至 ssfw_bz@chinatax-hr.net 提供身份证号", "lookalike_domain"),
+        ("法院通知请回复至 fy_notice@court-gov.com", "fake_government_domain"),
+        (
+            "请回复邮件至 ＳＳＦＷ＠ｃｈｉｎａｔａｘ－ｈｒ．ｎｅｔ",
+            "lookalike_domain",
+        ),  # full-width, spans still right
+        ("有问题发邮件到 zhangsan@qq.com 联系我", None),
+        ("简历请投递 hr@hechuan-logistics.cn，注明应聘岗位", None),
+    ],
+)
+def test_an_email_address_on_a_lookalike_domain_is_a_signal(
+    detector: Detector, text: str, signal: str | None
+) -> None:
+    hits = [c for c in detector.assess(text).cues if c.source == "identifier"]
+    assert [c.id for c in hits] == ([signal] if signal else [])
+    for hit in hits:
+        assert text[hit.start : hit.end] == hit.text and ("@" in hit.text or "＠" in hit.text)

@@ -34,6 +34,7 @@ from fanzha.detect.signals import (
     ALL_OFFICIAL,
     BANK_PRIVATE_LINE,
     IntelLookup,
+    email_signals,
     identifier_signals,
     intel_signals,
     variant_signals,
@@ -165,7 +166,7 @@ class Detector:
         evidence = []
         for text, prepared in zip(texts, prepare_many(texts, self.repairer), strict=True):
             rule_hits, described = self.matcher.match_all(prepared.masked)
-            signals = identifier_signals(prepared.masked, prepared.located, text)
+            signals = identifier_signals(prepared.masked, prepared.located, text) + email_signals(prepared)
             voided = _voided_cues({s.id for s in signals}, {hit.cue.id for hit in rule_hits})
             if voided:
                 rule_hits = [hit for hit in rule_hits if hit.cue.id not in voided]

@@ -414,6 +414,38 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
     return out
 
 
+# E-mail addresses are no links (`fanzha.extract.url`), but the domain after "@" is where a reply goes: a "tax
+# bureau" writing from ssfw_bz@chinatax-hr.net, a "court" from a gov-looking domain that is not gov.cn. The
+# same checks as a link's host; an address on the brand's own or an unrelated domain says nothing.
+_EMAIL_ADDRESS = re.compile(
+    r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@([a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){1,6})"
+)
+
+
+def email_signals(prepared: Prepared) -> list[CueHit]:
+    """Look-alike and gov-looking domains of the text's e-mail addresses; spans in the original text."""
+    norm = prepared.norm
+    if "@" not in norm.text:
+        return []
+    hits = []
+    for match in _EMAIL_ADDRESS.finditer(norm.text):
+        host = match.group(1)
+        start, end = norm.span(match.start(), match.end())
+        address = norm.original[start:end]
+        if _fake_government(host):
+            meaning = f"邮箱{address}的域名带有“gov”字样却不是政府域名（政府邮箱以.gov.cn结尾）"
+            hits.append(
+                CueHit("fake_government_domain", address, start, end, meaning, 3.0, None, "identifier")
+            )
+            continue
+        verdict = check_domain(host)
+        if verdict.is_lookalike:
+            meaning = f"邮箱{address}：{verdict.reason}（仿冒的邮箱域名）"
+            weight = lookalike_weight(verdict.score)
+            hits.append(CueHit("lookalike_domain", address, start, end, meaning, weight, None, "identifier"))
+    return hits
+
+
 VARIANT_WEIGHT = 1.0
 
 
