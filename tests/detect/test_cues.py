@@ -64,6 +64,7 @@ def test_scam_phrasings_raise_their_cue(text: str, cue: str) -> None:
         ("我炒股只用闲钱，不加杠杆，不听群里什么“老师”荐股", "mentor_group"),
         ("不听信陌生来电要求转账到安全账户", "safe_account"),
         ("我司不向劳务人员收取押金、保证金及中介费", "fee_before_benefit"),  # the one spared stands between
+        ("人社部门不会以“申请稳岗补贴”为名要求企业提供网银密码、验证码", "ask_for_code"),
     ],
 )
 def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> None:

@@ -440,11 +440,14 @@ def _denied_inside(cue: Cue, text: str, start: int, end: int) -> bool:
     )
 
 
-# A denial with the one it spares between it and the cue: "不向劳务人员收取押金", "从不向学生收取任何费用".
+# A denial with the one it spares between it and the cue: "不向劳务人员收取押金", "从不向学生收取任何费用"; or
+# one that governs the request the cue's words are the object of: "人社部门不会以“申请补贴”为名要求企业提供网银
+# 密码", "银行从不通过短信要求您点击链接".
 _DENIED_TO = re.compile(
     r"(?:(?<![要会能])不|从不|不会|绝不|均不|一律不)(?:向|对|为|替|让)[^。！？!?\n，,；;]{1,10}$"
+    r"|(?:从不|不会|绝不|不得|决不|不可能)[^。！？!?\n，,；;]{0,24}(?:要求|让|叫|通过|以)[^。！？!?\n，,；;]{0,8}$"
 )
-DENIED_TO_WINDOW = 14
+DENIED_TO_WINDOW = 40
 
 
 def _negated(text: str, start: int, end: int, told: bool) -> str | None:
