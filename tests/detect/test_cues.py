@@ -45,6 +45,7 @@ def cue_ids(text: str) -> set[str]:
         ("名师带队年前最后一次建仓全免费不分成", "stock_group_invite"),
         ("您放心，我们是正规持牌的金融机构", "vouches_for_itself"),
         ("请于本周五前入群上报姓名、身份证号、名下所有银行卡号、取款密码及预留手机号", "ask_for_code"),
+        ("我不会让你吃亏的，你提供一下验证码就行", "ask_for_code"),  # a reassurance quotes nothing
         ("因涉及异地协查，请勿前往当地医保经办窗口办理，以免造成重复登记", "avoid_official_channels"),
         ("我们公司是国家认可的正规平台", "vouches_for_itself"),
     ],

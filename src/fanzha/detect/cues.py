@@ -50,7 +50,7 @@ QUOTING = (
     "警惕",
     "提防",
     "不存在",
-    "不会(?![害骗坑])",  # "我不会害你的" reassures; it puts nothing after it in quotes
+    "不会(?![害骗坑]|让?[你您]?吃亏|亏待)",  # "我不会害你的", "不会让你吃亏" reassure; they put nothing in quotes
     "从不",
     "绝不",
     "切勿",
