@@ -46,6 +46,8 @@ def cue_ids(text: str) -> set[str]:
         ("您放心，我们是正规持牌的金融机构", "vouches_for_itself"),
         ("请于本周五前入群上报姓名、身份证号、名下所有银行卡号、取款密码及预留手机号", "ask_for_code"),
         ("我不会让你吃亏的，你提供一下验证码就行", "ask_for_code"),  # a reassurance quotes nothing
+        ("放心我从不让客户吃亏你把验证码发给我就帮你办好", "ask_for_code"),
+        ("招赴泰国网络销售，无需经验，包机票，到岗后护照由公司统一保管", "passport_held"),
         ("因涉及异地协查，请勿前往当地医保经办窗口办理，以免造成重复登记", "avoid_official_channels"),
         ("我们公司是国家认可的正规平台", "vouches_for_itself"),
     ],
@@ -66,6 +68,11 @@ def test_scam_phrasings_raise_their_cue(text: str, cue: str) -> None:
         ("不听信陌生来电要求转账到安全账户", "safe_account"),
         ("我司不向劳务人员收取押金、保证金及中介费", "fee_before_benefit"),  # the one spared stands between
         ("人社部门不会以“申请稳岗补贴”为名要求企业提供网银密码、验证码", "ask_for_code"),
+        ("忘记取款密码请携带身份证到柜台提交申请，重置取款密码", "ask_for_code"),  # the bank's own counter
+        (
+            "服务费交到公司对公账户，护照签证由公司统一送使馆办理",
+            "passport_held",
+        ),  # a visa, not a passport kept
     ],
 )
 def test_negated_or_quoted_phrasings_are_not_evidence(text: str, cue: str) -> None:

@@ -201,6 +201,19 @@ def test_a_bank_giving_a_private_line_to_call_is_firm(detector: Detector, text: 
         ("【鄞州区人民法院】您的案件已立案，承办人书记员李某，联系电话0574-87654321。", False),
         ("【西湖公安分局】社区民警张警官，手机13912345678，邻里纠纷、证件办理可随时联系。", False),
         ("您好，我是您的代理律师王明，案子已由法院受理，开庭时间确定后我打您手机13912345678告知。", False),
+        # The review's probes: a sentence that only mentions an office, an advert beside one, a lawyer's letter
+        # about a case a court accepted, a household-register officer, the writer's own number.
+        ("法院拍卖房产咨询：本人专业代拍法拍房十年，全程陪同看房，联系电话13912345678。", False),
+        ("医保局门口的药店招聘营业员，五险一金，联系电话13612345678 刘店长。", False),
+        (
+            "上海市浦东新区人民法院已受理原告诉你方纠纷一案。本所律师致函贵方，请联系王律师，手机13912345678。",
+            False,
+        ),
+        (
+            "【杭州市公安局上城区分局】户籍窗口周六照常办公，如需预约请联系户籍民警小王，手机13800001234。",
+            False,
+        ),
+        ("法院执行局的电话打不通，我先去现场问问，有消息我打你手机13912345678。", False),
     ],
 )
 def test_an_authority_giving_a_mobile_to_call_is_firm(detector: Detector, text: str, private: bool) -> None:
@@ -788,6 +801,8 @@ def test_others_scams_told_to_set_the_writer_apart_are_not_a_description(
             "lookalike_domain",
         ),  # full-width, spans still right
         ("有问题发邮件到 zhangsan@qq.com 联系我", None),
+        ("新加坡移民与关卡局通知：请将护照扫描件发送至 ica_visa@ica.gov.sg", None),  # another country's gov
+        ("智能家居售后请联系 support@govee.com", None),
         ("简历请投递 hr@hechuan-logistics.cn，注明应聘岗位", None),
     ],
 )

@@ -547,6 +547,7 @@ def test_a_schools_teacher_who_recommends_is_no_trading_mentor(detector: Detecto
         ("背调只核实工作经历，不查征信，也不需要你的银行信息。", "credit_ignored_loan"),  # lends nothing
         ("委托人如需支付诉讼费、鉴定费等，应直接缴纳至法院或鉴定机构。", "collectibles_elderly"),
         ("接到电话让你去银行转账的，千万不要去银行。", "avoid_official_channels"),  # a warning
+        ("系统升级期间请勿前往网点办理，可通过手机银行App自助办理。", "avoid_official_channels"),
     ],
 )
 def test_the_review_probes_that_share_the_words_are_no_hits(detector: Detector, text: str, cue: str) -> None:
@@ -580,12 +581,18 @@ def test_a_loan_that_ignores_the_credit_record_is_named(detector: Detector, text
     assert "credit_ignored_loan" in {c.id for c in detector.assess(text).cues}
 
 
-def test_a_firms_own_disclaimer_is_a_warning_not_a_demand(detector: Detector) -> None:
+def test_a_firms_own_disclaimer_is_no_demand(detector: Detector) -> None:
     verdict = detector.assess(
         "【泰和消费金融】您的借款申请正在审核中。郑重提示：我司放款前不会收取任何保证金、解冻费，"
         "如有人以我司名义要求付费，请通过App内客服核实并报警。"
     )
-    assert "warning_context" in {c.id for c in verdict.cues} and not verdict.is_fraud, verdict.explanation
+    assert "own_disclaimer" in {c.id for c in verdict.cues} and not verdict.is_fraud, verdict.explanation
+    # … and no notice's frame for a demand made before it
+    scam = detector.assess(
+        "【融易花】您的借款已审批通过，请添加专属客服微信 ryh8866 缴纳首期服务费399元后即可放款。"
+        "如有人以我司名义要求付费，请核实并报警"
+    )
+    assert scam.is_fraud, scam.explanation
 
 
 def test_a_licence_claimed_beside_a_demand_to_pay_says_nothing(detector: Detector) -> None:
@@ -593,3 +600,12 @@ def test_a_licence_claimed_beside_a_demand_to_pay_says_nothing(detector: Detecto
     assert "licensed_labour_agency" not in {c.id for c in detector.assess(text).cues}
     licensed = "我司具有对外劳务合作经营资格，签约前不收费，收费项目按规定公示。"
     assert "licensed_labour_agency" in {c.id for c in detector.assess(licensed).cues}
+
+
+def test_a_licence_claimed_beside_a_passport_kept_says_nothing(detector: Detector) -> None:
+    verdict = detector.assess(
+        "本公司有对外劳务合作经营资格，招赴泰国网络销售，无需经验，包机票，到岗后护照由公司统一保管，"
+        "工作内容是网上聊天推广理财。"
+    )
+    cues = {c.id for c in verdict.cues}
+    assert verdict.is_fraud and "passport_held" in cues and "licensed_labour_agency" not in cues, cues

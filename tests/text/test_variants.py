@@ -64,6 +64,8 @@ def test_disguised_spellings_are_repaired(text: str, expected: str, how: str) ->
         "微 信",  # a space is not a filler (normalize handles spaced words)
         "在“我-服务-钱包-支付设置”中关闭",  # a menu path: dashes never make a chain
         "早/中/晚班可选",  # two symbols are not a chain
+        "设置→安全→账户→换绑手机",  # a menu path: arrows never make a chain (安全账户 would appear)
+        "今日菜单：红烧肉/清蒸鱼/麻婆豆腐/西红柿蛋汤",  # one symbol between whole words: a list
         # letters for digits in a host name are how a look-alike domain imitates 10086.cn
         "请登录 wap.10o86.cn 领取",
         "登录1oo86.cn",

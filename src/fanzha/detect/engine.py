@@ -71,9 +71,11 @@ DEMANDS_VOIDING_SETTLED = ACTION_CUES - {"fee_before_benefit", "transfer_to_desi
 # Cues of a bank's transaction or bill notice ("您尾号5527账户于11月23日14:06消费人民币8,960.00元"): they say
 # nothing beside a private line to call in the bank's name (BANK_PRIVATE_LINE), where the sum is the lure.
 STATEMENT_CUES = frozenset(["account_statement"])
-# A licence named (对外劳务合作经营资格) says nothing beside a demand to pay into an account or a fee first: the
-# scam claims the licence too ("具有对外劳务合作经营资格…以上费用请缴至我司指定账户").
+# A licence named (对外劳务合作经营资格) says nothing beside a demand to pay into an account or a fee first, or
+# beside a passport kept or a border crossed without a visa: the scam claims the licence too ("具有对外劳务合作
+# 经营资格…以上费用请缴至我司指定账户").
 LICENCE_CUES = frozenset(["licensed_labour_agency"])
+ABROAD_SCAM_CUES = frozenset(["passport_held", "illegal_crossing"])  # … nor beside what no agency does
 
 
 def _voided_cues(signal_ids: set[str], cue_ids: set[str]) -> frozenset[str]:
@@ -85,7 +87,7 @@ def _voided_cues(signal_ids: set[str], cue_ids: set[str]) -> frozenset[str]:
         voided |= STRANGER_LINK_CUES
     if cue_ids & DEMANDS_VOIDING_SETTLED:
         voided |= SETTLED_CUES
-    if cue_ids & ACTION_CUES:
+    if cue_ids & (ACTION_CUES | ABROAD_SCAM_CUES):
         voided |= LICENCE_CUES
     if BANK_PRIVATE_LINE in signal_ids:
         voided |= STATEMENT_CUES

@@ -83,14 +83,18 @@ def names_a_person(masked: str, item: Located) -> bool:
 # it down. Not for 微信支付/财付通, whose entry is also Tencent's (its Shenzhen switchboard is genuine).
 BANK_PRIVATE_LINE = "bank_private_line"
 BANK_PRIVATE_LINE_TYPE = "impersonate_service"  # the line answers as the bank's "customer service"
-# The same trick in an authority's name: a notice headed or signed by a court, procuratorate, public-security
+# The same trick in an authority's name: a notice headed or tagged by a court, procuratorate, public-security
 # or tax bureau, a social- or medical-insurance office, the central bank, a financial regulator, customs, the
-# cyber police or an anti-fraud centre (its name heading the text, a 公文's heading or a 【】 tag, or in a
-# closing 【】 tag; not a lawyer's letter that threatens to go to court at its end) that gives a mobile as the line to call ("应诉通知书…联系人黄律师，手机138…", "税务
-# 事项通知书…致电陈科长（手机：186…）"). Such offices answer on their published landlines and service numbers
-# (12368, 12366, 12333); a case, a tax audit or a frozen card handled through someone's mobile is the scam's
-# private line, and the signal is firm like the bank's. Not a community officer's or grid worker's own mobile,
-# which a neighbourhood notice does give (社区民警 张警官 139…). Tunable corpora: 23 notices, all scams.
+# cyber police or an anti-fraud centre that gives a mobile as the line to call ("…人民法院 应诉通知书…联系人
+# 黄律师，手机138…", "…税务局 税务事项通知书…致电陈科长（手机：186…）"). Such offices answer on their published
+# landlines and service numbers (12368, 12366, 12333); a case, a tax audit or a frozen card handled through
+# someone's mobile is the scam's private line, and the signal is firm like the bank's. The office must head
+# the text as a notice's sender does: its name, perhaps with a department (…分局, 执行局, 稽查局), closing a 【】
+# tag, a heading before a space or a colon, or a document's title (通知书, 传票); not a sentence that only
+# mentions one (法院的传票我收到了, 医保局门口的药店, 法院拍卖房产咨询). Not the writer's own number (有事打我
+# 手机), a community or household-register officer's, which a neighbourhood notice does give (社区民警 张警官
+# 139…), nor a lawyer's letter (本所律师, 律师事务所), whose lawyer's mobile is genuine. Tunable corpora: 23
+# notices, all scams.
 AUTHORITY_PRIVATE_LINE = "authority_private_line"
 AUTHORITY_PRIVATE_LINE_TYPE = "impersonate_authority"
 FIRM_SIGNALS = frozenset([BANK_PRIVATE_LINE, AUTHORITY_PRIVATE_LINE])
@@ -98,16 +102,20 @@ _AUTHORITY = (
     "法院|检察院|公安局|公安分局|公安厅|公安部|税务局|税务总局|医疗保障局|医保局|社保局|社会保险|人力资源和社会保障|"
     "人民银行|金融监督管理|金融监管|银保监|证监会|海关|网警|网安|反诈中心|纪委|监委|监察委|市场监督管理局|出入境"
 )
-# The name heads the text: nothing but a tag's bracket, a subject line's 主题 and the rest of the name (a
-# province, a city, 国家税务总局…) before it; not a sentence that mentions a court (我是代理律师，案子法院已受理).
+_DEPARTMENT = "分局|支队|大队|执行局|立案庭|法庭|稽查局|管理局|中心|办公室|局|院|厅|署|处|科"
+_TITLE = "通知书|告知书|传票|决定书|协查函|通知|公告|函"
 _AUTHORITY_HEADING = re.compile(
-    rf"\s*(?:主题[:：]\s*)?[【\[]?[\u4e00-\u9fff（）() ]{{0,24}}?(?:{_AUTHORITY})"
+    rf"\s*(?:主题[:：]\s*)?[【\[]?[\u4e00-\u9fff（）()]{{0,24}}?(?:{_AUTHORITY})"
+    rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{_DEPARTMENT}))?(?:[】\]:：\s]|[\u4e00-\u9fff]{{0,8}}?(?:{_TITLE}))"
 )
 _CLOSING_TAG = re.compile(r"[【\[]([^】\]\n]{1,24})[】\]]\s*$")
 _MOBILE_TO_CALL = re.compile(
     r"(?:致电|拨打|回拨|回电|联系|咨询|热线|专线|手机|电话)[^，,。！？!?\n\ue001]{0,8}$"
 )
-_NEIGHBOURHOOD_OFFICER = re.compile(r"社区民警|片警|警务室|驻村|网格员|社区警务")
+_OWN_NUMBER = re.compile(r"(?:打我|联系我|我的?手机|给我回|找我|本人)[^，,。！？!?\n\ue001]{0,6}$")
+_NOT_THE_OFFICE = re.compile(
+    r"社区民警|片警|警务室|驻村|网格员|社区警务|户籍民警|辖区民警|律师事务所|本所律师|律所"
+)
 _PRIVATE_LINES = frozenset(["landline", "mobile", "international"])
 _SENDER_TAG = re.compile(r"^\s*[【\[]([^】\]\n]{1,24})[】\]]|[【\[]([^】\]\n]{1,24})[】\]]\s*$")
 _LINE_TO_CALL = re.compile(
@@ -150,14 +158,23 @@ def _authority_notice(masked: str) -> bool:
     return (
         _AUTHORITY_HEADING.match(masked) is not None
         or (closing is not None and re.search(_AUTHORITY, closing.group(1)) is not None)
-    ) and _NEIGHBOURHOOD_OFFICER.search(masked) is None
+    ) and _NOT_THE_OFFICE.search(masked) is None
+
+
+def _authority_notice_once(masked: str, known: list[bool]) -> bool:
+    """`_authority_notice`, worked out on the first call for a text and remembered in `known`."""
+    if not known:
+        known.append(_authority_notice(masked))
+    return known[0]
 
 
 def _authority_mobile(masked: str, item: Located) -> bool:
+    before = max(0, item.norm_start - 12)
     return (
         item.identifier.kind == "phone"
         and item.identifier.details.get("type") == "mobile"
-        and _MOBILE_TO_CALL.search(masked, max(0, item.norm_start - 12), item.norm_start) is not None
+        and _MOBILE_TO_CALL.search(masked, before, item.norm_start) is not None
+        and _OWN_NUMBER.search(masked, before, item.norm_start) is None
     )
 
 
@@ -171,6 +188,8 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
     """Cue hits from identifiers; spans are in the original text."""
     claims = [brand for brand, _, _ in claimed_brands(masked)]
     alerting: list[Brand | None] = []  # `_alerting_bank`, worked out once and only for a private line
+    authority: list[bool] = []  # `_authority_notice`, worked out once and only for a mobile to call
+    replaced: set[int] = set()  # numbers whose brand_number_mismatch the authority's private line replaces
     hits: list[CueHit] = []
     contacts: list[Identifier] = []
     for item in located:
@@ -192,8 +211,8 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
                         f"（{'、'.join(sorted(bank.numbers))}）答复这类问题，通知里给固定电话、手机或境外号码的是诈骗"
                     )
             hits.append(CueHit(cue_id, snippet, ident.start, ident.end, meaning, weight, kind, "identifier"))
-        if not person and _authority_mobile(masked, item) and _authority_notice(masked):
-            hits = [h for h in hits if not (h.id == "brand_number_mismatch" and h.start == ident.start)]
+        if not person and _authority_mobile(masked, item) and _authority_notice_once(masked, authority):
+            replaced.add(ident.start)
             meaning = (
                 f"以法院、公安、税务、医保等机关的名义发来通知，却让你打手机{ident.value}：这些机关只用公开的"
                 "办公电话和服务号码（12368、12366、12333等）办事，通知里让你联系个人手机的是诈骗"
@@ -215,6 +234,8 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
     # What vouches for nothing: the brand's own number beside a link that is not the brand's ("95588提示…请登录
     # icbc-aq.net": the link is where the message sends you), and the brand's site or number beside an account
     # to pay (the account is where the money goes).
+    if replaced:
+        hits = [h for h in hits if not (h.id == "brand_number_mismatch" and h.start in replaced)]
     payee = any(item.identifier.kind in _PAYEE_KINDS for item in located)
     void = set(_VOUCHING) if payee else set()
     if any(hit.id in NOT_THE_BRANDS_SITE for hit in hits):
@@ -422,6 +443,12 @@ _EMAIL_ADDRESS = re.compile(
 )
 
 
+def _fake_government_mail(host: str) -> bool:
+    """A "gov" label or token (gov-court.net, court_gov.com) outside a government's own domain (.gov.cn, .gov,
+    another country's .gov.sg or .gov.uk); not govee.com or govtech-sg.com."""
+    return "gov" in re.split(r"[.\-_]", host) and re.search(r"\.gov(?:\.[a-z]{2})?$", host) is None
+
+
 def email_signals(prepared: Prepared) -> list[CueHit]:
     """Look-alike and gov-looking domains of the text's e-mail addresses; spans in the original text."""
     norm = prepared.norm
@@ -432,7 +459,7 @@ def email_signals(prepared: Prepared) -> list[CueHit]:
         host = match.group(1)
         start, end = norm.span(match.start(), match.end())
         address = norm.original[start:end]
-        if _fake_government(host):
+        if _fake_government_mail(host):
             meaning = f"邮箱{address}的域名带有“gov”字样却不是政府域名（政府邮箱以.gov.cn结尾）"
             hits.append(
                 CueHit("fake_government_domain", address, start, end, meaning, 3.0, None, "identifier")

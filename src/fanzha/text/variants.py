@@ -47,12 +47,14 @@ _RUN_ONLY = "一丶·-"
 _CJK = "\u3400-\u9fff"
 # Symbols and emoji that spam strews between the characters of a whole sentence (请*登·录|网❤站): a chain
 # of three or more, each after one to three Chinese characters, is dropped whatever it splits. Not the
-# dashes (a genuine notice writes a menu path 我-服务-钱包 that way), not brackets, quotes or sentence
-# punctuation. The ranges: arrows, technical symbols, box drawing to dingbats, more symbols and arrows,
-# emoji and their variation selector (skin tones lie inside the emoji block).
+# dashes and arrows (a genuine notice writes a menu path 我-服务-钱包 or 设置→安全→账户 that way, and
+# joining it would make 安全账户), not brackets, quotes or sentence punctuation; nor a chain that one symbol
+# keeps between words of two or more characters (红烧肉/清蒸鱼/麻婆豆腐, ★开业大吉★全场八折★): a list, whose
+# words are whole. The ranges: technical symbols, box drawing to dingbats (not the dingbat arrows from
+# U+2794), the squares, stars and circles among the arrows of U+2B00–2BFF (⬛⭐⭕), emoji and their variation selector (skin tones lie inside the emoji block).
 _DECOR = (
     r"*·•.|/\\~～_+#=^`°※¤§"
-    "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
+    "\u2300-\u23ff\u2500-\u2793\u2b1b-\u2b55\ufe0f\U0001f000-\U0001faff"
 )
 
 
@@ -174,6 +176,7 @@ _LETTER_DIGITS = re.compile(
 _FILLED = re.compile(rf"[{_CJK}]([{re.escape(_FILLERS)}]|[{_DECOR}]\ufe0f?)[{_CJK}](?:\1[{_CJK}])*")
 _CHAIN = re.compile(rf"[{_CJK}](?:[{_DECOR}]{{1,4}}[{_CJK}]{{1,3}}){{3,}}")
 _DECOR_CHAR = re.compile(rf"[{_DECOR}]")
+_DECOR_RUN = re.compile(rf"[{_DECOR}]+")
 _CHAIN_HINT = re.compile(rf"[{_DECOR}][{_CJK}]{{1,3}}[{_DECOR}]")  # a quick first test: most texts have none
 
 
@@ -189,6 +192,12 @@ def _letter_digits(text: str) -> tuple[str, list[Repair]]:
             chars[match.start() : match.end()] = meant
             repairs.append(Repair(match.start(), match.end(), written, meant, "digits"))
     return ("".join(chars) if chars is not None else text), repairs
+
+
+def _is_list(chain: str) -> bool:
+    """Does one symbol keep the chain's words apart, each of two characters or more (`_DECOR`)?"""
+    words = _DECOR_RUN.split(chain)
+    return len(set(_DECOR_RUN.findall(chain))) == 1 and all(len(word) >= 2 for word in words[1:-1])
 
 
 class VariantRepairer:
@@ -335,6 +344,8 @@ class VariantRepairer:
         drops: list[tuple[int, int, list[int], bool]] = []  # start, end, positions dropped, repaired
         for match in _CHAIN.finditer(text):
             written = match.group()
+            if _is_list(written):
+                continue
             gaps = [match.start() + m.start() for m in _DECOR_CHAR.finditer(written)]
             joined = _DECOR_CHAR.sub("", written)
             drops.append((match.start(), match.end(), gaps, self._has_new_word(written, joined)))
