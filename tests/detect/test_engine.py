@@ -813,3 +813,26 @@ def test_an_email_address_on_a_lookalike_domain_is_a_signal(
     assert [c.id for c in hits] == ([signal] if signal else [])
     for hit in hits:
         assert text[hit.start : hit.end] == hit.text and ("@" in hit.text or "＠" in hit.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mismatch"),
+    [
+        (
+            "传票：贵公司拖欠货款一案已立案受理，本院定于下周三开庭。请下载《应诉通知书》：http://fy-susong.cn.com/ws/2571",
+            True,
+        ),
+        ("【某某市税务局】您有一笔个税退税待确认，请登录 tax-tuishui.top 填写银行卡信息。", True),
+        ("本院已通过电子送达平台向您送达起诉状副本，请登录 https://zxfw.court.gov.cn 查看。", False),
+        ("【某某市公安局】反诈宣传文章请在公众号查看：https://mp.weixin.qq.com/s/abc123", False),
+        (
+            "诉讼服务请登录律所网站 www.hengzheng-law.com 预约咨询。",
+            False,
+        ),  # a firm speaking of itself: no office
+    ],
+)
+def test_an_authority_linking_off_government_sites_is_a_signal(
+    detector: Detector, text: str, mismatch: bool
+) -> None:
+    ids = {c.id for c in detector.assess(text).cues}
+    assert ("authority_link_mismatch" in ids) is mismatch, ids

@@ -112,6 +112,12 @@ _CLOSING_TAG = re.compile(r"[【\[]([^】\]\n]{1,24})[】\]]\s*$")
 _MOBILE_TO_CALL = re.compile(
     r"(?:致电|拨打|回拨|回电|联系|咨询|热线|专线|手机|电话)[^，,。！？!?\n\ue001]{0,8}$"
 )
+# … and its link: such offices publish on government domains (.gov.cn) and their own registered sites; a court's
+# 应诉通知书 to download from fy-susong.cn.com, or a tax bureau's form on a .top host, is the scam's page. The
+# office speaks as the sender (the heading above) or of itself (本院, 本局). Tunable corpora: 15 notices, all
+# scams.
+AUTHORITY_LINK = "authority_link_mismatch"
+_SELF_REFERENCE = re.compile(r"本院|本局|本庭|本机关|我院|我局")
 _OWN_NUMBER = re.compile(r"(?:打我|联系我|我的?手机|给我回|找我|本人)[^，,。！？!?\n\ue001]{0,6}$")
 _NOT_THE_OFFICE = re.compile(
     r"社区民警|片警|警务室|驻村|网格员|社区警务|户籍民警|辖区民警|律师事务所|本所律师|律所"
@@ -220,6 +226,29 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
             hits.append(
                 CueHit(
                     AUTHORITY_PRIVATE_LINE,
+                    snippet,
+                    ident.start,
+                    ident.end,
+                    meaning,
+                    3.0,
+                    AUTHORITY_PRIVATE_LINE_TYPE,
+                    "identifier",
+                )
+            )
+        if (
+            ident.kind in ("url", "domain")
+            and not _government_site(ident)
+            and official_owner(str(ident.details.get("host", ident.value))) is None
+            and (_SELF_REFERENCE.search(masked) is not None or _authority_notice_once(masked, authority))
+        ):
+            host = ident.details.get("host", ident.value)
+            meaning = (
+                f"以法院、公安、税务等机关的名义发来通知，链接却在{host}：这些机关只在政府网站（.gov.cn）"
+                "和自己的官方平台上送达文书、办理业务"
+            )
+            hits.append(
+                CueHit(
+                    AUTHORITY_LINK,
                     snippet,
                     ident.start,
                     ident.end,
