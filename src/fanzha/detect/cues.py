@@ -417,13 +417,12 @@ def _clause_back(text: str, start: int, window: int) -> int:
 
 
 # A denial inside the cue's own span, ahead of what it names: "放款前不会收取任何保证金、解冻费" (loan_fee reads
-# from 放款前 to 解冻费), where the cue matches without it. Not when the span turns after it ("不收任何费用，只需交500保证金", "…但要先交"), nor
-# a condition's threat ("不交保证金就不能放款": 不能 closes the span, it denies nothing in it). Words of two
-# characters only: a lone 别 or 勿 inside a span is as often part of a name or a word.
-_TURN = re.compile("但|却|可是|只需|只要|然而|不过|除了|除非|否则|就|才")
-
-
+# from 放款前 to 解冻费), where the cue matches without it. Not when the span turns after it ("不收任何费用，
+# 只需交500保证金", "…但要先交"), nor a condition's threat ("不交保证金就不能放款": 不能 closes the span, it
+# denies nothing in it). Words of two characters only: a lone 别 or 勿 inside a span is as often part of a
+# name or a word.
 _DENIAL = re.compile("|".join(_not_a_question(word) for word in NEGATIONS if len(word) > 1))
+_TURN = re.compile("但|却|可是|只需|只要|然而|不过|除了|除非|否则|就|才")
 
 
 def _denied_inside(cue: Cue, text: str, start: int, end: int) -> bool:
@@ -441,9 +440,8 @@ def _denied_inside(cue: Cue, text: str, start: int, end: int) -> bool:
 
 
 # A denial with the one it spares, a person or a party, between it and the cue: "不向劳务人员收取押金", "从不向学生
-# 收取任何费用" (not "不向银行申请放款前需要您先交保证金"); or
-# one that governs the request the cue's words are the object of: "人社部门不会以“申请补贴”为名要求企业提供网银
-# 密码", "银行从不通过短信要求您点击链接".
+# 收取任何费用" (not "不向银行申请放款前需要您先交保证金"); or one that governs the request the cue's words are
+# the object of: "人社部门不会以“申请补贴”为名要求企业提供网银密码", "银行从不通过短信要求您点击链接".
 _DENIED_TO = re.compile(
     r"(?:(?<![要会能])不|从不|不会|绝不|均不|一律不)(?![^。！？!?\n，,；;]{0,8}(?:吃亏|亏待))(?:向|对|为|替|让)"
     r"[^。！？!?\n，,；;]{0,4}"

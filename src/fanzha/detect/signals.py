@@ -96,7 +96,7 @@ BANK_PRIVATE_LINE_TYPE = "impersonate_service"  # the line answers as the bank's
 # 139…), nor a lawyer's letter (本所律师, 律师事务所), whose lawyer's mobile is genuine. Tunable corpora: 23
 # notices, all scams.
 AUTHORITY_PRIVATE_LINE = "authority_private_line"
-AUTHORITY_PRIVATE_LINE_TYPE = "impersonate_authority"
+AUTHORITY_TYPE = "impersonate_authority"  # the line and the link answer as the office
 FIRM_SIGNALS = frozenset([BANK_PRIVATE_LINE, AUTHORITY_PRIVATE_LINE])
 _AUTHORITY = (
     "法院|检察院|公安局|公安分局|公安厅|公安部|税务局|税务总局|医疗保障局|医保局|社保局|社会保险|人力资源和社会保障|"
@@ -112,16 +112,17 @@ _CLOSING_TAG = re.compile(r"[【\[]([^】\]\n]{1,24})[】\]]\s*$")
 _MOBILE_TO_CALL = re.compile(
     r"(?:致电|拨打|回拨|回电|联系|咨询|热线|专线|手机|电话)[^，,。！？!?\n\ue001]{0,8}$"
 )
-# … and its link: such offices publish on government domains (.gov.cn) and their own registered sites; a court's
-# 应诉通知书 to download from fy-susong.cn.com, or a tax bureau's form on a .top host, is the scam's page. The
-# office speaks as the sender (the heading above) or of itself (本院, 本局). Tunable corpora: 15 notices, all
-# scams.
-AUTHORITY_LINK = "authority_link_mismatch"
-_SELF_REFERENCE = re.compile(r"本院|本局|本庭|本机关|我院|我局")
 _OWN_NUMBER = re.compile(r"(?:打我|联系我|我的?手机|给我回|找我|本人)[^，,。！？!?\n\ue001]{0,6}$")
 _NOT_THE_OFFICE = re.compile(
     r"社区民警|片警|警务室|驻村|网格员|社区警务|户籍民警|辖区民警|律师事务所|本所律师|律所"
 )
+# … and its link: such offices publish on government domains (.gov.cn) and their own registered sites; a court's
+# 应诉通知书 to download from fy-susong.cn.com, or a tax bureau's form on a .top host, is the scam's page. The
+# office speaks as the sender (the heading above) or of itself (本院, 本局) about an office's matter (a hospital
+# or a college says 本院 too). Tunable corpora: 15 notices, all scams.
+AUTHORITY_LINK = "authority_link_mismatch"
+_SELF_REFERENCE = re.compile(r"本院|本局|本庭|本机关|我院|我局")
+_OFFICE_MATTER = re.compile(_AUTHORITY + "|传票|立案|开庭|应诉|判决书|裁定书|强制执行|稽查|税款")
 _PRIVATE_LINES = frozenset(["landline", "mobile", "international"])
 _SENDER_TAG = re.compile(r"^\s*[【\[]([^】\]\n]{1,24})[】\]]|[【\[]([^】\]\n]{1,24})[】\]]\s*$")
 _LINE_TO_CALL = re.compile(
@@ -172,6 +173,11 @@ def _authority_notice_once(masked: str, known: list[bool]) -> bool:
     if not known:
         known.append(_authority_notice(masked))
     return known[0]
+
+
+def _speaks_of_itself(masked: str) -> bool:
+    """Does an office speak of itself about its matter (本院…开庭, 本局…稽查; `AUTHORITY_LINK`)?"""
+    return _SELF_REFERENCE.search(masked) is not None and _OFFICE_MATTER.search(masked) is not None
 
 
 def _authority_mobile(masked: str, item: Located) -> bool:
@@ -231,7 +237,7 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
                     ident.end,
                     meaning,
                     3.0,
-                    AUTHORITY_PRIVATE_LINE_TYPE,
+                    AUTHORITY_TYPE,
                     "identifier",
                 )
             )
@@ -239,7 +245,7 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
             ident.kind in ("url", "domain")
             and not _government_site(ident)
             and official_owner(str(ident.details.get("host", ident.value))) is None
-            and (_SELF_REFERENCE.search(masked) is not None or _authority_notice_once(masked, authority))
+            and (_speaks_of_itself(masked) or _authority_notice_once(masked, authority))
         ):
             host = ident.details.get("host", ident.value)
             meaning = (
@@ -254,7 +260,7 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
                     ident.end,
                     meaning,
                     3.0,
-                    AUTHORITY_PRIVATE_LINE_TYPE,
+                    AUTHORITY_TYPE,
                     "identifier",
                 )
             )
