@@ -825,10 +825,8 @@ def test_an_email_address_on_a_lookalike_domain_is_a_signal(
         ("【某某市税务局】您有一笔个税退税待确认，请登录 tax-tuishui.top 填写银行卡信息。", True),
         ("本院已通过电子送达平台向您送达起诉状副本，请登录 https://zxfw.court.gov.cn 查看。", False),
         ("【某某市公安局】反诈宣传文章请在公众号查看：https://mp.weixin.qq.com/s/abc123", False),
-        (
-            "诉讼服务请登录律所网站 www.hengzheng-law.com 预约咨询。",
-            False,
-        ),  # a firm speaking of itself: no office
+        ("诉讼服务请登录律所网站 www.hengzheng-law.com 预约咨询。", False),  # a firm: no office
+        ("【XX人民医院】本院新官网已上线，预约挂号请登录 www.xxrmyy.com", False),  # a hospital's 本院
     ],
 )
 def test_an_authority_linking_off_government_sites_is_a_signal(
