@@ -124,7 +124,9 @@ def disguised_real(ctx: Context, as_written: dict[str, dict[str, dict[str, Any]]
         "both systems (traditional characters by OpenCC's `s2tw`, an independent converter; a filler in half "
         "of the gaps between two Chinese characters, chosen at random with a seed per text; full-width ASCII; "
         "the corpus's `URL`/`CELLPHONE` placeholders left as they are). No rule or model was fitted to "
-        "these rewrites. Each cell: fanzha / peer.",
+        "these rewrites; fanzha's repair of symbol and emoji chains (twenty-third session) was written "
+        "knowing that such fillers cost it scams here, with a wider class of symbols than this rewrite "
+        "uses. Each cell: fanzha / peer.",
         "",
         *table(["disguise", *groups], rows),
     ]
