@@ -49,6 +49,7 @@ def cue_ids(text: str) -> set[str]:
         ("放心我从不让客户吃亏你把验证码发给我就帮你办好", "ask_for_code"),
         ("招赴泰国网络销售，无需经验，包机票，到岗后护照由公司统一保管", "passport_held"),
         ("因涉及异地协查，请勿前往当地医保经办窗口办理，以免造成重复登记", "avoid_official_channels"),
+        ("按指引将名下银行卡资金转入核验账户，核验完成后资金实时退回", "safe_account"),  # by any name
         ("我们公司是国家认可的正规平台", "vouches_for_itself"),
     ],
 )
