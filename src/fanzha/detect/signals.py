@@ -116,10 +116,10 @@ _OWN_NUMBER = re.compile(r"(?:打我|联系我|我的?手机|给我回|找我|�
 _NOT_THE_OFFICE = re.compile(
     r"社区民警|片警|警务室|驻村|网格员|社区警务|户籍民警|辖区民警|律师事务所|本所律师|律所"
 )
-# … and its link: such offices publish on government domains (.gov.cn) and their own registered sites; a court's
-# 应诉通知书 to download from fy-susong.cn.com, or a tax bureau's form on a .top host, is the scam's page. The
-# office speaks as the sender (the heading above) or of itself (本院, 本局) about an office's matter (a hospital
-# or a college says 本院 too). Tunable corpora: 15 notices, all scams.
+# … and its link: such offices publish on government domains (.gov.cn) and their own registered sites; a
+# court's 应诉通知书 to download from fy-susong.cn.com, or a tax bureau's form on a .top host, is the scam's
+# page. The office speaks as the sender (the heading above) or of itself (本院, 本局) about an office's matter
+# (a hospital or a college says 本院 too). Tunable corpora: 15 notices, all scams.
 AUTHORITY_LINK = "authority_link_mismatch"
 _SELF_REFERENCE = re.compile(r"本院|本局|本庭|本机关|我院|我局")
 _OFFICE_MATTER = re.compile(_AUTHORITY + "|传票|立案|开庭|应诉|判决书|裁定书|强制执行|稽查|税款")

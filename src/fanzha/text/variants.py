@@ -51,7 +51,8 @@ _CJK = "\u3400-\u9fff"
 # joining it would make 安全账户), not brackets, quotes or sentence punctuation; nor a chain that one symbol
 # keeps between words of two or more characters (红烧肉/清蒸鱼/麻婆豆腐, ★开业大吉★全场八折★): a list, whose
 # words are whole. The ranges: technical symbols, box drawing to dingbats (not the dingbat arrows from
-# U+2794), the squares, stars and circles among the arrows of U+2B00–2BFF (⬛⭐⭕), emoji and their variation selector (skin tones lie inside the emoji block).
+# U+2794), the squares, stars and circles among the arrows of U+2B00–2BFF (⬛⭐⭕), emoji and their
+# variation selector (skin tones lie inside the emoji block).
 _DECOR = (
     r"*·•.|/\\~～_+#=^`°※¤§"
     "\u2300-\u23ff\u2500-\u2793\u2b1b-\u2b55\ufe0f\U0001f000-\U0001faff"
