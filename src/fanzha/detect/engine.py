@@ -405,7 +405,7 @@ class Detector:
             lines.append("这是一条反诈提醒：其中提到的诈骗特征只按四分之一计分。")
         elif scored.firm and scored.p_scam < 0.5:
             lines.append(
-                "含有公安认定的诈骗特征（如刷单、不看征信的贷款、银行短信让你回拨固定电话或手机）：不计模型“像广告或正常信息”的判断。"
+                "含有公安认定的诈骗特征（如刷单、不看征信的贷款、银行通知让你回拨固定电话或手机、机关通知让你打个人手机）：不计模型“像广告或正常信息”的判断。"
             )
         used = scored.weights
         for hit in sorted(cues.values(), key=lambda h: -used.get(h.cue.id, h.cue.weight)):
