@@ -834,3 +834,19 @@ def test_an_authority_linking_off_government_sites_is_a_signal(
 ) -> None:
     ids = {c.id for c in detector.assess(text).cues}
     assert ("authority_link_mismatch" in ids) is mismatch, ids
+
+
+@pytest.mark.parametrize(
+    ("text", "fake"),
+    [
+        ("您的个税退税待确认，请登录 etax-gov.top 填写银行卡信息", True),
+        ("社保补贴申领：http://ybj-gov.cn.cc/apply", True),
+        ("请登录 https://www.ica.gov.sg 查询签证进度", False),  # another country's government
+        ("智能灯带售后服务请访问 www.govee.com", False),
+    ],
+)
+def test_a_gov_looking_host_is_one_with_gov_as_a_token_of_its_own(
+    detector: Detector, text: str, fake: bool
+) -> None:
+    ids = {c.id for c in detector.assess(text).cues}
+    assert ("fake_government_domain" in ids) is fake, ids

@@ -75,7 +75,7 @@ STATEMENT_CUES = frozenset(["account_statement"])
 # beside a passport kept or a border crossed without a visa: the scam claims the licence too ("具有对外劳务合作
 # 经营资格…以上费用请缴至我司指定账户").
 LICENCE_CUES = frozenset(["licensed_labour_agency"])
-ABROAD_SCAM_CUES = frozenset(["passport_held", "illegal_crossing"])  # … nor beside what no agency does
+VOIDING_LICENCE = ACTION_CUES | {"passport_held", "illegal_crossing"}  # … and what no agency does
 
 
 def _voided_cues(signal_ids: set[str], cue_ids: set[str]) -> frozenset[str]:
@@ -87,7 +87,7 @@ def _voided_cues(signal_ids: set[str], cue_ids: set[str]) -> frozenset[str]:
         voided |= STRANGER_LINK_CUES
     if cue_ids & DEMANDS_VOIDING_SETTLED:
         voided |= SETTLED_CUES
-    if cue_ids & (ACTION_CUES | ABROAD_SCAM_CUES):
+    if cue_ids & VOIDING_LICENCE:
         voided |= LICENCE_CUES
     if BANK_PRIVATE_LINE in signal_ids:
         voided |= STATEMENT_CUES
