@@ -29,6 +29,7 @@ from suite.common import (
     INDEPENDENT17,
     INDEPENDENT18,
     INDEPENDENT19,
+    INDEPENDENT20,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -315,6 +316,19 @@ NINETEENTH = IndependentSet(
     "30 adverts called scams), and neither system learns from it",
 )
 
+TWENTIETH = IndependentSet(
+    "independent20_test",
+    "Twentieth independent set, test split",
+    INDEPENDENT20,
+    "written on 2026-12-07 (twenty-fourth session) by three more helpers blind to the detector (see its "
+    "README): what reaches people who buy, sell, play and follow things online. Scams by one writer (fake "
+    "e-commerce and courier customer service, second-hand trades with fake payment pages and deposits, game "
+    "accounts, skins and top-ups, children on their parents' phones, tickets, idol merch and fan funds, "
+    "rentals and pets met online; 40 subtle first contacts), the genuine messages of such people by another "
+    "(160 hard look-alikes), and legal online marketing by a third. Its test rows were first measured "
+    "before any change was made for it, and neither system learns from it",
+)
+
 SETS = (
     FIRST,
     SECOND,
@@ -335,6 +349,7 @@ SETS = (
     SEVENTEENTH,
     EIGHTEENTH,
     NINETEENTH,
+    TWENTIETH,
 )
 
 

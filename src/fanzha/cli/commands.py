@@ -76,7 +76,7 @@ DEFAULT_CALIBRATION_SETS = (
 # of every form) and, since the eighteenth session, the twelfth and thirteenth (records of scams and of
 # ordinary money matters: before the classifier learned records of both kinds, the engine called 34 of the
 # thirteenth set's 160 genuine test records scams, 15 after). `independent7` to `independent11` and
-# `independent14` to `independent19` are left out on purpose, so both their halves measure writers the
+# `independent14` to `independent20` are left out on purpose, so both their halves measure writers the
 # classifier never saw.
 DEFAULT_WRITTEN_SETS = tuple(
     f"benchmarks/data/{directory}/{name}.jsonl"
