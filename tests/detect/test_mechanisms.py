@@ -609,3 +609,72 @@ def test_a_licence_claimed_beside_a_passport_kept_says_nothing(detector: Detecto
     )
     cues = {c.id for c in verdict.cues}
     assert verdict.is_fraud and "passport_held" in cues and "licensed_labour_agency" not in cues, cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您好，您买的那只英短现在在机场，因为没有专用航空箱和运输保险无法登机，需要补交800元，猫到了以后退给您",
+        "你要的柯基托运要恒温箱，再转500，链接 pet-tuoyun.top 填一下收货信息",
+        "狗狗到了檢疫站，說沒打疫苗不能過省，要再交1500疫苗費，不交就走不了",  # traditional characters
+    ],
+)
+def test_fee_after_fee_for_a_pets_journey_is_a_shopping_scam(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    cues = {c.id for c in verdict.cues}
+    assert verdict.is_fraud and verdict.fraud_type == "shopping" and "pet_shipping_fees" in cues, cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家猫舍的幼猫都打完两针疫苗才出窝，托运费300元含航空箱，外地客户可以视频看猫",
+        "柯基已经打了疫苗，您来店里接还是托运？托运的话航空箱我们送。",
+    ],
+)
+def test_a_breeders_price_with_the_box_included_is_no_added_fee(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    assert "pet_shipping_fees" not in {c.id for c in verdict.cues} and not verdict.is_fraud, (
+        verdict.explanation
+    )
+
+
+def test_a_fee_now_refunded_later_is_named(detector: Detector) -> None:
+    verdict = detector.assess("物流说包裹超重卡在中转站，要再补三百，到货当天全部退给你，你先转一下")
+    assert "refundable_fee_promise" in {c.id for c in verdict.cues}, verdict.cues
+    # a refund the original way, or a deposit under a receipt, is not it
+    for text in ["候补订单未兑现，预付款463.5元将原路退回", "先交押金2000，退租时全额退还，收据上写清楚"]:
+        assert "refundable_fee_promise" not in {c.id for c in detector.assess(text).cues}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "兄弟我用的是平台的担保交易码，你扫一下就能收款，比等确认收货快",
+        "亲，我已经拍下了，你扫这个码即可收到货款 xianyu-pay.cc/m/88",
+    ],
+)
+def test_a_seller_told_to_scan_to_receive_money_is_warned(detector: Detector, text: str) -> None:
+    verdict = detector.assess(text)
+    assert verdict.is_fraud and "pay_to_receive" in {c.id for c in verdict.cues}, verdict.explanation
+    # the shop's own code that customers scan is how a shop receives money
+    shop = detector.assess("让顾客扫一下你的收款码就能收款，钱直接进你的经营账户")
+    assert "pay_to_receive" not in {c.id for c in shop.cues}
+
+
+def test_a_deposit_paid_after_seeing_the_thing_is_no_prepayment_to_a_stranger(detector: Detector) -> None:
+    seen = detector.assess(
+        "你今天来看过了，定了那只橘猫的话就先付三百定金，我给你写张收条，剩下的接猫时当面付。"
+    )
+    cues = {c.id for c in seen.cues}
+    assert "deposit_in_person" in cues and "off_platform_payment" not in cues and not seen.is_fraud, cues
+    # a seller who cannot show it is not answered by a receipt promised
+    unseen = detector.assess("我人在外地看不了房，你先转两千定金我帮你压着，签合同时给你开收据")
+    assert unseen.is_fraud and "off_platform_payment" in {c.id for c in unseen.cues}, unseen.explanation
+
+
+def test_a_warning_against_a_private_trade_is_no_request_for_one(detector: Detector) -> None:
+    verdict = detector.assess("号在藏宝阁挂着，你走官方交易，私下交易以后被找回我可不管，平台手续费我自己出")
+    assert not {"off_platform_payment", "fee_before_benefit"} & {c.id for c in verdict.cues}, verdict.cues
+    scam = detector.assess("卖家说走平台要扣手续费，微信转他能便宜一百")
+    assert "off_platform_payment" in {c.id for c in scam.cues}, scam.cues

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -94,6 +95,26 @@ def _voided_cues(signal_ids: set[str], cue_ids: set[str]) -> frozenset[str]:
     return voided
 
 
+# A deposit paid where the reader saw the thing (`deposit_in_person`: 来看过了…先付五百定金，我给你写张收条): the
+# cues that read a deposit as money sent ahead to a stranger say nothing about it, unless the seller says he
+# cannot show it. Only their hits on the deposit itself go; a fee of another name still speaks.
+DEPOSIT_SEEN = "deposit_in_person"
+DEPOSIT_SEEN_CUES = frozenset(["off_platform_payment", "fee_before_benefit"])
+_DEPOSIT = re.compile(r"定金|订金|押金")
+_UNSEEN = re.compile(r"看不了|没法看|不能看|无法看|看不到|人在外地|不在本地|视频看房|视频看")
+
+
+def _deposit_seen(rule_hits: list[RawHit], text: str) -> list[RawHit]:
+    """`rule_hits` without the deposit hits a deposit paid in person answers (DEPOSIT_SEEN_CUES)."""
+    if not any(hit.cue.id == DEPOSIT_SEEN for hit in rule_hits) or _UNSEEN.search(text):
+        return rule_hits
+    return [
+        hit
+        for hit in rule_hits
+        if hit.cue.id not in DEPOSIT_SEEN_CUES or not _DEPOSIT.search(text, hit.start, hit.end)
+    ]
+
+
 FRAUD_THRESHOLD = 50
 SUSPICIOUS_THRESHOLD = 25
 GENERIC_ADVICE = "如已转账或泄露了银行卡、验证码，请立即拨打110报警，或拨打96110反诈专线咨询。"
@@ -172,6 +193,7 @@ class Detector:
             voided = _voided_cues({s.id for s in signals}, {hit.cue.id for hit in rule_hits})
             if voided:
                 rule_hits = [hit for hit in rule_hits if hit.cue.id not in voided]
+            rule_hits = _deposit_seen(rule_hits, prepared.masked)
             best: dict[str, RawHit] = {}
             for hit in rule_hits:  # distinct cues count once each, however often they occur
                 best.setdefault(hit.cue.id, hit)
