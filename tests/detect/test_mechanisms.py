@@ -678,3 +678,14 @@ def test_a_warning_against_a_private_trade_is_no_request_for_one(detector: Detec
     assert not {"off_platform_payment", "fee_before_benefit"} & {c.id for c in verdict.cues}, verdict.cues
     scam = detector.assess("卖家说走平台要扣手续费，微信转他能便宜一百")
     assert "off_platform_payment" in {c.id for c in scam.cues}, scam.cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮个忙，我这账号实名过不去，借你刷一下脸，两分钟完事，给你五十块红包",
+        "你的QQ是老号吧？工作室在找实名号出租，一个月给你三百，不影响你自己用",
+    ],
+)
+def test_renting_out_an_account_or_lending_ones_face_is_named(detector: Detector, text: str) -> None:
+    assert "account_rental" in {c.id for c in detector.assess(text).cues}
