@@ -689,3 +689,44 @@ def test_a_warning_against_a_private_trade_is_no_request_for_one(detector: Detec
 )
 def test_renting_out_an_account_or_lending_ones_face_is_named(detector: Detector, text: str) -> None:
     assert "account_rental" in {c.id for c in detector.assess(text).cues}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您家金毛的第三针疫苗下周六该补打了，到院前台缴费即可",
+        "【航空】携带猫、狗乘机须持有动物检疫合格证明，否则无法托运",
+        "亲，您拍的宝贝已经发出，运输保险已为您投保，丢件可免费补发",
+        "您在天猫购买的商品已投保运输保险，如有破损可申请补发",
+    ],
+)
+def test_a_vet_an_airline_or_a_shop_is_no_pet_journey_fee(detector: Detector, text: str) -> None:
+    assert "pet_shipping_fees" not in {c.id for c in detector.assess(text).cues}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "欢迎入住，入住时需先付押金300元，离店时全额退还，押金可用微信或支付宝支付。",
+        "取车时需先交车辆押金3000元，还车验车无误后全额退回。",
+    ],
+)
+def test_a_deposit_held_against_what_is_handed_back_is_no_prepayment(detector: Detector, text: str) -> None:
+    cues = {c.id for c in detector.assess(text).cues}
+    assert "deposit_in_person" in cues and not {"off_platform_payment", "fee_before_benefit"} & cues, cues
+
+
+def test_a_thing_seen_only_on_a_photo_is_not_seen(detector: Detector) -> None:
+    verdict = detector.assess("照片你也看过了，没问题的话先付一千订金，我这边给你开收据，下周发货")
+    cues = {c.id for c in verdict.cues}
+    assert "deposit_in_person" not in cues and "off_platform_payment" in cues, cues
+
+
+def test_a_fee_that_will_not_be_refunded_is_no_refund_promise(detector: Detector) -> None:
+    for text in ["订金一旦付了就不能退，档期给您锁住", "报名请先交300元资料费，开课后资料费不会退的哦"]:
+        assert "refundable_fee_promise" not in {c.id for c in detector.assess(text).cues}, text
+
+
+def test_a_customer_paying_a_shop_is_no_seller_told_to_scan(detector: Detector) -> None:
+    for text in ["老板，你扫一下我的付款码就能收钱了", "收款码贴在收银台了，客人扫一下就能收款"]:
+        assert "pay_to_receive" not in {c.id for c in detector.assess(text).cues}, text

@@ -101,13 +101,18 @@ def _voided_cues(signal_ids: set[str], cue_ids: set[str]) -> frozenset[str]:
 DEPOSIT_SEEN = "deposit_in_person"
 DEPOSIT_SEEN_CUES = frozenset(["off_platform_payment", "fee_before_benefit"])
 _DEPOSIT = re.compile(r"定金|订金|押金")
-_UNSEEN = re.compile(r"看不了|没法看|不能看|无法看|看不到|人在外地|不在本地|视频看房|视频看")
+_UNSEEN = re.compile(
+    r"看不了|没法看|不能看|无法看|看不到|看过没|看过了没|外地|不在本地|出差|视频|照片|图片|发货|快递|物流|寄"
+)
 
 
 def _deposit_seen(rule_hits: list[RawHit], text: str) -> list[RawHit]:
-    """`rule_hits` without the deposit hits a deposit paid in person answers (DEPOSIT_SEEN_CUES)."""
-    if not any(hit.cue.id == DEPOSIT_SEEN for hit in rule_hits) or _UNSEEN.search(text):
+    """`rule_hits` without the deposit hits a deposit paid in person answers (DEPOSIT_SEEN_CUES); where the
+    thing was seen only on a video or a photo, or the seller is away, without the claim of seeing it."""
+    if not any(hit.cue.id == DEPOSIT_SEEN for hit in rule_hits):
         return rule_hits
+    if _UNSEEN.search(text):
+        return [hit for hit in rule_hits if hit.cue.id != DEPOSIT_SEEN]
     return [
         hit
         for hit in rule_hits
