@@ -96,8 +96,9 @@ def _voided_cues(signal_ids: set[str], cue_ids: set[str]) -> frozenset[str]:
 
 
 # A deposit paid where the reader saw the thing (`deposit_in_person`: 来看过了…先付五百定金，我给你写张收条): the
-# cues that read a deposit as money sent ahead to a stranger say nothing about it, unless the seller says he
-# cannot show it. Only their hits on the deposit itself go; a fee of another name still speaks.
+# cues that read a deposit as money sent ahead to a stranger say nothing about it. Only their hits on the deposit
+# itself go; a fee of another name still speaks. Where the thing was seen only on a video or a photo, or the
+# seller is away or ships it (`_UNSEEN`), the claim to have seen it is dropped instead.
 DEPOSIT_SEEN = "deposit_in_person"
 DEPOSIT_SEEN_CUES = frozenset(["off_platform_payment", "fee_before_benefit"])
 _DEPOSIT = re.compile(r"定金|订金|押金")
