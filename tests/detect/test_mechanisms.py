@@ -642,7 +642,7 @@ def test_a_breeders_price_with_the_box_included_is_no_added_fee(detector: Detect
 def test_a_fee_now_refunded_later_is_named(detector: Detector) -> None:
     verdict = detector.assess("物流说包裹超重卡在中转站，要再补三百，到货当天全部退给你，你先转一下")
     assert "refundable_fee_promise" in {c.id for c in verdict.cues}, verdict.cues
-    # a refund the original way, or a deposit under a receipt, is not it
+    # a waiting-list order's prepayment returned, or a deposit held until the tenant leaves, is not it
     for text in ["候补订单未兑现，预付款463.5元将原路退回", "先交押金2000，退租时全额退还，收据上写清楚"]:
         assert "refundable_fee_promise" not in {c.id for c in detector.assess(text).cues}, text
 
