@@ -43,6 +43,8 @@ NEGATIONS = (
 )
 # 别 negates only as a word of its own, not inside 分别、特别、识别、区别、个别、级别、类别、告别.
 NEGATION_WINDOW = 5
+# A denial that reassures ("不会让你吃亏", "从不亏待客户"): it denies no request and quotes nothing.
+_REASSURES = r"[^。！？!?\n，,；;]{0,8}(?:吃亏|亏待)"
 # Words that put what follows them in quotes: a warning describing a scam, or a refusal, within a
 # few characters ("谨防…", "切勿开启屏幕共享") …
 QUOTING = (
@@ -50,8 +52,8 @@ QUOTING = (
     "警惕",
     "提防",
     "不存在",
-    "不会(?![害骗坑]|让?[你您]?吃亏|亏待)",  # "我不会害你的", "不会让你吃亏" reassure; they put nothing in quotes
-    "从不(?!让?[你您]?(?:客户)?吃亏|亏待)",
+    f"不会(?![害骗坑]|{_REASSURES})",  # "我不会害你的", "不会让你吃亏" reassure; they put nothing in quotes
+    f"从不(?!{_REASSURES})",
     "绝不",
     "切勿",
     "千万别",
@@ -443,11 +445,11 @@ def _denied_inside(cue: Cue, text: str, start: int, end: int) -> bool:
 # 收取任何费用" (not "不向银行申请放款前需要您先交保证金"); or one that governs the request the cue's words are
 # the object of: "人社部门不会以“申请补贴”为名要求企业提供网银密码", "银行从不通过短信要求您点击链接".
 _DENIED_TO = re.compile(
-    r"(?:(?<![要会能])不|从不|不会|绝不|均不|一律不)(?![^。！？!?\n，,；;]{0,8}(?:吃亏|亏待))(?:向|对|为|替|让)"
+    rf"(?:(?<![要会能])不|从不|不会|绝不|均不|一律不)(?!{_REASSURES})(?:向|对|为|替|让)"
     r"[^。！？!?\n，,；;]{0,4}"
     r"(?:您|你|客户|学员|学生|求职者|应聘者|劳务人员|外派人员|用户|消费者|家长|员工|会员|业主|患者|旅客|乘客|个人|工人|村民|居民)"
     r"[^。！？!?\n，,；;]{0,4}$"
-    r"|(?:从不|不会|绝不|不得|决不|不可能)(?![^。！？!?\n，,；;]{0,6}(?:吃亏|亏待))"  # 不会让你吃亏 reassures
+    rf"|(?:从不|不会|绝不|不得|决不|不可能)(?!{_REASSURES})"
     r"[^。！？!?\n，,；;]{0,24}(?:要求|让|叫|通过|以)[^。！？!?\n，,；;]{0,8}$"
 )
 DENIED_TO_WINDOW = 40

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from fanzha.detect.assessment import CueHit
 from fanzha.detect.prepare import Prepared
@@ -41,6 +41,13 @@ def lookalike_weight(score: float) -> float:
 
 
 _HOST_TOKENS = re.compile(r"[.\-_]")
+
+
+def _host(ident: Identifier) -> str:
+    """A link's or domain's host."""
+    return str(ident.details.get("host", ident.value))
+
+
 _GOVERNMENT_ENDING = re.compile(r"(?:^|\.)gov(?:\.[a-z]{2})?$")
 
 
@@ -172,35 +179,26 @@ class _Office:
     a text of many links or numbers must not scan itself again for each (100,000 characters of them took
     16.8 s when it did)."""
 
-    __slots__ = ("_heads", "_masked", "_speaks")
-
     def __init__(self, masked: str) -> None:
         self._masked = masked
-        self._heads: bool | None = None
-        self._speaks: bool | None = None
 
-    @property
+    @cached_property
     def heads(self) -> bool:
         """Is the text issued in an office's name (`AUTHORITY_PRIVATE_LINE`)?"""
-        if self._heads is None:
-            masked = self._masked
-            closing = _CLOSING_TAG.search(masked)
-            self._heads = (
-                _AUTHORITY_HEADING.match(masked) is not None
-                or (closing is not None and _AUTHORITY_NAME.search(closing.group(1)) is not None)
-            ) and _NOT_THE_OFFICE.search(masked) is None
-        return self._heads
+        closing = _CLOSING_TAG.search(self._masked)
+        return (
+            _AUTHORITY_HEADING.match(self._masked) is not None
+            or (closing is not None and _AUTHORITY_NAME.search(closing.group(1)) is not None)
+        ) and _NOT_THE_OFFICE.search(self._masked) is None
 
-    @property
+    @cached_property
     def speaks(self) -> bool:
         """Does an office head the text, or speak of itself about its matter (本院…开庭, 本局…稽查;
         `AUTHORITY_LINK`)?"""
-        if self._speaks is None:
-            masked = self._masked
-            self._speaks = self.heads or (
-                _SELF_REFERENCE.search(masked) is not None and _OFFICE_MATTER.search(masked) is not None
-            )
-        return self._speaks
+        return self.heads or (
+            _SELF_REFERENCE.search(self._masked) is not None
+            and _OFFICE_MATTER.search(self._masked) is not None
+        )
 
 
 def _authority_mobile(masked: str, item: Located) -> bool:
@@ -267,10 +265,9 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
         if (
             ident.kind in ("url", "domain")
             and not _government_site(ident)
-            and official_owner(str(ident.details.get("host", ident.value))) is None
+            and official_owner(host := _host(ident)) is None
             and office.speaks
         ):
-            host = ident.details.get("host", ident.value)
             meaning = (
                 f"以法院、公安、税务等机关的名义发来通知，链接却在{host}：这些机关只在政府网站（.gov.cn）"
                 "和自己的官方平台上送达文书、办理业务"
@@ -381,7 +378,7 @@ def _all_government(contacts: list[Identifier]) -> bool:
 
 
 def _government_site(ident: Identifier) -> bool:
-    host = str(ident.details.get("host", ident.value))
+    host = _host(ident)
     return (
         host.endswith(".gov.cn") and not ident.details.get("obfuscated") and not ident.details.get("ip_host")
     )
@@ -390,7 +387,7 @@ def _government_site(ident: Identifier) -> bool:
 def _owns(brand: Brand, ident: Identifier) -> bool:
     if ident.kind == "phone":
         return ident.value in brand.numbers
-    host = str(ident.details.get("host", ident.value))
+    host = _host(ident)
     return ident.kind in ("url", "domain") and official_owner(host) == brand.key
 
 
@@ -448,7 +445,7 @@ def _unexpected_contact(brand: Brand, number_type: object) -> bool:
 
 
 def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
-    host = str(ident.details.get("host", ident.value))
+    host = _host(ident)
     owner = official_owner(host)
     out: list[Signal] = []
     if ident.details.get("ip_host"):
