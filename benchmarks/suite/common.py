@@ -45,6 +45,7 @@ INDEPENDENT17 = DATA / "independent17"  # the seventeenth: small businesses and 
 INDEPENDENT18 = DATA / "independent18"  # the eighteenth: job seekers, students and workers (all three)
 INDEPENDENT19 = DATA / "independent19"  # the nineteenth: long formal letters and notices (all three)
 INDEPENDENT20 = DATA / "independent20"  # the twentieth: buying, selling and playing online (all three)
+INDEPENDENT21 = DATA / "independent21"  # the twenty-first: love, friendship and money online (all three)
 MODEL_FILE = ROOT / "src" / "fanzha" / "models" / "scam_model.npz"
 RESULTS = HERE / "RESULTS.md"
 PARTIAL_RESULTS = OUT / "RESULTS.partial.md"

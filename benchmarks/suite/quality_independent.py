@@ -30,6 +30,7 @@ from suite.common import (
     INDEPENDENT18,
     INDEPENDENT19,
     INDEPENDENT20,
+    INDEPENDENT21,
     OUT,
     REAL_SMS,
     TRAIN,
@@ -329,6 +330,20 @@ TWENTIETH = IndependentSet(
     "before any change was made for it, and neither system learns from it",
 )
 
+TWENTY_FIRST = IndependentSet(
+    "independent21_test",
+    "Twenty-first independent set, test split",
+    INDEPENDENT21,
+    "written on 2026-12-07 (twenty-fifth session) by three more helpers blind to the detector (see its "
+    "README): love, friendship and money online. Scams by one writer (杀猪盘 from dating apps and wrong-number "
+    "greetings, suitors abroad, 婚介 and 酒托, 陪玩 recharges, video-chat extortion, hacked friends borrowing, "
+    "stock-tip groups and 老师, crypto, USDT and mining machines, fake 理财 apps with blocked withdrawals, "
+    "追损 scams, fake charity; 40 subtle first contacts), the genuine messages of people who date, invest and "
+    "donate online by another (160 hard look-alikes), and legal marketing of brokers, funds, banks, dating "
+    "apps and matchmakers by a third. Its test rows were first measured before any change was made for it, "
+    "and neither system learns from it",
+)
+
 SETS = (
     FIRST,
     SECOND,
@@ -350,6 +365,7 @@ SETS = (
     EIGHTEENTH,
     NINETEENTH,
     TWENTIETH,
+    TWENTY_FIRST,
 )
 
 
