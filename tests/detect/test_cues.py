@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fanzha.detect.cues import (
+    MAX_SPANS_PER_CUE,
     CueMatcher,
     asks_whether_to_act,
     collapse_identifiers,
@@ -1005,3 +1006,14 @@ def test_a_denial_inside_the_cues_own_span_negates_it() -> None:
     # … unless the span turns after it, or the denial is a condition's threat
     for demand in ("放款前不收任何费用，只需交500元保证金即可到账", "放款前不会收取其他费用，但要先交保证金"):
         assert "loan_fee" in {h.cue.id for h in MATCHER.match(demand)}, demand
+
+
+def test_a_cue_repeated_thousands_of_times_keeps_a_bounded_number_of_spans() -> None:
+    once = MATCHER.match(prepare("稳赚不赔，保本保息").masked)
+    text = "稳赚不赔，保本保息。" * 5_000
+    hits = MATCHER.match(prepare(text).masked)
+    counts: dict[str, int] = {}
+    for hit in hits:
+        counts[hit.cue.id] = counts.get(hit.cue.id, 0) + 1
+    assert counts and max(counts.values()) == MAX_SPANS_PER_CUE
+    assert set(counts) == {hit.cue.id for hit in once}  # the same evidence, each cue counted once

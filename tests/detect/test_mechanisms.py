@@ -730,3 +730,71 @@ def test_a_fee_that_will_not_be_refunded_is_no_refund_promise(detector: Detector
 def test_a_customer_paying_a_shop_is_no_seller_told_to_scan(detector: Detector) -> None:
     for text in ["老板，你扫一下我的付款码就能收钱了", "收款码贴在收银台了，客人扫一下就能收款"]:
         assert "pay_to_receive" not in {c.id for c in detector.assess(text).cues}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不好意思加错人了，不过也算缘分，交个朋友吧，我在深圳做基金的",
+        "啊抱歉发错了，这份行情是给客户的。相逢就是缘，我是做外汇的，以后可以聊聊",
+    ],
+)
+def test_a_stranger_who_came_by_mistake_and_stays_is_named(detector: Detector, text: str) -> None:
+    assert "wrong_contact_befriend" in {c.id for c in detector.assess(text).cues}, text
+
+
+def test_a_shop_that_sent_the_wrong_thing_is_no_stranger_staying(detector: Detector) -> None:
+    verdict = detector.assess("亲，仓库发错颜色了，给您补发一件藏青色的，错发的那件不用寄回，再次抱歉")
+    assert "wrong_contact_befriend" not in {c.id for c in verdict.cues} and not verdict.is_fraud
+
+
+def test_a_partner_never_met_who_wants_money_is_a_romance_scam(detector: Detector) -> None:
+    verdict = detector.assess(
+        "网上认识的男朋友，聊了四个月一直没见过面，他说他妈妈住院了还差两万，让我先转给他应急，这个能转吗？"
+    )
+    assert verdict.is_fraud and "never_met_asks_money" in {c.id for c in verdict.cues}, verdict.explanation
+
+
+def test_a_date_who_was_the_venues_decoy_is_named(detector: Detector) -> None:
+    verdict = detector.assess(
+        "相亲网站认识的女孩约我去一家茶楼，点了一壶茶两盘果盘结账六千多，后来才知道她是茶楼雇的托。"
+    )
+    assert verdict.is_fraud and "hired_decoy" in {c.id for c in verdict.cues}, verdict.explanation
+    # a tray, a manager or a consignment is no decoy
+    for text in ["这是个托盘，放杯子用的", "托管费按月交，开发票"]:
+        assert "hired_decoy" not in {c.id for c in detector.assess(text).cues}, text
+
+
+def test_a_scam_seen_through_without_a_penny_paid_is_told_as_such(detector: Detector) -> None:
+    verdict = detector.assess(
+        "我妈接到个电话说她医保卡被冻结，要她转钱到安全账户。我让她挂了打96110问，钱一分没转。"
+    )
+    assert "no_money_lost" in {c.id for c in verdict.cues}, verdict.cues
+    # money that never came back is a loss, not a penny saved
+    for text in ["提现申请了一个月，一分钱都没到账", "借给他的钱一分没还，人也联系不上了"]:
+        assert "no_money_lost" not in {c.id for c in detector.assess(text).cues}, text
+
+
+def test_a_licensed_sellers_risk_disclosure_argues_against_a_scam(detector: Detector) -> None:
+    verdict = detector.assess(
+        "【某银行】您关注的稳享90天为非保本浮动收益型理财产品，业绩比较基准不代表实际收益，请在手机银行阅读风险揭示书。"
+    )
+    assert "risk_disclosure" in {c.id for c in verdict.cues} and not verdict.is_fraud, verdict.explanation
+    # "投资有风险" alone is what the scam's own script says
+    scam = detector.assess("投资有风险，但我们这个项目稳赚不赔，年化30%，今天入金还送体验金")
+    assert "risk_disclosure" not in {c.id for c in scam.cues} and scam.is_fraud
+
+
+def test_a_firms_disclaimer_of_groups_in_its_name_describes_them(detector: Detector) -> None:
+    verdict = detector.assess(
+        "今晚直播讲基金定投，入口仅在官方APP。任何以我司名义拉群荐股、收取会员费的行为均与我司无关。"
+    )
+    cues = {c.id for c in verdict.cues}
+    assert "own_disclaimer" in cues and not verdict.is_fraud, verdict.explanation
+
+
+def test_a_loss_told_as_savings_sent_across_and_a_phone_never_on_again(detector: Detector) -> None:
+    verdict = detector.assess(
+        "我舅舅网上认识个女的，说要来看他，他把攒的六万多全转了过去。约好那天他在车站等到天黑，对方手机再也没开过机。"
+    )
+    assert verdict.is_fraud and "loss_account" in {c.id for c in verdict.cues}, verdict.explanation

@@ -69,6 +69,9 @@ QUOTING = (
     "不要相信",
 )
 QUOTING_WINDOW = 16
+# Spans of one cue kept in a text (`CueMatcher._keep`): its weight counts once however often it matches,
+# and the spans beyond these are only more of the same highlighted.
+MAX_SPANS_PER_CUE = 32
 # … or reported speech, up to the end of the sentence ("凡是要求转账到安全账户的都是诈骗", "骗子冒充
 # 公安打电话说你涉嫌洗钱"), unless the text tells of an attempt on the writer (`_ENCOUNTER`).
 REPORTED_WINDOW = 120  # a sentence longer than this is not reported speech any more
@@ -83,6 +86,7 @@ REPORTED = (
     "声称",
     "打电话说",
     "(?:如|若|如果)(?:发现)?有人(?:以|冒充|冒用|假借)",  # a notice's "如有人以我司名义收取入职费，请报警"
+    "任何(?:个人|机构|单位)?(?:以|冒用|假借|打着)",  # "任何以我司名义拉群荐股、收取会员费的行为均与我司无关"
     "有人说",
     "谁说",
     "来电说",
@@ -208,13 +212,18 @@ class CueMatcher:
         """Add the spans to `hits`, or a scam cue's described ones to `described_ids`, except what only
         reported speech describes: "现在骗子很多，但这次是真的，您涉嫌洗钱…" reports no scam of its own
         words' making. `told`: the text tells of a scam attempt on the writer or someone close
-        (`_ENCOUNTER`)."""
+        (`_ENCOUNTER`). At most `MAX_SPANS_PER_CUE` spans of one cue are kept: a cue's weight counts once,
+        and telling each of 50,000 repeats of one word from a quotation took 100,000 characters of "保本" 1.5 s."""
+        kept = 0
         for start, end in spans:
+            if kept == MAX_SPANS_PER_CUE:
+                return
             how = description(text, start, end, told=told) if cue.weight > 0 else None
             if how is None and cue.weight > 0 and _denied_inside(cue, text, start, end):
                 how = NEGATED
             if how is None:
                 hits.append(RawHit(cue, start, end))
+                kept += 1
             elif how != REPORTED_SPEECH:
                 described_ids.add(cue.id)
 
