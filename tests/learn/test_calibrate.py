@@ -135,3 +135,23 @@ def test_every_part_holds_its_share_of_every_group() -> None:
             sum(1 for r, p in zip(rows, part, strict=True) if r.group == group and p == k) for k in range(4)
         ]
         assert max(counts) - min(counts) <= 1
+
+
+def test_legal_adverts_called_scams_count_against_a_setting() -> None:
+    from fanzha.learn.calibrate import _merit
+
+    groups = {
+        "real:fraud": {"flagged": 0.9},
+        "written/scams:scam": {"flagged": 0.8},
+        "written/everyday:normal": {"flagged": 0.05},
+        REAL_NORMAL: {"flagged": 0.5},  # fixed by the operating point: no part of the merit
+    }
+    plain = _merit(groups)
+    assert round(plain, 6) == round(0.85 - 2 * 0.05, 6)
+    with_adverts = {**groups, "real:ad": {"flagged": 0.04}, "written/adverts:loan_advert": {"flagged": 0.1}}
+    assert round(plain - _merit(with_adverts), 6) == round((0.04 + 0.1) / 2, 6)
+    # illegal spam is often a scam by police doctrine (刷单 jobs, card agents): it counts for nothing
+    assert (
+        _merit({**groups, "real:illegal": {"flagged": 0.5}, "w/adverts:illegal_advert": {"flagged": 1}})
+        == plain
+    )

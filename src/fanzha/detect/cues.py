@@ -86,7 +86,6 @@ REPORTED = (
     "声称",
     "打电话说",
     "(?:如|若|如果)(?:发现)?有人(?:以|冒充|冒用|假借)",  # a notice's "如有人以我司名义收取入职费，请报警"
-    "任何(?:个人|机构|单位)?(?:以|冒用|假借|打着)",  # "任何以我司名义拉群荐股、收取会员费的行为均与我司无关"
     "有人说",
     "谁说",
     "来电说",
@@ -104,6 +103,9 @@ REPORTED = (
 # The news telling of someone else's case ("刚刷到新闻 又端了一个配资平台"): reported up to the end of its
 # clause only, since a scam may open with news ("据报道，某平台即将关闭，请尽快将余额转入安全账户").
 NEWS = ("刷到新闻", "看到新闻", "新闻说", "新闻里说", "据报道", "报道称")
+# … and a firm disowning what is done in its name, to the end of the clause ("任何以我司名义拉群荐股、收取会员费的
+# 行为均与我司无关"): not past it, where a scam's own demand may follow ("…的都不要理，请您把验证码告诉我").
+DISOWNED = ("任何(?:个人|机构|单位)?(?:以|冒用|假借|打着)",)
 WARNING_CUE = "warning_context"  # an anti-fraud warning's wording (weighed in fanzha.detect.scoring)
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = frozenset(_SENTENCE_END + "，,；;：:")
@@ -328,7 +330,7 @@ _GIVING = (
 )
 _QUOTING = re.compile("|".join(map(_not_a_question, QUOTING)))
 _REPORTED = re.compile("|".join(REPORTED))
-_NEWS = re.compile("|".join(NEWS))
+_IN_CLAUSE_REPORTED = re.compile("|".join(NEWS + DISOWNED))
 
 
 # A text that tells of a scam attempt on the writer or someone close: a call, a message or a contact
@@ -486,7 +488,8 @@ def _negated(text: str, start: int, end: int, told: bool) -> str | None:
     sentence_start = _sentence_start(text, start)
     if not told and _REPORTED.search(text, sentence_start, start) is not None:
         return REPORTED_SPEECH
-    if not told and _NEWS.search(text, _clause_back(text, start, start - sentence_start), start) is not None:
+    clause_start = _clause_back(text, start, start - sentence_start)
+    if not told and _IN_CLAUSE_REPORTED.search(text, clause_start, start) is not None:
         return REPORTED_SPEECH
     if _QUOTING.search(text, max(sentence_start, start - QUOTING_WINDOW), start) is not None:
         return QUOTED

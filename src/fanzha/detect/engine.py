@@ -77,12 +77,21 @@ STATEMENT_CUES = frozenset(["account_statement"])
 # 经营资格…以上费用请缴至我司指定账户").
 LICENCE_CUES = frozenset(["licensed_labour_agency"])
 VOIDING_LICENCE = ACTION_CUES | {"passport_held", "illegal_crossing"}  # … and what no agency does
+# "钱一分没转" tells a scam seen through (the demand it refused is often told too); beside a loss told it is
+# only the start of the story ("也没让我交一分钱，后来让我交了3万").
+NO_LOSS_CUES = frozenset(["no_money_lost"])
+VOIDING_NO_LOSS = frozenset(["loss_account"])
+# A licensed seller's risk disclosure (理财非存款) says nothing beside a guaranteed return or a demand: the scam
+# that copies the boilerplate contradicts it ("保本保息…理财非存款").
+DISCLOSURE_CUES = frozenset(["risk_disclosure"])
+VOIDING_DISCLOSURE = ACTION_CUES | {"guaranteed_return"}
 
 
 def _voided_cues(signal_ids: set[str], cue_ids: set[str]) -> frozenset[str]:
     """The cues that say nothing beside these signals and cues: a stranger's link when every link is the
     brand's own ("后面却是陌生链接", 【支付宝】… d.alipay.com), a settled matter beside a demand, a licence
-    beside a demand to pay, a bank's statement beside a private line to call in its name."""
+    beside a demand to pay, no money lost beside a loss, a risk disclosure beside a guaranteed
+    return or a demand, a bank's statement beside a private line to call in its name."""
     voided: frozenset[str] = frozenset()
     if ALL_OFFICIAL in signal_ids:
         voided |= STRANGER_LINK_CUES
@@ -90,6 +99,10 @@ def _voided_cues(signal_ids: set[str], cue_ids: set[str]) -> frozenset[str]:
         voided |= SETTLED_CUES
     if cue_ids & VOIDING_LICENCE:
         voided |= LICENCE_CUES
+    if cue_ids & VOIDING_NO_LOSS:
+        voided |= NO_LOSS_CUES
+    if cue_ids & VOIDING_DISCLOSURE:
+        voided |= DISCLOSURE_CUES
     if BANK_PRIVATE_LINE in signal_ids:
         voided |= STATEMENT_CUES
     return voided
@@ -480,7 +493,8 @@ def _standalone_risk(risk: int, alone: Standalone) -> int:
     """A lone identifier is a scam exactly when it is fake or flagged (`fanzha.detect.standalone`)."""
     if alone.fraud_type is not None:
         return max(risk, FRAUD_THRESHOLD)
-    return min(risk, FRAUD_THRESHOLD - 1)
+    # the bias alone is no evidence: with it at −1.0 a lone number nothing is known of read 27, 可疑
+    return min(risk, FRAUD_THRESHOLD - 1 if alone.doubtful else SUSPICIOUS_THRESHOLD - 1)
 
 
 _default: Detector | None = None

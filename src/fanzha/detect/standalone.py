@@ -11,7 +11,8 @@ letters and digits, the engine (`fanzha.detect.engine`) leaves the classifier ou
   police, reported by several); the type is the one that identifier implies — a fake bank, payment,
   operator or airline number is 冒充客服, a fake government number 冒充公检法, a fake site 钓鱼;
 - otherwise the risk stays below the scam threshold and the text is ordinary (never an advert), and an
-  official number or site says whose it is: “这是中国工商银行的官方客服号码”.
+  official number or site says whose it is: “这是中国工商银行的官方客服号码”; below the 可疑 line too, unless
+  something about the identifier calls for a check (a foreign or virtual operator's number, a bare IP).
 
 A text that is *bare* — its identifiers and nothing else but spaces and punctuation — is always answered
 this way, whatever a cue rule makes of its shape (the rule for a card number sent with a name, say): a
@@ -64,6 +65,9 @@ class Standalone:
     headline: str  # the verdict in one sentence (“这是中国工商银行的官方客服号码”)
     advice: str | None  # for an official or an unremarkable identifier; a scam takes its type's advice
     signals: list[CueHit]  # evidence to add: an official identifier argues against a scam
+    # Something about it calls for a check (a foreign number, a virtual operator's, a bare IP): it may be
+    # shown as 可疑. An official or unremarkable identifier never is: nothing is known against it.
+    doubtful: bool = False
 
 
 def only_identifiers(original: str, located: Sequence[Located]) -> bool:
@@ -137,7 +141,7 @@ def standalone(located: Sequence[Located], signals: Sequence[CueHit]) -> Standal
     spans = {(i.start, i.end) for i in contacts}
     doubt = next((s for s in signals if s.weight > 0 and (s.start, s.end) in spans), None)
     if doubt is not None:  # a foreign number, a virtual operator's, a bare IP: doubtful, not fake
-        return Standalone(None, f"这个{name}有可疑之处：{doubt.meaning}", None, [])
+        return Standalone(None, f"这个{name}有可疑之处：{doubt.meaning}", None, [], doubtful=True)
     flags = [f for ident in contacts for f in flags_of(ident.kind, ident.value)]
     odd = f"（注意：{'、'.join(dict.fromkeys(flags))}，请核对是否抄错）" if flags else ""
     return Standalone(None, f"没有发现这个{name}有诈骗特征{odd}", UNREMARKABLE_ADVICE, [])

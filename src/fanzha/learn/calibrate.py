@@ -206,14 +206,30 @@ def calibrate(
     return chosen
 
 
+# Groups of legal adverts (the real SMS labelled `ad`, the written sets' adverts and loan adverts): one
+# called a scam is an error, if a lesser one than an everyday message so called. Illegal spam is not among
+# them: police doctrine calls much of it (刷单 jobs, card agents) scams.
+ADVERT_GROUPS = ("real:ad", ":advert", ":loan_advert")
+
+
 def _merit(groups: Mapping[str, Mapping[str, float]]) -> float:
     """Scams caught across the groups (each group's recall counting once) less twice the false alarms on
-    the extra sets' everyday messages (the real ones are fixed by the operating point)."""
+    the extra sets' everyday messages (the real ones are fixed by the operating point) and less the legal
+    adverts called scams. Without the adverts the choice between settings whose other merits differed by
+    0.002, within the partitions' noise, fell on the one that called a third more of the real development
+    adverts scams (twenty-fifth session: 120 → 161 of 8,421)."""
     recalls = [g["flagged"] for name, g in groups.items() if name.endswith((":scam", ":fraud"))]
     alarms = [
         g["flagged"] for name, g in groups.items() if name.endswith(":normal") and not is_real_everyday(name)
     ]
-    return sum(recalls) / max(1, len(recalls)) - 2.0 * sum(alarms) / max(1, len(alarms))
+    adverts = [
+        g["flagged"] for name, g in groups.items() if name == "real:ad" or name.endswith(ADVERT_GROUPS[1:])
+    ]
+    return (
+        sum(recalls) / max(1, len(recalls))
+        - 2.0 * sum(alarms) / max(1, len(alarms))
+        - sum(adverts) / max(1, len(adverts))
+    )
 
 
 def _splits(

@@ -84,7 +84,8 @@ clipped to {clip}, its weight {model_weight:.2f} (cap {cap}), bias {bias:.2f} (s
 one source's). Clip and cap were chosen
 by their merit out of sample (the rows in {selection_folds} parts, each scored by the weights fitted on
 the others; the mean over {selection_repeats} such partitions; merit = mean share of scams caught per
-group − 2 × mean share of the extra sets' everyday messages flagged): {selection_merit}. Largest changes from the expert weights:
+group − 2 × mean share of the extra sets' everyday messages flagged − mean share of the legal adverts'
+groups called scams): {selection_merit}. Largest changes from the expert weights:
 
 {changes}
 
