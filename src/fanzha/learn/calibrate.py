@@ -209,7 +209,8 @@ def calibrate(
 # Groups of legal adverts (the real SMS labelled `ad`, the written sets' adverts and loan adverts): one
 # called a scam is an error, if a lesser one than an everyday message so called. Illegal spam is not among
 # them: police doctrine calls much of it (刷单 jobs, card agents) scams.
-ADVERT_GROUPS = ("real:ad", ":advert", ":loan_advert")
+REAL_ADVERTS = "real:ad"
+WRITTEN_ADVERTS = (":advert", ":loan_advert")  # group names end with the label
 
 
 def _merit(groups: Mapping[str, Mapping[str, float]]) -> float:
@@ -223,7 +224,7 @@ def _merit(groups: Mapping[str, Mapping[str, float]]) -> float:
         g["flagged"] for name, g in groups.items() if name.endswith(":normal") and not is_real_everyday(name)
     ]
     adverts = [
-        g["flagged"] for name, g in groups.items() if name == "real:ad" or name.endswith(ADVERT_GROUPS[1:])
+        g["flagged"] for name, g in groups.items() if name == REAL_ADVERTS or name.endswith(WRITTEN_ADVERTS)
     ]
     return (
         sum(recalls) / max(1, len(recalls))
