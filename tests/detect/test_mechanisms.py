@@ -761,8 +761,8 @@ def test_a_date_who_was_the_venues_decoy_is_named(detector: Detector) -> None:
         "相亲网站认识的女孩约我去一家茶楼，点了一壶茶两盘果盘结账六千多，后来才知道她是茶楼雇的托。"
     )
     assert verdict.is_fraud and "hired_decoy" in {c.id for c in verdict.cues}, verdict.explanation
-    # a tray, a manager or a consignment is no decoy
-    for text in ["这是个托盘，放杯子用的", "托管费按月交，开发票"]:
+    # a tray or an after-school minder is no decoy
+    for text in ["这是个托盘，放杯子用的", "托管费按月交，开发票", "我找的托管班，一个月一千二"]:
         assert "hired_decoy" not in {c.id for c in detector.assess(text).cues}, text
 
 
@@ -798,6 +798,9 @@ def test_a_firms_disclaimer_of_groups_in_its_name_describes_them(detector: Detec
     )
     cues = {c.id for c in verdict.cues}
     assert "own_disclaimer" in cues and not verdict.is_fraud, verdict.explanation
+    # the disowning reaches the end of its clause, not a demand after it
+    pose = detector.assess("任何以客服名义索要验证码的都不要理，请您把收到的验证码告诉我")
+    assert "ask_for_code" in {c.id for c in pose.cues}, pose.cues
 
 
 def test_a_loss_told_as_savings_sent_across_and_a_phone_never_on_again(detector: Detector) -> None:
@@ -824,3 +827,30 @@ def test_the_reviews_innocent_uses_of_the_new_words_stay_quiet(detector: Detecto
 def test_a_risk_disclosure_beside_a_guaranteed_return_says_nothing(detector: Detector) -> None:
     verdict = detector.assess("本产品保本保息，年化12%，稳赚不赔，今天入金送体验金。理财非存款，投资须谨慎。")
     assert verdict.is_fraud and "risk_disclosure" not in {c.id for c in verdict.cues}, verdict.cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a relative abroad whose request comes a sentence after the place
+        (
+            "表姐，我是小雨，在英国手机丢了借同学的号。房东催房租，你先帮我垫两千英镑好吗",
+            "relative_abroad_money",
+        ),
+        ("币圈新风口，零基础也能月入过万，导师一对一带单，详情加V", "mentor_group"),
+        (
+            "亲爱的，我在北海钻井平台工作，给你寄了一箱首饰，海关说要交清关费三千才放行",
+            "overseas_suitor_parcel",
+        ),
+        ("有个自称快递理赔的加我，让我下载会议软件，我直接拉黑举报了", "recounting"),
+    ],
+)
+def test_the_widened_cues_name_their_new_forms(detector: Detector, text: str, cue: str) -> None:
+    assert cue in {c.id for c in detector.assess(text).cues}, text
+
+
+def test_a_scammer_who_reported_the_other_scammer_is_no_recounting(detector: Detector) -> None:
+    verdict = detector.assess(
+        "那个冒充客服骗您的账号我删除并举报了，我才是官方客服，请下载会议软件开启屏幕共享"
+    )
+    assert "recounting" not in {c.id for c in verdict.cues} and verdict.is_fraud, verdict.explanation

@@ -402,6 +402,9 @@ _BULLETIN = re.compile(
 # Others' scams described only to set the writer apart: "刷单确实有骗子，但我们是大平台", "外面都是骗人的，
 # 可我们这个…", "现在骗子很多，不过这次是真的".
 _CONTRAST_POSE = re.compile("(?:但|可|不过|而)(?:是)?(?:我们|我这|咱们|咱这|我家|这次|这回|本平台|我司)")
+# … and where the writer sets themselves apart, what they report of others ends: "那个冒充客服骗您的账号我删除并举报
+# 了，我才是官方客服，请下载会议软件开启屏幕共享" asks for the screen itself.
+_SELF_POSE = re.compile(_CONTRAST_POSE.pattern + "|(?:我|我们|本人|我这边)才是")
 # The words without which `_ENCOUNTER` cannot match: one cheap search spares the full pattern on most texts.
 _ENCOUNTER_WORDS = re.compile(
     "|".join(sorted({*_RECEIVED, *_ASKED, *_ASKED_KIN, *_APPROACHED, "加了", "加qq", "加微信", "加好友"}))
@@ -486,7 +489,8 @@ def _negated(text: str, start: int, end: int, told: bool) -> str | None:
     ):
         return NEGATED
     sentence_start = _sentence_start(text, start)
-    if not told and _REPORTED.search(text, sentence_start, start) is not None:
+    reported = None if told else _REPORTED.search(text, sentence_start, start)
+    if reported is not None and _SELF_POSE.search(text, reported.end(), start) is None:
         return REPORTED_SPEECH
     clause_start = _clause_back(text, start, start - sentence_start)
     if not told and _IN_CLAUSE_REPORTED.search(text, clause_start, start) is not None:

@@ -87,25 +87,25 @@ DISCLOSURE_CUES = frozenset(["risk_disclosure"])
 VOIDING_DISCLOSURE = ACTION_CUES | {"guaranteed_return"}
 
 
+# What voids what: a signal or any of some cues beside them, and the cues that then say nothing.
+_VOIDED_BY_SIGNAL = ((ALL_OFFICIAL, STRANGER_LINK_CUES), (BANK_PRIVATE_LINE, STATEMENT_CUES))
+_VOIDED_BY_CUES = (
+    (DEMANDS_VOIDING_SETTLED, SETTLED_CUES),
+    (VOIDING_LICENCE, LICENCE_CUES),
+    (VOIDING_NO_LOSS, NO_LOSS_CUES),
+    (VOIDING_DISCLOSURE, DISCLOSURE_CUES),
+)
+
+
 def _voided_cues(signal_ids: set[str], cue_ids: set[str]) -> frozenset[str]:
     """The cues that say nothing beside these signals and cues: a stranger's link when every link is the
     brand's own ("后面却是陌生链接", 【支付宝】… d.alipay.com), a settled matter beside a demand, a licence
     beside a demand to pay, no money lost beside a loss, a risk disclosure beside a guaranteed
     return or a demand, a bank's statement beside a private line to call in its name."""
-    voided: frozenset[str] = frozenset()
-    if ALL_OFFICIAL in signal_ids:
-        voided |= STRANGER_LINK_CUES
-    if cue_ids & DEMANDS_VOIDING_SETTLED:
-        voided |= SETTLED_CUES
-    if cue_ids & VOIDING_LICENCE:
-        voided |= LICENCE_CUES
-    if cue_ids & VOIDING_NO_LOSS:
-        voided |= NO_LOSS_CUES
-    if cue_ids & VOIDING_DISCLOSURE:
-        voided |= DISCLOSURE_CUES
-    if BANK_PRIVATE_LINE in signal_ids:
-        voided |= STATEMENT_CUES
-    return voided
+    return frozenset().union(
+        *(voided for signal, voided in _VOIDED_BY_SIGNAL if signal in signal_ids),
+        *(voided for triggers, voided in _VOIDED_BY_CUES if cue_ids & triggers),
+    )
 
 
 # A deposit paid where the reader saw the thing (`deposit_in_person`: 来看过了…先付五百定金，我给你写张收条): the

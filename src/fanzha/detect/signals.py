@@ -43,11 +43,6 @@ def lookalike_weight(score: float) -> float:
 _HOST_TOKENS = re.compile(r"[.\-_]")
 
 
-def _host(ident: Identifier) -> str:
-    """A link's or domain's host."""
-    return str(ident.details.get("host", ident.value))
-
-
 _GOVERNMENT_ENDING = re.compile(r"(?:^|\.)gov(?:\.[a-z]{2})?$")
 
 
@@ -265,7 +260,7 @@ def identifier_signals(masked: str, located: Sequence[Located], original: str) -
         if (
             ident.kind in ("url", "domain")
             and not _government_site(ident)
-            and official_owner(host := _host(ident)) is None
+            and official_owner(host := ident.host) is None
             and office.speaks
         ):
             meaning = (
@@ -348,7 +343,7 @@ def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | No
     link = next((ident for ident in contacts if ident.kind in ("url", "domain")), None)
     if link is None:
         return None
-    owner = _brands_by_key().get(official_owner(str(link.details.get("host", link.value))) or "")
+    owner = _brands_by_key().get(official_owner(link.host) or "")
     return owner if owner is not None and all(_owns(owner, ident) for ident in contacts) else None
 
 
@@ -378,7 +373,7 @@ def _all_government(contacts: list[Identifier]) -> bool:
 
 
 def _government_site(ident: Identifier) -> bool:
-    host = _host(ident)
+    host = ident.host
     return (
         host.endswith(".gov.cn") and not ident.details.get("obfuscated") and not ident.details.get("ip_host")
     )
@@ -387,7 +382,7 @@ def _government_site(ident: Identifier) -> bool:
 def _owns(brand: Brand, ident: Identifier) -> bool:
     if ident.kind == "phone":
         return ident.value in brand.numbers
-    host = _host(ident)
+    host = ident.host
     return ident.kind in ("url", "domain") and official_owner(host) == brand.key
 
 
@@ -445,7 +440,7 @@ def _unexpected_contact(brand: Brand, number_type: object) -> bool:
 
 
 def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
-    host = _host(ident)
+    host = ident.host
     owner = official_owner(host)
     out: list[Signal] = []
     if ident.details.get("ip_host"):

@@ -164,7 +164,7 @@ def _fake(ident: Identifier, signal_id: str) -> Standalone:
         )
     if signal_id == "fake_government_domain":
         return Standalone("phishing", "这是冒充政府网站的网址", None, [])
-    imitated = domain_facts(str(ident.details.get("host", ident.value))).get("imitated")
+    imitated = domain_facts(ident.host).get("imitated")
     what = f"仿冒{imitated}官方网站" if imitated else "仿冒官方网站"
     return Standalone(
         "phishing", f"这是{what}的钓鱼网址，不要打开，更不要在里面输入银行卡、密码和验证码", None, []
@@ -180,7 +180,7 @@ def _owner(ident: Identifier) -> str | None:
         official = official_numbers().get(ident.value)
         return official.organisation if official is not None else _brand_of(ident.value)
     if ident.kind in ("url", "domain"):
-        owner = domain_facts(str(ident.details.get("host", ident.value))).get("organisation")
+        owner = domain_facts(ident.host).get("organisation")
         return owner if isinstance(owner, str) else None
     return None
 

@@ -28,6 +28,11 @@ class Identifier:
     reason: str  # why it was recognised, in words a user understands
     details: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def host(self) -> str:
+        """A link's host (its `details`), a domain's own value; for other kinds the value."""
+        return str(self.details.get("host", self.value))
+
     def public_dict(self) -> dict[str, Any]:
         """The `{kind, value, start, end}` record of the JSONL contracts."""
         return {"kind": self.kind, "value": self.value, "start": self.start, "end": self.end}

@@ -350,7 +350,7 @@ def _extracted(kind: str, raw: str) -> str | None:
         if ident.kind == kind or (kind in ("url", "domain") and ident.kind in ("url", "domain")):
             if _goes_on(text, ident.end):
                 continue
-            return ident.value if kind != "domain" else str(ident.details.get("host", ident.value))
+            return ident.value if kind != "domain" else ident.host
     return None
 
 
