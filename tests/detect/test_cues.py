@@ -947,7 +947,7 @@ def test_running_only_the_alternatives_whose_keywords_occur_finds_what_the_whole
                 continue
             assert cue.pattern is not None
             whole = [(m.start(), m.end()) for m in cue.pattern.finditer(text)]
-            assert list(matcher._spans(index, present, text)) == whole, (cue.id, text)
+            assert list(matcher._spans(index, present, text) or ()) == whole, (cue.id, text)
             compared += len(present) < len(cue.alternatives)
     assert compared > 1000  # most runs are of some alternatives only
 

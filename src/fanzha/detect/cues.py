@@ -142,6 +142,8 @@ class CueMatcher:
         self._keywords = KeywordIndex(
             (keyword, (tuple(patterned), tuple(plain))) for keyword, (patterned, plain) in by_keyword.items()
         )
+        self._compiled: list[tuple[re.Pattern[str], ...] | None] = [None] * len(self.cues)
+        self._whole: list[re.Pattern[str] | None] = [None] * len(self.cues)
 
     def match(self, masked: str) -> list[RawHit]:
         """Cue hits in `masked` (normalised, identifiers masked), at most one per cue and span (`match_all`
@@ -182,7 +184,9 @@ class CueMatcher:
         hits: list[RawHit] = []
         described_ids: set[str] = set()
         for index, present in patterned.items():
-            self._keep(hits, described_ids, self.cues[index], text, self._spans(index, present, text), told)
+            spans = self._spans(index, present, text)
+            if spans is not None:
+                self._keep(hits, described_ids, self.cues[index], text, spans, told)
         for index, spans in plain.items():
             self._keep(hits, described_ids, self.cues[index], text, spans, told)
         if told:  # "我接到一个自称…的电话" tells of the attempt: in this text it is no warning's wording
@@ -192,15 +196,41 @@ class CueMatcher:
             described_ids.clear()  # "…确实有骗子，但我们是大平台": the scam describes others to vouch for itself
         return hits, frozenset(described_ids - {h.cue.id for h in hits})
 
-    def _spans(self, index: int, present: set[int], text: str) -> Iterable[tuple[int, int]]:
+    def _spans(self, index: int, present: set[int], text: str) -> Iterable[tuple[int, int]] | None:
         """The matches of cue `index`'s pattern in `text`, running the alternatives in `present` only
-        (the others cannot match: a literal each of them needs is missing)."""
-        alternatives = self._alternatives[index]
+        (the others cannot match: a literal each of them needs is missing); None when none matches.
+
+        Most cues a keyword calls for do not match (on the real SMS, 9,557 hits from 80,424 runs): one
+        search of each alternative says so before any generator is built."""
+        alternatives = self._programs(index)
         if len(present) == len(alternatives):  # all of them may match: the pattern whole
-            pattern = self.cues[index].pattern
-            assert pattern is not None
+            pattern = self._whole[index] or self._compile_whole(index)
+            if pattern.search(text) is None:
+                return None
             return ((m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
-        return leftmost_spans([alternatives[i] for i in sorted(present)], text)
+        chosen = [alternatives[i] for i in sorted(present)]
+        if len(chosen) == 1:
+            if chosen[0].search(text) is None:
+                return None
+            return ((m.start(), m.end()) for m in chosen[0].finditer(text))
+        ahead = [a.search(text) for a in chosen]
+        if not any(ahead):
+            return None
+        return leftmost_spans(chosen, text, ahead)
+
+    def _programs(self, index: int) -> tuple[re.Pattern[str], ...]:
+        """Cue `index`'s alternatives compiled (a `LazyPattern` compiles on first use; this skips its
+        wrapper on every later search)."""
+        compiled = self._compiled[index]
+        if compiled is None:
+            compiled = self._compiled[index] = tuple(_compiled(a) for a in self._alternatives[index])
+        return compiled
+
+    def _compile_whole(self, index: int) -> re.Pattern[str]:
+        pattern = self.cues[index].pattern
+        assert pattern is not None
+        whole = self._whole[index] = _compiled(pattern)
+        return whole
 
     @staticmethod
     def _keep(
@@ -262,7 +292,13 @@ def collapse_identifiers(masked: str) -> Collapsed:
     return Collapsed("".join(pieces), tuple(runs), tuple(removed))
 
 
-def leftmost_spans(alternatives: Sequence[Pattern], text: str) -> Iterator[tuple[int, int]]:
+def _compiled(pattern: Pattern) -> re.Pattern[str]:
+    return pattern.compiled if isinstance(pattern, LazyPattern) else pattern
+
+
+def leftmost_spans(
+    alternatives: Sequence[Pattern], text: str, ahead: list[re.Match[str] | None] | None = None
+) -> Iterator[tuple[int, int]]:
     """The spans `finditer` of the alternation `a|b|…` of `alternatives` (in this order) gives in `text`,
     from each alternative's own searches: the leftmost match wins, at the same start the earlier
     alternative; the next search starts where it ended. Exact for alternatives that cannot match the
@@ -273,7 +309,8 @@ def leftmost_spans(alternatives: Sequence[Pattern], text: str) -> Iterator[tuple
         yield from ((m.start(), m.end()) for m in alternatives[0].finditer(text))
         return
     pos = 0
-    ahead = [a.search(text) for a in alternatives]  # each alternative's next match from `pos`
+    if ahead is None:  # each alternative's next match from `pos` (the caller may have searched already)
+        ahead = [a.search(text) for a in alternatives]
     while True:
         best: re.Match[str] | None = None
         for i, found in enumerate(ahead):
