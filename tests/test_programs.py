@@ -1,5 +1,6 @@
 """Cue patterns rebuilt from their cached compiled programs match exactly as `re.compile`'s do; a
-program `_sre` refuses, or none at all, falls back to `re.compile`."""
+program `_sre` refuses, or none at all, falls back to `re.compile`. The modules' own patterns (`regex`)
+are served from a table the engine keeps once loaded."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from fanzha.datafiles import CACHE_ENV
-from fanzha.programs import Programs, program, rebuild
+from fanzha import programs as programs_module
+from fanzha.programs import Programs, keep_compiled, program, rebuild
 from fanzha.taxonomy import load_taxonomy
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real" / "real_sms.jsonl"
@@ -74,3 +76,55 @@ def test_the_taxonomy_still_pickles_without_its_table() -> None:
     assert twin.pattern is not None and cue.pattern is not None
     assert [m.span() for m in twin.pattern.finditer(text)] == [m.span() for m in cue.pattern.finditer(text)]
     assert [a.pattern.pattern for a in twin.alternatives] == [a.pattern.pattern for a in cue.alternatives]
+
+
+def test_a_module_pattern_is_kept_and_rebuilt_with_its_flags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(programs_module, "_COMPILED", programs_module._Compiled())
+    cases = [("[\u3400-\u9fff]{2}(?P<n>\\d+)", 0), ("^ab.c$", re.IGNORECASE | re.MULTILINE | re.DOTALL)]
+    texts = ["资金123", "x\nAB\nC\nab_c", "ab\nc"]
+    made = [programs_module.regex(pattern, flags) for pattern, flags in cases]
+    assert not list(tmp_path.glob("module-programs-*.json"))  # kept only when asked
+    keep_compiled()
+    (kept,) = tmp_path.glob("module-programs-*.json")
+    assert len(json.loads(kept.read_text("utf-8"))) == 2
+
+    fresh = programs_module._Compiled()  # the next process: served from the table
+    monkeypatch.setattr(programs_module, "_COMPILED", fresh)
+    for (pattern, flags), first in zip(cases, made, strict=True):
+        again, plain = programs_module.regex(pattern, flags), re.compile(pattern, flags)
+        assert again.flags == plain.flags and again.groupindex == plain.groupindex
+        for text in texts:
+            assert [m.span() for m in again.finditer(text)] == [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in first.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert not fresh.made  # nothing compiled anew: keeping writes nothing
+    kept.write_text("{}", "utf-8")
+    keep_compiled()
+    assert kept.read_text("utf-8") == "{}"
+
+
+def test_a_bad_module_pattern_raises_as_re_compile_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(programs_module, "_COMPILED", programs_module._Compiled())
+    with pytest.raises(re.error, match="missing \\)"):
+        programs_module.regex("资金(清查")
+
+
+def test_a_damaged_or_stale_table_is_compiled_past(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(programs_module, "_COMPILED", programs_module._Compiled())
+    programs_module.regex("安全账户")
+    keep_compiled()
+    (kept,) = tmp_path.glob("module-programs-*.json")
+    kept.write_text('{"0:安全账户": ["x"], "0:旧的": [0, "", 0, {}, []]}', "utf-8")
+    fresh = programs_module._Compiled()
+    monkeypatch.setattr(programs_module, "_COMPILED", fresh)
+    assert programs_module.regex("安全账户").search("转入安全账户") is not None
+    assert fresh.made  # the refused program was made again
+    monkeypatch.setattr(programs_module._Compiled, "MAX_KEPT", 1)
+    keep_compiled()  # past the limit: only what this process compiled is kept
+    assert list(json.loads(kept.read_text("utf-8"))) == ["0:安全账户"]

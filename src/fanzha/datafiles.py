@@ -49,8 +49,7 @@ def load_derived(name: str, *, source: str, compute: Callable[[], Any], only_to_
     from the cache when `source` is unchanged; `compute` makes it otherwise. `only_to_keep`: a value
     worth computing only when it can be kept for the next run (an accelerator): None, uncomputed, when
     the cache directory cannot be written."""
-    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:20]
-    cached = cache_dir() / f"{name}-{digest}.json"
+    cached = _derived_path(name, source)
     try:
         return orjson.loads(cached.read_bytes())
     except (OSError, orjson.JSONDecodeError):
@@ -60,6 +59,24 @@ def load_derived(name: str, *, source: str, compute: Callable[[], Any], only_to_
     value = compute()
     _write(cached, value)
     return value
+
+
+def read_derived(name: str, *, source: str) -> Any:
+    """The value `keep_derived` kept for `name` and `source`, or None when there is none (or it is unreadable)."""
+    try:
+        return orjson.loads(_derived_path(name, source).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+
+
+def keep_derived(name: str, *, source: str, value: Any) -> None:
+    """Keep a JSON value for `read_derived` (whole or not at all; nothing when the cache cannot be written)."""
+    _write(_derived_path(name, source), value)
+
+
+def _derived_path(name: str, source: str) -> Path:
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:20]
+    return cache_dir() / f"{name}-{digest}.json"
 
 
 def _writable(folder: Path) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from fanzha.detect.features import TOKEN_RUNS
+from fanzha.programs import regex
 from fanzha.taxonomy import Cue, Taxonomy
 from fanzha.taxonomy.model import LazyPattern
 from fanzha.text.keywords import KeywordIndex
@@ -333,11 +334,11 @@ def _not_a_question(word: str) -> str:
     return word
 
 
-_NEGATION = re.compile("|".join(map(_not_a_question, NEGATIONS)) + "|(?<![分特识区个级类性告辞离鉴派])别")
+_NEGATION = regex("|".join(map(_not_a_question, NEGATIONS)) + "|(?<![分特识区个级类性告辞离鉴派])别")
 # A negation reaches across "or" in its clause: in "无需您支付任何费用或提供卡密码" the 无需 denies 提供卡
 # 密码 too. Not across an enumeration (a loan advert's "无需任何抵押担保、放款前先交800元保证金" asks the
 # fee), nor out of a condition ("没有网银的话用手机或者输入支付密码验证").
-_COORDINATED_NEGATION = re.compile(
+_COORDINATED_NEGATION = regex(
     "(?:"
     + "|".join(map(_not_a_question, NEGATIONS))
     + ")(?:(?!的话|的|可以|(?<![费使作])用|请|就)[^。！？!?\n，,；;、]){0,14}(?:或者?|也不|也无需|也不用)$"
@@ -365,9 +366,9 @@ _GIVING = (
     "点击",
     "开启",
 )
-_QUOTING = re.compile("|".join(map(_not_a_question, QUOTING)))
-_REPORTED = re.compile("|".join(REPORTED))
-_IN_CLAUSE_REPORTED = re.compile("|".join(NEWS + DISOWNED))
+_QUOTING = regex("|".join(map(_not_a_question, QUOTING)))
+_REPORTED = regex("|".join(REPORTED))
+_IN_CLAUSE_REPORTED = regex("|".join(NEWS + DISOWNED))
 
 
 # A text that tells of a scam attempt on the writer or someone close: a call, a message or a contact
@@ -403,7 +404,7 @@ _APPROACHED = (
 # event may come sentences later ("事主周某某（男，39岁，外卖骑手）接到一条短信", "报警人：李建国，性别男，年龄
 # 58岁。报警称…接到", "胡斌来电替父亲马俊报警，称父亲今年67岁，…接到").
 _RECORD_HEADER = "(?:报警人|报案人|受害人|被害人|事主|当事人|报警称|报案称|报称|替[^。！？!?\n]{0,8}报警)"
-_ENCOUNTER = re.compile(
+_ENCOUNTER = regex(
     "|".join(
         [
             _CLOSE
@@ -427,28 +428,28 @@ _ENCOUNTER = re.compile(
 # person ("称其名下银行卡涉嫌洗钱", "要求其下载会议软件", "让她把钱转到安全账户"); the cues are written in the
 # second person the scam itself uses, so the object of a verb of saying or asking reads as 你 there. One
 # character for one: the hits' spans stay where they were.
-_INDIRECT = re.compile(
+_INDIRECT = regex(
     "(称|说|让|叫|要求|诱导|告知|通知|告诉|引导|指导|骗)[其他她](?![们人他它实余是]|中(?![奖签]))"
 )
 # A case bulletin tells of an attempt on a victim too ("【反诈案例】受害人李某接到自称公安的电话，称其…
 # 警方提醒：…"), but as an example to warn others by: its reported speech stays reported.
-_BULLETIN = re.compile(
+_BULLETIN = regex(
     "反诈|涉诈|防骗|案例|谨防|警惕|提防|(?:警方|公安|民警|派出所|网警)(?:提醒|提示|温馨提示|郑重提醒)"
     "|提醒(?:您|大家|广大|市民|群众)|(?:都是|均为|一律是)(?:诈骗|骗局)"
 )
 # Others' scams described only to set the writer apart: "刷单确实有骗子，但我们是大平台", "外面都是骗人的，
 # 可我们这个…", "现在骗子很多，不过这次是真的".
-_CONTRAST_POSE = re.compile("(?:但|可|不过|而)(?:是)?(?:我们|我这|咱们|咱这|我家|这次|这回|本平台|我司)")
+_CONTRAST_POSE = regex("(?:但|可|不过|而)(?:是)?(?:我们|我这|咱们|咱这|我家|这次|这回|本平台|我司)")
 # … and where the writer sets themselves apart, what they report of others ends: "那个冒充客服骗您的账号我删除并举报
 # 了，我才是官方客服，请下载会议软件开启屏幕共享" asks for the screen itself.
-_SELF_POSE = re.compile(_CONTRAST_POSE.pattern + "|(?:我|我们|本人|我这边)才是")
+_SELF_POSE = regex(_CONTRAST_POSE.pattern + "|(?:我|我们|本人|我这边)才是")
 # The words without which `_ENCOUNTER` cannot match: one cheap search spares the full pattern on most texts.
-_ENCOUNTER_WORDS = re.compile(
+_ENCOUNTER_WORDS = regex(
     "|".join(sorted({*_RECEIVED, *_ASKED, *_ASKED_KIN, *_APPROACHED, "加了", "加qq", "加微信", "加好友"}))
 )
 # A closing bracket ends reported speech too: "（来电，自称中国移动客服）您好，您的积分…" is a transcript's
 # stage direction, and what follows it is the caller's own words.
-_SENTENCE_BREAK = re.compile("[" + _SENTENCE_END + ")）]")
+_SENTENCE_BREAK = regex("[" + _SENTENCE_END + ")）]")
 
 
 def _sentence_start(text: str, start: int) -> int:
@@ -474,8 +475,8 @@ def _clause_back(text: str, start: int, window: int) -> int:
 # 只需交500保证金", "…但要先交"), nor a condition's threat ("不交保证金就不能放款": 不能 closes the span, it
 # denies nothing in it). Words of two characters only: a lone 别 or 勿 inside a span is as often part of a
 # name or a word.
-_DENIAL = re.compile("|".join(_not_a_question(word) for word in NEGATIONS if len(word) > 1))
-_TURN = re.compile("但|却|可是|只需|只要|然而|不过|除了|除非|否则|就|才")
+_DENIAL = regex("|".join(_not_a_question(word) for word in NEGATIONS if len(word) > 1))
+_TURN = regex("但|却|可是|只需|只要|然而|不过|除了|除非|否则|就|才")
 
 
 def _denied_inside(cue: Cue, text: str, start: int, end: int) -> bool:
@@ -495,7 +496,7 @@ def _denied_inside(cue: Cue, text: str, start: int, end: int) -> bool:
 # A denial with the one it spares, a person or a party, between it and the cue: "不向劳务人员收取押金", "从不向学生
 # 收取任何费用" (not "不向银行申请放款前需要您先交保证金"); or one that governs the request the cue's words are
 # the object of: "人社部门不会以“申请补贴”为名要求企业提供网银密码", "银行从不通过短信要求您点击链接".
-_DENIED_TO = re.compile(
+_DENIED_TO = regex(
     rf"(?:(?<![要会能])不|从不|不会|绝不|均不|一律不)(?!{_REASSURES})(?:向|对|为|替|让)"
     r"[^。！？!?\n，,；;]{0,4}"
     r"(?:您|你|客户|学员|学生|求职者|应聘者|劳务人员|外派人员|用户|消费者|家长|员工|会员|业主|患者|旅客|乘客|个人|工人|村民|居民)"
@@ -539,7 +540,7 @@ def _negated(text: str, start: int, end: int, told: bool) -> str | None:
 
 # What follows a described scam in a warning: "贷款先交钱的都是诈骗", "让你转账到安全账户的就是骗子",
 # "稳赚不赔的理财你可别碰".
-_JUDGED = re.compile(
+_JUDGED = regex(
     r"[^。！？!?\n，,；;]{0,12}?(?:的)?(?:都是|就是|均为|均是|一律是|统统是|全是|必是|肯定是|是)"
     r"(?:诈骗|骗局|骗子|陷阱|套路|骗人|坑人|假的)"
     r"|[^。！？!?\n，,；;]{0,12}?(?:的[，,]?)?(?:都|均|一律)?(?:要|需|需要|应)(?:当心|小心|警惕|提防)"
@@ -558,7 +559,7 @@ _JUDGED = re.compile(
 
 
 # Who did not pay, right before a disowning: "未缴纳保证金的都不是我们公司的员工" is a threat, not a warning.
-_UNPAID = re.compile(r"(?:未|没有?|不)(?:交|缴|付|支付|转)")
+_UNPAID = regex(r"(?:未|没有?|不)(?:交|缴|付|支付|转)")
 
 
 def _judged(text: str, end: int) -> bool:
@@ -573,12 +574,12 @@ def _judged(text: str, end: int) -> bool:
 # 你还会相信吗？", "【反诈宣传】中奖了要先交税费才能领奖？"). A scam wearing a warning's tag demands ("【公安局】
 # 您涉嫌洗钱，请立即转账到安全账户。"), asks it politely ("请问您能把资金转到安全账户吗？") or checks it was heard
 # ("…开启屏幕共享，你会操作吗？", "…明白吗？"): it does not ask whether to believe it (`_posed`).
-_POSED_HERE = re.compile(r"[^，,。！!；;\n]{0,20}[？?]")
-_POSED_NEXT = re.compile(
+_POSED_HERE = regex(r"[^，,。！!；;\n]{0,20}[？?]")
+_POSED_NEXT = regex(
     r"[^。！!？?\n]{0,30}[，,][^。！!\n，,]{0,6}"
     r"(?:相信|信|上当|馅饼|靠谱|是真的|敢|会[^。！!\n，,？?]{0,10}(?:转|交|给|付|信|点|扫|照做))[^。！!\n，,]{0,8}[？?]"
 )
-_ADDRESSING = re.compile("请|您|你")
+_ADDRESSING = regex("请|您|你")
 
 
 def _posed(text: str, start: int, end: int, told: bool) -> bool:
@@ -617,11 +618,11 @@ def described(text: str, start: int, end: int, *, told: bool = False) -> bool:
 # A conversation: one side asks, the other answers in the first person after a break ("请问您现在方便
 # 吗？ 不方便，我现在…", "…进行身份验证。 你好，我最近…"; normalised text), or lines open with at least
 # two speakers' labels ("客服：…\n我：…"; roles only: "反诈小课堂：…\n记住：…" is one voice's headings).
-_REPLY = re.compile(
+_REPLY = regex(
     r"[?？][ \t\u3000\n]+[^。！？!?\n]{0,10}我(?!们)"
     r"|[。.!！][ \t\u3000\n]+(?:你好|您好|喂|嗯|哦|啊|不|是的|好的|对)[^。！？!?\n]{0,10}我(?!们)"
 )
-_SPEAKER = re.compile(
+_SPEAKER = regex(
     r"(?:^|\n)[ \t\u3000]*(甲|乙|a|b|我|对方|客服|骗子|来电人?|接线员|民警|警察|他|她|用户|客户|本人|男方|女方)[:：]"
 )
 
@@ -637,16 +638,16 @@ def is_dialogue(text: str) -> bool:
 # of trusting, paying or replying, and the writer speaks in the first person (我). A notice answers that
 # question ("…都是诈骗。") or puts it to its reader ("网友推荐的平台稳赚不赔，靠谱吗？", "这样的好事你敢信吗？"):
 # it has no 我, or addresses 你/您/大家 in that clause without one, or opens with a warning's tag (【反诈提醒】).
-_TRAILING = re.compile(r"(?:[^\w？?]|_|谢谢|急|在线等|求助|求解答|拜托了?)+$")
-_CLAUSES = re.compile(r"[^，,。！!；;：:\n？?]+[？?]*")
-_QUESTION_WORD_AT_END = re.compile(
+_TRAILING = regex(r"(?:[^\w？?]|_|谢谢|急|在线等|求助|求解答|拜托了?)+$")
+_CLAUSES = regex(r"[^，,。！!；;：:\n？?]+[？?]*")
+_QUESTION_WORD_AT_END = regex(
     r"(?:要不要|该不该|能不能|是不是|会不会|靠不靠谱|真的假的|怎么办|咋办|([扫交转点付加给回接打填信])不\1).{0,4}$"
 )
-_ASKS_ABOUT_ACTING = re.compile(
+_ASKS_ABOUT_ACTING = regex(
     r"(?:信|真|骗|诈|靠谱|安全|正常|交|转|点|扫|付|打|回|接|填|加|去|给).{0,8}(?:[吗么嘛呢][？?]*|[？?]+)$"
 )
-_ADDRESSED = re.compile(r"你|您|大家|各位")
-_WARNING_TAG = re.compile(r"^\s*[【\[][^】\]]{0,12}(?:反诈|防骗|提醒|课堂|宣传|警示|警方|公安)")
+_ADDRESSED = regex(r"你|您|大家|各位")
+_WARNING_TAG = regex(r"^\s*[【\[][^】\]]{0,12}(?:反诈|防骗|提醒|课堂|宣传|警示|警方|公安)")
 
 
 def asks_whether_to_act(text: str) -> bool:

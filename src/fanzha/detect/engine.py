@@ -42,6 +42,7 @@ from fanzha.detect.signals import (
 )
 from fanzha.detect.standalone import Standalone, bare, only_identifiers, standalone
 from fanzha.extract.id_card import mask_id_numbers
+from fanzha.programs import keep_compiled
 from fanzha.taxonomy import ADVERT_KINDS, NORMAL, SCAM, Taxonomy, load_taxonomy
 from fanzha.text.limits import MAX_CHARS, InputError, check_text
 from fanzha.text.variants import VariantRepairer
@@ -508,6 +509,7 @@ def default_detector() -> Detector:
         # a tenth of a 20,000-text `fanzha check --jsonl` run. Same variable as Settings.model_path.
         path = os.environ.get(MODEL_PATH_ENV)
         _default = Detector(model=LinearTextModel.load(Path(path)) if path else None)
+        keep_compiled()  # the engine's modules are all imported: their patterns' programs, for the next start
     return _default
 
 

@@ -12,11 +12,12 @@ is what makes fanzha's scoring faster than scikit-learn's Python-level n-gram an
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
+
+from fanzha.programs import regex
 
 HASH_BITS = 22
 NGRAM_RANGE = (1, 3)
@@ -34,9 +35,9 @@ TOKENS = {
     "id_card": "\ue004",
     "ip": "\ue000",
 }  # amounts stay as written: "5万元" is content, not an identifier
-_NOT_CONTENT = re.compile(r"[^\u3400-\u9fffa-z0-9\ue000-\ue00f]+")
-_DIGITS = re.compile(r"\d+")
-TOKEN_RUNS = re.compile(r"([\ue000-\ue00f])\1+")  # one identifier, masked (a run of its token)
+_NOT_CONTENT = regex(r"[^\u3400-\u9fffa-z0-9\ue000-\ue00f]+")
+_DIGITS = regex(r"\d+")
+TOKEN_RUNS = regex(r"([\ue000-\ue00f])\1+")  # one identifier, masked (a run of its token)
 
 _SALTS = np.array(
     [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93], dtype=np.uint64

@@ -16,14 +16,14 @@ whose clause, before it, tells of money rather than asking for it (他转我500,
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from fanzha.detect.cues import described
+from fanzha.programs import regex
 
 _AMOUNT = r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万几]+)\s*(块钱|块|元|w|万|千|百|k)"
 _NOT_MONEY = r"(?![了过的])(?!(个|一个|一下)?(电话|视频|招呼))"  # 给我转了/转的, 给我打个电话: no payment
-_MONEY = re.compile(
+_MONEY = regex(
     r"(先?(转|打|汇|借|垫)"
     + _NOT_MONEY
     + r"(点|些|一下|个)?钱?(给|到)?我(?!的)"  # 转我 / 借点钱给我 / 打到我(卡上)
@@ -33,14 +33,14 @@ _MONEY = re.compile(
     r"|(微信|支付宝)上?转我"
     r"|给我(发|包)?(个|一个)红包|发(个|一个)?红包给我"
 )
-_CODE = re.compile(
+_CODE = regex(
     r"(发|给|告诉|报|念)(给)?我[^。！？!?\n]{0,8}(验证码|校验码|动态码|动态密码|yzm)"
     r"|(验证码|校验码|动态码|动态密码|yzm)[^。！？!?\n]{0,10}(发|给|告诉|报|念|截图)(给|发)?(我|一下)"
 )
-_CLAUSE_END = re.compile(r"[。！？!?，,；;：:\s]")
+_CLAUSE_END = regex(r"[。！？!?，,；;：:\s]")
 # In the clause before a request, words that make it an account (他转我, 每个月打我卡上, 已经), a question
 # about money sent (干嘛转我) or someone else's words (有人让你): it asks for nothing.
-_TOLD = re.compile(
+_TOLD = regex(
     r"已|刚(才|刚)?$|曾|有人|让你|叫你|他|她|们|公司|单位|同事|老板|每|昨|前天|上次|之前|干嘛|为什么|为啥|怎么|"
     r"还你|如果|要是|我妈|我爸"
 )

@@ -22,6 +22,7 @@ from fanzha.domains import check_domain, risky_ending
 from fanzha.extract.base import Identifier
 from fanzha.extract.registry import Located
 from fanzha.intel import Brand, brands, official_numbers, official_owner
+from fanzha.programs import regex
 from fanzha.text.keywords import KeywordIndex
 
 
@@ -40,10 +41,10 @@ def lookalike_weight(score: float) -> float:
     return round(1.5 + 2.5 * score, 1)
 
 
-_HOST_TOKENS = re.compile(r"[.\-_]")
+_HOST_TOKENS = regex(r"[.\-_]")
 
 
-_GOVERNMENT_ENDING = re.compile(r"(?:^|\.)gov(?:\.[a-z]{2})?$")
+_GOVERNMENT_ENDING = regex(r"(?:^|\.)gov(?:\.[a-z]{2})?$")
 
 
 def _fake_government(host: str) -> bool:
@@ -67,8 +68,8 @@ ALL_OFFICIAL = "all_contacts_official"
 # or someone a notice reports ("收到来自861…用户的彩信"). Operators' genuine notices quote them; they are
 # no contact the brand gives, so they are not held against the brand's official numbers. One dressed up as a
 # service number ("来自0095588的通知") is still that lie, whoever it names.
-_NAMES_A_PERSON_AFTER = re.compile(r"[ ]?(手机用户|用户|客户|机主)(?!服务|热线|中心|经理|专线|端|号|电话)")
-_NAMES_A_PERSON_BEFORE = re.compile(r"(来自|机主)[ ]?$")
+_NAMES_A_PERSON_AFTER = regex(r"[ ]?(手机用户|用户|客户|机主)(?!服务|热线|中心|经理|专线|端|号|电话)")
+_NAMES_A_PERSON_BEFORE = regex(r"(来自|机主)[ ]?$")
 
 
 def names_a_person(masked: str, item: Located) -> bool:
@@ -113,16 +114,14 @@ _AUTHORITY = (
 )
 _DEPARTMENT = "分局|支队|大队|执行局|立案庭|法庭|稽查局|管理局|中心|办公室|局|院|厅|署|处|科"
 _TITLE = "通知书|告知书|传票|决定书|协查函|通知|公告|函"
-_AUTHORITY_HEADING = re.compile(
+_AUTHORITY_HEADING = regex(
     rf"\s*(?:主题[:：]\s*)?[【\[]?[\u4e00-\u9fff（）()]{{0,24}}?(?:{_AUTHORITY})"
     rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{_DEPARTMENT}))?(?:[】\]:：\s]|[\u4e00-\u9fff]{{0,8}}?(?:{_TITLE}))"
 )
-_CLOSING_TAG = re.compile(r"[【\[]([^】\]\n]{1,24})[】\]]\s*$")
-_MOBILE_TO_CALL = re.compile(
-    r"(?:致电|拨打|回拨|回电|联系|咨询|热线|专线|手机|电话)[^，,。！？!?\n\ue001]{0,8}$"
-)
-_OWN_NUMBER = re.compile(r"(?:打我|联系我|我的?手机|给我回|找我|本人)[^，,。！？!?\n\ue001]{0,6}$")
-_NOT_THE_OFFICE = re.compile(
+_CLOSING_TAG = regex(r"[【\[]([^】\]\n]{1,24})[】\]]\s*$")
+_MOBILE_TO_CALL = regex(r"(?:致电|拨打|回拨|回电|联系|咨询|热线|专线|手机|电话)[^，,。！？!?\n\ue001]{0,8}$")
+_OWN_NUMBER = regex(r"(?:打我|联系我|我的?手机|给我回|找我|本人)[^，,。！？!?\n\ue001]{0,6}$")
+_NOT_THE_OFFICE = regex(
     r"社区民警|片警|警务室|驻村|网格员|社区警务|户籍民警|辖区民警|律师事务所|本所律师|律所"
 )
 # … and its link: such offices publish on government domains (.gov.cn) and their own registered sites; a
@@ -130,17 +129,17 @@ _NOT_THE_OFFICE = re.compile(
 # page. The office speaks as the sender (the heading above) or of itself (本院, 本局) about an office's matter
 # (a hospital or a college says 本院 too). Tunable corpora: 15 notices, all scams.
 AUTHORITY_LINK = "authority_link_mismatch"
-_SELF_REFERENCE = re.compile(r"本院|本局|本庭|本机关|我院|我局")
-_OFFICE_MATTER = re.compile(_AUTHORITY + "|传票|立案|开庭|应诉|判决书|裁定书|强制执行|稽查|税款")
-_AUTHORITY_NAME = re.compile(_AUTHORITY)
+_SELF_REFERENCE = regex(r"本院|本局|本庭|本机关|我院|我局")
+_OFFICE_MATTER = regex(_AUTHORITY + "|传票|立案|开庭|应诉|判决书|裁定书|强制执行|稽查|税款")
+_AUTHORITY_NAME = regex(_AUTHORITY)
 _PRIVATE_LINES = frozenset(["landline", "mobile", "international"])
-_SENDER_TAG = re.compile(r"^\s*[【\[]([^】\]\n]{1,24})[】\]]|[【\[]([^】\]\n]{1,24})[】\]]\s*$")
-_LINE_TO_CALL = re.compile(
+_SENDER_TAG = regex(r"^\s*[【\[]([^】\]\n]{1,24})[】\]]|[【\[]([^】\]\n]{1,24})[】\]]\s*$")
+_LINE_TO_CALL = regex(
     r"(?:致电|拨打|回拨|回电|联系|咨询|热线|客服|专线|安全中心)[^，,。！？!?\n\ue001]{0,6}$"
 )
-_LOCAL_OFFICE = re.compile(r"支行|分行|网点|营业部|营业厅|经理|预约|上门")
+_LOCAL_OFFICE = regex(r"支行|分行|网点|营业部|营业厅|经理|预约|上门")
 # What may follow the bank's name in its own tag (【招商银行信用卡】, 【工行数字钱包】); not 【蚂蚁搬家】.
-_TAG_OF = re.compile(r"(?:信用卡(?:中心)?|客服(?:中心)?|服务|提醒|通知|手机银行|网上银行|数字钱包|安全中心)?")
+_TAG_OF = regex(r"(?:信用卡(?:中心)?|客服(?:中心)?|服务|提醒|通知|手机银行|网上银行|数字钱包|安全中心)?")
 
 
 def _alerting_bank(masked: str, located: Sequence[Located]) -> Brand | None:
@@ -354,7 +353,7 @@ _VOUCHING = frozenset(["official_link", "government_link", "official_contact"])
 # A number the extractor did not take (010—65432198 with a dash it does not know): a contact nobody vouched for.
 # Phone-shaped runs of digit groups only: not a date (2024-06-15), nor an order, waybill or account number
 # written in one piece.
-_UNREAD_NUMBER = re.compile(
+_UNREAD_NUMBER = regex(
     r"(?<![\d\-])(?!(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d))\d{2,4}(?:[\- —–]{1,3}\d{3,8}){1,2}(?![\d\-])"
 )
 
@@ -387,7 +386,7 @@ def _owns(brand: Brand, ident: Identifier) -> bool:
 
 
 Signal = tuple[str, str, float]  # cue id, meaning, weight
-_APK = re.compile(r"\.apk(?:$|[?#])", re.IGNORECASE)
+_APK = regex(r"\.apk(?:$|[?#])", re.IGNORECASE)
 
 
 def _signals_for(ident: Identifier, claims: list[Brand]) -> list[Signal]:
@@ -488,7 +487,7 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
 # E-mail addresses are no links (`fanzha.extract.url`), but the domain after "@" is where a reply goes: a "tax
 # bureau" writing from ssfw_bz@chinatax-hr.net, a "court" from a gov-looking domain that is not gov.cn. The
 # same checks as a link's host; an address on the brand's own or an unrelated domain says nothing.
-_EMAIL_ADDRESS = re.compile(
+_EMAIL_ADDRESS = regex(
     r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@([a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){1,6})"
 )
 

@@ -37,6 +37,7 @@ from fanzha.extract.bank_card import luhn_valid
 from fanzha.extract.id_card import is_id_number
 from fanzha.extract.phone import MOBILE_SEGMENTS, imitated_service
 from fanzha.extract.url import SHORTENERS, TLDS
+from fanzha.programs import regex
 from fanzha.text import normalize
 
 KINDS = ("phone", "bank_card", "url", "domain", "ip", "qq", "wechat", "alipay")
@@ -54,9 +55,9 @@ ID_NUMBER = "疑似身份证号"
 
 # ------------------------------------------------------------------------------------------ phones
 _PHONE_SEPARATORS = str.maketrans("", "", " -.()")
-_PHONE = re.compile(r"(\+0*|00+)?(\d{3,20})")
-_SERVICE = re.compile(r"9[56]\d{3,4}|1[02]\d{3}|101[01]\d{4}|[48]00\d{7}|106\d{5,14}|11[09]|12[02]")
-_LOCAL_SERVICE = re.compile(r"9[56]\d{3,4}|12\d{3}")
+_PHONE = regex(r"(\+0*|00+)?(\d{3,20})")
+_SERVICE = regex(r"9[56]\d{3,4}|1[02]\d{3}|101[01]\d{4}|[48]00\d{7}|106\d{5,14}|11[09]|12[02]")
+_LOCAL_SERVICE = regex(r"9[56]\d{3,4}|12\d{3}")
 
 
 def _phone(text: str) -> str | None:
@@ -193,7 +194,7 @@ def _card_flags(value: str) -> tuple[str, ...]:
     return () if 10 <= len(value) <= 25 else (LENGTH,)
 
 
-_QQ_WORD = re.compile(r"qq[ :=#\-]*(?=\d)", re.IGNORECASE)
+_QQ_WORD = regex(r"qq[ :=#\-]*(?=\d)", re.IGNORECASE)
 
 
 def _qq(text: str) -> str | None:
@@ -211,12 +212,12 @@ def _qq_flags(value: str) -> tuple[str, ...]:
     return () if 5 <= len(value) <= 11 else (LENGTH,)
 
 
-_PHONE_LIKE = re.compile(r"\+?[\d \-.()]+")
-_WECHAT = re.compile(r"[a-z][a-z0-9_\-]{5,19}")
-_WECHAT_LIKE = re.compile(r"[a-z0-9_\-]{2,64}")
+_PHONE_LIKE = regex(r"\+?[\d \-.()]+")
+_WECHAT = regex(r"[a-z][a-z0-9_\-]{5,19}")
+_WECHAT_LIKE = regex(r"[a-z0-9_\-]{2,64}")
 _NOT_WECHAT = frozenset(["weixin", "wechat", "wxpay", "app"])
-_EMAIL = re.compile(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9.\-]+\.[a-z]{2,10}")
-_EMAIL_LIKE = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9._\-]+")
+_EMAIL = regex(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9.\-]+\.[a-z]{2,10}")
+_EMAIL_LIKE = regex(r"[a-z0-9._%+\-]+@[a-z0-9._\-]+")
 
 
 def _wechat(text: str) -> str | None:
@@ -242,19 +243,19 @@ def _account_flags(kind: str, value: str) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------------------------- addresses, links
-_IP = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
-_IPV4 = re.compile(r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}")
+_IP = regex(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
+_IPV4 = regex(r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}")
 _LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
 # Scheme, host, port, path (the characters fanzha.extract.url accepts), anchored: as the extractor reads.
-_URL = re.compile(
+_URL = regex(
     r"(?:(?P<scheme>https?|hxxps?|ftp)://)?(?P<host>" + _LABEL + r"(?:\." + _LABEL + r"){1,8})"
     r"(?::\d{2,5})?(?P<path>[/?#][a-z0-9\-._~:/?#@!$&*+,;=%]*)?"
 )
 # The same with any scheme and any labels: a link the extractor would not take from a text.
-_ANY_URL = re.compile(
+_ANY_URL = regex(
     r"(?:[a-z][a-z0-9+.\-]*://)?(?P<host>[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)+)\.?(?::\d{1,5})?(?P<path>[/?#]\S*)?"
 )
-_TLD = re.compile(r"[a-z]{2,63}|xn--[a-z0-9\-]+")
+_TLD = regex(r"[a-z]{2,63}|xn--[a-z0-9\-]+")
 
 
 def _ip(text: str) -> str | None:

@@ -21,6 +21,7 @@ import re
 from fanzha.extract.base import Candidate, Recognizer, digits_only
 from fanzha.extract.digit_runs import followed_by_unit, inside_digit_groups
 from fanzha.extract.phone_international import international_number, taiwan_numbers
+from fanzha.programs import regex
 
 # Mobile number segments (first three digits) in use, from MIIT allocations.
 MOBILE_SEGMENTS = frozenset(
@@ -51,26 +52,26 @@ _SEP = r"[ \-]?"
 _MOBILE_SEP = r"[ \-.]?"  # 138.0013.8000 is a mobile; dots are not allowed in landlines (IP addresses)
 # Each pattern starts with a look-ahead on its first character: most characters of a Chinese text fail
 # it at once, which makes the scan several times faster than starting with the look-behind.
-_MOBILE = re.compile(
+_MOBILE = regex(
     r"(?=[\d+(])(?<![\d+])(?:(?:\+|00)?86" + _SEP + r"|\(\+?86\)" + _SEP + r")?"
     r"(?:(1[3-9]\d)" + _MOBILE_SEP + r"(\d{4})" + _MOBILE_SEP + r"(\d{4})(?!\d)"
     r"|(1[3-9](?:[ \-]?\d){9})(?![ \-]?\d))"  # any grouping, when the run is exactly 11 digits
 )
-_LANDLINE = re.compile(
+_LANDLINE = regex(
     r"(?=[\d+(])(?<![\da-z+])(?:(?:\+|00)86" + _SEP + r"|86[ \-]|\(\+?86\)" + _SEP + r")?"
     r"\(?0?(10|2\d|[3-9]\d{2})[)）]?" + _SEP + r"([2-9]\d{2,3})" + _SEP + r"(\d{4})(?!\d)"
 )
 _AREA = r"0(?:10|2\d|[3-9]\d{2})"
-_SERVICE = re.compile(
+_SERVICE = regex(
     r"(?=[\d(])(?<![\d.])(?:(\(?" + _AREA + r"\)?)([ \-]?)(9[56]\d{3,4}|12\d{3})"  # 0311-966122, 010-12345
     r"|(9[56]\d{3,4}|1[02]\d{3}|101[01][ \-]?\d{4}|[48]00(?:[ \-]?\d){7}|106\d{5,14}))(?!\d|\.\d)"
 )
-_SHORT = re.compile(r"(?=1)(?<![\d.])(110|119|120|122)(?![\d.])")
-_PREFIXED = re.compile(r"(?=[+0])(?<!\d)(\+0*|00+)(\d+)")
+_SHORT = regex(r"(?=1)(?<![\d.])(110|119|120|122)(?![\d.])")
+_PREFIXED = regex(r"(?=[+0])(?<!\d)(\+0*|00+)(\d+)")
 
 _SHORT_CONTEXT = ("拨打", "电话", "报警", "致电", "打", "求助", "热线", "报案")
 # Order, ticket, tracking, coupon and code numbers: the word right before the digits says what they are.
-_NOT_A_PHONE_BEFORE = re.compile(
+_NOT_A_PHONE_BEFORE = regex(
     r"(?:订单|单号|运单|券号|券码|套餐|编号|流水号|票号|工单|交易号|合同号|保单号|取件码|提货码|兑换码|验证码|校验码|动态码"
     r"|(?P<qq>qq|q群|扣扣|企鹅号?)"
     r"|(?P<amount>获得|得到|赢得|得|获|奖金|奖励|价值|合计|共计|充值?|返现?|(?<!发)送|赚了?|(?<![保储])存|投|月薪|薪资|工资))"
@@ -79,7 +80,7 @@ _NOT_A_PHONE_BEFORE = re.compile(
 _NOT_A_PHONE_AFTER = ("号订单", "号运单", "号包裹")
 # The upper end of a range of money (月薪8000到10000); not the number a command is sent to (发送QXDX120到
 # 10086, 发送0000到10086, 回复1到10086).
-_RANGE_BEFORE = re.compile(
+_RANGE_BEFORE = regex(
     r"(?<![a-z\d])(?<!发送)(?<!回复)(?<!编辑)(?<!发)(?<!拨)[1-9]\d{2,}\s*(?:到|至|~|～)\s*$"
 )
 

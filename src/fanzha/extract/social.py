@@ -10,16 +10,15 @@ from __future__ import annotations
 import re
 
 from fanzha.extract.base import Candidate, Recognizer
+from fanzha.programs import regex
 
 _GAP = r"[\s:：=\-_—~/号码是为账帐户群同]{0,6}"
-_QQ = re.compile(r"(qq群|q群|qq|扣扣|企鹅号|企鹅|q号|群号|口口)" + _GAP + r"([1-9]\d{4,10})(?!\d)")
+_QQ = regex(r"(qq群|q群|qq|扣扣|企鹅号|企鹅|q号|群号|口口)" + _GAP + r"([1-9]\d{4,10})(?!\d)")
 _WECHAT_WORDS = (  # the look-ahead on the first characters lets the scan skip everything else fast
     r"(?=[微薇威徽vw加卫维])(微信|薇信|威信|徽信|v信|vx|wx|weixin|wechat|加v|加微|加薇|卫星|维信|微芯|(?<![a-z])v(?=[:：\s]))"
 )
-_WECHAT = re.compile(_WECHAT_WORDS + _GAP + r"([a-z][a-z0-9_\-]{5,19}|1[3-9]\d{9})(?![a-z0-9_\-])")
-_ALIPAY = re.compile(
-    r"(支付宝)" + _GAP + r"(1[3-9]\d{9}|[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,10})(?![a-z0-9@.])"
-)
+_WECHAT = regex(_WECHAT_WORDS + _GAP + r"([a-z][a-z0-9_\-]{5,19}|1[3-9]\d{9})(?![a-z0-9_\-])")
+_ALIPAY = regex(r"(支付宝)" + _GAP + r"(1[3-9]\d{9}|[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,10})(?![a-z0-9@.])")
 
 
 class QqRecognizer(Recognizer):

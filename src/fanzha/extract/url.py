@@ -14,9 +14,8 @@ and carry a path after its host; else it is an e-mail address (`zhang.san@qq.com
 
 from __future__ import annotations
 
-import re
-
 from fanzha.extract.base import Candidate, Recognizer
+from fanzha.programs import regex
 
 # Top-level domains that occur in Chinese SMS, legitimate and abused. A bare `word.xyz` is a domain
 # only when its ending is here; with a scheme or `www.` any ending is accepted.
@@ -192,7 +191,7 @@ _PORT = r"(?::\d{2,5})?"
 # What may stand before "@" in a link (RFC 3986 userinfo), bounded so that a failed match is cheap. It
 # may hold "@" itself: the browser opens the host after the last one (https://icbc@www.icbc.com.cn@x.top).
 _USER = r"(?:(?P<user>[a-z0-9\-._~!$&'()*+,;=:%@]{1,100})@)"
-_SCHEME_URL = re.compile(
+_SCHEME_URL = regex(
     r"(?<![a-z])(?P<scheme>https?|hxxps?|ftp)(?::|：)//"
     + _USER
     + r"?(?P<host>"
@@ -209,7 +208,7 @@ _SCHEME_URL = re.compile(
 # A second to ninth label after the first: bounded, since each label after a "。" or "点" is a new place
 # for a pattern to start, and an unbounded repeat would scan the rest of a long chain from each of them.
 _MORE_LABELS = r"(?:" + _SEP + _LABEL + r"){1,8}"
-_BARE_URL = re.compile(
+_BARE_URL = regex(
     r"(?<![a-z0-9\-@/.])(?P<host>(?:"
     + _LABEL
     + _SEP
@@ -223,7 +222,7 @@ _BARE_URL = re.compile(
 )
 # "www.icbc.com.cn@icbc-vip.top/login" without a scheme: a host-like user part (a port may follow it),
 # "@", the real host.
-_BARE_USER_URL = re.compile(
+_BARE_USER_URL = regex(
     r"(?<![a-z0-9\-@/.])(?P<user>"
     + _LABEL
     + _MORE_LABELS
@@ -236,15 +235,15 @@ _BARE_USER_URL = re.compile(
     + _PATH
     + r")"
 )
-_IP_LINK = re.compile(
+_IP_LINK = regex(
     r"(?<![\d.])(?P<host>(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3})"
     r"(?P<port>:\d{2,5})?(?P<path>[/?#][a-z0-9\-._~:/?#@!$&*+,;=%]*)"
 )
 # Cheap test before the expensive patterns: a letter or digit next to a dot-like separator.
-_MAYBE_LINK = re.compile(r"[a-z0-9](?:\.|点|。|\[|\()")
-_OBFUSCATED_SEP = re.compile(r"。|点|\[点\]|\(点\)")
-_IPV4 = re.compile(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
-_SEPARATORS = re.compile(_SEP)
+_MAYBE_LINK = regex(r"[a-z0-9](?:\.|点|。|\[|\()")
+_OBFUSCATED_SEP = regex(r"。|点|\[点\]|\(点\)")
+_IPV4 = regex(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
+_SEPARATORS = regex(_SEP)
 
 
 def repair_host(host: str) -> tuple[str, bool]:
@@ -343,7 +342,7 @@ class UrlRecognizer(Recognizer):
         return Candidate(value, score, reason, details, kind="url" if scheme or path or user else "domain")
 
 
-_NOT_A_HOST = re.compile(r"[@:!$&'()*+,;=%~]")
+_NOT_A_HOST = regex(r"[@:!$&'()*+,;=%~]")
 
 
 def _decoy_not_mail(user: str, path: str) -> bool:

@@ -34,6 +34,7 @@ from importlib import resources
 import numpy as np
 import numpy.typing as npt
 
+from fanzha.programs import regex
 from fanzha.text.keywords import KeywordIndex
 from fanzha.text.normalize import NormText
 
@@ -171,14 +172,14 @@ def _next_to(positions: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
 # Letters for digits: a run standing alone (得l0000), or one before a unit of money (looo元, 286.oo元). Not a
 # run glued to more digits, letters or a dot: in a host or a number (wap.10o86.cn, www点1oo86点cn, 1o086) a
 # letter for a digit is how a look-alike imitates the real one, and the real one it is not.
-_LETTER_DIGITS = re.compile(
+_LETTER_DIGITS = regex(
     r"(?<![a-z.点])([li1])([o0]{2,})(?![a-z\d.点])|(?<![a-z])(o{2,}|[0-9]o+[0o]*)(?=元|万|千|块)"
 )
-_FILLED = re.compile(rf"[{_CJK}]([{re.escape(_FILLERS)}]|[{_DECOR}]\ufe0f?)[{_CJK}](?:\1[{_CJK}])*")
-_CHAIN = re.compile(rf"[{_CJK}](?:[{_DECOR}]{{1,4}}[{_CJK}]{{1,3}}){{3,}}")
-_DECOR_CHAR = re.compile(rf"[{_DECOR}]")
-_DECOR_RUN = re.compile(rf"[{_DECOR}]+")
-_CHAIN_HINT = re.compile(rf"[{_DECOR}][{_CJK}]{{1,3}}[{_DECOR}]")  # a quick first test: most texts have none
+_FILLED = regex(rf"[{_CJK}]([{re.escape(_FILLERS)}]|[{_DECOR}]\ufe0f?)[{_CJK}](?:\1[{_CJK}])*")
+_CHAIN = regex(rf"[{_CJK}](?:[{_DECOR}]{{1,4}}[{_CJK}]{{1,3}}){{3,}}")
+_DECOR_CHAR = regex(rf"[{_DECOR}]")
+_DECOR_RUN = regex(rf"[{_DECOR}]+")
+_CHAIN_HINT = regex(rf"[{_DECOR}][{_CJK}]{{1,3}}[{_DECOR}]")  # a quick first test: most texts have none
 
 
 def _letter_digits(text: str) -> tuple[str, list[Repair]]:
