@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from fanzha.datafiles import CACHE_ENV
 from fanzha import programs as programs_module
+from fanzha.datafiles import CACHE_ENV
 from fanzha.programs import Programs, keep_compiled, program, rebuild
 from fanzha.taxonomy import load_taxonomy
 

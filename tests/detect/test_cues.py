@@ -1006,6 +1006,11 @@ def test_a_denial_inside_the_cues_own_span_negates_it() -> None:
     # … unless the span turns after it, or the denial is a condition's threat
     for demand in ("放款前不收任何费用，只需交500元保证金即可到账", "放款前不会收取其他费用，但要先交保证金"):
         assert "loan_fee" in {h.cue.id for h in MATCHER.match(demand)}, demand
+    # … or a new predicate follows the denied one: the flight could not take off, and its cancellation is said
+    flight = "尊敬的旅客您好，您预订的航班因机械故障不能起飞已被取消，请致电4001234567办理退票及改签"
+    assert "flight_cancelled" in {h.cue.id for h in MATCHER.match(prepare(flight).masked)}
+    for denied in ("放款前不会收取任何保证金而已", "放款前不会收取任何保证金，不得已才提醒"):
+        assert "loan_fee" not in {h.cue.id for h in MATCHER.match(denied)}, denied
 
 
 def test_a_cue_repeated_thousands_of_times_keeps_a_bounded_number_of_spans() -> None:

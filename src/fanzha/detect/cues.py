@@ -477,6 +477,10 @@ def _clause_back(text: str, start: int, window: int) -> int:
 # name or a word.
 _DENIAL = regex("|".join(_not_a_question(word) for word in NEGATIONS if len(word) > 1))
 _TURN = regex("但|却|可是|只需|只要|然而|不过|除了|除非|否则|就|才")
+# … nor when a new predicate follows the denied one ("航班因故障不能起飞已被取消": 不能 denies the take-off, and
+# the cancellation is said; "不会被冻结" has no verb between the denial and 被, and stays denied).
+# Not 而已, 不得已.
+_DONE_AFTER = regex("(?<![而得])已")
 
 
 def _denied_inside(cue: Cue, text: str, start: int, end: int) -> bool:
@@ -489,6 +493,7 @@ def _denied_inside(cue: Cue, text: str, start: int, end: int) -> bool:
         and inner.end() < end - 1
         and not any(c in _CLAUSE_END for c in text[start : inner.start()])
         and _TURN.search(text, inner.end(), end) is None
+        and _DONE_AFTER.search(text, inner.end() + 1, end) is None
         and cue.pattern.search(text[start : inner.start()] + text[inner.end() : end]) is not None
     )
 
