@@ -536,6 +536,9 @@ def test_a_citizens_account_that_ends_with_their_question_is_no_anti_fraud_notic
         "【反诈宣传】中奖了要先交税费才能领奖？天上会掉馅饼吗？",
         "【警方提醒】有人打电话说你涉嫌洗钱，让你转账到安全账户，你会转吗？",
         "【反诈提醒】陌生人让你下载会议软件开启屏幕共享，你会照做吗？",
+        # the fine at a link, named as the scam it is
+        "【反诈提醒】凡是短信称您访问非法网站、让您点链接缴纳罚款的，都是诈骗，请勿点击",
+        "【反诈提醒】电费逾期要停电？让你点链接缴费的都是骗子！请通过国网APP缴费。",
     ],
 )
 def test_a_notice_that_puts_the_scams_demand_to_its_reader_as_a_question_stays_a_notice(
@@ -557,6 +560,8 @@ def test_a_notice_that_puts_the_scams_demand_to_its_reader_as_a_question_stays_a
         "【反诈中心】请问您今天能把资金转到安全账户吗？",
         '【反诈中心】您的手机号涉嫌诈骗，请下载"国家反诈专线"APP并开启屏幕共享，你会操作吗？',
         "【反诈宣传】国家反诈中心退款专项：您被骗的资金已追回，请先交500元手续费，你真的不想要回来吗？",
+        # a fine to pay at a link: no warning asks that (26 before)
+        "【网警提示】您的设备多次访问境外非法网站，为免于处罚，请在三日内通过 http://wj-fakuan.cn 缴纳罚款2000元，逾期将依法处理",
     ],
 )
 def test_a_scam_wearing_a_warnings_tag_that_demands_is_still_a_scam(detector: Detector, text: str) -> None:

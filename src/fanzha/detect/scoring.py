@@ -68,6 +68,7 @@ ACTION_CUES = frozenset(
         "fee_before_benefit",
         "atm_guided",
         "accused_of_crime",
+        "bill_overdue_link",
     ]
 )
 # … and the cues of a message that sends the reader to a link (点击链接, 登录网址, 下载安装…, 如非本人请…):
