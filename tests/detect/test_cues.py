@@ -1022,3 +1022,40 @@ def test_a_cue_repeated_thousands_of_times_keeps_a_bounded_number_of_spans() -> 
         counts[hit.cue.id] = counts.get(hit.cue.id, 0) + 1
     assert counts and max(counts.values()) == MAX_SPANS_PER_CUE
     assert set(counts) == {hit.cue.id for hit in once}  # the same evidence, each cue counted once
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a rule forbids what it names: it asks for none of it
+        (
+            "社区公约：禁止在个人资料和私信中发布任何投资理财、博彩、兼职刷单信息，违规账号将被封禁",
+            "order_brushing",
+        ),
+        ("严禁出租、出借、出售银行卡和电话卡，此类行为涉嫌帮助信息网络犯罪活动罪", "suspected_crime"),
+        # news of people doing it by some means ("近期有…人员以…")
+        (
+            "学院通知：近期有校外人员以高价收购、租借学生银行卡，此类行为涉嫌帮助信息网络犯罪活动罪",
+            "suspected_crime",
+        ),
+    ],
+)
+def test_a_rule_or_news_that_names_the_scam_is_no_hit(text: str, cue: str) -> None:
+    assert cue not in {h.cue.id for h in MATCHER.match(prepare(text).masked)}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("您的账户已被禁止提现，需缴纳解冻费3000元", "withdrawal_blocked"),  # 禁止 put to the reader
+        ("您的订单因系统卡单未能出库，请联系退款专员", "order_brushing"),
+    ],
+)
+def test_the_scams_own_words_still_hit(text: str, cue: str) -> None:
+    assert cue in {h.cue.id for h in MATCHER.match(prepare(text).masked)}
+
+
+def test_a_card_term_is_no_stuck_order() -> None:
+    # 卡单 (a task scam's "stuck order") inside 附属卡单独 and 信用卡单笔
+    for text in ("并为附属卡单独设置消费限额", "借记卡单笔消费满100元减10元", "信用卡单日限额5万元"):
+        assert "order_brushing" not in {h.cue.id for h in MATCHER.match(prepare(text).masked)}, text
