@@ -1009,7 +1009,11 @@ def test_a_denial_inside_the_cues_own_span_negates_it() -> None:
     # … or a new predicate follows the denied one: the flight could not take off, and its cancellation is said
     flight = "尊敬的旅客您好，您预订的航班因机械故障不能起飞已被取消，请致电4001234567办理退票及改签"
     assert "flight_cancelled" in {h.cue.id for h in MATCHER.match(prepare(flight).masked)}
-    for denied in ("放款前不会收取任何保证金而已", "放款前不会收取任何保证金，不得已才提醒"):
+    for denied in (
+        "放款前不会收取任何保证金而已",
+        "放款前不会收取任何保证金，不得已才提醒",
+        "放款前不会收取合同中已约定以外的任何保证金",  # 已约定的 qualifies a noun: no new predicate
+    ):
         assert "loan_fee" not in {h.cue.id for h in MATCHER.match(denied)}, denied
 
 
@@ -1048,7 +1052,16 @@ def test_a_rule_or_news_that_names_the_scam_is_no_hit(text: str, cue: str) -> No
     ("text", "cue"),
     [
         ("您的账户已被禁止提现，需缴纳解冻费3000元", "withdrawal_blocked"),  # 禁止 put to the reader
+        # the rule or the news is reported to the end of its own clause, not past it, where the demand is
+        (
+            "近日有不法分子以伪造身份注册账户，为保障资金安全，请将卡内余额转到我们提供的安全账户",
+            "safe_account",
+        ),
+        ("为确保资金安全严禁他人代为参与核查，请您本人将卡内存款转入监管账户", "safe_account"),
+        # nor is the firm's own staff any outsider
+        ("近期有我司工作人员以电话方式为您办理保险退费请您提供银行卡号和短信验证码", "ask_for_code"),
         ("您的订单因系统卡单未能出库，请联系退款专员", "order_brushing"),
+        ("平台卡单次数已满三次，需充值8000元解冻才能提现", "order_brushing"),
     ],
 )
 def test_the_scams_own_words_still_hit(text: str, cue: str) -> None:
@@ -1057,5 +1070,10 @@ def test_the_scams_own_words_still_hit(text: str, cue: str) -> None:
 
 def test_a_card_term_is_no_stuck_order() -> None:
     # 卡单 (a task scam's "stuck order") inside 附属卡单独 and 信用卡单笔
-    for text in ("并为附属卡单独设置消费限额", "借记卡单笔消费满100元减10元", "信用卡单日限额5万元"):
+    for text in (
+        "并为附属卡单独设置消费限额",
+        "借记卡单笔消费满100元减10元",
+        "公交卡单程票价2元",
+        "请保管好刷卡单据",
+    ):
         assert "order_brushing" not in {h.cue.id for h in MATCHER.match(prepare(text).masked)}, text

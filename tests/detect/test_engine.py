@@ -569,6 +569,19 @@ def test_a_scam_wearing_a_warnings_tag_that_demands_is_still_a_scam(detector: De
     assert verdict.is_fraud, verdict.explanation
 
 
+def test_a_bill_to_pay_at_the_brands_own_link_stays_quiet(detector: Detector) -> None:
+    # the pay-at-a-link cue ends a notice's damping only when the link is not the brand's own (36 with it)
+    own = detector.assess(
+        "【中国移动提醒】尊敬的客户，您的话费已欠费12.5元，号码将于48小时后停机，请登录中国移动APP或点击 "
+        "https://h5.10086.cn/pay 缴费，谨防诈骗短信。"
+    )
+    assert not own.is_fraud and own.risk < 20, own.explanation
+    other = detector.assess(
+        "【电力公司提醒】您的电费已逾期欠费，明日将停电，请点击 dl-jf.cn 立即缴费，谨防诈骗。"
+    )
+    assert other.is_fraud, other.explanation
+
+
 def test_a_security_notice_that_sends_you_only_into_the_brands_own_app_is_genuine(detector: Detector) -> None:
     # The classifier learned 抖音 and 账号 from scams and put these at 95-98% (70 and 85 before).
     for text in (

@@ -91,7 +91,6 @@ REPORTED = (
     "谁说",
     # a rule that forbids what it names: "禁止在资料和私信中发布任何投资理财、博彩、兼职刷单信息", "严禁出租、出借、出售
     # 银行卡"; not 禁止 where the scam puts it to the reader ("您的账户已被禁止提现")
-    "(?:禁止|严禁)(?=[^。！？!?\\n]{0,16}(?:发布|传播|出租|出借|出售|收购|买卖|参与|从事|转发|宣传|组织|利用))",
     "来电说",
     "发短信说",
     "发消息说",
@@ -103,9 +102,6 @@ REPORTED = (
     # … or of residents who got such a call ("近期有居民接到电话称…"); not a firm's "近期有用户反映称您…"
     "(?:最近|近期|近日|近来|这两天|这几天|前几天|前两天)[^。！？!?\\n你您]{0,8}有(?:居民|市民|群众|村民|老人)"
     "[^。！？!?\\n你您]{0,6}(?:接到|收到)[^。！？!?\\n你您]{0,12}(?:说(?!明)|称(?![号呼为作]))",
-    # … or of people doing it by some means ("近期有校外人员以高价收购、租借学生银行卡")
-    "(?:最近|近期|近日|近来)[^。！？!?\\n你您]{0,8}有(?:人|陌生人|不法分子|些人|一些人|[^。！？!?\\n你您]{0,4}人员)"
-    "[^。！？!?\\n你您]{0,6}以(?![你您])",
 )
 # The news telling of someone else's case ("刚刷到新闻 又端了一个配资平台"): reported up to the end of its
 # clause only, since a scam may open with news ("据报道，某平台即将关闭，请尽快将余额转入安全账户").
@@ -374,7 +370,12 @@ _GIVING = (
 )
 _QUOTING = regex("|".join(map(_not_a_question, QUOTING)))
 _REPORTED = regex("|".join(REPORTED))
-_IN_CLAUSE_REPORTED = regex("|".join(NEWS + DISOWNED))
+_CLAUSE_ONLY = (
+    "(?:禁止|严禁)(?=[^。！？!?\\n，,；;你您]{0,16}(?:发布|传播|出租|出借|出售|收购|买卖|参与|从事|转发|宣传|组织|利用))",
+    "(?:最近|近期|近日|近来)[^。！？!?\\n你您]{0,8}有(?:人|陌生人|不法分子|些人|一些人|(?![我本]|工作|客服|专属)[^。！？!?\\n你您]{0,4}人员)"
+    "[^。！？!?\\n你您]{0,6}以(?![你您])",
+)
+_IN_CLAUSE_REPORTED = regex("|".join(NEWS + DISOWNED + _CLAUSE_ONLY))
 
 
 # A text that tells of a scam attempt on the writer or someone close: a call, a message or a contact
@@ -486,7 +487,7 @@ _TURN = regex("但|却|可是|只需|只要|然而|不过|除了|除非|否则|�
 # … nor when a new predicate follows the denied one ("航班因故障不能起飞已被取消": 不能 denies the take-off, and
 # the cancellation is said; "不会被冻结" has no verb between the denial and 被, and stays denied).
 # Not 而已, 不得已.
-_DONE_AFTER = regex("(?<![而得])已")
+_DONE_AFTER = regex("(?<![而得])已(?![^，,。！？!?；;]{0,4}的)")
 
 
 def _denied_inside(cue: Cue, text: str, start: int, end: int) -> bool:

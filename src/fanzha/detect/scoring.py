@@ -68,9 +68,12 @@ ACTION_CUES = frozenset(
         "fee_before_benefit",
         "atm_guided",
         "accused_of_crime",
-        "bill_overdue_link",
     ]
 )
+# … nor to pay a bill or a fine at a link (the 【网警提示】 that wants the fine paid at wj-chufa.cn), unless
+# every link is the brand's own or the government's ("请登录 10086.cn 缴费" is a genuine bill).
+PAY_LINK_CUE = "bill_overdue_link"
+_OWN_LINKS = frozenset([ALL_OFFICIAL, "official_link", "government_link"])
 # … and the cues of a message that sends the reader to a link (点击链接, 登录网址, 下载安装…, 如非本人请…):
 # with a fake link (FAKE_LINKS, `fanzha.detect.signals`) no notice does that; a notice that names the fake
 # site it warns of ("警惕仿冒网站 ccb-zs.top") does not send anyone there.
@@ -160,9 +163,14 @@ def evidence(
     asks_whether_to_act`), which no notice does: its warning words are the reader's own doubt.
     `described`: a scam cue occurs only described (`fanzha.detect.cues.CueMatcher.match_all`)."""
     warning = best_per_cue.get(WARNING_CUE)
-    asks_for_action = any(cue_id in best_per_cue for cue_id in ACTION_CUES) or (
-        any(signal.id in FAKE_LINKS for signal in signals)
-        and any(cue_id in best_per_cue for cue_id in LINK_ACTION_CUES)
+    fake_link = any(signal.id in FAKE_LINKS for signal in signals)
+    asks_for_action = (
+        any(cue_id in best_per_cue for cue_id in ACTION_CUES)
+        or (fake_link and any(cue_id in best_per_cue for cue_id in LINK_ACTION_CUES))
+        or (
+            PAY_LINK_CUE in best_per_cue
+            and (fake_link or not any(signal.id in _OWN_LINKS for signal in signals))
+        )
     )
     notice = (
         warning is not None
