@@ -276,3 +276,11 @@ def test_an_at_inside_the_path_is_part_of_the_path() -> None:
 def test_a_scheme_link_with_no_host_after_at_is_the_part_before_it() -> None:
     link = only_link("关注https://weibo.com@rmrb")
     assert link.value == "weibo.com" and "decoy" not in link.details
+
+
+def test_every_one_of_thousands_of_links_is_found_once() -> None:
+    # Spans already taken are marked per character (each match once asked every earlier span).
+    text = "".join(f"请访问 http://a{i}.cn/p 或 www.b{i}.com 缴费；" for i in range(1_500))
+    links = sorted((i for i in extract(text) if i.kind in ("url", "domain")), key=lambda i: i.start)
+    assert [(i.kind, i.value) for i in links[:2]] == [("url", "a0.cn/p"), ("domain", "www.b0.com")]
+    assert len(links) == 3_000 and len({(i.start, i.end) for i in links}) == 3_000

@@ -261,13 +261,15 @@ class UrlRecognizer(Recognizer):
         found: list[tuple[int, int, Candidate]] = []
         if not _MAYBE_LINK.search(text):
             return found
-        taken: list[tuple[int, int]] = []
         # Links with a scheme first, then a decoy user part without one, then IP links without either;
-        # a span taken is not matched again.
+        # a span taken is not matched again. `taken` marks the characters of the spans found: asking each
+        # match whether it starts inside any earlier span made 100,000 characters of links (8,333 of them)
+        # take 5 s.
+        taken = bytearray(len(text))
         patterns = ((_SCHEME_URL,) if "/" in text else ()) + ((_BARE_USER_URL,) if "@" in text else ())
         for pattern in patterns + ((_IP_LINK,) if "/" in text else ()):
             for match in pattern.finditer(text):
-                if any(a <= match.start() < b for a, b in taken):
+                if taken[match.start()]:
                     continue
                 groups = match.groupdict()
                 user, path = groups.get("user"), match.group("path")
@@ -281,9 +283,9 @@ class UrlRecognizer(Recognizer):
                     end = match.start("user") + len(user)
                 if candidate is not None:
                     found.append((match.start(), end, candidate))
-                    taken.append((match.start(), end))
+                    taken[match.start() : end] = b"\x01" * (end - match.start())
         for match in _BARE_URL.finditer(text):
-            if any(a <= match.start() < b for a, b in taken):
+            if taken[match.start()]:
                 continue
             host = match.group("host")
             candidate = self._accept(host, match.group("path"), None)
