@@ -89,8 +89,6 @@ REPORTED = (
     "(?:如|若|如果)(?:发现)?有人(?:以|冒充|冒用|假借)",  # a notice's "如有人以我司名义收取入职费，请报警"
     "有人说",
     "谁说",
-    # a rule that forbids what it names: "禁止在资料和私信中发布任何投资理财、博彩、兼职刷单信息", "严禁出租、出借、出售
-    # 银行卡"; not 禁止 where the scam puts it to the reader ("您的账户已被禁止提现")
     "来电说",
     "发短信说",
     "发消息说",
@@ -109,6 +107,15 @@ NEWS = ("刷到新闻", "看到新闻", "新闻说", "新闻里说", "据报道"
 # … and a firm disowning what is done in its name, to the end of the clause ("任何以我司名义拉群荐股、收取会员费的
 # 行为均与我司无关"): not past it, where a scam's own demand may follow ("…的都不要理，请您把验证码告诉我").
 DISOWNED = ("任何(?:个人|机构|单位)?(?:以|冒用|假借|打着)",)
+# … and, to the end of their clause too, a rule that forbids what it names ("禁止在资料和私信中发布任何投资理财、博彩、
+# 兼职刷单信息", "严禁出租、出借、出售银行卡"; not 禁止 put to the reader, "您的账户已被禁止提现") and news of people
+# doing it by some means ("近期有校外人员以高价收购、租借学生银行卡"; not the firm's own staff, 近期有我司工作人员以…):
+# past the clause a scam's own demand may follow ("严禁他人代为参与核查，请您本人将存款转入监管账户").
+FORBIDDEN = (
+    "(?:禁止|严禁)(?=[^。！？!?\\n，,；;你您]{0,16}(?:发布|传播|出租|出借|出售|收购|买卖|参与|从事|转发|宣传|组织|利用))",
+    "(?:最近|近期|近日|近来)[^。！？!?\\n你您]{0,8}有(?:人|陌生人|不法分子|些人|一些人|(?![我本]|工作|客服|专属)[^。！？!?\\n你您]{0,4}人员)"
+    "[^。！？!?\\n你您]{0,6}以(?![你您])",
+)
 WARNING_CUE = "warning_context"  # an anti-fraud warning's wording (weighed in fanzha.detect.scoring)
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = frozenset(_SENTENCE_END + "，,；;：:")
@@ -370,12 +377,7 @@ _GIVING = (
 )
 _QUOTING = regex("|".join(map(_not_a_question, QUOTING)))
 _REPORTED = regex("|".join(REPORTED))
-_CLAUSE_ONLY = (
-    "(?:禁止|严禁)(?=[^。！？!?\\n，,；;你您]{0,16}(?:发布|传播|出租|出借|出售|收购|买卖|参与|从事|转发|宣传|组织|利用))",
-    "(?:最近|近期|近日|近来)[^。！？!?\\n你您]{0,8}有(?:人|陌生人|不法分子|些人|一些人|(?![我本]|工作|客服|专属)[^。！？!?\\n你您]{0,4}人员)"
-    "[^。！？!?\\n你您]{0,6}以(?![你您])",
-)
-_IN_CLAUSE_REPORTED = regex("|".join(NEWS + DISOWNED + _CLAUSE_ONLY))
+_IN_CLAUSE_REPORTED = regex("|".join(NEWS + DISOWNED + FORBIDDEN))
 
 
 # A text that tells of a scam attempt on the writer or someone close: a call, a message or a contact
@@ -484,9 +486,9 @@ def _clause_back(text: str, start: int, window: int) -> int:
 # name or a word.
 _DENIAL = regex("|".join(_not_a_question(word) for word in NEGATIONS if len(word) > 1))
 _TURN = regex("但|却|可是|只需|只要|然而|不过|除了|除非|否则|就|才")
-# … nor when a new predicate follows the denied one ("航班因故障不能起飞已被取消": 不能 denies the take-off, and
-# the cancellation is said; "不会被冻结" has no verb between the denial and 被, and stays denied).
-# Not 而已, 不得已.
+# … nor when a new predicate follows the denied one, marked by 已 at least a character after the denial
+# ("航班因故障不能起飞已被取消": 不能 denies the take-off, and the cancellation is said). Not 而已, 不得已, nor an
+# 已 that qualifies a noun ("不会收取合同中已约定以外的任何费用").
 _DONE_AFTER = regex("(?<![而得])已(?![^，,。！？!?；;]{0,4}的)")
 
 
