@@ -214,15 +214,10 @@ class CueMatcher:
         search of each alternative says so before any generator is built."""
         alternatives = self._programs(index)
         if len(present) == len(alternatives):  # all of them may match: the pattern whole
-            pattern = self._whole[index] or self._compile_whole(index)
-            if pattern.search(text) is None:
-                return None
-            return ((m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
+            return _nonempty_spans(self._whole[index] or self._compile_whole(index), text)
         chosen = [alternatives[i] for i in sorted(present)]
-        if len(chosen) == 1:
-            if chosen[0].search(text) is None:
-                return None
-            return ((m.start(), m.end()) for m in chosen[0].finditer(text))
+        if len(chosen) == 1:  # an alternative holds a literal: it cannot match the empty string
+            return _nonempty_spans(chosen[0], text)
         ahead = [a.search(text) for a in chosen]
         if not any(ahead):
             return None
@@ -304,6 +299,13 @@ def collapse_identifiers(masked: str) -> Collapsed:
 
 def _compiled(pattern: Pattern) -> re.Pattern[str]:
     return pattern.compiled if isinstance(pattern, LazyPattern) else pattern
+
+
+def _nonempty_spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]] | None:
+    """The non-empty matches of `pattern` in `text`, or None when it matches nowhere (one search)."""
+    if pattern.search(text) is None:
+        return None
+    return ((m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
 
 
 def leftmost_spans(

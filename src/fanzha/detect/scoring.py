@@ -41,7 +41,7 @@ from typing import Any
 
 from fanzha.detect.assessment import CueHit
 from fanzha.detect.cues import WARNING_CUE, RawHit
-from fanzha.detect.signals import ALL_OFFICIAL, FAKE_LINKS, FIRM_SIGNALS
+from fanzha.detect.signals import ALL_OFFICIAL, FAKE_LINKS, FIRM_SIGNALS, OWN_LINKS
 
 DOUBT = "warning_doubt"
 DOUBT_PRIOR = -1.5
@@ -73,7 +73,7 @@ ACTION_CUES = frozenset(
 # … nor to pay a bill or a fine at a link (the 【网警提示】 that wants the fine paid at wj-chufa.cn), unless
 # every link is the brand's own or the government's ("请登录 10086.cn 缴费" is a genuine bill).
 PAY_LINK_CUE = "bill_overdue_link"
-_OWN_LINKS = frozenset([ALL_OFFICIAL, "official_link", "government_link"])
+_OWN_LINKS = OWN_LINKS | {ALL_OFFICIAL}
 # … and the cues of a message that sends the reader to a link (点击链接, 登录网址, 下载安装…, 如非本人请…):
 # with a fake link (FAKE_LINKS, `fanzha.detect.signals`) no notice does that; a notice that names the fake
 # site it warns of ("警惕仿冒网站 ccb-zs.top") does not send anyone there.

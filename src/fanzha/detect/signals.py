@@ -349,7 +349,8 @@ def _all_official(contacts: list[Identifier], claims: list[Brand]) -> Brand | No
 # Where money goes: a message that names an account to pay is no notice that only sends you to the
 # brand's or a government's own site and lines, whatever those are.
 _PAYEE_KINDS = frozenset(["bank_card", "alipay"])
-_VOUCHING = frozenset(["official_link", "government_link", "official_contact"])
+OWN_LINKS = frozenset(["official_link", "government_link"])  # a link of the brand's own or a government's
+_VOUCHING = OWN_LINKS | {"official_contact"}
 # A number the extractor did not take (010—65432198 with a dash it does not know): a contact nobody vouched for.
 # Phone-shaped runs of digit groups only: not a date (2024-06-15), nor an order, waybill or account number
 # written in one piece.
