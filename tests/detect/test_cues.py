@@ -1077,3 +1077,54 @@ def test_a_card_term_is_no_stuck_order() -> None:
         "请保管好刷卡单据",
     ):
         assert "order_brushing" not in {h.cue.id for h in MATCHER.match(prepare(text).masked)}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "menu"),
+    [
+        ("请登录招商银行App“我的-个人资料”核实更新", True),
+        ("如非本人操作，可在“我-服务-钱包-银行卡”中解除绑定", True),
+        ("请在支付宝App“我的-设置-安全中心”中按提示完成身份验证", True),
+        # a path to the loan a scam walks its victim to, and a contact's nickname written the same way
+        ("登录微信，在“我-钱包”中找到“XX贷”，点击进入后提现", False),
+        ("我是你女儿的老师，我是“报名处-刘老师”，请加我QQ", False),
+        ("添加昵称为“助理-花花”的好友", False),
+        ("请下载“创跃-Leap聘”APP了解详情并完成任务", False),  # an app to download, not a menu
+    ],
+)
+def test_a_quoted_path_through_an_apps_menus_sends_the_reader_to_the_app(text: str, menu: bool) -> None:
+    assert ("own_app_menu_path" in {h.cue.id for h in MATCHER.match(prepare(text).masked)}) is menu
+
+
+@pytest.mark.parametrize(
+    ("text", "to_a_person"),
+    [
+        (
+            "【自來水公司】您 家 水 費 已 欠 繳 三 個 月，明 日 將 停 水。請 加 收 費 員 微 信 轉 賬 繳 費",
+            True,
+        ),
+        ("本次物业费统一由财务人员收取，请扫描下方物业财务微信收款码缴纳", True),
+        ("因去年多收取公摊电费，现向业主退还差额，请业主添加物业财务微信登记房号及银行卡信息", True),
+        ("2026年度物业费已开始收取，可通过物业App、服务中心前台刷卡缴纳", False),
+        ("物业费我上周已经转给管家小王的微信了，他说收到了会开收据", False),  # a payment told, not asked
+    ],
+)
+def test_a_household_bill_paid_through_a_persons_wechat(text: str, to_a_person: bool) -> None:
+    assert ("bill_to_a_person" in {h.cue.id for h in MATCHER.match(prepare(text).masked)}) is to_a_person
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("请同学们保管好个人卡证，遇到此类情况及时向辅导员报告", "personal_transfer_to_stranger"),
+        ("禁止在个人资料和私信中发布投资理财信息，违规账号将被限制或封禁", "account_abnormal"),
+        ("平台严禁诱导打赏和私下交易，未成年人禁止注册", "off_platform_payment"),
+    ],
+)
+def test_a_rule_for_everyone_is_not_the_readers_own_account(text: str, cue: str) -> None:
+    assert cue not in {h.cue.id for h in MATCHER.match(prepare(text).masked)}
+
+
+def test_the_readers_own_account_or_card_still_hits() -> None:
+    hits = {h.cue.id for h in MATCHER.match(prepare("您的账号因违规将被封禁，请把钱转到个人卡上解封").masked)}
+    assert {"account_abnormal", "personal_transfer_to_stranger"} <= hits
