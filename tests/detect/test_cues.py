@@ -1119,12 +1119,24 @@ def test_a_household_bill_paid_through_a_persons_wechat(text: str, to_a_person: 
         ("请同学们保管好个人卡证，遇到此类情况及时向辅导员报告", "personal_transfer_to_stranger"),
         ("禁止在个人资料和私信中发布投资理财信息，违规账号将被限制或封禁", "account_abnormal"),
         ("平台严禁诱导打赏和私下交易，未成年人禁止注册", "off_platform_payment"),
+        ("请勿添加对方微信或线下转账，所有交易请通过担保完成", "off_platform_payment"),  # 请勿 across 或
+        ("近期我校多名学生因出借银行卡被公安机关约谈", "account_rental"),  # others punished for it
     ],
 )
 def test_a_rule_for_everyone_is_not_the_readers_own_account(text: str, cue: str) -> None:
     assert cue not in {h.cue.id for h in MATCHER.match(prepare(text).masked)}
 
 
-def test_the_readers_own_account_or_card_still_hits() -> None:
-    hits = {h.cue.id for h in MATCHER.match(prepare("您的账号因违规将被封禁，请把钱转到个人卡上解封").masked)}
-    assert {"account_abnormal", "personal_transfer_to_stranger"} <= hits
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        (
+            "您的账号因违规将被封禁，请把钱转到个人卡上解封",
+            {"account_abnormal", "personal_transfer_to_stranger"},
+        ),
+        ("你弟弟因出借银行卡被公安抓获了，需要交5万保证金", {"account_rental"}),  # the reader's own kin
+        ("我们私下交易吧，我给你便宜200", {"off_platform_payment"}),
+    ],
+)
+def test_the_readers_own_account_or_deal_still_hits(text: str, cues: set[str]) -> None:
+    assert cues <= {h.cue.id for h in MATCHER.match(prepare(text).masked)}

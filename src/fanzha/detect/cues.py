@@ -376,6 +376,8 @@ _GIVING = (
     "下载",
     "点击",
     "开启",
+    "私下",  # "请勿添加对方微信或私下转账"
+    "线下",
 )
 _QUOTING = regex("|".join(map(_not_a_question, QUOTING)))
 _REPORTED = regex("|".join(REPORTED))
@@ -611,6 +613,27 @@ def _posed(text: str, start: int, end: int, told: bool) -> bool:
     return _POSED_HERE.match(text, end) is not None and _ADDRESSING.search(text, clause, start) is None
 
 
+# Someone else punished for it: "近期我校多名学生因出借银行卡被公安机关约谈", "有人因出租电话卡被判刑" — a
+# campaign's notice of what befell others, not a demand. Not when the clause addresses the reader ("您的银行卡
+# 因涉嫌出借被公安机关冻结", "你弟弟因出借银行卡被抓了", where the scam's threat is the point).
+_BECAUSE = regex(r"因为?[^。！？!?\n，,；;你您]{0,10}$")
+_PUNISHED = regex(
+    r"[^。！？!?\n，,；;]{0,8}?被[^。！？!?\n，,；;]{0,6}?"
+    r"(?:约谈|抓获|刑拘|拘留|逮捕|判刑|判处|处罚|惩戒|查处|起诉|追究|列入失信)"
+)
+_ADDRESSING_YOU = regex("你|您")
+
+
+def _punished(text: str, start: int, end: int) -> bool:
+    """The cue is what someone else, unaddressed, was punished for (`_PUNISHED`), in its own clause."""
+    clause = _clause_back(text, start, 30)
+    return (
+        _PUNISHED.match(text, end, end + 24) is not None
+        and _BECAUSE.search(text, clause, start) is not None
+        and _ADDRESSING_YOU.search(text, clause, start) is None
+    )
+
+
 NEGATED, QUOTED, REPORTED_SPEECH, JUDGED, POSED = "negated", "quoted", "reported", "judged", "posed"
 
 
@@ -620,7 +643,7 @@ def description(text: str, start: int, end: int, *, told: bool = False) -> str |
     the writer (`_ENCOUNTER`)."""
     if (how := _negated(text, start, end, told)) is not None:
         return how
-    if _judged(text, end):
+    if _judged(text, end) or _punished(text, start, end):
         return JUDGED
     return POSED if _posed(text, start, end, told) else None
 

@@ -27,6 +27,7 @@ from fanzha.detect import scoring
 from fanzha.detect.assessment import Assessment, CueHit
 from fanzha.detect.cautions import elderly_sale_caution
 from fanzha.detect.cues import WARNING_CUE, CueMatcher, RawHit, asks_whether_to_act, is_dialogue
+from fanzha.detect.features import TOKENS
 from fanzha.detect.model import LinearTextModel, shipped_model
 from fanzha.detect.prepare import Prepared, prepare_many, vocabulary
 from fanzha.detect.requests import Request, find_request
@@ -137,6 +138,21 @@ def _deposit_seen(rule_hits: list[RawHit], text: str) -> list[RawHit]:
 
 FRAUD_THRESHOLD = 50
 SUSPICIOUS_THRESHOLD = 25
+# A text of fewer letters, digits and characters than this, with no number or link in it, advertises nothing
+# ("你好", "您好", "新年快乐！"): the classifier, which learned short real spam, put greetings among the illegal
+# adverts. A number or a link is what a short advert is for ("开发票" and a mobile), so it keeps the verdict.
+# On the real SMS this takes the advert verdict from one illegal advert (a fragment, "有抵淔電NAME") and from
+# four texts of other labels (新年快乐！, 111099 and two fraud-labelled fragments).
+MIN_ADVERT_CHARS = 5
+_IDENTIFIER_TOKENS = frozenset(TOKENS.values())
+
+
+def _too_short_to_advertise(canonical: str) -> bool:
+    if any(token in canonical for token in _IDENTIFIER_TOKENS):
+        return False
+    return sum(c.isalnum() for c in canonical) < MIN_ADVERT_CHARS
+
+
 GENERIC_ADVICE = "如已转账或泄露了银行卡、验证码，请立即拨打110报警，或拨打96110反诈专线咨询。"
 SAFE_ADVICE = "未发现明显的诈骗特征。仍请记住：不轻信、不透露、不转账；拿不准时拨打96110咨询。"
 SUSPICIOUS_ADVICE = "这条信息有可疑之处：不要点链接、不要转账，通过官方APP或官方客服电话核实后再处理。"
@@ -335,8 +351,8 @@ class Detector:
         ]
         cues.extend(replace(s, weight=used[s.id]) for s in evidence.signals if s.id in used)
         cues.sort(key=lambda c: (c.start, c.end, c.id))
-        if alone is not None:
-            advert = None  # a bare number is no advert
+        if alone is not None or _too_short_to_advertise(evidence.prepared.canonical):
+            advert = None  # a bare number is no advert, nor a greeting
         category = SCAM if is_fraud else advert[0] if advert is not None else NORMAL
         # A request for money or a code in a text not called a scam is suspicious, never safe, and gets
         # the request's own advice (`requests`) whether or not a cue already made it suspicious; not
