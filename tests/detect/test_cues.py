@@ -1140,3 +1140,20 @@ def test_a_rule_for_everyone_is_not_the_readers_own_account(text: str, cue: str)
 )
 def test_the_readers_own_account_or_deal_still_hits(text: str, cues: set[str]) -> None:
     assert cues <= {h.cue.id for h in MATCHER.match(prepare(text).masked)}
+
+
+def test_not_telling_anyone_is_a_codes_notice_only_after_a_code() -> None:
+    notice = {
+        h.cue.id
+        for h in MATCHER.match(prepare("【中国银行】您的验证码为516083，10分钟内有效，请勿告知他人。").masked)
+    }
+    secrecy = {
+        h.cue.id for h in MATCHER.match(prepare("您的身份证涉嫌一起洗钱案件，此事请不要告诉任何人").masked)
+    }
+    assert "code_notice_not_to_share" in notice
+    assert "code_notice_not_to_share" not in secrecy and "secrecy" in secrecy
+
+
+def test_a_code_asked_for_a_clause_after_it_is_sent() -> None:
+    text = "麻烦您把收款银行卡号发我一下，稍后会有一个验证码发到您手机上，您告诉我一下就行"
+    assert "ask_for_code" in {h.cue.id for h in MATCHER.match(prepare(text).masked)}
