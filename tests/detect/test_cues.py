@@ -1157,3 +1157,19 @@ def test_not_telling_anyone_is_a_codes_notice_only_after_a_code() -> None:
 def test_a_code_asked_for_a_clause_after_it_is_sent() -> None:
     text = "麻烦您把收款银行卡号发我一下，稍后会有一个验证码发到您手机上，您告诉我一下就行"
     assert "ask_for_code" in {h.cue.id for h in MATCHER.match(prepare(text).masked)}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "hit"),
+    [
+        ("请按客服指引完成资金流水验证，验证通过后即可恢复提现", "turnover_to_verify", True),
+        # a negation across an enumeration of things to give or do, then across 或
+        ("助学金发放不需要你缴纳任何费用、提供验证码或做“流水验证”", "ask_for_code", False),
+        ("助学金发放不需要你缴纳任何费用、提供验证码或做“流水验证”", "turnover_to_verify", False),
+        # not across an enumeration of anything else, nor past 请
+        ("无需任何抵押担保、提供身份证即可，放款前先交800元保证金", "loan_fee", True),
+        ("我们不收取任何费用、请提供验证码完成验证", "ask_for_code", True),
+    ],
+)
+def test_a_negation_reaches_along_a_list_of_things_to_do(text: str, cue: str, hit: bool) -> None:
+    assert (cue in {h.cue.id for h in MATCHER.match(prepare(text).masked)}) is hit

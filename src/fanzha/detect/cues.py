@@ -347,16 +347,11 @@ def _not_a_question(word: str) -> str:
 
 _NEGATION = regex("|".join(map(_not_a_question, NEGATIONS)) + "|(?<![分特识区个级类性告辞离鉴派])别")
 # A negation reaches across "or" in its clause: in "无需您支付任何费用或提供卡密码" the 无需 denies 提供卡
-# 密码 too. Not across an enumeration (a loan advert's "无需任何抵押担保、放款前先交800元保证金" asks the
-# fee), nor out of a condition ("没有网银的话用手机或者输入支付密码验证").
-_COORDINATED_NEGATION = regex(
-    "(?:"
-    + "|".join(map(_not_a_question, NEGATIONS))
-    + ")(?:(?!的话|的|可以|(?<![费使作])用|请|就)[^。！？!?\n，,；;、]){0,14}(?:或者?|也不|也无需|也不用)$"
-)
-COORDINATION_WINDOW = 24
-# … and only to what one would be asked to give or do, within the clause: "无需到场或者提供材料，只需把验证码告诉我"
-# still asks for the code, and "不用排队或者先交500元保证金" the fee.
+# 密码 too; and across an enumeration of things to give or do ("不需要你缴纳任何费用、提供验证码"). Not across an
+# enumeration of anything else (a loan advert's "无需任何抵押担保、放款前先交800元保证金" asks the fee), nor out
+# of a condition ("没有网银的话用手机或者输入支付密码验证"); and only to what one would be asked to give or do
+# (`_GIVING`), within the clause: "无需到场或者提供材料，只需把验证码告诉我" still asks for the code, and "不用排队或
+# 者先交500元保证金" the fee.
 _GIVING = (
     "提供",
     "发送",
@@ -378,7 +373,18 @@ _GIVING = (
     "开启",
     "私下",  # "请勿添加对方微信或私下转账"
     "线下",
+    "做",  # "…或做“流水验证”"
+    "进行",
+    "完成",
 )
+_NEGATION_WORD = "(?:" + "|".join(map(_not_a_question, NEGATIONS)) + ")"
+_IN_ITS_SCOPE = "(?!的话|的|可以|(?<![费使作])用|请|就)"  # a character the negation still reaches past
+_COORDINATED_NEGATION = regex(
+    f"{_NEGATION_WORD}(?:{_IN_ITS_SCOPE}[^。！？!?\n，,；;、]){{0,14}}(?:或者?|也不|也无需|也不用)$"
+    f"|{_NEGATION_WORD}(?:{_IN_ITS_SCOPE}[^。！？!?\n，,；;、]){{0,4}}(?:{'|'.join(_GIVING)})"
+    f"(?:{_IN_ITS_SCOPE}[^。！？!?\n，,；;]){{0,24}}(?:、|或者?)$"
+)
+COORDINATION_WINDOW = 36
 _QUOTING = regex("|".join(map(_not_a_question, QUOTING)))
 _REPORTED = regex("|".join(REPORTED))
 _IN_CLAUSE_REPORTED = regex("|".join(NEWS + DISOWNED + FORBIDDEN))
