@@ -1173,3 +1173,14 @@ def test_a_code_asked_for_a_clause_after_it_is_sent() -> None:
 )
 def test_a_negation_reaches_along_a_list_of_things_to_do(text: str, cue: str, hit: bool) -> None:
     assert (cue in {h.cue.id for h in MATCHER.match(prepare(text).masked)}) is hit
+
+
+@pytest.mark.parametrize("question", ["这是不是骗子？", "会不会是骗子冒充的", "这不会是骗子吧？"])
+def test_asking_whether_it_is_a_scammer_doubts_nothing(question: str) -> None:
+    text = "“兄弟，你那个号还卖吗？我出2000，链接我发你，你注册一下就行” " + question
+    assert "refusal_or_doubt" not in {h.cue.id for h in MATCHER.match(prepare(text).masked)}
+
+
+def test_the_secrecy_a_scam_demands_quotes_nothing_after_it() -> None:
+    text = "对方要私了要两万，千万别告诉爸，你先转到这个账户，我回去再跟你说"
+    assert "transfer_to_designated" in {h.cue.id for h in MATCHER.match(prepare(text).masked)}

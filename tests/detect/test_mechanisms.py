@@ -867,3 +867,12 @@ def test_a_scammer_who_reported_the_other_scammer_is_no_recounting(detector: Det
         "那个冒充客服骗您的账号我删除并举报了，我才是官方客服，请下载会议软件开启屏幕共享"
     )
     assert "recounting" not in {c.id for c in verdict.cues} and verdict.is_fraud, verdict.explanation
+
+
+def test_warning_words_worn_beside_a_demand_are_shown_as_counting_nothing(detector: Detector) -> None:
+    verdict = detector.assess(
+        "我同学找兼职，对方让先交300元培训费才能上岗，幸好他没交。提醒大家找兼职先交钱的都是骗子"
+    )
+    warning = [c for c in verdict.cues if c.id == "warning_context"]
+    assert warning and all(c.weight == 0.0 for c in warning)
+    assert any("不按防骗宣传计分（+0.0分）" in line for line in verdict.explanation), verdict.explanation

@@ -57,8 +57,9 @@ QUOTING = (
     f"从不(?!{_REASSURES})",
     "绝不",
     "切勿",
-    "千万别",
-    "千万不要",
+    # not the secrecy a scam demands before its own request ("千万别告诉爸，你先转到这个账户")
+    "千万别(?!告诉|跟|和|让|对|说)",
+    "千万不要(?!告诉|跟|和|让|对|说)",
     "别听",
     "别信",
     # a tip refused ("不听群里什么“老师”荐股"), not a threat or a story ("如不听从安排", "他就是不听，…")

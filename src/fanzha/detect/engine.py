@@ -343,7 +343,8 @@ class Detector:
                 a,
                 b,
                 h.cue.meaning,
-                used.get(doubt if h.cue.id == WARNING_CUE else h.cue.id, h.cue.weight),
+                # warning words a text that asks for money wears as a pose count nothing (scoring drops them)
+                used.get(doubt, 0.0) if h.cue.id == WARNING_CUE else used.get(h.cue.id, h.cue.weight),
                 h.cue.fraud_type,
             )
             for h in evidence.rule_hits
@@ -468,6 +469,11 @@ class Detector:
         used = scored.weights
         for hit in sorted(cues.values(), key=lambda h: -used.get(h.cue.id, h.cue.weight)):
             name = DOUBT if hit.cue.id == WARNING_CUE and not scored.notice else hit.cue.id
+            if name == DOUBT and DOUBT not in used:  # dropped by scoring: the text asks what no warning asks
+                lines.append(
+                    "文中的防骗字眼与它自己的要求（转账、交费、验证码、点链接）同在：不按防骗宣传计分（+0.0分）。"
+                )
+                continue
             meaning = (
                 "文中出现的防骗字眼（多是来问的人或受害人自己的疑虑，或骗子的话术），不按防骗宣传看待"
                 if name == DOUBT
