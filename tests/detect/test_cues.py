@@ -1184,3 +1184,25 @@ def test_asking_whether_it_is_a_scammer_doubts_nothing(question: str) -> None:
 def test_the_secrecy_a_scam_demands_quotes_nothing_after_it() -> None:
     text = "对方要私了要两万，千万别告诉爸，你先转到这个账户，我回去再跟你说"
     assert "transfer_to_designated" in {h.cue.id for h in MATCHER.match(prepare(text).masked)}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a witness is accused of nothing
+        ("您作为证人涉及的一起案件需要您于本周五上午九点到我院了解情况", "suspected_crime"),
+        ("您作为证人涉及的一起案件需要您于本周五上午九点到我院了解情况", "accused_of_crime"),
+        # 通过 a screening is no channel, and an app to download is not the brand's own
+        ("您投递的职位已通过初筛，请下载“速聘”App并缴纳99元认证费后安排面试", "legit_notice"),
+        # screenshots shown to the reader are no thing the reader came and saw
+        ("收益截图都给你看过了，这个平台稳赚不赔，你先充一万试试", "deposit_in_person"),
+    ],
+)
+def test_a_cue_does_not_fire_on_words_that_mean_something_else(text: str, cue: str) -> None:
+    assert cue not in {h.cue.id for h in MATCHER.match(prepare(text).masked)}
+
+
+def test_the_accused_and_the_own_app_still_hit() -> None:
+    accused = {h.cue.id for h in MATCHER.match(prepare("您的身份证涉及一起洗钱案件，请配合调查").masked)}
+    own_app = {h.cue.id for h in MATCHER.match(prepare("请登录招商银行App缴纳本期费用").masked)}
+    assert {"suspected_crime", "accused_of_crime"} <= accused and "legit_notice" in own_app
