@@ -876,3 +876,13 @@ def test_warning_words_worn_beside_a_demand_are_shown_as_counting_nothing(detect
     warning = [c for c in verdict.cues if c.id == "warning_context"]
     assert warning and all(c.weight == 0.0 for c in warning)
     assert any("不按防骗宣传计分（+0.0分）" in line for line in verdict.explanation), verdict.explanation
+
+
+def test_a_verdict_no_rule_spoke_for_says_so(detector: Detector) -> None:
+    verdict = detector.assess(
+        "兄弟，你那个号还卖吗？我出2000，走个交易平台更安全，链接我发你，你注册一下就行"
+    )
+    said = any("没有命中具体的诈骗规则" in line for line in verdict.explanation)
+    assert verdict.risk >= 25 and not any(c.weight > 0 for c in verdict.cues) and said, verdict.explanation
+    ruled = detector.assess("您的银行卡涉嫌洗钱，请立即将资金转入安全账户配合调查")
+    assert not any("没有命中具体的诈骗规则" in line for line in ruled.explanation)

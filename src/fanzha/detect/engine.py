@@ -508,7 +508,18 @@ class Detector:
                 )
             else:
                 lines.append(f"向你要{what}：只有核实对方是谁才能确定是不是诈骗，列为可疑。")
-        lines.append(f"综合风险分：{risk if risk is not None else scored.risk}/100。")
+        final = risk if risk is not None else scored.risk
+        if (
+            alone is None
+            and request is None
+            and final >= SUSPICIOUS_THRESHOLD
+            and not any(w > 0 for w in used.values())
+        ):
+            # no rule or check spoke for a scam: the classifier's reading of the whole text decided
+            lines.append(
+                "没有命中具体的诈骗规则：这是文本分类模型按整体写法作出的估计，请向对方所称的机构或本人核实。"
+            )
+        lines.append(f"综合风险分：{final}/100。")
         return lines
 
 
