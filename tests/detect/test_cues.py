@@ -1206,3 +1206,33 @@ def test_the_accused_and_the_own_app_still_hit() -> None:
     accused = {h.cue.id for h in MATCHER.match(prepare("您的身份证涉及一起洗钱案件，请配合调查").masked)}
     own_app = {h.cue.id for h in MATCHER.match(prepare("请登录招商银行App缴纳本期费用").masked)}
     assert {"suspected_crime", "accused_of_crime"} <= accused and "legit_notice" in own_app
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "hit"),
+    [
+        # a menu path on the way to the money is no self-service
+        ("打开微信“我-服务-钱包”，把零钱转到我发的银行卡上", "own_app_menu_path", False),
+        ("可在“我-服务-钱包”中查看转账记录", "own_app_menu_path", True),
+        # a rule's clause ends where a new instruction starts, stop or no stop
+        ("禁止诱导未成年人充值 请家长将5000元押金转入监管账户", "safe_account", True),
+        # a bank checking statements is no turnover
+        ("办理房贷需要银行验证流水和征信，请准备好材料", "turnover_to_verify", False),
+        # the list negation stops at a turn and at an item that buys something
+        ("不用缴纳任何费用只需下载APP、输入银行卡密码即可领取", "card_details_form", True),
+        ("无需缴纳任何费用、填写银行卡号和密码即可领取", "card_details_form", True),
+        # a bill through a person only when asked to, and only a collector, finance staff or a person
+        ("供暖费缴费通知：请业主于月底前到服务中心缴纳，咨询请加工作人员微信", "bill_to_a_person", False),
+        (
+            "本小区物业费只能通过物业APP缴纳，工作人员不会让您添加个人微信或扫个人收款码缴费",
+            "bill_to_a_person",
+            False,
+        ),
+        # a threat in the third person that goes on to tell the reader to act
+        ("机主因出租银行卡被公安机关约谈，请回电配合核查", "account_rental", True),
+        # 告诉我们 is no 告诉我
+        ("密码修改成功，如有问题请告诉我们", "ask_for_code", False),
+    ],
+)
+def test_the_second_reviews_edges(text: str, cue: str, hit: bool) -> None:
+    assert (cue in {h.cue.id for h in MATCHER.match(prepare(text).masked)}) is hit

@@ -886,3 +886,13 @@ def test_a_verdict_no_rule_spoke_for_says_so(detector: Detector) -> None:
     assert verdict.risk >= 25 and not any(c.weight > 0 for c in verdict.cues) and said, verdict.explanation
     ruled = detector.assess("您的银行卡涉嫌洗钱，请立即将资金转入安全账户配合调查")
     assert not any("没有命中具体的诈骗规则" in line for line in ruled.explanation)
+
+
+@pytest.mark.parametrize("text", ["代开发票", "刻章办证"])
+def test_a_short_advert_the_classifier_is_sure_of_stays_one(detector: Detector, text: str) -> None:
+    assert detector.assess(text).category == "illegal_advert"
+
+
+def test_the_bias_alone_is_not_called_the_classifiers_decision(detector: Detector) -> None:
+    verdict = detector.assess("借点钱")  # the classifier at about 50%: its say is nil
+    assert not any("没有命中具体的诈骗规则" in line for line in verdict.explanation), verdict.explanation

@@ -111,11 +111,16 @@ DISOWNED = ("任何(?:个人|机构|单位)?(?:以|冒用|假借|打着)",)
 # … and, to the end of their clause too, a rule that forbids what it names ("禁止在资料和私信中发布任何投资理财、博彩、
 # 兼职刷单信息", "严禁出租、出借、出售银行卡"; not 禁止 put to the reader, "您的账户已被禁止提现") and news of people
 # doing it by some means ("近期有校外人员以高价收购、租借学生银行卡"; not the firm's own staff, 近期有我司工作人员以…):
-# past the clause a scam's own demand may follow ("严禁他人代为参与核查，请您本人将存款转入监管账户").
+# past the clause a scam's own demand may follow ("严禁他人代为参与核查，请您本人将存款转入监管账户"), and within it
+# when no stop separates them ("禁止诱导未成年人充值 请家长将5000元押金转入监管账户").
+_NO_NEW_ORDER = (
+    "(?:(?!请|你|您)[^\\s])*$"  # up to the cue, no new instruction and no break (SMS often has no stops)
+)
 FORBIDDEN = (
-    "(?:禁止|严禁)(?=[^。！？!?\\n，,；;你您]{0,16}(?:发布|传播|出租|出借|出售|收购|买卖|参与|从事|转发|宣传|组织|利用|诱导|引导|私下|索要|索取|收取))",
+    "(?:禁止|严禁)(?=[^。！？!?\\n，,；;你您]{0,16}(?:发布|传播|出租|出借|出售|收购|买卖|参与|从事|转发|宣传|组织|利用|诱导|引导|私下|索要|索取|收取))"
+    + _NO_NEW_ORDER,
     "(?:最近|近期|近日|近来)[^。！？!?\\n你您]{0,8}有(?:人|陌生人|不法分子|些人|一些人|(?![我本]|工作|客服|专属)[^。！？!?\\n你您]{0,4}人员)"
-    "[^。！？!?\\n你您]{0,6}以(?![你您])",
+    "[^。！？!?\\n你您]{0,6}以(?![你您])" + _NO_NEW_ORDER,
 )
 WARNING_CUE = "warning_context"  # an anti-fraud warning's wording (weighed in fanzha.detect.scoring)
 _SENTENCE_END = "。！？!?\n"
@@ -379,12 +384,18 @@ _GIVING = (
     "完成",
 )
 _NEGATION_WORD = "(?:" + "|".join(map(_not_a_question, NEGATIONS)) + ")"
-_IN_ITS_SCOPE = "(?!的话|的|可以|(?<![费使作])用|请|就)"  # a character the negation still reaches past
+# a character the negation still reaches past: not a condition, a new instruction or a turn (只需, 但)
+_IN_ITS_SCOPE = "(?!的话|的|可以|(?<![费使作])用|请|就|只需|只要|但|而是)"
 _COORDINATED_NEGATION = regex(
     f"{_NEGATION_WORD}(?:{_IN_ITS_SCOPE}[^。！？!?\n，,；;、]){{0,14}}(?:或者?|也不|也无需|也不用)$"
-    f"|{_NEGATION_WORD}(?:{_IN_ITS_SCOPE}[^。！？!?\n，,；;、]){{0,4}}(?:{'|'.join(_GIVING)})"
+)
+_LISTED_NEGATION = regex(
+    f"{_NEGATION_WORD}(?:{_IN_ITS_SCOPE}[^。！？!?\n，,；;、]){{0,4}}(?:{'|'.join(_GIVING)})"
     f"(?:{_IN_ITS_SCOPE}[^。！？!?\n，,；;]){{0,24}}(?:、|或者?)$"
 )
+# … but an item that buys something is asked for, whatever was denied before it ("无需缴纳任何费用、填写银行卡号和
+# 密码即可领取")
+_BUYS = regex(r"[^。！？!?\n，,；;]{0,30}?(?:即可|就能|就可以|才能|便可|方可)")
 COORDINATION_WINDOW = 36
 _QUOTING = regex("|".join(map(_not_a_question, QUOTING)))
 _REPORTED = regex("|".join(REPORTED))
@@ -544,13 +555,12 @@ def _negated(text: str, start: int, end: int, told: bool) -> str | None:
         return NEGATED
     if _DENIED_TO.search(text, _clause_back(text, start, DENIED_TO_WINDOW), start) is not None:
         return NEGATED
-    if (
-        text.startswith(_GIVING, start)
-        and not any(c in _CLAUSE_END for c in text[start:end])
-        and _COORDINATED_NEGATION.search(text, _clause_back(text, start, COORDINATION_WINDOW), start)
-        is not None
-    ):
-        return NEGATED
+    if text.startswith(_GIVING, start) and not any(c in _CLAUSE_END for c in text[start:end]):
+        clause = _clause_back(text, start, COORDINATION_WINDOW)
+        if _COORDINATED_NEGATION.search(text, clause, start) is not None or (
+            _LISTED_NEGATION.search(text, clause, start) is not None and _BUYS.match(text, start) is None
+        ):
+            return NEGATED
     sentence_start = _sentence_start(text, start)
     reported = None if told else _REPORTED.search(text, sentence_start, start)
     if reported is not None and _SELF_POSE.search(text, reported.end(), start) is None:
@@ -629,15 +639,20 @@ _PUNISHED = regex(
     r"(?:约谈|抓获|刑拘|拘留|逮捕|判刑|判处|处罚|惩戒|查处|起诉|追究|列入失信)"
 )
 _ADDRESSING_YOU = regex("你|您")
+_TO_ACT = regex(r"[^。！？!?\n]{0,30}?(?:请|回电|致电|联系|拨打|配合|尽快)")
 
 
 def _punished(text: str, start: int, end: int) -> bool:
-    """The cue is what someone else, unaddressed, was punished for (`_PUNISHED`), in its own clause."""
+    """The cue is what someone else, unaddressed, was punished for (`_PUNISHED`), in its own clause, and the
+    sentence does not go on to tell the reader to act (a threat in the third person: "机主因出租银行卡被公安机关约谈，
+    请回电配合核查")."""
     clause = _clause_back(text, start, 30)
+    punished = _PUNISHED.match(text, end, end + 24)
     return (
-        _PUNISHED.match(text, end, end + 24) is not None
+        punished is not None
         and _BECAUSE.search(text, clause, start) is not None
         and _ADDRESSING_YOU.search(text, clause, start) is None
+        and _TO_ACT.match(text, punished.end()) is None
     )
 
 
