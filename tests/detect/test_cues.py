@@ -1236,3 +1236,18 @@ def test_the_accused_and_the_own_app_still_hit() -> None:
 )
 def test_the_second_reviews_edges(text: str, cue: str, hit: bool) -> None:
     assert (cue in {h.cue.id for h in MATCHER.match(prepare(text).masked)}) is hit
+
+
+@pytest.mark.parametrize(
+    ("text", "own_app"),
+    [
+        ("【微众银行】您的微粒贷已逾期1天，请尽快通过微信-微粒贷还款，逾期信息将按规定报送征信系统", True),
+        ("【招商银行】您的信用卡本期账单3,456.20元，可在掌上生活App还款", True),
+        # a way to the scammer beside it: a contact to add, a number to ring, an account to pay
+        ("您的借款已逾期，请登录XX金融App还款，如需协商请加客服微信xyz123", False),
+        ("您的借款已逾期，请登录XX金融App还款或转账至6222021234567890123", False),
+        ("您的借款已逾期，请登录XX金融App还款，详情致电13912345678", False),
+    ],
+)
+def test_repaying_in_the_lenders_own_app(text: str, own_app: bool) -> None:
+    assert ("repay_in_own_app" in {h.cue.id for h in MATCHER.match(prepare(text).masked)}) is own_app

@@ -142,7 +142,7 @@ def test_the_shipped_taxonomy_uses_its_fragments() -> None:
 # at, so a 100,000-character line of one clause costs 100,000² steps: a repeat of (almost) any character inside a
 # lookaround must be bounded (`[^。\n]{0,60}`), unless the pattern is anchored at the text's start and tried once.
 # Read off the parse tree the engine's prefilter reads too (`fanzha.taxonomy.prefilter`), at any depth.
-_ANCHORED = {"own_app_only"}  # "^【…】(?![^\n]*…)": tried at the start only
+_ANCHORED = {"own_app_only", "repay_in_own_app"}  # "^…(?![^\n]*…)": tried at the start only
 
 
 def _runs_on(items: object) -> bool:
