@@ -455,10 +455,11 @@ def test_a_greeting_is_no_advert(detector: Detector, text: str) -> None:
     assert verdict.category == "normal" and not verdict.is_fraud, (verdict.category, verdict.risk)
 
 
-def test_a_short_advert_with_a_number_is_still_an_advert(detector: Detector) -> None:
-    # a real invoice spam, its mobile replaced by the data set's placeholder
-    verdict = detector.assess("开发票CELLPHONE NAME")
-    assert verdict.category in ("advert", "loan_advert", "illegal_advert"), verdict.category
+# a short advert keeps its kind with a number in it (a real invoice spam, its mobile replaced by the data
+# set's placeholder) or when the classifier is sure of it
+@pytest.mark.parametrize("text", ["开发票CELLPHONE NAME", "代开发票", "刻章办证"])
+def test_a_short_advert_stays_one(detector: Detector, text: str) -> None:
+    assert detector.assess(text).category == "illegal_advert"
 
 
 def test_an_operators_own_short_link_is_its_own(detector: Detector) -> None:
@@ -878,21 +879,19 @@ def test_warning_words_worn_beside_a_demand_are_shown_as_counting_nothing(detect
     assert any("不按防骗宣传计分（+0.0分）" in line for line in verdict.explanation), verdict.explanation
 
 
-def test_a_verdict_no_rule_spoke_for_says_so(detector: Detector) -> None:
-    verdict = detector.assess(
-        "兄弟，你那个号还卖吗？我出2000，走个交易平台更安全，链接我发你，你注册一下就行"
-    )
-    said = any("没有命中具体的诈骗规则" in line for line in verdict.explanation)
-    assert verdict.risk >= 25 and not any(c.weight > 0 for c in verdict.cues) and said, verdict.explanation
-    ruled = detector.assess("您的银行卡涉嫌洗钱，请立即将资金转入安全账户配合调查")
-    assert not any("没有命中具体的诈骗规则" in line for line in ruled.explanation)
-
-
-@pytest.mark.parametrize("text", ["代开发票", "刻章办证"])
-def test_a_short_advert_the_classifier_is_sure_of_stays_one(detector: Detector, text: str) -> None:
-    assert detector.assess(text).category == "illegal_advert"
-
-
-def test_the_bias_alone_is_not_called_the_classifiers_decision(detector: Detector) -> None:
-    verdict = detector.assess("借点钱")  # the classifier at about 50%: its say is nil
-    assert not any("没有命中具体的诈骗规则" in line for line in verdict.explanation), verdict.explanation
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("兄弟，你那个号还卖吗？我出2000，走个交易平台更安全，链接我发你，你注册一下就行", True),
+        ("您的银行卡涉嫌洗钱，请立即将资金转入安全账户配合调查", False),  # rules spoke
+        ("借点钱", False),  # the classifier at about 50%: the bias alone made it 可疑
+    ],
+)
+def test_a_verdict_no_rule_spoke_for_says_the_classifier_decided(
+    detector: Detector, text: str, said: bool
+) -> None:
+    verdict = detector.assess(text)
+    assert verdict.risk >= 25, verdict.risk
+    assert any("没有命中具体的诈骗规则" in line for line in verdict.explanation) is said, verdict.explanation
+    if said:
+        assert not any(c.weight > 0 for c in verdict.cues), verdict.cues
