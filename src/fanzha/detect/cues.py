@@ -351,7 +351,8 @@ def _not_a_question(word: str) -> str:
     return word
 
 
-_NEGATION = regex("|".join(map(_not_a_question, NEGATIONS)) + "|(?<![分特识区个级类性告辞离鉴派])别")
+_NEGATION_WORD = "(?:" + "|".join(map(_not_a_question, NEGATIONS)) + ")"
+_NEGATION = regex(_NEGATION_WORD + "|(?<![分特识区个级类性告辞离鉴派])别")
 # A negation reaches across "or" in its clause: in "无需您支付任何费用或提供卡密码" the 无需 denies 提供卡
 # 密码 too; and across an enumeration of things to give or do ("不需要你缴纳任何费用、提供验证码"). Not across an
 # enumeration of anything else (a loan advert's "无需任何抵押担保、放款前先交800元保证金" asks the fee), nor out
@@ -383,7 +384,6 @@ _GIVING = (
     "进行",
     "完成",
 )
-_NEGATION_WORD = "(?:" + "|".join(map(_not_a_question, NEGATIONS)) + ")"
 # a character the negation still reaches past: not a condition, a new instruction or a turn (只需, 但)
 _IN_ITS_SCOPE = "(?!的话|的|可以|(?<![费使作])用|请|就|只需|只要|但|而是)"
 _COORDINATED_NEGATION = regex(
@@ -597,12 +597,39 @@ _JUDGED = regex(
 _UNPAID = regex(r"(?:未|没有?|不)(?:交|缴|付|支付|转)")
 
 
-def _judged(text: str, end: int) -> bool:
-    """The cue is the subject of a judgment that it is a scam, in the same clause right after it."""
+# Someone else punished for it: "近期我校多名学生因出借银行卡被公安机关约谈", "有人因出租电话卡被判刑" — a
+# campaign's notice of what befell others, not a demand. Not when the clause addresses the reader ("您的银行卡
+# 因涉嫌出借被公安机关冻结", "你弟弟因出借银行卡被抓了", where the scam's threat is the point).
+_BECAUSE = regex(r"因为?[^。！？!?\n，,；;你您]{0,10}$")
+_PUNISHED = regex(
+    r"[^。！？!?\n，,；;]{0,8}?被[^。！？!?\n，,；;]{0,6}?"
+    r"(?:约谈|抓获|刑拘|拘留|逮捕|判刑|判处|处罚|惩戒|查处|起诉|追究|列入失信)"
+)
+_ADDRESSING_YOU = regex("你|您")
+_TO_ACT = regex(r"[^。！？!?\n]{0,30}?(?:请|回电|致电|联系|拨打|配合|尽快)")
+
+
+def _punished(text: str, start: int, end: int) -> bool:
+    """The cue is what someone else, unaddressed, was punished for (`_PUNISHED`), in its own clause, and the
+    sentence does not go on to tell the reader to act (a threat in the third person: "机主因出租银行卡被公安机关约谈，
+    请回电配合核查")."""
+    clause = _clause_back(text, start, 30)
+    punished = _PUNISHED.match(text, end, end + 24)
+    return (
+        punished is not None
+        and _BECAUSE.search(text, clause, start) is not None
+        and _ADDRESSING_YOU.search(text, clause, start) is None
+        and _TO_ACT.match(text, punished.end()) is None
+    )
+
+
+def _judged(text: str, start: int, end: int) -> bool:
+    """The cue is the subject of a judgment that it is a scam, in the same clause right after it, or what
+    someone else was punished for (`_punished`)."""
     m = _JUDGED.match(text, end, end + 20)
     if m is not None and m.group("disown") is not None and _UNPAID.search(text, max(0, end - 10), end):
-        return False
-    return m is not None
+        m = None  # a threat to whoever did not pay, not a disowning
+    return m is not None or _punished(text, start, end)
 
 
 # A warning that puts the scam's demand to its reader as a question ("【反诈提醒】陌生人说先交手续费才能退款，
@@ -630,32 +657,6 @@ def _posed(text: str, start: int, end: int, told: bool) -> bool:
     return _POSED_HERE.match(text, end) is not None and _ADDRESSING.search(text, clause, start) is None
 
 
-# Someone else punished for it: "近期我校多名学生因出借银行卡被公安机关约谈", "有人因出租电话卡被判刑" — a
-# campaign's notice of what befell others, not a demand. Not when the clause addresses the reader ("您的银行卡
-# 因涉嫌出借被公安机关冻结", "你弟弟因出借银行卡被抓了", where the scam's threat is the point).
-_BECAUSE = regex(r"因为?[^。！？!?\n，,；;你您]{0,10}$")
-_PUNISHED = regex(
-    r"[^。！？!?\n，,；;]{0,8}?被[^。！？!?\n，,；;]{0,6}?"
-    r"(?:约谈|抓获|刑拘|拘留|逮捕|判刑|判处|处罚|惩戒|查处|起诉|追究|列入失信)"
-)
-_ADDRESSING_YOU = regex("你|您")
-_TO_ACT = regex(r"[^。！？!?\n]{0,30}?(?:请|回电|致电|联系|拨打|配合|尽快)")
-
-
-def _punished(text: str, start: int, end: int) -> bool:
-    """The cue is what someone else, unaddressed, was punished for (`_PUNISHED`), in its own clause, and the
-    sentence does not go on to tell the reader to act (a threat in the third person: "机主因出租银行卡被公安机关约谈，
-    请回电配合核查")."""
-    clause = _clause_back(text, start, 30)
-    punished = _PUNISHED.match(text, end, end + 24)
-    return (
-        punished is not None
-        and _BECAUSE.search(text, clause, start) is not None
-        and _ADDRESSING_YOU.search(text, clause, start) is None
-        and _TO_ACT.match(text, punished.end()) is None
-    )
-
-
 NEGATED, QUOTED, REPORTED_SPEECH, JUDGED, POSED = "negated", "quoted", "reported", "judged", "posed"
 
 
@@ -665,7 +666,7 @@ def description(text: str, start: int, end: int, *, told: bool = False) -> str |
     the writer (`_ENCOUNTER`)."""
     if (how := _negated(text, start, end, told)) is not None:
         return how
-    if _judged(text, end) or _punished(text, start, end):
+    if _judged(text, start, end):
         return JUDGED
     return POSED if _posed(text, start, end, told) else None
 
