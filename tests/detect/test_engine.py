@@ -873,3 +873,13 @@ def test_a_gov_looking_host_is_one_with_gov_as_a_token_of_its_own(
 ) -> None:
     ids = {c.id for c in detector.assess(text).cues}
     assert ("fake_government_domain" in ids) is fake, ids
+
+
+def test_a_pattern_calibrated_to_zero_is_named_and_said_not_to_count(detector: Detector) -> None:
+    """click_link_action is weighted 0.0 by the calibration: its line names it without "+0.0分"."""
+    verdict = detector.assess("您好，您的ETC已失效，请点击 http://etc-xx.cn 重新认证")
+    assert verdict.is_fraud
+    line = next(line for line in verdict.explanation if "click_link_action" in line)
+    assert "单独不计分" in line and "+0.0分" not in line, line
+    counted = [line for line in verdict.explanation if line.startswith("规则") and "单独不计分" not in line]
+    assert counted and all("分）" in line for line in counted), verdict.explanation

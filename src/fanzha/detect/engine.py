@@ -481,7 +481,7 @@ class Detector:
                 if name == DOUBT
                 else hit.cue.meaning
             )
-            lines.append(f"规则“{name}”：{meaning}（{used.get(name, hit.cue.weight):+.1f}分）。")
+            lines.append(f"规则“{name}”：{meaning}（{_points(used.get(name, hit.cue.weight))}）。")
         if DESCRIBED in used:
             lines.append(
                 f"规则“{DESCRIBED}”：文中提到的诈骗手法是被否定、引述或评判的（如“…的都是骗人的”"
@@ -492,7 +492,7 @@ class Detector:
             if signal.id not in seen and signal.id in used:
                 seen.add(signal.id)
                 lines.append(
-                    f"号码/链接/写法核验“{signal.id}”：{signal.meaning}（{used.get(signal.id, signal.weight):+.1f}分）。"
+                    f"号码/链接/写法核验“{signal.id}”：{signal.meaning}（{_points(used.get(signal.id, signal.weight))}）。"
                 )
         if alone is not None and risk != scored.risk:
             why = (
@@ -524,6 +524,14 @@ class Detector:
             )
         lines.append(f"综合风险分：{final}/100。")
         return lines
+
+
+def _points(weight: float) -> str:
+    """A piece of evidence's points as its explanation line shows them. A weight of zero is a pattern the
+    calibration found as common in genuine messages as in scams: it is named, and said not to count."""
+    if abs(weight) < 0.05:
+        return "正常短信里也常这样写，单独不计分"
+    return f"{weight:+.1f}分"
 
 
 def _standalone_risk(risk: int, alone: Standalone) -> int:
