@@ -73,6 +73,13 @@ from fanzha.intel import common_domains
         ("suning-vip.top", "brand_word", "suning.com"),
         ("pbccrc-zx.com", "brand_word", "pbccrc.org.cn"),
         ("95598-jiaofei.com", "brand_word", "95598.cn"),
+        # "gov" as a name of its own outside .gov.cn, imitating no brand of ours: a government site
+        ("etax-gov.top", "gov_mimic", "gov.cn"),
+        ("court.gov-cn.top", "gov_mimic", "gov.cn"),
+        ("www.gov.cn.btsq.top", "gov_mimic", "gov.cn"),
+        ("courtgov.vip", "gov_mimic", "gov.cn"),  # glued after a name: no English word ends in "gov"
+        ("govcn-bt.cc", "gov_mimic", "gov.cn"),
+        ("gov12123.com", "gov_mimic", "gov.cn"),
     ],
 )
 def test_lookalikes_name_the_domain_they_imitate(text: str, kind: str, lookalike_of: str) -> None:
@@ -160,6 +167,13 @@ def test_an_official_domain_is_named_in_chinese(host: str, named: str) -> None:
         "ceairgroup.com",  # the airlines' and 中国人寿's side sites: their names are not protected
         "chinalife.com.hk",
         "cc8.com",
+        # "gov" inside a word, or a government's own ending here or abroad
+        "govee.com",
+        "govtech-sg.com",
+        "governance.org",
+        "www.ica.gov.sg",
+        "www.gov.uk",
+        "nasa.gov",
     ],
 )
 def test_ordinary_sites_are_unrelated(text: str) -> None:

@@ -34,7 +34,7 @@ def store(engine: Engine) -> IntelStore:
             None,
             "中国工商银行的官方网站",
         ),
-        ("domain", "gov-cn.top", "imitation", None, None, "不是政府网站"),
+        ("domain", "gov-cn.top", "imitation", None, "政府机关", "不是政府网站"),
         ("phone", "13800138000", "unknown", None, None, "运营商：中国移动，归属地：北京市"),
         ("phone", "17012345678", "unknown", None, None, "虚拟运营商号段"),
         ("phone", "+85261234567", "unknown", None, None, "境外号码"),

@@ -23,6 +23,7 @@ KIND_NAMES = {
     "subdomain": "仿冒域名（子域名冒充）",
     "brand_word": "仿冒域名（品牌名加词语或号码）",
     "pinyin": "仿冒域名（品牌中文名拼音）",
+    "gov_mimic": "仿冒政府网站",
     "unrelated": "未发现仿冒",
     "invalid": "无效输入",
 }

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from fanzha.detect.assessment import CueHit
 from fanzha.detect.prepare import Prepared
-from fanzha.domains import check_domain, risky_ending
+from fanzha.domains import check_domain, gov_mimic, risky_ending
 from fanzha.extract.base import Identifier
 from fanzha.extract.registry import Located
 from fanzha.intel import Brand, brands, official_numbers, official_owner
@@ -39,19 +39,6 @@ def _brands_by_key() -> dict[str, Brand]:
 def lookalike_weight(score: float) -> float:
     """Evidence weight of a lookalike host: 3.4 for the least sure kind (0.75) up to 4.0."""
     return round(1.5 + 2.5 * score, 1)
-
-
-_HOST_TOKENS = regex(r"[.\-_]")
-
-
-_GOVERNMENT_ENDING = regex(r"(?:^|\.)gov(?:\.[a-z]{2})?$")
-
-
-def _fake_government(host: str) -> bool:
-    """A "gov" label or token (etax-gov.top, court.gov-cn.top, ybj-gov.cn.cc) outside a government's own
-    domain (.gov.cn, .gov, another country's .gov.sg or .gov.uk); not govee.com or govtech-sg.com. Every
-    gov-looking host of the corpora and sets has "gov" as a token of its own."""
-    return "gov" in _HOST_TOKENS.split(host) and _GOVERNMENT_ENDING.search(host) is None
 
 
 def claimed_brands(masked: str) -> list[tuple[Brand, int, int]]:
@@ -362,7 +349,7 @@ _UNREAD_NUMBER = regex(
 def _all_government(contacts: list[Identifier]) -> bool:
     """Does the message send the reader only to government sites (and official service numbers)? Only
     government bodies can register under gov.cn, so such a notice (【市场监管】…登录 www.gsxt.gov.cn 填报)
-    leads nowhere a scammer controls. `_fake_government` and obfuscated links are no government sites, nor
+    leads nowhere a scammer controls. `gov_mimic` hosts and obfuscated links are no government sites, nor
     is www.court.gov.cn@fy-susong.cc (its host is fy-susong.cc, `fanzha.extract.url`)."""
     return any(ident.kind in ("url", "domain") for ident in contacts) and all(
         _government_site(ident)
@@ -462,7 +449,7 @@ def _link_signals(ident: Identifier, claims: list[Brand]) -> list[Signal]:
         if not _government_site(ident):
             return out
         # a listed body's gov.cn site the message does not name (登录 www.gsxt.gov.cn 填报) is a government site
-    if _fake_government(host):
+    if gov_mimic(host):
         meaning = f"网址{host}带有“gov”字样却不是政府网站（政府网站以.gov.cn结尾）"
         out.append(("fake_government_domain", meaning, 3.0))
         return out
@@ -503,7 +490,7 @@ def email_signals(prepared: Prepared) -> list[CueHit]:
         host = match.group(1)
         start, end = norm.span(match.start(), match.end())
         address = norm.original[start:end]
-        if _fake_government(host):
+        if gov_mimic(host):
             meaning = f"邮箱{address}的域名带有“gov”字样却不是政府域名（政府邮箱以.gov.cn结尾）"
             hits.append(
                 CueHit("fake_government_domain", address, start, end, meaning, 3.0, None, "identifier")

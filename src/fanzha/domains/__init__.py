@@ -52,6 +52,7 @@ The tests check that all of `cn_common_domains.txt` comes out unrelated.
 """
 
 from fanzha.domains.check import check_domain, lookalike_of, risky_ending
+from fanzha.domains.government import gov_mimic
 from fanzha.domains.host import HostError, parse_host
 from fanzha.domains.verdict import KINDS, LOOKALIKE_KINDS, DomainVerdict
 
@@ -61,6 +62,7 @@ __all__ = [
     "DomainVerdict",
     "HostError",
     "check_domain",
+    "gov_mimic",
     "lookalike_of",
     "parse_host",
     "risky_ending",

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from fanzha.domains.government import GOVERNMENT_DOMAIN, gov_mimic
 from fanzha.domains.host import HostError, parse_host
-from fanzha.domains.match import classify
+from fanzha.domains.match import RISKY_BONUS, classify
 from fanzha.domains.protected import brand_index, custom_index
 from fanzha.domains.suffix import split_host
 from fanzha.domains.verdict import DomainVerdict
+
+GOV_MIMIC = 0.9  # "gov" as a name of its own outside .gov.cn: no government site is written so
 
 
 def _invalid(text: object, error: HostError) -> DomainVerdict:
@@ -28,7 +31,18 @@ def check_domain(text: str) -> DomainVerdict:
         host = parse_host(text)
     except HostError as exc:
         return _invalid(text, exc)
-    return classify(host, brand_index())
+    verdict = classify(host, brand_index())
+    if verdict.kind == "unrelated" and gov_mimic(host):
+        return _government_mimic(host)
+    return verdict
+
+
+def _government_mimic(host: str) -> DomainVerdict:
+    """A host that names itself "gov" outside a government's ending and imitates no brand of ours."""
+    index = brand_index()
+    score = GOV_MIMIC + (RISKY_BONUS if index.is_risky(split_host(host).suffix) else 0.0)
+    reason = f"“{host}”带有“gov”字样冒充政府网站，但我国政府网站都以.gov.cn结尾，它不是政府网站"
+    return DomainVerdict(host, False, GOVERNMENT_DOMAIN, None, "gov_mimic", score, reason)
 
 
 def lookalike_of(host: str, *, protected: Sequence[str]) -> DomainVerdict:

@@ -13,6 +13,7 @@ KINDS = (
     "subdomain",
     "brand_word",
     "pinyin",
+    "gov_mimic",
     "unrelated",
     "invalid",
 )
