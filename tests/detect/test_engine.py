@@ -323,7 +323,7 @@ def test_a_notice_that_sends_you_only_to_government_sites(
     [
         # a court or a market regulator sends its documents and forms on gov.cn sites only
         ("【雨湖区人民法院】您有一份应诉通知书未签收，请登录 fy-susong.cn.com/ws 查看", True),
-        ("【市场监管】您的营业执照年报请登录 samr-nianbao.com 填报", True),
+        ("【市场监管】您的营业执照年报请登录 scjg-nianbao.com 填报", True),
         ("【雨湖区人民法院】您有一份电子送达文书，请登录 https://zxfw.court.gov.cn 查看", False),
     ],
 )

@@ -75,11 +75,11 @@ from fanzha.intel import common_domains
         ("95598-jiaofei.com", "brand_word", "95598.cn"),
         # "gov" as a name of its own outside .gov.cn, imitating no brand of ours: a government site
         ("etax-gov.top", "gov_mimic", "gov.cn"),
-        ("court.gov-cn.top", "gov_mimic", "gov.cn"),
+        ("fy.gov-cn.top", "gov_mimic", "gov.cn"),
         ("www.gov.cn.btsq.top", "gov_mimic", "gov.cn"),
-        ("courtgov.vip", "gov_mimic", "gov.cn"),  # glued after a name: no English word ends in "gov"
+        ("bjgov.vip", "gov_mimic", "gov.cn"),  # glued after a name: no English word ends in "gov"
         ("govcn-bt.cc", "gov_mimic", "gov.cn"),
-        ("gov12123.com", "gov_mimic", "gov.cn"),
+        ("gov96110.com", "gov_mimic", "gov.cn"),
     ],
 )
 def test_lookalikes_name_the_domain_they_imitate(text: str, kind: str, lookalike_of: str) -> None:
@@ -220,3 +220,77 @@ def test_a_risky_ending_raises_the_score() -> None:
 def test_any_text_gets_a_verdict_and_never_an_exception(text: str) -> None:
     verdict = check_domain(text)
     assert verdict.kind in KINDS and 0.0 <= verdict.score <= 1.0 and verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "lookalike_of"),
+    [
+        # a guarded name (other people's too) beside scam words, respelt, or on a risky ending
+        ("apple-id.top", "brand_word", "apple.com"),
+        ("app1e-id.com", "homoglyph", "apple.com"),  # the word read as written ("id"), not as its skeleton
+        ("douyin-kf.top", "brand_word", "douyin.com"),
+        ("apple.xyz", "tld_swap", "apple.com"),
+        ("kuaishou.com.ks-hb.icu", "subdomain", "kuaishou.com"),
+        # …and by its service number, which is nobody else's, on any ending
+        ("95539-cz.com", "brand_word", "csair.com"),
+        # a short number between hyphens
+        ("189-jfdh.cc", "brand_word", "189.cn"),
+        # a number with letters for some digits
+        ("1oo86-jf.com", "homoglyph", "10086.cn"),
+        # a name whose look-alike spelling is its own skeleton (l for i), or shorter (rn for m)
+        ("plcc-cx.com", "homoglyph", "picc.com.cn"),
+        ("crnbc-ebank.com", "homoglyph", "cmbc.com.cn"),
+        # one piece of the name misspelt, the others scam words
+        ("taoboa-tk.top", "typo", "taobao.com"),
+        ("spbd-ebank.com", "typo", "spdb.com.cn"),
+        ("zt0-kd.com", "homoglyph", "zto.com"),
+        ("cc6-vip.com", "homoglyph", "ccb.com"),
+        # Chinese names in internationalised hosts
+        ("工商银行客服.com", "brand_word", "icbc.com.cn"),
+        ("社保补贴.cn", "brand_word", "mohrss.gov.cn"),
+        ("xn--e5qzqupk94cwyz9ba.cn", "brand_word", "10086.cn"),  # 移动积分兑换.cn
+        # the short pinyin of a name
+        ("liantong-jf.vip", "pinyin", "10010.com"),
+        ("xuexin-xl.cc", "pinyin", "chsi.com.cn"),
+    ],
+)
+def test_lookalikes_of_the_mechanisms_an_independent_set_found_missing(
+    text: str, kind: str, lookalike_of: str
+) -> None:
+    verdict = check_domain(text)
+    assert (verdict.kind, verdict.lookalike_of) == (kind, lookalike_of), verdict.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guarded names inside other people's names, the brands' own side sites, off a risky ending
+        "applebees.com",
+        "pineapple.com",
+        "douyinpay.com",
+        "kuaishoupay.com",
+        "kuaishou.httpdns.pro",
+        "courtlistener.com",
+        "apple.de",
+        "cloud.com",
+        "ccbank.com",  # one letter from czbank: a guarded bank name's typos count only on a risky ending
+        # a short number glued to a word; another number; the letters of a word
+        "room189.com",
+        "12308.cn",
+        "ozonbigsell.com",  # its letters fold to 95311's look, but no digit is there
+        # only governments and schools register under gov.cn and edu.cn
+        "12309.gov.cn",
+        "icbc.pku.edu.cn",
+        # Chinese words that are brands' short names only beside a scam word
+        "移动硬盘.com",
+        "蚂蚁搬家.com",
+    ],
+)
+def test_names_the_new_mechanisms_must_leave_alone(text: str) -> None:
+    verdict = check_domain(text)
+    assert verdict.kind == "unrelated", verdict.reason
+
+
+def test_a_banks_personal_banking_host_is_its_own() -> None:
+    verdict = check_domain("pbank.95559.com.cn")
+    assert (verdict.kind, verdict.brand) == ("official", "bankcomm")

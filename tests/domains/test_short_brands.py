@@ -162,7 +162,7 @@ def test_app_initials_beside_scam_words_name_the_app(host: str, imitated: str) -
         "stone.cn",
         "ccbill.com",
         "10000.com",  # a round number, though it is 中国电信's hotline
-        "pbc.gov.cn",  # the central bank: only governments register under gov.cn
+        "psbc.gov.cn",  # only governments register under gov.cn: no bank's typo there
         "abc-news.com",  # an abbreviation beside an ordinary word or a number
         "abc123.com",
         "sf-fire.org",

@@ -14,7 +14,9 @@ import re
 
 _PIECES = re.compile(r"[.\-_]")
 _GOVERNMENT_ENDING = re.compile(r"(?:^|\.)gov(?:\.[a-z]{2})?$")
-_GLUED_AFTER = re.compile(r"gov(?:cn|china|\d+)$")  # govcn, gov12123: the name "gov" and its country or number
+_GLUED_AFTER = re.compile(
+    r"gov(?:cn|china|\d+)$"
+)  # govcn, gov12123: the name "gov" and its country or number
 
 # The ending a government site has, shown as what a gov-looking host imitates (`DomainVerdict.lookalike_of`).
 GOVERNMENT_DOMAIN = "gov.cn"

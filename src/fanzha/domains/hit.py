@@ -14,6 +14,7 @@ class Hit:
     target: Target
     score: float
     reason: str
+    by_number: bool = False  # found by the brand's service number (95539-cz), which no one else uses
 
 
 def who(target: Target) -> str:

@@ -23,6 +23,8 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]{0,15}:(?://)?", re.IGNORECASE)
 _DOTS = str.maketrans({"。": ".", "｡": ".", "．": ".", "︒": "."})
 _BRACKET_DOTS = re.compile(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)", re.IGNORECASE)
 _IPV4 = re.compile(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
+_PATH_START = re.compile(r"[/?#]")
+_SPACE = re.compile(r"\s")
 _ASCII_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_\-]*[a-z0-9_])?$")
 
 
@@ -45,7 +47,7 @@ def parse_host(text: str) -> str:
     if match and (match.group().endswith("//") or not raw[match.end() :].split("/")[0].isdigit()):
         raw = raw[match.end() :]
     raw = raw.lstrip("/")
-    authority = re.split(r"[/?#]", raw, maxsplit=1)[0]
+    authority = _PATH_START.split(raw, maxsplit=1)[0]
     authority = authority.rsplit("@", 1)[-1]  # user info: what comes before the last @ is not the host
     if authority.startswith("["):
         raise HostError("IPv6地址不是域名")
@@ -56,7 +58,7 @@ def parse_host(text: str) -> str:
 def _validate(host: str, original: str) -> str:
     if not host:
         raise HostError(f"“{original[:60]}”里找不到域名")
-    if any(c.isspace() for c in host):
+    if _SPACE.search(host):
         raise HostError(f"“{host[:60]}”含空格，不是域名")
     if len(host) > MAX_HOST:
         raise HostError(f"域名过长（{len(host)}个字符，上限{MAX_HOST}个）")

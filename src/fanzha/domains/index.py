@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from fanzha.domains.chinese import chinese_names
 from fanzha.domains.pinyin import is_pinyin
 from fanzha.domains.skeleton import skeleton
 from fanzha.domains.suffix import split_host
@@ -30,6 +31,9 @@ class Target:
     name: str  # the brand's Chinese name, or the domain
     domain: str  # the official domain a lookalike imitates (`lookalike_of`)
     numbers: frozenset[str] = field(default_factory=frozenset)
+    # A name that is other people's too (apple, court, ceair in ceairgroup.com): its label counts like an
+    # abbreviation (only beside scam words), under another ending only a risky one, and no short typos.
+    guarded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +62,10 @@ class DomainIndex:
         owner_names: Mapping[str, str] | None = None,
         words: Iterable[str] = (),
         risky_suffixes: Iterable[str] = (),
+        chinese: Iterable[tuple[str, Target]] = (),
     ) -> None:
-        """`official`: the owner (a key) of any official host; `owner_names`: those owners' Chinese names."""
+        """`official`: the owner (a key) of any official host; `owner_names`: those owners' Chinese names;
+        `chinese`: the brands' names in Chinese characters, each with its target."""
         self.targets = tuple(primary)
         self.owner_names = dict(owner_names or {})
         self.words = frozenset(words)
@@ -87,11 +93,11 @@ class DomainIndex:
             dotted[f".{target.domain}."] = target
         # Typos of short flagship labels: variant → (name, edit, target), scored by fanzha.domains.short.
         self.short_typos: dict[str, list[tuple[str, str, Target]]] = {}
-        for name in short_names(self.label_target):
+        for name in short_names(n for n, t in self.label_target.items() if not t.guarded):
             for variant, edit in edits(name).items():
                 self.short_typos.setdefault(variant, []).append((name, edit, self.label_target[name]))
         first: dict[str, Token] = {}
-        label_tokens = [Token(label, t, False) for label, t in self.label_target.items()]
+        label_tokens = [Token(label, t, False, abbrev=t.guarded) for label, t in self.label_target.items()]
         for token in [*tokens, *label_tokens]:  # a hotline points to the brand's main domain
             if len(token.text) >= 2:
                 first.setdefault(token.text, token)
@@ -101,10 +107,15 @@ class DomainIndex:
         # The same tokens by skeleton, to find brand names spelt with look-alike characters ("a1ipay").
         folded_tokens: dict[str, Token] = {}
         for text, token in first.items():
-            if len(text) >= SHORT_TOKEN and not text.isdigit():
+            # numbers too, from five digits: 1oo86 is 10086 written with the letter o
+            if len(text) >= SHORT_TOKEN and (not text.isdigit() or len(text) >= 5):
                 folded_tokens.setdefault(skeleton(text), token)
         self.skeleton_tokens = KeywordIndex(folded_tokens.items())
+        # The skeletons that differ from their token (plcc for picc): a label that is its own skeleton can
+        # hold a respelt token only where one of these occurs (`fanzha.domains.tokens.tokens_in`).
+        self.respellable = KeywordIndex((f, True) for f, t in folded_tokens.items() if f != t.text)
         self.domains = KeywordIndex(dotted.items())
+        self.chinese = chinese_names(chinese)  # brand names in Chinese characters (fanzha.domains.chinese)
 
     def official_owner(self, host: str) -> str | None:
         """The owner of `host` or of a parent domain: a protected domain's owner first (alipay.com is

@@ -21,20 +21,24 @@
 
 from __future__ import annotations
 
+from fanzha.domains.chinese import chinese_name_in, has_chinese
 from fanzha.domains.hit import Hit, who
 from fanzha.domains.host import ascii_host, is_ip
 from fanzha.domains.index import SHORT_TOKEN, DomainIndex, Target, deletions, edits, fold_domain, one_edit
 from fanzha.domains.pinyin import is_pinyin
-from fanzha.domains.shape import home_ending, looks_random
+from fanzha.domains.shape import RESTRICTED, home_ending, looks_random
 from fanzha.domains.short import short_typo_hit
 from fanzha.domains.skeleton import skeleton
 from fanzha.domains.suffix import HostParts, split_host
-from fanzha.domains.tokens import short_name, tokens_in
+from fanzha.domains.tokens import is_words, short_name, tokens_in
 from fanzha.domains.verdict import DomainVerdict
 
 RISKY_BONUS = 0.05
 PINYIN_TYPO = 8  # from this length a label reading as pinyin after a changed letter is a typo (pinduiduo)
 _IGNORED_SUBLABELS = frozenset(["www", "m", "wap", "mobile"])
+# The kinds that rest on the registrable name alone, which a guarded brand's name shares with other people's
+# and its own side sites (`Target.guarded`): not a look-alike spelling, nor the official domain as a subdomain.
+_BY_NAME = frozenset(["tld_swap", "typo", "brand_word", "pinyin"])
 
 
 def classify(host: str, index: DomainIndex) -> DomainVerdict:
@@ -46,7 +50,13 @@ def classify(host: str, index: DomainIndex) -> DomainVerdict:
     if owner is not None:
         return DomainVerdict(host, True, None, owner, "official", 0.0, _official_reason(host, owner, index))
     parts = split_host(host)
+    if parts.suffix in RESTRICTED:
+        reason = f"“{host}”在只有政府机关或学校才能注册的“.{parts.suffix}”下，不是仿冒网站"
+        return DomainVerdict(host, False, None, None, "unrelated", 0.0, reason)
     hit = _registrable_hit(host, parts, index) if parts.label else None
+    guarded = hit is not None and hit.target.guarded and not hit.by_number
+    if guarded and hit is not None and hit.kind in _BY_NAME and not index.is_risky(parts.suffix):
+        hit = None  # a guarded name (apple, douyinpay.com, ceairgroup.com) counts only on a risky ending
     if hit is None:
         hit = _subdomain_hit(host, parts, index)
     if hit is None:
@@ -68,6 +78,8 @@ def _official_reason(host: str, owner: str, index: DomainIndex) -> str:
 
 def _registrable_hit(host: str, parts: HostParts, index: DomainIndex) -> Hit | None:
     label, suffix = parts.label, parts.suffix
+    if not label.isascii() and has_chinese(label):
+        return _chinese_hit(host, label, index)
     risky = index.is_risky(suffix)
     same = index.by_label.get(label)
     if same is not None:
@@ -88,7 +100,7 @@ def _registrable_hit(host: str, parts: HostParts, index: DomainIndex) -> Hit | N
         reason = f"“{host}”{how}冒充{who(looks)}的官方域名{looks.domain}"
         return Hit("homoglyph", looks, 0.95 if odd else 0.9, reason)
     typo = _typo_target(label, index)
-    if typo is not None:
+    if typo is not None and not (typo.guarded and not risky):  # icbcc.com: icbc's, not icbccs's
         reason = f"“{host}”与{who(typo)}的官方域名{typo.domain}只差一个字符，是错拼仿冒的域名"
         return Hit("typo", typo, 0.8, reason)
     candidates = index.short_typos.get(label)
@@ -96,7 +108,46 @@ def _registrable_hit(host: str, parts: HostParts, index: DomainIndex) -> Hit | N
         hit = short_typo_hit(host, label, suffix, candidates=candidates, risky=risky)
         if hit is not None:
             return hit
-    return _token_hit(host, label, index)
+    return _token_hit(host, label, index) or _piece_hit(host, label, suffix, index, risky)
+
+
+def _chinese_hit(host: str, label: str, index: DomainIndex) -> Hit | None:
+    found = chinese_name_in(label, index.chinese)
+    if found is None:
+        return None
+    name, target, word = found
+    beside = f"和“{word}”" if word else ""
+    reason = f"“{host}”用中文写上{who(target)}的名称“{name}”{beside}，但不是其官方域名{target.domain}"
+    return Hit("brand_word", target, 0.85, reason)
+
+
+def _piece_hit(host: str, label: str, suffix: str, index: DomainIndex, risky: bool) -> Hit | None:
+    """A brand name misspelt or spelt with look-alike characters in one hyphenated piece of the label,
+    the other pieces scam words (`taoboa-tk`, `spbd-ebank`, `zt0-kd`, `cc6-vip`): the piece is judged
+    as a label of its own, and three characters are enough when a digit stands for a letter."""
+    pieces = label.split("-")
+    if len(pieces) < 2:
+        return None
+    for i, piece in enumerate(pieces):
+        rest = [p for j, p in enumerate(pieces) if j != i]
+        if not piece.isascii() or not all(p and is_words(p, index) for p in rest):
+            continue
+        words = "-".join(rest)
+        looks = index.by_skeleton.get(skeleton(piece))
+        respelt = any(c.isdigit() for c in piece) and not piece.isdigit()
+        if looks is not None and piece not in index.label_target and (len(piece) > 3 or respelt):
+            reason = f"“{host}”把{who(looks)}的名称“{split_host(looks.domain).label}”写成形近的“{piece}”，还加上了“{words}”"
+            return Hit("homoglyph", looks, 0.85, reason)
+        typo = _typo_target(piece, index)
+        if typo is not None and not (typo.guarded and not risky):
+            reason = f"“{host}”的“{piece}”与{who(typo)}的官方域名{typo.domain}只差一个字符，还加上了“{words}”，是错拼仿冒的域名"
+            return Hit("typo", typo, 0.85, reason)
+        candidates = index.short_typos.get(piece)
+        if candidates:
+            hit = short_typo_hit(host, piece, suffix, candidates=candidates, risky=risky, words=words)
+            if hit is not None:
+                return hit
+    return None
 
 
 def _at_home(suffix: str, target: Target) -> bool:
@@ -119,12 +170,16 @@ def _typo_target(label: str, index: DomainIndex) -> Target | None:
     words of their own (pinduiduo)."""
     if len(label) < 5 or not label.isascii():
         return None
-    pinyin = len(label) < PINYIN_TYPO and is_pinyin(label)
     found: set[str] = set(index.deletes.get(label, ()))
+    targets, deletes = index.label_target, index.deletes
     for variant in deletions(label):
-        if variant in index.label_target:
+        if variant in targets:
             found.add(variant)
-        found.update(index.deletes.get(variant, ()))
+        if variant in deletes:
+            found.update(deletes[variant])
+    if not found:
+        return None
+    pinyin = len(label) < PINYIN_TYPO and is_pinyin(label)
     for candidate in sorted(found):
         near = len(candidate) >= 6 and one_edit(label, candidate) and _same_start(label, candidate)
         if near and (not pinyin or label in edits(candidate)):
@@ -163,7 +218,7 @@ def _token_hit(host: str, label: str, index: DomainIndex) -> Hit | None:
         else:
             what, score = f"品牌名{token.text}", 0.85
         reason = f"“{host}”含{owner}的{what}，但不是其官方域名{target.domain}"
-        return Hit("brand_word", target, score, reason)
+        return Hit("brand_word", target, score, reason, by_number=number is not None or token.text.isdigit())
     return None
 
 
@@ -202,8 +257,8 @@ def _subdomain_hit(host: str, parts: HostParts, index: DomainIndex) -> Hit | Non
             continue
         for token, exact in tokens_in(sub, index):
             short = len(token.text) <= SHORT_TOKEN or token.initials or token.abbrev
-            if short and not (risky or random):
-                continue
+            if (short and not (risky or random)) or (token.target.guarded and not random):
+                continue  # kuaishou.httpdns.pro is a real service's name
             site = (
                 f"实际网站{parts.registrable}的名字是无意义的字符串"
                 if short and random and not risky

@@ -37,6 +37,7 @@ def brand_index() -> DomainIndex:
     entries: dict[str, dict[str, Any]] = data["brands"]
     targets: list[Target] = []
     tokens: list[Token] = []
+    chinese: list[tuple[str, Target]] = []
     for brand in brands():
         entry = entries.get(brand.key)
         if entry is None:
@@ -45,14 +46,16 @@ def brand_index() -> DomainIndex:
         unknown = [d for d in primary if d not in brand.domains and official_owner(d) is None]
         if unknown:
             raise ValueError(f"protected.yaml: {brand.key}: {unknown} are not official domains of the brand")
-        brand_targets = [Target(brand.key, brand.name, d, brand.numbers) for d in primary]
+        guarded = bool(entry.get("guarded"))
+        brand_targets = [Target(brand.key, brand.name, d, brand.numbers, guarded) for d in primary]
         targets.extend(brand_targets)
         main = brand_targets[0]
+        chinese.extend((name, main) for name in (brand.name, *brand.aliases))
         extra = [*(entry.get("tokens") or []), *brand.aliases, *brand.numbers]
         for text in (str(t).lower() for t in extra):
             if text in skip or not _is_token(text) or (text.isdigit() and len(text) < 5):
                 continue
-            tokens.append(Token(text, main, pinyin=False))
+            tokens.append(Token(text, main, pinyin=False, abbrev=guarded and not text.isdigit()))
         for text in (str(t).lower() for t in entry.get("abbrev") or []):
             tokens.append(Token(text, main, pinyin=False, abbrev=True))
         for text in (str(t).lower() for t in entry.get("pinyin") or []):
@@ -64,6 +67,7 @@ def brand_index() -> DomainIndex:
         owner_names={brand.key: brand.name for brand in brands()},
         words=(str(w) for w in data["words"]),
         risky_suffixes=(str(s) for s in data["risky_suffixes"]),
+        chinese=chinese,
     )
 
 

@@ -16,6 +16,7 @@ each add points, and the host is a lookalike at FLAG points or more.
 |   common endings were all registered long ago)                |        |
 | a risky ending (`top`, `xyz`, `vip` …)                        | +0.3   |
 | the brand's home ending (its own, or the .cn space)           | +0.2   |
+| a piece of the name beside scam words (`spbd-ebank`)          | +0.2   |
 
 So `icb.com.cn` (0.7), `bco.cn` (0.7), `cbc.vip` (0.8), `icbcc.com` (0.7), `ctirp.com` (0.8) are
 lookalikes; `cbc.com` (0.5), `icb.com` (0.5), `tmal.com` (0.6), `mall.com` (0.4) are not. Numbers of three
@@ -39,20 +40,31 @@ _EDIT_WORDS = {
 }
 _LENGTH_POINTS = {3: 0.0, 4: 0.1, 5: 0.2}
 RISKY_POINTS, HOME_POINTS, LONG_RESULT_POINTS = 0.3, 0.2, 0.1
+WORD_POINTS = 0.2  # the typo is a piece of the name beside scam words (spbd-ebank, taoboa-tk)
 
 
 def short_typo_hit(
-    host: str, label: str, suffix: str, *, candidates: list[tuple[str, str, Target]], risky: bool
+    host: str,
+    label: str,
+    suffix: str,
+    *,
+    candidates: list[tuple[str, str, Target]],
+    risky: bool,
+    words: str = "",
 ) -> Hit | None:
     """The best-scoring short name `label` is a typo of, when the whole host scores FLAG or more.
 
-    `candidates` are (name, edit, target) for the label, from `DomainIndex.short_typos`."""
+    `candidates` are (name, edit, target) for the label, from `DomainIndex.short_typos`; `words`, the scam
+    words hyphenated to it when `label` is a piece of the host's name (`spbd-ebank`)."""
     best: tuple[float, str, str, Target, list[str]] | None = None
     for name, edit, target in candidates:
         score = _EDIT_POINTS[edit] + _LENGTH_POINTS[len(name)]
         why = [_EDIT_WORDS[edit]]
         if len(label) >= 5:
             score += LONG_RESULT_POINTS
+        if words:
+            score += WORD_POINTS
+            why.append(f"还加上了“{words}”")
         official_suffix = split_host(target.domain).suffix
         if risky:
             score += RISKY_POINTS

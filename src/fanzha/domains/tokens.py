@@ -18,6 +18,7 @@ from __future__ import annotations
 from fanzha.domains.index import SHORT_TOKEN, DomainIndex, Token
 from fanzha.domains.skeleton import skeleton
 
+NUMBER_ALONE = 5  # numbers this long stand among any letters (95588vip, kefu10086); shorter ones as abbrev
 GLUED_MIN = 3  # letters of scam words a two-letter name needs beside it (jdvip; not jdm)
 
 
@@ -37,15 +38,26 @@ def tokens_in(label: str, index: DomainIndex) -> list[tuple[Token, bool]]:
     if found:
         return found
     folded = skeleton(label)
-    if folded == label:
-        return found
+    if folded == label and not index.respellable.find(label):
+        return found  # no look-alike character, and no token that a plain spelling respells (plcc: picc)
     # Runs of letters are judged on the folded label, but a digit written as a digit outside the
     # token still separates ("1cbc95588"); when folding changed the length, on the folded label alone.
-    written = label if len(folded) == len(label) else folded
+    same_length = len(folded) == len(label)
+    written = label if same_length else folded
+
+    def respelt(start: int, n: int, token: Token) -> bool:
+        """Is the token spelt here with look-alike characters (as written it was judged above)?"""
+        if not same_length:
+            return token.text not in label
+        span = label[start : start + n]
+        if token.text.isdigit():  # letters for some digits (1oo86): not 12308, nor the letters of bigsell
+            return span.isalnum() and not span.isdigit() and not span.isalpha()
+        return span != token.text
+
     return [
         (t, False)
         for start, n, t in index.iter_skeleton_tokens(folded)
-        if written[start : start + n] != t.text and stands(folded, written, start, n, t, index)
+        if respelt(start, n, t) and stands(folded, written, start, n, t, index)
     ]
 
 
@@ -54,17 +66,20 @@ def stands(text: str, written: str, start: int, length: int, token: Token, index
     written (its digits separate runs), `text` the one searched."""
     end = start + length
     if token.text.isdigit():
+        if len(token.text) < NUMBER_ALONE:  # 189, 122: a short number glued to a word is a room or a year
+            return _between_hyphens(text, start, end) or _among_words(text, start, end, index, 0)
         return not (start > 0 and text[start - 1].isdigit()) and not (end < len(text) and text[end].isdigit())
+    # Words are read as written where folding kept the length (app1e-id: "id", not its skeleton "ld").
+    around = written if len(written) == len(text) else text
     if token.abbrev:
-        return _among_words(text, start, end, index, GLUED_MIN if length <= 2 else 0)
+        return _among_words(around, start, end, index, GLUED_MIN if length <= 2 else 0)
     plain = len(token.text) > SHORT_TOKEN and not token.initials and token.text not in index.ambiguous
     if plain and text is written:
         return True
     if length <= 2:
-        flagship = token.text in index.label_target
-        if flagship and (start == 0 or text[start - 1] == "-") and (end == len(text) or text[end] == "-"):
+        if token.text in index.label_target and _between_hyphens(text, start, end):
             return True
-        return _among_words(text, start, end, index, GLUED_MIN)
+        return _among_words(around, start, end, index, GLUED_MIN)
 
     def letter(i: int) -> bool:
         return text[i].isalpha() and not written[i].isdigit()
@@ -76,6 +91,11 @@ def stands(text: str, written: str, start: int, length: int, token: Token, index
     while b < len(text) and letter(b):
         b += 1
     return is_words(text[a:start], index) and is_words(text[end:b], index)
+
+
+def _between_hyphens(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] fill a hyphenated piece of the label (`jd-jr`, `189-jfdh`)?"""
+    return (start == 0 or text[start - 1] == "-") and (end == len(text) or text[end] == "-")
 
 
 def _among_words(text: str, start: int, end: int, index: DomainIndex, least: int) -> bool:

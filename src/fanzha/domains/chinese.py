@@ -1,0 +1,58 @@
+"""Brand names written in Chinese characters inside a host (internationalised names: `工商银行客服.com`,
+`移动积分兑换.cn`, `社保补贴.cn`, which reach the checker decoded from their `xn--` form).
+
+A name of three characters or more (工商银行, 中国移动) is the brand's wherever it stands; a short one
+(移动, 社保, 工行) is an everyday word too (移动硬盘), so it counts only beside a scam word in Chinese
+(积分, 兑换, 补贴, 客服, 退款 …). The names are the brands' own Chinese names and aliases from
+`fanzha.intel` (brands.yaml), with the 公司/客服/官方/平台/局/中心 a message adds cut off (社保局 → 社保).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from fanzha.text.keywords import KeywordIndex
+
+T = TypeVar("T")  # what a name stands for (a `fanzha.domains.index.Target`)
+
+SHORT_NAME = 2  # names this long need a scam word beside them
+_SUFFIXES = ("公司", "客服", "官方", "平台", "局", "中心")
+# What scam hosts written in Chinese add to the name (the Chinese of data/protected.yaml's `words`).
+SCAM_WORDS = (
+    "积分", "兑换", "补贴", "客服", "退款", "退费", "退税", "理赔", "认证", "激活", "解冻", "冻结", "贷款",
+    "网银", "登录", "升级", "领取", "红包", "返现", "返利", "中奖", "礼品", "服务中心", "官网", "验证",
+)  # fmt: skip
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def chinese_names(names: Iterable[tuple[str, T]]) -> KeywordIndex[tuple[str, T]]:
+    """The Chinese names (and their stems without 公司, 客服 …) of the protected brands → (name, target)."""
+    entries: dict[str, tuple[str, T]] = {}
+    for name, target in names:
+        stem = name.strip("【】")
+        for suffix in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= SHORT_NAME:
+                stem = stem[: -len(suffix)]
+                break
+        for text in (name.strip("【】"), stem):
+            if _is_cjk(text) and len(text) >= SHORT_NAME:
+                entries.setdefault(text, (text, target))
+    return KeywordIndex(entries.items())
+
+
+def has_chinese(label: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in label)
+
+
+def chinese_name_in(label: str, names: KeywordIndex[tuple[str, T]]) -> tuple[str, T, str] | None:
+    """(name, target, scam word or "") of the longest brand name in `label` that stands as one."""
+    found = sorted(names.find(label), key=lambda hit: hit[0] - hit[1])  # the longest first
+    word = next((w for w in SCAM_WORDS if w in label), "")
+    for _, _, (name, target) in found:
+        if len(name) > SHORT_NAME or word:
+            return name, target, word
+    return None
