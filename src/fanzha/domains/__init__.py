@@ -26,10 +26,16 @@ Kinds, tried in this order (the first that fires wins; `fanzha.domains.match`):
   `alipay-verify.cc`, `10086-jf.com`, `wap-icbc.cn` (0.85).
 - pinyin – the pinyin of the Chinese name: `jiansheyinhang.com`, `zhifubao-kefu.top` (0.85; initials such
   as `gsyh` 0.7).
+  Also a brand name misspelt or respelt in one hyphenated piece of the name, the other pieces scam words
+  (`taoboa-tk.top` typo, `zt0-kd.com` homoglyph: `match._piece_hit`), and a brand's Chinese name in an
+  internationalised host (`工商银行客服.com`, `社保补贴.cn`: `fanzha.domains.chinese`).
 - subdomain – an official domain or brand token left of someone else's domain:
   `icbc.com.cn.xyz-login.top` (0.95), `alipay.secure-check.top` (0.85); a short name only left of a
   risky ending or of a name that reads as nothing (`abc.x7k2q.cn`, 0.75: `fanzha.domains.shape`).
-- unrelated / invalid (with the reason why the input is not a host).
+- gov_mimic – "gov" as a name of its own outside a government's ending, imitating no brand of ours:
+  `etax-gov.top`, `www.gov.cn.btsq.top`, `courtgov.vip` (0.9; `fanzha.domains.government`).
+- unrelated / invalid (with the reason why the input is not a host). Nothing under gov.cn, edu.cn or
+  mil.cn is a lookalike: only governments and schools register there.
 
 A risky ending (cheap TLDs abused for phishing, `data/protected.yaml`) adds 0.05 to the score.
 
@@ -47,7 +53,12 @@ only on a risky ending or left of a name that reads as nothing; an official doma
 lookalike. Pinyin (`fanzha.domains.pinyin`): a label that reads as pinyin words is not a typo by a
 changed or added letter (`meitian` is 美甜, not a misspelt meituan; `taobo`, `pindouduo` are typos), and
 brand tokens that are everyday pinyin under nine letters (`huabei` 花呗/华北, `weixin`, `taobao`,
-`pingan`) must stand alone like short ones (`huabeicheng.com` does not fire, `huabei-kefu.com` does).
+`pingan`) must stand alone like short ones (`huabeicheng.com` does not fire, `huabei-kefu.com` does). Guarded brands (`guarded` in `data/protected.yaml`: Apple, 抖音, the airlines,
+the courts, brokers and others whose names are other people's too or their own side sites': pineapple,
+courtlistener, douyinpay.com) count like abbreviations, and what rests on their name alone (another
+ending, a typo, the name beside words) only on a risky ending; their service numbers, look-alike
+spellings and official domains as subdomains count anywhere. Numbers of three or four digits (189, 122)
+stand only between hyphens or beside scam words (`189-jfdh`, not `room189`).
 The tests check that all of `cn_common_domains.txt` comes out unrelated.
 """
 
