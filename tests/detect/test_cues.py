@@ -1178,6 +1178,21 @@ CUE_EDGES = [
     ("请登录招商银行App缴纳本期费用", "legit_notice", True),
     # screenshots shown to the reader are no thing the reader came and saw
     ("收益截图都给你看过了，这个平台稳赚不赔，你先充一万试试", "deposit_in_person", False),
+    # twenty-eighth session: a term deposit that cannot be drawn yet is no platform keeping the money
+    ("我老婆住院要交钱，卡里是定期取不出来，借我3000", "loss_account", False),
+    ("投进去的钱全提不出来了，客服说要交税", "loss_account", True),
+    # the writer's own wife told of is no lover asking to borrow; a lover addressed is
+    ("我老婆生二胎住院要交钱，借我3000，下个月还你", "lover_invest", False),
+    ("老婆，我这边急用钱，先借我两万", "lover_invest", True),
+    # the scam's own name is no scam done ("刷单诈骗不都是这么开头的吗")
+    ("我还以为后面会叫我做任务，刷单诈骗不都是这么开头的吗", "order_brushing", False),
+    ("招刷单兼职，一单赚20元", "order_brushing", True),
+    # a game's account is a trade only beside something bought, sold, topped up or frozen
+    ("收到原神的邮件：您的账号在新设备登录，如非本人操作请修改密码", "game_item_trade", False),
+    ("原神账号低价出售，需要的加我", "game_item_trade", True),
+    # the payer's own question whether a fee is due is no demand; a question put to the reader is
+    ("对方：可以申请延期还款｜我：要交手续费或者保证金吗｜对方：不收任何费用", "fee_before_benefit", False),
+    ("您需要先交保证金吗？不交就不能放款", "fee_before_benefit", True),
 ]
 
 

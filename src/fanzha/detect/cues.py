@@ -574,9 +574,11 @@ def _negated(text: str, start: int, end: int, told: bool) -> str | None:
 
 
 # What follows a described scam in a warning: "贷款先交钱的都是诈骗", "让你转账到安全账户的就是骗子",
-# "稳赚不赔的理财你可别碰".
+# "稳赚不赔的理财你可别碰"; or the scam's name, the cue right before 诈骗 or 骗局 ("刷单诈骗").
 _JUDGED = regex(
-    r"[^。！？!?\n，,；;]{0,12}?(?:的)?(?:都是|就是|均为|均是|一律是|统统是|全是|必是|肯定是|是)"
+    # the scam's own name: "刷单诈骗不都是这么开头的吗", "民警说我可能正在接触刷单诈骗"
+    r"(?:返利|类|型)?(?:诈骗|骗局)"
+    r"|[^。！？!?\n，,；;]{0,12}?(?:的)?(?:都是|就是|均为|均是|一律是|统统是|全是|必是|肯定是|是)"
     r"(?:诈骗|骗局|骗子|陷阱|套路|骗人|坑人|假的)"
     r"|[^。！？!?\n，,；;]{0,12}?(?:的[，,]?)?(?:都|均|一律)?(?:要|需|需要|应)(?:当心|小心|警惕|提防)"
     # advice not to touch it: "那种说稳赚不赔的理财你可别碰", "…的别信", "有人说我出事了要钱，千万别信"
@@ -657,17 +659,40 @@ def _posed(text: str, start: int, end: int, told: bool) -> bool:
     return _POSED_HERE.match(text, end) is not None and _ADDRESSING.search(text, clause, start) is None
 
 
+# The payer's own question whether something must be paid or given ("我：要交手续费或者保证金吗", "开户要交钱吗？",
+# "需要交押金或者服装费吗"): a 要/需要/用/得 just before the span or as its first word, a 吗/么/嘛 closing its clause
+# within a few characters, and no 请, 你 or 您 before it in the clause (not "请问您能把资金转到安全账户吗", "你要先交
+# 保证金吗"). Whoever asks has not been told to pay by these words.
+_WHETHER = regex(r"(?:要|需要|需|用|得)(?:先|再)?$")
+_WHETHER_IN_SPAN = regex(r"(?:要|需要|需|用|得)")
+_ASKED_END = regex(r"[^。！？!?\n，,；;｜|：:]{0,8}?(?:吗|么|嘛)")
+_PUT_TO_READER = regex("请|你|您")
+
+
+def _asked(text: str, start: int, end: int) -> bool:
+    """Is the span the object of the payer's own question whether it must be paid (`_WHETHER`)?"""
+    if _ASKED_END.match(text, end) is None:
+        return False
+    clause = _clause_back(text, start, 12)
+    if _PUT_TO_READER.search(text, clause, start) is not None:
+        return False
+    return _WHETHER.search(text, clause, start) is not None or _WHETHER_IN_SPAN.match(text, start) is not None
+
+
 NEGATED, QUOTED, REPORTED_SPEECH, JUDGED, POSED = "negated", "quoted", "reported", "judged", "posed"
+ASKED = "asked"
 
 
 def description(text: str, start: int, end: int, *, told: bool = False) -> str | None:
     """How the text describes the span instead of saying or asking it: NEGATED, QUOTED, REPORTED_SPEECH,
-    JUDGED or POSED (`_negated`, `_judged`, `_posed`), or None. `told`: the text tells of a scam attempt on
+    JUDGED, ASKED or POSED (`_negated`, `_judged`, `_asked`, `_posed`), or None. `told`: the text tells of a scam attempt on
     the writer (`_ENCOUNTER`)."""
     if (how := _negated(text, start, end, told)) is not None:
         return how
     if _judged(text, start, end):
         return JUDGED
+    if _asked(text, start, end):
+        return ASKED
     return POSED if _posed(text, start, end, told) else None
 
 
