@@ -1193,6 +1193,9 @@ CUE_EDGES = [
     # the payer's own question whether a fee is due is no demand; a question put to the reader is
     ("对方：可以申请延期还款｜我：要交手续费或者保证金吗｜对方：不收任何费用", "fee_before_benefit", False),
     ("您需要先交保证金吗？不交就不能放款", "fee_before_benefit", True),
+    # what the other side might do, in a warning's condition whose consequence is to report or stop
+    ("如果对方频繁引导你下载其他APP、加入投资群或借钱，请点右上角举报", "mentor_group", False),
+    ("如果你想赚钱，请加入投资群，老师带你上车", "mentor_group", True),
 ]
 
 

@@ -625,13 +625,29 @@ def _punished(text: str, start: int, end: int) -> bool:
     )
 
 
+# A warning's condition and what to do then: "如果对方频繁引导你下载其他APP、加入投资群或借钱，请点右上角举报",
+# "如有人以刷单返利等名义要求您转账，请立即停止并报警" — the cue is what the other side might do, in the
+# condition of a sentence whose consequence is to report, block, stop or beware.
+_IF_SOMEONE = regex(r"(?:如果|假如|若|一旦|如|凡是)(?:对方|有人|陌生人|网友|任何人)")
+_THEN_WARN = regex(
+    r"[^。！？!?\n]{0,40}?[，,；;]\s*(?:那|就)?(?:请|务必|立即|马上|一定|千万|都是|就是)[^。！？!?\n，,]{0,8}"
+    r"(?:举报|拉黑|报警|停止|警惕|挂断|骗)"
+)
+
+
+def _warned_if(text: str, start: int, end: int) -> bool:
+    """The cue is in the condition of a warning (`_IF_SOMEONE` … `_THEN_WARN`)."""
+    sentence = max(_sentence_start(text, start), start - 60)
+    return _IF_SOMEONE.search(text, sentence, start) is not None and _THEN_WARN.match(text, end) is not None
+
+
 def _judged(text: str, start: int, end: int) -> bool:
-    """The cue is the subject of a judgment that it is a scam, in the same clause right after it, or what
-    someone else was punished for (`_punished`)."""
+    """The cue is the subject of a judgment that it is a scam, in the same clause right after it, what
+    someone else was punished for (`_punished`), or in a warning's condition (`_warned_if`)."""
     m = _JUDGED.match(text, end, end + 20)
     if m is not None and m.group("disown") is not None and _UNPAID.search(text, max(0, end - 10), end):
         m = None  # a threat to whoever did not pay, not a disowning
-    return m is not None or _punished(text, start, end)
+    return m is not None or _punished(text, start, end) or _warned_if(text, start, end)
 
 
 # A warning that puts the scam's demand to its reader as a question ("【反诈提醒】陌生人说先交手续费才能退款，
