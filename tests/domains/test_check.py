@@ -251,7 +251,12 @@ def test_any_text_gets_a_verdict_and_never_an_exception(text: str) -> None:
         ("xn--e5qzqupk94cwyz9ba.cn", "brand_word", "10086.cn"),  # 移动积分兑换.cn
         # the short pinyin of a name
         ("liantong-jf.vip", "pinyin", "10010.com"),
-        ("xuexin-xl.cc", "pinyin", "chsi.com.cn"),
+        ("xuexin-yanzheng.cc", "pinyin", "chsi.com.cn"),
+        ("cheguansuo-bt.top", "pinyin", "122.gov.cn"),
+        # Chinese characters beside an ASCII name leave the ASCII rules to read it
+        ("icbc客服.com", "tld_swap", "icbc.com.cn"),
+        ("аlipay客服.com", "homoglyph", "alipay.com"),
+        ("taoboa--tk.top", "typo", "taobao.com"),  # an empty piece between two hyphens
     ],
 )
 def test_lookalikes_of_the_mechanisms_an_independent_set_found_missing(
@@ -284,6 +289,38 @@ def test_lookalikes_of_the_mechanisms_an_independent_set_found_missing(
         # Chinese words that are brands' short names only beside a scam word
         "移动硬盘.com",
         "蚂蚁搬家.com",
+        # a name that does not end where the brand's does; a Chinese public body's own ending
+        "中国银行业协会.cn",
+        "公安部第三研究所.cn",
+        "公安部.政务",
+        # a brand's own site under another ending of its own, or its Hong Kong arm
+        "www.icloud.com.cn",
+        "www.apple.com.hk",
+        "www.kuaishou.com.cn",
+        "www.chinastock.com.hk",
+        # foreign governments, government clouds, surnames and schools that say "gov"
+        "www2.gov.bc.ca",
+        "www.mygov.in",
+        "egov.kz",
+        "zoomgov.com",
+        "okta-gov.com",
+        "console.amazonaws-us-gov.com",
+        "rogov.ru",
+        "gov.pku.edu.cn",
+        "gov.harvard.edu",
+        # short pinyin and initials that are other firms' names; short names of bodies on .cn
+        "haitong.com",
+        "zhongtong.com",
+        "yidong-tech.com",
+        "dianxin.net",
+        "mtbank.by",
+        "elmstore.com",
+        "mps.cn",
+        "nbc.cn",
+        "circ.cn",
+        # a short number beside a plain word
+        "no-122.com",
+        "122.com",
     ],
 )
 def test_names_the_new_mechanisms_must_leave_alone(text: str) -> None:

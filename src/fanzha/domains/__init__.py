@@ -26,9 +26,9 @@ Kinds, tried in this order (the first that fires wins; `fanzha.domains.match`):
   `alipay-verify.cc`, `10086-jf.com`, `wap-icbc.cn` (0.85).
 - pinyin – the pinyin of the Chinese name: `jiansheyinhang.com`, `zhifubao-kefu.top` (0.85; initials such
   as `gsyh` 0.7).
-  Also a brand name misspelt or respelt in one hyphenated piece of the name, the other pieces scam words
-  (`taoboa-tk.top` typo, `zt0-kd.com` homoglyph: `match._piece_hit`), and a brand's Chinese name in an
-  internationalised host (`工商银行客服.com`, `社保补贴.cn`: `fanzha.domains.chinese`).
+- a brand name misspelt or respelt in one hyphenated piece of the name, the other pieces scam words, is
+  a typo or homoglyph (`taoboa-tk.top`, `zt0-kd.com`: `match._piece_hit`); a brand's Chinese name in an
+  internationalised host a brand_word (`工商银行客服.com`, `社保补贴.cn`: `fanzha.domains.chinese`).
 - subdomain – an official domain or brand token left of someone else's domain:
   `icbc.com.cn.xyz-login.top` (0.95), `alipay.secure-check.top` (0.85); a short name only left of a
   risky ending or of a name that reads as nothing (`abc.x7k2q.cn`, 0.75: `fanzha.domains.shape`).

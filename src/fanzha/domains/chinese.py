@@ -1,14 +1,15 @@
 """Brand names written in Chinese characters inside a host (internationalised names: `工商银行客服.com`,
 `移动积分兑换.cn`, `社保补贴.cn`, which reach the checker decoded from their `xn--` form).
 
-A name of three characters or more (工商银行, 中国移动) is the brand's wherever it stands; a short one
-(移动, 社保, 工行) is an everyday word too (移动硬盘), so it counts only beside a scam word in Chinese
-(积分, 兑换, 补贴, 客服, 退款 …). The names are the brands' own Chinese names and aliases from
+A name stands when it ends the label's Chinese or a scam word in Chinese follows it (积分, 兑换, 补贴, 客服,
+退款 …; not 中国银行业协会, 公安部第三研究所). One of three characters or more (工商银行, 中国移动) is the
+brand's then; a short one (移动, 社保, 工行) is an everyday word too (移动硬盘), so it needs a scam word. The names are the brands' own Chinese names and aliases from
 `fanzha.intel` (brands.yaml), with the 公司/客服/官方/平台/局/中心 a message adds cut off (社保局 → 社保).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -25,8 +26,11 @@ SCAM_WORDS = (
 )  # fmt: skip
 
 
+_CJK = re.compile("[\u4e00-\u9fff]+")
+
+
 def _is_cjk(text: str) -> bool:
-    return bool(text) and all("\u4e00" <= c <= "\u9fff" for c in text)
+    return bool(text) and _CJK.fullmatch(text) is not None
 
 
 def chinese_names(names: Iterable[tuple[str, T]]) -> KeywordIndex[tuple[str, T]]:
@@ -45,14 +49,25 @@ def chinese_names(names: Iterable[tuple[str, T]]) -> KeywordIndex[tuple[str, T]]
 
 
 def has_chinese(label: str) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" for c in label)
+    return _CJK.search(label) is not None
+
+
+def without_chinese(label: str) -> str:
+    """The label with its Chinese characters read as hyphens (icbc客服 → icbc, 95588客服vip → 95588-vip)."""
+    return "-".join(p for p in _CJK.split(label.replace("-", " ")) for p in p.split() if p)
 
 
 def chinese_name_in(label: str, names: KeywordIndex[tuple[str, T]]) -> tuple[str, T, str] | None:
-    """(name, target, scam word or "") of the longest brand name in `label` that stands as one."""
+    """(name, target, scam word or "") of the longest brand name in `label` that stands as one: it ends the
+    label or a scam word follows it (中国银行业协会 is the banks' association, 公安部第三研究所 an institute)."""
     found = sorted(names.find(label), key=lambda hit: hit[0] - hit[1])  # the longest first
-    word = next((w for w in SCAM_WORDS if w in label), "")
-    for _, _, (name, target) in found:
-        if len(name) > SHORT_NAME or word:
+    for _, end, (name, target) in found:
+        after = label[end:]
+        word = next((w for w in SCAM_WORDS if after.startswith(w)), "")
+        if not after or not _CJK.match(after):
+            word = word or next((w for w in SCAM_WORDS if w in label and w not in name), "")
+            if len(name) > SHORT_NAME or word:
+                return name, target, word
+        elif word:
             return name, target, word
     return None

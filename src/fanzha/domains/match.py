@@ -13,15 +13,23 @@
                 `abcvip`, `jdkefu`: `fanzha.domains.tokens`), also with look-alike characters
                 (`a1ipay-login`);
 6. pinyin     – the label holds the pinyin of the brand's Chinese name (`jiansheyinhang`, `zfb-kefu`);
-7. subdomain  – an official domain or a brand token sits left of another registrable domain
-                (`icbc.com.cn.xyz-login.top`, `alipay.secure-check.top`); a short name only when that
-                domain has a risky ending or a name that reads as nothing (`abc.x7k2q.cn`:
-                `fanzha.domains.shape`).
+   … and one hyphenated piece of the label misspelt or respelt, the others scam words (`taoboa-tk`,
+   `zt0-kd`: `_piece_hit`, as typo or homoglyph);
+7. subdomain  – an official domain (ending within the subdomain labels: not `www.apple.com.hk`) or a brand
+                token sits left of another registrable domain (`icbc.com.cn.xyz-login.top`,
+                `alipay.secure-check.top`); a short name only when that domain has a risky ending or a name
+                that reads as nothing (`abc.x7k2q.cn`: `fanzha.domains.shape`).
+
+Before them, a label with Chinese characters is read for the brands' Chinese names (`fanzha.domains.chinese`,
+as brand_word), then by these rules without its Chinese. Never a lookalike: a host under a restricted
+ending (gov.cn, edu.cn, .政务 …). A guarded brand's hit by name alone (tld_swap, typo, brand_word, pinyin)
+counts only on a risky ending, unless it came by the brand's service number (`Target.guarded`); a brand's
+name under a Hong Kong, Macao or Taiwan ending is its arm there, not a tld_swap.
 """
 
 from __future__ import annotations
 
-from fanzha.domains.chinese import chinese_name_in, has_chinese
+from fanzha.domains.chinese import chinese_name_in, has_chinese, without_chinese
 from fanzha.domains.hit import Hit, who
 from fanzha.domains.host import ascii_host, is_ip
 from fanzha.domains.index import SHORT_TOKEN, DomainIndex, Target, deletions, edits, fold_domain, one_edit
@@ -39,6 +47,7 @@ _IGNORED_SUBLABELS = frozenset(["www", "m", "wap", "mobile"])
 # The kinds that rest on the registrable name alone, which a guarded brand's name shares with other people's
 # and its own side sites (`Target.guarded`): not a look-alike spelling, nor the official domain as a subdomain.
 _BY_NAME = frozenset(["tld_swap", "typo", "brand_word", "pinyin"])
+_GREATER_CHINA = frozenset(["hk", "com.hk", "mo", "com.mo", "tw", "com.tw"])
 
 
 def classify(host: str, index: DomainIndex) -> DomainVerdict:
@@ -79,11 +88,16 @@ def _official_reason(host: str, owner: str, index: DomainIndex) -> str:
 def _registrable_hit(host: str, parts: HostParts, index: DomainIndex) -> Hit | None:
     label, suffix = parts.label, parts.suffix
     if not label.isascii() and has_chinese(label):
-        return _chinese_hit(host, label, index)
+        hit = _chinese_hit(host, label, index)
+        label = without_chinese(label)  # icbc客服: the ASCII name's rules read "icbc"
+        if hit is not None or not label:
+            return hit
     risky = index.is_risky(suffix)
     same = index.by_label.get(label)
     if same is not None:
         target = same[0][1]
+        if suffix in _GREATER_CHINA and not risky:
+            return None  # a mainland brand's Hong Kong, Macao or Taiwan arm (chinastock.com.hk)
         # A name of three characters or fewer is someone else's on most endings (boc.com, ems.com); a
         # number is the brand itself (189.com), and so is a short name in the brand's home (ccb.cn).
         if len(label) > 3 or risky or label.isdigit() or _at_home(suffix, target):
@@ -108,7 +122,7 @@ def _registrable_hit(host: str, parts: HostParts, index: DomainIndex) -> Hit | N
         hit = short_typo_hit(host, label, suffix, candidates=candidates, risky=risky)
         if hit is not None:
             return hit
-    return _token_hit(host, label, index) or _piece_hit(host, label, suffix, index, risky)
+    return _token_hit(host, label, index, risky) or _piece_hit(host, label, suffix, index, risky)
 
 
 def _chinese_hit(host: str, label: str, index: DomainIndex) -> Hit | None:
@@ -125,12 +139,12 @@ def _piece_hit(host: str, label: str, suffix: str, index: DomainIndex, risky: bo
     """A brand name misspelt or spelt with look-alike characters in one hyphenated piece of the label,
     the other pieces scam words (`taoboa-tk`, `spbd-ebank`, `zt0-kd`, `cc6-vip`): the piece is judged
     as a label of its own, and three characters are enough when a digit stands for a letter."""
-    pieces = label.split("-")
+    pieces = [p for p in label.split("-") if p]
     if len(pieces) < 2:
         return None
     for i, piece in enumerate(pieces):
         rest = [p for j, p in enumerate(pieces) if j != i]
-        if not piece.isascii() or not all(p and is_words(p, index) for p in rest):
+        if not piece.isascii() or not all(is_words(p, index) for p in rest):
             continue
         words = "-".join(rest)
         looks = index.by_skeleton.get(skeleton(piece))
@@ -197,10 +211,13 @@ def _same_start(label: str, candidate: str) -> bool:
     )
 
 
-def _token_hit(host: str, label: str, index: DomainIndex) -> Hit | None:
+def _token_hit(host: str, label: str, index: DomainIndex, risky: bool) -> Hit | None:
     for token, exact in tokens_in(label, index):
         if token.text == label and short_name(token):
             continue  # an abbreviation alone is someone else's name (abc.xyz); a flagship label is tld_swap
+        if token.text == label and token.pinyin and token.text in index.ambiguous and not risky:
+            continue  # short pinyin alone is someone's name (haitong.com) but on a cheap ending
+
         target, owner = token.target, who(token.target)
         if token.pinyin:
             reason = f"“{host}”含{owner}中文名的拼音“{token.text}”，但不是其官方域名{target.domain}"
@@ -243,7 +260,12 @@ def _subdomain_hit(host: str, parts: HostParts, index: DomainIndex) -> Hit | Non
     if not parts.subdomain:
         return None
     dotted = f".{ascii_host(host)}."
-    for _, target in index.iter_domains(dotted):
+    # the official domain must end within the subdomain labels: www.apple.com.hk is apple.com.hk's name
+    # under another ending (tld_swap's to judge), not apple.com written left of someone else's domain
+    sub_end = 1 + len(".".join(ascii_host(label) for label in parts.subdomain))
+    for start, target in index.iter_domains(dotted):
+        if start + len(target.domain) + 1 > sub_end:
+            continue
         reason = (
             f"“{host}”把{who(target)}的官方域名{target.domain}写在前面冒充，实际网站是{parts.registrable}"
         )

@@ -9,12 +9,14 @@ endings. Tokens derived here: the labels of the flagship domains, the brand's AS
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from fanzha.datafiles import load_yaml
 from fanzha.domains.index import SHORT_TOKEN, DomainIndex, Target, Token
+from fanzha.domains.suffix import split_host
 from fanzha.intel import brands, official_owner
 
 
@@ -46,20 +48,29 @@ def brand_index() -> DomainIndex:
         unknown = [d for d in primary if d not in brand.domains and official_owner(d) is None]
         if unknown:
             raise ValueError(f"protected.yaml: {brand.key}: {unknown} are not official domains of the brand")
-        guarded = bool(entry.get("guarded"))
-        brand_targets = [Target(brand.key, brand.name, d, brand.numbers, guarded) for d in primary]
+        guard = entry.get("guarded")
+
+        def guarded(name: str, guard: object = guard) -> bool:
+            """`guarded: true` guards every name of the brand, a list only those names (apple, not icloud)."""
+            return guard is True or (isinstance(guard, list) and name in guard)
+
+        brand_targets = [
+            Target(brand.key, brand.name, d, brand.numbers, guarded(split_host(d).label)) for d in primary
+        ]
         targets.extend(brand_targets)
-        main = brand_targets[0]
+        main = replace(brand_targets[0], guarded=False)
         chinese.extend((name, main) for name in (brand.name, *brand.aliases))
         extra = [*(entry.get("tokens") or []), *brand.aliases, *brand.numbers]
         for text in (str(t).lower() for t in extra):
             if text in skip or not _is_token(text) or (text.isdigit() and len(text) < 5):
                 continue
-            tokens.append(Token(text, main, pinyin=False, abbrev=guarded and not text.isdigit()))
+            name_guarded = guarded(text) and not text.isdigit()
+            tokens.append(Token(text, replace(main, guarded=name_guarded), pinyin=False, abbrev=name_guarded))
         for text in (str(t).lower() for t in entry.get("abbrev") or []):
             tokens.append(Token(text, main, pinyin=False, abbrev=True))
         for text in (str(t).lower() for t in entry.get("pinyin") or []):
-            tokens.append(Token(text, main, pinyin=True, initials=len(text) <= SHORT_TOKEN))
+            target = replace(main, guarded=guarded(text))
+            tokens.append(Token(text, target, pinyin=True, initials=len(text) <= SHORT_TOKEN))
     return DomainIndex(
         primary=targets,
         tokens=tokens,

@@ -91,9 +91,9 @@ def looks_random(label: str) -> bool:
 
 
 GENERIC = frozenset(["com", "net", "org"])
-# Endings only governments and schools can register: a short name there is theirs (pbc.gov.cn is the
+# Endings only governments, schools and (.政务, .公益) Chinese public bodies can register: a short name there is theirs (pbc.gov.cn is the
 # central bank, not a typo of psbc), so they are nobody's home for the typo rules.
-RESTRICTED = frozenset(["gov.cn", "edu.cn", "mil.cn", "gov", "edu", "mil"])
+RESTRICTED = frozenset(["gov.cn", "edu.cn", "mil.cn", "gov", "edu", "mil", "政务", "公益"])
 
 
 def home_ending(suffix: str, official: str) -> bool:

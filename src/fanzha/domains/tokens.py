@@ -1,6 +1,8 @@
 """Where a brand token stands in a label as the brand's name, not as letters of an unrelated word.
 
-- Numbers (`95588`, `10086`) must not touch other digits.
+- Numbers of five digits or more (`95588`, `10086`) must not touch other digits; shorter ones (`189`,
+  `122`) stand only beside scam words (`189-jfdh`; not `room189`, `route-122`). A number is found through
+  look-alike characters only when letters stand for some of its digits (`1oo86`; not `12308`).
 - Long names (5+ letters, full pinyin) count anywhere, unless they also read as everyday pinyin
   (`huabei`, `weixin`, `taobao`); found through look-alike characters they, like short ones (`icbc`,
   `ccb`, pinyin initials), must fill a run of letters or leave only scam words around it (`icbcvip`,
@@ -8,7 +10,9 @@
 - Two-letter flagship names (`jd`, `qq`) stand between hyphens or label ends (`jd-jr`), or glued to
   scam words of three letters or more (`jdvip`, `qqlogin`; not `qq163`, `qqshuoshuo`, `jdpower`);
   two-letter initials (`wx` 微信, `tb` 淘宝; also 无锡, terabyte) only beside scam words (`wx-pay`).
-- Abbreviations (`abc`, `cmb`, `sf`, `citic`: `abbrev` in `data/protected.yaml`) are other people's
+- Pinyin under nine letters that is not initials (`haitong`, `shebao`, `liantong`) is an everyday name too:
+  it stands only beside scam words, like an abbreviation (`liantong-jf`, not `liantong-tech`).
+- Abbreviations (`abc`, `cmb`, `sf`, `citic`: `abbrev` in `data/protected.yaml`; guarded names) are other people's
   names too (ABC News, San Francisco, CITIC Securities), so only scam words may surround them, glued or
   hyphenated (`abcvip`, `sf-kefu`, `citicloan`; not `abc-news`, `sf-fire`, `citics`), or nothing at all.
 """
@@ -66,12 +70,13 @@ def stands(text: str, written: str, start: int, length: int, token: Token, index
     written (its digits separate runs), `text` the one searched."""
     end = start + length
     if token.text.isdigit():
-        if len(token.text) < NUMBER_ALONE:  # 189, 122: a short number glued to a word is a room or a year
-            return _between_hyphens(text, start, end) or _among_words(text, start, end, index, 0)
+        if len(token.text) < NUMBER_ALONE:  # 189, 122: beside a plain word it is a room, a year, a route
+            return _among_words(text, start, end, index, 0)
         return not (start > 0 and text[start - 1].isdigit()) and not (end < len(text) and text[end].isdigit())
     # Words are read as written where folding kept the length (app1e-id: "id", not its skeleton "ld").
     around = written if len(written) == len(text) else text
-    if token.abbrev:
+    if token.abbrev or (token.pinyin and not token.initials and token.text in index.ambiguous):
+        # short pinyin is an everyday name too (haitong, zhongtong, shebao): only beside scam words
         return _among_words(around, start, end, index, GLUED_MIN if length <= 2 else 0)
     plain = len(token.text) > SHORT_TOKEN and not token.initials and token.text not in index.ambiguous
     if plain and text is written:

@@ -101,7 +101,7 @@ def domain_facts(value: str) -> dict[str, Any]:
         return {"organisation": owner_name(owner)}
     verdict = check_domain(host)
     if verdict.is_lookalike:
-        imitated = owner_name(verdict.brand) if verdict.brand else GOVERNMENT_SITES
+        imitated = GOVERNMENT_SITES if verdict.kind == "gov_mimic" else owner_name(verdict.brand or "")
         return {"lookalike": f"{verdict.reason}（仿冒网站）", "imitates": verdict.lookalike_of,
                 "imitated": imitated}  # fmt: skip
     return {}
