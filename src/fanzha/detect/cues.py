@@ -74,6 +74,7 @@ QUOTING_WINDOW = 16
 # Spans of one cue kept in a text (`CueMatcher._keep`): its weight counts once however often it matches,
 # and the spans beyond these are only more of the same highlighted.
 MAX_SPANS_PER_CUE = 32
+MAX_SPANS_EXAMINED = 256  # spans of one cue judged at most (each may be described: 刷单诈骗 ×25,000)
 # … or reported speech, up to the end of the sentence ("凡是要求转账到安全账户的都是诈骗", "骗子冒充
 # 公安打电话说你涉嫌洗钱"), unless the text tells of an attempt on the writer (`_ENCOUNTER`).
 REPORTED_WINDOW = 120  # a sentence longer than this is not reported speech any more
@@ -255,11 +256,12 @@ class CueMatcher:
         """Add the spans to `hits`, or a scam cue's described ones to `described_ids`, except what only
         reported speech describes: "现在骗子很多，但这次是真的，您涉嫌洗钱…" reports no scam of its own
         words' making. `told`: the text tells of a scam attempt on the writer or someone close
-        (`_ENCOUNTER`). At most `MAX_SPANS_PER_CUE` spans of one cue are kept: a cue's weight counts once,
-        and telling each of 50,000 repeats of one word from a quotation took 100,000 characters of "保本" 1.5 s."""
+        (`_ENCOUNTER`). At most `MAX_SPANS_PER_CUE` spans of one cue are kept, and `MAX_SPANS_EXAMINED`
+        judged: a cue's weight counts once, and telling each of 50,000 repeats of one word from a quotation
+        took 100,000 characters of "保本" 1.5 s (of "刷单诈骗", each one judged, 1.3 s)."""
         kept = 0
-        for start, end in spans:
-            if kept == MAX_SPANS_PER_CUE:
+        for examined, (start, end) in enumerate(spans):
+            if kept == MAX_SPANS_PER_CUE or examined == MAX_SPANS_EXAMINED:
                 return
             how = description(text, start, end, told=told) if cue.weight > 0 else None
             if how is None and cue.weight > 0 and _denied_inside(cue, text, start, end):
