@@ -63,9 +63,11 @@ class DomainIndex:
         words: Iterable[str] = (),
         risky_suffixes: Iterable[str] = (),
         chinese: Iterable[tuple[str, Target]] = (),
+        chinese_words: Iterable[str] = (),
     ) -> None:
         """`official`: the owner (a key) of any official host; `owner_names`: those owners' Chinese names;
-        `chinese`: the brands' names in Chinese characters, each with its target."""
+        `chinese`: the brands' names in Chinese characters, each with its target; `chinese_words`: the
+        scam words added to them."""
         self.targets = tuple(primary)
         self.owner_names = dict(owner_names or {})
         self.words = frozenset(words)
@@ -116,6 +118,7 @@ class DomainIndex:
         self.respellable = KeywordIndex((f, True) for f, t in folded_tokens.items() if f != t.text)
         self.domains = KeywordIndex(dotted.items())
         self.chinese = chinese_names(chinese)  # brand names in Chinese characters (fanzha.domains.chinese)
+        self.chinese_words = tuple(chinese_words)  # the scam words hosts written in Chinese add to them
 
     def official_owner(self, host: str) -> str | None:
         """The owner of `host` or of a parent domain: a protected domain's owner first (alipay.com is

@@ -126,7 +126,7 @@ def _registrable_hit(host: str, parts: HostParts, index: DomainIndex) -> Hit | N
 
 
 def _chinese_hit(host: str, label: str, index: DomainIndex) -> Hit | None:
-    found = chinese_name_in(label, index.chinese)
+    found = chinese_name_in(label, index.chinese, index.chinese_words)
     if found is None:
         return None
     name, target, word = found

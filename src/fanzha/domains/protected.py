@@ -79,6 +79,7 @@ def brand_index() -> DomainIndex:
         words=(str(w) for w in data["words"]),
         risky_suffixes=(str(s) for s in data["risky_suffixes"]),
         chinese=chinese,
+        chinese_words=(str(w) for w in data["chinese_words"]),
     )
 
 
