@@ -1196,6 +1196,9 @@ CUE_EDGES = [
     # what the other side might do, in a warning's condition whose consequence is to report or stop
     ("如果对方频繁引导你下载其他APP、加入投资群或借钱，请点右上角举报", "mentor_group", False),
     ("如果你想赚钱，请加入投资群，老师带你上车", "mentor_group", True),
+    # a bidder buys at an auction, not an account
+    ("竞买人报名时，保证金由平台冻结在竞买人本人的支付账户内", "account_rental", False),
+    ("高价收购银行卡，一张500元", "account_rental", True),
 ]
 
 
