@@ -1199,6 +1199,9 @@ CUE_EDGES = [
     # a bidder buys at an auction, not an account
     ("竞买人报名时，保证金由平台冻结在竞买人本人的支付账户内", "account_rental", False),
     ("高价收购银行卡，一张500元", "account_rental", True),
+    # a reply that has "staff" call you back, not a reply that confirms
+    ("如非本人操作，请于30分钟内回复本短信“否”，我行风险管理部将致电您协助冻结账户", "reply_for_callback", True),
+    ("回复Y确认开通，回复N取消，详询95588", "reply_for_callback", False),
 ]
 
 

@@ -230,6 +230,7 @@ def test_any_text_gets_a_verdict_and_never_an_exception(text: str) -> None:
         ("app1e-id.com", "homoglyph", "apple.com"),  # the word read as written ("id"), not as its skeleton
         ("douyin-kf.top", "brand_word", "douyin.com"),
         ("apple.xyz", "tld_swap", "apple.com"),
+        ("www.court-zxcx.cn", "brand_word", "court.gov.cn"),  # beside scam words in the .cn space too
         ("kuaishou.com.ks-hb.icu", "subdomain", "kuaishou.com"),
         # …and by its service number, which is nobody else's, on any ending
         ("95539-cz.com", "brand_word", "csair.com"),

@@ -64,8 +64,13 @@ def classify(host: str, index: DomainIndex) -> DomainVerdict:
         return DomainVerdict(host, False, None, None, "unrelated", 0.0, reason)
     hit = _registrable_hit(host, parts, index) if parts.label else None
     guarded = hit is not None and hit.target.guarded and not hit.by_number
-    if guarded and hit is not None and hit.kind in _BY_NAME and not index.is_risky(parts.suffix):
-        hit = None  # a guarded name (apple, douyinpay.com, ceairgroup.com) counts only on a risky ending
+    if (
+        guarded
+        and hit is not None
+        and hit.kind in _BY_NAME
+        and not _phishing_ending(parts.suffix, hit.kind, index)
+    ):
+        hit = None  # a guarded name (apple, douyinpay.com, ceairgroup.com) counts only where phishing lives
     if hit is None:
         hit = _subdomain_hit(host, parts, index)
     if hit is None:
@@ -75,6 +80,14 @@ def classify(host: str, index: DomainIndex) -> DomainVerdict:
         return DomainVerdict(host, False, None, None, "unrelated", 0.0, reason)
     score = min(0.99, hit.score + (RISKY_BONUS if index.is_risky(parts.suffix) else 0.0))
     return DomainVerdict(host, False, hit.target.domain, hit.target.key, hit.kind, score, hit.reason)
+
+
+def _phishing_ending(suffix: str, kind: str, index: DomainIndex) -> bool:
+    """Where a guarded name's hit of `kind` counts: a risky ending; for the name beside scam words, also the
+    .cn space (court-zxcx.cn; the name alone under .cn or .com.cn is as often the brand's own:
+    icloud.com.cn, mps.cn; the restricted gov.cn and edu.cn never get here)."""
+    cn_space = suffix == "cn" or suffix.endswith(".cn")
+    return index.is_risky(suffix) or (cn_space and kind in ("brand_word", "pinyin"))
 
 
 def _official_reason(host: str, owner: str, index: DomainIndex) -> str:
