@@ -1202,6 +1202,8 @@ CUE_EDGES = [
     # a reply that has "staff" call you back, not a reply that confirms
     ("如非本人操作，请于30分钟内回复本短信“否”，我行风险管理部将致电您协助冻结账户", "reply_for_callback", True),
     ("回复Y确认开通，回复N取消，详询95588", "reply_for_callback", False),
+    # a seller who moves the payment to QQ as to WeChat
+    ("他说闲鱼手续费贵，让我加QQ直接转账", "off_platform_payment", True),
 ]
 
 
