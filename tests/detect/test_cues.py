@@ -1204,6 +1204,9 @@ CUE_EDGES = [
     ("回复Y确认开通，回复N取消，详询95588", "reply_for_callback", False),
     # a seller who moves the payment to QQ as to WeChat
     ("他说闲鱼手续费贵，让我加QQ直接转账", "off_platform_payment", True),
+    # a refund or compensation to collect in a group
+    ("您购买的奶粉批次质检不合格，将全额退款再加赔偿，请扫码进群领取", "refund_via_group", True),
+    ("退款已原路退回，如有疑问可加群咨询店铺活动", "refund_via_group", False),
 ]
 
 
