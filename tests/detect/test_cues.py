@@ -1207,6 +1207,9 @@ CUE_EDGES = [
     # a refund or compensation to collect in a group
     ("您购买的奶粉批次质检不合格，将全额退款再加赔偿，请扫码进群领取", "refund_via_group", True),
     ("退款已原路退回，如有疑问可加群咨询店铺活动", "refund_via_group", False),
+    # overpaid, shown by a screenshot only; not a friend's plain ask
+    ("手滑多打了一个零，转了4800，截图你看下。麻烦你先把多的4320退我", "overpaid_screenshot", True),
+    ("刚手滑多转了100 你退我下呗", "overpaid_screenshot", False),
 ]
 
 
