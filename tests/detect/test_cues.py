@@ -1200,8 +1200,14 @@ CUE_EDGES = [
     ("竞买人报名时，保证金由平台冻结在竞买人本人的支付账户内", "account_rental", False),
     ("高价收购银行卡，一张500元", "account_rental", True),
     # a reply that has "staff" call you back, not a reply that confirms
-    ("如非本人操作，请于30分钟内回复本短信“否”，我行风险管理部将致电您协助冻结账户", "reply_for_callback", True),
+    (
+        "如非本人操作，请于30分钟内回复本短信“否”，我行风险管理部将致电您协助冻结账户",
+        "reply_for_callback",
+        True,
+    ),
     ("回复Y确认开通，回复N取消，详询95588", "reply_for_callback", False),
+    ("好的，收到你回复了，明天下午我会给你打电话。", "reply_for_callback", False),
+    ("您的快件因地址不详暂存网点，回复1我们会安排快递员致电您确认地址。", "reply_for_callback", False),
     # a seller who moves the payment to QQ as to WeChat
     ("他说闲鱼手续费贵，让我加QQ直接转账", "off_platform_payment", True),
     # a refund or compensation to collect in a group
@@ -1210,6 +1216,7 @@ CUE_EDGES = [
     # overpaid, shown by a screenshot only; not a friend's plain ask
     ("手滑多打了一个零，转了4800，截图你看下。麻烦你先把多的4320退我", "overpaid_screenshot", True),
     ("刚手滑多转了100 你退我下呗", "overpaid_screenshot", False),
+    ("今天聚餐AA，我多转了50，截图给你了，你方便时退我就行哈", "overpaid_screenshot", False),
 ]
 
 
