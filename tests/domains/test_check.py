@@ -11,6 +11,99 @@ from hypothesis import strategies as st
 from fanzha.domains import KINDS, check_domain
 from fanzha.intel import common_domains
 
+# Hosts of the mechanisms an independently written set found missing (benchmarks/data/domains_independent,
+# its dev half), and the real sites a review of them found they must leave alone.
+FOUND_MISSING = [
+    # a guarded name (other people's too) beside scam words, respelt, or on a risky ending
+    ("apple-id.top", "brand_word", "apple.com"),
+    ("app1e-id.com", "homoglyph", "apple.com"),  # the word read as written ("id"), not as its skeleton
+    ("douyin-kf.top", "brand_word", "douyin.com"),
+    ("apple.xyz", "tld_swap", "apple.com"),
+    ("www.court-zxcx.cn", "brand_word", "court.gov.cn"),  # beside scam words in the .cn space too
+    ("kuaishou.com.ks-hb.icu", "subdomain", "kuaishou.com"),
+    # …and by its service number, which is nobody else's, on any ending
+    ("95539-cz.com", "brand_word", "csair.com"),
+    # a short number between hyphens
+    ("189-jfdh.cc", "brand_word", "189.cn"),
+    # a number with letters for some digits
+    ("1oo86-jf.com", "homoglyph", "10086.cn"),
+    # a name whose look-alike spelling is its own skeleton (l for i), or shorter (rn for m)
+    ("plcc-cx.com", "homoglyph", "picc.com.cn"),
+    ("crnbc-ebank.com", "homoglyph", "cmbc.com.cn"),
+    # one piece of the name misspelt, the others scam words
+    ("taoboa-tk.top", "typo", "taobao.com"),
+    ("spbd-ebank.com", "typo", "spdb.com.cn"),
+    ("zt0-kd.com", "homoglyph", "zto.com"),
+    ("cc6-vip.com", "homoglyph", "ccb.com"),
+    # Chinese names in internationalised hosts
+    ("工商银行客服.com", "brand_word", "icbc.com.cn"),
+    ("社保补贴.cn", "brand_word", "mohrss.gov.cn"),
+    ("xn--e5qzqupk94cwyz9ba.cn", "brand_word", "10086.cn"),  # 移动积分兑换.cn
+    # the short pinyin of a name
+    ("liantong-jf.vip", "pinyin", "10010.com"),
+    ("xuexin-yanzheng.cc", "pinyin", "chsi.com.cn"),
+    ("cheguansuo-bt.top", "pinyin", "122.gov.cn"),
+    # Chinese characters beside an ASCII name leave the ASCII rules to read it
+    ("icbc客服.com", "tld_swap", "icbc.com.cn"),
+    ("аlipay客服.com", "homoglyph", "alipay.com"),
+    ("taoboa--tk.top", "typo", "taobao.com"),  # an empty piece between two hyphens
+]
+
+MUST_LEAVE_ALONE = [
+    # guarded names inside other people's names, the brands' own side sites, off a risky ending
+    "applebees.com",
+    "pineapple.com",
+    "douyinpay.com",
+    "kuaishoupay.com",
+    "kuaishou.httpdns.pro",
+    "courtlistener.com",
+    "apple.de",
+    "cloud.com",
+    "ccbank.com",  # one letter from czbank: a guarded bank name's typos count only on a risky ending
+    # a short number glued to a word; another number; the letters of a word
+    "room189.com",
+    "12308.cn",
+    "ozonbigsell.com",  # its letters fold to 95311's look, but no digit is there
+    # only governments and schools register under gov.cn and edu.cn
+    "12309.gov.cn",
+    "icbc.pku.edu.cn",
+    # Chinese words that are brands' short names only beside a scam word
+    "移动硬盘.com",
+    "蚂蚁搬家.com",
+    # a name that does not end where the brand's does; a Chinese public body's own ending
+    "中国银行业协会.cn",
+    "公安部第三研究所.cn",
+    "公安部.政务",
+    # a brand's own site under another ending of its own, or its Hong Kong arm
+    "www.icloud.com.cn",
+    "www.apple.com.hk",
+    "www.kuaishou.com.cn",
+    "www.chinastock.com.hk",
+    # foreign governments, government clouds, surnames and schools that say "gov"
+    "www2.gov.bc.ca",
+    "www.mygov.in",
+    "egov.kz",
+    "zoomgov.com",
+    "okta-gov.com",
+    "console.amazonaws-us-gov.com",
+    "rogov.ru",
+    "gov.pku.edu.cn",
+    "gov.harvard.edu",
+    # short pinyin and initials that are other firms' names; short names of bodies on .cn
+    "haitong.com",
+    "zhongtong.com",
+    "yidong-tech.com",
+    "dianxin.net",
+    "mtbank.by",
+    "elmstore.com",
+    "mps.cn",
+    "nbc.cn",
+    "circ.cn",
+    # a short number beside a plain word
+    "no-122.com",
+    "122.com",
+]
+
 
 @pytest.mark.parametrize(
     ("text", "kind", "lookalike_of"),
@@ -80,6 +173,7 @@ from fanzha.intel import common_domains
         ("bjgov.vip", "gov_mimic", "gov.cn"),  # glued after a name: no English word ends in "gov"
         ("govcn-bt.cc", "gov_mimic", "gov.cn"),
         ("gov96110.com", "gov_mimic", "gov.cn"),
+        *FOUND_MISSING,
     ],
 )
 def test_lookalikes_name_the_domain_they_imitate(text: str, kind: str, lookalike_of: str) -> None:
@@ -174,6 +268,7 @@ def test_an_official_domain_is_named_in_chinese(host: str, named: str) -> None:
         "www.ica.gov.sg",
         "www.gov.uk",
         "nasa.gov",
+        *MUST_LEAVE_ALONE,
     ],
 )
 def test_ordinary_sites_are_unrelated(text: str) -> None:
@@ -220,113 +315,6 @@ def test_a_risky_ending_raises_the_score() -> None:
 def test_any_text_gets_a_verdict_and_never_an_exception(text: str) -> None:
     verdict = check_domain(text)
     assert verdict.kind in KINDS and 0.0 <= verdict.score <= 1.0 and verdict.reason
-
-
-@pytest.mark.parametrize(
-    ("text", "kind", "lookalike_of"),
-    [
-        # a guarded name (other people's too) beside scam words, respelt, or on a risky ending
-        ("apple-id.top", "brand_word", "apple.com"),
-        ("app1e-id.com", "homoglyph", "apple.com"),  # the word read as written ("id"), not as its skeleton
-        ("douyin-kf.top", "brand_word", "douyin.com"),
-        ("apple.xyz", "tld_swap", "apple.com"),
-        ("www.court-zxcx.cn", "brand_word", "court.gov.cn"),  # beside scam words in the .cn space too
-        ("kuaishou.com.ks-hb.icu", "subdomain", "kuaishou.com"),
-        # …and by its service number, which is nobody else's, on any ending
-        ("95539-cz.com", "brand_word", "csair.com"),
-        # a short number between hyphens
-        ("189-jfdh.cc", "brand_word", "189.cn"),
-        # a number with letters for some digits
-        ("1oo86-jf.com", "homoglyph", "10086.cn"),
-        # a name whose look-alike spelling is its own skeleton (l for i), or shorter (rn for m)
-        ("plcc-cx.com", "homoglyph", "picc.com.cn"),
-        ("crnbc-ebank.com", "homoglyph", "cmbc.com.cn"),
-        # one piece of the name misspelt, the others scam words
-        ("taoboa-tk.top", "typo", "taobao.com"),
-        ("spbd-ebank.com", "typo", "spdb.com.cn"),
-        ("zt0-kd.com", "homoglyph", "zto.com"),
-        ("cc6-vip.com", "homoglyph", "ccb.com"),
-        # Chinese names in internationalised hosts
-        ("工商银行客服.com", "brand_word", "icbc.com.cn"),
-        ("社保补贴.cn", "brand_word", "mohrss.gov.cn"),
-        ("xn--e5qzqupk94cwyz9ba.cn", "brand_word", "10086.cn"),  # 移动积分兑换.cn
-        # the short pinyin of a name
-        ("liantong-jf.vip", "pinyin", "10010.com"),
-        ("xuexin-yanzheng.cc", "pinyin", "chsi.com.cn"),
-        ("cheguansuo-bt.top", "pinyin", "122.gov.cn"),
-        # Chinese characters beside an ASCII name leave the ASCII rules to read it
-        ("icbc客服.com", "tld_swap", "icbc.com.cn"),
-        ("аlipay客服.com", "homoglyph", "alipay.com"),
-        ("taoboa--tk.top", "typo", "taobao.com"),  # an empty piece between two hyphens
-    ],
-)
-def test_lookalikes_of_the_mechanisms_an_independent_set_found_missing(
-    text: str, kind: str, lookalike_of: str
-) -> None:
-    verdict = check_domain(text)
-    assert (verdict.kind, verdict.lookalike_of) == (kind, lookalike_of), verdict.reason
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # guarded names inside other people's names, the brands' own side sites, off a risky ending
-        "applebees.com",
-        "pineapple.com",
-        "douyinpay.com",
-        "kuaishoupay.com",
-        "kuaishou.httpdns.pro",
-        "courtlistener.com",
-        "apple.de",
-        "cloud.com",
-        "ccbank.com",  # one letter from czbank: a guarded bank name's typos count only on a risky ending
-        # a short number glued to a word; another number; the letters of a word
-        "room189.com",
-        "12308.cn",
-        "ozonbigsell.com",  # its letters fold to 95311's look, but no digit is there
-        # only governments and schools register under gov.cn and edu.cn
-        "12309.gov.cn",
-        "icbc.pku.edu.cn",
-        # Chinese words that are brands' short names only beside a scam word
-        "移动硬盘.com",
-        "蚂蚁搬家.com",
-        # a name that does not end where the brand's does; a Chinese public body's own ending
-        "中国银行业协会.cn",
-        "公安部第三研究所.cn",
-        "公安部.政务",
-        # a brand's own site under another ending of its own, or its Hong Kong arm
-        "www.icloud.com.cn",
-        "www.apple.com.hk",
-        "www.kuaishou.com.cn",
-        "www.chinastock.com.hk",
-        # foreign governments, government clouds, surnames and schools that say "gov"
-        "www2.gov.bc.ca",
-        "www.mygov.in",
-        "egov.kz",
-        "zoomgov.com",
-        "okta-gov.com",
-        "console.amazonaws-us-gov.com",
-        "rogov.ru",
-        "gov.pku.edu.cn",
-        "gov.harvard.edu",
-        # short pinyin and initials that are other firms' names; short names of bodies on .cn
-        "haitong.com",
-        "zhongtong.com",
-        "yidong-tech.com",
-        "dianxin.net",
-        "mtbank.by",
-        "elmstore.com",
-        "mps.cn",
-        "nbc.cn",
-        "circ.cn",
-        # a short number beside a plain word
-        "no-122.com",
-        "122.com",
-    ],
-)
-def test_names_the_new_mechanisms_must_leave_alone(text: str) -> None:
-    verdict = check_domain(text)
-    assert verdict.kind == "unrelated", verdict.reason
 
 
 def test_a_banks_personal_banking_host_is_its_own() -> None:

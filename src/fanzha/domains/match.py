@@ -163,7 +163,7 @@ def _piece_hit(host: str, label: str, suffix: str, index: DomainIndex, risky: bo
         looks = index.by_skeleton.get(skeleton(piece))
         respelt = any(c.isdigit() for c in piece) and not piece.isdigit()
         if looks is not None and piece not in index.label_target and (len(piece) > 3 or respelt):
-            reason = f"“{host}”把{who(looks)}的名称“{split_host(looks.domain).label}”写成形近的“{piece}”，还加上了“{words}”"
+            reason = f"“{host}”把{who(looks)}的名称“{split_host(looks.domain).label}”写成形近的“{piece}”，还加上了“{words}”，不是其官方域名{looks.domain}"
             return Hit("homoglyph", looks, 0.85, reason)
         typo = _typo_target(piece, index)
         if typo is not None and not (typo.guarded and not risky):
