@@ -1184,18 +1184,25 @@ CUE_EDGES = [
     # the writer's own wife told of is no lover asking to borrow; a lover addressed is
     ("我老婆生二胎住院要交钱，借我3000，下个月还你", "lover_invest", False),
     ("老婆，我这边急用钱，先借我两万", "lover_invest", True),
+    ("我宝贝最好了，借我两万周转一下", "lover_invest", True),
     # the scam's own name is no scam done ("刷单诈骗不都是这么开头的吗")
     ("我还以为后面会叫我做任务，刷单诈骗不都是这么开头的吗", "order_brushing", False),
     ("招刷单兼职，一单赚20元", "order_brushing", True),
+    ("这可不是刷单诈骗哈，平台正规，每单返20%", "order_brushing", True),  # its own disclaimer
     # a game's account is a trade only beside something bought, sold, topped up or frozen
     ("收到原神的邮件：您的账号在新设备登录，如非本人操作请修改密码", "game_item_trade", False),
     ("原神账号低价出售，需要的加我", "game_item_trade", True),
     # the payer's own question whether a fee is due is no demand; a question put to the reader is
     ("对方：可以申请延期还款｜我：要交手续费或者保证金吗｜对方：不收任何费用", "fee_before_benefit", False),
     ("您需要先交保证金吗？不交就不能放款", "fee_before_benefit", True),
+    # … nor a rhetorical question, or one the text answers yes to: the demand put as a question
+    ("不就是要交点手续费吗？交了钱马上就能提现", "fee_before_benefit", True),
+    ("需要提供验证码吗？需要，发过来就帮你办好", "ask_for_code", True),
     # what the other side might do, in a warning's condition whose consequence is to report or stop
     ("如果对方频繁引导你下载其他APP、加入投资群或借钱，请点右上角举报", "mentor_group", False),
     ("如果你想赚钱，请加入投资群，老师带你上车", "mentor_group", True),
+    # a scammer's own "if anyone asks … don't report" is no warning's condition
+    ("如果有人问起，就说是朋友，验证码发我，千万别报警", "ask_for_code", True),
     # a bidder buys at an auction, not an account
     ("竞买人报名时，保证金由平台冻结在竞买人本人的支付账户内", "account_rental", False),
     ("高价收购银行卡，一张500元", "account_rental", True),
@@ -1223,6 +1230,11 @@ CUE_EDGES = [
 @pytest.mark.parametrize(("text", "cue", "hit"), CUE_EDGES)
 def test_a_cue_fires_on_what_it_means_not_on_its_look_alikes(text: str, cue: str, hit: bool) -> None:
     assert (cue in cue_ids(text)) is hit
+
+
+def test_padding_of_described_spans_does_not_hide_a_span_said_further_on() -> None:
+    """Past the spans judged, the cue fails closed: 300 × "刷单诈骗" before the real offer still finds it."""
+    assert "order_brushing" in cue_ids("刷单诈骗" * 300 + "\n兼职刷单，日结300，拍单后立即返款加佣金")
 
 
 def test_not_telling_anyone_is_a_codes_notice_only_after_a_code() -> None:

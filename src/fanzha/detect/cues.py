@@ -261,7 +261,11 @@ class CueMatcher:
         took 100,000 characters of "保本" 1.5 s (of "刷单诈骗", each one judged, 1.3 s)."""
         kept = 0
         for examined, (start, end) in enumerate(spans):
-            if kept == MAX_SPANS_PER_CUE or examined == MAX_SPANS_EXAMINED:
+            if kept == MAX_SPANS_PER_CUE:
+                return
+            if examined == MAX_SPANS_EXAMINED:
+                if not kept:  # fail closed: padding of described spans must not hide one said further on
+                    hits.append(RawHit(cue, start, end))
                 return
             how = description(text, start, end, told=told) if cue.weight > 0 else None
             if how is None and cue.weight > 0 and _denied_inside(cue, text, start, end):
@@ -579,7 +583,7 @@ def _negated(text: str, start: int, end: int, told: bool) -> str | None:
 # "稳赚不赔的理财你可别碰"; or the scam's name, the cue right before 诈骗 or 骗局 ("刷单诈骗").
 _JUDGED = regex(
     # the scam's own name: "刷单诈骗不都是这么开头的吗", "民警说我可能正在接触刷单诈骗"
-    r"(?:返利|类|型)?(?:诈骗|骗局)"
+    r"(?P<name>(?:返利|类|型)?(?:诈骗|骗局))"
     r"|[^。！？!?\n，,；;]{0,12}?(?:的)?(?:都是|就是|均为|均是|一律是|统统是|全是|必是|肯定是|是)"
     r"(?:诈骗|骗局|骗子|陷阱|套路|骗人|坑人|假的)"
     r"|[^。！？!?\n，,；;]{0,12}?(?:的[，,]?)?(?:都|均|一律)?(?:要|需|需要|应)(?:当心|小心|警惕|提防)"
@@ -613,6 +617,9 @@ _ADDRESSING_YOU = regex("你|您")
 _TO_ACT = regex(r"[^。！？!?\n]{0,30}?(?:请|回电|致电|联系|拨打|配合|尽快)")
 
 
+_NOT_THIS = regex("不是|并非|绝非|不属于")
+
+
 def _punished(text: str, start: int, end: int) -> bool:
     """The cue is what someone else, unaddressed, was punished for (`_PUNISHED`), in its own clause, and the
     sentence does not go on to tell the reader to act (a threat in the third person: "机主因出租银行卡被公安机关约谈，
@@ -631,16 +638,19 @@ def _punished(text: str, start: int, end: int) -> bool:
 # "如有人以刷单返利等名义要求您转账，请立即停止并报警" — the cue is what the other side might do, in the
 # condition of a sentence whose consequence is to report, block, stop or beware.
 _IF_SOMEONE = regex(r"(?:如果|假如|若|一旦|如|凡是)(?:对方|有人|陌生人|网友|任何人)")
+# … not a scammer's own "千万别报警" or "立即停止其他操作": the consequence reports, blocks or stops paying.
 _THEN_WARN = regex(
-    r"[^。！？!?\n]{0,40}?[，,；;]\s*(?:那|就)?(?:请|务必|立即|马上|一定|千万|都是|就是)[^。！？!?\n，,]{0,8}"
-    r"(?:举报|拉黑|报警|停止|警惕|挂断|骗)"
+    r"[^。！？!?\n]{0,40}?[，,；;]\s*(?:那|就)?(?:请|务必|立即|马上|一定|千万|都是|就是)"
+    r"(?:(?!不|别|勿|没|莫)[^。！？!?\n，,]){0,8}"
+    r"(?:举报|拉黑|报警|停止(?:转账|付款|汇款|交易|操作并)|警惕|挂断|骗)"
 )
 
 
 def _warned_if(text: str, start: int, end: int) -> bool:
-    """The cue is in the condition of a warning (`_IF_SOMEONE` … `_THEN_WARN`)."""
-    sentence = max(_sentence_start(text, start), start - 60)
-    return _IF_SOMEONE.search(text, sentence, start) is not None and _THEN_WARN.match(text, end) is not None
+    """The cue is in the condition of a warning, in the same clause as its 如果有人/如果对方 (`_IF_SOMEONE`),
+    and the sentence goes on to report, block or stop (`_THEN_WARN`)."""
+    clause = _clause_back(text, start, 60)
+    return _IF_SOMEONE.search(text, clause, start) is not None and _THEN_WARN.match(text, end) is not None
 
 
 def _judged(text: str, start: int, end: int) -> bool:
@@ -649,6 +659,12 @@ def _judged(text: str, start: int, end: int) -> bool:
     m = _JUDGED.match(text, end, end + 20)
     if m is not None and m.group("disown") is not None and _UNPAID.search(text, max(0, end - 10), end):
         m = None  # a threat to whoever did not pay, not a disowning
+    if (
+        m is not None
+        and m.group("name") is not None
+        and _NOT_THIS.search(text, _clause_back(text, start, 12), start)
+    ):
+        m = None  # "这可不是刷单诈骗": the scam's own disclaimer, not a judgment
     return m is not None or _punished(text, start, end) or _warned_if(text, start, end)
 
 
@@ -678,23 +694,26 @@ def _posed(text: str, start: int, end: int, told: bool) -> bool:
 
 
 # The payer's own question whether something must be paid or given ("我：要交手续费或者保证金吗", "开户要交钱吗？",
-# "需要交押金或者服装费吗"): a 要/需要/用/得 just before the span or as its first word, a 吗/么/嘛 closing its clause
-# within a few characters, and no 请, 你 or 您 before it in the clause (not "请问您能把资金转到安全账户吗", "你要先交
-# 保证金吗"). Whoever asks has not been told to pay by these words.
-_WHETHER = regex(r"(?:要|需要|需|用|得)(?:先|再)?$")
-_WHETHER_IN_SPAN = regex(r"(?:要|需要|需|用|得)")
-_ASKED_END = regex(r"[^。！？!?\n，,；;｜|：:]{0,8}?(?:吗|么|嘛)")
-_PUT_TO_READER = regex("请|你|您")
+# "需要交押金或者服装费吗"): a 要/需要/用/得 just before the span or as its first word, a 吗 closing its clause within
+# a few characters, and no 请, 你 or 您 before it in the clause (not "请问您能把资金转到安全账户吗", "你要先交保证金吗").
+# Not a rhetorical question (不就是要交点手续费吗？, 难道…吗), nor one the text answers yes to right after it
+# (需要提供验证码吗？需要，发过来; 要先交押金吗 交了就能看房): those are the demand put as a question.
+_WHETHER = regex(r"(?:要|需要|需|用|得)(?:先|再)?")
+_ASKED_END = regex(r"[^。！？!?\n，,；;｜|：:]{0,8}?吗")
+_PUT_TO_READER = regex("请|你|您|不就是|难道")
+_ANSWERED = regex(r"[？?！!。，,\s]*(?:要的|需要|是的|对|没错|当然|交了|付了|转了|转完|提供了|共享了|发过来)")
 
 
 def _asked(text: str, start: int, end: int) -> bool:
     """Is the span the object of the payer's own question whether it must be paid (`_WHETHER`)?"""
-    if _ASKED_END.match(text, end) is None:
+    question = _ASKED_END.match(text, end)
+    if question is None or _ANSWERED.match(text, question.end()) is not None:
         return False
     clause = _clause_back(text, start, 12)
     if _PUT_TO_READER.search(text, clause, start) is not None:
         return False
-    return _WHETHER.search(text, clause, start) is not None or _WHETHER_IN_SPAN.match(text, start) is not None
+    before = _WHETHER.search(text, max(clause, start - 3), start)
+    return (before is not None and before.end() == start) or _WHETHER.match(text, start) is not None
 
 
 NEGATED, QUOTED, REPORTED_SPEECH, JUDGED, POSED = "negated", "quoted", "reported", "judged", "posed"
