@@ -529,7 +529,7 @@ class Detector:
 def _points(weight: float) -> str:
     """A piece of evidence's points as its explanation line shows them. A weight of zero is a pattern the
     calibration found as common in genuine messages as in scams: it is named, and said not to count."""
-    if abs(weight) < 0.05:
+    if abs(weight) < 1e-9:  # exactly zero: a -0.04 still counts, and shows as -0.0
         return "正常短信里也常这样写，单独不计分"
     return f"{weight:+.1f}分"
 
